@@ -1,0 +1,24 @@
+"""The ``newsbrief`` command line.  Thin: each command parses, calls one library function, renders.
+
+Commands live in one module per group (``cli/clean_cmd.py`` …) and register themselves on ``app``.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="newsbrief",
+    help="Turn a pile of scraped news articles into clean, deduplicated, cited story briefings.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Command modules register their commands on ``app`` when imported (one line each).
+from newsbrief.cli import clean_cmd  # noqa: E402,F401
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

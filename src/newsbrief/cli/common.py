@@ -1,0 +1,55 @@
+"""Helpers shared by the CLI commands: consoles, progress bars, error mapping, input reporting."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsbrief.errors import NewsbriefError
+
+T = TypeVar("T")
+
+stdout = Console(highlight=False, soft_wrap=True)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def report_rejected(source: str, reason: str) -> None:
+    """One line on stderr naming the bad input and the reason."""
+    stderr.print(f"newsbrief: skipped {source}: {reason}", markup=False)
+
+
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """Map :class:`NewsbriefError` to a one-line message and its exit code."""
+    try:
+        yield
+    except NewsbriefError as exc:
+        stderr.print(f"newsbrief: error: {exc}", markup=False)
+        raise typer.Exit(exc.exit_code) from exc
+
+
+def progress(items: Iterable[T], *, description: str, total: int | None = None, unit: str = "items") -> Iterator[T]:
+    """Iterate with a rich progress bar (items/s) when stderr is a terminal; silently otherwise."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    columns = [
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task(description, total=total, rate="")
+        for count, item in enumerate(items, 1):
+            yield item
+            elapsed = bar.tasks[0].elapsed or 0.0
+            rate = f"{count / elapsed:,.0f} {unit}/s" if elapsed > 0 else ""
+            bar.update(task, advance=1, rate=rate)

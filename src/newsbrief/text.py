@@ -1,0 +1,200 @@
+"""The one text module: normalisation, hashes, tokens, shingles, paragraphs and sentences with offsets.
+
+Every stage tokenises and splits through these functions, so that every span points into the clean
+text and no two stages disagree on what a word or a sentence is.
+
+>>> normalise("  The “Quick”  Brown\\nFox ")
+'the "quick" brown fox'
+>>> words("U.S. troops, 1,200 of them, left.")
+['u', 's', 'troops', '1', '200', 'of', 'them', 'left']
+>>> sorted(shingles("a b c d", size=3))
+['a b c', 'b c d']
+>>> splitter = SentenceSplitter()
+>>> text = "Mr. Smith went to Washington. He arrived on Monday.\\n\\nA new paragraph"
+>>> [text[s:e] for s, e in splitter.split(text)]
+['Mr. Smith went to Washington.', 'He arrived on Monday.', 'A new paragraph']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsbrief.model import Sentence, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset({"said", "says", "mr", "mrs", "ms"})
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LATEX_QUOTES = re.compile(r"``|''")
+
+
+def clean_chars(text: str) -> str:
+    """Unify typographic quotes, dashes and odd spaces (NFKC), keeping case and line structure.
+
+    >>> clean_chars("It’s a ``test'' — ok")
+    'It\\'s a "test" - ok'
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _LATEX_QUOTES.sub('"', text)
+
+
+def normalise(text: str) -> str:
+    """Normal form for comparison and hashing: clean characters, lower case, single spaces."""
+    return _WS.sub(" ", clean_chars(text)).strip().lower()
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalised text: identical copies (modulo whitespace, quotes, case) share it.
+
+    >>> content_hash("Hello  World") == content_hash("hello world")
+    True
+    """
+    return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:16]
+
+
+def article_id(source: str, text_hash: str) -> str:
+    """Article id: hash of its source and content hash, so two outlets' identical copies differ.
+
+    >>> article_id("a.txt", "x") != article_id("b.txt", "x")
+    True
+    """
+    return hashlib.sha1(f"{source}\x00{text_hash}".encode()).hexdigest()[:16]
+
+
+def stable_hash(*parts: str) -> str:
+    """Short deterministic hash of some strings (for story and group ids).
+
+    >>> stable_hash("a", "b") == stable_hash("a", "b")
+    True
+    """
+    return hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased ``\\w+`` tokens."""
+    return [match.group().lower() for match in _WORD.finditer(text)]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the ``\\w+`` tokens of ``text``."""
+    return [match.span() for match in _WORD.finditer(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased tokens that are neither stopwords nor pure numbers.
+
+    >>> content_words("The minister said 12 of the 300 people left")
+    ['minister', 'people', 'left']
+    """
+    return [w for w in words(text) if w not in STOPWORDS and not w.isdigit()]
+
+
+def shingles(text: str, *, size: int = 5) -> set[str]:
+    """Set of word ``size``-grams of the normalised text (texts shorter than ``size`` give one shingle)."""
+    tokens = words(clean_chars(text))
+    if len(tokens) < size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Offsets of the paragraphs of ``text`` (blocks separated by blank lines), whitespace trimmed.
+
+    >>> t = "One.\\n\\n  Two.  \\n"
+    >>> [t[s:e] for s, e in paragraphs(t)]
+    ['One.', 'Two.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _PARA_BREAK.finditer(text):
+        spans.extend(_trimmed(text, start, match.start()))
+        start = match.end()
+    spans.extend(_trimmed(text, start, len(text)))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+class SentenceSplitter:
+    """Rule-based sentence splitter with character offsets (spaCy's ``sentencizer``, no model needed).
+
+    Sentences never cross paragraph boundaries.  The spaCy pipeline is built once per object.
+    """
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        if nlp is None:
+            import spacy
+
+            nlp = spacy.blank("en")
+            nlp.add_pipe("sentencizer")
+        self._nlp = nlp
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        """Offsets ``(start, end)`` of the sentences of ``text``, whitespace trimmed."""
+        spans: list[tuple[int, int]] = []
+        paras = paragraphs(text)
+        for (pstart, _pend), doc in zip(paras, self._nlp.pipe(text[s:e] for s, e in paras), strict=True):
+            for sent in doc.sents:
+                spans.extend(_trimmed(text, pstart + sent.start_char, pstart + sent.end_char))
+        return _merge_fragments(text, spans)
+
+    def sentences(self, article_id_: str, text: str) -> list[Sentence]:
+        """The sentences of one article's clean text as :class:`Sentence` objects with spans."""
+        return [Sentence(Span(article_id_, s, e), text[s:e]) for s, e in self.split(text)]
+
+    def split_many(self, texts: Iterable[str]) -> Iterator[list[tuple[int, int]]]:
+        """:meth:`split` over many texts."""
+        for text in texts:
+            yield self.split(text)
+
+
+_CLOSER = re.compile(r"^[\"')\]]+$")
+
+
+def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue a stray closing quote/bracket fragment to the sentence before it."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _CLOSER.match(text[start:end]) and "\n\n" not in text[merged[-1][1] : start]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
