@@ -14,13 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Literal
 
 InputFormat = Literal["text", "html", "json", "sgml", "warc"]
 EntityKind = Literal["PERSON", "ORG", "GPE", "OTHER"]
-
-_EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +35,7 @@ class RawDocument:
     format: InputFormat = "text"
     html: str | None = None
     url: str | None = None
-    record_meta: Mapping[str, str] = field(default=_EMPTY)
+    record_meta: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +97,7 @@ class Article:
     published: dt.date | None = None
     language: str | None = None
     url: str | None = None
-    provenance: Mapping[str, str] = field(default=_EMPTY)
+    provenance: Mapping[str, str] = field(default_factory=dict)
     removed: tuple[Removal, ...] = ()
     appended: tuple[Article, ...] = ()
 

@@ -15,8 +15,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Command modules register their commands on ``app`` when imported (one line each).
-from newsbrief.cli import clean_cmd  # noqa: E402,F401
+# Command modules register their commands on ``app`` when imported (one import line each, below).
 
 
 def main() -> None:
