@@ -16,6 +16,7 @@ app = typer.Typer(
 )
 
 # Command modules register their commands on ``app`` when imported (one import line each, below).
+from newsbrief.cli import eval_app  # noqa: E402,F401
 
 
 def main() -> None:
