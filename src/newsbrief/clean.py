@@ -1,0 +1,404 @@
+r"""Cleaning: remove scraping residue from an article's text, keep what was removed and why.
+
+The cleaner works on lines (or, for hard-wrapped text, on paragraphs) and decides with structural
+signals, not with a table of phrases: the shape of a line (:mod:`newsbrief.clean_lines`), its
+position (before the headline / the first prose paragraph, or after the last one), runs of short
+link-like lines, lines recurring across the documents of a batch or of one outlet (:meth:`Cleaner.observe`),
+similarity to the headline (rapidfuzz), and the topic shift that marks an unrelated appended story
+(:mod:`newsbrief.clean_split`).  Bylines, datelines and date lines go to ``meta_lines``.
+
+>>> raw = RawDocument("a.txt", "World > Europe\nStorm hits coast\nStorm hits coast\nBy Jane Doe\n"
+...     "A storm hit the northern coast on Monday, cutting power to thousands of homes.\n"
+...     "Advertisement\nOfficials said repairs could take a week or longer in some areas.\n12 comments")
+>>> result = Cleaner(options=CleanOptions()).clean(raw)
+>>> result.main.title
+'Storm hits coast'
+>>> print(result.main.text)
+A storm hit the northern coast on Monday, cutting power to thousands of homes.
+<BLANKLINE>
+Officials said repairs could take a week or longer in some areas.
+>>> [(r.reason, r.line) for r in result.main.removed][:3]
+[('navigation', 'World > Europe'), ('repeated headline', 'Storm hits coast'), ('byline', 'By Jane Doe')]
+>>> result.main.meta_lines
+('By Jane Doe',)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from rapidfuzz import fuzz
+
+from newsbrief.clean_lines import (
+    LineShape,
+    has_credit,
+    has_url,
+    is_byline,
+    is_counter,
+    is_date_line,
+    is_decorative_marker,
+    is_numbered,
+    leading_date,
+    navigation_like,
+)
+from newsbrief.clean_split import DATELINE, find_split
+from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
+from newsbrief.settings import CleanOptions
+from newsbrief.text import normalise
+
+#: Reasons that mark metadata lines (kept in ``meta_lines``, listed in ``removed`` for ``--explain``).
+META_REASONS = frozenset({"byline", "dateline", "date line"})
+
+#: Every reason the cleaner gives, documented in docs/cleaning.md.
+REASONS = (
+    "navigation",
+    "section label",
+    "repeated headline",
+    "byline",
+    "dateline",
+    "date line",
+    "caption",
+    "interface",
+    "counter",
+    "link",
+    "related links",
+    "recurring",
+    "duplicate line",
+    "section marker",
+    "top residue",
+    "tail list",
+    "tail prompt",
+)
+
+_MAX_OBSERVED_CHARS = 160
+_HEADLINE_SIMILARITY = 88.0
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A line (or a hard-wrapped paragraph) of the input with its 1-based first line number."""
+
+    text: str
+    line_no: int
+    shape: LineShape
+
+
+def _units(text: str) -> list[_Unit]:
+    """Lines of ``text``, or paragraphs when the text is hard-wrapped (fixed-width lines)."""
+    lines = text.splitlines()
+    nonempty = [(i, ln.strip()) for i, ln in enumerate(lines, 1) if ln.strip()]
+    if _hard_wrapped([ln for _, ln in nonempty]):
+        units: list[_Unit] = []
+        block: list[tuple[int, str]] = []
+        for i, raw_line in enumerate([*lines, ""], 1):
+            line = raw_line.strip()
+            if line:
+                block.append((i, line))
+                continue
+            if block:
+                joined = " ".join(part for _, part in block)
+                units.append(_Unit(joined, block[0][0], LineShape.of(joined)))
+                block = []
+        return units
+    return [_Unit(line, i, LineShape.of(line)) for i, line in nonempty]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Fixed-width text: most lines are nearly as long as the longest and many stop mid-sentence."""
+    if len(lines) < 6:
+        return False
+    longest = max(len(line) for line in lines)
+    if longest > 100 or longest < 40:
+        return False
+    near_full = sum(1 for line in lines if len(line) >= 0.75 * longest)
+    open_ended = sum(1 for line in lines if line[-1] not in ".!?\"'")
+    return near_full >= 0.5 * len(lines) and open_ended >= 0.4 * len(lines)
+
+
+def _outlet_key(raw: RawDocument) -> str | None:
+    outlet = raw.record_meta.get("outlet") if raw.record_meta else None
+    if outlet:
+        return outlet.lower()
+    if raw.url:
+        host = urlparse(raw.url).netloc.lower()
+        return host.removeprefix("www.") or None
+    return None
+
+
+def _line_key(text: str) -> str:
+    return normalise(text)
+
+
+class Cleaner:
+    """Removes scraping residue; batch statistics come from :meth:`observe` (optional).
+
+    The object holds the counts of short lines seen per document across the batch and per outlet;
+    :meth:`clean` is pure given those counts and never raises.
+    """
+
+    def __init__(self, *, options: CleanOptions) -> None:
+        self.options = options
+        self._batch: Counter[str] = Counter()
+        self._outlet: Counter[tuple[str, str]] = Counter()
+        self._docs = 0
+
+    # -- batch statistics -------------------------------------------------------------------------
+    def observe(self, raw: RawDocument) -> None:
+        r"""Count the short, non-prose lines of ``raw`` (each once per document) for recurrence checks.
+
+        >>> c = Cleaner(options=CleanOptions(min_recurring=2))
+        >>> for n in range(2):
+        ...     c.observe(RawDocument(f"{n}.txt", f"Headline {n}\nTap to follow us\nBody text number {n} here."))
+        >>> c.recurring("Tap to follow us", None)
+        True
+        """
+        try:
+            keys = {
+                _line_key(line)
+                for line in (raw.text or "").splitlines()
+                if 0 < len(line.strip()) <= _MAX_OBSERVED_CHARS
+            }
+        except Exception:  # noqa: BLE001 - observe must never break a run
+            return
+        outlet = _outlet_key(raw)
+        self._docs += 1
+        for key in keys:
+            if not key:
+                continue
+            self._batch[key] += 1
+            if outlet:
+                self._outlet[(outlet, key)] += 1
+
+    def recurring(self, line: str, outlet: str | None) -> bool:
+        """True when ``line`` was observed in at least ``min_recurring`` documents (batch or outlet)."""
+        key = _line_key(line)
+        threshold = max(2, self.options.min_recurring)
+        if self._batch.get(key, 0) >= threshold:
+            return True
+        return bool(outlet) and self._outlet.get((outlet or "", key), 0) >= max(2, threshold - 1)
+
+    # -- cleaning ---------------------------------------------------------------------------------
+    def clean(self, raw: RawDocument) -> CleanResult:
+        """Clean one document: the main story and any unrelated story appended to it."""
+        try:
+            return self._clean(raw)
+        except Exception:  # noqa: BLE001 - contract: never raises; fall back to the trimmed lines
+            meta_title = (raw.record_meta or {}).get("title") or None
+            lines = [line.strip() for line in str(raw.text or "").splitlines() if line.strip()]
+            return CleanResult(CleanText(meta_title, "\n\n".join(lines)))
+
+    def _clean(self, raw: RawDocument) -> CleanResult:
+        units = _units(raw.text or "")
+        meta_title = ((raw.record_meta or {}).get("title") or "").strip() or None
+        outlet = _outlet_key(raw)
+        reasons = _classify(units, self, outlet)
+        title, title_idx, title_meta = _find_title(units, reasons, meta_title)
+        if title:
+            _drop_repeated_headline(units, reasons, title, title_idx)
+        body = [i for i, u in enumerate(units) if reasons[i] is None and i != title_idx]
+        parts = [body]
+        if self.options.split_appended:
+            parts = _split_appended(units, body, reasons)
+        bounds = [part[0] for part in parts[1:]] + [len(units)]
+        main = _clean_text(units, reasons, parts[0], title, title_meta, hi=bounds[0], skip=title_idx)
+        appended = tuple(
+            _appended_text(units, reasons, part, lo=part[0], hi=bounds[k + 1]) for k, part in enumerate(parts[1:])
+        )
+        return CleanResult(main, appended)
+
+
+def _classify(units: list[_Unit], cleaner: Cleaner, outlet: str | None) -> list[str | None]:
+    """A reason for every residue unit, ``None`` for body (and headline) candidates."""
+    n = len(units)
+    anchors = [i for i, u in enumerate(units) if u.shape.anchor]
+    if anchors:
+        first, last = anchors[0], anchors[-1]
+    else:
+        prose = [i for i, u in enumerate(units) if u.shape.sentence_like]
+        first, last = (prose[0], prose[-1]) if prose else (n, -1)
+    reasons: list[str | None] = [None] * n
+    seen: set[str] = set()
+    for i, unit in enumerate(units):
+        reasons[i] = _unit_reason(unit, i, first, last, cleaner, outlet, seen)
+        if reasons[i] is None:
+            seen.add(_line_key(unit.text))
+    _related_runs(units, reasons, first)
+    _caption_neighbours(units, reasons)
+    return reasons
+
+
+def _unit_reason(
+    unit: _Unit, i: int, first: int, last: int, cleaner: Cleaner, outlet: str | None, seen: set[str]
+) -> str | None:
+    text, shape = unit.text, unit.shape
+    if is_decorative_marker(text):
+        return "section marker"
+    top, tail = i < first, i > last
+    if (top or tail) and is_byline(text, name_outlet=i > 0):
+        return "byline"
+    if (top or tail) and is_date_line(text):
+        return "date line"
+    if navigation_like(shape) and not shape.anchor:
+        return "navigation"
+    if is_counter(text):
+        return "counter"
+    if has_credit(text) and shape.words <= 60:
+        return "caption"
+    if shape.interface_like and (not shape.anchor or (shape.imperative and shape.reader)):
+        return "interface"
+    if has_url(text) and shape.words <= 12 and not shape.sentence_like:
+        return "link"
+    if not shape.sentence_like and shape.words <= 12 and cleaner.recurring(text, outlet):
+        return "recurring"
+    if not shape.anchor and shape.words <= 12 and _line_key(text) in seen:
+        return "duplicate line"
+    if tail:
+        if not shape.sentence_like:
+            return "tail list"
+        if shape.words <= 20 and (shape.reader or shape.interface_ratio >= 0.15):
+            return "tail prompt"
+    return None
+
+
+def _related_runs(units: list[_Unit], reasons: list[str | None], first: int) -> None:
+    """After an interface header ("You may also like"), the run of short non-prose lines is links."""
+    i = 0
+    while i < len(units):
+        if reasons[i] == "interface" and not units[i].shape.terminal and i >= first:
+            j = i + 1
+            while j < len(units) and not units[j].shape.sentence_like and (reasons[j] in (None, "recurring")):
+                if units[j].shape.words < 3 and not is_numbered(units[j].text):
+                    break
+                reasons[j] = "related links"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _caption_neighbours(units: list[_Unit], reasons: list[str | None]) -> None:
+    """A short non-prose line next to a photo credit is its caption."""
+    for i, reason in enumerate(reasons):
+        if reason != "caption":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(units) and reasons[j] is None:
+                shape = units[j].shape
+                if not shape.sentence_like and shape.words <= 25:
+                    reasons[j] = "caption"
+
+
+def _find_title(
+    units: list[_Unit], reasons: list[str | None], meta_title: str | None
+) -> tuple[str | None, int | None, str | None]:
+    """The headline: the record's title when given, else the first non-residue line at the top.
+
+    Returns the title, the index of the unit it came from (``None`` for a record title) and a
+    leading date found on the headline line (``2005/01/08 Title``), if any.
+    """
+    if meta_title:
+        return meta_title, None, None
+    for i, unit in enumerate(units):
+        if reasons[i] is not None:
+            continue
+        shape = unit.shape
+        if shape.anchor and (shape.words > 25 or unit.text.endswith(".")):
+            return None, None, None
+        if shape.words > 30:
+            return None, None, None
+        if shape.words <= 2 and not shape.terminal and i + 1 < len(units) and not units[i + 1].shape.anchor:
+            reasons[i] = "section label"
+            continue
+        date = leading_date(unit.text)
+        if date:
+            return unit.text[len(date) :].strip(), i, date
+        return unit.text, i, None
+    return None, None, None
+
+
+def _drop_repeated_headline(units: list[_Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
+    """The headline repeated in the top of the body (once or several times) is residue."""
+    norm_title = normalise(title)
+    for i, unit in enumerate(units):
+        if i == title_idx:
+            continue
+        if unit.shape.anchor and i > (title_idx or 0) + 3:
+            break
+        if reasons[i] not in (None, "duplicate line", "recurring"):
+            continue
+        norm = normalise(unit.text)
+        if fuzz.ratio(norm, norm_title) >= _HEADLINE_SIMILARITY:
+            reasons[i] = "repeated headline"
+        elif len(norm) >= 12 and norm in norm_title and not unit.shape.anchor:
+            reasons[i] = "repeated headline"
+
+
+def _split_candidates(units: list[_Unit], reasons: list[str | None], body: list[int]) -> list[int]:
+    """Positions in ``body`` where a new story could start: headline-like lines, new datelines."""
+    candidates = []
+    for pos, i in enumerate(body):
+        unit = units[i]
+        shape = unit.shape
+        headline_like = not shape.sentence_like and 3 <= shape.words <= 20 and not is_numbered(unit.text)
+        after_meta = i > 0 and reasons[i - 1] in META_REASONS
+        if headline_like or DATELINE.match(unit.text) or after_meta:
+            candidates.append(pos)
+    return candidates
+
+
+_SPLIT_THRESHOLD = 0.08
+
+
+def _split_appended(units: list[_Unit], body: list[int], reasons: list[str | None]) -> list[list[int]]:
+    parts: list[list[int]] = []
+    rest = body
+    for _ in range(4):
+        texts = [units[i].text for i in rest]
+        cut = find_split(texts, _split_candidates(units, reasons, rest), threshold=_SPLIT_THRESHOLD)
+        if cut is None:
+            break
+        parts.append(rest[:cut])
+        rest = rest[cut:]
+    parts.append(rest)
+    return parts
+
+
+def _removals(units: list[_Unit], reasons: list[str | None], lo: int, hi: int) -> list[Removal]:
+    return [
+        Removal(units[i].text, reason, units[i].line_no)
+        for i in range(lo, hi)
+        if (reason := reasons[i]) is not None
+    ]
+
+
+def _clean_text(
+    units: list[_Unit],
+    reasons: list[str | None],
+    body: list[int],
+    title: str | None,
+    title_meta: str | None,
+    *,
+    hi: int,
+    skip: int | None,
+) -> CleanText:
+    removed = _removals(units, reasons, 0, hi)
+    meta = [r.line for r in removed if r.reason in META_REASONS]
+    if title_meta and skip is not None:
+        meta.insert(0, title_meta)
+        removed.insert(0, Removal(title_meta, "date line", units[skip].line_no))
+    text = "\n\n".join(units[i].text for i in body)
+    return CleanText(title, text, tuple(removed), tuple(meta))
+
+
+def _appended_text(units: list[_Unit], reasons: list[str | None], part: list[int], *, lo: int, hi: int) -> CleanText:
+    first = units[part[0]]
+    title = None
+    body = part
+    if not first.shape.sentence_like and not DATELINE.match(first.text):
+        title, body = first.text, part[1:]
+    removed = _removals(units, reasons, lo, hi)
+    meta = tuple(r.line for r in removed if r.reason in META_REASONS)
+    text = "\n\n".join(units[i].text for i in body)
+    return CleanText(title, text, tuple(removed), meta)

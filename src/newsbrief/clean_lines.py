@@ -1,0 +1,268 @@
+"""Shape of one line of scraped text: the structural signals the cleaner decides with.
+
+Everything here looks at a single line (or paragraph) on its own: length, word count, terminal
+punctuation, the share of lower-case words, separators, digits, dates, photo credits, and a small
+vocabulary of *interface* words (the words web pages use to talk about themselves: share, subscribe,
+comments, newsletter, cookies …).  The cleaner combines these with position and recurrence; a line is
+never removed for containing one of these words alone.  The vocabularies are English-only.
+
+>>> f = LineShape.of("By Jane Doe, Reuters")
+>>> f.words, f.terminal, f.sentence_like
+(4, False, False)
+>>> LineShape.of("He declined.").sentence_like
+True
+>>> is_byline("By Jane Doe, Reuters"), is_date_line("Updated: 14 Nov 2015 10:31 GMT")
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_TERMINAL = re.compile(r"""[.!?…]["'”’)\]\ufffd]*$|[.!?]["'”’\ufffd]\s*\(?[^()]{0,40}\)?$""")
+_SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\s[|›»•·]|[|›»•·]\s")
+_DIGIT = re.compile(r"\d")
+
+# Photo/video credits and caption markers (agency photo credits, "(Photo: …)", "Image copyright" …).
+_CREDIT = re.compile(
+    r"""
+    \((?:photo|photograph|picture|image|video|file\ photo|credit)s?\b[^)]*\)
+    | ^(?:photo|photograph|picture|image|video|pic|caption|credit|image\ caption|image\ copyright|media\ caption)s?\b\s*[:|/-]
+    | \b(?:getty\ images|shutterstock|ap\ photo|afp\ photo|reuters\ photo|epa-efe|afp/getty|pa\ wire|pa\ media|file\ photo|alamy|istock(?:photo)?)\b
+    | \b(?:ap|afp|epa|reuters|ansa|xinhua|efe|pa|dpa|aap)\s*/\s*[A-Z]
+    | (?:photo|image|picture)\ (?:credit|courtesy)\b
+    | (?:^|\s)(?:photo|photograph|image|picture)\s*[:/]\s*\S
+    | \bimage\ (?:copyright|caption)\b
+    | ©
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    "august|september|october|november|december"
+)
+_WEEKDAYS = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATE_TOKEN = re.compile(
+    rf"^(?:{_MONTHS}|{_WEEKDAYS}|\d{{1,4}}(?:st|nd|rd|th)?|am|pm|a|p|m|gmt|utc|bst|cet|cest|est|edt|pst|pdt|cst|cdt|"
+    r"ist|jst|aest|today|yesterday|ago|hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|years?|"
+    r"published|updated|posted|last|modified|created|on|at|date|time|by|first|and|of)$",
+    re.IGNORECASE,
+)
+_DATE_ANCHOR = re.compile(
+    rf"\b(?:{_MONTHS})\b\.?\s*\d|\d\s*(?:{_MONTHS})\b|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b"
+    rf"|\b(?:{_WEEKDAYS})\b|\b\d+\s+(?:hours?|minutes?|mins?|days?)\s+ago\b",
+    re.IGNORECASE,
+)
+_LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?=\S)")
+
+_BYLINE = re.compile(
+    r"^(?:by|written\ by|words\ by|reporting\ by|reported\ by|story\ by|posted\ by|author:?|from)\s+"
+    r"[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]*|van|von|de|del|da|der|al|bin|and|&|,|\|))*",
+    re.VERBOSE,
+)
+_BYLINE_CI = re.compile(r"^(?:by|written by|reporting by|posted by)\s+\S", re.IGNORECASE)
+_NAME_OUTLET = re.compile(
+    r"^[A-Z][a-z'\-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'\-]+){1,2}\s?[,|/–-]\s?(?:[A-Z][\w&.'\-]*)(?:\s[A-Z][\w&.'\-]*){0,3}$"
+)
+_REPORTING_CREDIT = re.compile(r"^\(?\s*(?:reporting|additional reporting|writing|editing) by\b", re.IGNORECASE)
+
+# Words web pages use about themselves (English).  Used as one signal among shape and position.
+INTERFACE_WORDS: frozenset[str] = frozenset(
+    """
+    advertisement advertisements advertising advert adverts ad ads sponsored promoted
+    share shares sharing tweet tweets retweet whatsapp facebook twitter instagram
+    linkedin pinterest reddit youtube telegram tiktok flipboard rss
+    comment comments commenting replies
+    subscribe subscribed subscriber subscribers subscription newsletter newsletters inbox unsubscribe
+    signup login register registration password paywall
+    click tap swipe download app apps notifications bookmark
+    cookie cookies privacy consent gdpr
+    related recommended trending playback player podcast gallery slideshow
+    javascript browser unsupported
+    copyright tagged
+    """.split()
+)
+# Weaker evidence: words pages use about themselves that also occur in news headings.
+WEAK_INTERFACE_WORDS: frozenset[str] = frozenset(
+    """
+    partner content share email print follow followers like likes sign log account member members premium
+    reply discussion forum feed alerts alert save settings preferences accept terms policy conditions
+    popular most read more continue reading watch video videos audio listen photos images pictures
+    menu skip navigation home next previous back top load loading expand close open toggle search
+    mobile version desktop enable device media caption credit reserved rights tags topics topic
+    category categories filed posted view views here link links page site website story stories
+    """.split()
+)
+_IMPERATIVE = frozenset(
+    "click tap swipe subscribe sign follow share read watch continue download join get listen see view like "
+    "register login log enable accept allow explore discover check visit support donate scroll skip tweet "
+    "email print bookmark save leave add report send contact try find go jump load show hide".split()
+)
+_READER = frozenset("you your you're yours our us we".split())
+_DECORATIVE = re.compile(r"^\s*(?:[-–—=*•#~_+]{1,3})\s+(.{1,80}?)\s+(?:[-–—=*•#~_+]{1,3})\s*$")
+_COUNTER = re.compile(r"^\s*\(?\d[\d,.]*[kKmM]?\)?\s+\w+(?:\s\w+)?\s*$|^\s*\w+(?:\s\w+)?\s*[:(]?\s*\d[\d,.]*[kKmM]?\)?\s*$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪►*-])\s+\S")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class LineShape:
+    """Cheap shape features of one stripped line."""
+
+    text: str
+    words: int
+    terminal: bool
+    lower_ratio: float
+    title_ratio: float
+    interface_ratio: float
+    reader: bool
+    imperative: bool
+    separators: int
+
+    @classmethod
+    def of(cls, text: str) -> LineShape:
+        """Compute the features of ``text`` (already stripped)."""
+        tokens = _WORD.findall(text)
+        n = len(tokens)
+        lower = sum(1 for t in tokens if t[0].islower())
+        title = sum(1 for t in tokens if t[0].isupper())
+        low = [t.lower() for t in tokens]
+        interface = sum(1.0 if t in INTERFACE_WORDS else 0.5 if t in WEAK_INTERFACE_WORDS else 0.0 for t in low)
+        return cls(
+            text=text,
+            words=n,
+            terminal=bool(_TERMINAL.search(text)),
+            lower_ratio=lower / n if n else 0.0,
+            title_ratio=title / n if n else 0.0,
+            interface_ratio=interface / n if n else 0.0,
+            reader=any(t in _READER for t in low),
+            imperative=bool(low) and low[0] in _IMPERATIVE,
+            separators=len(_SEPARATORS.findall(text)),
+        )
+
+    @property
+    def sentence_like(self) -> bool:
+        """Looks like prose: ends like a sentence, or is long and mostly lower-case words."""
+        if self.words == 0:
+            return False
+        if self.terminal and self.words >= 2 and (self.lower_ratio >= 0.3 or self.words <= 4):
+            return True
+        return self.words >= 14 and self.lower_ratio >= 0.55
+
+    @property
+    def anchor(self) -> bool:
+        """A line that is certainly article prose: a sentence-like line of some length."""
+        return self.sentence_like and self.words >= 9 and self.lower_ratio >= 0.4 and self.separators == 0
+
+    @property
+    def interface_like(self) -> bool:
+        """Talks about the page rather than the news: a prompt, a share bar, a counter."""
+        if self.words == 0 or self.words > 16:
+            return False
+        if self.interface_ratio >= 0.5:
+            return True
+        if self.imperative and (self.interface_ratio >= 0.15 or self.reader):
+            return True
+        return self.reader and self.interface_ratio >= 0.2
+
+
+def is_decorative_marker(text: str) -> str | None:
+    """The heading inside a decorative section marker such as ``- Meeting refugees -``, else ``None``.
+
+    >>> is_decorative_marker("- Meeting refugees -")
+    'Meeting refugees'
+    >>> is_decorative_marker("Prices rose - and then fell -") is None
+    True
+    """
+    match = _DECORATIVE.match(text)
+    if not match:
+        return None
+    inner = match.group(1)
+    if len(inner.split()) > 8 or inner.rstrip()[-1:] in ".!?":
+        return None
+    return inner
+
+
+def has_credit(text: str) -> bool:
+    """Carries a photo/video credit or caption marker.
+
+    >>> has_credit("Police at the scene (Photo: Jane Roe/AFP)"), has_credit("Police at the scene.")
+    (True, False)
+    """
+    return bool(_CREDIT.search(text))
+
+
+def is_counter(text: str) -> bool:
+    """A bare counter such as ``12 comments`` or ``Shares: 340``.
+
+    >>> is_counter("12 comments"), is_counter("Shares 1.2k"), is_counter("12 people died")
+    (True, True, False)
+    """
+    if not _COUNTER.match(text):
+        return False
+    tokens = [t.lower() for t in _WORD.findall(text) if not t[0].isdigit()]
+    known = INTERFACE_WORDS | WEAK_INTERFACE_WORDS | {"reads", "votes", "points"}
+    return bool(tokens) and all(t in known for t in tokens)
+
+
+def is_numbered(text: str) -> bool:
+    """Starts like a list item (``1.``, ``2)``, a bullet)."""
+    return bool(_NUMBERED.match(text))
+
+
+def has_url(text: str) -> bool:
+    """Contains a URL or a bare domain."""
+    return bool(_URL.search(text))
+
+
+def is_byline(text: str, *, name_outlet: bool = True) -> bool:
+    """A byline: ``By Jane Doe``, ``Jane Doe, Reuters`` (only with ``name_outlet``), ``Reporting by …``.
+
+    >>> is_byline("By JANE DOE"), is_byline("Jane Doe | Reuters"), is_byline("By the end of the day, it rained.")
+    (True, True, False)
+    """
+    words = text.split()
+    if not words or len(words) > 14:
+        return False
+    if _REPORTING_CREDIT.match(text):
+        return True
+    if _BYLINE.match(text) and not _TERMINAL.search(text.rstrip(" )")):
+        return True
+    if _BYLINE_CI.match(text) and len(words) <= 5 and sum(w[0].isupper() for w in words[1:]) == len(words) - 1:
+        return True
+    return name_outlet and len(words) <= 6 and bool(_NAME_OUTLET.match(text))
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date/time, possibly with a place or an agency (``Washington. September 9. INTERFAX``).
+
+    >>> is_date_line("September 9, 2021 08:51 AM"), is_date_line("He died on Monday.")
+    (True, False)
+    """
+    words = _WORD.findall(text)
+    if not words or len(words) > 14 or not _DATE_ANCHOR.search(text):
+        return False
+    others = [w for w in words if not _DATE_TOKEN.match(w)]
+    if any(w[0].islower() for w in others):
+        return False
+    return len(others) <= 3
+
+
+def leading_date(text: str) -> str | None:
+    """A numeric date at the start of a headline line (``2005/01/08 Title``), else ``None``.
+
+    >>> leading_date("2005/01/08 Tsunami aid donations")
+    '2005/01/08'
+    """
+    match = _LEADING_DATE.match(text)
+    return match.group(1) if match else None
+
+
+def navigation_like(shape: LineShape) -> bool:
+    """Breadcrumbs, menus and tag bars: short segments between separators (``Home › World › Europe``)."""
+    if shape.separators >= 2 and shape.words <= 30:
+        return True
+    return shape.separators == 1 and shape.words <= 8 and not shape.terminal and shape.lower_ratio < 0.5
