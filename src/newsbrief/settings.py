@@ -68,18 +68,56 @@ class DedupOptions:
 
 @dataclass(frozen=True, slots=True)
 class ClusterOptions:
-    """Story clustering.  ``window_days``: a story accepts articles up to this many days after its newest."""
+    """Story clustering (``cluster.py``; measured numbers and calibration in ``docs/clustering.md``).
+
+    ``window_days``: a story accepts articles dated up to this many days after its newest (or before
+    its oldest) article; undated articles are compared by text alone.  ``representation``: TF-IDF over
+    content words and names (``name_weight`` multiplies name features) or the optional embeddings.
+    An article joins a story when its cosine to the story centroid is ≥ ``centroid_threshold``, or its
+    cosine to the nearest member is ≥ ``threshold`` and to the centroid ≥ ``chain_floor``; stories whose
+    centroids have a cosine ≥ ``merge_threshold`` are merged.  Blocking: an article is compared with the
+    ``max_postings`` most recent articles sharing one of its ``keys_per_article`` heaviest terms.
+    """
 
     window_days: int = DEFAULT_WINDOW_DAYS
     representation: Literal["tfidf", "embeddings"] = "tfidf"
+    threshold: float = 0.3
+    centroid_threshold: float = 0.45
+    chain_floor: float = 0.25
+    merge_threshold: float = 0.5
+    name_weight: float = 1.0
+    keys_per_article: int = 10
+    max_postings: int = 200
 
 
 @dataclass(frozen=True, slots=True)
 class BriefOptions:
-    """Briefing.  ``words``: hard cap on the summary's words per story."""
+    """Briefing.  ``words``: hard cap on the summary's words per story (whitespace-separated words).
+
+    ``one_story``: treat all input articles as one story.  Alignment (``align.py``): sentence B *carries*
+    sentence A when at least ``carry_coverage`` of A's content-word stems occur in B and their numbers,
+    names and negation agree; a sentence is *exclusive* to its source when no other source has a sentence
+    sharing more than ``exclusive_max_overlap`` of its content stems (``exclusive_items`` are kept).
+    Summary (``summarize.py``, tuned on DUC 2003 only): candidate sentences have ``min_sentence_words`` to
+    ``max_sentence_words`` words; concepts are stemmed word bigrams weighted by the number of independent
+    sources carrying them (kept when at least ``concept_min_support`` sources do, capped by a third of
+    the sources), plus ``lead_bonus`` per source carrying them in its first ``lead_sentences`` sentences;
+    the selection maximises covered concept weight under the word cap (ILP, ``solver_seconds`` limit,
+    greedy fallback) among at most ``max_candidates`` sentences.
+    """
 
     words: int = 200
     one_story: bool = False
+    carry_coverage: float = 0.75
+    exclusive_max_overlap: float = 0.35
+    exclusive_items: int = 5
+    min_sentence_words: int = 8
+    max_sentence_words: int = 55
+    concept_min_support: int = 3
+    lead_sentences: int = 3
+    lead_bonus: float = 1.0
+    max_candidates: int = 400
+    solver_seconds: float = 2.0
 
 
 @dataclass(frozen=True, slots=True)
