@@ -1,0 +1,351 @@
+"""People, organisations and places of a story, with spelling/transliteration variants merged.
+
+Steps: spaCy NER over the story's articles (one ``nlp.pipe`` pass, shared with quotes through
+:class:`newsbrief.nlp.NlpModels`); mentions cleaned (possessive, honorifics, titles → role); within an
+article a surname-only mention ("Sihanouk", "Mr. Sihanouk") links to the one full name with that
+surname in the same article; across articles full names merge when :func:`newsbrief.names.name_similarity`
+says they are variants (greedy, complete linkage: every pair inside an entity must be compatible, and a
+name compatible with two mutually incompatible names — "George Bush" next to "George W. Bush" and
+"George H. W. Bush" — stays on its own); merges that rest on fuzzy (not exact) token matches also need
+shared context (content words around the mentions).  No table of names anywhere.
+
+>>> from newsbrief.model import Article
+>>> from newsbrief.nlp import NlpModels
+>>> text = "Prime Minister Hun Sen met King Norodom Sihanouk on Monday. Sihanouk said little."
+>>> article = Article(id="a1", content_hash="h1", source="a.txt", title=None, text=text)
+>>> people = {e.name: e for e in extract_entities([article], models=NlpModels()) if e.kind == "PERSON"}
+>>> people["Norodom Sihanouk"].mentions, people["Hun Sen"].role
+(2, 'Prime Minister')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsbrief.model import Article, Entity, EntityKind
+from newsbrief.names import (
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    clean_name,
+    name_similarity,
+    name_tokens,
+    split_title,
+    surname_matches,
+)
+from newsbrief.nlp import NlpModels
+from newsbrief.text import content_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LABELS: dict[str, EntityKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
+# A merge whose weakest token similarity is below this needs shared context as well.
+FUZZY_BELOW = 0.97
+CONTEXT_MIN = 0.05
+CONTEXT_WINDOW = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention in one article: cleaned surface form, kind, offsets and any role given."""
+
+    article_id: str
+    form: str
+    kind: EntityKind
+    start: int
+    end: int
+    role: str | None = None
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)\s+$")
+_APPOSITIVE = re.compile(
+    r"^\s*,\s+((?:the|a|an|[A-Z][\w.-]*'s)\s+[^,.;:()\"]{2,60}?)(?=\s*[,.;]|\s+(?:said|says|who)\b)"
+)
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """Title words right before a name: "Cambodian leader Hun Sen", "Foreign Minister X"."""
+    words: list[str] = []
+    position = start
+    while len(words) < 5:
+        match = _WORD_BEFORE.search(text, max(0, position - 40), position)
+        if not match or "\n\n" in text[match.end(1) : position]:
+            break
+        word = match.group(1)
+        low = word.lower().rstrip(".")
+        if not words and low not in TITLE_HEADS:
+            return None
+        if word.endswith(".") and len(low) > 1 and _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)):
+            before = _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
+            if before and before.group(1)[0].isupper():
+                break  # "... Hun Sen. Sam Rainsy": a sentence end, not the title "Sen."
+        if low in TITLE_HEADS or low in TITLE_MODIFIERS or (word[0].isupper() and words):
+            if words and low in TITLE_HEADS and word[0].islower() and low.endswith("s"):
+                break
+            words.insert(0, word)
+            position = match.start(1)
+            if word[0].isupper() and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
+                break
+            continue
+        break
+    return " ".join(words) or None
+
+
+def _role_after(text: str, end: int) -> str | None:
+    """Appositive role: "Hun Sen, the prime minister," / "X, Cambodia's foreign minister,"."""
+    match = _APPOSITIVE.match(text, end)
+    if not match:
+        return None
+    phrase = match.group(1)
+    if not any(w.lower().rstrip(".") in TITLE_HEADS for w in phrase.split()):
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase)
+
+
+_SENTENCE_IN_NAME = re.compile(r"[a-z]{2}\. [A-Z]")
+_ABBREV_TOKEN = re.compile(r"^[A-Z][a-z]+\.$")
+
+
+def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
+    """Cleaned PERSON/ORG/GPE mentions of one parsed article (offsets into ``article.text``)."""
+    mentions: list[Mention] = []
+    text = article.text
+    for ent in doc.ents:
+        kind = LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if ent.end < len(doc) and _ABBREV_TOKEN.match(doc[ent.end].text) and doc[ent.end].idx == end + 1:
+            # the tokenizer read a sentence-final name as an abbreviation ("Hun Sen." → "Hun" + "Sen.")
+            following = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+            if following is None or following.is_title or following.is_space or following.is_punct:
+                end = doc[ent.end].idx + len(doc[ent.end].text) - 1
+        raw = text[start:end]
+        if _SENTENCE_IN_NAME.search(raw):
+            continue
+        title, form = split_title(clean_name(_strip_lower_tail(raw)))
+        if not form or not any(ch.isupper() for ch in form) or not name_tokens(form):
+            continue
+        role = title or _role_before(text, start) or _role_after(text, end)
+        mentions.append(Mention(article.id, form, kind, start, end, role))
+    return mentions
+
+
+def _strip_lower_tail(raw: str) -> str:
+    words = raw.split()
+    while len(words) > 1 and words[-1][:1].islower():
+        words.pop()
+    return " ".join(words)
+
+
+def unify_kinds(mentions: list[Mention]) -> list[Mention]:
+    """One name, one kind across the story.
+
+    The small English NER labels many foreign person names ORG some of the time: a PERSON label counts
+    three times and a person title ("Prince Norodom Ranariddh") four times in the vote; a one-word mention that
+    is the surname of a PERSON full name of the story becomes PERSON.
+    """
+    votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    for m in mentions:
+        key = " ".join(name_tokens(m.form))
+        if m.role:
+            votes[key]["PERSON"] += 4
+        else:
+            votes[key][m.kind] += 3 if m.kind == "PERSON" else 1
+    kinds = {key: min(c, key=lambda k: (-c[k], k != "PERSON", k)) for key, c in votes.items()}
+    persons = sorted({m.form for m in mentions if kinds[" ".join(name_tokens(m.form))] == "PERSON"})
+    full = [f for f in persons if len(name_tokens(f)) >= 2]
+    result = []
+    for m in mentions:
+        kind = kinds[" ".join(name_tokens(m.form))]
+        if kind != "PERSON" and len(name_tokens(m.form)) == 1 and any(surname_matches(m.form, f) for f in full):
+            kind = "PERSON"
+        role = m.role if kind == "PERSON" else None
+        result.append(m if (kind, role) == (m.kind, m.role) else Mention(m.article_id, m.form, kind, m.start, m.end, role))
+    return result
+
+
+def _link_surnames(mentions: list[Mention]) -> dict[int, str]:
+    """Within one article: index of a one-word PERSON mention → the one full name it is the surname of."""
+    full = sorted({m.form for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) >= 2})
+    links: dict[int, str] = {}
+    for index, m in enumerate(mentions):
+        if m.kind != "PERSON" or len(name_tokens(m.form)) != 1:
+            continue
+        candidates = [f for f in full if surname_matches(m.form, f)]
+        people = _group_compatible(candidates)
+        if len(people) == 1:
+            links[index] = Counter(f for f in candidates).most_common(1)[0][0]
+    return links
+
+
+def _group_compatible(forms: list[str]) -> list[list[str]]:
+    groups: list[list[str]] = []
+    for form in forms:
+        for group in groups:
+            if all(name_similarity(form, other, kind="PERSON") is not None for other in group):
+                group.append(form)
+                break
+        else:
+            groups.append([form])
+    return groups
+
+
+@dataclass(slots=True)
+class _Name:
+    key: str
+    form: str
+    kind: EntityKind
+    forms: Counter[str]
+    context: Counter[str]
+    mentions: list[Mention]
+
+
+def _key(kind: str, form: str) -> str:
+    return kind + ":" + " ".join(name_tokens(form))
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    norm = (sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5
+    return dot / norm
+
+
+def _compatible(a: _Name, b: _Name) -> float | None:
+    if a.kind != b.kind:
+        return None
+    score = name_similarity(a.form, b.form, kind=a.kind)
+    if score is None:
+        return None
+    if score < FUZZY_BELOW and _cosine(a.context, b.context) < CONTEXT_MIN:
+        return None
+    return score
+
+
+def _cluster(names: list[_Name]) -> list[list[_Name]]:
+    """Greedy complete-linkage merging of compatible names, leaving ambiguous names alone."""
+    count = len(names)
+    scores: dict[tuple[int, int], float] = {}
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for index, name in enumerate(names):
+        by_kind[name.kind].append(index)
+    for indices in by_kind.values():
+        for pos, i in enumerate(indices):
+            for j in indices[pos + 1 :]:
+                score = _compatible(names[i], names[j])
+                if score is not None:
+                    scores[(i, j)] = score
+    partners: dict[int, set[int]] = defaultdict(set)
+    for i, j in scores:
+        partners[i].add(j)
+        partners[j].add(i)
+
+    def ok(i: int, j: int) -> bool:
+        return (min(i, j), max(i, j)) in scores
+
+    ambiguous = {i for i, ps in partners.items() if any(not ok(x, y) for x in ps for y in ps if x < y)}
+    cluster_of = list(range(count))
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    for (i, j), _score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+        if i in ambiguous or j in ambiguous:
+            continue
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj or not all(ok(x, y) for x in members[ci] for y in members[cj]):
+            continue
+        for x in members[cj]:
+            cluster_of[x] = ci
+        members[ci].extend(members.pop(cj))
+    return [[names[i] for i in sorted(group)] for group in members.values()]
+
+
+def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple[Entity, ...]:
+    """People, organisations and places of the story, variants merged; most mentioned first."""
+    docs = models.docs(articles)
+    story = unify_kinds([m for a in articles for m in collect_mentions(a, docs[a.id])])
+    per_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in story:
+        per_article[m.article_id].append(m)
+    texts = {a.id: a.text for a in articles}
+    names: dict[str, _Name] = {}
+    surnames: list[tuple[Mention, Counter[str]]] = []
+    for article_id_, mentions in per_article.items():
+        links = _link_surnames(mentions)
+        for index, m in enumerate(mentions):
+            window = texts[article_id_][max(0, m.start - CONTEXT_WINDOW) : m.end + CONTEXT_WINDOW]
+            context = Counter(content_words(window))
+            if m.kind == "PERSON" and len(name_tokens(m.form)) == 1 and index not in links:
+                surnames.append((m, context))
+                continue
+            key = _key(m.kind, links.get(index, m.form))
+            full_form = links.get(index, m.form)
+            entry = names.setdefault(key, _Name(key, full_form, m.kind, Counter(), Counter(), []))
+            entry.forms[m.form] += 1
+            entry.context.update(context)
+            entry.mentions.append(m)
+    clusters = _cluster(list(names.values()))
+    _attach_surnames(clusters, surnames)
+    order = {a.id: i for i, a in enumerate(articles)}
+    entities = [_entity(cluster, order) for cluster in clusters if cluster]
+    return tuple(sorted(entities, key=lambda e: (-e.mentions, e.kind, e.name)))
+
+
+def _attach_surnames(clusters: list[list[_Name]], surnames: list[tuple[Mention, Counter[str]]]) -> None:
+    """A story-level surname-only mention joins the one person whose surname it is, or its own name."""
+    singles: dict[str, _Name] = {}
+    for m, context in surnames:
+        hits = [
+            c
+            for c in clusters
+            if c[0].kind == "PERSON" and any(surname_matches(m.form, f) for n in c for f in n.forms)
+        ]
+        if len(hits) == 1:
+            target = hits[0][0]
+        else:
+            key = _key("PERSON", m.form)
+            if key not in singles:
+                singles[key] = _Name(key, m.form, "PERSON", Counter(), Counter(), [])
+                clusters.append([singles[key]])
+            target = singles[key]
+        target.forms[m.form] += 1
+        target.context.update(context)
+        target.mentions.append(m)
+
+
+def _entity(cluster: list[_Name], order: dict[str, int]) -> Entity:
+    forms: Counter[str] = Counter()
+    roles: Counter[str] = Counter()
+    mentions: list[Mention] = []
+    for name in cluster:
+        forms.update(name.forms)
+        mentions.extend(name.mentions)
+    roles.update(m.role for m in mentions if m.role)
+    ranked = sorted(forms, key=lambda f: (-forms[f], -len(f), f))
+    full = [f for f in ranked if len(name_tokens(f)) >= 2]
+    name = (full or ranked)[0]
+    variants = tuple([name] + [f for f in ranked if f != name])
+    article_ids = tuple(sorted({m.article_id for m in mentions}, key=lambda a: order.get(a, 0)))
+    role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
+    return Entity(name, cluster[0].kind, variants, article_ids, len(mentions), role)
+
+
+def entity_lookup(entities: Sequence[Entity]) -> dict[str, Entity]:
+    """Map every variant's folded token form (kind-less) to its entity, for speaker resolution.
+
+    >>> e = Entity("Hun Sen", "PERSON", ("Hun Sen", "Hun"), ("a",), 3)
+    >>> entity_lookup([e])["hun sen"].name
+    'Hun Sen'
+    """
+    lookup: dict[str, Entity] = {}
+    for entity in entities:
+        for variant in entity.variants:
+            lookup.setdefault(" ".join(name_tokens(variant)), entity)
+    return lookup
+
+
+__all__ = ["Mention", "collect_mentions", "entity_lookup", "extract_entities", "TITLE_HEADS"]

@@ -1,0 +1,213 @@
+"""Name strings: cleaning entity mentions, titles/roles, and the variant test used to merge names.
+
+Written here because no library decides whether two *person names* are spelling or transliteration
+variants of one another (rapidfuzz gives the string similarities; the name structure — given names,
+initials, surname — and the consonant skeleton for transliterations are ours).
+
+>>> clean_name("Hun Sen's")
+'Hun Sen'
+>>> clean_name("the Khmer Rouge")
+'Khmer Rouge'
+>>> name_similarity("Moammar Gadhafi", "Muammar Qaddafi", kind="PERSON") is not None
+True
+>>> name_similarity("Norodom Sihanouk", "Norodom Ranariddh", kind="PERSON") is None
+True
+>>> name_similarity("George W. Bush", "George H. W. Bush", kind="PERSON") is None
+True
+>>> name_similarity("U.N.", "United Nations", kind="ORG")
+1.0
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz.distance import JaroWinkler
+
+from newsbrief.model import EntityKind
+
+# Honorifics dropped from a name (they are not a role).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madame", "mme", "m", "sir", "dame"})
+# Head nouns of titles and roles.  A vocabulary of *titles* (not names) used to recognise
+# "Prime Minister Hun Sen" / "Hun Sen, the prime minister".
+TITLE_HEADS = frozenset(
+    """president premier minister king queen prince princess chancellor secretary senator sen rep
+    representative governor gov mayor general gen leader chairman chairwoman chair chief spokesman
+    spokeswoman spokesperson ambassador diplomat envoy judge justice director commander officer official
+    pope cardinal bishop archbishop dr doctor professor prof coach ceo executive head lawyer attorney
+    prosecutor speaker candidate strongman dictator colonel col lt lieutenant captain capt sgt sergeant
+    admiral adm rev reverend sheik sheikh ayatollah emperor monarch sultan president-elect vice-president
+    negotiator mediator analyst economist researcher scientist founder owner manager editor correspondent
+    commissioner inspector investigator detective sheriff police chief-of-staff aide adviser advisor
+    counselor delegate lawmaker legislator congressman congresswoman deputy ruler warlord guerrilla
+    rebel commander-in-chief marshal chairperson treasurer astronaut pilot author writer actor singer
+    player striker goalkeeper champion""".split()
+)
+TITLE_MODIFIERS = frozenset(
+    """prime foreign defense defence finance interior justice deputy vice acting former crown first
+    opposition party state national chief co senior top""".split()
+)
+
+_WS = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\-.])*", re.UNICODE)
+
+
+def clean_name(text: str) -> str:
+    """A mention's surface form without possessive, leading article, honorific or stray punctuation."""
+    name = _WS.sub(" ", text).strip().strip(",;:\"()[]")
+    name = _POSSESSIVE.sub("", name).strip()
+    name = _LEADING_ARTICLE.sub("", name)
+    words = name.split(" ")
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    name = " ".join(words).strip(" -'")
+    if name.endswith(".") and not re.search(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Co|Inc|Corp|Ltd)\.$", name):
+        name = name[:-1]
+    return name
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """Split leading title words that NER sometimes includes: ``"Prince Norodom Ranariddh"``.
+
+    >>> split_title("Prime Minister Hun Sen")
+    ('Prime Minister', 'Hun Sen')
+    >>> split_title("Hun Sen")
+    (None, 'Hun Sen')
+    """
+    words = name.split(" ")
+    cut = 0
+    for index, word in enumerate(words[:-1]):
+        low = word.lower().rstrip(".")
+        if low in TITLE_HEADS or low in TITLE_MODIFIERS:
+            cut = index + 1
+        else:
+            break
+    if cut and words[cut - 1].lower().rstrip(".") in TITLE_HEADS:
+        return " ".join(words[:cut]), " ".join(words[cut:])
+    return None, name
+
+
+def fold(text: str) -> str:
+    """Lower case without accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded word tokens of a name; initials (``"H."``) become one-letter tokens.
+
+    >>> name_tokens("George H.W. Bush")
+    ['george', 'h', 'w', 'bush']
+    """
+    tokens: list[str] = []
+    for raw in _TOKEN.findall(fold(name)):
+        parts = [p for p in raw.split(".") if p] if "." in raw else [raw]
+        tokens.extend(p.strip("'-") for p in parts if p.strip("'-"))
+    return tokens
+
+
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("sh", "s"), ("ch", "c"), ("ck", "k"))
+_CONSONANT_CLASS = str.maketrans({"q": "k", "c": "k", "g": "k", "z": "s", "v": "f", "w": "u", "j": "i", "y": "i"})
+
+
+def skeleton(token: str) -> str:
+    """Consonant skeleton of a folded token, for transliteration variants (Gadhafi ~ Qaddafi ~ Kadhafi).
+
+    >>> skeleton("gadhafi") == skeleton("qaddafi") == skeleton("khadafy")
+    True
+    """
+    word = token
+    for digraph, single in _DIGRAPHS:
+        word = word.replace(digraph, single)
+    word = word.translate(_CONSONANT_CLASS)
+    word = re.sub(r"[aeiou]+", "", word)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def token_similarity(a: str, b: str) -> float:
+    """Similarity of two name tokens in [0, 1] (Jaro-Winkler; transliteration skeleton for long tokens)."""
+    if a == b:
+        return 1.0
+    if len(a) == 1 or len(b) == 1:
+        return 0.0
+    jw = JaroWinkler.normalized_similarity(a, b)
+    if min(len(a), len(b)) <= 4:
+        return jw if jw >= 0.95 else 0.0
+    if jw >= 0.6 and len(skeleton(a)) >= 2 and skeleton(a) == skeleton(b):
+        return max(jw, 0.9)
+    return jw
+
+
+TOKEN_MIN = 0.9
+
+
+def _acronym(tokens: list[str]) -> str:
+    return "".join(t[0] for t in tokens if t not in {"of", "the", "and", "for", "de", "du", "des", "la", "le"})
+
+
+def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
+    """Similarity of two cleaned names of one kind if they may be variants of one name, else ``None``.
+
+    Persons: same number of non-initial tokens, each pair of tokens similar (in order), initials not
+    conflicting; a two-plus-token name may also match a longer one that contains it in order with the
+    same surname.  Organisations and places: same tokens up to spelling, or an acronym of the other.
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return None
+    if ta == tb:
+        return 1.0
+    if kind != "PERSON":
+        return _other_similarity(a, b, ta, tb)
+    ia, ib = [t for t in ta if len(t) == 1], [t for t in tb if len(t) == 1]
+    wa, wb = [t for t in ta if len(t) > 1], [t for t in tb if len(t) > 1]
+    if ia and ib and ia != ib:
+        return None
+    if not wa or not wb:
+        return None
+    if len(wa) == len(wb):
+        sims = [token_similarity(x, y) for x, y in zip(wa, wb, strict=True)]
+        return sum(sims) / len(sims) if min(sims) >= TOKEN_MIN else None
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    if len(short) < 2 or token_similarity(short[-1], long_[-1]) < TOKEN_MIN:
+        return None
+    # every token of the shorter name in order among the longer name's tokens
+    position, sims = 0, []
+    for token in short:
+        while position < len(long_) and token_similarity(token, long_[position]) < TOKEN_MIN:
+            position += 1
+        if position == len(long_):
+            return None
+        sims.append(token_similarity(token, long_[position]))
+        position += 1
+    return 0.95 * sum(sims) / len(sims)
+
+
+def _other_similarity(a: str, b: str, ta: list[str], tb: list[str]) -> float | None:
+    compact_a, compact_b = "".join(ta), "".join(tb)
+    ta = [compact_a] if all(len(t) == 1 for t in ta) else ta
+    tb = [compact_b] if all(len(t) == 1 for t in tb) else tb
+    if compact_a == compact_b:
+        return 1.0
+    for short, long_ in ((ta, tb), (tb, ta)):
+        if len(short) == 1 and len(long_) >= 2 and len(short[0]) >= 2 and short[0] == _acronym(long_):
+            return 1.0
+    if len(ta) != len(tb):
+        return None
+    sims = [token_similarity(x, y) for x, y in zip(ta, tb, strict=True)]
+    return sum(sims) / len(sims) if min(sims) >= 0.92 else None
+
+
+def surname_matches(single: str, full: str) -> bool:
+    """True when a one-word mention is the surname (last word) of a full name.
+
+    >>> surname_matches("Sihanouk", "Norodom Sihanouk")
+    True
+    >>> surname_matches("Norodom", "Norodom Sihanouk")
+    False
+    """
+    ts, tf = name_tokens(single), [t for t in name_tokens(full) if len(t) > 1]
+    return len(ts) == 1 and len(tf) >= 2 and token_similarity(ts[0], tf[-1]) >= TOKEN_MIN

