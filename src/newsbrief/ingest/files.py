@@ -1,0 +1,213 @@
+r"""Paths and streams → documents: walking folders, choosing the reader by extension or content.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "b.txt").write_text("Second headline\n\nBody two.")
+>>> _ = (folder / "a.txt").write_text("First headline\n\nBody one.")
+>>> _ = (folder / ".hidden.txt").write_text("skipped")
+>>> [d.text.split("\n")[0] for d in read_path(str(folder), options=IngestOptions())]
+['First headline', 'Second headline']
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from newsbrief.ingest.decode import decode_bytes, looks_binary, sniff_text
+from newsbrief.ingest.records import iter_json_document, iter_json_lines
+from newsbrief.ingest.sgml import parse_sgml
+from newsbrief.ingest.warc import html_document, iter_warc
+from newsbrief.model import RawDocument, Rejected
+from newsbrief.settings import IngestOptions
+
+STDIN_SOURCE = "<stdin>"
+_HTML_EXT = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+_JSONL_EXT = frozenset({".jsonl", ".ndjson"})
+_SGML_EXT = frozenset({".sgml", ".sgm"})
+_GZIP_MAGIC = b"\x1f\x8b"
+_SNIFF_BYTES = 4096
+Document = RawDocument | Rejected
+
+
+def read_path(path: str, *, options: IngestOptions) -> Iterator[Document]:
+    """Documents of one path: a file, or every visible file under a folder in sorted order."""
+    target = Path(path)
+    if not target.exists():
+        yield Rejected(path, "no such file or directory")
+    elif target.is_dir():
+        for file in _walk(target):
+            yield from read_file(str(file), options=options)
+    else:
+        yield from read_file(path, options=options)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
+
+
+def _kind(name: str) -> tuple[str, bool]:
+    """(extension without ``.gz``, gzipped?) of a file name, lower case."""
+    lower = name.lower()
+    gz = lower.endswith(".gz")
+    if gz:
+        lower = lower[:-3]
+    return Path(lower).suffix, gz
+
+
+def read_file(path: str, *, options: IngestOptions) -> Iterator[Document]:
+    """Documents of one file, by extension (``.warc``, ``.jsonl``, ``.json``, ``.html`` …) or content."""
+    ext, gz = _kind(Path(path).name)
+    try:
+        if ext in (".warc", ".arc"):
+            with open(path, "rb") as stream:
+                yield from iter_warc(stream, source=path, max_record_bytes=options.max_record_bytes)
+            return
+        if ext in _JSONL_EXT:
+            with gzip.open(path, "rb") if gz else open(path, "rb") as stream:
+                yield from iter_json_lines(stream, source=path, max_record_bytes=options.max_record_bytes)
+            return
+        size = os.path.getsize(path)
+        if size == 0:
+            yield Rejected(path, "empty file")
+            return
+        # A plain file over the cap is rejected without reading it; a gzipped one is capped after
+        # decompression (read at most one byte past the cap).
+        limit = None if ext == ".json" else options.max_file_bytes
+        if limit is not None and not gz and size > limit:
+            yield Rejected(path, f"file of {size:,} bytes is over the {limit:,}-byte cap")
+            return
+        with open(path, "rb") as stream:
+            data = _read_capped(gzip.GzipFile(fileobj=stream) if gz else stream, limit)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Rejected(path, f"cannot read: {exc}")
+        return
+    if limit is not None and len(data) > limit:
+        yield Rejected(path, f"file is over the {limit:,}-byte cap once decompressed")
+        return
+    yield from _read_bytes(data, source=path, ext=ext)
+
+
+def _read_capped(stream: BinaryIO | gzip.GzipFile, limit: int | None) -> bytes:
+    return stream.read() if limit is None else stream.read(limit + 1)
+
+
+def _read_bytes(data: bytes, *, source: str, ext: str) -> Iterator[Document]:
+    """Documents of a whole file's bytes, the reader chosen by extension and then by content."""
+    if not data.strip():
+        yield Rejected(source, "empty file")
+        return
+    if looks_binary(data):
+        yield Rejected(source, "binary file (not text)")
+        return
+    text = decode_bytes(data)
+    if text is None:
+        yield Rejected(source, "undecodable: neither UTF-8 nor a detectable text encoding")
+        return
+    if not text.strip():
+        yield Rejected(source, "empty file")
+        return
+    sniffed = sniff_text(text)
+    if ext in _HTML_EXT or (sniffed == "html" and ext not in (".txt", ".json")):
+        yield html_document(text, source=source, url=None)
+    elif ext in _SGML_EXT or sniffed == "sgml":
+        yield from _sgml_documents(text, source=source)
+    elif ext == ".json":
+        yield from iter_json_document(text, source=source)
+    elif sniffed == "json" and ext != ".txt":
+        docs = list(iter_json_document(text, source=source))
+        if len(docs) == 1 and isinstance(docs[0], Rejected) and docs[0].reason.startswith("malformed JSON"):
+            # Not JSON after all (a text starting with "[" …): a JSONL file, or plain text.
+            lines = list(iter_json_lines(io.BytesIO(data), source=source, max_record_bytes=len(data) + 1))
+            if lines and all(isinstance(d, RawDocument) for d in lines):
+                yield from lines
+            else:
+                yield RawDocument(source=source, text=text, format="text")
+        else:
+            yield from docs
+    else:
+        yield RawDocument(source=source, text=text, format="text")
+
+
+def _sgml_documents(text: str, *, source: str) -> Iterator[Document]:
+    found = False
+    for doc in parse_sgml(text):
+        found = True
+        where = f"{source}#{doc.docno or f'doc {doc.index}'}"
+        if not doc.text.strip():
+            yield Rejected(where, "SGML document without text")
+            continue
+        meta = {
+            key: value
+            for key, value in (
+                ("title", doc.headline),
+                ("published", doc.date),
+                ("dateline", doc.dateline),
+                ("docno", doc.docno),
+            )
+            if value
+        }
+        yield RawDocument(source=where, text=doc.text, format="sgml", record_meta=meta)
+    if not found:
+        yield Rejected(source, "SGML file without a <DOC> element")
+
+
+def read_stream(stream: BinaryIO, *, source: str, options: IngestOptions) -> Iterator[Document]:
+    """Documents of a binary stream (stdin), its format sniffed from the first bytes.
+
+    WARC and JSONL are streamed; anything else is read whole, up to ``options.max_file_bytes``.
+    """
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(_Raw(stream))
+    head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+    if head.startswith(_GZIP_MAGIC):
+        inner = gzip.GzipFile(fileobj=buffered)
+        yield from read_stream(inner, source=source, options=options)  # type: ignore[arg-type]
+        return
+    if head.startswith(b"WARC/"):
+        yield from iter_warc(buffered, source=source, max_record_bytes=options.max_record_bytes)
+        return
+    first_line = head.split(b"\n", 1)[0].strip()
+    if first_line.startswith(b"{") and first_line.endswith(b"}"):
+        yield from iter_json_lines(buffered, source=source, max_record_bytes=options.max_record_bytes)
+        return
+    try:
+        data = buffered.read(options.max_file_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Rejected(source, f"cannot read: {exc}")
+        return
+    if len(data) > options.max_file_bytes:
+        yield Rejected(source, f"input is over the {options.max_file_bytes:,}-byte cap")
+        return
+    yield from _read_bytes(data, source=source, ext="")
+
+
+class _Raw(io.RawIOBase):
+    """Adapts any object with ``read(n)`` to :class:`io.RawIOBase` so it can be buffered and peeked."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        chunk = self._stream.read(len(buffer))
+        if not chunk:
+            return 0
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
