@@ -53,6 +53,13 @@ def prepare_for_ner(text: str) -> str:
     return text.replace("``", ' "').replace("''", '" ')
 
 
+def _warm_dateparser() -> None:
+    """Import dateparser and parse once (its first call builds language data: ~1 s), so a briefing does not pay it."""
+    import dateparser
+
+    dateparser.parse("Jan. 5", languages=["en"])
+
+
 class NlpModels:
     """The spaCy NER pipeline and the sentence splitter, loaded once per process, lazily.
 
@@ -96,7 +103,9 @@ class NlpModels:
                 module = importlib.import_module(name)
             except ImportError:
                 continue
-            return spacy.load(module.__name__, exclude=list(EXCLUDED_COMPONENTS))
+            nlp = spacy.load(module.__name__, exclude=list(EXCLUDED_COMPONENTS))
+            _warm_dateparser()
+            return nlp
         raise ModelError(f"no spaCy English pipeline installed; tried {', '.join(names)}")
 
     def docs(self, articles: Sequence[Article]) -> dict[str, Doc]:

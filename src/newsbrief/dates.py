@@ -1,0 +1,189 @@
+"""Date expressions in a sentence, resolved against the article's publication date.
+
+Cheap regular expressions find the candidates; explicit calendar dates ("Jan. 5", "24 September 1998")
+are parsed by dateparser on the short candidate string only (with the publication date as the relative
+base), relative expressions by date arithmetic (dateutil).
+
+The rule for a weekday or a year-less date: in a past-tense report it is the most recent such day *on or
+before* the publication date ("on Wednesday" in a Thursday paper is the day before; in a Wednesday paper
+it is that day); when the clause speaks of the future ("will", "is to", "scheduled", "next …") it is
+the next such day on or after publication (strictly after for "next Friday"); "last Friday" is strictly
+before.  "last month" resolves to the first day of the previous month (``precision="month"``).
+
+>>> import datetime as dt
+>>> thursday = dt.date(1998, 10, 15)
+>>> [(m.text, m.date.isoformat()) for m in find_dates("He said on Wednesday that talks failed.", published=thursday)]
+[('on Wednesday', '1998-10-14')]
+>>> [m.date.isoformat() for m in find_dates("The two will meet on Monday.", published=thursday)]
+['1998-10-19']
+>>> [m.date.isoformat() for m in find_dates("It happened two days ago, not on Jan. 5.", published=thursday)]
+['1998-10-13', '1998-01-05']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+Precision = Literal["day", "month"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
+    )
+}
+_NUM = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r"|a|an)"
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("month_day", re.compile(rf"\b(?:on\s+)?({_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?![\d:])")),
+    ("day_month", re.compile(rf"\b(?:on\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)\b")),
+    ("weekday", re.compile(r"\b(?:(last|next|this|on|early|late)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    ("ago", re.compile(rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b", re.I)),
+    ("relative", re.compile(r"\b(the day before yesterday|yesterday|today|tonight|tomorrow)\b", re.I)),
+    ("last_month", re.compile(r"\b(last|next|this)\s+month\b", re.I)),
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|expected to|is to|are to|"
+    r"due to|intends? to|would|next)\b",
+    re.I,
+)
+_RELATIVE_DAYS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A resolved date expression: offsets into the searched text, the expression and its date."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: Precision = "day"
+    kind: str = "explicit"
+
+
+def is_future(clause: str) -> bool:
+    """True when the clause talks about what will happen.
+
+    >>> is_future("The talks are scheduled to resume"), is_future("Talks resumed")
+    (True, False)
+    """
+    return bool(_FUTURE.search(clause))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\band\b|\bbut\b")
+_PAST_VERB = re.compile(r"\b(?:said|says|told|\w+ed|was|were|had|did)\s*$", re.I)
+
+
+def clause_is_future(text: str, position: int) -> bool:
+    """Whether the clause ending at ``position`` (where a date expression starts) speaks of the future.
+
+    A reporting verb right before the date ("said Monday", "announced Wednesday") is past whatever the
+    rest of the sentence says; otherwise the words of the clause since the last comma/"that"/"and".
+
+    >>> t = "Hun Sen said Monday that the Senate would meet on Friday."
+    >>> clause_is_future(t, t.index("Monday")), clause_is_future(t, t.index("on Friday"))
+    (False, True)
+    """
+    before = text[max(0, position - 80) : position]
+    if _PAST_VERB.search(before):
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    return is_future(clause)
+
+
+def _weekday(name: str, modifier: str | None, published: dt.date, *, future: bool) -> dt.date:
+    target = WEEKDAYS.index(name.lower())
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    modifier = (modifier or "").lower()
+    if modifier == "last":
+        return published - dt.timedelta(days=back or 7)
+    if modifier == "next":
+        return published + dt.timedelta(days=ahead or 7)
+    if future:
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+def _calendar(candidate: str, published: dt.date | None, *, future: bool) -> dt.date | None:
+    """Parse a short calendar-date string with dateparser (year-less dates take the nearest past/future year)."""
+    import dateparser
+
+    has_year = bool(re.search(r"\d{4}", candidate))
+    if not has_year and published is None:
+        return None
+    settings: dict[str, object] = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DATES_FROM": "future" if future else "past"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
+    parsed = dateparser.parse(candidate, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    date = parsed.date()
+    if not has_year and published is not None and not future and date > published:
+        date = date.replace(year=date.year - 1)
+    return date
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return 1 if word in {"a", "an"} else _NUMBER_WORDS.get(word, int(word) if word.isdigit() else 0)
+
+
+def find_dates(text: str, *, published: dt.date | None) -> list[DateMention]:
+    """Resolved date expressions in ``text`` (a sentence), in text order; unresolvable ones are left out."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            mention = _resolve(kind, match, published, future=clause_is_future(text, start))
+            if mention is not None:
+                found.append(DateMention(start, end, text[start:end], *mention, kind=kind))
+                taken.append((start, end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _resolve(
+    kind: str, match: re.Match[str], published: dt.date | None, *, future: bool
+) -> tuple[dt.date, Precision] | None:
+    if kind == "iso":
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3])), "day"
+        except ValueError:
+            return None
+    if kind in {"month_day", "day_month"}:
+        date = _calendar(match[1], published, future=future)
+        return (date, "day") if date else None
+    if published is None:
+        return None
+    if kind == "weekday":
+        return _weekday(match[2], match[1], published, future=future), "day"
+    if kind == "relative":
+        return published + dt.timedelta(days=_RELATIVE_DAYS[match[1].lower()]), "day"
+    if kind == "ago":
+        count, unit = _count(match[1]), match[2].lower()
+        if unit == "day":
+            return published - dt.timedelta(days=count), "day"
+        if unit == "week":
+            return published - dt.timedelta(weeks=count), "day"
+        if unit == "month":
+            return (published - relativedelta(months=count)).replace(day=1), "month"
+        return None
+    # last/next/this month
+    step = {"last": -1, "next": 1, "this": 0}[match[1].lower()]
+    return (published + relativedelta(months=step)).replace(day=1), "month"

@@ -1,0 +1,220 @@
+"""Direct quotations with their speakers, merged across sources.
+
+Quotes are found in ``Article.text`` itself (“…”, "…" and DUC's ````…''``), so every span slices back
+to the quoted words.  The speaker comes from the attribution next to the quote — "X said", "said X",
+"X told reporters", "according to X", "X said: …" — where X is an entity mention of the parsed article
+(shared with :func:`newsbrief.entities.extract_entities` through :class:`newsbrief.nlp.NlpModels`).
+A pronoun ("he said") resolves to the nearest PERSON mentioned before the quote in the same or previous
+sentence(s); a nominal ("the diplomat said") to the person of the article whose role contains that noun,
+else to nothing.  Names are mapped to the merged entity (its ``name``) when ``entities`` are given.
+
+Quotes of different articles merge when they are the same statement in other wording or translation:
+same speaker (or one unknown) and enough content-word overlap (prefix stems) or rapidfuzz similarity.
+
+>>> from newsbrief.model import Article
+>>> from newsbrief.nlp import NlpModels
+>>> text = 'Prime Minister Hun Sen spoke on Friday. "No one should internationalise our affairs," he said.'
+>>> a = Article(id="a", content_hash="h", source="a.txt", title=None, text=text)
+>>> [(q.text, q.speaker) for q in extract_quotes([a], models=NlpModels())]
+[('No one should internationalise our affairs', 'Hun Sen')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from newsbrief.entities import Mention, collect_mentions, entity_lookup
+from newsbrief.model import Article, Entity, Quote, Span
+from newsbrief.names import TITLE_HEADS, name_tokens
+from newsbrief.nlp import NlpModels
+from newsbrief.text import content_words, normalise, paragraphs
+
+MIN_WORDS = 4
+# Merge thresholds: same known speaker / one speaker unknown.
+SAME_SPEAKER_STEMS, SAME_SPEAKER_RATIO = 0.25, 75.0
+UNKNOWN_SPEAKER_STEMS, UNKNOWN_SPEAKER_RATIO = 0.5, 90.0
+PRONOUN_WINDOW = 400
+# An unattributed quote starting at most this many characters after an attributed one inherits its speaker.
+INHERIT_GAP = 60
+
+_QUOTE = re.compile(r"(``|\u201c|\")((?:(?!``|\u201c).)+?)(''|\u201d|\")", re.S)
+_VERBS = (
+    r"said|says|say|told|tells|added|adds|asked|declared|stated|explained|insisted|warned|noted|replied|"
+    r"continued|announced|wrote|argued|claimed|stressed|urged|remarked|recalled|complained|acknowledged|"
+    r"admitted|conceded|charged|predicted|vowed|promised|cautioned|emphasized|emphasised|observed|"
+    r"quoted\s+\w+\s+as\s+saying|was\s+quoted\s+as\s+saying"
+)
+_AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
+_AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"]{{1,70}})", re.I)
+_AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"]{1,70})", re.I)
+_BEFORE = re.compile(rf"(?P<who>[^!?\"]{{1,70}}?)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$", re.I)
+_SENTENCE_BREAK = re.compile(r"\n\s*\n|[a-z0-9)]{2}[.]\s+[A-Z]")
+_PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
+_NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    article_id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+
+
+def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
+    """Quotations of a text: ``(outer_start, outer_end, start, end)``; ``text[start:end]`` is the quote.
+
+    >>> t = "He said ``we will win again,'' and left. A \\"short\\" word."
+    >>> [t[s:e] for _, _, s, e in find_quotes(t)]
+    ['we will win again']
+    """
+    found = []
+    for pstart, pend in paragraphs(text):
+        for match in _QUOTE.finditer(text, pstart, pend):
+            start, end = match.span(2)
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+                end -= 1
+            if len(text[start:end].split()) >= MIN_WORDS:
+                found.append((match.start(), match.end(), start, end))
+    return found
+
+
+def _mention_in(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    inside = [m for m in mentions if m.start >= start and m.end <= end and m.kind in {"PERSON", "ORG"}]
+    people = [m for m in inside if m.kind == "PERSON"]
+    return (people or inside or [None])[0]
+
+
+def _speaker(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Mention | str | None:
+    """The attributed speaker: a mention, a nominal noun ("diplomat") to resolve, or None."""
+    qs, qe = outer
+    after = text[qe : qe + 120]
+    for pattern in (_AFTER_ACCORDING, _AFTER_VERB_SUBJECT, _AFTER_SUBJECT_VERB):
+        match = pattern.match(after)
+        if match:
+            who_start, who_end = qe + match.start("who"), qe + match.end("who")
+            if not _SENTENCE_BREAK.search(text, who_start, who_end):
+                return _who(text, who_start, who_end, qs, mentions)
+    before_start = max(0, qs - 120)
+    match = _BEFORE.search(text, before_start, qs)
+    if match and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who")):
+        return _who(text, match.start("who"), match.end("who"), qs, mentions)
+    return None
+
+
+def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Mention]) -> Mention | str | None:
+    mention = _mention_in(mentions, start, end)
+    if mention is not None:
+        return mention
+    phrase = " ".join(text[start:end].split())
+    if _PRONOUN.match(phrase):
+        before = [m for m in mentions if m.kind == "PERSON" and quote_start - PRONOUN_WINDOW <= m.end <= quote_start]
+        return before[-1] if before else None
+    nominal = _NOMINAL.match(phrase)
+    if nominal and nominal.group("noun").lower() in TITLE_HEADS:
+        return nominal.group("noun").lower()
+    return None
+
+
+def _resolve_nominal(noun: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+    """The latest person before the quote whose role contains the noun ("the diplomat" → "U.N. diplomat X")."""
+    candidates = [
+        m for m in mentions if m.kind == "PERSON" and m.role and noun in m.role.lower().split() and m.start < quote_start
+    ]
+    return candidates[-1] if candidates else None
+
+
+def _speaker_name(mention: Mention | None, lookup: dict[str, Entity]) -> str | None:
+    if mention is None:
+        return None
+    entity = lookup.get(" ".join(name_tokens(mention.form)))
+    return entity.name if entity else mention.form
+
+
+def extract_quotes(
+    articles: Sequence[Article], *, models: NlpModels, entities: Sequence[Entity] = ()
+) -> tuple[Quote, ...]:
+    """Direct quotations of the story with speakers, merged across sources; most widely carried first."""
+    docs = models.docs(articles)
+    lookup = entity_lookup(entities)
+    roles = {e.role.lower(): e.name for e in entities if e.role and e.kind == "PERSON"}
+    found: list[_Found] = []
+    for article in articles:
+        mentions = collect_mentions(article, docs[article.id])
+        previous_end, previous_speaker = -1000, None
+        for qs, qe, start, end in find_quotes(article.text):
+            who = _speaker(article.text, (qs, qe), mentions)
+            name: str | None
+            if isinstance(who, str):
+                resolved = _resolve_nominal(who, qs, mentions)
+                name = _speaker_name(resolved, lookup)
+                if name is None:
+                    matches = {n for role, n in roles.items() if who in role.split()}
+                    name = matches.pop() if len(matches) == 1 else None
+            else:
+                name = _speaker_name(who, lookup)
+            if who is None and qs - previous_end <= INHERIT_GAP:
+                # an unattributed quote right after an attributed one continues it (newswire convention)
+                name = previous_speaker
+            found.append(_Found(article.id, article.text[start:end], start, end, name))
+            previous_end, previous_speaker = qe, name
+    return _merge(found, {a.id: i for i, a in enumerate(articles)})
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in content_words(text)}
+
+
+def same_statement(a: str, b: str, *, same_speaker: bool) -> bool:
+    """True when two quotations are the same statement (other wording or translation).
+
+    >>> same_statement("We will never accept these results", "We shall never accept the results", same_speaker=True)
+    True
+    >>> same_statement("We will never accept these results", "The army must stay in its barracks", same_speaker=True)
+    False
+    """
+    stems_a, stems_b = _stems(a), _stems(b)
+    overlap = len(stems_a & stems_b) / len(stems_a | stems_b) if stems_a | stems_b else 0.0
+    ratio = fuzz.token_set_ratio(normalise(a), normalise(b))
+    if same_speaker:
+        return overlap >= SAME_SPEAKER_STEMS or ratio >= SAME_SPEAKER_RATIO
+    return overlap >= UNKNOWN_SPEAKER_STEMS or ratio >= UNKNOWN_SPEAKER_RATIO
+
+
+def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
+    clusters: list[list[_Found]] = []
+    for item in found:
+        for cluster in clusters:
+            speakers = {c.speaker for c in cluster if c.speaker}
+            if item.speaker and speakers and item.speaker not in speakers:
+                continue
+            same = bool(item.speaker and item.speaker in speakers)
+            if any(same_statement(item.text, other.text, same_speaker=same) for other in cluster):
+                cluster.append(item)
+                break
+        else:
+            clusters.append([item])
+    quotes = []
+    for index, cluster in enumerate(clusters):
+        wordings = Counter(normalise(c.text) for c in cluster)
+        first_by_norm: dict[str, str] = {}
+        for c in cluster:
+            first_by_norm.setdefault(normalise(c.text), c.text)
+        ranked = sorted(first_by_norm, key=lambda w: (-wordings[w], list(first_by_norm).index(w)))
+        speakers = Counter(c.speaker for c in cluster if c.speaker)
+        speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
+        spans = tuple(Span(c.article_id, c.start, c.end) for c in cluster)
+        article_ids = tuple(sorted({c.article_id for c in cluster}, key=lambda a: order.get(a, 0)))
+        text = first_by_norm[ranked[0]]
+        variants = tuple(first_by_norm[w] for w in ranked[1:])
+        quotes.append((index, Quote(text, speaker, spans, article_ids, variants)))
+    quotes.sort(key=lambda item: (-len(item[1].article_ids), item[1].speaker is None, item[0]))
+    return tuple(q for _, q in quotes)

@@ -1,0 +1,132 @@
+"""The story's timeline: dated developments, oldest first, each cited.
+
+Every sentence with a resolvable date expression (see :mod:`newsbrief.dates` for the resolution rule)
+is a dated development; its date is the first day-precise expression in the sentence (else the first
+month-precise one).  Sentences of different articles with the same date that say the same thing
+(content-word overlap, or near-identical wording) become one entry carrying all their spans and article
+ids; when sources give *different* dates for the same development, each date is its own entry, cited
+(``find_discrepancies`` reports the conflict).
+
+>>> import datetime as dt
+>>> from newsbrief.model import Article, Sentence, Span
+>>> text = "The king returned on Tuesday. Talks will resume."
+>>> a = Article(id="a", content_hash="h", source="a.txt", title=None, text=text, published=dt.date(1998, 11, 5))
+>>> sents = {"a": [Sentence(Span("a", 0, 29), text[0:29]), Sentence(Span("a", 30, 49), text[30:49])]}
+>>> [(e.date.isoformat(), e.text) for e in build_timeline([a], sentences=sents)]
+[('1998-11-03', 'The king returned on Tuesday.')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from newsbrief.dates import DateMention, find_dates
+from newsbrief.model import Article, Sentence, TimelineEntry
+from newsbrief.text import SentenceSplitter, content_words, normalise
+
+# Two dated sentences are the same development when their content words overlap this much (Jaccard) …
+SAME_DEVELOPMENT_JACCARD = 0.3
+# … or their normalised wording is this similar (rapidfuzz ratio, 0-100).
+SAME_WORDING_RATIO = 85.0
+# Dated sentences longer than this many characters are left out (run-on lists, tables).
+MAX_SENTENCE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSentence:
+    """A sentence of an article with the date it reports and the expression that gave the date."""
+
+    article: Article
+    sentence: Sentence
+    mention: DateMention
+
+    @property
+    def date(self) -> dt.date:
+        """The resolved date."""
+        return self.mention.date
+
+
+def story_sentences(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> dict[str, Sequence[Sentence]]:
+    """The given sentences per article; articles missing from ``sentences`` are split here."""
+    result: dict[str, Sequence[Sentence]] = {}
+    splitter: SentenceSplitter | None = None
+    for article in articles:
+        if article.id in sentences:
+            result[article.id] = sentences[article.id]
+            continue
+        splitter = splitter or SentenceSplitter()
+        result[article.id] = splitter.sentences(article.id, article.text)
+    return result
+
+
+def dated_sentences(articles: Sequence[Article], *, sentences: Mapping[str, Sequence[Sentence]]) -> list[DatedSentence]:
+    """Every sentence with a resolvable date, with the date chosen for it, in article/sentence order."""
+    result: list[DatedSentence] = []
+    for article in articles:
+        for sentence in story_sentences([article], sentences)[article.id]:
+            if len(sentence.text) > MAX_SENTENCE_CHARS:
+                continue
+            mentions = find_dates(sentence.text, published=article.published)
+            if not mentions:
+                continue
+            day = [m for m in mentions if m.precision == "day"]
+            result.append(DatedSentence(article, sentence, (day or mentions)[0]))
+    return result
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """Jaccard similarity of two sets (0 when both are empty).
+
+    >>> jaccard({"a", "b"}, {"b", "c"})
+    0.3333333333333333
+    """
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def same_development(a: str, b: str) -> bool:
+    """True when two sentences report the same development (content-word overlap or near-same wording).
+
+    >>> same_development("Hun Sen and Ranariddh agreed to form a coalition.", "Ranariddh and Hun Sen agreed on a coalition.")
+    True
+    >>> same_development("Hun Sen and Ranariddh agreed to form a coalition.", "Floods killed 12 people in the north.")
+    False
+    """
+    if jaccard(set(content_words(a)), set(content_words(b))) >= SAME_DEVELOPMENT_JACCARD:
+        return True
+    return fuzz.ratio(normalise(a), normalise(b)) >= SAME_WORDING_RATIO
+
+
+def build_timeline(
+    articles: Sequence[Article], *, sentences: Mapping[str, Sequence[Sentence]]
+) -> tuple[TimelineEntry, ...]:
+    """Dated developments of a story, oldest first, merged across sources when same date and development."""
+    clusters: list[list[DatedSentence]] = []
+    by_date: dict[dt.date, list[list[DatedSentence]]] = {}
+    for item in dated_sentences(articles, sentences=sentences):
+        for cluster in by_date.get(item.date, []):
+            if any(same_development(item.sentence.text, other.sentence.text) for other in cluster):
+                cluster.append(item)
+                break
+        else:
+            cluster = [item]
+            by_date.setdefault(item.date, []).append(cluster)
+            clusters.append(cluster)
+    order = {a.id: i for i, a in enumerate(articles)}
+    entries = [_entry(cluster, order) for cluster in clusters]
+    first_seen = {id(entry): index for index, entry in enumerate(entries)}
+    return tuple(sorted(entries, key=lambda e: (e.date, -len(e.article_ids), first_seen[id(e)])))
+
+
+def _entry(cluster: list[DatedSentence], order: Mapping[str, int]) -> TimelineEntry:
+    # representative wording: the sentence most similar to the others (ties: first in story order)
+    words = [set(content_words(item.sentence.text)) for item in cluster]
+    best = max(range(len(cluster)), key=lambda i: (sum(jaccard(words[i], w) for w in words), -i))
+    spans = tuple(item.sentence.span for item in cluster)
+    article_ids = tuple(sorted({item.article.id for item in cluster}, key=lambda a: order.get(a, 0)))
+    return TimelineEntry(cluster[best].date, cluster[best].sentence.text, spans, article_ids)
