@@ -287,6 +287,18 @@ def _date_starting_line(line: str) -> dt.date | None:
     return None
 
 
+def _date_in_line(line: str) -> dt.date | None:
+    """A date starting ``line``, or a full written date inside a short line ("By Staff | May 4, 2007")."""
+    date = _date_starting_line(line)
+    if date is not None or len(line.strip()) > _DATE_LINE_MAX:
+        return date
+    for pattern in _DATE_PATTERNS[1:3]:
+        match = pattern.search(line)
+        if match is not None:
+            return _match_date(match)
+    return None
+
+
 # --- datelines and agencies ----------------------------------------------------------------------
 
 
@@ -454,7 +466,7 @@ def _article(
             if not line.strip():
                 continue
             seen += 1
-            date = _date_starting_line(line)
+            date = _date_in_line(line)
             if date is not None or seen >= _HEAD_LINES:
                 found.set("published", date, f"text:line {number}")
                 break

@@ -30,13 +30,19 @@ STDIN_SOURCE = "<stdin>"
 _HTML_EXT = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _JSONL_EXT = frozenset({".jsonl", ".ndjson"})
 _SGML_EXT = frozenset({".sgml", ".sgm"})
+# Files that document a folder of articles rather than being articles (read only when named explicitly).
+_FOLDER_DOCS = frozenset({"README", "LICENSE", "LICENCE", "ATTRIBUTION", "COPYING", "NOTICE", "SOURCES", "CHANGELOG"})
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 4096
 Document = RawDocument | Rejected
 
 
 def read_path(path: str, *, options: IngestOptions) -> Iterator[Document]:
-    """Documents of one path: a file, or every visible file under a folder in sorted order."""
+    """Documents of one path: a file, or every visible file under a folder in sorted order.
+
+    Walking a folder skips hidden files and folders and the folder's own documentation
+    (``README``, ``LICENSE``, ``ATTRIBUTION`` … with any extension); a file named explicitly is read.
+    """
     target = Path(path)
     if not target.exists():
         yield Rejected(path, "no such file or directory")
@@ -47,17 +53,26 @@ def read_path(path: str, *, options: IngestOptions) -> Iterator[Document]:
         yield from read_file(path, options=options)
 
 
+def is_folder_documentation(name: str) -> bool:
+    """True for a folder's own documentation (README, LICENSE, ATTRIBUTION …), skipped when walking.
+
+    >>> is_folder_documentation("ATTRIBUTION.md"), is_folder_documentation("M0020.txt")
+    (True, False)
+    """
+    return name.split(".", 1)[0].upper() in _FOLDER_DOCS
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name.startswith("__"):
             continue
         if entry.is_dir():
             yield from _walk(Path(entry.path))
-        elif entry.is_file():
+        elif entry.is_file() and not is_folder_documentation(entry.name):
             yield Path(entry.path)
 
 
