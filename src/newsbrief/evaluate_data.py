@@ -5,8 +5,8 @@ and its human reference summaries).  The readers are benchmark-specific on purpo
 corpus' layout (which folders pair with which references) and unwrap the hard-wrapped newswire lines into
 paragraphs, so that the summariser sees the same clean text the pipeline would give it.
 
->>> _unwrap("A line\\nwrapped here.\\n\\tNew paragraph\\nhere.")
-'A line wrapped here.\\n\\nNew paragraph here.'
+>>> _unwrap("A line\nwrapped here.\n\tNew paragraph\nhere.")
+'A line wrapped here.\n\nNew paragraph here.'
 """
 
 from __future__ import annotations

@@ -1,0 +1,249 @@
+"""The briefing of a story: headline, sources, cited summary, timeline, people, quotes, disagreements.
+
+:func:`brief_story` runs the per-story stages on one story's articles; :func:`brief_inputs` reads files,
+deduplicates, clusters and briefs every story (largest first); :func:`brief_stored` briefs stories of a
+store, caching each briefing's JSON under the story's version so it is recomputed only when the story
+changed.
+
+>>> from newsbrief.model import Article, Story
+>>> a = Article("a", "h1", "a.txt", "Rebels free 12 hostages", "Rebels freed 12 hostages in Bogota on Monday after long talks.")
+>>> b = Article("b", "h2", "b.txt", "SHOCK: hostages freed!", "On Monday rebels freed 12 hostages in Bogota after long talks, police said.")
+>>> choose_headline([a, b], groups=())
+'Rebels free 12 hostages'
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsbrief import text as textmod
+from newsbrief.align import Alignment, Stems, align
+from newsbrief.cluster import cluster_stories
+from newsbrief.dedup import find_duplicate_groups
+from newsbrief.model import Article, Briefing, DuplicateGroup, ExclusiveInfo, Rejected, Sentence, Story
+from newsbrief.render.briefing_json import briefing_to_dict
+from newsbrief.settings import BriefOptions, Settings
+from newsbrief.summarize import summarize
+
+if TYPE_CHECKING:
+    from newsbrief.nlp import NlpModels
+    from newsbrief.store import Store
+
+_LOADED = re.compile(r"[!?]|\b[A-Z]{3,}\b|[\"']")
+
+
+def _analysis(module: str, function: str) -> Callable[..., tuple] | None:
+    """brief-analysis's stage function, or ``None`` while its module is not in the package yet."""
+    try:
+        return getattr(importlib.import_module(f"newsbrief.{module}"), function)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"newsbrief.{module}":
+            raise
+        return None
+
+
+def _loadedness(title: str) -> int:
+    """Marks of a loaded headline: exclamation/question marks, shouting capitals, scare quotes."""
+    return len(_LOADED.findall(title))
+
+
+def choose_headline(
+    articles: Sequence[Article], *, groups: Sequence[DuplicateGroup], fallback: str | None = None
+) -> str:
+    """The most supported, least loaded source headline; ``fallback`` (or the first sentence) if none.
+
+    A headline's support is the number of independent sources whose headline or text contains at least
+    two thirds of its content words.
+    """
+    stems = Stems()
+    source = {a.id: a.id for a in articles}
+    for group in groups:
+        for member in group.member_ids:
+            source[member] = group.canonical_id
+    bags = {a.id: set(stems.content(f"{a.title or ''} {a.text}")) for a in articles}
+    best: tuple[int, int, int, str] | None = None
+    for article in articles:
+        title = " ".join((article.title or "").split())
+        words = stems.content(title)
+        if len(words) < 2:
+            continue
+        support = len({source[a.id] for a in articles if sum(w in bags[a.id] for w in words) >= 2 / 3 * len(words)})
+        key = (support, -_loadedness(title), -abs(len(title.split()) - 10), title)
+        if best is None or key[:3] > best[:3]:
+            best = key
+    if best is not None:
+        return best[3]
+    if fallback:
+        return fallback
+    first = next((a.text for a in articles if a.text.strip()), "")
+    return " ".join(first.split()[:15])
+
+
+def _ordered_sources(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> tuple[Article, ...]:
+    """Articles with each syndicated copy right after its canonical copy (canonicals oldest first)."""
+    by_id = {a.id: a for a in articles}
+    placed: set[str] = set()
+    out: list[Article] = []
+    group_of = {m: g for g in groups for m in g.member_ids}
+    for article in sorted(articles, key=lambda a: (a.published is None, a.published, a.source)):
+        group = group_of.get(article.id)
+        canonical = group.canonical_id if group and group.canonical_id in by_id else article.id
+        if canonical in placed:
+            continue
+        members = [canonical] + ([m for m in group.member_ids if m != canonical and m in by_id] if group else [])
+        for m in members:
+            if m not in placed:
+                placed.add(m)
+                out.append(by_id[m])
+    return tuple(out)
+
+
+def _exclusive(al: Alignment, options: BriefOptions) -> tuple[ExclusiveInfo, ...]:
+    ranked = sorted(al.exclusive, key=lambda i: (al.position[i], -len(al.stems[i]), al.article_of[i]))
+    out: list[ExclusiveInfo] = []
+    seen_sources: dict[str, int] = {}
+    for i in ranked:
+        # at most two items per source, so one long article does not fill the section
+        if seen_sources.get(al.source_of[i], 0) >= 2:
+            continue
+        seen_sources[al.source_of[i]] = seen_sources.get(al.source_of[i], 0) + 1
+        spans = (al.sentences[i].span, *(al.sentences[j].span for j in al.carriers[i]))
+        out.append(ExclusiveInfo(al.sentences[i].text, spans, al.article_ids_of(i)))
+        if len(out) >= options.exclusive_items:
+            break
+    return tuple(out)
+
+
+def brief_story(
+    articles: Sequence[Article],
+    *,
+    story: Story,
+    groups: Sequence[DuplicateGroup],
+    models: NlpModels,
+    options: BriefOptions,
+    left_out: Sequence[Article] = (),
+) -> Briefing:
+    """The briefing of one story from its articles (``groups``: their duplicate groups)."""
+    ids = {a.id for a in articles}
+    groups = tuple(g for g in groups if set(g.member_ids) & ids)
+    if not story.duplicate_groups:
+        story = replace(story, duplicate_groups=groups)
+    sentences: dict[str, Sequence[Sentence]] = {a.id: models.sentences(a) for a in articles}
+    al = align(articles, groups=groups, sentences=sentences, options=options)
+    summary = summarize(al, options=options)
+    best = max(summary, key=lambda s: s.support, default=None)
+    headline = choose_headline(articles, groups=groups, fallback=best.text if best else None)
+    extract_entities = _analysis("entities", "extract_entities")
+    build_timeline = _analysis("timeline", "build_timeline")
+    extract_quotes = _analysis("quotes", "extract_quotes")
+    find_discrepancies = _analysis("discrepancies", "find_discrepancies")
+    entities = extract_entities(articles, models=models) if extract_entities else ()
+    return Briefing(
+        story=story,
+        headline=headline,
+        summary=summary,
+        timeline=build_timeline(articles, sentences=sentences) if build_timeline else (),
+        entities=entities,
+        quotes=extract_quotes(articles, models=models, entities=entities) if extract_quotes else (),
+        discrepancies=(
+            find_discrepancies(articles, sentences=sentences, entities=entities, groups=groups)
+            if find_discrepancies
+            else ()
+        ),
+        exclusive=_exclusive(al, options),
+        sources=_ordered_sources(articles, groups),
+        removed={a.id: len(a.removed) for a in articles},
+        left_out=tuple(left_out),
+    )
+
+
+def _one_story(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> Story:
+    dates = sorted(a.published for a in articles if a.published)
+    first = min(articles, key=lambda a: (a.published is None, a.published, a.id))
+    return Story(
+        id=textmod.stable_hash(first.id),
+        article_ids=tuple(a.id for a in articles),
+        duplicate_groups=tuple(groups),
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )
+
+
+def brief_articles(
+    articles: Sequence[Article], *, settings: Settings, models: NlpModels
+) -> list[Briefing]:
+    """Dedup, cluster and brief ``articles`` (largest story first); ``one_story``: all as one story.
+
+    With ``settings.brief.one_story`` the appended stories split off pages are left out (listed in
+    ``Briefing.left_out``); otherwise they are clustered like every other article.
+    """
+    if not articles:
+        return []
+    if settings.brief.one_story:
+        groups = find_duplicate_groups(articles, options=settings.dedup)
+        left_out = [extra for a in articles for extra in a.appended]
+        story = _one_story(articles, groups)
+        return [brief_story(articles, story=story, groups=groups, models=models, options=settings.brief, left_out=left_out)]
+    everything = list(articles) + [extra for a in articles for extra in a.appended]
+    by_id = {a.id: a for a in everything}
+    groups = find_duplicate_groups(list(by_id.values()), options=settings.dedup)
+    stories = cluster_stories(list(by_id.values()), groups=groups, options=settings.cluster)
+    stories = sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
+    out = []
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids if i in by_id]
+        out.append(brief_story(members, story=story, groups=groups, models=models, options=settings.brief))
+    return out
+
+
+def brief_inputs(
+    paths: Sequence[str],
+    *,
+    settings: Settings,
+    models: NlpModels,
+    on_rejected: Callable[[Rejected], None] | None = None,
+) -> list[Briefing]:
+    """Read ``paths`` (files/folders as for ``clean``) and brief every story; rejected inputs go to ``on_rejected``."""
+    from newsbrief.pipeline import iter_articles
+
+    articles: list[Article] = []
+    for item in iter_articles(paths, settings=settings):
+        if isinstance(item, Rejected):
+            if on_rejected is not None:
+                on_rejected(item)
+        else:
+            articles.append(item)
+    return brief_articles(articles, settings=settings, models=models)
+
+
+def brief_stored(
+    store: Store, story_ids: Iterable[str] | None, *, settings: Settings, models: NlpModels
+) -> list[dict]:
+    """Briefings (as :func:`briefing_to_dict` dicts) of stored stories, cached by story version.
+
+    ``story_ids`` ``None`` means every story in the store, largest first.
+    """
+    if story_ids is None:
+        stories = sorted(store.stories(), key=lambda s: (-len(s.article_ids), s.id))
+    else:
+        stories = [store.story(i) for i in story_ids]
+    out = []
+    for story in stories:
+        version = store.story_version(story.id)
+        cached = store.cached_briefing(story.id, version)
+        if cached is not None:
+            out.append(json.loads(cached))
+            continue
+        articles = list(store.articles(story.article_ids))
+        briefing = brief_story(
+            articles, story=story, groups=story.duplicate_groups, models=models, options=settings.brief
+        )
+        data = briefing_to_dict(briefing)
+        store.cache_briefing(story.id, version, json.dumps(data, ensure_ascii=False, sort_keys=True))
+        out.append(data)
+    return out
