@@ -18,7 +18,6 @@ app = typer.Typer(
 # Command modules register their commands on ``app`` when imported (one import line each, below).
 from newsbrief.cli import eval_app  # noqa: E402,F401
 from newsbrief.cli import brief_cmd  # noqa: E402,F401
-from newsbrief.cli import brief_cmd  # noqa: E402,F401
 from newsbrief.cli import clean_cmd  # noqa: E402,F401
 from newsbrief.cli import store_cmd  # noqa: E402,F401
 
