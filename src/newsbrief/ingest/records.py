@@ -26,11 +26,11 @@ NEWSBRIEF_KEYS = frozenset({"id", "content_hash", "source", "text", "provenance"
 NEWSBRIEF_RECORD = "newsbrief_record"
 
 
-def _first(record: Mapping[str, Any], names: Iterable[str]) -> str | None:
+def _first(record: Mapping[str, Any], names: Iterable[str], *, strip: bool = True) -> str | None:
     for name in names:
         value = record.get(name)
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return value.strip() if strip else value
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
     return None
@@ -40,7 +40,7 @@ def record_to_document(record: Any, *, source: str) -> RawDocument | Rejected:
     """One JSON record as a document, or :class:`Rejected` when it is not an object with a text field."""
     if not isinstance(record, Mapping):
         return Rejected(source, f"JSON record is a {type(record).__name__}, not an object")
-    text = _first(record, TEXT_FIELDS)
+    text = _first(record, TEXT_FIELDS, strip=False)
     if text is None:
         return Rejected(source, f"JSON record has no text field (one of: {', '.join(TEXT_FIELDS)})")
     meta: dict[str, str] = {}

@@ -12,6 +12,8 @@ r"""WARC files: HTML response records streamed with fastwarc, one record in memo
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -22,6 +24,7 @@ from newsbrief.ingest.html import extract_html
 from newsbrief.model import RawDocument, Rejected
 
 _HTML_TYPES = ("text/html", "application/xhtml")
+_SPOOL_CHUNK = 1 << 20
 
 
 def iter_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterator[RawDocument | Rejected]:
@@ -30,6 +33,13 @@ def iter_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterat
     Non-HTML and non-200 responses are passed over silently (they are not articles); a truncated or
     unparseable record is a :class:`Rejected` and ends the file, since the reader cannot resynchronise.
     """
+    if not _seekable(stream):
+        # fastwarc needs a seekable stream (stdin is not): spool it to a temporary file on disk.
+        with tempfile.TemporaryFile() as spool:
+            shutil.copyfileobj(stream, spool, _SPOOL_CHUNK)
+            spool.seek(0)
+            yield from iter_warc(spool, source=source, max_record_bytes=max_record_bytes)
+        return
     number = 0
     records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True)
     while True:
@@ -37,8 +47,10 @@ def iter_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterat
             record = next(records)
         except StopIteration:
             return
-        except Exception as exc:  # fastwarc raises OSError/ValueError subclasses on broken input
-            yield Rejected(f"{source}#record {number + 1}", f"malformed WARC record: {exc}")
+        except BaseException as exc:  # fastwarc raises OSError, or a Rust panic (BaseException)
+            if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+                raise
+            yield Rejected(f"{source}#record {number + 1}", f"malformed WARC record: {type(exc).__name__}: {exc}")
             return
         number += 1
         where = f"{source}#record {number}"
@@ -49,7 +61,13 @@ def iter_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterat
         if record.content_length > max_record_bytes:
             yield Rejected(where, f"WARC record of {record.content_length:,} bytes is over the {max_record_bytes:,}-byte cap")
             continue
-        body = record.reader.read()
+        try:
+            body = record.reader.read()
+        except BaseException as exc:  # a Rust panic is a BaseException
+            if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+                raise
+            yield Rejected(where, f"unreadable WARC record: {type(exc).__name__}: {exc}")
+            return
         if len(body) < record.content_length:
             yield Rejected(where, f"truncated WARC record ({len(body):,} of {record.content_length:,} bytes)")
             continue
@@ -59,6 +77,13 @@ def iter_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterat
             yield Rejected(where, "undecodable or binary HTML body")
             continue
         yield html_document(page, source=url or where, url=url)
+
+
+def _seekable(stream: BinaryIO) -> bool:
+    try:
+        return bool(stream.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def html_document(page: str, *, source: str, url: str | None) -> RawDocument | Rejected:
