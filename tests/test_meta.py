@@ -1,0 +1,214 @@
+"""Metadata: headline, outlet, dateline, publication date, language, provenance, ids, appended stories."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import EXAMPLES, shared_data
+from newsbrief.ingest import read_inputs
+from newsbrief.meta import LanguageDetector, describe, looks_english, parse_date
+from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
+from newsbrief.settings import IngestOptions, MetaOptions
+from newsbrief.text import article_id, content_hash
+
+OPTIONS = MetaOptions()
+DETECTOR = LanguageDetector()
+BODY = (
+    "A strong earthquake shook the southern port city early on Tuesday, cracking walls and cutting power "
+    "to several districts, officials said. Residents gathered in parks while engineers inspected bridges."
+)
+
+
+def run(raw: RawDocument, cleaned: CleanResult | None = None) -> object:
+    cleaned = cleaned or CleanResult(CleanText(title=None, text=raw.text))
+    return describe(raw, cleaned, options=OPTIONS, detector=DETECTOR)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Saturday, January 8, 2005", "2005-01-08"),
+        ("Sep 24, 2021", "2021-09-24"),
+        ("September 9, 2021 08:51 AM", "2021-09-09"),
+        ("Sept. 3, 2019, 10:15 a.m. EDT", "2019-09-03"),
+        ("24 September 2021", "2021-09-24"),
+        ("Friday 5th June 2009", "2009-06-05"),
+        ("2005/01/08", "2005-01-08"),
+        ("2009-06-02T09:30:00Z", "2009-06-02"),
+        ("10/17/1998 05:50:00", "1998-10-17"),
+        ("1999-05-19 21:11:17", "1999-05-19"),
+        ("Published: 12 March 2020", "2020-03-12"),
+        ("February 30, 2010", None),
+        ("The minister spoke", None),
+        ("", None),
+    ],
+)
+def test_parse_date(value: str, expected: str | None) -> None:
+    date = parse_date(value)
+    assert (date.isoformat() if date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "outlet", "rest"),
+    [
+        ("WASHINGTON (AP) -- Officials said", "WASHINGTON", "AP", "Officials said"),
+        ("PHNOM PENH, Cambodia (AP) _ Cambodian leader", "PHNOM PENH, Cambodia", "AP", "Cambodian leader"),
+        ("PARIS, Nov 14 (Reuters) - France said", "PARIS", "Reuters", "France said"),
+        ("Washington. September 9. INTERFAX - The US said", "Washington", "Interfax", "The US said"),
+        ("GENEVA (AFP) \u2014 The agency said", "GENEVA", "AFP", "The agency said"),
+        ("WEST PALM BEACH, Fla. -- Harold Martin wants", "WEST PALM BEACH, Fla.", None, "Harold Martin wants"),
+        ("London, England \u2014 For the second time", "London, England", None, "For the second time"),
+    ],
+)
+def test_dateline_is_moved_out_of_the_body(opening: str, dateline: str, outlet: str | None, rest: str) -> None:
+    text = f"{opening} on Monday that the talks would go on.\n\nA second paragraph follows here."
+    article = run(RawDocument("a.txt", "Headline\n\n" + text), CleanResult(CleanText("Headline", text)))
+    assert article.dateline == dateline
+    assert article.outlet == outlet
+    assert article.text.startswith(rest)
+    assert text.endswith(article.text)  # the body stays exact text
+    assert article.removed[-1].reason == "dateline"
+    assert article.removed[-1].line == opening[: len(opening) - len(rest)].strip()
+    assert article.provenance["dateline"] == "text:dateline"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The Minister said on Monday",  # no dash, no agency
+        "US officials - who asked not to be named - said",  # lower-case words
+        "March 26, 2005 was a day to remember",  # a date in a sentence is not a date line
+    ],
+)
+def test_ordinary_sentences_are_not_datelines(opening: str) -> None:
+    text = f"{opening} that the talks would go on."
+    article = run(RawDocument("a.txt", text), CleanResult(CleanText(None, text)))
+    assert article.text == text and not article.removed and article.dateline is None
+
+
+def test_record_metadata_wins_over_the_text() -> None:
+    raw = RawDocument(
+        "f.jsonl#line 1",
+        BODY,
+        format="json",
+        url="https://www.portnews.example/2025/quake",
+        record_meta={"title": "Quake shakes port", "published": "2025-03-04", "outlet": "Port News", "language": "en"},
+    )
+    article = run(raw, CleanResult(CleanText("Cleaner's headline", BODY, meta_lines=("Monday, March 3, 2025",))))
+    assert (article.title, article.outlet, article.published, article.language) == (
+        "Quake shakes port",
+        "Port News",
+        dt.date(2025, 3, 4),
+        "en",
+    )
+    assert article.provenance == {
+        "language": "record:language",
+        "outlet": "record:outlet",
+        "published": "record:published",
+        "title": "record:title",
+    }
+    assert article.url == "https://www.portnews.example/2025/quake"
+
+
+def test_url_domain_is_the_outlet_when_nothing_better() -> None:
+    raw = RawDocument("https://www.portnews.example/q", BODY, format="html", url="https://www.portnews.example/q")
+    article = run(raw)
+    assert article.outlet == "portnews.example" and article.provenance["outlet"] == "url"
+
+
+def test_leading_date_in_the_headline_line_is_the_publication_date() -> None:
+    raw = RawDocument("M0000.txt", "2005/01/08 Tsunami aid donations deductible\n\nSaturday, January 8, 2005\n\n" + BODY)
+    cleaned = CleanResult(CleanText("2005/01/08 Tsunami aid donations deductible", BODY))
+    article = run(raw, cleaned)
+    assert article.title == "Tsunami aid donations deductible"
+    assert article.published == dt.date(2005, 1, 8)
+    assert article.provenance["published"] == "text:line 1"
+    assert article.provenance["title"] == "text:line 1"
+
+
+def test_date_line_in_a_byline_near_the_top() -> None:
+    raw = RawDocument("a.txt", "Quake shakes port\nBy Staff Reporter | Sep 24, 2021 08:51 AM\n\n" + BODY)
+    article = run(raw, CleanResult(CleanText("Quake shakes port", BODY)))
+    assert article.published == dt.date(2021, 9, 24) and article.provenance["published"] == "text:line 2"
+
+
+def test_date_glued_to_the_first_paragraph_is_removed_as_a_date_line() -> None:
+    text = "Saturday, March 26, 2005 Up to four times as many women as men died, figures reveal."
+    article = run(RawDocument("a.txt", "Title\n\n" + text), CleanResult(CleanText("Title", text)))
+    assert article.published == dt.date(2005, 3, 26)
+    assert article.text == "Up to four times as many women as men died, figures reveal."
+    assert article.removed == (Removal("Saturday, March 26, 2005", "dateline", 3),)
+
+
+def test_sgml_docno_gives_date_and_outlet() -> None:
+    raw = RawDocument("x#APW19981016.0240", BODY, format="sgml", record_meta={"docno": "APW19981016.0240"})
+    article = run(raw)
+    assert (article.published, article.outlet) == (dt.date(1998, 10, 16), "AP")
+    assert article.provenance["published"] == "sgml:DOCNO"
+
+
+def test_ids_come_from_the_text_module() -> None:
+    article = run(RawDocument("a.txt", BODY))
+    assert article.content_hash == content_hash(BODY)
+    assert article.id == article_id("a.txt", content_hash(BODY))
+    other = run(RawDocument("b.txt", BODY))
+    assert other.content_hash == article.content_hash and other.id != article.id
+
+
+def test_appended_stories_are_articles_with_their_own_metadata() -> None:
+    appended = CleanText(
+        "River bursts its banks",
+        "RIVERTON (AFP) - The river burst its banks on Sunday after four days of heavy rain, flooding farmland.",
+        meta_lines=("Sunday, March 2, 2025",),
+    )
+    raw = RawDocument("page.html", "irrelevant", format="html", url="https://portnews.example/q", record_meta={"title": "Quake"})
+    article = describe(raw, CleanResult(CleanText("Quake", BODY), (appended,)), options=OPTIONS, detector=DETECTOR)
+    [part] = article.appended
+    assert part.source == "page.html#appended1"
+    assert (part.title, part.dateline, part.outlet, part.published) == ("River bursts its banks", "RIVERTON", "AFP", dt.date(2025, 3, 2))
+    assert part.id == article_id("page.html#appended1", content_hash(part.text))
+    assert article.title == "Quake" and article.outlet == "portnews.example"
+
+
+def test_language_detection_is_deterministic_and_bounded() -> None:
+    french = (
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites, qui sera présentée au parlement "
+        "la semaine prochaine. Les syndicats ont appelé à une grève générale pour protester contre le projet."
+    )
+    german = "Die Regierung hat am Dienstag eine neue Rentenreform angekündigt, die nächste Woche dem Parlament vorgelegt wird."
+    for text, code in ((french, "fr"), (german, "de")):
+        results = {run(RawDocument("a.txt", text)).language for _ in range(3)}
+        assert results == {code}
+        assert run(RawDocument("a.txt", text)).provenance["language"] == "langdetect"
+    assert LanguageDetector().detect("12345 67890") is None
+    assert run(RawDocument("a.txt", "Short.")).language is None
+
+
+def test_english_shortcut_never_fires_on_other_languages() -> None:
+    spanish = "El gobierno anunció el martes una nueva reforma de las pensiones que será presentada al parlamento la próxima semana."
+    assert not looks_english(spanish)
+    assert looks_english(BODY + " " + BODY)
+
+
+def test_wikinews_examples_dates_and_titles() -> None:
+    items = list(read_inputs([str(EXAMPLES / "iran-sailors-2007" / "M0020.txt")], options=IngestOptions()))
+    [raw] = items
+    lines = raw.text.split("\n")
+    cleaned = CleanResult(CleanText(lines[0], "\n".join(lines[4:]).strip(), meta_lines=(lines[2],)))
+    article = run(raw, cleaned)
+    assert article.title == "15 Royal Navy sailors captured at gunpoint by Iranian guards"
+    assert article.published == dt.date(2007, 3, 23)
+    assert article.provenance == {"language": "stopwords", "published": "text:line 3", "title": "text:line 1"}
+
+
+@pytest.mark.data
+def test_duc_dateline_and_dates_from_real_newswire() -> None:
+    path = shared_data("duc2003", "docs.without.headlines", "d100a", "APW19990519.0113")
+    [raw] = list(read_inputs([str(path)], options=IngestOptions()))
+    assert isinstance(raw, RawDocument)
+    article = run(raw)
+    assert (article.dateline, article.outlet, article.published) == ("WASHINGTON", "AP", dt.date(1999, 5, 19))
+    assert article.provenance["published"] == "sgml:DATE_TIME"
+    assert article.text.startswith("Schizophrenia patients whose medication couldn't stop")
