@@ -1,7 +1,8 @@
 """Date expressions in a sentence, resolved against the article's publication date.
 
 Cheap regular expressions find the candidates; explicit calendar dates ("Jan. 5", "24 September 1998")
-are parsed by dateparser on the short candidate string only (with the publication date as the relative
+are parsed by a regex for the common newswire forms and otherwise by dateparser on the short candidate
+string only (with the publication date as the relative
 base), relative expressions by date arithmetic (dateutil).
 
 The rule for a weekday or a year-less date: in a past-tense report it is the most recent such day *on or
@@ -58,6 +59,7 @@ _FUTURE = re.compile(
     r"due to|intends? to|would|next)\b",
     re.I,
 )
+_QUOTED = re.compile(r"(?:``|\u201c|\")(?:(?!``|\u201c).)+?(?:''|\u201d|\")", re.S)
 _RELATIVE_DAYS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
@@ -118,13 +120,47 @@ def _weekday(name: str, modifier: str | None, published: dt.date, *, future: boo
     return published - dt.timedelta(days=back)
 
 
-def _calendar(candidate: str, published: dt.date | None, *, future: bool) -> dt.date | None:
-    """Parse a short calendar-date string with dateparser (year-less dates take the nearest past/future year)."""
-    import dateparser
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_SIMPLE_DATE = re.compile(r"^(?:([A-Za-z]+)\.?\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]+)\.?)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
 
+
+def _simple_calendar(candidate: str, published: dt.date | None, *, future: bool) -> dt.date | None:
+    """The common newswire forms ("Sep. 24", "Nov. 25, 1998", "24 September") without a parser call."""
+    match = _SIMPLE_DATE.match(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", candidate.strip()))
+    if not match:
+        return None
+    month_name, day = (match[1], match[2]) if match[1] else (match[4], match[3])
+    month = _MONTHS.get(month_name[:3].lower())
+    if month is None:
+        return None
+    year = int(match[5]) if match[5] else (published.year if published else None)
+    if year is None:
+        return None
+    try:
+        date = dt.date(year, month, int(day))
+    except ValueError:
+        return None
+    if not match[5] and published is not None:
+        if future and date < published:
+            date = date.replace(year=year + 1) if not (month == 2 and int(day) == 29) else date
+        elif not future and date > published:
+            date = date.replace(year=year - 1) if not (month == 2 and int(day) == 29) else date
+    return date
+
+
+def _calendar(candidate: str, published: dt.date | None, *, future: bool) -> dt.date | None:
+    """Parse a short calendar-date string: the cheap common forms first, else dateparser on the candidate.
+
+    Year-less dates take the nearest past (or, in a future clause, the nearest future) year.
+    """
     has_year = bool(re.search(r"\d{4}", candidate))
     if not has_year and published is None:
         return None
+    simple = _simple_calendar(candidate, published, future=future)
+    if simple is not None:
+        return simple
+    import dateparser
+
     settings: dict[str, object] = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DATES_FROM": "future" if future else "past"}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
@@ -143,14 +179,21 @@ def _count(word: str) -> int:
 
 
 def find_dates(text: str, *, published: dt.date | None) -> list[DateMention]:
-    """Resolved date expressions in ``text`` (a sentence), in text order; unresolvable ones are left out."""
+    """Resolved date expressions in ``text`` (a sentence), in text order; unresolvable ones are left out.
+
+    Relative expressions and weekdays inside a quotation are skipped (they are relative to when the
+    speaker spoke, which the paper does not say).
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
+            if kind != "iso" and kind not in {"month_day", "day_month"} and any(s <= start < e for s, e in quoted):
+                continue  # "today" inside a quotation is the speaker's day, not the paper's
             mention = _resolve(kind, match, published, future=clause_is_future(text, start))
             if mention is not None:
                 found.append(DateMention(start, end, text[start:end], *mention, kind=kind))

@@ -118,12 +118,14 @@ def skeleton(token: str) -> str:
 
     >>> skeleton("gadhafi") == skeleton("qaddafi") == skeleton("khadafy")
     True
+    >>> skeleton("spain") == skeleton("espina")
+    False
     """
     word = token
     for digraph, single in _DIGRAPHS:
         word = word.replace(digraph, single)
     word = word.translate(_CONSONANT_CLASS)
-    word = re.sub(r"[aeiou]+", "", word)
+    word = word[:1] + re.sub(r"[aeiou]+", "", word[1:])
     return re.sub(r"(.)\1+", r"\1", word)
 
 
@@ -136,7 +138,7 @@ def token_similarity(a: str, b: str) -> float:
     jw = JaroWinkler.normalized_similarity(a, b)
     if min(len(a), len(b)) <= 4:
         return jw if jw >= 0.95 else 0.0
-    if jw >= 0.6 and len(skeleton(a)) >= 2 and skeleton(a) == skeleton(b):
+    if jw >= 0.7 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
         return max(jw, 0.9)
     return jw
 
@@ -161,7 +163,7 @@ def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
     if ta == tb:
         return 1.0
     if kind != "PERSON":
-        return _other_similarity(a, b, ta, tb)
+        return _other_similarity(ta, tb, kind=kind)
     ia, ib = [t for t in ta if len(t) == 1], [t for t in tb if len(t) == 1]
     wa, wb = [t for t in ta if len(t) > 1], [t for t in tb if len(t) > 1]
     if ia and ib and ia != ib:
@@ -186,7 +188,7 @@ def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
     return 0.95 * sum(sims) / len(sims)
 
 
-def _other_similarity(a: str, b: str, ta: list[str], tb: list[str]) -> float | None:
+def _other_similarity(ta: list[str], tb: list[str], *, kind: EntityKind) -> float | None:
     compact_a, compact_b = "".join(ta), "".join(tb)
     ta = [compact_a] if all(len(t) == 1 for t in ta) else ta
     tb = [compact_b] if all(len(t) == 1 for t in tb) else tb
@@ -195,8 +197,8 @@ def _other_similarity(a: str, b: str, ta: list[str], tb: list[str]) -> float | N
     for short, long_ in ((ta, tb), (tb, ta)):
         if len(short) == 1 and len(long_) >= 2 and len(short[0]) >= 2 and short[0] == _acronym(long_):
             return 1.0
-    if len(ta) != len(tb):
-        return None
+    if len(ta) != len(tb) or kind == "GPE":
+        return None  # place names: exact (up to case/punctuation/accents) or acronym only ("Honduras" ≠ "Honduran")
     sims = [token_similarity(x, y) for x, y in zip(ta, tb, strict=True)]
     return sum(sims) / len(sims) if min(sims) >= 0.92 else None
 

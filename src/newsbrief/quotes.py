@@ -70,7 +70,7 @@ class _Found:
 def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
     """Quotations of a text: ``(outer_start, outer_end, start, end)``; ``text[start:end]`` is the quote.
 
-    >>> t = "He said ``we will win again,'' and left. A \\"short\\" word."
+    >>> t = "He said ``we will win again,'' and left. A “short” word."
     >>> [t[s:e] for _, _, s, e in find_quotes(t)]
     ['we will win again']
     """

@@ -1,0 +1,284 @@
+"""Where independent sources differ: dates and weekdays, numbers, name spellings, contradicted claims.
+
+An independent source is a duplicate group (syndicated copies count once): a discrepancy needs at least
+two values given by different groups.  To avoid false alarms from values that refer to different
+things, two values are compared only when
+
+* dates: the two sentences say the same thing (content words, dates left out, Jaccard ≥
+  ``SAME_EVENT_JACCARD``) and neither names something the other does not (proper nouns);
+* numbers: same counted noun and same preceding content word ("killed 127 people" ~ "killed at least
+  129 people"), similar sentences, no proper noun of one missing from the other (different places or
+  actors), and no different dates in the two sentences (different days are different events);
+* names: spellings of one merged entity that are variants of each other and not a short form
+  (surname only, acronym) of the other;
+* claims: near-identical sentences (Jaccard ≥ ``SAME_CLAIM_JACCARD``) of which exactly one is negated.
+
+>>> import datetime as dt
+>>> from newsbrief.model import Article
+>>> def art(i, text):
+...     return Article(id=i, content_hash=i, source=i, title=None, text=text, published=dt.date(1998, 11, 5))
+>>> a = art("a", "The hurricane killed 127 people in the coastal town of La Ceiba.")
+>>> b = art("b", "The hurricane killed at least 129 people in the coastal town of La Ceiba.")
+>>> [(d.kind, dict(d.values)) for d in find_discrepancies([a, b], sentences={}, entities=(), groups=())]
+[('number', {'127': ('a',), '129': ('b',)})]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsbrief.dates import find_dates
+from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence
+from newsbrief.names import name_similarity, name_tokens
+from newsbrief.text import STOPWORDS, content_words, words
+from newsbrief.timeline import DatedSentence, dated_sentences, story_sentences
+
+SAME_EVENT_JACCARD = 0.5
+SAME_QUANTITY_JACCARD = 0.3
+SAME_CLAIM_JACCARD = 0.6
+KIND_ORDER = {"date": 0, "weekday": 1, "number": 2, "name": 3, "claim": 4}
+
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow "
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+    "oct october nov november dec december ago week weeks month months day days".split()
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny)\b|n't\b", re.I)
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_QUANTITY = re.compile(
+    r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+    r"(?:\s+(?P<scale>million|billion|thousand|hundred))?\s+(?P<noun>[a-z][a-z-]+)",
+    re.I,
+)
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
+
+
+def _sources(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> dict[str, str]:
+    """Article id → independent-source id (its duplicate group's canonical id, else itself)."""
+    source = {a.id: a.id for a in articles}
+    for group in groups:
+        for member in group.member_ids:
+            if member in source:
+                source[member] = group.canonical_id
+    return source
+
+
+def _event_words(text: str) -> set[str]:
+    return {w for w in content_words(text) if w not in _DATE_WORDS}
+
+
+def _proper_nouns(text: str) -> set[str]:
+    """Capitalised words not at a sentence start (places, actors) — a crude but cheap "what it is about"."""
+    return {m.group().lower() for m in _PROPER.finditer(text) if m.group().lower() not in STOPWORDS}
+
+
+def _different_things(a: str, b: str) -> bool:
+    pa, pb = _proper_nouns(a), _proper_nouns(b)
+    return bool(pa - pb) and bool(pb - pa)
+
+
+def _similar_pairs(bags: Sequence[set[str]], threshold: float) -> Iterator[tuple[int, int, float]]:
+    """Index pairs ``i < j`` with Jaccard ≥ threshold, via an inverted index (no all-pairs loop)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, bag in enumerate(bags):
+        for word in bag:
+            postings[word].append(index)
+    for i, bag in enumerate(bags):
+        shared: dict[int, int] = defaultdict(int)
+        for word in bag:
+            for j in postings[word]:
+                if j > i:
+                    shared[j] += 1
+        for j, count in shared.items():
+            union = len(bag) + len(bags[j]) - count
+            if union and count / union >= threshold:
+                yield i, j, count / union
+
+
+@dataclass(slots=True)
+class _Values:
+    kind: str
+    subject: str
+    values: dict[str, set[str]]
+
+
+def _collect(
+    found: dict[tuple[str, str], _Values],
+    kind: str, subject: str, value_a: str, id_a: str, value_b: str, id_b: str
+) -> None:
+    entry = found.setdefault((kind, subject), _Values(kind, subject, defaultdict(set)))
+    entry.values[value_a].add(id_a)
+    entry.values[value_b].add(id_b)
+
+
+def _short(text: str, limit: int = 14) -> str:
+    tokens = text.split()
+    return " ".join(tokens[:limit]) + (" …" if len(tokens) > limit else "")
+
+
+Found = dict[tuple[str, str], _Values]
+Sentences = Mapping[str, Sequence[Sentence]]
+
+
+def _date_conflicts(articles: Sequence[Article], sentences: Sentences, source: dict[str, str], found: Found) -> None:
+    dated = dated_sentences(articles, sentences=sentences)
+    bags = [_event_words(d.sentence.text) for d in dated]
+    for i, j, _ in _similar_pairs(bags, SAME_EVENT_JACCARD):
+        a, b = dated[i], dated[j]
+        if a.date == b.date or source[a.article.id] == source[b.article.id]:
+            continue
+        if _different_things(a.sentence.text, b.sentence.text):
+            continue
+        weekday = a.mention.kind == b.mention.kind == "weekday"
+        kind = "weekday" if weekday else "date"
+
+        subject = _short(min(a.sentence.text, b.sentence.text, key=len))
+        _collect(found, kind, subject, _date_label(a, weekday), a.article.id, _date_label(b, weekday), b.article.id)
+
+
+def _date_label(dated: DatedSentence, weekday: bool) -> str:
+    iso = dated.date.isoformat()
+    return f"{dated.mention.text.split()[-1]} ({iso})" if weekday else iso
+
+
+def _number_value(match: re.Match[str]) -> float:
+    raw = match["num"].lower().replace(",", "")
+    value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw)
+    scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 1e2}.get((match["scale"] or "").lower(), 1)
+    return value * scale
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    article_id: str
+    sentence: str
+    key: tuple[str, str]
+    value: float
+    text: str
+    dates: frozenset[str]
+
+
+def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
+    text = sentence.text
+    date_mentions = find_dates(text, published=article.published)
+    date_spans = [(m.start, m.end) for m in date_mentions]
+    dates = frozenset(m.date.isoformat() for m in date_mentions)
+    for match in _QUANTITY.finditer(text):
+        start, end = match.span("num")
+        if any(s <= start < e for s, e in date_spans):
+            continue
+        number = match["num"]
+        if re.fullmatch(r"(?:19|20)\d\d", number) or match["noun"].lower() in STOPWORDS:
+            continue
+        before = [w for w in words(text[:start]) if w not in STOPWORDS and not w.isdigit()]
+        previous = before[-1] if before else ""
+        noun = match["noun"].lower()
+        noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        label = f"{number} {match['scale']}" if match["scale"] else number
+        yield _Quantity(article.id, text, (previous, noun), _number_value(match), label, dates)
+
+
+def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source: dict[str, str], found: Found) -> None:
+    by_key: dict[tuple[str, str], list[_Quantity]] = defaultdict(list)
+    for article in articles:
+        for sentence in sentences[article.id]:
+            for quantity in _quantities(article, sentence):
+                by_key[quantity.key].append(quantity)
+    for key, items in by_key.items():
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if a.value == b.value or source[a.article_id] == source[b.article_id]:
+                    continue
+                if a.dates and b.dates and not a.dates & b.dates:
+                    continue  # different days: different events
+                bag_a, bag_b = _event_words(a.sentence), _event_words(b.sentence)
+                overlap = len(bag_a & bag_b) / len(bag_a | bag_b) if bag_a | bag_b else 0.0
+                if overlap < SAME_QUANTITY_JACCARD or _different_things(a.sentence, b.sentence):
+                    continue
+                subject = " ".join(part for part in key if part)
+                _collect(found, "number", subject, a.text, a.article_id, b.text, b.article_id)
+
+
+def _occurs(variant: str, text: str) -> bool:
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(t) for t in variant.split()) + r"(?!\w)"
+    return re.search(pattern, text) is not None
+
+
+def _is_short_form(a: str, b: str) -> bool:
+    ta, tb = set(name_tokens(a)), set(name_tokens(b))
+    if ta <= tb or tb <= ta:
+        return True
+    return any(re.fullmatch(r"[A-Z.]+", v.replace(" ", "")) for v in (a, b))
+
+
+def _name_conflicts(
+    articles: Sequence[Article], entities: Sequence[Entity], source: dict[str, str], found: Found
+) -> None:
+    for entity in entities:
+        spelled: set[str] = set()
+        for i, a in enumerate(entity.variants):
+            for b in entity.variants[i + 1 :]:
+                if not _is_short_form(a, b) and name_similarity(a, b, kind=entity.kind) is not None:
+                    spelled.update((a, b))
+        if len(spelled) < 2:
+            continue
+        values: dict[str, set[str]] = {}
+        for variant in sorted(spelled):
+            ids = {x.id for x in articles if x.id in entity.article_ids and _occurs(variant, x.text)}
+            if ids:
+                values[variant] = ids
+        if len({source[i] for ids in values.values() for i in ids}) >= 2 and len(values) >= 2:
+            found[("name", entity.name)] = _Values("name", entity.name, values)
+
+
+def _claim_conflicts(articles: Sequence[Article], sentences: Sentences, source: dict[str, str], found: Found) -> None:
+    items = [(a, s) for a in articles for s in sentences[a.id]]
+    bags = [set(content_words(s.text)) for _, s in items]
+    for i, j, _ in _similar_pairs(bags, SAME_CLAIM_JACCARD):
+        (art_a, sent_a), (art_b, sent_b) = items[i], items[j]
+        if source[art_a.id] == source[art_b.id] or len(bags[i]) < 4:
+            continue
+        neg_a, neg_b = len(_NEGATION.findall(sent_a.text)), len(_NEGATION.findall(sent_b.text))
+        if (neg_a == 0) == (neg_b == 0):
+            continue
+        subject = _short(min(sent_a.text, sent_b.text, key=len))
+        text_a, text_b = " ".join(sent_a.text.split()), " ".join(sent_b.text.split())
+        _collect(found, "claim", subject, text_a, art_a.id, text_b, art_b.id)
+
+
+def find_discrepancies(
+    articles: Sequence[Article],
+    *,
+    sentences: Mapping[str, Sequence[Sentence]],
+    entities: Sequence[Entity],
+    groups: Sequence[DuplicateGroup],
+) -> tuple[Discrepancy, ...]:
+    """Points where independent sources of a story differ, each with its values and their sources."""
+    source = _sources(articles, groups)
+    sents = story_sentences(articles, sentences)
+    order = {a.id: i for i, a in enumerate(articles)}
+    found: dict[tuple[str, str], _Values] = {}
+    _date_conflicts(articles, sents, source, found)
+    _number_conflicts(articles, sents, source, found)
+    _name_conflicts(articles, entities, source, found)
+    _claim_conflicts(articles, sents, source, found)
+    result = []
+    for entry in found.values():
+        if len({source[i] for ids in entry.values.values() for i in ids}) < 2 or len(entry.values) < 2:
+            continue
+        values = {
+            value: tuple(sorted(ids, key=lambda x: order.get(x, 0)))
+            for value, ids in sorted(entry.values.items(), key=lambda item: min(order.get(x, 0) for x in item[1]))
+        }
+        result.append(Discrepancy(entry.kind, entry.subject, values))
+    return tuple(sorted(result, key=lambda d: (KIND_ORDER.get(d.kind, 9), d.subject)))
+
