@@ -59,15 +59,28 @@ def iter_articles(
         for chunk in chunks:
             yield from process_chunk(chunk, settings=settings, detector=detector)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
         pending: list[Future[list[Article | Rejected]]] = []
         for chunk in chunks:
-            pending.append(pool.submit(process_chunk, chunk, settings=settings))
+            pending.append(pool.submit(_worker_chunk, chunk, settings=settings))
             # Keep at most two chunks per worker in flight: bounded memory, ordered output.
             while len(pending) > 2 * workers:
                 yield from pending.pop(0).result()
         for future in pending:
             yield from future.result()
+
+
+# The one language detector of a worker process, made by the pool's initializer so that its
+# profiles load once per process rather than once per chunk.  Only ever set inside worker processes.
+_WORKER: dict[str, LanguageDetector] = {}
+
+
+def _start_worker() -> None:
+    _WORKER["detector"] = LanguageDetector()
+
+
+def _worker_chunk(chunk: Sequence[RawDocument | Rejected], *, settings: Settings) -> list[Article | Rejected]:
+    return process_chunk(chunk, settings=settings, detector=_WORKER.get("detector"))
 
 
 def _chunks(items: Iterable[RawDocument | Rejected], size: int) -> Iterator[list[RawDocument | Rejected]]:
