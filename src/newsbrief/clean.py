@@ -33,8 +33,12 @@ from rapidfuzz import fuzz
 
 from newsbrief.clean_lines import (
     LineShape,
+    english_share,
+    has_contact,
     has_credit,
     has_url,
+    interface_label,
+    is_bare_url,
     is_byline,
     is_counter,
     is_date_line,
@@ -199,7 +203,7 @@ class Cleaner:
             _drop_repeated_headline(units, reasons, title, title_idx)
         body = [i for i, u in enumerate(units) if reasons[i] is None and i != title_idx]
         parts = [body]
-        if self.options.split_appended:
+        if self.options.split_appended and english_share([u.text for u in units]) >= _ENGLISH_SHARE:
             parts = _split_appended(units, body, reasons)
         bounds = [part[0] for part in parts[1:]] + [len(units)]
         main = _clean_text(units, reasons, parts[0], title, title_meta, hi=bounds[0], skip=title_idx)
@@ -207,6 +211,9 @@ class Cleaner:
             _appended_text(units, reasons, part, lo=part[0], hi=bounds[k + 1]) for k, part in enumerate(parts[1:])
         )
         return CleanResult(main, appended)
+
+
+_ENGLISH_SHARE = 0.12
 
 
 def _classify(units: list[_Unit], cleaner: Cleaner, outlet: str | None) -> list[str | None]:
@@ -218,28 +225,65 @@ def _classify(units: list[_Unit], cleaner: Cleaner, outlet: str | None) -> list[
     else:
         prose = [i for i, u in enumerate(units) if u.shape.sentence_like]
         first, last = (prose[0], prose[-1]) if prose else (n, -1)
+    english = english_share([u.text for u in units]) >= _ENGLISH_SHARE
+    listed = _introduced_lists(units)
     reasons: list[str | None] = [None] * n
     seen: set[str] = set()
     for i, unit in enumerate(units):
-        reasons[i] = _unit_reason(unit, i, first, last, cleaner, outlet, seen)
+        ctx = _Context(i, first, last, english, listed[i])
+        reasons[i] = _unit_reason(unit, ctx, cleaner, outlet, seen)
         if reasons[i] is None:
             seen.add(_line_key(unit.text))
-    _related_runs(units, reasons, first)
-    _caption_neighbours(units, reasons)
+    if english:
+        _tail_runs(units, reasons, last, listed)
+        _related_runs(units, reasons, first)
+        _prompt_neighbours(units, reasons)
+        _caption_neighbours(units, reasons)
     return reasons
 
 
-def _unit_reason(
-    unit: _Unit, i: int, first: int, last: int, cleaner: Cleaner, outlet: str | None, seen: set[str]
-) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    i: int
+    first: int
+    last: int
+    english: bool
+    listed: bool
+
+
+def _introduced_lists(units: list[_Unit]) -> list[bool]:
+    """Units in a list introduced by a line ending with a colon (``Tour dates:``) are content."""
+    listed = [False] * len(units)
+    open_list = False
+    for i, unit in enumerate(units):
+        if open_list and not unit.shape.anchor:
+            listed[i] = True
+        else:
+            open_list = False
+        if unit.text.rstrip().endswith(":") and unit.shape.words <= 25:
+            open_list = True
+    return listed
+
+
+def _unit_reason(unit: _Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None, seen: set[str]) -> str | None:
     text, shape = unit.text, unit.shape
+    if not shape.anchor and shape.words <= 12 and cleaner.recurring(text, outlet):
+        return "recurring"
+    if shape.words == 0:
+        return "section marker"
+    if not shape.sentence_like and shape.words <= 8 and shape.interface_ratio > 0 and _line_key(text) in seen:
+        return "duplicate line"
+    if not ctx.english:
+        return None
     if is_decorative_marker(text):
         return "section marker"
-    top, tail = i < first, i > last
-    if (top or tail) and is_byline(text, name_outlet=i > 0):
+    top, tail = ctx.i < ctx.first, ctx.i > ctx.last
+    if (top or tail) and is_byline(text, name_outlet=ctx.i > 0):
         return "byline"
-    if (top or tail) and is_date_line(text):
+    if (top or tail or shape.words <= 8) and not ctx.listed and is_date_line(text):
         return "date line"
+    if is_bare_url(text):
+        return "link"
     if navigation_like(shape) and not shape.anchor:
         return "navigation"
     if is_counter(text):
@@ -248,25 +292,43 @@ def _unit_reason(
         return "caption"
     if shape.interface_like and (not shape.anchor or (shape.imperative and shape.reader)):
         return "interface"
+    if shape.promo:
+        return "interface"
+    if interface_label(text):
+        return "link"
     if has_url(text) and shape.words <= 12 and not shape.sentence_like:
         return "link"
-    if not shape.sentence_like and shape.words <= 12 and cleaner.recurring(text, outlet):
-        return "recurring"
-    if not shape.anchor and shape.words <= 12 and _line_key(text) in seen:
-        return "duplicate line"
-    if tail:
-        if not shape.sentence_like:
-            return "tail list"
-        if shape.words <= 20 and (shape.reader or shape.interface_ratio >= 0.15):
-            return "tail prompt"
+    if tail and shape.words <= 40 and (has_contact(text) or has_url(text)):
+        return "tail prompt"
+    if tail and shape.sentence_like and shape.words <= 20 and shape.reader and shape.interface_ratio > 0:
+        return "tail prompt"
     return None
+
+
+def _link_like(unit: _Unit) -> bool:
+    shape = unit.shape
+    return not shape.sentence_like and 3 <= shape.words <= 25 and not unit.text.rstrip().endswith(":")
+
+
+def _tail_runs(units: list[_Unit], reasons: list[str | None], last: int, listed: list[bool]) -> None:
+    """After the last prose paragraph, runs of two or more link-like lines are lists of links."""
+    i = last + 1
+    while i < len(units):
+        j = i
+        while j < len(units) and reasons[j] is None and not listed[j] and _link_like(units[j]):
+            j += 1
+        if j - i >= 2 or (j - i == 1 and j == len(units) and units[i].shape.words <= 8):
+            for k in range(i, j):
+                reasons[k] = "tail list"
+        i = max(j, i + 1)
 
 
 def _related_runs(units: list[_Unit], reasons: list[str | None], first: int) -> None:
     """After an interface header ("You may also like"), the run of short non-prose lines is links."""
     i = 0
     while i < len(units):
-        if reasons[i] == "interface" and not units[i].shape.terminal and i >= first:
+        header = units[i]
+        if reasons[i] == "interface" and not header.shape.terminal and header.shape.words <= 5 and i >= first:
             j = i + 1
             while j < len(units) and not units[j].shape.sentence_like and (reasons[j] in (None, "recurring")):
                 if units[j].shape.words < 3 and not is_numbered(units[j].text):
@@ -276,6 +338,25 @@ def _related_runs(units: list[_Unit], reasons: list[str | None], first: int) -> 
             i = j
         else:
             i += 1
+
+
+def _prompt_neighbours(units: list[_Unit], reasons: list[str | None]) -> None:
+    """Lines addressing the reader next to an interface prompt belong to the same promo box."""
+    changed = True
+    while changed:
+        changed = False
+        for i, reason in enumerate(reasons):
+            if reason not in ("interface", "tail prompt"):
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(units) or reasons[j] is not None:
+                    continue
+                shape = units[j].shape
+                short_exclaim = shape.words <= 3 and units[j].text.rstrip().endswith(("!", "?"))
+                promo = shape.reader and shape.words <= 15 and (not shape.anchor or shape.strong > 0)
+                if promo or short_exclaim:
+                    reasons[j] = "interface"
+                    changed = True
 
 
 def _caption_neighbours(units: list[_Unit], reasons: list[str | None]) -> None:
@@ -336,19 +417,33 @@ def _drop_repeated_headline(units: list[_Unit], reasons: list[str | None], title
 
 
 def _split_candidates(units: list[_Unit], reasons: list[str | None], body: list[int]) -> list[int]:
-    """Positions in ``body`` where a new story could start: headline-like lines, new datelines."""
+    """Positions in ``body`` where a new story could start.
+
+    A headline-like line followed by prose, a paragraph opening with a wire dateline, or prose right
+    after a byline/date line.
+    """
     candidates = []
     for pos, i in enumerate(body):
         unit = units[i]
         shape = unit.shape
-        headline_like = not shape.sentence_like and 3 <= shape.words <= 20 and not is_numbered(unit.text)
-        after_meta = i > 0 and reasons[i - 1] in META_REASONS
-        if headline_like or DATELINE.match(unit.text) or after_meta:
+        nxt = units[body[pos + 1]] if pos + 1 < len(body) else None
+        headline_like = (
+            not shape.sentence_like
+            and 3 <= shape.words <= 20
+            and shape.separators == 0
+            and not unit.text.rstrip().endswith(":")
+            and not is_numbered(unit.text)
+            and nxt is not None
+            and nxt.shape.anchor
+        )
+        after_meta = i > 0 and reasons[i - 1] in META_REASONS and shape.anchor
+        if headline_like or after_meta or (shape.anchor and DATELINE.match(unit.text)):
             candidates.append(pos)
     return candidates
 
 
-_SPLIT_THRESHOLD = 0.08
+_SPLIT_THRESHOLD = 0.1
+_MIN_APPENDED_ANCHORS = 3
 
 
 def _split_appended(units: list[_Unit], body: list[int], reasons: list[str | None]) -> list[list[int]]:
@@ -356,7 +451,12 @@ def _split_appended(units: list[_Unit], body: list[int], reasons: list[str | Non
     rest = body
     for _ in range(4):
         texts = [units[i].text for i in rest]
-        cut = find_split(texts, _split_candidates(units, reasons, rest), threshold=_SPLIT_THRESHOLD)
+        candidates = [
+            pos
+            for pos in _split_candidates(units, reasons, rest)
+            if sum(units[i].shape.anchor for i in rest[pos:]) >= _MIN_APPENDED_ANCHORS
+        ]
+        cut = find_split(texts, candidates, threshold=_SPLIT_THRESHOLD)
         if cut is None:
             break
         parts.append(rest[:cut])

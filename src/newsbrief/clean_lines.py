@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_TERMINAL = re.compile(r"""[.!?…]["'”’)\]\ufffd]*$|[.!?]["'”’\ufffd]\s*\(?[^()]{0,40}\)?$""")
+_TERMINAL = re.compile(r"""[.!?…。！？]["'”’)\]\ufffd]*$|[.!?]["'”’\ufffd]\s*\(?[^()]{0,40}\)?$""")
 _SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\s[|›»•·]|[|›»•·]\s")
 _DIGIT = re.compile(r"\d")
 
@@ -53,7 +53,7 @@ _DATE_TOKEN = re.compile(
 )
 _DATE_ANCHOR = re.compile(
     rf"\b(?:{_MONTHS})\b\.?\s*\d|\d\s*(?:{_MONTHS})\b|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b"
-    rf"|\b(?:{_WEEKDAYS})\b|\b\d+\s+(?:hours?|minutes?|mins?|days?)\s+ago\b",
+    rf"|\b(?:{_WEEKDAYS})\b|\b\d+\s+(?:hours?|minutes?|mins?|days?)\s+ago\b|\b\d{{1,2}}:\d{{2}}\b",
     re.IGNORECASE,
 )
 _LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?=\S)")
@@ -73,11 +73,10 @@ _REPORTING_CREDIT = re.compile(r"^\(?\s*(?:reporting|additional reporting|writin
 INTERFACE_WORDS: frozenset[str] = frozenset(
     """
     advertisement advertisements advertising advert adverts ad ads sponsored promoted
-    share shares sharing tweet tweets retweet whatsapp facebook twitter instagram
-    linkedin pinterest reddit youtube telegram tiktok flipboard rss
+    tweet tweets retweet whatsapp flipboard rss
     comment comments commenting replies
     subscribe subscribed subscriber subscribers subscription newsletter newsletters inbox unsubscribe
-    signup login register registration password paywall
+    signup login register registration password paywall reprints reprint spam captcha
     click tap swipe download app apps notifications bookmark
     cookie cookies privacy consent gdpr
     related recommended trending playback player podcast gallery slideshow
@@ -94,6 +93,7 @@ WEAK_INTERFACE_WORDS: frozenset[str] = frozenset(
     menu skip navigation home next previous back top load loading expand close open toggle search
     mobile version desktop enable device media caption credit reserved rights tags topics topic
     category categories filed posted view views here link links page site website story stories
+    form data personal miss don't share shares sharing facebook twitter instagram linkedin pinterest reddit youtube telegram tiktok
     """.split()
 )
 _IMPERATIVE = frozenset(
@@ -102,6 +102,7 @@ _IMPERATIVE = frozenset(
     "email print bookmark save leave add report send contact try find go jump load show hide".split()
 )
 _READER = frozenset("you your you're yours our us we".split())
+_SECOND_PERSON = frozenset("you your you're yours you'll you've".split())
 _DECORATIVE = re.compile(r"^\s*(?:[-–—=*•#~_+]{1,3})\s+(.{1,80}?)\s+(?:[-–—=*•#~_+]{1,3})\s*$")
 _COUNTER = re.compile(r"^\s*\(?\d[\d,.]*[kKmM]?\)?\s+\w+(?:\s\w+)?\s*$|^\s*\w+(?:\s\w+)?\s*[:(]?\s*\d[\d,.]*[kKmM]?\)?\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪►*-])\s+\S")
@@ -115,10 +116,13 @@ class LineShape:
     text: str
     words: int
     terminal: bool
+    cased: bool
     lower_ratio: float
     title_ratio: float
     interface_ratio: float
+    strong: int
     reader: bool
+    addressed: bool
     imperative: bool
     separators: int
 
@@ -135,10 +139,13 @@ class LineShape:
             text=text,
             words=n,
             terminal=bool(_TERMINAL.search(text)),
+            cased=n == 0 or (lower + title) >= 0.3 * n,
             lower_ratio=lower / n if n else 0.0,
             title_ratio=title / n if n else 0.0,
             interface_ratio=interface / n if n else 0.0,
+            strong=sum(1 for t in low if t in INTERFACE_WORDS),
             reader=any(t in _READER for t in low),
+            addressed=any(t in _SECOND_PERSON for t in low) and text[:1] not in "\"'“‘«",
             imperative=bool(low) and low[0] in _IMPERATIVE,
             separators=len(_SEPARATORS.findall(text)),
         )
@@ -148,6 +155,8 @@ class LineShape:
         """Looks like prose: ends like a sentence, or is long and mostly lower-case words."""
         if self.words == 0:
             return False
+        if not self.cased:  # scripts without case (CJK, Hangul, Thai …): length decides
+            return self.terminal or len(self.text) >= 40
         if self.terminal and self.words >= 2 and (self.lower_ratio >= 0.3 or self.words <= 4):
             return True
         return self.words >= 14 and self.lower_ratio >= 0.55
@@ -155,6 +164,8 @@ class LineShape:
     @property
     def anchor(self) -> bool:
         """A line that is certainly article prose: a sentence-like line of some length."""
+        if not self.cased:
+            return len(self.text) >= 60
         return self.sentence_like and self.words >= 9 and self.lower_ratio >= 0.4 and self.separators == 0
 
     @property
@@ -167,6 +178,49 @@ class LineShape:
         if self.imperative and (self.interface_ratio >= 0.15 or self.reader):
             return True
         return self.reader and self.interface_ratio >= 0.2
+
+    @property
+    def promo(self) -> bool:
+        """Prose that addresses the reader about the page (sign up, comment, your data …)."""
+        if self.text[:1] in "\"'“‘«":  # a quotation is not the page talking
+            return False
+        return self.words <= 45 and self.strong >= 1 and (self.addressed or self.imperative)
+
+
+_LABEL = re.compile(r"^([^:|]{2,24})\s*[:|]\s+(\S.*)$")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}")
+_ENGLISH = frozenset(
+    "the of and to a in is that for on was with as by at from it be are has have had were this which "
+    "but not an or its their they he she his her said will after who been would".split()
+)
+
+
+def interface_label(text: str) -> bool:
+    """``Read more: <headline>``, ``WATCH | <title>``: an interface label before a link's text.
+
+    >>> interface_label("Read more: Storm hits the coast"), interface_label("Officials said: no more delays")
+    (True, False)
+    """
+    match = _LABEL.match(text)
+    if not match:
+        return False
+    label = LineShape.of(match.group(1))
+    return 0 < label.words <= 3 and label.interface_ratio >= 0.5 and not LineShape.of(match.group(2)).terminal
+
+
+def has_contact(text: str) -> bool:
+    """Contains an e-mail address or a social-media handle."""
+    return bool(_CONTACT.search(text))
+
+
+def english_share(texts: list[str]) -> float:
+    """Share of English function words among the words of ``texts`` (English prose: about 0.3-0.5).
+
+    >>> english_share(["The cat sat on the mat and it was happy."]) > 0.3
+    True
+    """
+    tokens = [t.lower() for text in texts for t in _WORD.findall(text)]
+    return sum(1 for t in tokens if t in _ENGLISH) / len(tokens) if tokens else 0.0
 
 
 def is_decorative_marker(text: str) -> str | None:
@@ -218,6 +272,16 @@ def has_url(text: str) -> bool:
     return bool(_URL.search(text))
 
 
+def is_bare_url(text: str) -> bool:
+    """The whole line is one URL.
+
+    >>> is_bare_url("https://example.org/news/a-story.html"), is_bare_url("See example.org for more")
+    (True, False)
+    """
+    stripped = text.strip()
+    return " " not in stripped and bool(_URL.search(stripped))
+
+
 def is_byline(text: str, *, name_outlet: bool = True) -> bool:
     """A byline: ``By Jane Doe``, ``Jane Doe, Reuters`` (only with ``name_outlet``), ``Reporting by …``.
 
@@ -225,10 +289,10 @@ def is_byline(text: str, *, name_outlet: bool = True) -> bool:
     (True, True, False)
     """
     words = text.split()
+    if _REPORTING_CREDIT.match(text) and len(words) <= 45:
+        return True
     if not words or len(words) > 14:
         return False
-    if _REPORTING_CREDIT.match(text):
-        return True
     if _BYLINE.match(text) and not _TERMINAL.search(text.rstrip(" )")):
         return True
     if _BYLINE_CI.match(text) and len(words) <= 5 and sum(w[0].isupper() for w in words[1:]) == len(words) - 1:
@@ -262,7 +326,13 @@ def leading_date(text: str) -> str | None:
 
 
 def navigation_like(shape: LineShape) -> bool:
-    """Breadcrumbs, menus and tag bars: short segments between separators (``Home › World › Europe``)."""
+    """Breadcrumbs, menus and tag bars: short segments between separators (``Home › World › Europe``).
+
+    Table rows (``| a | b |``, as trafilatura writes tables) are not navigation.
+    """
+    stripped = shape.text.strip()
+    if stripped.startswith("|") and stripped.endswith("|"):
+        return False
     if shape.separators >= 2 and shape.words <= 30:
         return True
     return shape.separators == 1 and shape.words <= 8 and not shape.terminal and shape.lower_ratio < 0.5
