@@ -63,7 +63,7 @@ class Mention:
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)\s+$")
 _APPOSITIVE = re.compile(
-    r"^\s*,\s+((?:the|a|an|[A-Z][\w.-]*'s)\s+[^,.;:()\"]{2,60}?)(?=\s*[,.;]|\s+(?:said|says|who)\b)"
+    r"\s*,\s+((?:the|a|an|[A-Z][\w.-]*'s)\s+[^,.;:()\"]{2,60}?)(?=\s*[,.;]|\s+(?:said|says|who)\b)"
 )
 
 

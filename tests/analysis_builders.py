@@ -1,0 +1,25 @@
+"""Small builders for the analysis tests: articles from texts written for the tests (no shared data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsbrief.model import Article, DuplicateGroup, Sentence
+from newsbrief.text import SentenceSplitter, article_id, content_hash
+
+
+def make_article(source: str, text: str, published: dt.date | None = dt.date(1998, 10, 15)) -> Article:
+    """An article with proper ids (published on a Thursday by default)."""
+    digest = content_hash(text)
+    return Article(id=article_id(source, digest), content_hash=digest, source=source, title=None, text=text, published=published)
+
+
+def split(articles: list[Article]) -> dict[str, list[Sentence]]:
+    """Sentences of each article, as brief-core passes them."""
+    splitter = SentenceSplitter()
+    return {a.id: splitter.sentences(a.id, a.text) for a in articles}
+
+
+def singleton_groups(articles: list[Article]) -> tuple[DuplicateGroup, ...]:
+    """Every article its own independent source."""
+    return tuple(DuplicateGroup(a.id, ((a.id, 1.0),)) for a in articles)

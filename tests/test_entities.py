@@ -1,0 +1,138 @@
+"""Entities: NER mentions, name variants merged (never near-misses), roles, surname co-reference."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis_builders import make_article
+from conftest import shared_data
+from newsbrief.entities import extract_entities
+from newsbrief.model import Article, Entity
+from newsbrief.names import clean_name, name_similarity, skeleton, split_title
+from newsbrief.nlp import NlpModels
+from newsbrief.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def models() -> NlpModels:
+    return NlpModels()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "same"),
+    [
+        ("Moammar Gadhafi", "Muammar Qaddafi", "PERSON", True),
+        ("Moammar Gadhafi", "Moammar Khadafy", "PERSON", True),
+        ("Boris Yeltsin", "Boris Yeltsine", "PERSON", True),
+        ("Prak Sokhonn", "Prak Sokhon", "PERSON", True),
+        ("Hillary Rodham Clinton", "Hillary Clinton", "PERSON", True),
+        ("Norodom Sihanouk", "Norodom Ranariddh", "PERSON", False),
+        ("George W. Bush", "George H. W. Bush", "PERSON", False),
+        ("Bill Clinton", "Hillary Clinton", "PERSON", False),
+        ("Li Peng", "Li Ping", "PERSON", False),
+        ("Jiang Zemin", "Jiang Chunyun", "PERSON", False),
+        ("Alberto Espina", "Alberto Spain", "PERSON", False),
+        ("U.N.", "United Nations", "ORG", True),
+        ("Cambodian People's Party", "Cambodian Peoples Party", "ORG", True),
+        ("Honduras", "Honduran", "GPE", False),
+    ],
+)
+def test_name_similarity_table(a: str, b: str, kind: str, same: bool) -> None:
+    assert (name_similarity(a, b, kind=kind) is not None) is same  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("Hun Sen's", "Hun Sen"), ("the Khmer Rouge", "Khmer Rouge"), ("Mr. Sihanouk", "Sihanouk"), ("the U.S.", "U.S.")],
+)
+def test_clean_name(raw: str, clean: str) -> None:
+    assert clean_name(raw) == clean
+
+
+def test_split_title_and_skeleton() -> None:
+    assert split_title("Foreign Minister Ana Lopez") == ("Foreign Minister", "Ana Lopez")
+    assert skeleton("qaddafi") == skeleton("gadhafi")
+
+
+def _by_variant(entities: tuple[Entity, ...], variant: str) -> Entity:
+    hits = [e for e in entities if variant in e.variants]
+    assert len(hits) == 1, (variant, entities)
+    return hits[0]
+
+
+LIBYA_AP = (
+    "Libyan leader Moammar Gadhafi said on Tuesday that he would hand over the two suspects. "
+    "Gadhafi spoke in Tripoli after meeting U.N. envoys. Moammar Gadhafi's aides declined to comment."
+)
+LIBYA_AFP = (
+    "Muammar Qaddafi told visiting diplomats in Tripoli that the suspects could be tried abroad. "
+    "Mr. Qaddafi gave no date. The United Nations welcomed the offer."
+)
+LIBYA_NYT = "Col. Muammar el-Qaddafi of Libya met the envoys. Muammar Qaddafi later left Tripoli."
+
+
+def test_transliteration_variants_merge_across_sources(models: NlpModels) -> None:
+    articles = [make_article("ap.txt", LIBYA_AP), make_article("afp.txt", LIBYA_AFP), make_article("nyt.txt", LIBYA_NYT)]
+    entities = extract_entities(articles, models=models)
+    leader = _by_variant(entities, "Muammar Qaddafi")
+    assert "Moammar Gadhafi" in leader.variants
+    assert {articles[0].id, articles[1].id} <= set(leader.article_ids)
+    assert leader.kind == "PERSON"
+    assert leader.mentions >= 5
+    un = _by_variant(entities, "U.N.")
+    assert "United Nations" in un.variants
+
+
+CAMBODIA = (
+    "King Norodom Sihanouk called on his son, Prince Norodom Ranariddh, to return. "
+    "Prime Minister Hun Sen rejected the plan. Sihanouk said on Monday that he was ready to host talks. "
+    "Ranariddh said he would come back. Hun Sen's party won the election."
+)
+CAMBODIA_2 = "Hun Sen, the prime minister, met Norodom Ranariddh in Phnom Penh. Mr. Ranariddh smiled."
+
+
+def test_same_family_different_people_do_not_merge(models: NlpModels) -> None:
+    articles = [make_article("a.txt", CAMBODIA), make_article("b.txt", CAMBODIA_2)]
+    entities = extract_entities(articles, models=models)
+    king = _by_variant(entities, "Norodom Sihanouk")
+    prince = _by_variant(entities, "Norodom Ranariddh")
+    assert king is not prince
+    # surname-only mentions link to the full name of the same article
+    assert "Sihanouk" in king.variants and "Ranariddh" in prince.variants
+    assert king.mentions == 2
+    hun_sen = _by_variant(entities, "Hun Sen")
+    assert hun_sen.mentions == 3
+    assert hun_sen.role is not None and hun_sen.role.lower() == "prime minister"
+    assert king.role == "King"
+
+
+def test_presidents_bush_stay_apart(models: NlpModels) -> None:
+    text = (
+        "President George W. Bush met his father, former President George H. W. Bush, in Texas. "
+        "George W. Bush later flew to Washington, while George H. W. Bush stayed home."
+    )
+    entities = extract_entities([make_article("bush.txt", text)], models=models)
+    son = _by_variant(entities, "George W. Bush")
+    assert "George H. W. Bush" not in son.variants
+
+
+def test_appositive_role(models: NlpModels) -> None:
+    text = "Javier Solana, the foreign minister, arrived in Madrid. Solana said the talks went well."
+    entities = extract_entities([make_article("role.txt", text)], models=models)
+    lopez = _by_variant(entities, "Javier Solana")
+    assert lopez.role == "foreign minister"
+    assert lopez.mentions == 2
+
+
+@pytest.mark.data
+def test_real_cluster_keeps_cambodian_leaders_apart(models: NlpModels) -> None:
+    from newsbrief.pipeline import iter_articles
+
+    folder = shared_data("duc2004", "docs", "d30001t")
+    articles = [a for a in iter_articles([str(folder)], settings=Settings()) if isinstance(a, Article)]
+    entities = extract_entities(articles, models=models)
+    people = {e.name: e for e in entities if e.kind == "PERSON"}
+    assert {"Hun Sen", "Norodom Ranariddh", "Norodom Sihanouk", "Sam Rainsy"} <= set(people)
+    assert "Ranariddh" in people["Norodom Ranariddh"].variants
+    assert "Sihanouk" in people["Norodom Sihanouk"].variants
+    assert len(people["Hun Sen"].article_ids) == len(articles)
