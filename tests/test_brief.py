@@ -1,0 +1,72 @@
+"""Briefing assembly: headline, sources with syndicated copies, summary, sections, left-out stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_fixtures import bridge_articles, make_article
+from newsbrief.brief import brief_articles, brief_story, choose_headline
+from newsbrief.dedup import find_duplicate_groups
+from newsbrief.model import Story
+from newsbrief.nlp import NlpModels
+from newsbrief.settings import BriefOptions, DedupOptions, Settings
+
+
+@pytest.fixture(scope="module")
+def models() -> NlpModels:
+    return NlpModels()
+
+
+def test_headline_is_the_most_supported_least_loaded_source_headline():
+    arts = bridge_articles()
+    groups = find_duplicate_groups(arts, options=DedupOptions())
+    headline = choose_headline(arts, groups=groups)
+    assert headline in {"Bridge closed after flood damage", "Dunmore bridge shut as flood weakens supports"}
+    assert "SHOCKING" not in headline
+
+
+def test_headline_falls_back_when_no_source_has_one():
+    arts = [make_article("a.txt", None, "Rain fell on the city of Galway for nine days in a row.")]
+    assert choose_headline(arts, groups=(), fallback="Rain in Galway") == "Rain in Galway"
+
+
+def test_brief_story_sections_and_sources(models):
+    arts = bridge_articles()
+    river, valley, north, copy = arts
+    groups = find_duplicate_groups(arts, options=DedupOptions())
+    story = Story("s1", tuple(a.id for a in arts))
+    b = brief_story(arts, story=story, groups=groups, models=models, options=BriefOptions(words=80))
+    assert b.summary and sum(len(s.text.split()) for s in b.summary) <= 80
+    # the syndicated copy is listed right after its canonical copy
+    order = [a.id for a in b.sources]
+    group = next(g for g in groups if copy.id in g.member_ids)
+    assert set(group.member_ids) == {river.id, copy.id}
+    other = next(m for m in group.member_ids if m != group.canonical_id)
+    assert order.index(other) == order.index(group.canonical_id) + 1
+    assert b.story.duplicate_groups
+    assert b.removed[copy.id] == 1
+    exclusive = [x.text for x in b.exclusive]
+    assert any("Kells" in t for t in exclusive)
+    for x in b.exclusive:
+        assert len({a for a in x.article_ids} - {river.id, copy.id}) <= 1
+
+
+def test_one_story_leaves_appended_stories_out(models):
+    appended = make_article("page.txt#appended1", "Football results", "Dunmore Rovers beat Kells United 3-1 on Saturday afternoon.")
+    arts = bridge_articles()
+    arts[1] = make_article(arts[1].source, arts[1].title, arts[1].text, arts[1].published, appended=(appended,))
+    settings = Settings(brief=BriefOptions(words=60, one_story=True))
+    briefings = brief_articles(arts, settings=settings, models=models)
+    assert len(briefings) == 1
+    assert [a.id for a in briefings[0].left_out] == [appended.id]
+    assert appended.id not in briefings[0].story.article_ids
+
+
+def test_stories_are_briefed_largest_first(models):
+    other = [
+        make_article("x.txt", "Chess final", "Grandmaster Ana Ruiz won the national chess final in Seville on Sunday."),
+    ]
+    briefings = brief_articles(bridge_articles() + other, settings=Settings(), models=models)
+    sizes = [len(b.story.article_ids) for b in briefings]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sum(sizes) == 5

@@ -1,0 +1,114 @@
+"""Renderers: the JSON schema, Markdown, self-contained escaped HTML, plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from briefing_fixtures import bridge_articles, make_article
+from newsbrief.model import (
+    Briefing,
+    Discrepancy,
+    DuplicateGroup,
+    Entity,
+    ExclusiveInfo,
+    Quote,
+    Span,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+from newsbrief.render.briefing_json import briefings_to_json
+from newsbrief.render.html import render_html
+from newsbrief.render.markdown import render_markdown
+from newsbrief.render.text import render_text
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _briefing(payload: str = "") -> Briefing:
+    a = make_article("a.txt", f"Harbour reopens {payload}", f"The harbour reopened on Friday. {payload}", dt.date(2024, 5, 3))
+    b = make_article("b.txt", "Harbour open again", "The harbour reopened on Friday, officials said.", dt.date(2024, 5, 4))
+    c = make_article("c.txt", "Harbour open again", "The harbour reopened on Friday, officials said.", dt.date(2024, 5, 4))
+    group = DuplicateGroup(b.id, ((b.id, 1.0), (c.id, 1.0)))
+    story = Story("story1", (a.id, b.id, c.id), (group,), dt.date(2024, 5, 3), dt.date(2024, 5, 4))
+    span_a = Span(a.id, 0, 31)
+    return Briefing(
+        story=story,
+        headline=f"Harbour reopens {payload}",
+        summary=(SummarySentence(f"The harbour reopened on Friday. {payload}", (span_a, Span(b.id, 0, 30)), (a.id, b.id), 2),),
+        timeline=(TimelineEntry(dt.date(2024, 5, 3), f"reopened {payload}", (span_a,), (a.id,)),),
+        entities=(Entity(f"Ana {payload}", "PERSON", ("Ana", "Anna"), (a.id,), 3, "harbour master"),),
+        quotes=(Quote(f"We are open {payload}", "Ana", (span_a,), (a.id, b.id), (f"We're open {payload}",)),),
+        discrepancies=(Discrepancy("date", f"reopening {payload}", {"Friday": (a.id,), f"Saturday {payload}": (b.id,)}),),
+        exclusive=(ExclusiveInfo(f"Only here {payload}", (span_a,), (a.id,)),),
+        sources=(a, b, c),
+        removed={a.id: 0, b.id: 0, c.id: 0},
+    )
+
+
+def test_json_schema_has_every_documented_field():
+    data = briefings_to_json([_briefing()])
+    story = data["stories"][0]
+    assert set(story) >= {"id", "headline", "summary", "timeline", "entities", "quotes", "discrepancies",
+                          "exclusive", "sources", "removed", "left_out"}
+    assert set(story["summary"][0]) == {"text", "sources", "support", "spans"}
+    assert story["summary"][0]["spans"][0][0] == story["sources"][0]["id"]
+    assert set(story["timeline"][0]) >= {"date", "text", "sources"}
+    assert set(story["entities"][0]) >= {"name", "kind", "variants", "sources", "mentions", "role"}
+    assert set(story["quotes"][0]) >= {"text", "speaker", "sources", "variants"}
+    assert set(story["discrepancies"][0]) == {"kind", "subject", "values"}
+    assert set(story["sources"][0]) >= {"id", "source", "outlet", "title", "published", "duplicate_of"}
+    dup = {s["source"]: s["duplicate_of"] for s in story["sources"]}
+    assert dup["a.txt"] is None and dup["b.txt"] is None and dup["c.txt"] == story["sources"][1]["id"]
+    json.dumps(data)  # plain JSON data
+
+
+def test_json_spans_slice_back():
+    arts = bridge_articles()
+    from newsbrief.brief import brief_articles
+    from newsbrief.nlp import NlpModels
+    from newsbrief.settings import BriefOptions, Settings
+
+    data = briefings_to_json(brief_articles(arts, settings=Settings(brief=BriefOptions(one_story=True)), models=NlpModels()))
+    texts = {a.id: a.text for a in arts}
+    story = data["stories"][0]
+    for s in story["summary"]:
+        aid, start, end = s["spans"][0]
+        assert texts[aid][start:end] == s["text"]
+
+
+def test_html_escapes_every_piece_of_article_text_and_is_self_contained():
+    page = render_html(briefings_to_json([_briefing(PAYLOAD)]), explain=True)
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert "onerror=alert" not in page.replace("&quot;", '"').split("&lt;img")[0]
+    assert page.count("&lt;script&gt;") >= 8
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page
+    assert 'name="viewport"' in page
+
+
+def test_markdown_cites_sources_and_lists_copies_under_canonical():
+    md = render_markdown(briefings_to_json([_briefing()]))
+    assert md.startswith("# Harbour reopens")
+    assert "The harbour reopened on Friday. [1][2] _(support 2)_" in md
+    assert "also published by c.txt [3]" in md
+    for section in ("## Summary", "## Sources", "## Timeline", "## People and organisations", "## Quotes",
+                    "## Where sources differ", "## Only in one source"):
+        assert section in md
+
+
+def test_markdown_escapes_markup_in_article_text():
+    md = render_markdown(briefings_to_json([_briefing(PAYLOAD)]))
+    assert "<script>" not in md
+    assert "\\<script\\>" in md
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_text_format_is_only_summary_sentences_one_story_after_another(n):
+    out = render_text(briefings_to_json([_briefing()] * n))
+    assert out == "\n\n".join(["The harbour reopened on Friday."] * n) + "\n"

@@ -1,0 +1,106 @@
+"""The summary: hard word cap, whole sentences, no redundancy, cleanest wording, citations, order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from briefing_fixtures import bridge_articles, make_article
+from conftest import shared_data
+from newsbrief.align import align
+from newsbrief.dedup import find_duplicate_groups
+from newsbrief.settings import BriefOptions, DedupOptions
+from newsbrief.summarize import summarize, word_count
+from newsbrief.text import SentenceSplitter
+
+
+@pytest.fixture(scope="module")
+def splitter() -> SentenceSplitter:
+    return SentenceSplitter()
+
+
+@pytest.fixture(scope="module")
+def duc_alignment(splitter):
+    from newsbrief.evaluate_data import read_articles
+
+    folder = shared_data("duc2004", "docs", "d30002t")
+    arts = list(read_articles(sorted(folder.iterdir())))
+    return arts, align(arts, groups=find_duplicate_groups(arts, options=DedupOptions()), splitter=splitter)
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("cap", [15, 40, 100, 250])
+def test_word_cap_is_never_exceeded_and_sentences_are_whole(duc_alignment, cap):
+    arts, al = duc_alignment
+    summary = summarize(al, options=BriefOptions(words=cap))
+    assert summary
+    assert sum(word_count(s.text) for s in summary) <= cap
+    texts = {a.id: a.text for a in arts}
+    for s in summary:
+        # the shown text is exactly the first cited span: a whole sentence of a real article
+        first = s.spans[0]
+        assert texts[first.article_id][first.start : first.end] == s.text
+        for span in s.spans:
+            assert texts[span.article_id][span.start : span.end]
+        assert s.article_ids[0] == first.article_id
+        assert s.support >= 1
+
+
+@pytest.mark.data
+def test_summary_is_not_redundant(duc_alignment):
+    _, al = duc_alignment
+    summary = summarize(al, options=BriefOptions(words=250))
+    chosen = [next(i for i, x in enumerate(al.sentences) if x.span == s.spans[0]) for s in summary]
+    for i in chosen:
+        assert not set(al.carriers[i]) & set(chosen)
+    assert len({s.text for s in summary}) == len(summary)
+
+
+def test_single_sentence_longer_than_the_cap_is_cut_to_the_cap(splitter):
+    long = make_article(
+        "a.txt", None, "The regional council voted on Monday evening to approve the new harbour plan after a long debate."
+    )
+    summary = summarize(align([long], splitter=splitter), options=BriefOptions(words=6))
+    assert [word_count(s.text) for s in summary] == [6]
+    assert summary[0].text == "The regional council voted on Monday"
+
+
+def test_cites_every_carrying_article_and_shows_support(splitter):
+    arts = bridge_articles()
+    groups = find_duplicate_groups(arts, options=DedupOptions())
+    summary = summarize(align(arts, groups=groups, splitter=splitter), options=BriefOptions(words=60))
+    river, valley, north, copy = arts
+    closed = next(s for s in summary if "closed on Monday" in s.text)
+    assert set(closed.article_ids) == {river.id, valley.id, copy.id}
+    assert closed.support == 2
+    for s in summary:
+        if "2.4 million" in s.text:
+            assert north.id not in s.article_ids
+
+
+def test_prefers_the_clean_wording_over_a_translation_artefact(splitter):
+    clean = make_article(
+        "clean.txt", None, "The foreign minister met the ambassador in Vienna on Tuesday to discuss the gas deal."
+    )
+    odd = make_article(
+        "odd.txt", None, "The the foreign minister met with ambassador in Vienna on Tuesday for discuss the gas deal."
+    )
+    other = make_article(
+        "third.txt", None, "The foreign minister met the ambassador in Vienna on Tuesday to discuss the gas deal, officials said."
+    )
+    for order in ([odd, clean, other], [clean, odd, other]):
+        summary = summarize(align(order, splitter=splitter), options=BriefOptions(words=25, min_sentence_words=5))
+        assert summary[0].text.startswith("The foreign minister met the ambassador")
+        assert "The the" not in summary[0].text
+
+
+def test_order_is_chronological_by_development(splitter):
+    base = "Officials in Lisbon said the harbour strike over pay had ended after nine days of talks."
+    later = make_article("later.txt", None, base, dt.date(2024, 5, 10))
+    earlier_text = "Dock workers in Lisbon began a strike over pay on Monday, halting the harbour's container traffic."
+    earlier = make_article("earlier.txt", None, earlier_text, dt.date(2024, 5, 1))
+    opts = replace(BriefOptions(words=60), min_sentence_words=5)
+    summary = summarize(align([later, earlier], splitter=splitter), options=opts)
+    assert [s.text for s in summary] == [earlier_text, base]
