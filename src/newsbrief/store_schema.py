@@ -80,7 +80,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX stories_last_published ON stories(last_published);
     CREATE TABLE story_members (
         article_id TEXT PRIMARY KEY REFERENCES articles(id),
-        story_id TEXT NOT NULL REFERENCES stories(id)
+        story_id TEXT NOT NULL
     );
     CREATE INDEX story_members_story ON story_members(story_id);
 
