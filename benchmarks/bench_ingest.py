@@ -1,0 +1,131 @@
+"""Throughput and peak memory of ingest + clean + meta (:func:`newsbrief.pipeline.iter_articles`).
+
+    .venv/bin/python benchmarks/bench_ingest.py [--articles 10000] [--html 1000] [--workers 2] [--chunk-size 500]
+
+1. Plain text: writes ``--articles`` files into a temporary folder, made from the BBC articles of
+   ``../shared/data/bbc-news-2225`` (first line the title), each copy perturbed so that no two files
+   are identical (every number in the body changed, a copy-specific sentence order of the last
+   paragraphs, a short outlet line), then times ``iter_articles`` over the folder.
+2. HTML: copies the article-extraction benchmark's pages (``html/*.html.gz``, 181 real pages) until
+   there are ``--html`` files, and times the same call (trafilatura extraction runs during ingest).
+
+Prints one JSON line per run: articles, rejected, seconds, articles/s, peak resident memory of the
+main process and of the worker processes (``resource.getrusage``, MiB).  Generating the inputs is not
+timed.  Run it on an otherwise idle machine: the figures scale with free cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsbrief.model import Article
+from newsbrief.pipeline import iter_articles
+from newsbrief.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "data"
+BBC = DATA / "bbc-news-2225" / "bbc"
+HTML = DATA / "article-extraction-benchmark" / "html"
+NUMBER = re.compile(r"\d+")
+OUTLETS = ("Wire One", "Daily Courier", "Evening Post", "Harbour Times", "City Ledger", "Morning Star")
+
+
+def make_text_corpus(folder: Path, count: int, *, seed: int = 1) -> int:
+    """Write ``count`` perturbed copies of the BBC articles under ``folder``; returns the bytes written."""
+    rng = random.Random(seed)
+    sources = sorted(BBC.glob("*/*.txt"))
+    if not sources:
+        raise SystemExit(f"no BBC articles under {BBC}")
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sources]
+    written = 0
+    for number in range(count):
+        copy, index = divmod(number, len(texts))
+        lines = texts[index].split("\n")
+        title, body = lines[0], "\n".join(lines[1:])
+        if copy:
+            body = NUMBER.sub(lambda m, shift=copy: str(int(m.group()) + shift), body)
+            paragraphs = [p for p in body.split("\n\n") if p.strip()]
+            tail = paragraphs[2:]
+            rng.shuffle(tail)
+            body = "\n\n".join(paragraphs[:2] + tail)
+        text = f"{title}\n\n{OUTLETS[number % len(OUTLETS)]}\n\n{body.strip()}\n"
+        target = folder / f"{copy:03d}" / f"{index:04d}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written += target.write_bytes(text.encode("utf-8"))
+    return written
+
+
+def make_html_corpus(folder: Path, count: int) -> int:
+    """Copy the extraction benchmark's gzipped pages until there are ``count`` files."""
+    pages = sorted(HTML.glob("*.html.gz"))
+    if not pages:
+        raise SystemExit(f"no pages under {HTML}")
+    written = 0
+    for number in range(count):
+        copy, index = divmod(number, len(pages))
+        target = folder / f"{copy:03d}" / pages[index].name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pages[index], target)
+        written += target.stat().st_size
+    return written
+
+
+def run(folder: Path, *, kind: str, workers: int, chunk_size: int, input_bytes: int) -> dict[str, object]:
+    """Time one full pass of ``iter_articles`` over ``folder``."""
+    articles = rejected = appended = 0
+    start = time.perf_counter()
+    for item in iter_articles([str(folder)], settings=Settings(), workers=workers, chunk_size=chunk_size):
+        if isinstance(item, Article):
+            articles += 1
+            appended += len(item.appended)
+        else:
+            rejected += 1
+    seconds = time.perf_counter() - start
+    return {
+        "kind": kind,
+        "inputs": articles + rejected,
+        "articles": articles,
+        "appended_split_off": appended,
+        "rejected": rejected,
+        "workers": workers,
+        "chunk_size": chunk_size,
+        "input_mib": round(input_bytes / 2**20, 1),
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(articles / seconds, 1),
+        "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_workers_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+    }
+
+
+def main() -> None:
+    """Generate the inputs, run the plain-text and HTML passes, print one JSON line each."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="plain-text articles (default 10000)")
+    parser.add_argument("--html", type=int, default=1_000, help="HTML pages (default 1000; 0 skips)")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--chunk-size", type=int, default=500, help="documents per chunk (default 500)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
+        root = Path(tmp)
+        if args.articles:
+            size = make_text_corpus(root / "text", args.articles)
+            result = run(root / "text", kind="text", workers=args.workers, chunk_size=args.chunk_size, input_bytes=size)
+            print(json.dumps(result), flush=True)
+        if args.html:
+            size = make_html_corpus(root / "html", args.html)
+            result = run(root / "html", kind="html", workers=args.workers, chunk_size=args.chunk_size, input_bytes=size)
+            print(json.dumps(result), flush=True)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
