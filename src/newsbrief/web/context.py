@@ -1,0 +1,157 @@
+"""What the web app holds for its lifetime: the store path, settings, lazily loaded models, the ingest queue.
+
+Page views open a read-only store connection per request (SQLite connections are cheap and must not be
+shared across the server's worker threads); the ingest worker and the briefing cache open their own
+short-lived writer connections.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsbrief.model import Article, Story
+from newsbrief.settings import Settings
+from newsbrief.store import Store
+from newsbrief.text import SentenceSplitter
+from newsbrief.web import search
+from newsbrief.web.jobs import IngestJobs, Job
+from newsbrief.web.search import Catalog
+
+
+@dataclass(frozen=True, slots=True)
+class WebOptions:
+    """Options of the web UI.
+
+    ``per_page``: stories per page; ``max_upload_bytes``: cap per uploaded file; ``max_files``: files per
+    upload; ``summary_chars``: length of the story-row summary; ``upload_dir``: where accepted uploads are
+    kept (they are the articles' sources), by default ``<db>.uploads`` next to the store.
+    """
+
+    per_page: int = 20
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_files: int = 50
+    summary_chars: int = 260
+    upload_dir: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """The read-only connections of one request.
+
+    ``con`` is a separate read-only SQLite connection for the queries the ``Store`` API does not offer
+    (search, filters); it only ever runs ``SELECT`` statements.
+    """
+
+    store: Store
+    con: sqlite3.Connection
+
+
+class WebContext:
+    """Shared, thread-safe state of one app instance (nothing at module level)."""
+
+    def __init__(self, db_path: str | Path, *, settings: Settings, options: WebOptions) -> None:
+        self.db_path = str(db_path)
+        self.settings = settings
+        self.options = options
+        self._lock = threading.Lock()
+        self._brief_lock = threading.Lock()
+        self._splitter: SentenceSplitter | None = None
+        self._models: Any = None
+        self._catalog: Catalog | None = None
+        self.upload_dir = Path(options.upload_dir or f"{self.db_path}.uploads")
+        self._work_dir = tempfile.mkdtemp(prefix="newsbrief-uploads-")
+        self.jobs = IngestJobs(self._work_dir, ingest=self._ingest)
+        # Create / migrate the store once, so that read-only connections find it.
+        Store.open(self.db_path).close()
+
+    @contextmanager
+    def reader(self) -> Iterator[Reader]:
+        """Read-only connections for one request: the store, and plain SQL for :mod:`newsbrief.web.search`."""
+        store = Store.open(self.db_path, readonly=True)
+        try:
+            con = sqlite3.connect(Path(self.db_path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        except BaseException:
+            store.close()
+            raise
+        try:
+            yield Reader(store, con)
+        finally:
+            con.close()
+            store.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """A short-lived writer connection (briefing cache, ingest)."""
+        store = Store.open(self.db_path)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def catalog(self, con: sqlite3.Connection) -> Catalog:
+        """Outlets and their stories, rebuilt only when the store changed (see :class:`search.Catalog`)."""
+        key = search.catalog_key(con)
+        with self._lock:
+            if self._catalog is not None and self._catalog.key == key:
+                return self._catalog
+        found = search.load_catalog(con)
+        with self._lock:
+            self._catalog = found
+        return found
+
+    @property
+    def splitter(self) -> SentenceSplitter:
+        """The sentence splitter (built on first use)."""
+        with self._lock:
+            if self._splitter is None:
+                self._splitter = SentenceSplitter()
+            return self._splitter
+
+    def briefing(self, store: Store, story: Story, articles: Sequence[Article]) -> dict[str, Any]:
+        """The story's briefing as a dict: from the store's cache, or computed and cached on a miss."""
+        version = store.story_version(story.id)
+        payload = store.cached_briefing(story.id, version)
+        if payload is None:
+            with self._brief_lock:  # one briefing at a time: the NLP models are not thread-safe
+                payload = self._compute_briefing(story, articles)
+            with self.writer() as writer:
+                writer.cache_briefing(story.id, version, payload)
+        return _story_part(json.loads(payload))
+
+    def _compute_briefing(self, story: Story, articles: Sequence[Article]) -> str:
+        from newsbrief.brief import brief_story
+        from newsbrief.nlp import NlpModels
+        from newsbrief.render.briefing_json import briefing_to_dict
+
+        if self._models is None:
+            self._models = NlpModels()
+        briefing = brief_story(
+            articles, story=story, groups=story.duplicate_groups, models=self._models, options=self.settings.brief
+        )
+        return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True)
+
+    def _ingest(self, paths: Sequence[str], job: Job) -> list[str]:
+        from newsbrief.web.ingest import ingest_paths
+
+        with self.writer() as store:
+            return ingest_paths(paths, store=store, settings=self.settings, job=job)
+
+    def close(self) -> None:
+        """Stop the ingest worker and remove the upload folder."""
+        self.jobs.close()
+
+
+def _story_part(data: dict[str, Any]) -> dict[str, Any]:
+    """The one story of a cached briefing payload (``{"stories": [...]}`` or a single story dict)."""
+    stories = data.get("stories")
+    if isinstance(stories, list) and stories:
+        return dict(stories[0])
+    return data

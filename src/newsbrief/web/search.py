@@ -1,0 +1,252 @@
+"""Read-only queries the web pages need beyond the ``Store`` API: story lists with search and filters.
+
+Filtered, paginated story lists with full-text search (the store's ``articles_fts`` FTS5 table), the
+outlets, an article's stories.  Written here, over a read-only SQLite connection to the store, because
+the store's public API lists stories but does not search, count or filter by outlet; every statement is a plain ``SELECT`` (the pages use read-only connections).
+
+>>> fts_query('Harbour "bridge" OR 1,200')
+'"harbour" "bridge" "or" "1" "200"'
+>>> fts_query("<script>") , fts_query("!!!")
+('"script"', None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from newsbrief.text import words
+from newsbrief.web.views import lead_text
+
+Sort = Literal["newest", "largest"]
+
+_ORDER: dict[str, str] = {
+    # NULL dates sort last under DESC in SQLite; the left part can use the stories_last_published index.
+    "newest": "s.last_published DESC, s.article_count DESC, s.id",
+    "largest": "s.article_count DESC, s.independent_sources DESC, s.last_published DESC, s.id",
+}
+
+
+def fts_query(query: str) -> str | None:
+    """An FTS5 MATCH expression for free user text: every word quoted (no operator injection), all required.
+
+    ``None`` when the text has no word at all.
+    """
+    tokens = words(query)[:32]
+    if not tokens:
+        return None
+    return " ".join('"' + token.replace('"', '""') + '"' for token in tokens)
+
+
+def list_stories(
+    con: sqlite3.Connection,
+    *,
+    query: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    outlet: str | None = None,
+    sort: Sort = "newest",
+    page: int = 1,
+    per_page: int = 20,
+    summary_chars: int = 260,
+    catalog: Catalog | None = None,
+) -> dict[str, Any]:
+    """One page of stories matching the filters, each row with outlets and a two-line summary.
+
+    A story matches a date range when its span overlaps it, an outlet when one of its articles comes
+    from that outlet, a query when one of its articles' title or text matches (FTS5).  The search and
+    outlet filters are evaluated once into a set of story ids, then the page is one indexed query.
+    ``catalog``: a cached :class:`Catalog` for the outlet filter (loaded here when not given).
+    """
+    where: list[str] = []
+    args: list[Any] = []
+    if since is not None:
+        where.append("s.last_published >= ?")
+        args.append(since.isoformat())
+    if until is not None:
+        where.append("s.first_published <= ?")
+        args.append(until.isoformat())
+    wanted: set[str] | None = None
+    if query is not None:
+        match = fts_query(query)
+        if match is None:
+            return _page([], 0, page, per_page)
+        wanted = _column(
+            con,
+            "SELECT DISTINCT m.story_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+            " JOIN story_members m ON m.article_id = a.id WHERE articles_fts MATCH ?",
+            (match,),
+        )
+    if outlet:
+        by_outlet = (catalog or load_catalog(con)).stories_by_outlet.get(outlet, frozenset())
+        wanted = by_outlet if wanted is None else wanted & by_outlet
+    if wanted is not None:
+        if not wanted:
+            return _page([], 0, page, per_page)
+        where.append("s.id IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(sorted(wanted)))
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    total = con.execute(f"SELECT count(*) FROM stories s {clause}", args).fetchone()[0]
+    pages = max(1, math.ceil(total / per_page))
+    rows = con.execute(
+        "SELECT s.id, s.headline, s.first_published, s.last_published, s.article_count,"
+        f" s.independent_sources FROM stories s {clause}"
+        f" ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?",
+        [*args, per_page, (min(page, pages) - 1) * per_page],
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    summaries = _cached_summaries(con, ids, summary_chars)
+    outlets_of = _outlets_of(con, ids)
+    leads = _leads(con, [i for i in ids if i not in summaries], summary_chars)
+    out = []
+    for sid, headline, first, last, count, independent in rows:
+        lead, title = leads.get(sid, ("", None))
+        out.append(
+            {
+                "id": sid,
+                "headline": headline or title,
+                "articles": count,
+                "independent_sources": independent,
+                "first_published": first,
+                "last_published": last,
+                "outlets": outlets_of.get(sid, [])[:5],
+                "summary": summaries.get(sid) or lead,
+            }
+        )
+    return _page(out, total, page, per_page)
+
+
+def _column(con: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> set[str]:
+    return {row[0] for row in con.execute(sql, args)}
+
+
+def _page(rows: list[dict[str, Any]], total: int, page: int, per_page: int) -> dict[str, Any]:
+    pages = max(1, math.ceil(total / per_page))
+    return {"stories": rows, "total": total, "page": min(page, pages), "pages": pages, "per_page": per_page}
+
+
+def _outlets_of(con: sqlite3.Connection, story_ids: list[str]) -> dict[str, list[str]]:
+    """Per story, its outlets, most frequent first."""
+    out: dict[str, list[str]] = {}
+    if not story_ids:
+        return out
+    for sid, outlet in con.execute(
+        "SELECT m.story_id, a.outlet FROM story_members m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.story_id IN (SELECT value FROM json_each(?)) AND a.outlet IS NOT NULL"
+        " GROUP BY m.story_id, a.outlet ORDER BY m.story_id, count(*) DESC, a.outlet",
+        (json.dumps(story_ids),),
+    ):
+        out.setdefault(sid, []).append(outlet)
+    return out
+
+
+def _leads(con: sqlite3.Connection, story_ids: list[str], max_chars: int) -> dict[str, tuple[str, str | None]]:
+    """Per story, the opening of its longest article and that article's title (two small queries)."""
+    if not story_ids:
+        return {}
+    best = {
+        sid: aid
+        for sid, aid, _ in con.execute(
+            # SQLite's bare-column rule: with max(), ``a.id`` comes from the row holding the maximum.
+            "SELECT m.story_id, a.id, max(a.text_chars) FROM story_members m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.story_id IN (SELECT value FROM json_each(?)) GROUP BY m.story_id",
+            (json.dumps(story_ids),),
+        )
+    }
+    texts = {
+        aid: (lead, title)
+        for aid, lead, title in con.execute(
+            "SELECT id, substr(text, 1, ?), title FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (max_chars * 2, json.dumps(sorted(set(best.values())))),
+        )
+    }
+    return {
+        sid: (lead_text(texts[aid][0], max_chars=max_chars), texts[aid][1]) for sid, aid in best.items() if aid in texts
+    }
+
+
+def _cached_summaries(con: sqlite3.Connection, story_ids: list[str], max_chars: int) -> dict[str, str]:
+    """The summary of each story's cached briefing (current version only), cut for a two-line row.
+
+    SQLite's JSON functions pull out only the summary, so a large cached payload is not parsed in Python.
+    """
+    if not story_ids:
+        return {}
+    out: dict[str, str] = {}
+    for sid, summary in con.execute(
+        "SELECT b.story_id, CASE WHEN json_valid(b.payload) THEN"
+        " coalesce(json_extract(b.payload, '$.summary'), json_extract(b.payload, '$.stories[0].summary')) END"
+        " FROM briefings b JOIN stories s ON s.id = b.story_id AND s.version = b.story_version"
+        " WHERE b.story_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(story_ids),),
+    ):
+        try:
+            sentences = json.loads(summary) if summary else []
+        except ValueError:
+            continue
+        text = " ".join(s.get("text", "") for s in sentences if isinstance(s, dict) and s.get("text"))
+        if text:
+            out[sid] = lead_text(text, max_chars=max_chars)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """The outlets and, per outlet, its stories: one scan of the articles table, cached by the web app.
+
+    The articles table has no index on ``outlet`` (and rows carry the full text), so filtering by
+    outlet in SQL scans every article; this map is built once per change of the store instead.
+    """
+
+    key: tuple[Any, ...]
+    outlets: tuple[str, ...]
+    stories_by_outlet: dict[str, frozenset[str]]
+
+
+def catalog_key(con: sqlite3.Connection) -> tuple[Any, ...]:
+    """Changes whenever articles are added or story membership changes (cheap: indexes, small table)."""
+    return tuple(
+        con.execute(
+            "SELECT (SELECT max(rowid) FROM articles), (SELECT count(*) FROM story_members),"
+            " (SELECT max(updated_at) FROM stories), (SELECT count(*) FROM stories)"
+        ).fetchone()
+    )
+
+
+def load_catalog(con: sqlite3.Connection) -> Catalog:
+    """Build the :class:`Catalog` from the store."""
+    key = catalog_key(con)
+    by_outlet: dict[str, set[str]] = {}
+    for outlet, story_id in con.execute(
+        "SELECT a.outlet, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
+        " WHERE a.outlet IS NOT NULL"
+    ):
+        stories = by_outlet.setdefault(outlet, set())
+        if story_id is not None:
+            stories.add(story_id)
+    return Catalog(key, tuple(sorted(by_outlet)), {k: frozenset(v) for k, v in by_outlet.items()})
+
+
+def outlets(con: sqlite3.Connection) -> list[str]:
+    """Every outlet in the store, sorted."""
+    return list(load_catalog(con).outlets)
+
+
+def stories_of_article(con: sqlite3.Connection, article_id: str) -> list[str]:
+    """Ids of the stories an article belongs to."""
+    return [row[0] for row in con.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))]
+
+
+def story_links(con: sqlite3.Connection, article_id: str) -> list[tuple[str, str | None]]:
+    """``(story id, headline)`` of the stories an article belongs to."""
+    return [
+        (row[0], row[1])
+        for row in con.execute(
+            "SELECT s.id, s.headline FROM story_members m JOIN stories s ON s.id = m.story_id WHERE m.article_id = ?",
+            (article_id,),
+        )
+    ]
