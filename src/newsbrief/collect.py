@@ -34,7 +34,7 @@ from dataclasses import dataclass, fields, replace
 from itertools import islice
 
 from newsbrief.cluster import StoryClusterer
-from newsbrief.dedup import DuplicateIndex, Fingerprint, MinHasher, candidate_pairs, similarity, verify
+from newsbrief.dedup import DuplicateIndex, Fingerprint, MinHasher, candidate_pairs, member_similarity, verify
 from newsbrief.model import Article, DuplicateGroup, Rejected
 from newsbrief.settings import Settings
 from newsbrief.store_sqlite import SqliteStore
@@ -255,8 +255,7 @@ class Collector:
             canonical = min(members, key=lambda m: (-lengths[m], m))
             scored = [(canonical, 1.0)]
             for member in sorted(m for m in members if m != canonical):
-                jaccard, containment = similarity(fp_of[member], fp_of[canonical])
-                scored.append((member, round(max(jaccard, containment), 4)))
+                scored.append((member, member_similarity(fp_of[member], fp_of[canonical])))
             groups.append(DuplicateGroup(canonical, tuple(scored)))
             fresh_in = sorted((m for m in members if m in order), key=order.__getitem__)
             stored_in = len(members) - len(fresh_in)

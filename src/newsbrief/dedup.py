@@ -190,6 +190,17 @@ def similarity(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
     return common / union, common / min(len(a.shingles), len(b.shingles))
 
 
+def member_similarity(member: Fingerprint, canonical: Fingerprint) -> float:
+    """The similarity a group records for a member: ``max(jaccard, containment)`` to the canonical copy.
+
+    >>> h = MinHasher(options=DedupOptions())
+    >>> member_similarity(h.fingerprint("a b c d e f"), h.fingerprint("a b c d e f g"))
+    1.0
+    """
+    jaccard, containment = similarity(member, canonical)
+    return round(max(jaccard, containment), 4)
+
+
 def verify(a: Fingerprint, b: Fingerprint, *, options: DedupOptions) -> float | None:
     """The similarity of a verified duplicate pair, or ``None`` when the pair is not one.
 
@@ -356,8 +367,7 @@ def groups_from_pairs(
         scored = [(canonical.id, 1.0)]
         for member in sorted(members, key=lambda a: a.id):
             if member.id != canonical.id:
-                jaccard, containment = similarity(fingerprints[member.id], fingerprints[canonical.id])
-                scored.append((member.id, round(max(jaccard, containment), 4)))
+                scored.append((member.id, member_similarity(fingerprints[member.id], fingerprints[canonical.id])))
         groups.append(DuplicateGroup(canonical.id, tuple(scored)))
     return tuple(sorted(groups, key=lambda g: g.canonical_id))
 
