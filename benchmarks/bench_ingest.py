@@ -9,6 +9,9 @@
 2. HTML: copies the article-extraction benchmark's pages (``html/*.html.gz``, 181 real pages) until
    there are ``--html`` files, and times the same call (trafilatura extraction runs during ingest).
 
+3. Stages: ``--stages`` plain-text documents timed stage by stage in one process (ms per document of
+   ingest, clean, meta), to show where the time goes.
+
 Prints one JSON line per run: articles, rejected, seconds, articles/s, peak resident memory of the
 main process and of the worker processes (``resource.getrusage``, MiB).  Generating the inputs is not
 timed.  Run it on an otherwise idle machine: the figures scale with free cores.
@@ -27,7 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsbrief.model import Article
+from newsbrief.clean import Cleaner
+from newsbrief.ingest import read_inputs
+from newsbrief.meta import LanguageDetector, describe
+from newsbrief.model import Article, RawDocument
 from newsbrief.pipeline import iter_articles
 from newsbrief.settings import Settings
 
@@ -106,6 +112,33 @@ def run(folder: Path, *, kind: str, workers: int, chunk_size: int, input_bytes: 
     }
 
 
+def run_stages(folder: Path, *, kind: str) -> dict[str, object]:
+    """Milliseconds per document of each stage, in one process: ingest, clean (observe + clean), meta."""
+    settings = Settings()
+    start = time.perf_counter()
+    raws = [d for d in read_inputs([str(folder)], options=settings.ingest) if isinstance(d, RawDocument)]
+    ingest = time.perf_counter() - start
+    cleaner = Cleaner(options=settings.clean)
+    start = time.perf_counter()
+    for raw in raws:
+        cleaner.observe(raw)
+    cleaned = [cleaner.clean(raw) for raw in raws]
+    clean = time.perf_counter() - start
+    detector = LanguageDetector()
+    start = time.perf_counter()
+    for raw, result in zip(raws, cleaned, strict=True):
+        describe(raw, result, options=settings.meta, detector=detector)
+    meta = time.perf_counter() - start
+    n = max(len(raws), 1)
+    return {
+        "kind": f"{kind}-stages",
+        "documents": len(raws),
+        "ingest_ms_per_doc": round(ingest / n * 1000, 2),
+        "clean_ms_per_doc": round(clean / n * 1000, 2),
+        "meta_ms_per_doc": round(meta / n * 1000, 2),
+    }
+
+
 def main() -> None:
     """Generate the inputs, run the plain-text and HTML passes, print one JSON line each."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -113,6 +146,7 @@ def main() -> None:
     parser.add_argument("--html", type=int, default=1_000, help="HTML pages (default 1000; 0 skips)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--chunk-size", type=int, default=500, help="documents per chunk (default 500)")
+    parser.add_argument("--stages", type=int, default=1_000, help="documents timed stage by stage in one process (0 skips)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
         root = Path(tmp)
@@ -120,6 +154,9 @@ def main() -> None:
             size = make_text_corpus(root / "text", args.articles)
             result = run(root / "text", kind="text", workers=args.workers, chunk_size=args.chunk_size, input_bytes=size)
             print(json.dumps(result), flush=True)
+            if args.stages:
+                make_text_corpus(root / "stages", min(args.stages, args.articles))
+                print(json.dumps(run_stages(root / "stages", kind="text")), flush=True)
         if args.html:
             size = make_html_corpus(root / "html", args.html)
             result = run(root / "html", kind="html", workers=args.workers, chunk_size=args.chunk_size, input_bytes=size)
