@@ -5,7 +5,8 @@ two values given by different groups.  To avoid false alarms from values that re
 things, two values are compared only when
 
 * dates: the two sentences say the same thing (content words, dates left out, Jaccard ≥
-  ``SAME_EVENT_JACCARD``) and neither names something the other does not (proper nouns);
+  ``SAME_EVENT_JACCARD``; if each has words the other lacks, ≥ ``SAME_EVENT_STRICT``) and neither names
+  something the other does not (proper nouns);
 * numbers: same counted noun and same preceding content word ("killed 127 people" ~ "killed at least
   129 people"), similar sentences, no proper noun of one missing from the other (different places or
   actors), and no different dates in the two sentences (different days are different events);
@@ -37,6 +38,8 @@ from newsbrief.text import STOPWORDS, content_words, words
 from newsbrief.timeline import DatedSentence, dated_sentences, story_sentences
 
 SAME_EVENT_JACCARD = 0.5
+# … and when each sentence has content words the other lacks, they must overlap at least this much.
+SAME_EVENT_STRICT = 0.8
 SAME_QUANTITY_JACCARD = 0.3
 SAME_CLAIM_JACCARD = 0.6
 KIND_ORDER = {"date": 0, "weekday": 1, "number": 2, "name": 3, "claim": 4}
@@ -78,7 +81,8 @@ def _event_words(text: str) -> set[str]:
 
 def _proper_nouns(text: str) -> set[str]:
     """Capitalised words not at a sentence start (places, actors) — a crude but cheap "what it is about"."""
-    return {m.group().lower() for m in _PROPER.finditer(text) if m.group().lower() not in STOPWORDS}
+    found = {m.group().lower() for m in _PROPER.finditer(text)}
+    return {w for w in found if w not in STOPWORDS and w not in _DATE_WORDS}
 
 
 def _different_things(a: str, b: str) -> bool:
@@ -132,12 +136,15 @@ Sentences = Mapping[str, Sequence[Sentence]]
 def _date_conflicts(articles: Sequence[Article], sentences: Sentences, source: dict[str, str], found: Found) -> None:
     dated = dated_sentences(articles, sentences=sentences)
     bags = [_event_words(d.sentence.text) for d in dated]
-    for i, j, _ in _similar_pairs(bags, SAME_EVENT_JACCARD):
+    for i, j, jaccard in _similar_pairs(bags, SAME_EVENT_JACCARD):
         a, b = dated[i], dated[j]
         if a.date == b.date or source[a.article.id] == source[b.article.id]:
             continue
         if _different_things(a.sentence.text, b.sentence.text):
             continue
+        only_a, only_b = bags[i] - bags[j], bags[j] - bags[i]
+        if only_a and only_b and jaccard < SAME_EVENT_STRICT:
+            continue  # each says something the other does not ("arrived" / "left"): maybe two events
         weekday = a.mention.kind == b.mention.kind == "weekday"
         kind = "weekday" if weekday else "date"
 

@@ -1,0 +1,92 @@
+"""Discrepancies: real conflicts are found, values about different things never raise an alarm."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis_builders import make_article, singleton_groups, split
+from newsbrief.discrepancies import find_discrepancies
+from newsbrief.entities import extract_entities
+from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity
+from newsbrief.nlp import NlpModels
+
+
+@pytest.fixture(scope="module")
+def models() -> NlpModels:
+    return NlpModels()
+
+
+def _find(
+    articles: list[Article], *, entities: tuple[Entity, ...] = (), groups: tuple[DuplicateGroup, ...] | None = None
+) -> tuple[Discrepancy, ...]:
+    groups = singleton_groups(articles) if groups is None else groups
+    return find_discrepancies(articles, sentences=split(articles), entities=entities, groups=groups)
+
+
+def test_different_numbers_for_the_same_quantity() -> None:
+    a = make_article("ap.txt", "The hurricane killed 127 people in the coastal town of La Ceiba, officials said.")
+    b = make_article("afp.txt", "The hurricane killed at least 129 people in the coastal town of La Ceiba.")
+    (found,) = _find([a, b])
+    assert found.kind == "number"
+    assert dict(found.values) == {"127": (a.id,), "129": (b.id,)}
+    assert "people" in found.subject
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # different places: two counts of two different things
+        ("The hurricane killed 127 people in Honduras.", "The hurricane killed 30 people in Nicaragua."),
+        # different nouns
+        ("The storm destroyed 127 houses in the town.", "The storm destroyed 40 bridges in the town."),
+        # different days: two events
+        ("Rebels killed 12 soldiers on Monday near the border.", "Rebels killed 9 soldiers on Wednesday near the border."),
+        # different verbs on the same noun
+        ("The army arrested 50 people in the capital.", "The army released 20 people in the capital."),
+    ],
+)
+def test_no_false_alarm_for_numbers_of_different_things(text_a: str, text_b: str) -> None:
+    articles = [make_article("a.txt", text_a), make_article("b.txt", text_b)]
+    assert [d for d in _find(articles) if d.kind == "number"] == []
+
+
+def test_conflicting_weekdays_for_the_same_event() -> None:
+    a = make_article("ap.txt", "The cargo plane crashed on Tuesday near the port of La Ceiba.")
+    b = make_article("afp.txt", "The cargo plane crashed on Monday near the port of La Ceiba.")
+    (found,) = _find([a, b])
+    assert found.kind == "weekday"
+    assert dict(found.values) == {"Tuesday (1998-10-13)": (a.id,), "Monday (1998-10-12)": (b.id,)}
+
+
+def test_no_false_alarm_for_dates_of_different_events() -> None:
+    a = make_article("a.txt", "The president arrived in Tegucigalpa on Monday to visit the flooded areas.")
+    b = make_article("b.txt", "The president left Tegucigalpa on Wednesday after his visit to the flooded areas.")
+    c = make_article("c.txt", "Floods hit Honduras on Tuesday. Floods hit Nicaragua on Friday.")
+    assert _find([a, b, c]) == ()
+
+
+def test_syndicated_copies_are_one_source() -> None:
+    a = make_article("ap.txt", "The hurricane killed 127 people in the coastal town of La Ceiba.")
+    b = make_article("ap-copy.txt", "The hurricane killed 129 people in the coastal town of La Ceiba.")
+    group = (DuplicateGroup(a.id, ((a.id, 1.0), (b.id, 0.9))),)
+    assert _find([a, b], groups=group) == ()
+
+
+def test_contradicted_claim() -> None:
+    a = make_article("a.txt", "The government has confirmed that peace talks with the rebels will resume in Geneva.")
+    b = make_article("b.txt", "The government has not confirmed that peace talks with the rebels will resume in Geneva.")
+    (found,) = _find([a, b])
+    assert found.kind == "claim"
+    assert set(found.values.values()) == {(a.id,), (b.id,)}
+
+
+def test_spelling_variants_across_sources(models: NlpModels) -> None:
+    a = make_article("ap.txt", "Libyan leader Moammar Gadhafi met the envoys in Tripoli. Gadhafi said he was ready.")
+    b = make_article("afp.txt", "Muammar Qaddafi told the envoys in Tripoli that he was ready. Qaddafi smiled.")
+    c = make_article("bbc.txt", "Norodom Sihanouk and Norodom Ranariddh met in Beijing.")
+    articles = [a, b, c]
+    entities = extract_entities(articles, models=models)
+    names = [d for d in _find(articles, entities=entities) if d.kind == "name"]
+    assert len(names) == 1
+    assert names[0].values["Moammar Gadhafi"] == (a.id,)
+    assert names[0].values["Muammar Qaddafi"] == (b.id,)

@@ -1,0 +1,117 @@
+"""Quotes: found in the clean text, speakers attributed and resolved, translations merged, cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis_builders import make_article
+from conftest import shared_data
+from newsbrief.entities import extract_entities
+from newsbrief.model import Article, Quote
+from newsbrief.nlp import NlpModels
+from newsbrief.quotes import extract_quotes, find_quotes, same_statement
+from newsbrief.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def models() -> NlpModels:
+    return NlpModels()
+
+
+def _check_spans(quotes: tuple[Quote, ...], articles: list[Article]) -> None:
+    texts = {a.id: a.text for a in articles}
+    for quote in quotes:
+        sliced = [texts[s.article_id][s.start : s.end] for s in quote.spans]
+        assert quote.text in sliced
+        assert set(quote.variants) <= set(sliced)
+        assert {s.article_id for s in quote.spans} == set(quote.article_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said ``we will not give in to pressure,'' and left.",
+        "He said \u201cwe will not give in to pressure,\u201d and left.",
+        'He said "we will not give in to pressure," and left.',
+    ],
+)
+def test_all_quote_styles_are_found(text: str) -> None:
+    (found,) = find_quotes(text)
+    assert text[found[2] : found[3]] == "we will not give in to pressure"
+
+
+def test_scare_quotes_are_not_quotations() -> None:
+    assert find_quotes('They called it "internationalize" politics.') == []
+
+
+# Two translations of one statement, written for this test: a wire in English and a translated report.
+WIRE = (
+    'Foreign Minister Javier Solana arrived in Madrid on Monday. "Spain will never accept a military '
+    'solution to this conflict," Solana told reporters. "We are ready to talk," he said.'
+)
+TRANSLATED = (
+    "Javier Solana, the foreign minister, spoke after the meeting. \u201cOur country will never accept "
+    "a military way out of this conflict,\u201d said Javier Solana."
+)
+OTHER = (
+    'The opposition leader Carlos Mendoza rejected the plan. "The government has failed the people of '
+    'this country," Carlos Mendoza said.'
+)
+
+
+def test_translations_of_one_statement_merge_with_variants(models: NlpModels) -> None:
+    articles = [make_article("wire.txt", WIRE), make_article("translated.txt", TRANSLATED), make_article("other.txt", OTHER)]
+    entities = extract_entities(articles, models=models)
+    quotes = extract_quotes(articles, models=models, entities=entities)
+    merged = quotes[0]
+    assert set(merged.article_ids) == {articles[0].id, articles[1].id}
+    assert merged.speaker == "Javier Solana"
+    assert len(merged.variants) == 1
+    assert {merged.text, *merged.variants} == {
+        "Spain will never accept a military solution to this conflict",
+        "Our country will never accept a military way out of this conflict",
+    }
+    others = {q.text: q for q in quotes[1:]}
+    assert others["We are ready to talk"].speaker == "Javier Solana"  # "he said" → the named speaker
+    assert others["The government has failed the people of this country"].speaker == "Carlos Mendoza"
+    _check_spans(quotes, articles)
+
+
+def test_different_speakers_never_merge(models: NlpModels) -> None:
+    a = make_article("a.txt", 'Javier Solana arrived. "We will never accept a military solution here," Solana said.')
+    b = make_article("b.txt", 'Carlos Mendoza arrived. "We will never accept a military solution here," Mendoza said.')
+    quotes = extract_quotes([a, b], models=models)
+    assert len(quotes) == 2
+    assert {q.speaker for q in quotes} == {"Javier Solana", "Carlos Mendoza"}
+
+
+def test_nominal_speaker_resolves_through_role(models: NlpModels) -> None:
+    text = (
+        "U.N. diplomat Jonathan Prentice met both parties on Monday. "
+        '"Our office has not received any official request," the diplomat said.'
+    )
+    article = make_article("dip.txt", text)
+    (quote,) = extract_quotes([article], models=models)
+    assert quote.speaker == "Jonathan Prentice"
+    _check_spans((quote,), [article])
+
+
+def test_same_statement() -> None:
+    assert same_statement("We will never accept these results", "We shall never accept the results", same_speaker=True)
+    assert not same_statement("We will never accept these results", "The army stays in its barracks", same_speaker=True)
+    assert not same_statement("We will never accept these results", "They will accept nothing", same_speaker=False)
+
+
+@pytest.mark.data
+def test_real_cluster_quotes_have_speakers_and_spans(models: NlpModels) -> None:
+    from newsbrief.pipeline import iter_articles
+
+    folder = shared_data("duc2004", "docs", "d30001t")
+    articles = [a for a in iter_articles([str(folder)], settings=Settings()) if isinstance(a, Article)]
+    entities = extract_entities(articles, models=models)
+    quotes = extract_quotes(articles, models=models, entities=entities)
+    assert len(quotes) >= 10
+    _check_spans(quotes, articles)
+    speakers = {q.speaker for q in quotes if q.speaker}
+    assert {"Hun Sen", "Norodom Ranariddh"} <= speakers
+    assert sum(q.speaker is not None for q in quotes) >= len(quotes) / 2

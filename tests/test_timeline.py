@@ -1,0 +1,123 @@
+"""Timeline: relative dates resolved against publication, same developments merged, conflicts kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis_builders import make_article, split
+from conftest import shared_data
+from newsbrief.dates import clause_is_future, find_dates
+from newsbrief.model import Article
+from newsbrief.settings import Settings
+from newsbrief.timeline import build_timeline
+
+THURSDAY = dt.date(1998, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The talks collapsed on Wednesday.", "1998-10-14"),
+        ("Rebels attacked the town Tuesday.", "1998-10-13"),
+        ("The king arrived on Thursday.", "1998-10-15"),  # the publication day itself
+        ("The envoy left on Friday.", "1998-10-09"),  # past tense: the Friday before
+        ("The minister resigned yesterday.", "1998-10-14"),
+        ("The ship sank two days ago.", "1998-10-13"),
+        ("Floods began three weeks ago.", "1998-09-24"),
+        ("Prices rose last month.", "1998-09-01"),
+        ("The court ruled on Jan. 5.", "1998-01-05"),
+        ("The court ruled on Sept. 24.", "1998-09-24"),
+        ("Parliament opened on 24 September 1998.", "1998-09-24"),
+        ("The vote was held on Nov. 2, 1997.", "1997-11-02"),
+        ("The parties will meet on Monday.", "1998-10-19"),  # future: the next Monday
+        ("The assembly is scheduled to convene Nov. 25.", "1998-11-25"),
+        ("He said he would return next Friday.", "1998-10-16"),
+        ("The army withdrew last Thursday.", "1998-10-08"),
+        ("Hun Sen said Monday that the Senate would meet.", "1998-10-12"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(sentence: str, expected: str) -> None:
+    mentions = find_dates(sentence, published=THURSDAY)
+    assert mentions, sentence
+    assert mentions[0].date.isoformat() == expected
+    assert sentence[mentions[0].start : mentions[0].end] == mentions[0].text
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_dates("The minister resigned yesterday.", published=None) == []
+    assert [m.date for m in find_dates("It began on Nov. 2, 1997.", published=None)] == [dt.date(1997, 11, 2)]
+
+
+def test_dates_inside_quotes_are_the_speakers_not_the_papers() -> None:
+    assert find_dates('"We tried our best today to save the deal," he said.', published=THURSDAY) == []
+
+
+def test_numbers_are_not_dates() -> None:
+    assert find_dates("The crash killed 127 people in 1998.", published=THURSDAY) == []
+
+
+def test_future_clause() -> None:
+    assert clause_is_future("They will meet ", 15)
+    assert not clause_is_future("They met ", 9)
+
+
+CRASH_AP = (
+    "A cargo plane crashed on Tuesday near the port of La Ceiba, killing its crew. "
+    "Rescuers recovered the flight recorder yesterday. The airline will publish a report next month."
+)
+CRASH_REUTERS = (
+    "Rescuers on Wednesday recovered the flight recorder of the cargo plane. "
+    "The plane crashed Tuesday near La Ceiba, killing the crew."
+)
+CRASH_AFP = "The cargo plane crashed near La Ceiba on Monday, killing all on board, officials said."
+
+
+def test_timeline_merges_same_development_and_keeps_conflicting_dates() -> None:
+    articles = [
+        make_article("ap.txt", CRASH_AP),
+        make_article("reuters.txt", CRASH_REUTERS),
+        make_article("afp.txt", CRASH_AFP),
+    ]
+    timeline = build_timeline(articles, sentences=split(articles))
+    dates = [e.date.isoformat() for e in timeline]
+    assert dates == sorted(dates)
+    by_date = {e.date.isoformat(): e for e in timeline}
+    # AP and Reuters agree the crash was on Tuesday: one entry citing both
+    crash = by_date["1998-10-13"]
+    assert set(crash.article_ids) == {articles[0].id, articles[1].id}
+    assert len(crash.spans) == 2
+    # the recorder: "yesterday" (AP) and "on Wednesday" (Reuters) resolve to the same day
+    recorder = by_date["1998-10-14"]
+    assert set(recorder.article_ids) == {articles[0].id, articles[1].id}
+    # AFP says Monday: a separate entry, cited to AFP only
+    assert by_date["1998-10-12"].article_ids == (articles[2].id,)
+    # month-precise future development
+    assert "1998-11-01" in by_date
+    texts = {a.id: a.text for a in articles}
+    for entry in timeline:
+        for span in entry.spans:
+            assert texts[span.article_id][span.start : span.end]
+        assert entry.text in [texts[s.article_id][s.start : s.end] for s in entry.spans]
+
+
+def test_undated_articles_give_no_relative_entries() -> None:
+    article = make_article("x.txt", "The minister resigned yesterday.", published=None)
+    assert build_timeline([article], sentences=split([article])) == ()
+
+
+@pytest.mark.data
+def test_real_cluster_timeline_is_ordered_and_cited() -> None:
+    from newsbrief.pipeline import iter_articles
+
+    folder = shared_data("duc2004", "docs", "d30001t")
+    articles = [a for a in iter_articles([str(folder)], settings=Settings()) if isinstance(a, Article)]
+    timeline = build_timeline(articles, sentences=split(articles))
+    assert len(timeline) >= 10
+    first, last = min(a.published for a in articles if a.published), max(a.published for a in articles if a.published)
+    in_window = [e for e in timeline if first - dt.timedelta(days=60) <= e.date <= last + dt.timedelta(days=30)]
+    assert len(in_window) >= 0.9 * len(timeline)
+    texts = {a.id: a.text for a in articles}
+    for entry in timeline:
+        assert entry.text in [texts[s.article_id][s.start : s.end] for s in entry.spans]
