@@ -19,6 +19,8 @@ app = typer.Typer(
 from newsbrief.cli import eval_app  # noqa: E402,F401
 from newsbrief.cli import brief_cmd  # noqa: E402,F401
 from newsbrief.cli import clean_cmd  # noqa: E402,F401
+from newsbrief.cli import eval_clean_cmd  # noqa: E402,F401
+from newsbrief.cli import eval_entities_cmd  # noqa: E402,F401
 from newsbrief.cli import store_cmd  # noqa: E402,F401
 from newsbrief.cli import serve_cmd  # noqa: E402,F401
 

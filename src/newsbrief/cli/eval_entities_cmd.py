@@ -1,0 +1,55 @@
+"""``newsbrief eval names``: merge precision/recall of the entity name merger on labelled real name pairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from newsbrief.cli.common import library_errors, progress, stdout
+from newsbrief.cli.eval_app import eval_app
+from newsbrief.evaluate_entities import merged_pairs, read_pairs, score
+from newsbrief.nlp import NlpModels
+from newsbrief.settings import Settings
+
+DATA = Path("../shared/data")
+
+
+@eval_app.command("names")
+def names(
+    data: Path = typer.Option(DATA, "--data", help="The shared data folder the pair paths are relative to."),
+    labels: Path = typer.Option(
+        Path("eval/labels/name_pairs.tsv"), "--labels", help="Labelled name pairs (TSV)."
+    ),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List the pairs the merger got wrong."),
+) -> None:
+    """Merge precision and recall of entity name merging on hand-labelled name pairs from real stories."""
+    if not labels.is_file():
+        raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    with library_errors():
+        pairs = read_pairs(labels)
+        outcomes = list(
+            progress(
+                merged_pairs(pairs, data=data, models=NlpModels(), settings=Settings()),
+                description="pairs",
+                total=len(pairs),
+            )
+        )
+    table = Table("kind", "pairs", "true pairs", "merged", "merge precision", "merge recall")
+    for kind in ("PERSON", "ORG", "GPE", "all"):
+        chosen = [(p.label, merged) for p, merged in outcomes if kind in ("all", p.kind)]
+        if not chosen:
+            continue
+        s = score(chosen)
+        table.add_row(
+            kind, str(s.pairs), str(s.true_pairs), str(s.merged), f"{s.precision:.3f}", f"{s.recall:.3f}"
+        )
+    stdout.print(table)
+    if show_errors:
+        for pair, merged in outcomes:
+            if merged != (pair.label == "same"):
+                verdict = "merged" if merged else "kept apart"
+                stdout.print(
+                    f"{pair.label}\t{verdict}\t{pair.path}\t{pair.name_a}\t{pair.name_b}", markup=False
+                )
