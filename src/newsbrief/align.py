@@ -78,7 +78,8 @@ class Alignment:
     ``article_of[i]`` (index into ``articles``), ``position[i]`` (0-based within its article),
     ``source_of[i]`` (the duplicate group's canonical id), ``carriers[i]`` (indices of sentences of
     other articles that carry sentence ``i``), ``support[i]``; ``exclusive`` lists sentence indices whose
-    information only one independent source has; ``stems[i]`` are the content stems.
+    information only one independent source has; ``stems[i]`` are the content stems; ``stemmer`` is the
+    stem cache, reused by the summariser.
     """
 
     articles: tuple[Article, ...]
@@ -91,6 +92,7 @@ class Alignment:
     support: tuple[int, ...]
     exclusive: tuple[int, ...]
     sources: int
+    stemmer: Stems
 
     def index_of(self, article_id: str, position: int) -> int:
         """Index of the ``position``-th sentence of article ``article_id``."""
@@ -243,4 +245,5 @@ def align(
         support=support,
         exclusive=exclusive,
         sources=n_sources,
+        stemmer=stems,
     )

@@ -103,8 +103,9 @@ class BriefOptions:
     ``max_sentence_words`` words; concepts are stemmed word bigrams weighted by the number of independent
     sources carrying them (kept when at least ``concept_min_support`` sources do, capped by a third of
     the sources), plus ``lead_bonus`` per source carrying them in its first ``lead_sentences`` sentences;
-    the selection maximises covered concept weight under the word cap (ILP, ``solver_seconds`` limit,
-    greedy fallback) among at most ``max_candidates`` sentences.
+    the selection maximises covered concept weight under the word cap (exact ILP, at most ``solver_nodes``
+    branch-and-bound nodes so the result does not depend on machine load; ``solver_seconds`` is only a
+    safety limit, with a greedy fallback) among the ``max_candidates`` sentences of highest value per word.
     """
 
     words: int = 200
@@ -117,8 +118,9 @@ class BriefOptions:
     concept_min_support: int = 3
     lead_sentences: int = 3
     lead_bonus: float = 1.0
-    max_candidates: int = 400
-    solver_seconds: float = 2.0
+    max_candidates: int = 150
+    solver_nodes: int = 1000
+    solver_seconds: float = 30.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ a *concept* is a stemmed word bigram (not two stopwords); its weight is the numb
 summary is the set of candidate sentences that maximises the total weight of the concepts it covers,
 each concept counted once (which makes it non-redundant by construction: a sentence repeating covered
 concepts gains nothing), with at most ``words`` words and never two sentences of which one carries the
-other.  The exact optimum comes from an integer program (scipy's HiGHS ``milp``) under a time limit,
-with a greedy gain-per-word fallback.
+other.  The optimum comes from an integer program (scipy's HiGHS ``milp``) with a node limit (deterministic)
+and a safety time limit, with a greedy gain-per-word fallback.
 
 Each chosen sentence is then shown in the cleanest wording among the sentences that carry it and that it
 carries (fewest odd tokens: doubled words, unbalanced quotes, non-Latin letters, words no other source
@@ -107,10 +107,16 @@ def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
 
 def _select_ilp(
     lengths: np.ndarray, weights: np.ndarray, incidence: sparse.csr_matrix, pairs: list[tuple[int, int]],
-    cap: int, seconds: float,
+    cap: int, seconds: float, nodes: int,
 ) -> list[int] | None:
+    # a concept only one candidate has is folded into that sentence's own value (same optimum, fewer variables)
+    holders = np.asarray(incidence.sum(axis=0)).ravel()
+    single = holders <= 1
+    own_value = incidence[:, single] @ weights[single]
+    incidence = incidence[:, ~single].tocsr()
+    weights = weights[~single]
     m, k = incidence.shape
-    cost = np.concatenate([np.zeros(m), -weights])
+    cost = np.concatenate([-own_value, -weights])
     rows = [sparse.hstack([sparse.csr_matrix(lengths.reshape(1, -1)), sparse.csr_matrix((1, k))])]
     # concept c counts only if a selected sentence contains it: c - sum(s_i, i has c) <= 0
     rows.append(sparse.hstack([-incidence.T, sparse.identity(k)]))
@@ -124,7 +130,7 @@ def _select_ilp(
     constraint = LinearConstraint(sparse.vstack(rows).tocsr(), -np.inf, np.concatenate(upper))
     result = milp(
         cost, constraints=[constraint], integrality=np.ones(m + k), bounds=Bounds(0, 1),
-        options={"time_limit": seconds, "disp": False},
+        options={"time_limit": seconds, "node_limit": nodes, "disp": False},
     )
     if result.x is None:
         return None
@@ -157,7 +163,7 @@ def _select_greedy(
 
 def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     """Indices of the sentences (into ``al.sentences``) chosen for the summary, before ordering."""
-    stems = Stems()
+    stems = al.stemmer
     n = len(al.sentences)
     if n == 0 or options.words <= 0:
         return []
@@ -198,7 +204,9 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
                 blocked[r].add(local[j])
                 blocked[local[j]].add(r)
     pairs = sorted({(min(a, b), max(a, b)) for a, bs in blocked.items() for b in bs})
-    chosen = _select_ilp(lengths, weights, incidence, pairs, options.words, options.solver_seconds)
+    chosen = _select_ilp(
+        lengths, weights, incidence, pairs, options.words, options.solver_seconds, options.solver_nodes
+    )
     if chosen is None:
         chosen = _select_greedy(lengths, weights, members, blocked, options.words)
     return [cands[r] for r in chosen]

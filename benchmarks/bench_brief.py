@@ -1,0 +1,77 @@
+"""Time and peak memory to brief 10-, 50- and 200-article stories, models loaded once.
+
+Run: ``.venv/bin/python benchmarks/bench_brief.py [--data ../shared/data] [--sizes 10 50 200]``.
+Articles: DUC 2004 newswire read through the pipeline (10 per topic; the 50- and 200-article stories
+join 5 and 20 topics, briefed as one story with ``brief_story``).  The spaCy models are loaded and
+warmed up on other articles first; each size is timed over ``--repeat`` runs on fresh article
+objects (so NLP caches keyed by article do not help), then run once more under ``tracemalloc`` for the
+peak of Python allocations during the brief.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+import tracemalloc
+from dataclasses import replace
+from pathlib import Path
+
+from newsbrief.brief import brief_story
+from newsbrief.dedup import find_duplicate_groups
+from newsbrief.evaluate_data import read_articles
+from newsbrief.model import Article, Story
+from newsbrief.nlp import NlpModels
+from newsbrief.settings import BriefOptions, DedupOptions
+
+
+def _fresh(articles: list[Article], run: int) -> list[Article]:
+    """Copies with new ids, so per-article caches start cold (as for a story never seen before)."""
+    return [replace(a, id=f"{a.id}-{run}", content_hash=f"{a.content_hash}-{run}") for a in articles]
+
+
+def _brief(articles: list[Article], models: NlpModels) -> int:
+    groups = find_duplicate_groups(articles, options=DedupOptions())
+    story = Story("bench", tuple(a.id for a in articles), groups)
+    b = brief_story(articles, story=story, groups=groups, models=models, options=BriefOptions())
+    return len(b.summary)
+
+
+def main() -> None:
+    """Print one line per story size: mean/min seconds and peak traced MiB."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 200])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    folders = sorted((Path(args.data) / "duc2004" / "docs").iterdir())
+    needed = max(args.sizes) // 10 + 1
+    pool: list[Article] = []
+    for folder in folders[:needed]:
+        pool.extend(read_articles(sorted(folder.iterdir())))
+    models = NlpModels()
+    t0 = time.perf_counter()
+    _brief(pool[-10:], models)  # load spaCy and warm up on articles not in the smallest story
+    print(f"model load + warm-up: {time.perf_counter() - t0:.2f} s")
+    for size in args.sizes:
+        articles = pool[:size]
+        times = []
+        for run in range(args.repeat):
+            fresh = _fresh(articles, run)
+            start = time.perf_counter()
+            _brief(fresh, models)
+            times.append(time.perf_counter() - start)
+        tracemalloc.start()
+        _brief(_fresh(articles, 99), models)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        words = sum(a.words for a in articles)
+        print(
+            f"{size:4d} articles ({words:6d} words): mean {statistics.mean(times):.2f} s, "
+            f"min {min(times):.2f} s over {args.repeat} runs; peak traced memory {peak / 2**20:.1f} MiB",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
