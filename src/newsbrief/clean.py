@@ -36,6 +36,7 @@ from newsbrief.clean_lines import (
     english_share,
     has_contact,
     has_credit,
+    has_date,
     has_url,
     interface_label,
     is_bare_url,
@@ -235,6 +236,7 @@ def _classify(units: list[_Unit], cleaner: Cleaner, outlet: str | None) -> list[
         if reasons[i] is None:
             seen.add(_line_key(unit.text))
     if english:
+        _menu_runs(units, reasons, listed)
         _tail_runs(units, reasons, last, listed)
         _related_runs(units, reasons, first)
         _prompt_neighbours(units, reasons)
@@ -306,8 +308,11 @@ def _unit_reason(unit: _Unit, ctx: _Context, cleaner: Cleaner, outlet: str | Non
 
 
 def _link_like(unit: _Unit) -> bool:
-    shape = unit.shape
-    return not shape.sentence_like and 3 <= shape.words <= 25 and not unit.text.rstrip().endswith(":")
+    """A headline-like line: not prose, not a list item, no date (lists of dates are content)."""
+    shape, text = unit.shape, unit.text
+    if shape.sentence_like or not 3 <= shape.words <= 25 or text.rstrip().endswith(":"):
+        return False
+    return not is_numbered(text) and not has_date(text)
 
 
 def _tail_runs(units: list[_Unit], reasons: list[str | None], last: int, listed: list[bool]) -> None:
@@ -320,6 +325,31 @@ def _tail_runs(units: list[_Unit], reasons: list[str | None], last: int, listed:
         if j - i >= 2 or (j - i == 1 and j == len(units) and units[i].shape.words <= 8):
             for k in range(i, j):
                 reasons[k] = "tail list"
+        i = max(j, i + 1)
+
+
+_MENU_RUN = 4
+
+
+def _menu_runs(units: list[_Unit], reasons: list[str | None], listed: list[bool]) -> None:
+    """Four or more consecutive short capitalised non-prose lines are a menu or widget, not text."""
+
+    def menu_item(k: int) -> bool:
+        shape = units[k].shape
+        text = units[k].text
+        if listed[k] or shape.sentence_like or not 0 < shape.words <= 6 or text.endswith(":"):
+            return False
+        return not is_numbered(text)
+
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and (reasons[j] is not None or menu_item(j)):
+            j += 1
+        run = [k for k in range(i, j) if reasons[k] is None]
+        if len(run) >= _MENU_RUN and sum(units[k].shape.title_ratio for k in run) / len(run) >= 0.6:
+            for k in run:
+                reasons[k] = "navigation"
         i = max(j, i + 1)
 
 

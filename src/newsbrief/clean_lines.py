@@ -59,7 +59,7 @@ _DATE_ANCHOR = re.compile(
 _LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?=\S)")
 
 _BYLINE = re.compile(
-    r"^(?:by|written\ by|words\ by|reporting\ by|reported\ by|story\ by|posted\ by|author:?|from)\s+"
+    r"^(?i:by|written\ by|words\ by|reporting\ by|reported\ by|story\ by|posted\ by|author:?)\s+"
     r"[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]*|van|von|de|del|da|der|al|bin|and|&|,|\|))*",
     re.VERBOSE,
 )
@@ -77,7 +77,7 @@ INTERFACE_WORDS: frozenset[str] = frozenset(
     comment comments commenting replies
     subscribe subscribed subscriber subscribers subscription newsletter newsletters inbox unsubscribe
     signup login register registration password paywall reprints reprint spam captcha
-    click tap swipe download app apps notifications bookmark
+    click tap swipe download notifications bookmark
     cookie cookies privacy consent gdpr
     related recommended trending playback player podcast gallery slideshow
     javascript browser unsupported
@@ -90,10 +90,10 @@ WEAK_INTERFACE_WORDS: frozenset[str] = frozenset(
     partner content share email print follow followers like likes sign log account member members premium
     reply discussion forum feed alerts alert save settings preferences accept terms policy conditions
     popular most read more continue reading watch video videos audio listen photos images pictures
-    menu skip navigation home next previous back top load loading expand close open toggle search
+    menu skip scroll navigation home next previous back top load loading expand close open toggle search
     mobile version desktop enable device media caption credit reserved rights tags topics topic
     category categories filed posted view views here link links page site website story stories
-    form data personal miss don't share shares sharing facebook twitter instagram linkedin pinterest reddit youtube telegram tiktok
+    form data personal miss don't app apps share shares sharing facebook twitter instagram linkedin pinterest reddit youtube telegram tiktok
     """.split()
 )
 _IMPERATIVE = frozenset(
@@ -184,7 +184,9 @@ class LineShape:
         """Prose that addresses the reader about the page (sign up, comment, your data …)."""
         if self.text[:1] in "\"'“‘«":  # a quotation is not the page talking
             return False
-        return self.words <= 45 and self.strong >= 1 and (self.addressed or self.imperative)
+        if self.words > 45 or not (self.addressed or self.imperative):
+            return False
+        return self.strong >= (1 if self.imperative or not self.anchor else 2)
 
 
 _LABEL = re.compile(r"^([^:|]{2,24})\s*[:|]\s+(\S.*)$")
@@ -300,6 +302,11 @@ def is_byline(text: str, *, name_outlet: bool = True) -> bool:
     return name_outlet and len(words) <= 6 and bool(_NAME_OUTLET.match(text))
 
 
+def has_date(text: str) -> bool:
+    """Mentions a date or a time of day."""
+    return bool(_DATE_ANCHOR.search(text))
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date/time, possibly with a place or an agency (``Washington. September 9. INTERFAX``).
 
@@ -335,4 +342,6 @@ def navigation_like(shape: LineShape) -> bool:
         return False
     if shape.separators >= 2 and shape.words <= 30:
         return True
-    return shape.separators == 1 and shape.words <= 8 and not shape.terminal and shape.lower_ratio < 0.5
+    if shape.separators != 1 or shape.words > 8 or shape.terminal:
+        return False
+    return shape.lower_ratio < 0.5 or shape.interface_ratio > 0

@@ -27,7 +27,7 @@ DATELINE = re.compile(
     r"(?:\((?:[A-Z][\w.\- ]{1,25})\))?\s*[-—–:]{1,2}\s+\S"
 )
 
-MIN_PART_WORDS = 60
+MIN_PART_WORDS = 40
 
 
 def _vector(lines: Sequence[str], idf: Callable[[str], float] | None) -> dict[str, float]:

@@ -11,7 +11,8 @@ Two sources of labels:
   :func:`derive_benchmark_labels`.  The text is trafilatura's output with ``favor_recall=True`` (so that
   residue lines are present); a line is ``body`` when it is contained in the gold body: its normalised
   text is a substring of the normalised gold body, or at least 80 % of its 4-word shingles occur in the
-  gold body's shingles (lines under 4 words need the substring rule); otherwise ``residue``.
+  gold body's shingles (lines under 4 words need the substring rule); otherwise ``residue``.  Lines
+  without a letter or digit (``___`` separators) are not labelled.
 
 A line counts as *removed* when it is not part of the cleaned body (main or appended text); the title
 line is not body.  Scores: residue recall (residue lines removed / residue lines) and false removal
@@ -28,7 +29,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,7 +132,7 @@ def derive_benchmark_labels(root: str | Path, *, data_root: str | Path) -> Itera
         grams = _gram_set(words(gold))
         rel = path.relative_to(Path(data_root)).as_posix() if Path(data_root) in path.parents else path.as_posix()
         for line_no, line in enumerate(text.splitlines(), 1):
-            if line.strip():
+            if any(ch.isalnum() for ch in line):
                 label = "body" if contained_in_gold(line, gold, gold_grams=grams) else "residue"
                 yield LabelRow(rel, line_no, line_hash(line), label)
 
@@ -211,7 +213,6 @@ def evaluate_lines(
     *,
     options: CleanOptions,
     batch: Iterable[RawDocument] = (),
-    progress: Callable[[Iterator[LabelledDocument]], Iterator[LabelledDocument]] | None = None,
 ) -> dict[str, LineScore]:
     """Clean each labelled document (after observing ``batch`` and the documents) and score by half."""
     cleaner = Cleaner(options=options)
@@ -232,3 +233,44 @@ def evaluate_lines(
         for part in (half(doc.path), "all"):
             score_document(doc.text, doc.rows, result, scores[part])
     return scores
+
+
+def load_labelled_documents(labels: str | Path, *, data_root: str | Path) -> list[LabelledDocument]:
+    """The labelled files of one label file, read from ``data_root`` (missing files are skipped).
+
+    Plain-text files are decoded with :func:`decode_file`; benchmark pages (``.html.gz``) become
+    trafilatura's recall-favouring text with the page title as record metadata, as in
+    :func:`derive_benchmark_labels`.
+    """
+    data_root = Path(data_root)
+    grouped: dict[str, list[LabelRow]] = defaultdict(list)
+    for row in read_labels(labels):
+        grouped[row.path].append(row)
+    truth_cache: dict[Path, dict[str, dict[str, str]]] = {}
+    documents = []
+    for rel, rows in sorted(grouped.items()):
+        path = data_root / rel
+        if not path.is_file():
+            continue
+        if rel.endswith(".html.gz"):
+            truth_path = path.parent.parent / "ground-truth.json"
+            if truth_path not in truth_cache:
+                truth_cache[truth_path] = json.loads(truth_path.read_text(encoding="utf-8"))
+            page_id = path.name.removesuffix(".html.gz")
+            url = truth_cache[truth_path].get(page_id, {}).get("url")
+            html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+            text, title = recall_text(html, url)
+            meta = {"title": title} if title else {}
+            documents.append(LabelledDocument(rel, text, tuple(rows), meta, "html"))
+        else:
+            documents.append(LabelledDocument(rel, decode_file(path.read_bytes()), tuple(rows), {}))
+    return documents
+
+
+def sibling_batch(documents: Sequence[LabelledDocument], *, data_root: str | Path) -> Iterator[RawDocument]:
+    """The other plain-text files in the labelled files' folders: the batch the cleaner observes."""
+    folders = sorted({(Path(data_root) / doc.path).parent for doc in documents if doc.format == "text"})
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")):
+            rel = path.relative_to(Path(data_root)).as_posix()
+            yield RawDocument(rel, decode_file(path.read_bytes()))

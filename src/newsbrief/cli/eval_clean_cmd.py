@@ -1,0 +1,102 @@
+"""``newsbrief eval clean extraction|lines|derive-labels``: measure HTML extraction and line cleaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from newsbrief.cli.common import library_errors, progress, stdout
+from newsbrief.cli.eval_app import eval_app
+from newsbrief.evaluate_clean import (
+    evaluate_extraction,
+    load_benchmark,
+    newsbrief_pipeline,
+    trafilatura_alone,
+)
+from newsbrief.evaluate_clean_lines import (
+    derive_benchmark_labels,
+    evaluate_lines,
+    load_labelled_documents,
+    sibling_batch,
+    write_labels,
+)
+from newsbrief.settings import CleanOptions
+
+clean_app = typer.Typer(help="Measure HTML extraction and residue cleaning.", no_args_is_help=True)
+eval_app.add_typer(clean_app, name="clean")
+
+DATA = Path("../shared/data")
+BENCHMARK = DATA / "article-extraction-benchmark"
+
+
+@clean_app.command("extraction")
+def extraction(
+    data: Path = typer.Option(BENCHMARK, "--data", help="The article-extraction benchmark folder."),
+) -> None:
+    """Our pipeline (extract_html + Cleaner) vs trafilatura alone, on the tune and report halves."""
+    with library_errors():
+        pages = list(load_benchmark(data))
+        systems = {"trafilatura": trafilatura_alone, "newsbrief": newsbrief_pipeline}
+        report = evaluate_extraction(
+            pages, systems=systems, progress=lambda it: progress(it, description="pages", total=len(pages))
+        )
+    table = Table("system", "half", "pages", "F1", "precision", "recall")
+    for name, halves in report.scores.items():
+        for part in ("tune", "report", "all"):
+            s = halves[part]
+            table.add_row(name, part, str(s.pages), f"{s.f1:.3f}", f"{s.precision:.3f}", f"{s.recall:.3f}")
+    stdout.print(table)
+
+
+@clean_app.command("lines")
+def lines(
+    data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
+    labels: list[Path] = typer.Option(
+        [Path("eval/labels/wikiref_lines.tsv"), Path("eval/labels/benchmark_lines.tsv")],
+        "--labels",
+        help="Label files (relative_path, line_no, hash, label).",
+    ),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List the body lines falsely removed."),
+) -> None:
+    """Residue recall and false removal of body lines, per label source and half."""
+    table = Table("labels", "half", "residue recall", "body falsely removed", "meta found", "title found", "hash mismatch")
+    for label_file in labels:
+        if not label_file.is_file():
+            raise typer.BadParameter(f"{label_file}: no such label file", param_hint="--labels")
+        with library_errors():
+            documents = load_labelled_documents(label_file, data_root=data)
+            scores = evaluate_lines(documents, options=CleanOptions(), batch=sibling_batch(documents, data_root=data))
+        for part in ("tune", "report", "all"):
+            s = scores[part]
+            table.add_row(
+                label_file.name,
+                part,
+                f"{s.residue_recall:.3f} ({s.residue_removed}/{s.residue})",
+                f"{s.false_removal:.4f} ({s.body_removed}/{s.body})",
+                f"{s.meta_found}/{s.meta}",
+                f"{s.title_found}/{s.title}",
+                str(s.mismatched),
+            )
+        if show_errors:
+            for path, line_no in scores["all"].false_removals:
+                stdout.print(f"falsely removed: {path}:{line_no}", markup=False)
+    stdout.print(table)
+
+
+@clean_app.command("derive-labels")
+def derive_labels(
+    data: Path = typer.Option(DATA, "--data", help="The shared data folder."),
+    output: Path = typer.Option(Path("eval/labels/benchmark_lines.tsv"), "--output", help="Label file to write."),
+) -> None:
+    """Derive line labels from the article-extraction benchmark's gold bodies (see docs/cleaning.md)."""
+    with library_errors():
+        rows = derive_benchmark_labels(data / "article-extraction-benchmark", data_root=data)
+        count = write_labels(
+            output,
+            progress(rows, description="lines"),
+            header="relative_path\tline_no\tsha1(normalise(line))[:12]\tlabel; derived from gold bodies "
+            "(trafilatura favor_recall text, containment rule in evaluate_clean_lines)",
+        )
+    stdout.print(f"{count} labelled lines written to {output}", markup=False)

@@ -1,0 +1,213 @@
+"""Cleaner behaviour on texts written for these tests (residue kinds and wordings the issue does not name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.clean import META_REASONS, REASONS, Cleaner
+from newsbrief.model import CleanResult, RawDocument
+from newsbrief.settings import CleanOptions
+
+BODY = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars for at least two years.",
+    "Engineers found cracks in three of the bridge's steel supports during an inspection in March, the council said.",
+    "Drivers will be diverted through the northern ring road, which officials expect to add about ten minutes to a trip.",
+    "He declined.",
+    "A temporary ferry for cyclists and pedestrians will start running next month, according to the transport office.",
+]
+
+
+def clean(text: str, **meta: str) -> CleanResult:
+    return Cleaner(options=CleanOptions()).clean(RawDocument("test.txt", text, record_meta=meta))
+
+
+def page(*, top: list[str] = (), middle: dict[int, list[str]] | None = None, tail: list[str] = ()) -> str:
+    """Headline + BODY with residue lines inserted at the top, after body line i, and at the tail."""
+    lines = [*top, "Harbour bridge to close for two years"]
+    for i, sentence in enumerate(BODY):
+        lines.append(sentence)
+        lines.extend((middle or {}).get(i, []))
+    lines.extend(tail)
+    return "\n".join(lines)
+
+
+def assert_body_intact(result: CleanResult) -> None:
+    paragraphs = result.main.text.split("\n\n")
+    for sentence in BODY:
+        assert sentence in paragraphs, sentence
+
+
+@pytest.mark.parametrize(
+    "residue",
+    [
+        "Tap here to follow our WhatsApp channel",
+        "Advertisement",
+        "Continue reading below",
+        "Sign up for our morning newsletter",
+        "Photograph: Maria Lopez/Harbour Times",
+        "12 comments",
+        "Posted in Politics | Tagged bridges, transport",
+        "Related Topics",
+        "Get our free app for breaking news alerts",
+        "Scroll down to keep reading",
+        "Read more: Council approves new bus lanes",
+    ],
+)
+def test_residue_in_the_middle_is_removed_and_body_kept(residue: str) -> None:
+    result = clean(page(middle={1: [residue]}))
+    assert residue not in result.main.text
+    assert residue in [r.line for r in result.main.removed]
+    assert_body_intact(result)
+
+
+def test_breadcrumbs_before_headline_are_removed_and_headline_found() -> None:
+    result = clean(page(top=["Home › World › Europe"]))
+    assert result.main.title == "Harbour bridge to close for two years"
+    assert [r.reason for r in result.main.removed] == ["navigation"]
+    assert "Harbour bridge to close" not in result.main.text
+
+
+def test_headline_repeated_several_times_is_removed() -> None:
+    text = page(top=[]).replace(
+        "Harbour bridge to close for two years",
+        "Harbour bridge to close for two years\nHarbour bridge to close for two years\nHarbour Bridge To Close For Two Years",
+        1,
+    )
+    result = clean(text)
+    assert result.main.title == "Harbour bridge to close for two years"
+    assert [r.reason for r in result.main.removed] == ["repeated headline", "repeated headline"]
+    assert "two years\n" not in result.main.text
+
+
+def test_record_title_wins_and_is_not_in_text() -> None:
+    result = clean(page(), title="Harbour bridge to close for two years | Harbour Times")
+    assert result.main.title == "Harbour bridge to close for two years | Harbour Times"
+    assert "Harbour bridge to close for two years" not in result.main.text
+    assert_body_intact(result)
+
+
+def test_bylines_and_date_lines_go_to_meta_lines() -> None:
+    text = page().replace(
+        "Harbour bridge to close for two years",
+        "Harbour bridge to close for two years\nBy Jane Doe and Sam Roe\nUpdated 14 March 2024, 09:12 GMT",
+    )
+    result = clean(text)
+    assert result.main.meta_lines == ("By Jane Doe and Sam Roe", "Updated 14 March 2024, 09:12 GMT")
+    assert {r.reason for r in result.main.removed} <= META_REASONS
+    assert_body_intact(result)
+
+
+def test_trailing_list_of_links_is_removed() -> None:
+    tail = [
+        "You may also like",
+        "Mayor unveils plan for new riverside park",
+        "Ten things to do in the old town this weekend",
+        "Local bakery wins national bread award",
+    ]
+    result = clean(page(tail=tail))
+    assert_body_intact(result)
+    for line in tail:
+        assert line not in result.main.text
+
+
+def test_lone_short_sentence_in_the_body_stays() -> None:
+    result = clean(page())
+    assert "He declined." in result.main.text.split("\n\n")
+    assert result.main.removed == ()
+
+
+def test_decorative_section_marker_is_a_paragraph_break_not_a_sentence() -> None:
+    result = clean(page(middle={2: ["- Meeting the ferry crews -"]}))
+    assert "Meeting the ferry crews" not in result.main.text
+    assert ("- Meeting the ferry crews -", "section marker") in [(r.line, r.reason) for r in result.main.removed]
+    paragraphs = result.main.text.split("\n\n")
+    assert paragraphs.index(BODY[3]) == paragraphs.index(BODY[2]) + 1
+
+
+def test_caption_next_to_photo_credit_is_removed() -> None:
+    result = clean(page(middle={0: ["Workers inspect the bridge supports", "(Photo: Harbour Times)"]}))
+    assert "Workers inspect the bridge supports" not in result.main.text
+    assert_body_intact(result)
+
+
+def test_lines_recurring_across_the_batch_are_removed() -> None:
+    cleaner = Cleaner(options=CleanOptions(min_recurring=3))
+    docs = [
+        RawDocument(f"{n}.txt", page(middle={2: ["Harbour Times Live Ticker"]}).replace("two years", f"{n} years"))
+        for n in range(3)
+    ]
+    for doc in docs:
+        cleaner.observe(doc)
+    result = cleaner.clean(docs[0])
+    assert ("Harbour Times Live Ticker", "recurring") in [(r.line, r.reason) for r in result.main.removed]
+    alone = Cleaner(options=CleanOptions()).clean(docs[0])
+    assert "Harbour Times Live Ticker" in alone.main.text
+
+
+SECOND_STORY = [
+    "Heavy rain floods vineyards in the southern valley",
+    "Farmers in the southern valley lost much of this year's grape harvest after two days of heavy rain flooded low fields.",
+    "The regional agriculture office said about a third of the vines were under water on Sunday morning.",
+    "Growers' associations asked the government for emergency loans to cover the losses before the winter pruning season.",
+    "Wine prices from the region are expected to rise next year, traders at the autumn fair in the capital said.",
+]
+
+
+def test_unrelated_appended_story_is_split_off() -> None:
+    result = clean(page() + "\n" + "\n".join(SECOND_STORY))
+    assert len(result.appended) == 1
+    appended = result.appended[0]
+    assert appended.title == SECOND_STORY[0]
+    assert SECOND_STORY[1] in appended.text
+    assert "vineyards" not in result.main.text
+    assert_body_intact(result)
+
+
+def test_long_article_with_sections_is_not_split() -> None:
+    sections = page() + "\n" + "\n".join(
+        [
+            "What the closure means for drivers",
+            "Drivers who cross the harbour bridge every day will need to plan longer trips while the bridge is closed.",
+            "The council said the northern ring road would get extra lanes and new traffic lights before the closure starts.",
+            "Bridge repairs and the ferry service",
+            "The repairs to the bridge supports will cost about 40 million, and the council hopes to reopen the bridge early.",
+            "The ferry for cyclists and pedestrians will run every fifteen minutes while the harbour bridge is closed.",
+        ]
+    )
+    result = clean(sections)
+    assert result.appended == ()
+    assert "What the closure means for drivers" in result.main.text
+
+
+def test_hard_wrapped_text_keeps_its_paragraphs() -> None:
+    text = (
+        "Bridge closes\n\n"
+        "The city council voted on Tuesday to close the old harbour bridge to\n"
+        "cars for at least two years after engineers found cracks in three of\n"
+        "the bridge's steel supports during an inspection in March this year.\n\n"
+        "Drivers will be diverted through the northern ring road, which the\n"
+        "officials expect to add about ten minutes to an average trip across\n"
+        "the city, the transport office said in a statement on Wednesday.\n"
+    )
+    result = clean(text)
+    assert result.main.title == "Bridge closes"
+    assert result.main.text.count("\n\n") == 1
+    assert result.main.text.startswith("The city council voted on Tuesday to close the old harbour bridge to cars")
+
+
+def test_every_reason_is_documented() -> None:
+    result = clean(page(top=["Home › World"], middle={1: ["Advertisement", "(Photo: X)"]}, tail=["3 comments"]))
+    assert {r.reason for r in result.main.removed} <= set(REASONS)
+
+
+def test_non_english_text_keeps_its_lines() -> None:
+    text = "Titre de l'article\nLe conseil municipal a voté mardi la fermeture du pont.\nPublicité\nLes travaux dureront deux ans."
+    result = clean(text)
+    assert "Publicité" in result.main.text
+    assert result.main.title == "Titre de l'article"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n", "   ", "\x00\x01", "a", "—", "| | |", "1.\n2.\n3."])
+def test_degenerate_inputs_do_not_raise(text: str) -> None:
+    result = clean(text)
+    assert isinstance(result.main.text, str)
