@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbrief import text as textmod
-from newsbrief.dedup import find_duplicate_groups
+from newsbrief.dedup import DuplicateIndex, MinHasher, candidate_pairs, find_duplicate_groups, verify
 from newsbrief.errors import UsageError
 from newsbrief.model import Article, DuplicateGroup
 from newsbrief.settings import DedupOptions
@@ -107,6 +107,7 @@ def evaluate_semeval(folder: Path, *, options: DedupOptions) -> dict[str, Any]:
     csv.field_size_limit(1 << 28)
     predicted: set[tuple[str, str]] = set()
     count = 0
+    hasher, index = MinHasher(options=options), DuplicateIndex(options=options)
     for name in ("training_set.csv", "testing_set.csv"):
         path = folder / "data" / name
         if not path.exists():
@@ -116,9 +117,10 @@ def evaluate_semeval(folder: Path, *, options: DedupOptions) -> dict[str, Any]:
                 if row["lang1"] != "en" or row["lang2"] != "en":
                     continue
                 count += 1
-                pair = [Article(id=f"{name}:{row['pair_id']}:{i}", content_hash=str(i), source=name, title=None,
-                                text=row[f"text{i}"]) for i in (1, 2)]
-                predicted |= predicted_pairs(find_duplicate_groups(pair, options=options))
+                # one pair = a two-article batch: LSH candidate, then verification (as find_duplicate_groups)
+                fps = [hasher.fingerprint(row["text1"]), hasher.fingerprint(row["text2"])]
+                if candidate_pairs(index, fps) and verify(fps[0], fps[1], options=options) is not None:
+                    predicted.add((f"{name}:{row['pair_id']}:1", f"{name}:{row['pair_id']}:2"))
     return _score("semeval-en", "real", predicted, set(), count)
 
 

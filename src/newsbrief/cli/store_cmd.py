@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from newsbrief.cli import app
 from newsbrief.cli.common import library_errors, progress, report_rejected, stdout
@@ -89,7 +89,7 @@ def stories(
     if output_format is ListFormat.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    table = Table("id", "first", "last", "articles", "sources", "headline")
+    table = Table(Column("id", no_wrap=True), "first", "last", "articles", "sources", "headline")
     for s in data["stories"]:
         table.add_row(s["id"], s["first_published"] or "", s["last_published"] or "", str(s["articles"]),
                       str(s["independent_sources"]), s["headline"] or "")
@@ -114,7 +114,7 @@ def story(
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     stdout.print(f"[bold]{data['headline'] or '(no headline)'}[/bold]  ({data['id']})")
-    table = Table("id", "published", "outlet", "source", "duplicate of", "title")
+    table = Table(Column("id", no_wrap=True), "published", "outlet", "source", "duplicate of", "title")
     for a in data["articles"]:
         table.add_row(a["id"], a["published"] or "", a["outlet"] or "", a["source"], a["duplicate_of"] or "",
                       a["title"] or "")
