@@ -116,6 +116,8 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_WEEKDAY}?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b{_TIME}?", re.I),
     re.compile(r"(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"),
 )
+# Only strings naming a month or holding a numeric date are worth dateparser's time.
+_DATE_CANDIDATE = re.compile(rf"\b{_MONTH}(?![a-z])|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I)
 _DOCNO_DATE = re.compile(r"^(?P<prefix>[A-Z_]+?)(?P<year>(?:19|20)\d{2})(?P<mnum>\d{2})(?P<day>\d{2})")
 # A line that is a date and little else ("Published: Sep 24, 2021 08:51 AM", "Saturday, January 8, 2005").
 _DATE_LINE_MAX = 80
@@ -258,7 +260,7 @@ def parse_date(value: str, *, whole: bool = False) -> dt.date | None:
             date = _match_date(match)
             if date is not None:
                 return date
-    if len(value) > _DATEPARSER_MAX or not re.search(r"\d", value) or not re.search(r"[A-Za-z]{3}|\d[-/.]\d", value):
+    if len(value) > _DATEPARSER_MAX or not _DATE_CANDIDATE.search(value) or not re.search(r"\d", value):
         return None
     return _dateparser(value)
 
