@@ -25,6 +25,7 @@ Officials said repairs could take a week or longer in some areas.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -51,7 +52,7 @@ from newsbrief.clean_lines import (
 from newsbrief.clean_split import DATELINE, find_split
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
 from newsbrief.settings import CleanOptions
-from newsbrief.text import normalise
+from newsbrief.text import content_words, normalise
 
 #: Reasons that mark metadata lines (kept in ``meta_lines``, listed in ``removed`` for ``--explain``).
 META_REASONS = frozenset({"byline", "dateline", "date line"})
@@ -78,6 +79,7 @@ REASONS = (
 )
 
 _MAX_OBSERVED_CHARS = 160
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$")
 _HEADLINE_SIMILARITY = 88.0
 
 
@@ -205,7 +207,7 @@ class Cleaner:
         body = [i for i, u in enumerate(units) if reasons[i] is None and i != title_idx]
         parts = [body]
         if self.options.split_appended and english_share([u.text for u in units]) >= _ENGLISH_SHARE:
-            parts = _split_appended(units, body, reasons)
+            parts = _split_appended(units, body, reasons, title)
         bounds = [part[0] for part in parts[1:]] + [len(units)]
         main = _clean_text(units, reasons, parts[0], title, title_meta, hi=bounds[0], skip=title_idx)
         appended = tuple(
@@ -415,16 +417,16 @@ def _find_title(
         if reasons[i] is not None:
             continue
         shape = unit.shape
-        if shape.anchor and (shape.words > 25 or unit.text.endswith(".")):
+        date = leading_date(unit.text)
+        if date and shape.words <= 30:
+            return unit.text[len(date) :].strip(), i, date
+        if shape.anchor and (shape.words > 25 or (unit.text.endswith(".") and not _ABBREVIATION.search(unit.text))):
             return None, None, None
         if shape.words > 30:
             return None, None, None
         if shape.words <= 2 and not shape.terminal and i + 1 < len(units) and not units[i + 1].shape.anchor:
             reasons[i] = "section label"
             continue
-        date = leading_date(unit.text)
-        if date:
-            return unit.text[len(date) :].strip(), i, date
         return unit.text, i, None
     return None, None, None
 
@@ -472,11 +474,30 @@ def _split_candidates(units: list[_Unit], reasons: list[str | None], body: list[
     return candidates
 
 
-_SPLIT_THRESHOLD = 0.1
+_SPLIT_THRESHOLD = 0.07
 _MIN_APPENDED_ANCHORS = 3
 
 
-def _split_appended(units: list[_Unit], body: list[int], reasons: list[str | None]) -> list[list[int]]:
+def _heading_of_same_story(unit: _Unit, before: list[str]) -> bool:
+    """A headline-like line that names something the text above already talks about is a section heading."""
+    if unit.shape.sentence_like:
+        return False
+    seen = {w for text in before for w in content_words(text)}
+    return any(w in seen for w in content_words(unit.text))
+
+
+def _shares_headline(title: str | None, after: list[str]) -> bool:
+    """The part after a candidate still talks about the page's headline: same story."""
+    words = set(content_words(title or ""))
+    if not words:
+        return False
+    seen = {w for text in after for w in content_words(text)}
+    return len(words & seen) >= max(1, round(len(words) / 3))
+
+
+def _split_appended(
+    units: list[_Unit], body: list[int], reasons: list[str | None], title: str | None
+) -> list[list[int]]:
     parts: list[list[int]] = []
     rest = body
     for _ in range(4):
@@ -485,6 +506,8 @@ def _split_appended(units: list[_Unit], body: list[int], reasons: list[str | Non
             pos
             for pos in _split_candidates(units, reasons, rest)
             if sum(units[i].shape.anchor for i in rest[pos:]) >= _MIN_APPENDED_ANCHORS
+            and not _heading_of_same_story(units[rest[pos]], [units[i].text for i in rest[:pos]])
+            and not (not parts and _shares_headline(title, [units[i].text for i in rest[pos:]]))
         ]
         cut = find_split(texts, candidates, threshold=_SPLIT_THRESHOLD)
         if cut is None:

@@ -31,7 +31,7 @@ _CREDIT = re.compile(
     \((?:photo|photograph|picture|image|video|file\ photo|credit)s?\b[^)]*\)
     | ^(?:photo|photograph|picture|image|video|pic|caption|credit|image\ caption|image\ copyright|media\ caption)s?\b\s*[:|/-]
     | \b(?:getty\ images|shutterstock|ap\ photo|afp\ photo|reuters\ photo|epa-efe|afp/getty|pa\ wire|pa\ media|file\ photo|alamy|istock(?:photo)?)\b
-    | \b(?:ap|afp|epa|reuters|ansa|xinhua|efe|pa|dpa|aap)\s*/\s*[A-Z]
+    | \b(?:ap|afp|epa|reuters|ansa|xinhua|efe|pa|dpa|aap)\s*/\s*[A-Z][\w.'\ -]{0,40}\)?\s*$
     | (?:photo|image|picture)\ (?:credit|courtesy)\b
     | (?:^|\s)(?:photo|photograph|image|picture)\s*[:/]\s*\S
     | \bimage\ (?:copyright|caption)\b
