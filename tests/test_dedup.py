@@ -200,3 +200,15 @@ def test_semeval_same_story_pairs_are_not_duplicates() -> None:
                     flagged.append(row["pair_id"])
     assert same_story > 50
     assert flagged == []
+
+
+def test_signatures_equal_datasketch_update_batch() -> None:
+    import numpy as np
+
+    hasher = MinHasher(options=OPTIONS)
+    for text in (WIRE, OTHER_AGENCY, "three short words", ""):
+        ordered = hasher.shingle_hashes(text, ordered=True)
+        fingerprint = hasher.fingerprint(text)
+        assert fingerprint.signature.tolist() == hasher._minhash(np.unique(ordered)).tolist()
+        assert fingerprint.head.tolist() == hasher._minhash(ordered[: dedup.HEAD_SHINGLES]).tolist()
+        assert fingerprint.signature.dtype == np.uint32

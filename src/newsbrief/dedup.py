@@ -108,6 +108,8 @@ class MinHasher:
             raise ValueError(f"num_perm must be at least 128, got {options.num_perm}")
         self.options = options
         self._base = MinHash(num_perm=options.num_perm, seed=options.seed, hashfunc=int, scheme=_SCHEME)
+        a, b = self._base.permutations
+        self._permutations = (np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32))
         rng = np.random.default_rng(options.seed)
         self._char_weights = rng.integers(1, 2**63, size=_MAX_TOKEN_CHARS, dtype=np.uint64) | np.uint64(1)
 
@@ -133,6 +135,7 @@ class MinHasher:
         return acc if ordered else np.unique(acc)
 
     def _minhash(self, hashes: np.ndarray) -> np.ndarray:
+        """The reference: datasketch's own ``MinHash.update_batch`` over some shingle hashes."""
         if len(hashes) == 0:
             return self._base.hashvalues.copy()
         minhash = self._base.copy()
@@ -140,10 +143,22 @@ class MinHasher:
         return minhash.hashvalues
 
     def fingerprint(self, text: str) -> Fingerprint:
-        """Signatures and exact shingle set of one text."""
+        """Signatures and exact shingle set of one text.
+
+        Both signatures come from one matrix: datasketch's seeded affine permutations (``a·h + b`` mod
+        2³² after the MurmurHash3 finaliser, the ``affine32`` scheme) applied once to the distinct
+        shingles, the head signature taking the minimum over the rows of the first shingles.  This is
+        exactly what ``MinHash.update_batch`` computes (checked in the tests), without a second pass.
+        """
         ordered = self.shingle_hashes(text, ordered=True)
-        unique = np.unique(ordered)
-        return Fingerprint(self._minhash(unique), self._minhash(ordered[:HEAD_SHINGLES]), unique)
+        if not len(ordered):
+            empty = self._base.hashvalues.copy()
+            return Fingerprint(empty, empty.copy(), ordered)
+        unique, inverse = np.unique(ordered, return_inverse=True)
+        values = _fmix32((unique >> _HIGH).astype(np.uint32)).reshape(-1, 1)
+        a, b = self._permutations
+        permuted = values * a + b
+        return Fingerprint(permuted.min(axis=0), permuted[inverse[:HEAD_SHINGLES]].min(axis=0), unique)
 
     def fingerprints(self, texts: Sequence[str], *, workers: int | None = None) -> list[Fingerprint]:
         """:meth:`fingerprint` of many texts, in a process pool when there are many.
@@ -165,6 +180,15 @@ class MinHasher:
     def lean(self, values: np.ndarray) -> LeanMinHash:
         """A datasketch ``LeanMinHash`` of some hash values (for ``MinHashLSH`` and ``jaccard``)."""
         return LeanMinHash(seed=self.options.seed, hashvalues=values, scheme=_SCHEME)
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser (datasketch applies it before its ``affine32`` permutations)."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 def _fingerprint_chunk(options: DedupOptions, texts: list[str]) -> list[Fingerprint]:
