@@ -261,3 +261,13 @@ def test_empty_store_is_served(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path / "empty.db", options=WebOptions(upload_dir=str(tmp_path)))) as empty:
         assert empty.get("/api/stories").json()["total"] == 0
         assert "No stories" in empty.get("/").text
+
+
+def test_request_body_over_the_cap_is_413(tmp_path: Path) -> None:
+    options = WebOptions(max_upload_bytes=1000, max_files=2, upload_dir=str(tmp_path / "up"))
+    with TestClient(create_app(tmp_path / "cap.db", options=options)) as capped:
+        big = [("files", ("a.txt", b"word " * 500_000, "text/plain"))]
+        response = capped.post("/api/ingest", files=big)
+        assert response.status_code == 413 and "limit" in response.json()["detail"]
+        many = [("files", (f"{i}.txt", b"some words here", "text/plain")) for i in range(3)]
+        assert capped.post("/api/ingest", files=many).status_code == 413

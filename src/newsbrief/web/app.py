@@ -80,6 +80,9 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
         lifespan=lifespan,
     )
     app.state.ctx = ctx
+    # The multipart parser spools a whole request before the route sees it: cap the request body itself.
+    body_cap = ctx.options.max_files * ctx.options.max_upload_bytes + 1024 * 1024
+    app.add_middleware(BodyLimit, max_bytes=body_cap)
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -135,7 +138,8 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
             page=page_no,
             per_page=ctx.options.per_page,
             summary_chars=ctx.options.summary_chars,
-            catalog=ctx.catalog(con) if outlet else None,
+            catalog=ctx.catalog(con) if (outlet or q) else None,
+            summary_cache=ctx.summaries,
         )
 
     def story_data(store: Store, story_id: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -301,6 +305,64 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
         return app.openapi()
 
     return app
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over ``max_bytes`` gets a 413 before anything is parsed or spooled.
+
+    Checks ``Content-Length`` up front and counts the bytes of a chunked body as they arrive.
+    """
+
+    def __init__(self, app: Any, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or ())
+        length = headers.get(b"content-length", b"").decode("latin-1")
+        if length.isdigit() and int(length) > self.max_bytes:
+            await self._reject(send)
+            return
+        seen = 0
+        started = False
+
+        async def counting_receive() -> Any:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await self._reject(send)
+
+    async def _reject(self, send: Any) -> None:
+        body = f'{{"detail": "request body over the {self.max_bytes} byte limit"}}'.encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
 
 
 def _form_date(name: str, value: str | None) -> dt.date | None:

@@ -32,7 +32,8 @@ class WebOptions:
 
     ``per_page``: stories per page; ``max_upload_bytes``: cap per uploaded file; ``max_files``: files per
     upload; ``summary_chars``: length of the story-row summary; ``upload_dir``: where accepted uploads are
-    kept (they are the articles' sources), by default ``<db>.uploads`` next to the store.
+    kept (they are the articles' sources), by default ``<db>.uploads`` next to the store;
+    ``idle_readers``: read-only connection pairs kept open between requests.
     """
 
     per_page: int = 20
@@ -40,6 +41,7 @@ class WebOptions:
     max_files: int = 50
     summary_chars: int = 260
     upload_dir: str | None = None
+    idle_readers: int = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,9 @@ class WebContext:
         self._splitter: SentenceSplitter | None = None
         self._models: Any = None
         self._catalog: Catalog | None = None
+        self._idle: list[Reader] = []
+        self._closed = False
+        self.summaries = search.LruCache(20_000)
         self.upload_dir = Path(options.upload_dir or f"{self.db_path}.uploads")
         self._work_dir = tempfile.mkdtemp(prefix="newsbrief-uploads-")
         self.jobs = IngestJobs(self._work_dir, ingest=self._ingest)
@@ -74,18 +79,26 @@ class WebContext:
 
     @contextmanager
     def reader(self) -> Iterator[Reader]:
-        """Read-only connections for one request: the store, and plain SQL for :mod:`newsbrief.web.search`."""
-        store = Store.open(self.db_path, readonly=True)
+        """Read-only connections for one request: the store, and plain SQL for :mod:`newsbrief.web.search`.
+
+        Connections come from a small pool (opening costs more than a small query) and serve one request
+        at a time; a read-only connection in WAL mode sees every commit made before each statement.
+        """
+        with self._lock:
+            reader = self._idle.pop() if self._idle else None
+        if reader is None:
+            store = Store.open(self.db_path, readonly=True)
+            uri = Path(self.db_path).resolve().as_uri() + "?mode=ro"
+            reader = Reader(store, sqlite3.connect(uri, uri=True, check_same_thread=False))
         try:
-            con = sqlite3.connect(Path(self.db_path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
-        except BaseException:
-            store.close()
-            raise
-        try:
-            yield Reader(store, con)
+            yield reader
         finally:
-            con.close()
-            store.close()
+            with self._lock:
+                keep = not self._closed and len(self._idle) < self.options.idle_readers
+                if keep:
+                    self._idle.append(reader)
+            if not keep:
+                _close_reader(reader)
 
     @contextmanager
     def writer(self) -> Iterator[Store]:
@@ -145,8 +158,18 @@ class WebContext:
             return ingest_paths(paths, store=store, settings=self.settings, job=job)
 
     def close(self) -> None:
-        """Stop the ingest worker and remove the upload folder."""
+        """Stop the ingest worker, remove the upload folder, close the pooled read-only connections."""
         self.jobs.close()
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for reader in idle:
+            _close_reader(reader)
+
+
+def _close_reader(reader: Reader) -> None:
+    reader.con.close()
+    reader.store.close()
 
 
 def _story_part(data: dict[str, Any]) -> dict[str, Any]:

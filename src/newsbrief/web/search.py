@@ -16,6 +16,8 @@ import datetime as dt
 import json
 import math
 import sqlite3
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -29,6 +31,37 @@ _ORDER: dict[str, str] = {
     "newest": "s.last_published DESC, s.article_count DESC, s.id",
     "largest": "s.article_count DESC, s.independent_sources DESC, s.last_published DESC, s.id",
 }
+
+
+class LruCache:
+    """A small thread-safe least-recently-used map (held by the web app, never at module level).
+
+    >>> cache = LruCache(2)
+    >>> cache.put("a", 1); cache.put("b", 2); cache.put("c", 3)
+    >>> cache.get("a"), cache.get("c")
+    (None, 3)
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        """The value, or ``None``."""
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: Any, value: Any) -> None:
+        """Store a value, evicting the least recently used beyond the size."""
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
 
 
 def fts_query(query: str) -> str | None:
@@ -54,13 +87,15 @@ def list_stories(
     per_page: int = 20,
     summary_chars: int = 260,
     catalog: Catalog | None = None,
+    summary_cache: LruCache | None = None,
 ) -> dict[str, Any]:
     """One page of stories matching the filters, each row with outlets and a two-line summary.
 
     A story matches a date range when its span overlaps it, an outlet when one of its articles comes
     from that outlet, a query when one of its articles' title or text matches (FTS5).  The search and
     outlet filters are evaluated once into a set of story ids, then the page is one indexed query.
-    ``catalog``: a cached :class:`Catalog` for the outlet filter (loaded here when not given).
+    ``catalog``: a cached :class:`Catalog` for the outlet filter and the search (without it, plain SQL);
+    ``summary_cache``: row summaries taken from cached briefings, keyed by (story id, story version).
     """
     where: list[str] = []
     args: list[Any] = []
@@ -75,12 +110,16 @@ def list_stories(
         match = fts_query(query)
         if match is None:
             return _page([], 0, page, per_page)
-        wanted = _column(
-            con,
-            "SELECT DISTINCT m.story_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
-            " JOIN story_members m ON m.article_id = a.id WHERE articles_fts MATCH ?",
-            (match,),
-        )
+        if catalog is not None:
+            rowids = con.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (match,)).fetchall()
+            wanted = {catalog.story_of_rowid[r[0]] for r in rowids if r[0] in catalog.story_of_rowid}
+        else:
+            wanted = _column(
+                con,
+                "SELECT DISTINCT m.story_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+                " JOIN story_members m ON m.article_id = a.id WHERE articles_fts MATCH ?",
+                (match,),
+            )
     if outlet:
         by_outlet = (catalog or load_catalog(con)).stories_by_outlet.get(outlet, frozenset())
         wanted = by_outlet if wanted is None else wanted & by_outlet
@@ -94,16 +133,24 @@ def list_stories(
     pages = max(1, math.ceil(total / per_page))
     rows = con.execute(
         "SELECT s.id, s.headline, s.first_published, s.last_published, s.article_count,"
-        f" s.independent_sources FROM stories s {clause}"
+        f" s.independent_sources, s.version FROM stories s {clause}"
         f" ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?",
         [*args, per_page, (min(page, pages) - 1) * per_page],
     ).fetchall()
     ids = [r[0] for r in rows]
-    summaries = _cached_summaries(con, ids, summary_chars)
+    versions = {r[0]: r[6] for r in rows}
+    summaries: dict[str, str] = {}
+    if summary_cache is not None:
+        summaries = {sid: text for sid in ids if (text := summary_cache.get((sid, versions[sid]))) is not None}
+    fresh = _cached_summaries(con, [i for i in ids if i not in summaries], summary_chars)
+    if summary_cache is not None:
+        for sid, text in fresh.items():
+            summary_cache.put((sid, versions[sid]), text)
+    summaries.update(fresh)
     outlets_of = _outlets_of(con, ids)
     leads = _leads(con, [i for i in ids if i not in summaries], summary_chars)
     out = []
-    for sid, headline, first, last, count, independent in rows:
+    for sid, headline, first, last, count, independent, _version in rows:
         lead, title = leads.get(sid, ("", None))
         out.append(
             {
@@ -196,15 +243,17 @@ def _cached_summaries(con: sqlite3.Connection, story_ids: list[str], max_chars: 
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
-    """The outlets and, per outlet, its stories: one scan of the articles table, cached by the web app.
+    """Outlets, each outlet's stories, each article's (rowid's) story: one scan, cached by the web app.
 
-    The articles table has no index on ``outlet`` (and rows carry the full text), so filtering by
-    outlet in SQL scans every article; this map is built once per change of the store instead.
+    The articles table has no index on ``outlet`` and its rows carry the full text, so filtering by
+    outlet, or joining full-text hits back to stories, reads many large rows per request; these maps are
+    built once per change of the store instead (an FTS5 query then only reads the FTS index).
     """
 
     key: tuple[Any, ...]
     outlets: tuple[str, ...]
     stories_by_outlet: dict[str, frozenset[str]]
+    story_of_rowid: dict[int, str]
 
 
 def catalog_key(con: sqlite3.Connection) -> tuple[Any, ...]:
@@ -218,17 +267,22 @@ def catalog_key(con: sqlite3.Connection) -> tuple[Any, ...]:
 
 
 def load_catalog(con: sqlite3.Connection) -> Catalog:
-    """Build the :class:`Catalog` from the store."""
+    """Build the :class:`Catalog` from the store (one pass over the articles and their stories)."""
     key = catalog_key(con)
     by_outlet: dict[str, set[str]] = {}
-    for outlet, story_id in con.execute(
-        "SELECT a.outlet, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
-        " WHERE a.outlet IS NOT NULL"
+    story_of_rowid: dict[int, str] = {}
+    for rowid, outlet, story_id in con.execute(
+        "SELECT a.rowid, a.outlet, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
     ):
-        stories = by_outlet.setdefault(outlet, set())
         if story_id is not None:
-            stories.add(story_id)
-    return Catalog(key, tuple(sorted(by_outlet)), {k: frozenset(v) for k, v in by_outlet.items()})
+            story_of_rowid[rowid] = story_id
+        if outlet is not None:
+            stories = by_outlet.setdefault(outlet, set())
+            if story_id is not None:
+                stories.add(story_id)
+    return Catalog(
+        key, tuple(sorted(by_outlet)), {k: frozenset(v) for k, v in by_outlet.items()}, story_of_rowid
+    )
 
 
 def outlets(con: sqlite3.Connection) -> list[str]:
