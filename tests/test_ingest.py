@@ -325,3 +325,26 @@ def test_stdin_binary_and_missing_stream() -> None:
     assert isinstance(item, Rejected) and item.source == "<stdin>"
     [item] = read(["-"])
     assert isinstance(item, Rejected)
+
+
+# --- property: ingest never raises ---------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PREFIXES = [b"", b"<DOC>\n<DOCNO> X </DOCNO>\n<TEXT>", b"WARC/1.0\r\n", b"{", b"[", b"<html>", b"\x1f\x8b", b"\xef\xbb\xbf"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    prefix=st.sampled_from(_PREFIXES),
+    payload=st.binary(max_size=400),
+    name=st.sampled_from(["a.txt", "a", "a.html", "a.json", "a.jsonl", "a.warc", "a.warc.gz", "a.txt.gz", "a.sgml"]),
+)
+def test_ingest_never_raises_on_arbitrary_bytes(tmp_path: Path, prefix: bytes, payload: bytes, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(prefix + payload)
+    for item in read([path]) + read(["-"], stdin=io.BytesIO(prefix + payload)):
+        assert isinstance(item, RawDocument | Rejected)
+        if isinstance(item, Rejected):
+            assert item.reason

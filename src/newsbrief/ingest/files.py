@@ -35,6 +35,8 @@ _FOLDER_DOCS = frozenset({"README", "LICENSE", "LICENCE", "ATTRIBUTION", "COPYIN
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 4096
 Document = RawDocument | Rejected
+# What reading a broken file or stream raises (gzip.BadGzipFile is an OSError).
+_READ_ERRORS = (OSError, EOFError, zlib.error, ValueError)
 
 
 def read_path(path: str, *, options: IngestOptions) -> Iterator[Document]:
@@ -109,8 +111,8 @@ def read_file(path: str, *, options: IngestOptions) -> Iterator[Document]:
             return
         with open(path, "rb") as stream:
             data = _read_capped(gzip.GzipFile(fileobj=stream) if gz else stream, limit)
-    except (OSError, EOFError, zlib.error) as exc:
-        yield Rejected(path, f"cannot read: {exc}")
+    except _READ_ERRORS as exc:
+        yield Rejected(path, f"cannot read: {type(exc).__name__}: {exc}")
         return
     if limit is not None and len(data) > limit:
         yield Rejected(path, f"file is over the {limit:,}-byte cap once decompressed")
@@ -186,12 +188,20 @@ def read_stream(stream: BinaryIO, *, source: str, options: IngestOptions) -> Ite
     """Documents of a binary stream (stdin), its format sniffed from the first bytes.
 
     WARC and JSONL are streamed; anything else is read whole, up to ``options.max_file_bytes``.
+    A stream that breaks (bad gzip data …) ends with a :class:`Rejected`.
     """
+    try:
+        yield from _read_stream(stream, source=source, options=options)
+    except _READ_ERRORS as exc:
+        yield Rejected(source, f"cannot read: {type(exc).__name__}: {exc}")
+
+
+def _read_stream(stream: BinaryIO, *, source: str, options: IngestOptions) -> Iterator[Document]:
     buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(_Raw(stream))
     head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
     if head.startswith(_GZIP_MAGIC):
         inner = gzip.GzipFile(fileobj=buffered)
-        yield from read_stream(inner, source=source, options=options)  # type: ignore[arg-type]
+        yield from _read_stream(inner, source=source, options=options)  # type: ignore[arg-type]
         return
     if head.startswith(b"WARC/"):
         yield from iter_warc(buffered, source=source, max_record_bytes=options.max_record_bytes)
@@ -200,11 +210,7 @@ def read_stream(stream: BinaryIO, *, source: str, options: IngestOptions) -> Ite
     if first_line.startswith(b"{") and first_line.endswith(b"}"):
         yield from iter_json_lines(buffered, source=source, max_record_bytes=options.max_record_bytes)
         return
-    try:
-        data = buffered.read(options.max_file_bytes + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        yield Rejected(source, f"cannot read: {exc}")
-        return
+    data = buffered.read(options.max_file_bytes + 1)
     if len(data) > options.max_file_bytes:
         yield Rejected(source, f"input is over the {options.max_file_bytes:,}-byte cap")
         return
