@@ -1,0 +1,75 @@
+"""HTML extraction: main text without navigation or comments, metadata under our own keys."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from conftest import shared_data
+from newsbrief.ingest.html import extract_html
+
+ARTICLE = " ".join(
+    [
+        "The regional parliament approved a new water law on Thursday after a debate that lasted eleven hours.",
+        "The law limits how much water farms may pump from the river during dry summers.",
+        "Opposition members said the limits were too low and promised to challenge the law in court.",
+        "Farmers' unions called a protest for next week in front of the parliament building.",
+    ]
+)
+
+PAGE = f"""<!doctype html>
+<html><head><title>Parliament passes water law | Valley Post</title>
+<meta property="og:site_name" content="Valley Post">
+<meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2024-05-16T10:00:00Z"></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/politics">Politics</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<h1>Parliament passes water law</h1>
+<p>{ARTICLE}</p>
+<p>The minister for agriculture said the law would be reviewed after two years, once the first data on river levels is in.</p>
+</article>
+<section id="comments" class="comments"><h3>3 comments</h3>
+<div class="comment"><p>This law is a disgrace and everyone who voted for it should resign immediately, honestly.</p></div>
+</section>
+<footer>Copyright Valley Post. All rights reserved.</footer>
+</body></html>"""
+
+
+def test_main_text_and_metadata() -> None:
+    text, meta = extract_html(PAGE, url="https://valleypost.example/politics/water-law")
+    assert ARTICLE.split(".")[0] in text
+    assert "minister for agriculture" in text
+    assert "disgrace" not in text  # comments are left out
+    assert "Sport" not in text.split("\n\n")
+    assert meta["title"].startswith("Parliament passes water law")
+    assert meta["url"] == "https://valleypost.example/politics/water-law"
+    assert meta["outlet"] == "Valley Post"
+    assert meta["published"].startswith("2024-05-16")
+    assert meta["author"] == "Ana Ruiz"
+
+
+def test_paragraphs_separated_by_one_blank_line() -> None:
+    text, _ = extract_html(PAGE)
+    assert "\n\n\n" not in text
+    assert all(p.strip() == p and p for p in text.split("\n\n"))
+
+
+@pytest.mark.parametrize("html", ["", "<html>", "<<<>>>", "\x00\x01", "<p>" * 500, "just text, no markup"])
+def test_broken_html_gives_text_or_nothing_without_raising(html: str) -> None:
+    text, meta = extract_html(html, url=None)
+    assert isinstance(text, str) and isinstance(meta, dict)
+
+
+@pytest.mark.data
+def test_real_benchmark_page_is_extracted() -> None:
+    root = shared_data("article-extraction-benchmark")
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    page_id = sorted(truth)[0]
+    html = gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", errors="replace")
+    text, meta = extract_html(html, url=truth[page_id].get("url"))
+    gold_start = " ".join(truth[page_id]["articleBody"].split()[:6])
+    assert gold_start in " ".join(text.split())
+    assert meta.get("title")
