@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_stories.py [--sizes 1000 10000 100000] [--workers 2] [--store-max 10000]
 
 Inputs are built from real articles: the 2,225 BBC articles (``bbc-news-2225``, first line the title)
-and the DUC 2003 + 2004 newswire (``duc2003/docs.without.headlines``, ``duc2004/docs``).  Article *j*
+and the DUC 2003 + 2004 newswire (``duc2003/docs.without.headlines``, ``duc2004/docs``, read through
+:func:`newsbrief.pipeline.iter_articles`).  Article *j*
 of a run is base article ``j mod N`` in round ``r = j div N``:
 
 * round 0 is the real article as it is (with its real near-duplicate copies, e.g. BBC's);
@@ -43,16 +44,20 @@ DATA = ROOT.parent / "shared" / "data"
 
 def base_articles() -> list[tuple[str, str, str, dt.date]]:
     """``(topic, title, text, date)`` of the real articles used as bases."""
-    from newsbrief.evaluate_stories import load_duc
+    from newsbrief.model import Article
+    from newsbrief.pipeline import iter_articles
+    from newsbrief.settings import Settings
 
     bases = []
     start = dt.date(2004, 1, 1)
     for i, path in enumerate(sorted((DATA / "bbc-news-2225" / "bbc").glob("*/*.txt"))):
         title, _, body = path.read_bytes().decode("utf-8", errors="replace").partition("\n")
         bases.append((f"bbc/{path.parent.name}", title.strip(), body.strip(), start + dt.timedelta(days=i % 365)))
-    articles, gold = load_duc(DATA)
-    for article in articles:
-        bases.append((gold[article.id], article.title or "", article.text, article.published or start))
+    duc = [DATA / "duc2003" / "docs.without.headlines", DATA / "duc2004" / "docs"]
+    for item in iter_articles([str(p) for p in duc], settings=Settings()):
+        if isinstance(item, Article) and item.text:
+            topic = Path(item.source.split("#", 1)[0]).parent.name  # the DUC cluster folder
+            bases.append((f"duc/{topic}", item.title or "", item.text, item.published or start))
     return bases
 
 

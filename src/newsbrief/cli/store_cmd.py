@@ -135,10 +135,13 @@ def eval_dedup(
     if output_format is ListFormat.json:
         typer.echo(json.dumps(report, indent=2))
         return
-    table = Table("set", "kind", "pairs", "positives", "tp", "fp", "fn", "precision", "recall")
+    table = Table(Column("set", no_wrap=True), Column("kind", no_wrap=True), "pairs", "positives", "tp", "fp", "fn",
+                  "precision", "recall")
     for row in report["results"]:
+        negatives_only = row["positives"] == 0  # precision/recall undefined: the fp count is the measure
         table.add_row(row["set"], row["kind"], str(row["pairs"]), str(row["positives"]), str(row["tp"]),
-                      str(row["fp"]), str(row["fn"]), f"{row['precision']:.3f}", f"{row['recall']:.3f}")
+                      str(row["fp"]), str(row["fn"]), "n/a" if negatives_only else f"{row['precision']:.3f}",
+                      "n/a" if negatives_only else f"{row['recall']:.3f}")
     stdout.print(table)
     for row in report["results"]:
         for error in row.get("errors", [])[:10]:
