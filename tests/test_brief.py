@@ -70,3 +70,38 @@ def test_stories_are_briefed_largest_first(models):
     sizes = [len(b.story.article_ids) for b in briefings]
     assert sizes == sorted(sizes, reverse=True)
     assert sum(sizes) == 5
+
+
+def test_stored_briefings_are_cached_by_story_version(models, tmp_path, monkeypatch):
+    import newsbrief.brief as brief_mod
+    from briefing_fixtures import BRIDGE
+    from newsbrief.brief import brief_stored
+    from newsbrief.collect import ingest_paths
+    from newsbrief.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, (title, _date, text) in BRIDGE.items():
+        (folder / name).write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    store = Store.open(tmp_path / "nb.db")
+    try:
+        ingest_paths([str(folder)], store=store, settings=Settings())
+        first = brief_stored(store, None, settings=Settings(), models=models)
+        assert first and first[0]["summary"]
+        calls = []
+        real = brief_mod.brief_story
+        monkeypatch.setattr(brief_mod, "brief_story", lambda *a, **k: calls.append(1) or real(*a, **k))
+        again = brief_stored(store, [first[0]["id"]], settings=Settings(), models=models)
+        assert again[0] == first[0] and calls == []  # served from the cache
+        before = store.story_version(first[0]["id"])
+        extra = tmp_path / "more"
+        extra.mkdir()
+        (extra / "late.txt").write_text(
+            "Dunmore bridge repairs begin\n\nRepairs to the Old Mill Bridge in Dunmore, closed on Monday after "
+            "floodwater damaged two of its supports, began on Thursday.\n", encoding="utf-8")
+        ingest_paths([str(extra)], store=store, settings=Settings())
+        changed = store.story_version(first[0]["id"]) != before
+        brief_stored(store, [first[0]["id"]], settings=Settings(), models=models)
+        assert calls == ([1] if changed else [])  # recomputed exactly when the story changed
+    finally:
+        store.close()
