@@ -23,7 +23,7 @@ from itertools import islice
 from typing import BinaryIO
 
 from newsbrief.clean import Cleaner
-from newsbrief.ingest import read_inputs
+from newsbrief.ingest import PendingHtml, iter_documents
 from newsbrief.ingest.records import NEWSBRIEF_RECORD
 from newsbrief.meta import LanguageDetector, describe
 from newsbrief.model import Article, RawDocument, Rejected
@@ -53,7 +53,9 @@ def iter_articles(
         raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
-    chunks = _chunks(read_inputs(paths, options=settings.ingest, stdin=stdin), chunk_size)
+    # With workers, HTML pages are extracted (trafilatura, the costly part of HTML ingest) in the workers.
+    documents = iter_documents(paths, options=settings.ingest, stdin=stdin, defer_html=workers > 1)
+    chunks = _chunks(documents, chunk_size)
     if workers == 1:
         detector = LanguageDetector()
         for chunk in chunks:
@@ -79,27 +81,31 @@ def _start_worker() -> None:
     _WORKER["detector"] = LanguageDetector()
 
 
-def _worker_chunk(chunk: Sequence[RawDocument | Rejected], *, settings: Settings) -> list[Article | Rejected]:
+def _worker_chunk(chunk: Sequence[RawDocument | Rejected | PendingHtml], *, settings: Settings) -> list[Article | Rejected]:
     return process_chunk(chunk, settings=settings, detector=_WORKER.get("detector"))
 
 
-def _chunks(items: Iterable[RawDocument | Rejected], size: int) -> Iterator[list[RawDocument | Rejected]]:
+def _chunks(
+    items: Iterable[RawDocument | Rejected | PendingHtml], size: int
+) -> Iterator[list[RawDocument | Rejected | PendingHtml]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
 def process_chunk(
-    chunk: Sequence[RawDocument | Rejected],
+    chunk: Sequence[RawDocument | Rejected | PendingHtml],
     *,
     settings: Settings,
     detector: LanguageDetector | None = None,
 ) -> list[Article | Rejected]:
     """Clean and describe one chunk (a fresh :class:`Cleaner` observes the whole chunk first).
 
-    Pure given its input: the same chunk gives the same articles in any process.
+    Pure given its input: the same chunk gives the same articles in any process.  Pending HTML pages
+    are extracted first.
     """
     detector = detector if detector is not None else LanguageDetector()
+    chunk = [item.extract() if isinstance(item, PendingHtml) else item for item in chunk]
     cleaner = Cleaner(options=settings.clean)
     for item in chunk:
         if isinstance(item, RawDocument) and NEWSBRIEF_RECORD not in item.record_meta:

@@ -16,10 +16,11 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from newsbrief.ingest.files import STDIN_SOURCE, read_path, read_stream
+from newsbrief.ingest.pages import PendingHtml
 from newsbrief.model import RawDocument, Rejected
 from newsbrief.settings import IngestOptions
 
-__all__ = ["STDIN_SOURCE", "read_inputs"]
+__all__ = ["STDIN_SOURCE", "PendingHtml", "iter_documents", "read_inputs"]
 
 
 def read_inputs(
@@ -29,11 +30,22 @@ def read_inputs(
 
     ``-`` reads ``stdin`` (format sniffed from the content).  Hidden files and folders are skipped.
     """
+    for item in iter_documents(paths, options=options, stdin=stdin, defer_html=False):
+        yield item.extract() if isinstance(item, PendingHtml) else item  # nothing is deferred here
+
+
+def iter_documents(
+    paths: Sequence[str], *, options: IngestOptions, stdin: BinaryIO | None = None, defer_html: bool = False
+) -> Iterator[RawDocument | Rejected | PendingHtml]:
+    """:func:`read_inputs`, optionally leaving HTML extraction for later (:meth:`PendingHtml.extract`).
+
+    The pipeline defers extraction when it cleans in worker processes, so that trafilatura runs there.
+    """
     for path in paths:
         if path == "-":
             if stdin is None:
                 yield Rejected(STDIN_SOURCE, "stdin requested but no stdin stream given")
             else:
-                yield from read_stream(stdin, source=STDIN_SOURCE, options=options)
+                yield from read_stream(stdin, source=STDIN_SOURCE, options=options, defer_html=defer_html)
         else:
-            yield from read_path(path, options=options)
+            yield from read_path(path, options=options, defer_html=defer_html)

@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsbrief.ingest.decode import decode_bytes, looks_binary, sniff_text
+from newsbrief.ingest.pages import PendingHtml, page_document
 from newsbrief.ingest.records import iter_json_document, iter_json_lines
 from newsbrief.ingest.sgml import parse_sgml
-from newsbrief.ingest.warc import html_document, iter_warc
+from newsbrief.ingest.warc import iter_warc
 from newsbrief.model import RawDocument, Rejected
 from newsbrief.settings import IngestOptions
 
@@ -34,12 +35,12 @@ _SGML_EXT = frozenset({".sgml", ".sgm"})
 _FOLDER_DOCS = frozenset({"README", "LICENSE", "LICENCE", "ATTRIBUTION", "COPYING", "NOTICE", "SOURCES", "CHANGELOG"})
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 4096
-Document = RawDocument | Rejected
+Document = RawDocument | Rejected | PendingHtml
 # What reading a broken file or stream raises (gzip.BadGzipFile is an OSError).
 _READ_ERRORS = (OSError, EOFError, zlib.error, ValueError)
 
 
-def read_path(path: str, *, options: IngestOptions) -> Iterator[Document]:
+def read_path(path: str, *, options: IngestOptions, defer_html: bool = False) -> Iterator[Document]:
     """Documents of one path: a file, or every visible file under a folder in sorted order.
 
     Walking a folder skips hidden files and folders and the folder's own documentation
@@ -50,9 +51,9 @@ def read_path(path: str, *, options: IngestOptions) -> Iterator[Document]:
         yield Rejected(path, "no such file or directory")
     elif target.is_dir():
         for file in _walk(target):
-            yield from read_file(str(file), options=options)
+            yield from read_file(str(file), options=options, defer_html=defer_html)
     else:
-        yield from read_file(path, options=options)
+        yield from read_file(path, options=options, defer_html=defer_html)
 
 
 def is_folder_documentation(name: str) -> bool:
@@ -87,13 +88,13 @@ def _kind(name: str) -> tuple[str, bool]:
     return Path(lower).suffix, gz
 
 
-def read_file(path: str, *, options: IngestOptions) -> Iterator[Document]:
+def read_file(path: str, *, options: IngestOptions, defer_html: bool = False) -> Iterator[Document]:
     """Documents of one file, by extension (``.warc``, ``.jsonl``, ``.json``, ``.html`` …) or content."""
     ext, gz = _kind(Path(path).name)
     try:
         if ext in (".warc", ".arc"):
             with open(path, "rb") as stream:
-                yield from iter_warc(stream, source=path, max_record_bytes=options.max_record_bytes)
+                yield from iter_warc(stream, source=path, max_record_bytes=options.max_record_bytes, defer_html=defer_html)
             return
         if ext in _JSONL_EXT:
             with gzip.open(path, "rb") if gz else open(path, "rb") as stream:
@@ -117,14 +118,14 @@ def read_file(path: str, *, options: IngestOptions) -> Iterator[Document]:
     if limit is not None and len(data) > limit:
         yield Rejected(path, f"file is over the {limit:,}-byte cap once decompressed")
         return
-    yield from _read_bytes(data, source=path, ext=ext)
+    yield from _read_bytes(data, source=path, ext=ext, defer_html=defer_html)
 
 
 def _read_capped(stream: BinaryIO | gzip.GzipFile, limit: int | None) -> bytes:
     return stream.read() if limit is None else stream.read(limit + 1)
 
 
-def _read_bytes(data: bytes, *, source: str, ext: str) -> Iterator[Document]:
+def _read_bytes(data: bytes, *, source: str, ext: str, defer_html: bool = False) -> Iterator[Document]:
     """Documents of a whole file's bytes, the reader chosen by extension and then by content."""
     if not data.strip():
         yield Rejected(source, "empty file")
@@ -141,7 +142,7 @@ def _read_bytes(data: bytes, *, source: str, ext: str) -> Iterator[Document]:
         return
     sniffed = sniff_text(text)
     if ext in _HTML_EXT or (sniffed == "html" and ext not in (".txt", ".json")):
-        yield html_document(text, source=source, url=None)
+        yield page_document(text, source=source, url=None, defer=defer_html)
     elif ext in _SGML_EXT or sniffed == "sgml":
         yield from _sgml_documents(text, source=source)
     elif ext == ".json":
@@ -184,27 +185,29 @@ def _sgml_documents(text: str, *, source: str) -> Iterator[Document]:
         yield Rejected(source, "SGML file without a <DOC> element")
 
 
-def read_stream(stream: BinaryIO, *, source: str, options: IngestOptions) -> Iterator[Document]:
+def read_stream(
+    stream: BinaryIO, *, source: str, options: IngestOptions, defer_html: bool = False
+) -> Iterator[Document]:
     """Documents of a binary stream (stdin), its format sniffed from the first bytes.
 
     WARC and JSONL are streamed; anything else is read whole, up to ``options.max_file_bytes``.
     A stream that breaks (bad gzip data …) ends with a :class:`Rejected`.
     """
     try:
-        yield from _read_stream(stream, source=source, options=options)
+        yield from _read_stream(stream, source=source, options=options, defer_html=defer_html)
     except _READ_ERRORS as exc:
         yield Rejected(source, f"cannot read: {type(exc).__name__}: {exc}")
 
 
-def _read_stream(stream: BinaryIO, *, source: str, options: IngestOptions) -> Iterator[Document]:
+def _read_stream(stream: BinaryIO, *, source: str, options: IngestOptions, defer_html: bool) -> Iterator[Document]:
     buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(_Raw(stream))
     head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
     if head.startswith(_GZIP_MAGIC):
         inner = gzip.GzipFile(fileobj=buffered)
-        yield from _read_stream(inner, source=source, options=options)  # type: ignore[arg-type]
+        yield from _read_stream(inner, source=source, options=options, defer_html=defer_html)  # type: ignore[arg-type]
         return
     if head.startswith(b"WARC/"):
-        yield from iter_warc(buffered, source=source, max_record_bytes=options.max_record_bytes)
+        yield from iter_warc(buffered, source=source, max_record_bytes=options.max_record_bytes, defer_html=defer_html)
         return
     first_line = head.split(b"\n", 1)[0].strip()
     if first_line.startswith(b"{") and first_line.endswith(b"}"):
@@ -214,7 +217,7 @@ def _read_stream(stream: BinaryIO, *, source: str, options: IngestOptions) -> It
     if len(data) > options.max_file_bytes:
         yield Rejected(source, f"input is over the {options.max_file_bytes:,}-byte cap")
         return
-    yield from _read_bytes(data, source=source, ext="")
+    yield from _read_bytes(data, source=source, ext="", defer_html=defer_html)
 
 
 class _Raw(io.RawIOBase):

@@ -20,25 +20,28 @@ from typing import BinaryIO
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from newsbrief.ingest.decode import decode_bytes
-from newsbrief.ingest.html import extract_html
+from newsbrief.ingest.pages import PendingHtml, page_document
 from newsbrief.model import RawDocument, Rejected
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 _SPOOL_CHUNK = 1 << 20
 
 
-def iter_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterator[RawDocument | Rejected]:
+def iter_warc(
+    stream: BinaryIO, *, source: str, max_record_bytes: int, defer_html: bool = False
+) -> Iterator[RawDocument | Rejected | PendingHtml]:
     """HTML response records of a (possibly gzipped) WARC stream as documents (``source#record N``).
 
     Non-HTML and non-200 responses are passed over silently (they are not articles); a truncated or
     unparseable record is a :class:`Rejected` and ends the file, since the reader cannot resynchronise.
+    ``defer_html``: yield :class:`PendingHtml` pages instead of extracting them here.
     """
     if not _seekable(stream):
         # fastwarc needs a seekable stream (stdin is not): spool it to a temporary file on disk.
         with tempfile.TemporaryFile() as spool:
             shutil.copyfileobj(stream, spool, _SPOOL_CHUNK)
             spool.seek(0)
-            yield from iter_warc(spool, source=source, max_record_bytes=max_record_bytes)
+            yield from iter_warc(spool, source=source, max_record_bytes=max_record_bytes, defer_html=defer_html)
         return
     number = 0
     records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True)
@@ -76,7 +79,7 @@ def iter_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterat
         if page is None:
             yield Rejected(where, "undecodable or binary HTML body")
             continue
-        yield html_document(page, source=url or where, url=url)
+        yield page_document(page, source=url or where, url=url, defer=defer_html)
 
 
 def _seekable(stream: BinaryIO) -> bool:
@@ -84,14 +87,3 @@ def _seekable(stream: BinaryIO) -> bool:
         return bool(stream.seekable())
     except (AttributeError, OSError, ValueError):
         return False
-
-
-def html_document(page: str, *, source: str, url: str | None) -> RawDocument | Rejected:
-    """An HTML page as a document: main text and metadata through :func:`extract_html`."""
-    try:
-        text, meta = extract_html(page, url=url)
-    except Exception as exc:  # extraction must never stop a run; the page is reported instead
-        return Rejected(source, f"HTML extraction failed: {type(exc).__name__}: {exc}")
-    if not text.strip():
-        return Rejected(source, "no article text found in the HTML page")
-    return RawDocument(source=source, text=text, format="html", html=page, url=meta.get("url") or url, record_meta=meta)
