@@ -114,8 +114,12 @@ class Collector:
         flat = [a for article in batch for a in flatten(article)]
         fingerprints = self.hasher.fingerprints([a.text for a in flat], workers=self.workers)
         fp_of = {a.id: fp for a, fp in zip(flat, fingerprints, strict=True)}
-        with self.store.write():
-            return self._add(batch, flat, fp_of)
+        try:
+            with self.store.write():
+                return self._add(batch, flat, fp_of)
+        except BaseException:
+            self._clusterer, self._stamp = None, None  # it may hold assignments that were rolled back
+            raise
 
     def _add(self, batch: Sequence[Article], flat: list[Article], fp_of: dict[str, Fingerprint]) -> IngestCounts:
         store = self.store
@@ -150,10 +154,10 @@ class Collector:
         fresh_ids = {a.id for a in fresh}
         tops = [self._keep_fresh(article, fresh_ids) for article in batch]
         signatures = {a.id: fp_of[a.id].to_bytes() for a in fresh}
-        store.add_articles([t for t in tops if t is not None], signatures=signatures)
-        for article in fresh:  # appended stories whose page was already stored
-            if article.id not in {t.id for t in tops if t is not None}:
-                store.add_articles([article], signatures=signatures)
+        inserted = set(store.add_articles([t for t in tops if t is not None], signatures=signatures))
+        parents = {child.id: article.id for article in batch for child in flatten(article)[1:]}
+        for orphan in (a for a in fresh if a.id not in inserted):  # appended to a page stored before
+            store.add_articles([orphan], signatures=signatures, parent_id=parents.get(orphan.id))
         self._link(aliases)
         store.save_groups([g for g in groups if len(g.members) > 1],
                           replaces={g.canonical_id for g in old_groups.values()})
