@@ -5,23 +5,25 @@ behind it.  The unit of clustering is a duplicate group (syndicated copies trave
 always end up in one story); it is represented by its canonical copy's vector
 (:mod:`newsbrief.represent`: TF-IDF over content words and names by default).
 
-Assignment, one unit at a time in (date, id) order — undated units after the dated ones:
+A batch is clustered in four steps:
 
-1. *Blocking*: candidate units share one of the unit's ``keys_per_article`` heaviest terms (only the
-   ``max_postings`` most recent units per term are looked at), so nothing is ever compared n × n.
-2. *Time*: a candidate story is open when the unit's dates fall within ``window_days`` of the story's
-   date range (the window moves with the story's newest article; an undated unit or story is
-   compared by text alone).
-3. *Decision*: the unit joins the open story with the highest centroid cosine among those where
-   the centroid cosine is ≥ ``centroid_threshold``, or where the nearest member's cosine is
-   ≥ ``threshold`` *and* the centroid cosine is ≥ ``chain_floor`` (single-link-ish, with a centroid
-   check against chaining).  Otherwise it opens a new story.
-4. *Merge pass*: stories touched by the batch are merged with open stories whose centroids have a
-   cosine ≥ ``merge_threshold``.
+1. *Blocking*: units are taken in (date, id) order, undated ones last; each meets the
+   ``max_postings`` most recent earlier units sharing one of its ``keys_per_article`` heaviest terms,
+   so nothing is ever compared n × n.  Pairs with cosine ≥ ``threshold × edge_ratio`` are edges.
+2. *Agglomeration* over the edges (each new unit starts as a story of its own; existing stories keep
+   their members): the adjacent pair with the best ratio merges first, where the ratio is the average
+   cosine between the two stories' members (``Ci·Cj / (ni·nj)`` from centroid sums) over the bar
+   max(``threshold × edge_ratio``, ``relative`` × √(cohesion_i · cohesion_j)) — a loose story may take
+   loosely related articles, a tight one only close ones.  ``threshold`` is the pairwise same-story
+   cosine calibrated on SemEval-2022 pairs (``newsbrief eval stories semeval``).
+3. *Time*: two stories merge only when their date ranges come within ``window_days`` (the window
+   moves with a story's newest article; undated articles and stories are compared by text alone).
+4. *Refinement*: ``refine_rounds`` passes move each new unit to the adjacent open story whose centroid
+   is closer than its own story's centroid without it (k-means-like, deterministic order).
 
-Story ids are ``text.stable_hash`` of the founding article's id (the earliest, in (date, id) order, of
-the batch that opened it); a story keeps its id when it grows, and a merged story keeps the id of
-the older one.
+Story ids are ``text.stable_hash`` of the earliest member (in (date, id) order) when the story is
+formed in a batch; a story keeps its id when later batches add to it, and a merged story keeps the
+id of the older one.
 
 >>> from newsbrief.model import Article
 >>> from newsbrief.settings import ClusterOptions
@@ -258,8 +260,10 @@ class StoryClusterer:
         return first <= story.last + window and last >= story.first - window
 
     def _candidate_pairs(self, units: Sequence[int], keys: Sequence[list[int]]) -> list[tuple[int, int]]:
-        """Blocking: each new unit (in processing order) is paired with the ``max_postings`` most recent
-        earlier units of each of its keys."""
+        """Blocking: each new unit is paired with the ``max_postings`` most recent units of each of its keys.
+
+        Units are taken in processing order, so a unit only meets earlier ones (each pair once).
+        """
         cap = self.options.max_postings
         pairs: list[tuple[int, int]] = []
         for unit, unit_keys in zip(units, keys, strict=True):
@@ -324,10 +328,8 @@ class StoryClusterer:
     def _ratio(self, i: int, pool: list[int]) -> list[float]:
         """How far story ``i`` and each story of ``pool`` pass the merge bar (≥ 1 passes; 0 when closed).
 
-        Two criteria, the larger wins: the *average pairwise cosine* between their members
-        (``Ci·Cj / (ni·nj)``, from the centroid sums, no pairwise loop) against ``threshold``, and the
-        *centroid cosine* against ``centroid_threshold`` (a broad story whose articles are pairwise far
-        apart still has close centroids once its parts have grown).
+        The *average pairwise cosine* between their members (``Ci·Cj / (ni·nj)``, from the centroid
+        sums, no pairwise loop) over max(``threshold × edge_ratio``, ``relative`` × their cohesion).
         """
         si = self._stories[i]
         opts = self.options
@@ -425,7 +427,7 @@ class StoryClusterer:
         return max((story.norm * story.norm - n) / (n * (n - 1)), 1e-6)
 
     def _agglomerate(self, edges: Sequence[tuple[int, int]]) -> None:
-        """Merge adjacent stories, best ratio first, while the centroid cosine passes the size-aware bar.
+        """Merge adjacent stories, best ratio first, while the ratio (see :meth:`_ratio`) is ≥ ``merge_ratio``.
 
         Deterministic: the heap is ordered by (ratio, story ids); stale entries (a story that changed
         since the entry was pushed) are skipped.

@@ -18,21 +18,19 @@ it), run side by side in the same call.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 import time
-from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
 from newsbrief.errors import UsageError
-from newsbrief.model import Article
-from newsbrief.settings import ClusterOptions
-from newsbrief.text import content_hash
-from newsbrief.text import article_id as make_article_id
+from newsbrief.model import Article, Rejected
+from newsbrief.settings import ClusterOptions, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,55 +71,54 @@ def bcubed(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> B
 
 
 # ---------------------------------------------------------------------------------------------- loading
-_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S)
-_DOCNO = re.compile(r"<DOCNO>\s*(.*?)\s*</DOCNO>", re.S)
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_HEADLINE = re.compile(r"<HEADLINE>(.*?)</HEADLINE>", re.S)
-_TAG = re.compile(r"<[^>]+>")
-_ENTITY = re.compile(r"&[A-Za-z0-9#]+;")
-_DOCNO_DATE = re.compile(r"(\d{8})")
 _WIKIREF_TOPIC = re.compile(r"^(.*?)(?: \(\d+\)|\.\d+)\.txt$")
+DUC_ROOTS = (("duc2003", ("duc2003", "docs.without.headlines")), ("duc2004", ("duc2004", "docs")))
+WIKIREF_ROOT = ("wikiref220", "WikiRef220")
 
 
-def _sgml_articles(path: Path) -> Iterable[Article]:
-    """Minimal reader for the DUC SGML files (one or more ``<DOC>``), used until ingest covers SGML."""
-    content = path.read_text(encoding="latin-1")
-    for block in _DOC.findall(content) or [content]:
-        docno_match = _DOCNO.search(block)
-        docno = docno_match.group(1) if docno_match else path.name
-        text_match = _TEXT.search(block)
-        body = _ENTITY.sub(" ", _TAG.sub(" ", text_match.group(1) if text_match else block))
-        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n\t", body)]
-        text = "\n\n".join(p for p in paras if p)
-        headline_match = _HEADLINE.search(block)
-        title = " ".join(_TAG.sub(" ", headline_match.group(1)).split()) if headline_match else None
-        date_match = _DOCNO_DATE.search(docno)
-        published = None
-        if date_match:
-            try:
-                published = dt.datetime.strptime(date_match.group(1), "%Y%m%d").date()
-            except ValueError:
-                published = None
-        source = str(path)
-        chash = content_hash(text)
-        yield Article(id=make_article_id(source, chash), content_hash=chash, source=source, title=title or None,
-                      text=text, published=published)
+@dataclass(frozen=True, slots=True)
+class LabelledSet:
+    """Articles read through the newsbrief pipeline, their gold labels, and what was skipped."""
+
+    articles: tuple[Article, ...]
+    gold: Mapping[str, str]
+    rejected: tuple[Rejected, ...] = ()
 
 
-def load_duc(data: Path) -> tuple[list[Article], dict[str, str]]:
-    """DUC 2003 (60 folders) + DUC 2004 (50 folders) as one stream, gold = ``<set>/<folder>``."""
-    roots = [("duc2003", data / "duc2003" / "docs.without.headlines"), ("duc2004", data / "duc2004" / "docs")]
+def _file_of(source: str) -> Path:
+    """The file an article came from (SGML sources are ``<file>#<docno>``)."""
+    return Path(source.split("#", 1)[0])
+
+
+def _read(paths: Sequence[Path], settings: Settings) -> tuple[list[Article], list[Rejected]]:
+    from newsbrief.pipeline import iter_articles
+
     articles: list[Article] = []
-    gold: dict[str, str] = {}
-    for name, root in roots:
+    rejected: list[Rejected] = []
+    for item in iter_articles([str(p) for p in paths], settings=settings):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            articles.append(item)  # appended stories split off a page are not labelled: left out
+    return articles, rejected
+
+
+def load_duc(data: Path, *, settings: Settings | None = None, gold: Literal["folder", "topic"] = "folder") -> LabelledSet:
+    """DUC 2003 (60 folders) + DUC 2004 (50 folders) as one stream through ``pipeline.iter_articles``.
+
+    ``gold="folder"``: the gold story is ``<set>/<folder>`` (110 clusters, as specified);
+    ``gold="topic"``: folders of the same name in both years (the same TDT topic) are one story.
+    """
+    roots = [data.joinpath(*parts) for _name, parts in DUC_ROOTS]
+    for root in roots:
         if not root.is_dir():
             raise UsageError(f"{root}: not found (DUC data)")
-        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-            for file in sorted(folder.iterdir()):
-                for article in _sgml_articles(file):
-                    articles.append(article)
-                    gold[article.id] = f"{name}/{folder.name}"
-    return articles, gold
+    articles, rejected = _read(roots, settings or Settings())
+    labels: dict[str, str] = {}
+    for article in articles:
+        folder = _file_of(article.source).parent
+        labels[article.id] = f"{folder.parent.parent.name}/{folder.name}" if gold == "folder" else folder.name
+    return LabelledSet(tuple(articles), labels, tuple(rejected))
 
 
 def wikiref_topic(file_name: str) -> str:
@@ -136,25 +133,14 @@ def wikiref_topic(file_name: str) -> str:
     return match.group(1)
 
 
-def load_wikiref(data: Path) -> tuple[list[Article], dict[str, str]]:
-    """WikiRef220 as undated plain-text articles (first non-empty line = title), gold = topic."""
-    root = data / "wikiref220" / "WikiRef220"
+def load_wikiref(data: Path, *, settings: Settings | None = None) -> LabelledSet:
+    """WikiRef220 through ``pipeline.iter_articles``; gold = topic from the file name."""
+    root = data.joinpath(*WIKIREF_ROOT)
     if not root.is_dir():
         raise UsageError(f"{root}: not found (WikiRef220 data)")
-    articles: list[Article] = []
-    gold: dict[str, str] = {}
-    for file in sorted(root.glob("*.txt")):
-        raw = file.read_text(encoding="utf-8", errors="replace")
-        lines = [line.strip() for line in raw.splitlines()]
-        nonempty = [i for i, line in enumerate(lines) if line]
-        title = lines[nonempty[0]] if nonempty else None
-        text = "\n".join(lines[nonempty[0] + 1 :]).strip() if nonempty else ""
-        chash = content_hash(text)
-        article = Article(id=make_article_id(str(file), chash), content_hash=chash, source=str(file),
-                          title=title, text=text)
-        articles.append(article)
-        gold[article.id] = wikiref_topic(file.name)
-    return articles, gold
+    articles, rejected = _read([root], settings or Settings())
+    labels = {a.id: wikiref_topic(_file_of(a.source).name) for a in articles}
+    return LabelledSet(tuple(articles), labels, tuple(rejected))
 
 
 # ---------------------------------------------------------------------------------------------- baseline
@@ -195,3 +181,137 @@ def tuned_baseline(articles: Sequence[Article], gold: Mapping[str, str]) -> tupl
             best = (round(float(threshold), 2), score)
     assert best is not None
     return best
+
+
+# ---------------------------------------------------------------------------------------------- calibration
+SEMEVAL_DIR = ("semeval2022-task8-subset", "data")
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """The same-story cosine threshold chosen on SemEval-2022 training pairs, checked on the test pairs."""
+
+    threshold: float
+    train_pairs: int
+    train_f1: float
+    test_pairs: int
+    test_precision: float
+    test_recall: float
+    test_f1: float
+
+
+def _semeval_pairs(path: Path) -> list[tuple[str, str, str, str, bool]]:
+    csv.field_size_limit(1 << 30)
+    pairs = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["lang1"] == "en" and row["lang2"] == "en":
+                first, second = row["pair_id"].split("_", 1)
+                pairs.append((first, second, row["text1"], row["text2"], float(row["Overall"]) <= 2.0))
+    return pairs
+
+
+def _pair_cosines(pairs: Sequence[tuple[str, str, str, str, bool]], options: ClusterOptions) -> np.ndarray:
+    """Cosines of the newsbrief representation, document frequencies fitted on the split's texts."""
+    from newsbrief.represent import make_representation
+
+    texts: dict[str, str] = {}
+    for first, second, text1, text2, _same in pairs:
+        texts.setdefault(first, text1)
+        texts.setdefault(second, text2)
+    ids = sorted(texts)
+    articles = [Article(id=i, content_hash=i, source=i, title=None, text=texts[i]) for i in ids]
+    rep = make_representation(options.representation, name_weight=options.name_weight, max_chars=options.max_chars)
+    matrix = rep.update(articles)
+    row = {article_id: n for n, article_id in enumerate(ids)}
+    left = matrix[[row[p[0]] for p in pairs]]
+    right = matrix[[row[p[1]] for p in pairs]]
+    return np.asarray(left.multiply(right).sum(axis=1)).ravel()
+
+
+def _pair_scores(cosines: np.ndarray, same: np.ndarray, threshold: float) -> tuple[float, float, float]:
+    predicted = cosines >= threshold
+    true_pos = float((predicted & same).sum())
+    precision = true_pos / predicted.sum() if predicted.sum() else 0.0
+    recall = true_pos / same.sum() if same.sum() else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def calibrate_threshold(data: Path, *, options: ClusterOptions) -> Calibration:
+    """Pairwise same-story threshold: best F1 on SemEval-2022 en-en *training* pairs, checked on *testing*.
+
+    Overall ≤ 2 counts as the same story.
+    """
+    folder = data.joinpath(*SEMEVAL_DIR)
+    train_path, test_path = folder / "training_set.csv", folder / "testing_set.csv"
+    for path in (train_path, test_path):
+        if not path.is_file():
+            raise UsageError(f"{path}: not found (SemEval-2022 task 8 data)")
+    train, test = _semeval_pairs(train_path), _semeval_pairs(test_path)
+    train_cos, test_cos = _pair_cosines(train, options), _pair_cosines(test, options)
+    train_same = np.array([p[4] for p in train])
+    test_same = np.array([p[4] for p in test])
+    grid = [round(float(t), 3) for t in np.arange(0.02, 0.6, 0.005)]
+    best = max(grid, key=lambda t: (_pair_scores(train_cos, train_same, t)[2], -t))
+    precision, recall, f1 = _pair_scores(test_cos, test_same, best)
+    return Calibration(best, len(train), _pair_scores(train_cos, train_same, best)[2], len(test),
+                       precision, recall, f1)
+
+
+# ---------------------------------------------------------------------------------------------- evaluation
+@dataclass(frozen=True, slots=True)
+class StoryEvaluation:
+    """Scores of newsbrief and the reference baseline on one labelled set (same articles, same gold)."""
+
+    dataset: str
+    articles: int
+    gold_stories: int
+    rejected: int
+    newsbrief: BCubed
+    seconds: float
+    baseline: BCubed
+    baseline_threshold: float
+    extra: tuple[tuple[str, BCubed], ...] = ()
+
+
+def predicted_labels(articles: Sequence[Article], *, options: ClusterOptions) -> dict[str, str]:
+    """Article id → story id from :func:`newsbrief.cluster.cluster_stories`."""
+    from newsbrief.cluster import cluster_stories
+
+    return {a: story.id for story in cluster_stories(articles, options=options) for a in story.article_ids}
+
+
+def evaluate_stories(
+    dataset: Literal["duc", "wikiref"], *, data: Path, options: ClusterOptions, settings: Settings | None = None
+) -> StoryEvaluation:
+    """Cluster one labelled set with newsbrief and with the baseline; B-cubed against the gold labels.
+
+    For ``duc`` the extra rows score the same runs against the topic gold (same-named DUC 2003 and
+    2004 folders = one story) and give the score of a perfect topic clustering against the folder
+    gold (the ceiling a clusterer that merges same-topic folders can reach).
+    """
+    if dataset == "duc":
+        labelled = load_duc(data, settings=settings)
+    elif dataset == "wikiref":
+        labelled = load_wikiref(data, settings=settings)
+    else:
+        raise UsageError(f"unknown data set {dataset!r}; choose 'duc' or 'wikiref'")
+    articles, gold = labelled.articles, labelled.gold
+    if not articles:
+        raise UsageError(f"no articles read for {dataset}")
+    start = time.perf_counter()
+    predicted = predicted_labels(articles, options=options)
+    seconds = time.perf_counter() - start
+    threshold, baseline = tuned_baseline(articles, gold)
+    extra: list[tuple[str, BCubed]] = []
+    if dataset == "duc":
+        topic = {a: label.split("/", 1)[1] for a, label in gold.items()}
+        _t, baseline_topic = tuned_baseline(articles, topic)
+        extra = [
+            ("newsbrief, topic gold", bcubed(predicted, topic)),
+            ("baseline (tuned on it), topic gold", baseline_topic),
+            ("perfect topic clustering, folder gold", bcubed(topic, gold)),
+        ]
+    return StoryEvaluation(dataset, len(articles), len(set(gold.values())), len(labelled.rejected),
+                           bcubed(predicted, gold), seconds, baseline, threshold, tuple(extra))

@@ -69,7 +69,7 @@ class Representation(Protocol):
         ...
 
 
-def article_terms(article: Article, *, max_chars: int = 0, bigrams: bool = False) -> Counter[str]:
+def article_terms(article: Article, *, max_chars: int = 0) -> Counter[str]:
     """Term counts of an article: content words of title and text, plus ``"=name"`` for capitalised names.
 
     A name is a word starting with a capital letter that does not open a sentence (so "The" at the
@@ -84,17 +84,12 @@ def article_terms(article: Article, *, max_chars: int = 0, bigrams: bool = False
     body = article.text[:max_chars] if max_chars > 0 else article.text
     text = clean_chars(f"{article.title}\n\n{body}" if article.title else body)
     counts: Counter[str] = Counter()
-    previous = ""
     for start, end in word_spans(text):
         word = text[start:end].lower()
         # the filter of text.content_words, applied to the same tokens
         if word in STOPWORDS or word.isdigit():
-            previous = ""
             continue
         counts[word] += 1
-        if bigrams and previous:
-            counts[f"{previous} {word}"] += 1
-        previous = word
         if len(word) < 2 or not text[start].isupper():
             continue
         before = text[max(0, start - 8) : start].rstrip(" \t\r\f\v([")
@@ -112,9 +107,8 @@ class TfidfRepresentation:
 
     name = "tfidf"
 
-    def __init__(self, *, name_weight: float = 1.0, max_chars: int = 0, bigrams: bool = False) -> None:
+    def __init__(self, *, name_weight: float = 1.0, max_chars: int = 0) -> None:
         self.name_weight = name_weight
-        self.bigrams = bigrams
         self.max_chars = max_chars
         self._vocab: dict[str, int] = {}
         self._terms: list[str] = []
@@ -137,7 +131,7 @@ class TfidfRepresentation:
 
     def partial_fit(self, articles: Sequence[Article]) -> None:
         """Add the batch's documents to the document frequencies."""
-        self._fit_counts([article_terms(a, max_chars=self.max_chars, bigrams=self.bigrams) for a in articles])
+        self._fit_counts([article_terms(a, max_chars=self.max_chars) for a in articles])
 
     def _fit_counts(self, counts: Sequence[Counter[str]]) -> None:
         for terms in counts:
@@ -147,11 +141,11 @@ class TfidfRepresentation:
 
     def transform(self, articles: Sequence[Article]) -> sp.csr_matrix:
         """Sublinear-tf × idf rows, L2-normalised; terms never fitted are ignored."""
-        return self._vectors([article_terms(a, max_chars=self.max_chars, bigrams=self.bigrams) for a in articles])
+        return self._vectors([article_terms(a, max_chars=self.max_chars) for a in articles])
 
     def update(self, articles: Sequence[Article]) -> sp.csr_matrix:
         """``partial_fit`` then ``transform``, reading each article once."""
-        counts = [article_terms(a, max_chars=self.max_chars, bigrams=self.bigrams) for a in articles]
+        counts = [article_terms(a, max_chars=self.max_chars) for a in articles]
         self._fit_counts(counts)
         return self._vectors(counts)
 
@@ -183,13 +177,19 @@ class TfidfRepresentation:
         )
 
     def keys(self, matrix: sp.csr_matrix, *, top: int) -> list[list[int]]:
-        """The ``top`` heaviest term indices of each row (ties broken by term index)."""
+        """The ``top`` heaviest term indices of each row among terms seen in ≥ 2 documents.
+
+        A term no other document has (df = 1) cannot bring a candidate, so such terms only fill the
+        list when a row has fewer than ``top`` shared terms.  Ties are broken by term index.
+        """
+        df = np.asarray(self._df, dtype=np.int64)
         result: list[list[int]] = []
         for row in range(matrix.shape[0]):
             start, end = matrix.indptr[row], matrix.indptr[row + 1]
             idx = matrix.indices[start:end]
             weights = matrix.data[start:end]
-            order = np.lexsort((idx, -weights))[:top]
+            unique = df[idx] < 2 if len(df) else np.zeros(len(idx), dtype=bool)
+            order = np.lexsort((idx, -weights, unique))[:top]
             result.append([int(i) for i in idx[order]])
         return result
 

@@ -71,19 +71,22 @@ class DedupOptions:
 class ClusterOptions:
     """Story clustering (``cluster.py``; measured numbers and calibration in ``docs/clustering.md``).
 
-    ``window_days``: a story accepts articles dated up to this many days after its newest (or before
-    its oldest) article; undated articles are compared by text alone.  ``representation``: TF-IDF over
-    content words and names (``name_weight`` multiplies name features) or the optional embeddings.
-    An article joins a story when its cosine to the story centroid is ≥ ``centroid_threshold``, or its
-    cosine to the nearest member is ≥ ``threshold`` and to the centroid ≥ ``chain_floor``; stories whose
-    centroids have a cosine ≥ ``merge_threshold`` are merged.  Blocking: an article is compared with the
-    ``max_postings`` most recent articles sharing one of its ``keys_per_article`` heaviest terms.
+    ``window_days``: two stories (or an article and a story) can merge only when their date ranges
+    come within this many days of each other, so a story's window moves with its newest article;
+    undated articles are compared by text alone.  ``representation``: TF-IDF over content words and
+    names of the title and first ``max_chars`` characters (``name_weight`` multiplies name features),
+    or the optional embeddings.  ``threshold``: pairwise same-story cosine, calibrated on SemEval-2022
+    en-en training pairs (best F1).  Two stories merge when the average cosine between their members
+    is ≥ max(``threshold`` × ``edge_ratio``, ``relative`` × their internal cohesion) (the ratio to that
+    bar must reach ``merge_ratio``); pairs below ``threshold`` × ``edge_ratio`` are not even linked.
+    ``refine_rounds`` passes then move each new article to the closest story centroid.  Blocking: an
+    article meets the ``max_postings`` most recent articles sharing one of its ``keys_per_article``
+    heaviest terms.
     """
 
     window_days: int = DEFAULT_WINDOW_DAYS
     representation: Literal["tfidf", "embeddings"] = "tfidf"
-    threshold: float = 0.15
-    centroid_threshold: float = 0.0
+    threshold: float = 0.165
     relative: float = 0.5
     refine_rounds: int = 3
     edge_ratio: float = 0.5

@@ -1,0 +1,209 @@
+"""Story clustering: grouping, determinism, duplicate groups, time window, incremental mode, real text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import replace
+
+import pytest
+
+from conftest import shared_data
+from newsbrief.cluster import StoryClusterer, cluster_stories
+from newsbrief.errors import UsageError
+from newsbrief.evaluate_stories import bcubed
+from newsbrief.model import Article, DuplicateGroup
+from newsbrief.settings import ClusterOptions
+from newsbrief.text import stable_hash
+
+OPTIONS = ClusterOptions()
+DAY = dt.date(2024, 3, 4)
+
+# Texts written for these tests: three stories, three reports each, in different words.
+FLOOD = [
+    "Floodwaters from the Varna River swept through Kellington on Monday, forcing 3,000 residents "
+    "from their homes. Mayor Ilse Brandt said the Kellington levee failed before dawn and rescue "
+    "boats reached the old town by noon.",
+    "Rescue boats ferried families out of Kellington after the Varna River burst the town levee. "
+    "Mayor Ilse Brandt asked volunteers to bring sandbags, and about 3,000 people spent the night "
+    "in school gyms.",
+    "The levee at Kellington gave way overnight and the Varna River flooded the old town. Mayor "
+    "Brandt said evacuation shelters were full; engineers will inspect the broken levee once the "
+    "floodwaters recede.",
+]
+TRANSFER = [
+    "Striker Tomas Okafor joined Redhaven United from Porto Azul for a club record fee, Redhaven "
+    "announced. Okafor signed a five-year contract and will wear the number nine shirt.",
+    "Redhaven United completed the record signing of striker Tomas Okafor, who leaves Porto Azul "
+    "after scoring 31 league goals. The Redhaven manager called Okafor the missing piece.",
+    "Porto Azul confirmed the sale of Tomas Okafor to Redhaven United. Supporters of Porto Azul "
+    "protested outside the stadium as the striker posed with his new Redhaven shirt.",
+]
+ELECTION = [
+    "Voters in Maristan elected Dana Quell as president, ending twelve years of Liberty Front rule. "
+    "Quell won 54 percent in the runoff and promised to rewrite the Maristan budget.",
+    "Dana Quell claimed victory in the Maristan presidential runoff, and the Liberty Front conceded "
+    "defeat. International observers said the Maristan vote was orderly.",
+    "The Liberty Front candidate conceded to Dana Quell after the runoff count in Maristan. Quell "
+    "will be sworn in as president next month and named a budget minister.",
+]
+
+
+def art(article_id: str, text: str, day: dt.date | None = DAY, title: str | None = None) -> Article:
+    """A test article."""
+    return Article(id=article_id, content_hash=stable_hash(text), source=f"{article_id}.txt", title=title,
+                   text=text, published=day)
+
+
+def corpus() -> list[Article]:
+    """The nine written reports, dated within two days."""
+    articles = []
+    for name, texts in (("flood", FLOOD), ("transfer", TRANSFER), ("election", ELECTION)):
+        for i, text in enumerate(texts):
+            articles.append(art(f"{name}{i}", text, DAY + dt.timedelta(days=i)))
+    return articles
+
+
+def partition(stories) -> set[frozenset[str]]:
+    """Stories as a set of member sets (order-free comparison)."""
+    return {frozenset(s.article_ids) for s in stories}
+
+
+def test_reports_of_one_story_are_grouped_and_stories_kept_apart() -> None:
+    stories = cluster_stories(corpus(), options=OPTIONS)
+    assert partition(stories) == {
+        frozenset({"flood0", "flood1", "flood2"}),
+        frozenset({"transfer0", "transfer1", "transfer2"}),
+        frozenset({"election0", "election1", "election2"}),
+    }
+
+
+def test_same_input_same_stories_in_any_order() -> None:
+    articles = corpus()
+    first = cluster_stories(articles, options=OPTIONS)
+    for seed in range(3):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        assert cluster_stories(shuffled, options=OPTIONS) == first
+
+
+def test_story_fields_ids_and_dates() -> None:
+    stories = cluster_stories(corpus(), options=OPTIONS)
+    flood = next(s for s in stories if "flood0" in s.article_ids)
+    assert flood.id == stable_hash("flood0")  # the earliest member
+    assert flood.article_ids == ("flood0", "flood1", "flood2")  # by date, then id
+    assert (flood.first_published, flood.last_published) == (DAY, DAY + dt.timedelta(days=2))
+    assert flood.headline is None
+    assert {g.canonical_id for g in flood.duplicate_groups} == {"flood0", "flood1", "flood2"}
+    assert len({s.id for s in stories}) == 3
+
+
+def test_duplicate_group_members_always_share_a_story() -> None:
+    # A copy whose text has nothing in common with the rest still follows its canonical copy.
+    articles = [*corpus(), art("copy", "Photo gallery: scenes from the day.", DAY)]
+    group = DuplicateGroup("flood1", (("flood1", 1.0), ("copy", 0.81)))
+    stories = cluster_stories(articles, groups=[group], options=OPTIONS)
+    flood = next(s for s in stories if "flood1" in s.article_ids)
+    assert "copy" in flood.article_ids
+    assert group in flood.duplicate_groups
+    without = cluster_stories(articles, options=OPTIONS)
+    assert not any({"copy", "flood1"} <= set(s.article_ids) for s in without)
+
+
+def test_group_joining_two_existing_stories_merges_them() -> None:
+    clusterer = StoryClusterer(options=OPTIONS)
+    clusterer.assign(corpus())
+    assert clusterer.story_of("flood0") != clusterer.story_of("election0")
+    bridge = art("bridge", ELECTION[0], DAY)
+    changed = clusterer.assign(
+        [bridge], groups=[DuplicateGroup("flood0", (("flood0", 1.0), ("election0", 0.9), ("bridge", 0.9)))]
+    )
+    assert clusterer.story_of("flood0") == clusterer.story_of("election0") == changed["bridge"]
+
+
+def test_time_window_moves_with_the_newest_article() -> None:
+    text = FLOOD[0]
+    far = [art("a", text, DAY), art("b", FLOOD[1], DAY + dt.timedelta(days=30))]
+    assert len(cluster_stories(far, options=OPTIONS)) == 2
+    assert len(cluster_stories(far, options=replace(OPTIONS, window_days=40))) == 1
+    # A steady stream keeps the story open: day 0, 6, 12, 18 stay one story with a 7-day window.
+    stream = [art(f"s{i}", FLOOD[i % 3], DAY + dt.timedelta(days=6 * i)) for i in range(4)]
+    assert len(cluster_stories(stream, options=OPTIONS)) == 1
+
+
+def test_undated_articles_cluster_by_text_alone() -> None:
+    articles = [replace(a, published=None) for a in corpus()]
+    articles[0] = replace(articles[0], published=DAY - dt.timedelta(days=365))
+    stories = cluster_stories(articles, options=OPTIONS)
+    assert len(stories) == 3
+    flood = next(s for s in stories if "flood0" in s.article_ids)
+    assert flood.first_published == flood.last_published == DAY - dt.timedelta(days=365)
+    election = next(s for s in stories if "election0" in s.article_ids)
+    assert election.first_published is None
+
+
+def test_one_assign_call_equals_batch_clustering() -> None:
+    clusterer = StoryClusterer(options=OPTIONS)
+    mapping = clusterer.assign(corpus())
+    assert clusterer.stories() == cluster_stories(corpus(), options=OPTIONS)
+    assert mapping == {a: s.id for s in clusterer.stories() for a in s.article_ids}
+
+
+def test_new_batches_join_existing_stories_and_keep_their_ids() -> None:
+    articles = corpus()
+    clusterer = StoryClusterer(options=OPTIONS)
+    first = clusterer.assign([a for a in articles if not a.id.endswith("2")])
+    second = clusterer.assign([a for a in articles if a.id.endswith("2")])
+    assert set(second) == {"flood2", "transfer2", "election2"}  # nothing earlier changed story
+    assert second["flood2"] == first["flood0"] == stable_hash("flood0")
+    assert partition(clusterer.stories()) == partition(cluster_stories(articles, options=OPTIONS))
+    assert clusterer.assign(articles[:2]) == {a.id: first[a.id] for a in articles[:2]}  # idempotent
+
+
+def test_state_round_trip_continues_identically() -> None:
+    articles = corpus()
+    live = StoryClusterer(options=OPTIONS)
+    live.assign(articles[:5])
+    restored = StoryClusterer.from_state(live.state())
+    assert restored.stories() == live.stories()
+    assert restored.assign(articles[5:]) == live.assign(articles[5:])
+    assert restored.stories() == live.stories()
+    assert restored.state() == live.state()
+
+
+def test_bad_state_is_a_usage_error() -> None:
+    with pytest.raises(UsageError):
+        StoryClusterer.from_state(b"not a state")
+
+
+def test_empty_input() -> None:
+    assert cluster_stories([], options=OPTIONS) == ()
+
+
+@pytest.mark.data
+def test_real_duc_clusters_and_incremental_agreement() -> None:
+    from newsbrief.pipeline import iter_articles
+    from newsbrief.settings import Settings
+
+    root = shared_data("duc2004", "docs")
+    folders = ["d30001t", "d30015t", "d30026t", "d30049t"]
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    for folder in folders:
+        for item in iter_articles([str(root / folder)], settings=Settings()):
+            assert isinstance(item, Article)
+            articles.append(item)
+            gold[item.id] = folder
+    # These TDT clusters span up to six weeks with gaps of more than 7 days between reports: a wide
+    # window lets the text decide (with the default 7 days they split; see docs/clustering.md).
+    options = replace(OPTIONS, window_days=60)
+    batch = {a: s.id for s in cluster_stories(articles, options=options) for a in s.article_ids}
+    assert bcubed(batch, gold).f1 >= 0.9
+    # Incremental, in chronological batches of 8: close to the batch result.
+    ordered = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id))
+    clusterer = StoryClusterer(options=options)
+    for start in range(0, len(ordered), 8):
+        clusterer.assign(ordered[start : start + 8])
+    incremental = {a.id: clusterer.story_of(a.id) for a in articles}
+    assert bcubed(incremental, gold).f1 >= 0.85
+    assert bcubed(incremental, batch).f1 >= 0.85
