@@ -38,10 +38,12 @@ from newsbrief.clean_lines import (
     has_contact,
     has_credit,
     has_date,
+    has_email,
     has_url,
     interface_label,
     is_bare_url,
     is_byline,
+    is_comment_header,
     is_counter,
     is_date_line,
     is_decorative_marker,
@@ -76,6 +78,8 @@ REASONS = (
     "top residue",
     "tail list",
     "tail prompt",
+    "contact",
+    "comments",
 )
 
 _MAX_OBSERVED_CHARS = 160
@@ -238,6 +242,7 @@ def _classify(units: list[_Unit], cleaner: Cleaner, outlet: str | None) -> list[
         if reasons[i] is None:
             seen.add(_line_key(unit.text))
     if english:
+        _comment_section(units, reasons)
         _menu_runs(units, reasons, listed)
         _tail_runs(units, reasons, last, listed)
         _related_runs(units, reasons, first)
@@ -288,6 +293,8 @@ def _unit_reason(unit: _Unit, ctx: _Context, cleaner: Cleaner, outlet: str | Non
         return "date line"
     if is_bare_url(text):
         return "link"
+    if has_email(text) and shape.words <= 40:
+        return "contact"
     if navigation_like(shape) and not shape.anchor:
         return "navigation"
     if is_counter(text):
@@ -331,6 +338,20 @@ def _tail_runs(units: list[_Unit], reasons: list[str | None], last: int, listed:
 
 
 _MENU_RUN = 4
+_COMMENTS_AFTER = 0.6
+
+
+def _comment_section(units: list[_Unit], reasons: list[str | None]) -> None:
+    """Everything from a comment-section header in the second half of the page on is comments."""
+    total = sum(u.shape.words for u in units) or 1
+    before = 0
+    for i, unit in enumerate(units):
+        if before / total >= _COMMENTS_AFTER and not unit.shape.anchor and is_comment_header(unit.text):
+            for k in range(i, len(units)):
+                if reasons[k] not in META_REASONS:
+                    reasons[k] = "comments"
+            return
+        before += unit.shape.words
 
 
 def _menu_runs(units: list[_Unit], reasons: list[str | None], listed: list[bool]) -> None:

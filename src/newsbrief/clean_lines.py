@@ -190,6 +190,13 @@ class LineShape:
 
 
 _LABEL = re.compile(r"^([^:|]{2,24})\s*[:|]\s+(\S.*)$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}", re.IGNORECASE)
+_COMMENT_HEADER = re.compile(
+    r"^(?:\d+|no|one|two|three)\s+(?:thoughts?|responses?|comments?|replies|reactions?)\b"
+    r"|^(?:leave|post|add|write|join|show|view|load)\b.{0,20}\b(?:comments?|reply|replies|discussion)\b"
+    r"|^(?:comments?|discussion|reader comments|responses?)\s*(?:\(\d+\)|\d+)?:?$",
+    re.IGNORECASE,
+)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}")
 _ENGLISH = frozenset(
     "the of and to a in is that for on was with as by at from it be are has have had were this which "
@@ -207,7 +214,24 @@ def interface_label(text: str) -> bool:
     if not match:
         return False
     label = LineShape.of(match.group(1))
-    return 0 < label.words <= 3 and label.interface_ratio >= 0.5 and not LineShape.of(match.group(2)).terminal
+    return 0 < label.words <= 3 and label.interface_ratio >= 0.25 and not LineShape.of(match.group(2)).terminal
+
+
+def has_email(text: str) -> bool:
+    """Contains an e-mail address."""
+    return bool(_EMAIL.search(text))
+
+
+def is_comment_header(text: str) -> bool:
+    """The header of a comment section: ``12 comments``, ``10 thoughts on …``, ``Leave a Reply``.
+
+    >>> is_comment_header("10 thoughts on “Why focus matters”"), is_comment_header("Leave a Reply")
+    (True, True)
+    >>> is_comment_header("Two comments by the minister angered farmers.")
+    False
+    """
+    shape = LineShape.of(text)
+    return shape.words <= 12 and not (shape.terminal and shape.words > 4) and bool(_COMMENT_HEADER.match(text.strip()))
 
 
 def has_contact(text: str) -> bool:
