@@ -212,3 +212,12 @@ def test_duc_dateline_and_dates_from_real_newswire() -> None:
     assert (article.dateline, article.outlet, article.published) == ("WASHINGTON", "AP", dt.date(1999, 5, 19))
     assert article.provenance["published"] == "sgml:DATE_TIME"
     assert article.text.startswith("Schizophrenia patients whose medication couldn't stop")
+
+
+def test_the_earliest_date_line_wins() -> None:
+    raw_text = "Quake shakes port\nBy Staff | Wednesday, April 4, 2007\n\n" + BODY + "\n\nOther story\nThursday, July 30, 2009\n"
+    cleaned = CleanResult(CleanText("Quake shakes port", BODY, meta_lines=("Thursday, July 30, 2009",)))
+    article = run(RawDocument("a.txt", raw_text), cleaned)
+    assert article.published == dt.date(2007, 4, 4) and article.provenance["published"] == "text:line 2"
+    alone = run(RawDocument("a.txt", raw_text.replace("By Staff | Wednesday, April 4, 2007", "By Staff")), cleaned)
+    assert alone.published == dt.date(2009, 7, 30) and alone.provenance["published"] == "text:line 7"

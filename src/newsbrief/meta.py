@@ -24,19 +24,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import urlsplit
 
+from newsbrief.meta_dates import (
+    DOCNO_DATE,
+    LEADING_DATE,
+    LEADING_DATE_TITLE,
+    date_in_line,
+    date_starting_line,
+    match_date,
+    parse_date,
+)
+from newsbrief.meta_language import LanguageDetector, detect_language, looks_english
 from newsbrief.model import Article, CleanResult, CleanText, RawDocument, Removal
 from newsbrief.settings import MetaOptions
-from newsbrief.text import article_id, content_hash, words
+from newsbrief.text import article_id, content_hash
 
-if TYPE_CHECKING:
-    from langdetect.detector_factory import DetectorFactory
-
-__all__ = ["LanguageDetector", "describe", "parse_date"]
+__all__ = ["LanguageDetector", "describe", "looks_english", "parse_date"]
 
 # --- wire agencies -------------------------------------------------------------------------------
 
@@ -84,46 +91,6 @@ _AGENCY_PAREN = re.compile(rf"\((?P<agency>{_AGENCY_ALT})\)", re.I)
 _AGENCY_BARE = re.compile(r"\b(?P<agency>INTERFAX|REUTERS|XINHUA|ITAR-TASS|AFP)\b")
 _DASH = r"(?:--|_|-|\u2013|\u2014)"
 
-# --- dates ---------------------------------------------------------------------------------------
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)"
-_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])"),
-    re.compile(rf"{_WEEKDAY}?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})\b{_TIME}?", re.I),
-    re.compile(rf"{_WEEKDAY}?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b{_TIME}?", re.I),
-    re.compile(r"(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"),
-)
-# Only strings naming a month or holding a numeric date are worth dateparser's time.
-_DATE_CANDIDATE = re.compile(rf"\b{_MONTH}(?![a-z])|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I)
-_DOCNO_DATE = re.compile(r"^(?P<prefix>[A-Z_]+?)(?P<year>(?:19|20)\d{2})(?P<mnum>\d{2})(?P<day>\d{2})")
-# A line that is a date and little else ("Published: Sep 24, 2021 08:51 AM", "Saturday, January 8, 2005").
-_DATE_LINE_MAX = 80
-_DATEPARSER_MAX = 60
-_LEADING_DATE_TITLE = re.compile(r"^(?P<date>(?:19|20)\d{2}/\d{1,2}/\d{1,2})\s+(?P<title>\S.*)$")
-_HEAD_LINES = 6
 
 # --- datelines -----------------------------------------------------------------------------------
 
@@ -146,162 +113,9 @@ _DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # London, England — (mixed case: only with a region and a long dash)
     re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][a-z]+)?)\s+[\u2013\u2014]\s+"),
 )
-# A full date opening the first paragraph ("Saturday, March 26, 2005 Up to four times as many …").
-_LEADING_DATE = re.compile(
-    rf"(?i:{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}}))\s+(?=[A-Z\"'])"
-)
 _MAX_DATELINE = 60
-
-# --- language ------------------------------------------------------------------------------------
-
-# The commonest English function words: a text where they make a large share of the tokens is
-# English without asking langdetect (which costs ~10 ms a text, the slowest step of ingest).
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to a in that is was for on it with as he at by from his be have has had are an "
-    "not but this they which were said been their its who will would there after also or".split()
-)
-# Measured on the first 1,000 characters of the SemEval-2022 task 8 texts: 572/617 English texts pass,
-# 0 of 1,949 texts in 9 other languages; BBC: 2,201/2,225 pass (the rest go to langdetect).
-_ENGLISH_MIN_SHARE = 0.22
-_ENGLISH_MIN_THE = 0.015
-_ENGLISH_MIN_TOKENS = 20
-_MIN_LETTERS_FOR_LANGUAGE = 20
-_NOT_LETTER = re.compile(r"[\W\d_]+")
-
-
-class LanguageDetector:
-    """Deterministic language identification: langdetect with a fixed seed, profiles loaded lazily.
-
-    >>> LanguageDetector().detect("Le gouvernement a annoncé mardi une nouvelle réforme des retraites.")
-    'fr'
-    """
-
-    def __init__(self, *, seed: int = 0) -> None:
-        self._seed = seed
-        self._factory: DetectorFactory | None = None
-
-    def detect(self, text: str) -> str | None:
-        """ISO 639-1 code of ``text`` (``zh-cn`` style for Chinese), or ``None`` when undecidable."""
-        from langdetect.lang_detect_exception import LangDetectException
-
-        if self._factory is None:
-            from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-            factory = DetectorFactory()
-            factory.load_profile(PROFILES_DIRECTORY)
-            factory.seed = self._seed
-            self._factory = factory
-        detector = self._factory.create()
-        detector.append(text)
-        try:
-            return str(detector.detect())
-        except LangDetectException:
-            return None
-
-
-def looks_english(text: str) -> bool:
-    """Cheap test: English function words make a large share of the tokens.
-
-    >>> looks_english("The minister said that the talks on the budget would resume in the spring, "
-    ...               "after a pause of two weeks in the capital.")
-    True
-    >>> looks_english("Der Minister sagte, dass die Gespräche über den Haushalt im Frühjahr weitergehen.")
-    False
-    """
-    tokens = words(text)
-    if len(tokens) < _ENGLISH_MIN_TOKENS:
-        return False
-    function = sum(1 for token in tokens if token in _ENGLISH_FUNCTION_WORDS)
-    the = sum(1 for token in tokens if token == "the")
-    return function / len(tokens) >= _ENGLISH_MIN_SHARE and the / len(tokens) >= _ENGLISH_MIN_THE
-
-
-# --- dates ---------------------------------------------------------------------------------------
-
-
-def _valid(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _match_date(match: re.Match[str]) -> dt.date | None:
-    groups = match.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(groups["month"].lower().rstrip("."), 0)
-    return _valid(int(groups["year"]), month, int(groups["day"]))
-
-
-def parse_date(value: str, *, whole: bool = False) -> dt.date | None:
-    """An ISO date from a short date string: regular expressions first, dateparser as fallback.
-
-    ``whole``: the string must be a date and little else (a date line), not merely start with one.
-
-    >>> parse_date("Saturday, January 8, 2005").isoformat()
-    '2005-01-08'
-    >>> parse_date("September 9, 2021 08:51 AM").isoformat()
-    '2021-09-09'
-    >>> parse_date("10/17/1998 05:50:00").isoformat()
-    '1998-10-17'
-    >>> parse_date("2005-01-08T10:00:00+00:00").isoformat()
-    '2005-01-08'
-    >>> parse_date("no date here") is None
-    True
-    """
-    value = value.strip()
-    if not value or len(value) > 200:
-        return None
-    for pattern in _DATE_PATTERNS:
-        match = pattern.match(value)
-        if match is not None:
-            rest = value[match.end() :].strip(" .,|")
-            if whole and len(rest) > 12:
-                continue
-            date = _match_date(match)
-            if date is not None:
-                return date
-    if len(value) > _DATEPARSER_MAX or not _DATE_CANDIDATE.search(value) or not re.search(r"\d", value):
-        return None
-    return _dateparser(value)
-
-
-def _dateparser(value: str) -> dt.date | None:
-    import dateparser
-
-    value = re.sub(r"^(?:published|updated|posted|last updated|date)\s*:?\s*", "", value, flags=re.I)
-    try:
-        parsed = dateparser.parse(
-            value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
-        )
-    except (ValueError, OverflowError, TypeError):
-        return None
-    return parsed.date() if parsed is not None else None
-
-
-def _date_starting_line(line: str) -> dt.date | None:
-    """A date that starts ``line`` (WikiNews glues "Saturday, March 26, 2005 Up to four …")."""
-    line = line.strip()
-    short = len(line) <= _DATE_LINE_MAX
-    date = parse_date(line, whole=True) if short else None
-    if date is not None:
-        return date
-    for pattern in _DATE_PATTERNS[1:3]:
-        match = pattern.match(line)
-        if match is not None and (match.group(0).strip()[:3].isalpha() or short):
-            return _match_date(match)
-    return None
-
-
-def _date_in_line(line: str) -> dt.date | None:
-    """A date starting ``line``, or a full written date inside a short line ("By Staff | May 4, 2007")."""
-    date = _date_starting_line(line)
-    if date is not None or len(line.strip()) > _DATE_LINE_MAX:
-        return date
-    for pattern in _DATE_PATTERNS[1:3]:
-        match = pattern.search(line)
-        if match is not None:
-            return _match_date(match)
-    return None
+_HEAD_LINES = 6
+_UNKNOWN_LINE = 1 << 30
 
 
 # --- datelines and agencies ----------------------------------------------------------------------
@@ -383,9 +197,22 @@ def describe(
     return _replace_appended(main, appended)
 
 
-def _replace_appended(article: Article, appended: tuple[Article, ...]) -> Article:
-    from dataclasses import replace
+def _head_dates(raw_text: str) -> list[tuple[int, dt.date, str]]:
+    """The first date among the first :data:`_HEAD_LINES` non-empty lines, as ``(line, date, where)``."""
+    seen = 0
+    for number, line in enumerate(raw_text.split("\n", _HEAD_LINES * 4)[: _HEAD_LINES * 4], 1):
+        if not line.strip():
+            continue
+        seen += 1
+        date = date_in_line(line)
+        if date is not None:
+            return [(number, date, f"text:line {number}")]
+        if seen >= _HEAD_LINES:
+            break
+    return []
 
+
+def _replace_appended(article: Article, appended: tuple[Article, ...]) -> Article:
     return replace(article, appended=appended) if appended else article
 
 
@@ -417,15 +244,15 @@ def _article(
         found.set("outlet", _domain(url), "url")
     docno = record.get("docno")
     if docno:
-        docno_match = _DOCNO_DATE.match(docno)
+        docno_match = DOCNO_DATE.match(docno)
         if docno_match is not None:
-            found.set("published", _match_date(docno_match), "sgml:DOCNO")
+            found.set("published", match_date(docno_match), "sgml:DOCNO")
             found.set("outlet", DOCNO_OUTLETS.get(docno_match.group("prefix")), "sgml:DOCNO")
 
     # 2. The headline: a leading "2005/01/08 Title" date is publication metadata, not headline.
     title = part.title
     if title:
-        leading = _LEADING_DATE_TITLE.match(title.strip())
+        leading = LEADING_DATE_TITLE.match(title.strip())
         if leading is not None and parse_date(leading.group("date")) is not None:
             title_where = _text_where(raw.text, title, "cleaner:title")
             found.set("published", parse_date(leading.group("date")), title_where)
@@ -448,17 +275,22 @@ def _article(
         removed = (*removed, removal)
 
     # A full date glued to the start of the body is a date line, not article text.
-    leading_date = _LEADING_DATE.match(text)
-    if leading_date is not None and _match_date(leading_date) is not None:
-        found.set("published", _match_date(leading_date), "text:dateline")
+    leading_date = LEADING_DATE.match(text)
+    if leading_date is not None and match_date(leading_date) is not None:
+        found.set("published", match_date(leading_date), "text:dateline")
         prefix = text[: leading_date.end()]
         removed = (*removed, Removal(line=prefix.strip(), reason="dateline", line_no=_line_number(raw.text, prefix)))
         text = text[leading_date.end() :]
 
-    # 4. Metadata lines the cleaner took out of the body, then the first lines of the raw text.
+    # 4. Date lines: the cleaner's metadata lines and (main story) the first lines of the page.  The
+    #    earliest line wins: a byline date at the top beats the date line of a story appended below.
+    dates: list[tuple[int, dt.date, str]] = []
     for line in part.meta_lines:
-        line_where = _text_where(raw.text, line, "text:meta line") if main else "text:meta line"
-        found.set("published", _date_starting_line(line), line_where)
+        number = _line_number(raw.text, line)
+        line_where = f"text:line {number}" if number else "text:meta line"
+        date = date_starting_line(line)
+        if date is not None:
+            dates.append((number or _UNKNOWN_LINE, date, line_where))
         dl = _dateline(line, alone=True)
         if dl is not None:
             found.set("dateline", dl.group("place").strip(" ,"), "text:dateline")
@@ -466,16 +298,11 @@ def _article(
                 found.set("outlet", _agency(dl.group("agency")), "text:dateline")
         for agency_match in _AGENCY_PAREN.finditer(line):
             found.set("outlet", _agency(agency_match.group("agency")), line_where)
-    if main and "published" not in found.values:
-        seen = 0
-        for number, line in enumerate(raw.text.split("\n", _HEAD_LINES * 4)[: _HEAD_LINES * 4], 1):
-            if not line.strip():
-                continue
-            seen += 1
-            date = _date_in_line(line)
-            if date is not None or seen >= _HEAD_LINES:
-                found.set("published", date, f"text:line {number}")
-                break
+    if main:
+        dates.extend(_head_dates(raw.text))
+    if dates:
+        _, date, where_found = min(dates, key=lambda candidate: candidate[0])
+        found.set("published", date, where_found)
 
     # 5. A wire agency credited near the top of the body: "(AFP)", "INTERFAX".
     opening = text[:300]
@@ -489,14 +316,11 @@ def _article(
     # The page's domain is an appended story's outlet only when its own text names no agency.
     found.set("outlet", _domain(url), "url")
 
-    # 6. Language: the record's, else cheap English test, else langdetect on a bounded prefix.
+    # 6. Language: the record's, else a cheap English test, else langdetect on a bounded prefix.
     if "language" not in found.values:
         sample = f"{found.values.get('title') or ''}\n{text[: options.language_prefix_chars]}"
-        if len(_NOT_LETTER.sub("", sample[: _MIN_LETTERS_FOR_LANGUAGE * 20])) >= _MIN_LETTERS_FOR_LANGUAGE:
-            if looks_english(sample):
-                found.set("language", "en", "stopwords")
-            else:
-                found.set("language", detector.detect(sample), "langdetect")
+        language, how = detect_language(sample, detector=detector)
+        found.set("language", language, how)
 
     chash = content_hash(text)
     return Article(
@@ -513,12 +337,3 @@ def _article(
         provenance=dict(sorted(found.provenance.items())),
         removed=tuple(removed),
     )
-
-
-def meta_lines_dates(lines: Iterable[str]) -> list[dt.date]:
-    """Dates found at the start of some lines (helper for callers that scan many lines).
-
-    >>> [d.isoformat() for d in meta_lines_dates(["By Jane Doe", "Sep 24, 2021"])]
-    ['2021-09-24']
-    """
-    return [date for date in (_date_starting_line(line) for line in lines) if date is not None]

@@ -1,0 +1,143 @@
+"""Publication dates: cheap regular expressions first, dateparser only on short candidate strings.
+
+>>> parse_date("Saturday, January 8, 2005").isoformat()
+'2005-01-08'
+>>> date_in_line("By Staff Reporter | Sep 24, 2021 08:51 AM").isoformat()
+'2021-09-24'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["DOCNO_DATE", "LEADING_DATE", "LEADING_DATE_TITLE", "date_in_line", "date_starting_line", "match_date", "parse_date"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)"
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])"),
+    re.compile(rf"{_WEEKDAY}?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})\b{_TIME}?", re.I),
+    re.compile(rf"{_WEEKDAY}?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b{_TIME}?", re.I),
+    re.compile(r"(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"),
+)
+# Only strings naming a month or holding a numeric date are worth dateparser's time.
+_DATE_CANDIDATE = re.compile(rf"\b{_MONTH}(?![a-z])|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I)
+DOCNO_DATE = re.compile(r"^(?P<prefix>[A-Z_]+?)(?P<year>(?:19|20)\d{2})(?P<mnum>\d{2})(?P<day>\d{2})")
+# A line that is a date and little else ("Published: Sep 24, 2021 08:51 AM", "Saturday, January 8, 2005").
+_DATE_LINE_MAX = 80
+_DATEPARSER_MAX = 60
+LEADING_DATE_TITLE = re.compile(r"^(?P<date>(?:19|20)\d{2}/\d{1,2}/\d{1,2})\s+(?P<title>\S.*)$")
+# A full date opening the first paragraph ("Saturday, March 26, 2005 Up to four times as many …").
+LEADING_DATE = re.compile(
+    rf"(?i:{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}}))\s+(?=[A-Z\"'])"
+)
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def match_date(match: re.Match[str]) -> dt.date | None:
+    """The date of a match of one of the date patterns (``None`` for an impossible date)."""
+    groups = match.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(groups["month"].lower().rstrip("."), 0)
+    return _valid(int(groups["year"]), month, int(groups["day"]))
+
+
+def parse_date(value: str, *, whole: bool = False) -> dt.date | None:
+    """An ISO date from a short date string: regular expressions first, dateparser as fallback.
+
+    ``whole``: the string must be a date and little else (a date line), not merely start with one.
+
+    >>> parse_date("Saturday, January 8, 2005").isoformat()
+    '2005-01-08'
+    >>> parse_date("September 9, 2021 08:51 AM").isoformat()
+    '2021-09-09'
+    >>> parse_date("10/17/1998 05:50:00").isoformat()
+    '1998-10-17'
+    >>> parse_date("2005-01-08T10:00:00+00:00").isoformat()
+    '2005-01-08'
+    >>> parse_date("no date here") is None
+    True
+    """
+    value = value.strip()
+    if not value or len(value) > 200:
+        return None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(value)
+        if match is not None:
+            rest = value[match.end() :].strip(" .,|")
+            if whole and len(rest) > 12:
+                continue
+            date = match_date(match)
+            if date is not None:
+                return date
+    if len(value) > _DATEPARSER_MAX or not _DATE_CANDIDATE.search(value) or not re.search(r"\d", value):
+        return None
+    return _dateparser(value)
+
+
+def _dateparser(value: str) -> dt.date | None:
+    import dateparser
+
+    value = re.sub(r"^(?:published|updated|posted|last updated|date)\s*:?\s*", "", value, flags=re.I)
+    try:
+        parsed = dateparser.parse(
+            value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+        )
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed is not None else None
+
+
+def date_starting_line(line: str) -> dt.date | None:
+    """A date that starts ``line`` (WikiNews glues "Saturday, March 26, 2005 Up to four …")."""
+    line = line.strip()
+    short = len(line) <= _DATE_LINE_MAX
+    date = parse_date(line, whole=True) if short else None
+    if date is not None:
+        return date
+    for pattern in _DATE_PATTERNS[1:3]:
+        match = pattern.match(line)
+        if match is not None and (match.group(0).strip()[:3].isalpha() or short):
+            return match_date(match)
+    return None
+
+
+def date_in_line(line: str) -> dt.date | None:
+    """A date starting ``line``, or a full written date inside a short line ("By Staff | May 4, 2007")."""
+    date = date_starting_line(line)
+    if date is not None or len(line.strip()) > _DATE_LINE_MAX:
+        return date
+    for pattern in _DATE_PATTERNS[1:3]:
+        match = pattern.search(line)
+        if match is not None:
+            return match_date(match)
+    return None
+
