@@ -115,3 +115,16 @@ def test_committed_benchmark_labels_match_the_data() -> None:
     rows = read_labels(Path(__file__).resolve().parent.parent / "eval" / "labels" / "benchmark_lines.tsv")
     assert len(rows) > 4000
     assert {r.label for r in rows} == {"body", "residue"}
+
+
+@pytest.mark.data
+def test_cli_eval_clean_lines_prints_scores() -> None:
+    from typer.testing import CliRunner
+
+    from newsbrief.cli import app
+
+    data = shared_data()
+    labels = Path(__file__).resolve().parent.parent / "eval" / "labels" / "wikiref_lines.tsv"
+    result = CliRunner().invoke(app, ["eval", "clean", "lines", "--data", str(data), "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "wikiref_lines  all" in result.output

@@ -33,23 +33,32 @@ from urllib.parse import urlparse
 from rapidfuzz import fuzz
 
 from newsbrief.clean_lines import (
-    LineShape,
+    Unit,
     english_share,
     has_contact,
     has_credit,
-    has_date,
     has_email,
     has_url,
     interface_label,
     is_bare_url,
     is_byline,
-    is_comment_header,
     is_counter,
     is_date_line,
     is_decorative_marker,
     is_numbered,
     leading_date,
     navigation_like,
+    units_of,
+)
+from newsbrief.clean_runs import META_REASONS as RUN_META_REASONS
+from newsbrief.clean_runs import (
+    caption_neighbours,
+    comment_section,
+    introduced_lists,
+    menu_runs,
+    prompt_neighbours,
+    related_runs,
+    tail_runs,
 )
 from newsbrief.clean_split import DATELINE, find_split
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
@@ -57,7 +66,7 @@ from newsbrief.settings import CleanOptions
 from newsbrief.text import content_words, normalise
 
 #: Reasons that mark metadata lines (kept in ``meta_lines``, listed in ``removed`` for ``--explain``).
-META_REASONS = frozenset({"byline", "dateline", "date line"})
+META_REASONS = RUN_META_REASONS  # defined in clean_runs, re-exported here
 
 #: Every reason the cleaner gives, documented in docs/cleaning.md.
 REASONS = (
@@ -85,47 +94,6 @@ REASONS = (
 _MAX_OBSERVED_CHARS = 160
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$")
 _HEADLINE_SIMILARITY = 88.0
-
-
-@dataclass(slots=True)
-class _Unit:
-    """A line (or a hard-wrapped paragraph) of the input with its 1-based first line number."""
-
-    text: str
-    line_no: int
-    shape: LineShape
-
-
-def _units(text: str) -> list[_Unit]:
-    """Lines of ``text``, or paragraphs when the text is hard-wrapped (fixed-width lines)."""
-    lines = text.splitlines()
-    nonempty = [(i, ln.strip()) for i, ln in enumerate(lines, 1) if ln.strip()]
-    if _hard_wrapped([ln for _, ln in nonempty]):
-        units: list[_Unit] = []
-        block: list[tuple[int, str]] = []
-        for i, raw_line in enumerate([*lines, ""], 1):
-            line = raw_line.strip()
-            if line:
-                block.append((i, line))
-                continue
-            if block:
-                joined = " ".join(part for _, part in block)
-                units.append(_Unit(joined, block[0][0], LineShape.of(joined)))
-                block = []
-        return units
-    return [_Unit(line, i, LineShape.of(line)) for i, line in nonempty]
-
-
-def _hard_wrapped(lines: list[str]) -> bool:
-    """Fixed-width text: most lines are nearly as long as the longest and many stop mid-sentence."""
-    if len(lines) < 6:
-        return False
-    longest = max(len(line) for line in lines)
-    if longest > 100 or longest < 40:
-        return False
-    near_full = sum(1 for line in lines if len(line) >= 0.75 * longest)
-    open_ended = sum(1 for line in lines if line[-1] not in ".!?\"'")
-    return near_full >= 0.5 * len(lines) and open_ended >= 0.4 * len(lines)
 
 
 def _outlet_key(raw: RawDocument) -> str | None:
@@ -201,7 +169,7 @@ class Cleaner:
             return CleanResult(CleanText(meta_title, "\n\n".join(lines)))
 
     def _clean(self, raw: RawDocument) -> CleanResult:
-        units = _units(raw.text or "")
+        units = units_of(raw.text or "")
         meta_title = ((raw.record_meta or {}).get("title") or "").strip() or None
         outlet = _outlet_key(raw)
         reasons = _classify(units, self, outlet)
@@ -223,7 +191,7 @@ class Cleaner:
 _ENGLISH_SHARE = 0.12
 
 
-def _classify(units: list[_Unit], cleaner: Cleaner, outlet: str | None) -> list[str | None]:
+def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None) -> list[str | None]:
     """A reason for every residue unit, ``None`` for body (and headline) candidates."""
     n = len(units)
     anchors = [i for i, u in enumerate(units) if u.shape.anchor]
@@ -233,7 +201,7 @@ def _classify(units: list[_Unit], cleaner: Cleaner, outlet: str | None) -> list[
         prose = [i for i, u in enumerate(units) if u.shape.sentence_like]
         first, last = (prose[0], prose[-1]) if prose else (n, -1)
     english = english_share([u.text for u in units]) >= _ENGLISH_SHARE
-    listed = _introduced_lists(units)
+    listed = introduced_lists(units)
     reasons: list[str | None] = [None] * n
     seen: set[str] = set()
     for i, unit in enumerate(units):
@@ -242,12 +210,12 @@ def _classify(units: list[_Unit], cleaner: Cleaner, outlet: str | None) -> list[
         if reasons[i] is None:
             seen.add(_line_key(unit.text))
     if english:
-        _comment_section(units, reasons)
-        _menu_runs(units, reasons, listed)
-        _tail_runs(units, reasons, last, listed)
-        _related_runs(units, reasons, first)
-        _prompt_neighbours(units, reasons)
-        _caption_neighbours(units, reasons)
+        comment_section(units, reasons)
+        menu_runs(units, reasons, listed)
+        tail_runs(units, reasons, last, listed)
+        related_runs(units, reasons, first)
+        prompt_neighbours(units, reasons)
+        caption_neighbours(units, reasons)
     return reasons
 
 
@@ -260,21 +228,7 @@ class _Context:
     listed: bool
 
 
-def _introduced_lists(units: list[_Unit]) -> list[bool]:
-    """Units in a list introduced by a line ending with a colon (``Tour dates:``) are content."""
-    listed = [False] * len(units)
-    open_list = False
-    for i, unit in enumerate(units):
-        if open_list and not unit.shape.anchor:
-            listed[i] = True
-        else:
-            open_list = False
-        if unit.text.rstrip().endswith(":") and unit.shape.words <= 25:
-            open_list = True
-    return listed
-
-
-def _unit_reason(unit: _Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None, seen: set[str]) -> str | None:
+def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None, seen: set[str]) -> str | None:
     text, shape = unit.text, unit.shape
     if not shape.anchor and shape.words <= 12 and cleaner.recurring(text, outlet):
         return "recurring"
@@ -316,116 +270,8 @@ def _unit_reason(unit: _Unit, ctx: _Context, cleaner: Cleaner, outlet: str | Non
     return None
 
 
-def _link_like(unit: _Unit) -> bool:
-    """A headline-like line: not prose, not a list item, no date (lists of dates are content)."""
-    shape, text = unit.shape, unit.text
-    if shape.sentence_like or not 3 <= shape.words <= 25 or text.rstrip().endswith(":"):
-        return False
-    return not is_numbered(text) and not has_date(text)
-
-
-def _tail_runs(units: list[_Unit], reasons: list[str | None], last: int, listed: list[bool]) -> None:
-    """After the last prose paragraph, runs of two or more link-like lines are lists of links."""
-    i = last + 1
-    while i < len(units):
-        j = i
-        while j < len(units) and reasons[j] is None and not listed[j] and _link_like(units[j]):
-            j += 1
-        if j - i >= 2 or (j - i == 1 and j == len(units) and units[i].shape.words <= 8):
-            for k in range(i, j):
-                reasons[k] = "tail list"
-        i = max(j, i + 1)
-
-
-_MENU_RUN = 4
-_COMMENTS_AFTER = 0.6
-
-
-def _comment_section(units: list[_Unit], reasons: list[str | None]) -> None:
-    """Everything from a comment-section header in the second half of the page on is comments."""
-    total = sum(u.shape.words for u in units) or 1
-    before = 0
-    for i, unit in enumerate(units):
-        if before / total >= _COMMENTS_AFTER and not unit.shape.anchor and is_comment_header(unit.text):
-            for k in range(i, len(units)):
-                if reasons[k] not in META_REASONS:
-                    reasons[k] = "comments"
-            return
-        before += unit.shape.words
-
-
-def _menu_runs(units: list[_Unit], reasons: list[str | None], listed: list[bool]) -> None:
-    """Four or more consecutive short capitalised non-prose lines are a menu or widget, not text."""
-
-    def menu_item(k: int) -> bool:
-        shape = units[k].shape
-        text = units[k].text
-        if listed[k] or shape.sentence_like or not 0 < shape.words <= 6 or text.endswith(":"):
-            return False
-        return not is_numbered(text)
-
-    i = 0
-    while i < len(units):
-        j = i
-        while j < len(units) and (reasons[j] is not None or menu_item(j)):
-            j += 1
-        run = [k for k in range(i, j) if reasons[k] is None]
-        if len(run) >= _MENU_RUN and sum(units[k].shape.title_ratio for k in run) / len(run) >= 0.6:
-            for k in run:
-                reasons[k] = "navigation"
-        i = max(j, i + 1)
-
-
-def _related_runs(units: list[_Unit], reasons: list[str | None], first: int) -> None:
-    """After an interface header ("You may also like"), the run of short non-prose lines is links."""
-    i = 0
-    while i < len(units):
-        header = units[i]
-        if reasons[i] == "interface" and not header.shape.terminal and header.shape.words <= 5 and i >= first:
-            j = i + 1
-            while j < len(units) and not units[j].shape.sentence_like and (reasons[j] in (None, "recurring")):
-                if units[j].shape.words < 3 and not is_numbered(units[j].text):
-                    break
-                reasons[j] = "related links"
-                j += 1
-            i = j
-        else:
-            i += 1
-
-
-def _prompt_neighbours(units: list[_Unit], reasons: list[str | None]) -> None:
-    """Lines addressing the reader next to an interface prompt belong to the same promo box."""
-    changed = True
-    while changed:
-        changed = False
-        for i, reason in enumerate(reasons):
-            if reason not in ("interface", "tail prompt"):
-                continue
-            for j in (i - 1, i + 1):
-                if not 0 <= j < len(units) or reasons[j] is not None:
-                    continue
-                shape = units[j].shape
-                short_exclaim = shape.words <= 3 and units[j].text.rstrip().endswith(("!", "?"))
-                promo = shape.reader and shape.words <= 15 and (not shape.anchor or shape.strong > 0)
-                if promo or short_exclaim:
-                    reasons[j] = "interface"
-                    changed = True
-
-
-def _caption_neighbours(units: list[_Unit], reasons: list[str | None]) -> None:
-    """A short non-prose line next to a photo credit is its caption."""
-    for i, reason in enumerate(reasons):
-        if reason != "caption":
-            continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(units) and reasons[j] is None:
-                shape = units[j].shape
-                if not shape.sentence_like and shape.words <= 25:
-                    reasons[j] = "caption"
-
-
 def _find_title(
-    units: list[_Unit], reasons: list[str | None], meta_title: str | None
+    units: list[Unit], reasons: list[str | None], meta_title: str | None
 ) -> tuple[str | None, int | None, str | None]:
     """The headline: the record's title when given, else the first non-residue line at the top.
 
@@ -452,7 +298,7 @@ def _find_title(
     return None, None, None
 
 
-def _drop_repeated_headline(units: list[_Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
+def _drop_repeated_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
     """The headline repeated in the top of the body (once or several times) is residue."""
     norm_title = normalise(title)
     for i, unit in enumerate(units):
@@ -469,7 +315,7 @@ def _drop_repeated_headline(units: list[_Unit], reasons: list[str | None], title
             reasons[i] = "repeated headline"
 
 
-def _split_candidates(units: list[_Unit], reasons: list[str | None], body: list[int]) -> list[int]:
+def _split_candidates(units: list[Unit], reasons: list[str | None], body: list[int]) -> list[int]:
     """Positions in ``body`` where a new story could start.
 
     A headline-like line followed by prose, a paragraph opening with a wire dateline, or prose right
@@ -499,7 +345,7 @@ _SPLIT_THRESHOLD = 0.07
 _MIN_APPENDED_ANCHORS = 3
 
 
-def _heading_of_same_story(unit: _Unit, before: list[str]) -> bool:
+def _heading_of_same_story(unit: Unit, before: list[str]) -> bool:
     """A headline-like line that names something the text above already talks about is a section heading."""
     if unit.shape.sentence_like:
         return False
@@ -517,7 +363,7 @@ def _shares_headline(title: str | None, after: list[str]) -> bool:
 
 
 def _split_appended(
-    units: list[_Unit], body: list[int], reasons: list[str | None], title: str | None
+    units: list[Unit], body: list[int], reasons: list[str | None], title: str | None
 ) -> list[list[int]]:
     parts: list[list[int]] = []
     rest = body
@@ -539,7 +385,7 @@ def _split_appended(
     return parts
 
 
-def _removals(units: list[_Unit], reasons: list[str | None], lo: int, hi: int) -> list[Removal]:
+def _removals(units: list[Unit], reasons: list[str | None], lo: int, hi: int) -> list[Removal]:
     return [
         Removal(units[i].text, reason, units[i].line_no)
         for i in range(lo, hi)
@@ -548,7 +394,7 @@ def _removals(units: list[_Unit], reasons: list[str | None], lo: int, hi: int) -
 
 
 def _clean_text(
-    units: list[_Unit],
+    units: list[Unit],
     reasons: list[str | None],
     body: list[int],
     title: str | None,
@@ -566,7 +412,7 @@ def _clean_text(
     return CleanText(title, text, tuple(removed), tuple(meta))
 
 
-def _appended_text(units: list[_Unit], reasons: list[str | None], part: list[int], *, lo: int, hi: int) -> CleanText:
+def _appended_text(units: list[Unit], reasons: list[str | None], part: list[int], *, lo: int, hi: int) -> CleanText:
     first = units[part[0]]
     title = None
     body = part

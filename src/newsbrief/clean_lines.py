@@ -369,3 +369,44 @@ def navigation_like(shape: LineShape) -> bool:
     if shape.separators != 1 or shape.words > 8 or shape.terminal:
         return False
     return shape.lower_ratio < 0.5 or shape.interface_ratio > 0
+
+
+@dataclass(slots=True)
+class Unit:
+    """A line (or a hard-wrapped paragraph) of the input with its 1-based first line number."""
+
+    text: str
+    line_no: int
+    shape: LineShape
+
+
+def units_of(text: str) -> list[Unit]:
+    """Lines of ``text``, or paragraphs when the text is hard-wrapped (fixed-width lines)."""
+    lines = text.splitlines()
+    nonempty = [(i, ln.strip()) for i, ln in enumerate(lines, 1) if ln.strip()]
+    if hard_wrapped([ln for _, ln in nonempty]):
+        units: list[Unit] = []
+        block: list[tuple[int, str]] = []
+        for i, raw_line in enumerate([*lines, ""], 1):
+            line = raw_line.strip()
+            if line:
+                block.append((i, line))
+                continue
+            if block:
+                joined = " ".join(part for _, part in block)
+                units.append(Unit(joined, block[0][0], LineShape.of(joined)))
+                block = []
+        return units
+    return [Unit(line, i, LineShape.of(line)) for i, line in nonempty]
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    """Fixed-width text: most lines are nearly as long as the longest and many stop mid-sentence."""
+    if len(lines) < 6:
+        return False
+    longest = max(len(line) for line in lines)
+    if longest > 100 or longest < 40:
+        return False
+    near_full = sum(1 for line in lines if len(line) >= 0.75 * longest)
+    open_ended = sum(1 for line in lines if line[-1] not in ".!?\"'")
+    return near_full >= 0.5 * len(lines) and open_ended >= 0.4 * len(lines)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from newsbrief.cli.common import library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
@@ -42,12 +41,12 @@ def extraction(
         report = evaluate_extraction(
             pages, systems=systems, progress=lambda it: progress(it, description="pages", total=len(pages))
         )
-    table = Table("system", "half", "pages", "F1", "precision", "recall")
+    rows = [("system", "half", "pages", "F1", "precision", "recall")]
     for name, halves in report.scores.items():
         for part in ("tune", "report", "all"):
             s = halves[part]
-            table.add_row(name, part, str(s.pages), f"{s.f1:.3f}", f"{s.precision:.3f}", f"{s.recall:.3f}")
-    stdout.print(table)
+            rows.append((name, part, str(s.pages), f"{s.f1:.3f}", f"{s.precision:.3f}", f"{s.recall:.3f}"))
+    _print_rows(rows)
 
 
 @clean_app.command("lines")
@@ -61,34 +60,50 @@ def lines(
     show_errors: bool = typer.Option(False, "--show-errors", help="List the body lines falsely removed."),
 ) -> None:
     """Residue recall and false removal of body lines, per label source and half."""
-    table = Table("labels", "half", "residue recall", "body falsely removed", "meta found", "title found", "hash mismatch")
+    rows = [
+        (
+            "labels",
+            "half",
+            "residue_recall",
+            "body_falsely_removed",
+            "meta_found",
+            "title_found",
+            "hash_mismatch",
+        )
+    ]
     for label_file in labels:
         if not label_file.is_file():
             raise typer.BadParameter(f"{label_file}: no such label file", param_hint="--labels")
         with library_errors():
             documents = load_labelled_documents(label_file, data_root=data)
-            scores = evaluate_lines(documents, options=CleanOptions(), batch=sibling_batch(documents, data_root=data))
+            scores = evaluate_lines(
+                documents, options=CleanOptions(), batch=sibling_batch(documents, data_root=data)
+            )
         for part in ("tune", "report", "all"):
             s = scores[part]
-            table.add_row(
-                label_file.name,
-                part,
-                f"{s.residue_recall:.3f} ({s.residue_removed}/{s.residue})",
-                f"{s.false_removal:.4f} ({s.body_removed}/{s.body})",
-                f"{s.meta_found}/{s.meta}",
-                f"{s.title_found}/{s.title}",
-                str(s.mismatched),
+            rows.append(
+                (
+                    label_file.stem,
+                    part,
+                    f"{s.residue_recall:.3f} ({s.residue_removed}/{s.residue})",
+                    f"{s.false_removal:.4f} ({s.body_removed}/{s.body})",
+                    f"{s.meta_found}/{s.meta}",
+                    f"{s.title_found}/{s.title}",
+                    str(s.mismatched),
+                )
             )
         if show_errors:
             for path, line_no in scores["all"].false_removals:
                 stdout.print(f"falsely removed: {path}:{line_no}", markup=False)
-    stdout.print(table)
+    _print_rows(rows)
 
 
 @clean_app.command("derive-labels")
 def derive_labels(
     data: Path = typer.Option(DATA, "--data", help="The shared data folder."),
-    output: Path = typer.Option(Path("eval/labels/benchmark_lines.tsv"), "--output", help="Label file to write."),
+    output: Path = typer.Option(
+        Path("eval/labels/benchmark_lines.tsv"), "--output", help="Label file to write."
+    ),
 ) -> None:
     """Derive line labels from the article-extraction benchmark's gold bodies (see docs/cleaning.md)."""
     with library_errors():
@@ -100,3 +115,13 @@ def derive_labels(
             "(trafilatura favor_recall text, containment rule in evaluate_clean_lines)",
         )
     stdout.print(f"{count} labelled lines written to {output}", markup=False)
+
+
+def _print_rows(rows: list[tuple[str, ...]]) -> None:
+    """Plain aligned columns (readable in a terminal, a log or a CI job)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        stdout.print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip(),
+            markup=False,
+        )

@@ -1,0 +1,141 @@
+r"""Rules over runs of lines: menus, lists of links, promo boxes, captions, comment sections.
+
+Each function takes the units of a page and the reasons decided so far (``None`` = body) and marks
+more units as residue in place.  They run only on English pages (see :mod:`newsbrief.clean`).
+
+>>> from newsbrief.clean_lines import units_of
+>>> units = units_of("Storm hits coast\nHome\nWorld\nBusiness\nSport\nCulture\nA storm hit the coast on Monday, cutting power to homes.")
+>>> reasons = [None] * len(units)
+>>> menu_runs(units, reasons, [False] * len(units))
+>>> reasons[1:6]
+['navigation', 'navigation', 'navigation', 'navigation', 'navigation']
+"""
+
+from __future__ import annotations
+
+from newsbrief.clean_lines import Unit, has_date, is_comment_header, is_numbered
+
+#: Reasons that mark metadata lines (kept in ``meta_lines``, listed in ``removed`` for ``--explain``).
+META_REASONS = frozenset({"byline", "dateline", "date line"})
+
+
+def introduced_lists(units: list[Unit]) -> list[bool]:
+    """Units in a list introduced by a line ending with a colon (``Tour dates:``) are content."""
+    listed = [False] * len(units)
+    open_list = False
+    for i, unit in enumerate(units):
+        if open_list and not unit.shape.anchor:
+            listed[i] = True
+        else:
+            open_list = False
+        if unit.text.rstrip().endswith(":") and unit.shape.words <= 25:
+            open_list = True
+    return listed
+
+
+def link_like(unit: Unit) -> bool:
+    """A headline-like line: not prose, not a list item, no date (lists of dates are content)."""
+    shape, text = unit.shape, unit.text
+    if shape.sentence_like or not 3 <= shape.words <= 25 or text.rstrip().endswith(":"):
+        return False
+    return not is_numbered(text) and not has_date(text)
+
+
+def tail_runs(units: list[Unit], reasons: list[str | None], last: int, listed: list[bool]) -> None:
+    """After the last prose paragraph, runs of two or more link-like lines are lists of links."""
+    i = last + 1
+    while i < len(units):
+        j = i
+        while j < len(units) and reasons[j] is None and not listed[j] and link_like(units[j]):
+            j += 1
+        if j - i >= 2 or (j - i == 1 and j == len(units) and units[i].shape.words <= 8):
+            for k in range(i, j):
+                reasons[k] = "tail list"
+        i = max(j, i + 1)
+
+
+_MENU_RUN = 4
+_COMMENTS_AFTER = 0.6
+
+
+def comment_section(units: list[Unit], reasons: list[str | None]) -> None:
+    """Everything from a comment-section header in the second half of the page on is comments."""
+    total = sum(u.shape.words for u in units) or 1
+    before = 0
+    for i, unit in enumerate(units):
+        if before / total >= _COMMENTS_AFTER and not unit.shape.anchor and is_comment_header(unit.text):
+            for k in range(i, len(units)):
+                if reasons[k] not in META_REASONS:
+                    reasons[k] = "comments"
+            return
+        before += unit.shape.words
+
+
+def menu_runs(units: list[Unit], reasons: list[str | None], listed: list[bool]) -> None:
+    """Four or more consecutive short capitalised non-prose lines are a menu or widget, not text."""
+
+    def menu_item(k: int) -> bool:
+        shape = units[k].shape
+        text = units[k].text
+        if listed[k] or shape.sentence_like or not 0 < shape.words <= 6 or text.endswith(":"):
+            return False
+        return not is_numbered(text)
+
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and (reasons[j] is not None or menu_item(j)):
+            j += 1
+        run = [k for k in range(i, j) if reasons[k] is None]
+        if len(run) >= _MENU_RUN and sum(units[k].shape.title_ratio for k in run) / len(run) >= 0.6:
+            for k in run:
+                reasons[k] = "navigation"
+        i = max(j, i + 1)
+
+
+def related_runs(units: list[Unit], reasons: list[str | None], first: int) -> None:
+    """After an interface header ("You may also like"), the run of short non-prose lines is links."""
+    i = 0
+    while i < len(units):
+        header = units[i]
+        if reasons[i] == "interface" and not header.shape.terminal and header.shape.words <= 5 and i >= first:
+            j = i + 1
+            while j < len(units) and not units[j].shape.sentence_like and (reasons[j] in (None, "recurring")):
+                if units[j].shape.words < 3 and not is_numbered(units[j].text):
+                    break
+                reasons[j] = "related links"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def prompt_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
+    """Lines addressing the reader next to an interface prompt belong to the same promo box."""
+    changed = True
+    while changed:
+        changed = False
+        for i, reason in enumerate(reasons):
+            if reason not in ("interface", "tail prompt"):
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(units) or reasons[j] is not None:
+                    continue
+                shape = units[j].shape
+                short_exclaim = shape.words <= 3 and units[j].text.rstrip().endswith(("!", "?"))
+                promo = shape.reader and shape.words <= 15 and (not shape.anchor or shape.strong > 0)
+                if promo or short_exclaim:
+                    reasons[j] = "interface"
+                    changed = True
+
+
+def caption_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
+    """A short non-prose line next to a photo credit is its caption."""
+    for i, reason in enumerate(reasons):
+        if reason != "caption":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(units) and reasons[j] is None:
+                shape = units[j].shape
+                if not shape.sentence_like and shape.words <= 25:
+                    reasons[j] = "caption"
