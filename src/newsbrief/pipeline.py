@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from typing import BinaryIO
 
 from newsbrief.clean import Cleaner
@@ -33,6 +32,8 @@ from newsbrief.settings import Settings
 __all__ = ["DEFAULT_CHUNK_SIZE", "iter_articles", "process_chunk"]
 
 DEFAULT_CHUNK_SIZE = 500
+# A chunk also ends at this many characters of text/HTML, which bounds memory on large HTML pages.
+CHUNK_CHARS = 20_000_000
 
 
 def iter_articles(
@@ -65,8 +66,8 @@ def iter_articles(
         pending: list[Future[list[Article | Rejected]]] = []
         for chunk in chunks:
             pending.append(pool.submit(_worker_chunk, chunk, settings=settings))
-            # Keep at most two chunks per worker in flight: bounded memory, ordered output.
-            while len(pending) > 2 * workers:
+            # At most one chunk per worker in flight besides the one being read: bounded memory, ordered output.
+            while len(pending) > workers:
                 yield from pending.pop(0).result()
         for future in pending:
             yield from future.result()
@@ -88,9 +89,25 @@ def _worker_chunk(chunk: Sequence[RawDocument | Rejected | PendingHtml], *, sett
 def _chunks(
     items: Iterable[RawDocument | Rejected | PendingHtml], size: int
 ) -> Iterator[list[RawDocument | Rejected | PendingHtml]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
+    """Chunks of at most ``size`` documents and about :data:`CHUNK_CHARS` characters (HTML pages are big)."""
+    chunk: list[RawDocument | Rejected | PendingHtml] = []
+    chars = 0
+    for item in items:
+        chunk.append(item)
+        chars += _chars(item)
+        if len(chunk) >= size or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
         yield chunk
+
+
+def _chars(item: RawDocument | Rejected | PendingHtml) -> int:
+    if isinstance(item, PendingHtml):
+        return len(item.page)
+    if isinstance(item, RawDocument):
+        return len(item.text) + len(item.html or "")
+    return 0
 
 
 def process_chunk(
