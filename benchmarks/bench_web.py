@@ -20,10 +20,12 @@ import argparse
 import datetime as dt
 import http.client
 import json
+import os
 import random
 import re
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -135,11 +137,21 @@ def load(port: int, paths: list[str], concurrency: int) -> tuple[list[float], fl
     return latencies, time.perf_counter() - started, errors
 
 
-def report(name: str, latencies: list[float], wall: float, errors: int) -> None:
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the server process (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def report(name: str, latencies: list[float], wall: float, errors: int, cpu: float) -> None:
     ms = sorted(x * 1000 for x in latencies)
     p95 = ms[min(len(ms) - 1, int(round(0.95 * len(ms))) - 1)]
-    print(f"{name:<22} n={len(ms):<5} p50={statistics.median(ms):7.1f} ms  p95={p95:7.1f} ms  "
-          f"max={ms[-1]:7.1f} ms  {len(ms) / wall:6.1f} req/s  non-200={errors}")
+    print(f"{name:<20} n={len(ms):<4} p50={statistics.median(ms):7.1f} ms  p95={p95:7.1f} ms  "
+          f"max={ms[-1]:7.1f} ms  {len(ms) / wall:6.1f} req/s  server CPU {cpu / len(ms) * 1000:5.1f} ms/req  "
+          f"non-200={errors}")
 
 
 def main() -> None:
@@ -155,6 +167,8 @@ def main() -> None:
     db = args.work / f"web-{args.articles}.db"
     if not db.exists():
         build_store(db, args.articles)
+    with sqlite3.connect(db) as con:  # start cold: no cached briefing
+        con.execute("DELETE FROM briefings")
     port = free_port()
     newsbrief = shutil.which("newsbrief", path=str(Path(sys.executable).parent)) or "newsbrief"
     server = subprocess.Popen([newsbrief, "serve", "--db", str(db), "--port", str(port)],
@@ -180,10 +194,11 @@ def main() -> None:
             (conn.request("GET", f"/api/stories?page={pages // 2}"), conn.getresponse().read())[1])["stories"]]
         story_ids = story_ids[: args.stories]
         cold = []
+        cpu = server_cpu(server.pid)
         for story_id in story_ids:
             seconds, _ = get(conn, f"/stories/{story_id}")
             cold.append(seconds)
-        report("story page, cold", cold, sum(cold), 0)
+        report("story page, cold", cold, sum(cold), 0, server_cpu(server.pid) - cpu)
         words = ["government", "profit", "music", "election", "film", "market", "police", "football", "phone"]
         stories_paths = []
         for i in range(args.requests):
@@ -196,9 +211,14 @@ def main() -> None:
                 stories_paths.append("/?" + urllib.parse.urlencode({"outlet": rng.choice(OUTLETS), "sort": "largest"}))
             else:
                 stories_paths.append("/?since=2004-06-01&until=2004-09-30")
-        report("stories page", *load(port, stories_paths, args.concurrency))
+        cpu = server_cpu(server.pid)
+        result = load(port, stories_paths, args.concurrency)
+        report("stories page", *result, server_cpu(server.pid) - cpu)
         story_paths = [f"/stories/{rng.choice(story_ids)}" for _ in range(args.requests)]
-        report("story page, cached", *load(port, story_paths, args.concurrency))
+        cpu = server_cpu(server.pid)
+        result = load(port, story_paths, args.concurrency)
+        report("story page, cached", *result, server_cpu(server.pid) - cpu)
+        print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     finally:
         server.terminate()
         server.wait(timeout=10)
