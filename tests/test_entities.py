@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analysis_builders import make_article
 from conftest import shared_data
 from newsbrief.entities import extract_entities
+from newsbrief.errors import InputError
+from newsbrief.evaluate_entities import NamePair, read_pairs, score, write_pairs
 from newsbrief.model import Article, Entity
 from newsbrief.names import clean_name, name_similarity, skeleton, split_title
 from newsbrief.nlp import NlpModels
@@ -35,6 +39,8 @@ def models() -> NlpModels:
         ("U.N.", "United Nations", "ORG", True),
         ("Cambodian People's Party", "Cambodian Peoples Party", "ORG", True),
         ("Honduras", "Honduran", "GPE", False),
+        ("Compaq", "Compaq Computer Corp.", "ORG", True),
+        ("National League", "National League Championship Series", "ORG", False),
     ],
 )
 def test_name_similarity_table(a: str, b: str, kind: str, same: bool) -> None:
@@ -136,3 +142,29 @@ def test_real_cluster_keeps_cambodian_leaders_apart(models: NlpModels) -> None:
     assert "Ranariddh" in people["Norodom Ranariddh"].variants
     assert "Sihanouk" in people["Norodom Sihanouk"].variants
     assert len(people["Hun Sen"].article_ids) == len(articles)
+
+
+def test_name_pair_labels_round_trip_and_score(tmp_path: Path) -> None:
+    pairs = [
+        NamePair("duc2004/docs/d30001t", "PERSON", "Hun Sen", "Hun Sen's", "same"),
+        NamePair("duc2004/docs/d30001t", "PERSON", "Norodom Sihanouk", "Norodom Ranariddh", "different"),
+    ]
+    path = tmp_path / "pairs.tsv"
+    write_pairs(pairs, path)
+    assert read_pairs(path) == pairs
+    result = score([("same", True), ("different", False), ("same", False)])
+    assert (result.precision, result.recall) == (1.0, 0.5)
+
+
+def test_bad_label_file_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.tsv"
+    path.write_text("path\tkind\tname_a\tname_b\tlabel\nx\tPERSON\ta\tb\tmaybe\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        read_pairs(path)
+
+
+def test_committed_name_pairs_are_well_formed() -> None:
+    pairs = read_pairs(Path(__file__).resolve().parent.parent / "eval" / "labels" / "name_pairs.tsv")
+    assert len(pairs) >= 200
+    assert {p.label for p in pairs} == {"same", "different"}
+    assert all(p.name_a != p.name_b for p in pairs)

@@ -183,6 +183,7 @@ def _link_surnames(mentions: list[Mention]) -> dict[int, str]:
     return links
 
 
+
 def _group_compatible(forms: list[str]) -> list[list[str]]:
     groups: list[list[str]] = []
     for form in forms:

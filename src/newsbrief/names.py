@@ -49,6 +49,12 @@ TITLE_MODIFIERS = frozenset(
     opposition party state national chief co senior top""".split()
 )
 
+# Words that only say what kind of organisation a name is ("Microsoft Corp." is "Microsoft").
+ORG_DESIGNATORS = frozenset(
+    """corp corporation inc incorporated co company ltd limited plc llc lp ag sa nv gmbh group holdings
+    holding communications computer computers airlines airline airways systems international""".split()
+)
+
 _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -197,6 +203,10 @@ def _other_similarity(ta: list[str], tb: list[str], *, kind: EntityKind) -> floa
     for short, long_ in ((ta, tb), (tb, ta)):
         if len(short) == 1 and len(long_) >= 2 and len(short[0]) >= 2 and short[0] == _acronym(long_):
             return 1.0
+    if kind == "ORG":
+        short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+        if long_[: len(short)] == short and set(long_[len(short) :]) <= ORG_DESIGNATORS:
+            return 0.98  # "Compaq" ~ "Compaq Computer Corp.", "Northwest" ~ "Northwest Airlines"
     if len(ta) != len(tb) or kind == "GPE":
         return None  # place names: exact (up to case/punctuation/accents) or acronym only ("Honduras" ≠ "Honduran")
     sims = [token_similarity(x, y) for x, y in zip(ta, tb, strict=True)]
