@@ -12,7 +12,7 @@ on a citation can highlight them: :func:`cited_segments` cuts the text at every 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -76,18 +76,46 @@ def cited_segments(article: Article, spans: Iterable[tuple[str, int, int]]) -> l
     Spans outside the text are ignored; overlapping spans give pieces carrying several keys.
     """
     text = article.text
-    valid = [(key, s, e) for key, s, e in spans if 0 <= s < e <= len(text)]
-    cuts = sorted({p for _, s, e in valid for p in (s, e)})
+    starts: dict[int, list[str]] = defaultdict(list)
+    ends: dict[int, list[str]] = defaultdict(list)
+    for key, start, end in spans:
+        if 0 <= start < end <= len(text):
+            starts[start].append(key)
+            ends[end].append(key)
+    cuts = sorted(set(starts) | set(ends))
+    # One sweep over the cut points with the set of spans open at each point (spans may overlap).
+    active: Counter[str] = Counter()
+    open_at: dict[int, str] = {}
+    for cut in cuts:
+        for key in ends.get(cut, ()):
+            active[key] -= 1
+            if not active[key]:
+                del active[key]
+        for key in starts.get(cut, ()):
+            active[key] += 1
+        open_at[cut] = " ".join(sorted(active))
     out: list[list[tuple[str, str]]] = []
+    index = 0
     for pstart, pend in paragraphs(text):
-        bounds = [pstart, *[c for c in cuts if pstart < c < pend], pend]
+        while index < len(cuts) and cuts[index] <= pstart:
+            index += 1
+        keys = open_at[cuts[index - 1]] if index else ""
+        bounds = [pstart]
+        labels = [keys]
+        j = index
+        while j < len(cuts) and cuts[j] < pend:
+            bounds.append(cuts[j])
+            labels.append(open_at[cuts[j]])
+            j += 1
+        bounds.append(pend)
         pieces: list[tuple[str, str]] = []
-        for start, end in zip(bounds, bounds[1:], strict=False):
-            keys = " ".join(sorted({key for key, s, e in valid if s <= start and end <= e}))
-            if pieces and pieces[-1][1] == keys:
-                pieces[-1] = (pieces[-1][0] + text[start:end], keys)
+        for start, end, label in zip(bounds, bounds[1:], labels, strict=False):
+            if start == end:
+                continue
+            if pieces and pieces[-1][1] == label:
+                pieces[-1] = (pieces[-1][0] + text[start:end], label)
             else:
-                pieces.append((text[start:end], keys))
+                pieces.append((text[start:end], label))
         out.append(pieces)
     return out
 
