@@ -8,9 +8,9 @@ and the cited article's carrying sentence.  The committed table ``eval/citations
 ids, relative paths, offsets, a hash of both sentences and the judgement (1 = the cited article carries
 the same information, 0 = it does not) — never the text.
 
-``write --judgements FILE`` re-derives the sample and writes the table from the reader's verdicts
-(lines ``pair pair_hash carries``); ``score`` re-derives the sample, checks the hashes still match and
-prints the precision.
+``sample`` also saves a draft table (``--draft``); ``write --judgements FILE`` adds the reader's verdicts
+(lines ``pair pair_hash carries``) and writes ``eval/citations.tsv``; ``score`` re-reads the judged
+sentences from the data by offset, checks their hash and prints the precision.
 
 Run: ``.venv/bin/python benchmarks/citation_sample.py sample|write|score [--data ../shared/data]``.
 """
@@ -74,17 +74,34 @@ def pairs(data: Path, *, n: int, seed: int) -> list[dict[str, str]]:
     return chosen
 
 
+def _slice(data: Path, rel: str, start: str, end: str, cache: dict[str, dict[str, str]]) -> str:
+    """The text at ``[start:end]`` of the article read (through the pipeline) from ``data / rel``."""
+    from newsbrief.evaluate_data import read_articles
+
+    path = rel.split("#")[0]
+    if path not in cache:
+        cache[path] = {a.source: a.text for a in read_articles([data / path])}
+    text = next(t for src, t in cache[path].items() if src.endswith(rel) or _relative(src, data) == rel)
+    return text[int(start) : int(end)]
+
+
 def main() -> None:
-    """``sample``: print the sampled pairs for judging; ``score``: precision of the committed judgements."""
+    """``sample``: draw pairs, print them for reading and save a draft table; ``write``: add verdicts; ``score``."""
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=("sample", "write", "score"))
-    parser.add_argument("--judgements", help="write: file of 'pair pair_hash carries' lines (the reader's verdicts)")
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--draft", default="citations-draft.tsv", help="sample/write: the draft table (no verdicts)")
+    parser.add_argument("--judgements", help="write: file of 'pair pair_hash carries' lines (the reader's verdicts)")
     args = parser.parse_args()
-    rows = pairs(Path(args.data), n=args.n, seed=args.seed)
+    data = Path(args.data)
     if args.command == "sample":
+        rows = pairs(data, n=args.n, seed=args.seed)
+        with open(args.draft, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=FIELDS, delimiter="\t", extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows({**r, "carries": ""} for r in rows)
         for row in rows:
             print(f"## {row['pair']} {row['dataset']} {row['topic']} {row['pair_hash']}")
             print(f"S: {row['summary_text']}")
@@ -96,9 +113,11 @@ def main() -> None:
             if line.strip() and not line.startswith("#"):
                 pair, pair_hash, carries = line.split()
                 verdicts[pair] = (pair_hash, carries)
+        with open(args.draft, encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
         TABLE.parent.mkdir(exist_ok=True)
         with TABLE.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=FIELDS, delimiter="\t", extrasaction="ignore")
+            writer = csv.DictWriter(fh, fieldnames=FIELDS, delimiter="\t")
             writer.writeheader()
             for row in rows:
                 pair_hash, carries = verdicts[row["pair"]]
@@ -106,16 +125,18 @@ def main() -> None:
                     raise SystemExit(f"pair {row['pair']}: judged a different pair; re-judge")
                 writer.writerow({**row, "carries": carries})
         return
+    # score: re-read the judged pairs from the data, check they are the sentences judged, count
     with TABLE.open(encoding="utf-8") as fh:
-        judged = {r["pair"]: r for r in csv.DictReader(fh, delimiter="\t")}
-    good = total = 0
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    cache: dict[str, dict[str, str]] = {}
+    good = 0
     for row in rows:
-        mark = judged[row["pair"]]
-        if mark["pair_hash"] != row["pair_hash"]:
-            raise SystemExit(f"pair {row['pair']}: sample changed since judging; re-judge")
-        total += 1
-        good += int(mark["carries"])
-    print(f"citation precision: {good}/{total} = {good / total:.3f}")
+        summary = _slice(data, row["summary_source"], row["summary_start"], row["summary_end"], cache)
+        cited = _slice(data, row["cited_source"], row["cited_start"], row["cited_end"], cache)
+        if textmod.stable_hash(summary, cited) != row["pair_hash"]:
+            raise SystemExit(f"pair {row['pair']}: the data no longer gives the judged sentences")
+        good += int(row["carries"])
+    print(f"citation precision: {good}/{len(rows)} = {good / len(rows):.3f}")
 
 
 if __name__ == "__main__":
