@@ -122,13 +122,13 @@ def process_chunk(
     are extracted first.
     """
     detector = detector if detector is not None else LanguageDetector()
-    chunk = [item.extract() if isinstance(item, PendingHtml) else item for item in chunk]
+    documents = [item.extract() if isinstance(item, PendingHtml) else item for item in chunk]
     cleaner = Cleaner(options=settings.clean)
-    for item in chunk:
+    for item in documents:
         if isinstance(item, RawDocument) and NEWSBRIEF_RECORD not in item.record_meta:
             cleaner.observe(item)
     out: list[Article | Rejected] = []
-    for item in chunk:
+    for item in documents:
         if isinstance(item, Rejected):
             out.append(item)
         elif NEWSBRIEF_RECORD in item.record_meta:
