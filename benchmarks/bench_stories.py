@@ -8,8 +8,9 @@ and the DUC 2003 + 2004 newswire (``duc2003/docs.without.headlines``, ``duc2004/
 of a run is base article ``j mod N`` in round ``r = j div N``:
 
 * round 0 is the real article as it is (with its real near-duplicate copies, e.g. BBC's);
-* round r ≥ 1 is a *distinct story*, not a near-copy: its sentences alternate between the base
-  article and another article of the same topic folder (a different partner per round), every
+* round r ≥ 1 is a *distinct story*, not a near-copy: sentence *i* is the base article's sentence *i*
+  for even *i* and sentence *i* of another article of the same topic folder for odd *i* (a different
+  partner per round; so it holds half of each, never a whole text), every
   capitalised name after the first word of a sentence is swapped for another name of the corpus (a
   round-specific rotation of the name pool), every number is changed (``n → n + 3r + 1``), and the
   date is shifted by ``45 r`` days (more than the story window, so rounds never merge in time).
@@ -108,7 +109,9 @@ class Generator:
             peers = self.by_topic[topic]
             partner = peers[(peers.index(base) + 7 * round_ + 1) % len(peers)]
             own, other = self.sentences[base], self.sentences[partner]
-            mixed = [s for pair in zip(own, other, strict=False) for s in pair] + own[len(other):]
+            # even positions from the base, odd ones from the partner: half of each, never a whole text
+            mixed = [(own if i % 2 == 0 else other)[i] for i in range(min(len(own), len(other)))]
+            mixed = mixed if len(mixed) >= 2 else own[:1] + other[1:3]
             text = " ".join(self._rewrite(s, round_) for s in mixed)
             title = self._rewrite(title, round_)
             date = date + dt.timedelta(days=45 * round_)
@@ -147,21 +150,24 @@ def run_one(size: int, *, workers: int, store_max: int) -> dict[str, object]:
     t0, c0 = time.perf_counter(), cpu_seconds()
     groups = find_duplicate_groups(articles, options=settings.dedup, workers=workers)  # type: ignore[arg-type]
     t1, c1 = time.perf_counter(), cpu_seconds()
+    peak_after_dedup = peak_mib()[0]
     stories = cluster_stories(articles, groups=groups, options=settings.cluster)  # type: ignore[arg-type]
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), cpu_seconds()
     result.update({
         "dedup_s": round(t1 - t0, 2), "dedup_articles_per_s": round(size / (t1 - t0)),
         "dedup_cpu_s": round(c1 - c0, 2), "dedup_articles_per_cpu_s": round(size / (c1 - c0)),
+        "peak_rss_after_dedup_mib": peak_after_dedup,
         "duplicate_groups": sum(1 for g in groups if len(g.members) > 1),
-        "cluster_s": round(t2 - t1, 2), "stories": len(stories),
+        "cluster_s": round(t2 - t1, 2), "cluster_cpu_s": round(c2 - c1, 2), "stories": len(stories),
     })
     if size <= store_max:
         with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.db") as store:
-            t3 = time.perf_counter()
+            t3, c3 = time.perf_counter(), cpu_seconds()
             counts = ingest_articles(articles, store=store, settings=settings, batch_size=2000,  # type: ignore[arg-type]
                                      workers=workers)
-            t4 = time.perf_counter()
+            t4, c4 = time.perf_counter(), cpu_seconds()
             result.update({"store_s": round(t4 - t3, 2), "store_articles_per_s": round(size / (t4 - t3)),
+                           "store_cpu_s": round(c4 - c3, 2),
                            "store_counts": counts.as_dict(), "store_stories": store.counts()["stories"],
                            "db_mib": round((Path(tmp) / "bench.db").stat().st_size / 2**20, 1)})
     own, children = peak_mib()
