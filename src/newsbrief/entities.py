@@ -322,14 +322,14 @@ def _entity(cluster: list[_Name], order: dict[str, int]) -> Entity:
     forms: Counter[str] = Counter()
     roles: Counter[str] = Counter()
     mentions: list[Mention] = []
-    for name in cluster:
-        forms.update(name.forms)
-        mentions.extend(name.mentions)
+    for member in cluster:
+        forms.update(member.forms)
+        mentions.extend(member.mentions)
     roles.update(m.role for m in mentions if m.role)
     ranked = sorted(forms, key=lambda f: (-forms[f], -len(f), f))
     full = [f for f in ranked if len(name_tokens(f)) >= 2]
     name = (full or ranked)[0]
-    variants = tuple([name] + [f for f in ranked if f != name])
+    variants = (name, *(f for f in ranked if f != name))
     article_ids = tuple(sorted({m.article_id for m in mentions}, key=lambda a: order.get(a, 0)))
     role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
     return Entity(name, cluster[0].kind, variants, article_ids, len(mentions), role)

@@ -90,7 +90,8 @@ def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
 def _mention_in(mentions: list[Mention], start: int, end: int) -> Mention | None:
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.kind in {"PERSON", "ORG"}]
     people = [m for m in inside if m.kind == "PERSON"]
-    return (people or inside or [None])[0]
+    chosen = people or inside
+    return chosen[0] if chosen else None
 
 
 def _speaker(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Mention | str | None:
@@ -220,8 +221,8 @@ def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
         for c in cluster:
             first_by_norm.setdefault(normalise(c.text), c.text)
         ranked = sorted(first_by_norm, key=lambda w: (-wordings[w], list(first_by_norm).index(w)))
-        speakers = Counter(c.speaker for c in cluster if c.speaker)
-        speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
+        speaker_counts = Counter(c.speaker for c in cluster if c.speaker)
+        speaker = min(speaker_counts, key=lambda s: (-speaker_counts[s], s)) if speaker_counts else None
         spans = tuple(Span(c.article_id, c.start, c.end) for c in cluster)
         article_ids = tuple(sorted({c.article_id for c in cluster}, key=lambda a: order.get(a, 0)))
         text = first_by_norm[ranked[0]]
