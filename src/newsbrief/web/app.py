@@ -206,6 +206,7 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
         return page(
             request, "article.html", article=data, meta=meta, paragraphs=paragraphs,
             stories=search.story_links(r.con, article_id),
+            links=search.page_links(r.con, article_id),
         )
 
     @app.get("/compare", response_class=HTMLResponse, name="compare_page", summary="Compare two sources")
@@ -266,7 +267,11 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
 
     @app.get("/api/articles/{article_id}", name="api_article", summary="An article: text, metadata, residue")
     def api_article(article_id: str, r: Read) -> dict[str, Any]:
-        return article_dict(r.store.article(article_id), stories=search.stories_of_article(r.con, article_id))
+        data = article_dict(r.store.article(article_id), stories=search.stories_of_article(r.con, article_id))
+        links = search.page_links(r.con, article_id)
+        data["appended"] = [aid for aid, _ in links["appended"]]
+        data["split_from"] = links["parent"][0][0] if links["parent"] else None
+        return data
 
     @app.get("/api/compare", name="api_compare", summary="Two articles aligned sentence by sentence")
     def api_compare(

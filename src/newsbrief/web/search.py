@@ -304,3 +304,14 @@ def story_links(con: sqlite3.Connection, article_id: str) -> list[tuple[str, str
             (article_id,),
         )
     ]
+
+
+def page_links(con: sqlite3.Connection, article_id: str) -> dict[str, list[tuple[str, str | None]]]:
+    """The page an appended story was split from (``parent``) and the stories split off this page (``appended``)."""
+    parent = con.execute(
+        "SELECT p.id, p.title FROM articles a JOIN articles p ON p.id = a.parent_id WHERE a.id = ?", (article_id,)
+    ).fetchall()
+    children = con.execute(
+        "SELECT id, title FROM articles WHERE parent_id = ? ORDER BY rowid", (article_id,)
+    ).fetchall()
+    return {"parent": [(r[0], r[1]) for r in parent], "appended": [(r[0], r[1]) for r in children]}
