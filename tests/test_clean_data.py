@@ -47,7 +47,8 @@ def test_nyt_page_prompts_and_related_links_removed() -> None:
     paragraphs = result.main.text.split("\n\n")
     assert "Continue reading the main story" not in paragraphs
     assert "Related Coverage" not in paragraphs
-    assert len(paragraphs) >= 30
+    assert len(paragraphs) >= 28
+    assert not any("Credit Kostas Tsironis" in p for p in paragraphs)
 
 
 def test_wikinews_leading_date_becomes_meta() -> None:

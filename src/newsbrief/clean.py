@@ -189,6 +189,9 @@ class Cleaner:
 
 
 _ENGLISH_SHARE = 0.12
+#: A line found this many times on one page is page furniture, however long (a body paragraph appears
+#: at most twice even on pages scraped with their text duplicated).
+_BOILERPLATE_REPEATS = 3
 
 
 def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None) -> list[str | None]:
@@ -204,9 +207,13 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None) -> list[s
     listed = introduced_lists(units)
     reasons: list[str | None] = [None] * n
     seen: set[str] = set()
+    counts = Counter(_line_key(u.text) for u in units)
     for i, unit in enumerate(units):
         ctx = _Context(i, first, last, english, listed[i])
         reasons[i] = _unit_reason(unit, ctx, cleaner, outlet, seen)
+        repeated = counts[_line_key(unit.text)] >= _BOILERPLATE_REPEATS
+        if english and reasons[i] is None and repeated and unit.shape.words >= 10 and not unit.shape.terminal_question:
+            reasons[i] = "duplicate line"
         if reasons[i] is None:
             seen.add(_line_key(unit.text))
     if english:
@@ -301,17 +308,18 @@ def _find_title(
 def _drop_repeated_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
     """The headline repeated in the top of the body (once or several times) is residue."""
     norm_title = normalise(title)
+    top = True
     for i, unit in enumerate(units):
         if i == title_idx:
             continue
         if unit.shape.anchor and i > (title_idx or 0) + 3:
-            break
+            top = False
         if reasons[i] not in (None, "duplicate line", "recurring"):
             continue
         norm = normalise(unit.text)
         if fuzz.ratio(norm, norm_title) >= _HEADLINE_SIMILARITY:
             reasons[i] = "repeated headline"
-        elif len(norm) >= 12 and norm in norm_title and not unit.shape.anchor:
+        elif top and len(norm) >= 12 and norm in norm_title and not unit.shape.anchor:
             reasons[i] = "repeated headline"
 
 

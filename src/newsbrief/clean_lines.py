@@ -34,7 +34,9 @@ _CREDIT = re.compile(
     | \b(?:ap|afp|epa|reuters|ansa|xinhua|efe|pa|dpa|aap)\s*/\s*[A-Z][\w.'\ -]{0,40}\)?\s*$
     | (?:photo|image|picture)\ (?:credit|courtesy)\b
     | (?:^|\s)(?:photo|photograph|image|picture)\s*[:/]\s*\S
-    | \bimage\ (?:copyright|caption)\b
+    | \b(?:image|media|video|photo)\ (?:copyright|caption|credit)\b
+    | \bcredit:?\s+[A-Z][\w.'\ -]{1,40}/\s*[A-Z][\w.\ -]{1,30}$
+    | /\s*(?:reuters|afp|ap|epa|getty\ images|associated\ press|bloomberg)\s*\)?\s*$
     | ©
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -93,7 +95,7 @@ WEAK_INTERFACE_WORDS: frozenset[str] = frozenset(
     menu skip scroll navigation home next previous back top load loading expand close open toggle search
     mobile version desktop enable device media caption credit reserved rights tags topics topic
     category categories filed posted view views here link links page site website story stories
-    form data personal miss don't app apps share shares sharing facebook twitter instagram linkedin pinterest reddit youtube telegram tiktok
+    form data personal miss don't app apps photo updates share shares sharing facebook twitter instagram linkedin pinterest reddit youtube telegram tiktok
     """.split()
 )
 _IMPERATIVE = frozenset(
@@ -149,6 +151,11 @@ class LineShape:
             imperative=bool(low) and low[0] in _IMPERATIVE,
             separators=len(_SEPARATORS.findall(text)),
         )
+
+    @property
+    def terminal_question(self) -> bool:
+        """Ends with a question mark (interview questions repeat on a page and are content)."""
+        return self.text.rstrip(" \"'”’)").endswith("?")
 
     @property
     def sentence_like(self) -> bool:
