@@ -56,7 +56,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|expected to|is to|are to|"
-    r"due to|intends? to|would|next)\b",
+    r"due to|intends? to|would|next|set (?:for|to)|deadline)\b",
     re.I,
 )
 _QUOTED = re.compile(r"(?:``|\u201c|\")(?:(?!``|\u201c).)+?(?:''|\u201d|\")", re.S)

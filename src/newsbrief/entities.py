@@ -130,7 +130,10 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         title, form = split_title(clean_name(_strip_lower_tail(raw)))
         if not form or not any(ch.isupper() for ch in form) or not name_tokens(form):
             continue
-        role = title or _role_before(text, start) or _role_after(text, end)
+        role = title
+        if role is None and kind == "PERSON":
+            # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
+            role = _role_before(text, start) or _role_after(text, end)
         mentions.append(Mention(article.id, form, kind, start, end, role))
     return mentions
 

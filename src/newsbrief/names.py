@@ -28,7 +28,7 @@ from rapidfuzz.distance import JaroWinkler
 from newsbrief.model import EntityKind
 
 # Honorifics dropped from a name (they are not a role).
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madame", "mme", "m", "sir", "dame"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madame", "mme", "m", "sir", "dame", "lady", "lord"})
 # Head nouns of titles and roles.  A vocabulary of *titles* (not names) used to recognise
 # "Prime Minister Hun Sen" / "Hun Sen, the prime minister".
 TITLE_HEADS = frozenset(
@@ -82,6 +82,8 @@ def split_title(name: str) -> tuple[str | None, str]:
     ('Prime Minister', 'Hun Sen')
     >>> split_title("Hun Sen")
     (None, 'Hun Sen')
+    >>> split_title("Prince of Asturias Prize")
+    (None, 'Prince of Asturias Prize')
     """
     words = name.split(" ")
     cut = 0
@@ -91,7 +93,7 @@ def split_title(name: str) -> tuple[str | None, str]:
             cut = index + 1
         else:
             break
-    if cut and words[cut - 1].lower().rstrip(".") in TITLE_HEADS:
+    if cut and words[cut - 1].lower().rstrip(".") in TITLE_HEADS and words[cut][:1].isupper():
         return " ".join(words[:cut]), " ".join(words[cut:])
     return None, name
 
@@ -146,7 +148,7 @@ def token_similarity(a: str, b: str) -> float:
     jw = JaroWinkler.normalized_similarity(a, b)
     if min(len(a), len(b)) <= 4:
         return jw if jw >= 0.95 else 0.0
-    if jw >= 0.7 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
+    if jw >= 0.7 and min(len(a), len(b)) >= 6 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
         return max(jw, 0.9)
     return jw
 
