@@ -348,3 +348,11 @@ def test_ingest_never_raises_on_arbitrary_bytes(tmp_path: Path, prefix: bytes, p
         assert isinstance(item, RawDocument | Rejected)
         if isinstance(item, Rejected):
             assert item.reason
+
+
+def test_symlink_loops_are_walked_once(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "story.txt").write_text(QUAKE)
+    (tmp_path / "a" / "loop").symlink_to(tmp_path)
+    found = read([tmp_path])
+    assert [Path(d.source).name for d in docs(found)] == ["story.txt"]

@@ -51,7 +51,10 @@ def read_path(path: str, *, options: IngestOptions, defer_html: bool = False) ->
         yield Rejected(path, "no such file or directory")
     elif target.is_dir():
         for file in _walk(target):
-            yield from read_file(str(file), options=options, defer_html=defer_html)
+            if isinstance(file, Rejected):
+                yield file
+            else:
+                yield from read_file(str(file), options=options, defer_html=defer_html)
     else:
         yield from read_file(path, options=options, defer_html=defer_html)
 
@@ -65,16 +68,26 @@ def is_folder_documentation(name: str) -> bool:
     return name.split(".", 1)[0].upper() in _FOLDER_DOCS
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, seen: set[str] | None = None) -> Iterator[Path | Rejected]:
+    """Visible files under ``folder`` in sorted order; an unreadable folder is a :class:`Rejected`.
+
+    Symbolic links to folders are followed once (a link back to an ancestor is not walked again).
+    """
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as exc:
+        yield Rejected(str(folder), f"cannot list folder: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith(".") or entry.name.startswith("__"):
             continue
         if entry.is_dir():
-            yield from _walk(Path(entry.path))
+            yield from _walk(Path(entry.path), seen)
         elif entry.is_file() and not is_folder_documentation(entry.name):
             yield Path(entry.path)
 
