@@ -85,6 +85,7 @@ class _Story:
     centroid: dict[int, float]
     norm: float
     alive: bool = True
+    cache: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def _ordinal(day: dt.date | None) -> int:
@@ -127,6 +128,7 @@ class StoryClusterer:
         self._stories: list[_Story] = []
         self._postings: dict[int, list[int]] = {}
         self._groups: dict[str, DuplicateGroup] = {}
+        self._scratch = np.zeros(0)
 
     # ------------------------------------------------------------------ public API
     def assign(self, articles: Sequence[Article], *, groups: Sequence[DuplicateGroup] = ()) -> dict[str, str]:
@@ -265,6 +267,8 @@ class StoryClusterer:
         Units are taken in processing order, so a unit only meets earlier ones (each pair once).
         """
         cap = self.options.max_postings
+        window = self.options.window_days
+        firsts, lasts = self._unit_first, self._unit_last
         pairs: list[tuple[int, int]] = []
         for unit, unit_keys in zip(units, keys, strict=True):
             candidates: set[int] = set()
@@ -275,6 +279,10 @@ class StoryClusterer:
                 else:
                     candidates.update(posting[-cap:])
                 posting.append(unit)
+            first, last = firsts[unit], lasts[unit]
+            if first != _UNDATED:  # units further apart than the window are not linked
+                candidates = {c for c in candidates if firsts[c] == _UNDATED
+                              or (first <= lasts[c] + window and last >= firsts[c] - window)}
             pairs.extend((unit, other) for other in sorted(candidates))
         return pairs
 
@@ -323,6 +331,7 @@ class StoryClusterer:
         sa.norm = math.sqrt(max(sa.norm * sa.norm + sb.norm * sb.norm + 2 * dot, 0.0))
         sa.first, sa.last = _span(sa.first, sa.last, sb.first, sb.last)
         sb.alive, sb.units, sb.centroid, sb.norm = False, [], {}, 0.0
+        sa.cache = sb.cache = None
         return a
 
     def _ratio(self, i: int, pool: list[int]) -> list[float]:
@@ -334,17 +343,37 @@ class StoryClusterer:
         si = self._stories[i]
         opts = self.options
         ratios = []
+        buffer = self._buffer()
+        own_idx, own_val = self._arrays(si)
+        buffer[own_idx] = own_val
         for j in pool:
             sj = self._stories[j]
             if si.norm == 0 or sj.norm == 0 or not self._open(sj, si.first, si.last):
                 ratios.append(0.0)
                 continue
-            dot = _dot(si.centroid, sj.centroid)
+            idx, val = self._arrays(sj)
+            dot = float(buffer[idx] @ val)
             average = dot / (len(si.units) * len(sj.units))
             cohesion = math.sqrt(self._cohesion(si) * self._cohesion(sj))
             bar = max(opts.threshold * opts.edge_ratio, opts.relative * cohesion)
             ratios.append(average / bar)
+        buffer[own_idx] = 0.0
         return ratios
+
+    def _arrays(self, story: _Story) -> tuple[np.ndarray, np.ndarray]:
+        """The story's centroid as (indices, values) arrays, cached until the story changes."""
+        if story.cache is None:
+            n = len(story.centroid)
+            story.cache = (np.fromiter(story.centroid.keys(), dtype=np.int64, count=n),
+                           np.fromiter(story.centroid.values(), dtype=np.float64, count=n))
+        return story.cache
+
+    def _buffer(self) -> np.ndarray:
+        """A zeroed dense scratch vector over the vocabulary (callers zero what they set)."""
+        width = self._matrix.shape[1]
+        if self._scratch.shape[0] < width:
+            self._scratch = np.zeros(width)
+        return self._scratch
 
     def _refine(self, units: Sequence[int], edges: Sequence[tuple[int, int]], old_stories: int) -> None:
         """Move each new unit to the adjacent story whose centroid (without the unit) is closest.
@@ -367,24 +396,31 @@ class StoryClusterer:
                 pool = sorted({self._unit_story[n] for n in neighbours.get(unit, ())} - {home})
                 if not pool:
                     continue
-                vector = self._row(unit)
+                start, end = self._matrix.indptr[unit], self._matrix.indptr[unit + 1]
+                unit_idx = self._matrix.indices[start:end]
+                buffer = self._buffer()
+                buffer[unit_idx] = self._matrix.data[start:end]
                 story = self._stories[home]
+                idx, val = self._arrays(story)
+                dot_home = float(buffer[idx] @ val)
                 own = 0.0
                 if len(story.units) > 1:
-                    rest = story.norm * story.norm - 2 * _dot(vector, story.centroid) + 1.0
-                    own = (_dot(vector, story.centroid) - 1.0) / math.sqrt(max(rest, 1e-12))
-                best, best_sim = -1, max(own, self.options.threshold)
+                    rest = story.norm * story.norm - 2 * dot_home + 1.0
+                    own = (dot_home - 1.0) / math.sqrt(max(rest, 1e-12))
+                best, best_sim, best_dot = -1, max(own, self.options.threshold), 0.0
                 for other in pool:
                     target = self._stories[other]
                     if not target.alive or target.norm == 0:
                         continue
                     if not self._open(target, self._unit_first[unit], self._unit_last[unit]):
                         continue
-                    sim = _dot(vector, target.centroid) / target.norm
-                    if sim > best_sim:
-                        best, best_sim = other, sim
+                    idx, val = self._arrays(target)
+                    dot = float(buffer[idx] @ val)
+                    if dot / target.norm > best_sim:
+                        best, best_sim, best_dot = other, dot / target.norm, dot
+                buffer[unit_idx] = 0.0
                 if best >= 0:
-                    self._move(unit, home, best, vector)
+                    self._move(unit, home, best, self._row(unit), dot_home, best_dot)
                     moved += 1
             if not moved:
                 break
@@ -395,10 +431,10 @@ class StoryClusterer:
                               key=lambda a: (self._article_date[a] == _UNDATED, self._article_date[a], a))
                 story.id = stable_hash(founder)
 
-    def _move(self, unit: int, home: int, target: int, vector: dict[int, float]) -> None:
+    def _move(self, unit: int, home: int, target: int, vector: dict[int, float], dot_source: float,
+              dot_dest: float) -> None:
         source, dest = self._stories[home], self._stories[target]
-        dot_source = _dot(vector, source.centroid)
-        dot_dest = _dot(vector, dest.centroid)
+        source.cache = dest.cache = None
         source.units.remove(unit)
         for term, weight in vector.items():
             left = source.centroid.get(term, 0.0) - weight

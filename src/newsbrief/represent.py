@@ -27,7 +27,7 @@ True
 
 from __future__ import annotations
 
-import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -37,10 +37,12 @@ import scipy.sparse as sp
 
 from newsbrief.errors import UsageError
 from newsbrief.model import Article
-from newsbrief.text import STOPWORDS, clean_chars, word_spans
+from newsbrief.text import STOPWORDS, clean_chars, content_words
 
 NAME_PREFIX = "="
 _SENTENCE_END = frozenset('.!?"\'\n:;')
+# A \w+ token (as in text.words) starting with an upper-case letter (Latin, Greek, Cyrillic ranges).
+_CAPITALISED = re.compile(r"(?<!\w)[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]\w+")
 
 
 class Representation(Protocol):
@@ -83,17 +85,15 @@ def article_terms(article: Article, *, max_chars: int = 0) -> Counter[str]:
     """
     body = article.text[:max_chars] if max_chars > 0 else article.text
     text = clean_chars(f"{article.title}\n\n{body}" if article.title else body)
-    counts: Counter[str] = Counter()
-    for start, end in word_spans(text):
-        word = text[start:end].lower()
-        # the filter of text.content_words, applied to the same tokens
-        if word in STOPWORDS or word.isdigit():
+    counts: Counter[str] = Counter(content_words(text))
+    # Names: only capitalised tokens are looked at (a cheap pre-filter over text.words' \w+ tokens).
+    for match in _CAPITALISED.finditer(text):
+        start = match.start()
+        word = match.group().lower()
+        if start == 0 or word in STOPWORDS or word.isdigit():
             continue
-        counts[word] += 1
-        if len(word) < 2 or not text[start].isupper():
-            continue
-        before = text[max(0, start - 8) : start].rstrip(" \t\r\f\v([")
-        if start > 0 and before and before[-1] not in _SENTENCE_END:
+        before = text[max(0, start - 4) : start].rstrip(" \t\r\f\v([")
+        if before and before[-1] not in _SENTENCE_END:
             counts[NAME_PREFIX + word] += 1
     return counts
 
@@ -152,29 +152,29 @@ class TfidfRepresentation:
     def _vectors(self, counts: Sequence[Counter[str]]) -> sp.csr_matrix:
         df = np.asarray(self._df, dtype=np.float64)
         idf = np.log((1.0 + self._n_docs) / (1.0 + df)) + 1.0
+        boost = np.ones(max(len(self._terms), 1))
+        if self.name_weight != 1.0:
+            names = [i for i, t in enumerate(self._terms) if t.startswith(NAME_PREFIX)]
+            boost[names] = self.name_weight
+        vocab = self._vocab
         indptr = [0]
         indices: list[int] = []
-        data: list[float] = []
+        tfs: list[int] = []
         for terms in counts:
-            row: dict[int, float] = {}
             for term, count in terms.items():
-                index = self._vocab.get(term)
-                if index is None:
-                    continue
-                weight = (1.0 + math.log(count)) * idf[index]
-                if term[0] == NAME_PREFIX:
-                    weight *= self.name_weight
-                row[index] = weight
-            ordered = sorted(row)
-            values = np.array([row[i] for i in ordered], dtype=np.float64)
-            norm = float(np.sqrt((values * values).sum())) if len(values) else 0.0
-            indices.extend(ordered)
-            data.extend((values / norm).tolist() if norm > 0 else values.tolist())
+                index = vocab.get(term)
+                if index is not None:
+                    indices.append(index)
+                    tfs.append(count)
             indptr.append(len(indices))
-        return sp.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-            shape=(len(counts), max(len(self._terms), 1)),
-        )
+        idx = np.asarray(indices, dtype=np.int64)
+        data = (1.0 + np.log(np.asarray(tfs, dtype=np.float64))) * idf[idx] * boost[idx]
+        matrix = sp.csr_matrix((data, idx, np.asarray(indptr, dtype=np.int64)),
+                               shape=(len(counts), max(len(self._terms), 1)))
+        matrix.sort_indices()
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
 
     def keys(self, matrix: sp.csr_matrix, *, top: int) -> list[list[int]]:
         """The ``top`` heaviest term indices of each row among terms seen in ≥ 2 documents.
