@@ -221,3 +221,28 @@ def test_the_earliest_date_line_wins() -> None:
     assert article.published == dt.date(2007, 4, 4) and article.provenance["published"] == "text:line 2"
     alone = run(RawDocument("a.txt", raw_text.replace("By Staff | Wednesday, April 4, 2007", "By Staff")), cleaned)
     assert alone.published == dt.date(2009, 7, 30) and alone.provenance["published"] == "text:line 7"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=200)
+_PIECES = st.sampled_from(
+    ["WASHINGTON (AP) -- ", "Saturday, January 8, 2005 ", "2005/01/08 ", "(AFP)", "INTERFAX", "Sep 24, 2021", "\n\n", "May"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    title=st.one_of(st.none(), st.lists(st.one_of(_TEXT, _PIECES), max_size=4).map("".join)),
+    text=st.lists(st.one_of(_TEXT, _PIECES), max_size=8).map("".join),
+    meta_lines=st.lists(st.one_of(_TEXT, _PIECES), max_size=3),
+    record=st.dictionaries(st.sampled_from(["title", "published", "outlet", "url", "docno", "language"]), _TEXT, max_size=3),
+)
+def test_describe_never_raises_and_keeps_the_body_exact(
+    title: str | None, text: str, meta_lines: list[str], record: dict[str, str]
+) -> None:
+    raw = RawDocument("p.txt", f"{title or ''}\n{text}", format="json", record_meta=record)
+    article = describe(raw, CleanResult(CleanText(title, text, meta_lines=tuple(meta_lines))), options=OPTIONS, detector=DETECTOR)
+    assert text.endswith(article.text)  # only a leading dateline / date line may be taken off
+    assert article.id == article_id("p.txt", content_hash(article.text))
