@@ -158,11 +158,26 @@ def sumy_baseline(name: str, articles: Sequence[Article], tokenizer: SumyTokeniz
     summarizer = classes[name](Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     document = PlaintextParser.from_string("\n\n".join(a.text for a in articles), tokenizer).document
-    out = ""
-    for count in range(1, len(document.sentences) + 1):
-        out = " ".join(str(s) for s in summarizer(document, count))
-        if word_count(out) >= words:
+    total = len(document.sentences)
+    if total == 0:
+        return ""
+
+    def top(count: int) -> str:
+        return " ".join(str(s) for s in summarizer(document, count))
+
+    # the smallest count whose output reaches ``words`` (top-k sets are nested, so word counts grow with k);
+    # start from an estimate by the mean sentence length instead of scanning up from 1
+    mean = max(1.0, sum(word_count(str(s)) for s in document.sentences) / total)
+    count = min(total, max(1, round(words / mean)))
+    out = top(count)
+    while count > 1 and word_count(out) >= words:
+        shorter = top(count - 1)
+        if word_count(shorter) < words:
             break
+        count, out = count - 1, shorter
+    while word_count(out) < words and count < total:
+        count += 1
+        out = top(count)
     return cut_words(out, words)
 
 
