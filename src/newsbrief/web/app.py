@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -88,6 +88,10 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=False,
     )
+    # Links to stories and articles are built by string formatting: Starlette's url_for walks every
+    # route on each call, which showed up in the stories-page profile (20+ links per page).
+    env.globals["story_href"] = lambda story_id: "/stories/" + quote(str(story_id), safe="")
+    env.globals["article_href"] = lambda article_id: "/articles/" + quote(str(article_id), safe="")
     templates = Jinja2Templates(env=env)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 

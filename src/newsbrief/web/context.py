@@ -8,9 +8,11 @@ short-lived writer connections.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -68,6 +70,8 @@ class WebContext:
         self._splitter: SentenceSplitter | None = None
         self._models: Any = None
         self._catalog: Catalog | None = None
+        self._catalog_files: tuple[int, ...] | None = None
+        self._catalog_checked = 0.0
         self._idle: list[Reader] = []
         self._closed = False
         self.summaries = search.LruCache(20_000)
@@ -111,13 +115,24 @@ class WebContext:
 
     def catalog(self, con: sqlite3.Connection) -> Catalog:
         """Outlets and their stories, rebuilt only when the store changed (see :class:`search.Catalog`)."""
+        files = _file_stamp(self.db_path)
+        with self._lock:
+            fresh = time.monotonic() - self._catalog_checked < 2.0
+            if self._catalog is not None and files is not None and files == self._catalog_files and fresh:
+                # No commit since the last check (the files are untouched); the SQL key is still checked
+                # every 2 s in case a commit left size and mtime unchanged within the clock's granularity.
+                return self._catalog
         key = search.catalog_key(con)
         with self._lock:
             if self._catalog is not None and self._catalog.key == key:
+                self._catalog_files = files
+                self._catalog_checked = time.monotonic()
                 return self._catalog
         found = search.load_catalog(con)
         with self._lock:
             self._catalog = found
+            self._catalog_files = files
+            self._catalog_checked = time.monotonic()
         return found
 
     @property
@@ -165,6 +180,17 @@ class WebContext:
             idle, self._idle = self._idle, []
         for reader in idle:
             _close_reader(reader)
+
+
+def _file_stamp(db_path: str) -> tuple[int, ...] | None:
+    """Size and modification time of the database and its WAL: every commit changes one of them."""
+    try:
+        db = os.stat(db_path)
+        wal = os.stat(db_path + "-wal") if os.path.exists(db_path + "-wal") else None
+    except OSError:
+        return None
+    stamp = (db.st_size, db.st_mtime_ns)
+    return stamp + ((wal.st_size, wal.st_mtime_ns) if wal is not None else (-1, -1))
 
 
 def _close_reader(reader: Reader) -> None:
