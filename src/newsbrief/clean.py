@@ -107,7 +107,8 @@ def _outlet_key(raw: RawDocument) -> str | None:
 
 
 def _line_key(text: str) -> str:
-    return normalise(text)
+    """Comparison key of a line: lower case, single spaces (cheap: computed for every line)."""
+    return " ".join(text.split()).lower()
 
 
 class Cleaner:
@@ -172,13 +173,14 @@ class Cleaner:
         units = units_of(raw.text or "")
         meta_title = ((raw.record_meta or {}).get("title") or "").strip() or None
         outlet = _outlet_key(raw)
-        reasons = _classify(units, self, outlet)
+        english = _english(units)
+        reasons = _classify(units, self, outlet, english=english)
         title, title_idx, title_meta = _find_title(units, reasons, meta_title)
         if title:
             _drop_repeated_headline(units, reasons, title, title_idx)
         body = [i for i, u in enumerate(units) if reasons[i] is None and i != title_idx]
         parts = [body]
-        if self.options.split_appended and english_share([u.text for u in units]) >= _ENGLISH_SHARE:
+        if self.options.split_appended and english:
             parts = _split_appended(units, body, reasons, title)
         bounds = [part[0] for part in parts[1:]] + [len(units)]
         main = _clean_text(units, reasons, parts[0], title, title_meta, hi=bounds[0], skip=title_idx)
@@ -194,7 +196,18 @@ _ENGLISH_SHARE = 0.12
 _BOILERPLATE_REPEATS = 3
 
 
-def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None) -> list[str | None]:
+def _english(units: list[Unit]) -> bool:
+    """English prose by its share of function words, over the first lines (bounded cost)."""
+    texts, size = [], 0
+    for unit in units:
+        texts.append(unit.text)
+        size += len(unit.text)
+        if size > 1500:
+            break
+    return english_share(texts) >= _ENGLISH_SHARE
+
+
+def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, english: bool) -> list[str | None]:
     """A reason for every residue unit, ``None`` for body (and headline) candidates."""
     n = len(units)
     anchors = [i for i, u in enumerate(units) if u.shape.anchor]
@@ -203,19 +216,19 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None) -> list[s
     else:
         prose = [i for i, u in enumerate(units) if u.shape.sentence_like]
         first, last = (prose[0], prose[-1]) if prose else (n, -1)
-    english = english_share([u.text for u in units]) >= _ENGLISH_SHARE
     listed = introduced_lists(units)
     reasons: list[str | None] = [None] * n
     seen: set[str] = set()
-    counts = Counter(_line_key(u.text) for u in units)
+    keys = [_line_key(u.text) for u in units]
+    counts = Counter(keys)
     for i, unit in enumerate(units):
         ctx = _Context(i, first, last, english, listed[i])
         reasons[i] = _unit_reason(unit, ctx, cleaner, outlet, seen)
-        repeated = counts[_line_key(unit.text)] >= _BOILERPLATE_REPEATS
+        repeated = counts[keys[i]] >= _BOILERPLATE_REPEATS
         if english and reasons[i] is None and repeated and unit.shape.words >= 10 and not unit.shape.terminal_question:
             reasons[i] = "duplicate line"
         if reasons[i] is None:
-            seen.add(_line_key(unit.text))
+            seen.add(keys[i])
     if english:
         comment_section(units, reasons)
         menu_runs(units, reasons, listed)
@@ -260,7 +273,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "navigation"
     if is_counter(text):
         return "counter"
-    if has_credit(text) and shape.words <= 60:
+    if shape.words <= 60 and has_credit(text):
         return "caption"
     if shape.interface_like and (not shape.anchor or (shape.imperative and shape.reader)):
         return "interface"
@@ -315,6 +328,8 @@ def _drop_repeated_headline(units: list[Unit], reasons: list[str | None], title:
         if unit.shape.anchor and i > (title_idx or 0) + 3:
             top = False
         if reasons[i] not in (None, "duplicate line", "recurring"):
+            continue
+        if not 0.5 * len(title) <= len(unit.text) <= 2 * len(title) + 20:
             continue
         norm = normalise(unit.text)
         if fuzz.ratio(norm, norm_title) >= _HEADLINE_SIMILARITY:

@@ -42,6 +42,8 @@ _CREDIT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+_CREDIT_HINT = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|©|/", re.IGNORECASE)
+
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     "august|september|october|november|december"
@@ -108,7 +110,11 @@ _SECOND_PERSON = frozenset("you your you're yours you'll you've".split())
 _DECORATIVE = re.compile(r"^\s*(?:[-–—=*•#~_+]{1,3})\s+(.{1,80}?)\s+(?:[-–—=*•#~_+]{1,3})\s*$")
 _COUNTER = re.compile(r"^\s*\(?\d[\d,.]*[kKmM]?\)?\s+\w+(?:\s\w+)?\s*$|^\s*\w+(?:\s\w+)?\s*[:(]?\s*\d[\d,.]*[kKmM]?\)?\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪►*-])\s+\S")
+_URL_HINTS = ("http", "www.", ".com", ".org", ".net", ".co.uk")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+
+
+_SHAPE_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +137,9 @@ class LineShape:
     @classmethod
     def of(cls, text: str) -> LineShape:
         """Compute the features of ``text`` (already stripped)."""
-        tokens = _WORD.findall(text)
+        # Ratios come from the first _SHAPE_CHARS characters: long lines are prose either way, and
+        # tokenising whole paragraphs would dominate the cleaner's cost.
+        tokens = _WORD.findall(text if len(text) <= _SHAPE_CHARS else text[:_SHAPE_CHARS])
         n = len(tokens)
         lower = sum(1 for t in tokens if t[0].islower())
         title = sum(1 for t in tokens if t[0].isupper())
@@ -139,8 +147,8 @@ class LineShape:
         interface = sum(1.0 if t in INTERFACE_WORDS else 0.5 if t in WEAK_INTERFACE_WORDS else 0.0 for t in low)
         return cls(
             text=text,
-            words=n,
-            terminal=bool(_TERMINAL.search(text)),
+            words=n if len(text) <= _SHAPE_CHARS else max(n, len(text.split())),
+            terminal=bool(_TERMINAL.search(text[-80:])),
             cased=n == 0 or (lower + title) >= 0.3 * n,
             lower_ratio=lower / n if n else 0.0,
             title_ratio=title / n if n else 0.0,
@@ -149,7 +157,7 @@ class LineShape:
             reader=any(t in _READER for t in low),
             addressed=any(t in _SECOND_PERSON for t in low) and text[:1] not in "\"'“‘«",
             imperative=bool(low) and low[0] in _IMPERATIVE,
-            separators=len(_SEPARATORS.findall(text)),
+            separators=len(_SEPARATORS.findall(text if len(text) <= _SHAPE_CHARS else text[:_SHAPE_CHARS])),
         )
 
     @property
@@ -205,6 +213,7 @@ _COMMENT_HEADER = re.compile(
     re.IGNORECASE,
 )
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}")
+_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—…"
 _ENGLISH = frozenset(
     "the of and to a in is that for on was with as by at from it be are has have had were this which "
     "but not an or its their they he she his her said will after who been would".split()
@@ -226,7 +235,7 @@ def interface_label(text: str) -> bool:
 
 def has_email(text: str) -> bool:
     """Contains an e-mail address."""
-    return bool(_EMAIL.search(text))
+    return "@" in text and bool(_EMAIL.search(text))
 
 
 def is_comment_header(text: str) -> bool:
@@ -252,7 +261,8 @@ def english_share(texts: list[str]) -> float:
     >>> english_share(["The cat sat on the mat and it was happy."]) > 0.3
     True
     """
-    tokens = [t.lower() for text in texts for t in _WORD.findall(text)]
+    tokens = [t.strip(_PUNCT) for text in texts for t in text.lower().split()]
+    tokens = [t for t in tokens if t]
     return sum(1 for t in tokens if t in _ENGLISH) / len(tokens) if tokens else 0.0
 
 
@@ -279,7 +289,7 @@ def has_credit(text: str) -> bool:
     >>> has_credit("Police at the scene (Photo: Jane Roe/AFP)"), has_credit("Police at the scene.")
     (True, False)
     """
-    return bool(_CREDIT.search(text))
+    return bool(_CREDIT_HINT.search(text)) and bool(_CREDIT.search(text))
 
 
 def is_counter(text: str) -> bool:
@@ -302,6 +312,9 @@ def is_numbered(text: str) -> bool:
 
 def has_url(text: str) -> bool:
     """Contains a URL or a bare domain."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _URL_HINTS):
+        return False
     return bool(_URL.search(text))
 
 

@@ -30,23 +30,27 @@ DATELINE = re.compile(
 MIN_PART_WORDS = 40
 
 
-def _vector(lines: Sequence[str], idf: Callable[[str], float] | None) -> dict[str, float]:
-    counts = Counter(w for line in lines for w in content_words(line))
+def _weights(counts: Counter[str], idf: Callable[[str], float] | None) -> dict[str, float]:
     weight = idf or (lambda _w: 1.0)
     return {w: (1.0 + math.log(c)) * weight(w) for w, c in counts.items()}
 
 
-def topic_similarity(
-    first: Sequence[str], second: Sequence[str], *, idf: Callable[[str], float] | None = None
-) -> float:
-    """Cosine of the content-word vectors of two parts of a page (0 = disjoint, 1 = same words)."""
-    va, vb = _vector(first, idf), _vector(second, idf)
+def _cosine(va: dict[str, float], vb: dict[str, float]) -> float:
     if not va or not vb:
         return 1.0
     dot = sum(v * vb.get(w, 0.0) for w, v in va.items())
     na = math.sqrt(sum(v * v for v in va.values()))
     nb = math.sqrt(sum(v * v for v in vb.values()))
     return dot / (na * nb) if na and nb else 1.0
+
+
+def topic_similarity(
+    first: Sequence[str], second: Sequence[str], *, idf: Callable[[str], float] | None = None
+) -> float:
+    """Cosine of the content-word vectors of two parts of a page (0 = disjoint, 1 = same words)."""
+    ca = Counter(w for line in first for w in content_words(line))
+    cb = Counter(w for line in second for w in content_words(line))
+    return _cosine(_weights(ca, idf), _weights(cb, idf))
 
 
 def find_split(
@@ -62,17 +66,26 @@ def find_split(
     ``MIN_PART_WORDS`` content words; among the candidates whose parts' similarity is below
     ``threshold`` the least similar wins.
     """
-    best: tuple[float, int] | None = None
+    if not candidates:
+        return None
+    counters = [Counter(content_words(unit)) for unit in units]
     cum: list[int] = [0]
-    for unit in units:
-        cum.append(cum[-1] + len(content_words(unit)))
+    for counter in counters:
+        cum.append(cum[-1] + sum(counter.values()))
     total = cum[-1]
+    best: tuple[float, int] | None = None
     for k in candidates:
         if k <= 0 or k >= len(units):
             continue
         if cum[k] < MIN_PART_WORDS or total - cum[k] < MIN_PART_WORDS:
             continue
-        sim = topic_similarity(units[:k], units[k:], idf=idf)
+        first: Counter[str] = Counter()
+        second: Counter[str] = Counter()
+        for counter in counters[:k]:
+            first.update(counter)
+        for counter in counters[k:]:
+            second.update(counter)
+        sim = _cosine(_weights(first, idf), _weights(second, idf))
         if sim < threshold and (best is None or sim < best[0]):
             best = (sim, k)
     return best[1] if best else None
