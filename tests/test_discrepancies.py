@@ -90,3 +90,24 @@ def test_spelling_variants_across_sources(models: NlpModels) -> None:
     assert len(names) == 1
     assert names[0].values["Moammar Gadhafi"] == (a.id,)
     assert names[0].values["Muammar Qaddafi"] == (b.id,)
+
+
+@pytest.mark.data
+def test_real_cluster_discrepancies_cite_two_sources(models: NlpModels) -> None:
+    from conftest import shared_data
+    from newsbrief.pipeline import iter_articles
+    from newsbrief.settings import Settings
+
+    folder = shared_data("duc2004", "docs", "d30001t")
+    articles = [a for a in iter_articles([str(folder)], settings=Settings()) if isinstance(a, Article)]
+    entities = extract_entities(articles, models=models)
+    found = _find(articles, entities=entities)
+    ids = {a.id for a in articles}
+    # the cluster spells one Hun Sen aide two ways in two AP stories
+    names = {d.subject: d for d in found if d.kind == "name"}
+    assert "Prak Sokhonn" in names
+    assert set(names["Prak Sokhonn"].values) == {"Prak Sokhonn", "Prak Sokhon"}
+    for discrepancy in found:
+        assert len(discrepancy.values) >= 2
+        cited = {i for article_ids in discrepancy.values.values() for i in article_ids}
+        assert cited <= ids and len(cited) >= 2
