@@ -23,6 +23,7 @@ from newsbrief.cli import eval_clean_cmd  # noqa: E402,F401
 from newsbrief.cli import eval_entities_cmd  # noqa: E402,F401
 from newsbrief.cli import store_cmd  # noqa: E402,F401
 from newsbrief.cli import serve_cmd  # noqa: E402,F401
+from newsbrief.cli import spark_cmd  # noqa: E402,F401
 from newsbrief.cli import eval_stories_cmd  # noqa: E402,F401
 
 
