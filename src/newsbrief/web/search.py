@@ -105,7 +105,7 @@ def list_stories(
     if until is not None:
         where.append("s.first_published <= ?")
         args.append(until.isoformat())
-    wanted: set[str] | None = None
+    wanted: set[str] | frozenset[str] | None = None
     if query is not None:
         match = fts_query(query)
         if match is None:

@@ -186,7 +186,7 @@ def story_dict(story: Story, articles: Mapping[str, Article]) -> dict[str, Any]:
 
 def source_panel(story: Story, briefing: Mapping[str, Any], articles: Mapping[str, Article]) -> list[dict[str, Any]]:
     """Sources in display order (briefing order first, syndicated copies right after their canonical copy)."""
-    listed = [s.get("id") for s in briefing.get("sources") or () if isinstance(s, Mapping)]
+    listed = [str(s.get("id")) for s in briefing.get("sources") or () if isinstance(s, Mapping)]
     order = [aid for aid in listed if aid in articles]
     order += [aid for aid in story.article_ids if aid in articles and aid not in order]
     canonical_of = {
