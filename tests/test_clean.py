@@ -97,6 +97,16 @@ def test_bylines_and_date_lines_go_to_meta_lines() -> None:
     assert_body_intact(result)
 
 
+def test_standalone_wire_dateline_goes_to_meta_lines() -> None:
+    text = page().replace(
+        "Harbour bridge to close for two years", "Harbour bridge to close for two years\nHARBOUR CITY (Harbour Wire) -"
+    )
+    result = clean(text)
+    assert result.main.meta_lines == ("HARBOUR CITY (Harbour Wire) -",)
+    assert [r.reason for r in result.main.removed] == ["dateline"]
+    assert_body_intact(result)
+
+
 def test_trailing_list_of_links_is_removed() -> None:
     tail = [
         "You may also like",

@@ -44,6 +44,7 @@ from newsbrief.clean_lines import (
     is_byline,
     is_counter,
     is_date_line,
+    is_dateline,
     is_decorative_marker,
     is_numbered,
     leading_date,
@@ -84,7 +85,6 @@ REASONS = (
     "recurring",
     "duplicate line",
     "section marker",
-    "top residue",
     "tail list",
     "tail prompt",
     "contact",
@@ -263,6 +263,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     top, tail = ctx.i < ctx.first, ctx.i > ctx.last
     if (top or tail) and is_byline(text, name_outlet=ctx.i > 0):
         return "byline"
+    if top and ctx.i > 0 and is_dateline(text):
+        return "dateline"
     if (top or tail or shape.words <= 8) and not ctx.listed and is_date_line(text):
         return "date line"
     if is_bare_url(text):

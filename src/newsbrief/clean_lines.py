@@ -346,6 +346,21 @@ def is_byline(text: str, *, name_outlet: bool = True) -> bool:
     return name_outlet and len(words) <= 6 and bool(_NAME_OUTLET.match(text))
 
 
+_DATELINE_ONLY = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[A-Za-z.' ]{2,30}){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
+    r"(?:\((?:[A-Z][\w.\- ]{1,25})\))?\s*[-—–:]{0,2}\s*$"
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A wire dateline standing alone on its line (``WASHINGTON (Reuters) -``, ``PARIS, Nov 14 (AFP) —``).
+
+    >>> is_dateline("WASHINGTON (Reuters) -"), is_dateline("PARIS, Nov 14 (AFP) —"), is_dateline("Paris is calm")
+    (True, True, False)
+    """
+    return len(text.split()) <= 8 and bool(_DATELINE_ONLY.match(text.strip()))
+
+
 def has_date(text: str) -> bool:
     """Mentions a date or a time of day."""
     return bool(_DATE_ANCHOR.search(text))

@@ -149,6 +149,42 @@ def newsbrief_pipeline(page: BenchmarkPage) -> str:
     return Cleaner(options=CleanOptions()).clean(raw).main.text
 
 
+#: trafilatura settings compared by ``newsbrief eval clean extraction --sweep`` (tuning half only).
+SWEEP: dict[str, dict[str, bool]] = {
+    "default": {},
+    "favor_precision": {"favor_precision": True},
+    "favor_recall": {"favor_recall": True},
+    "no_tables": {"include_tables": False},
+    "fast": {"fast": True},
+    "no_comments": {"include_comments": False},
+    "no_comments+fast": {"include_comments": False, "fast": True},
+    "no_comments+favor_recall": {"include_comments": False, "favor_recall": True},
+    "no_comments+favor_precision+fast": {"include_comments": False, "favor_precision": True, "fast": True},
+}
+
+
+def pipeline_with(settings: dict[str, bool], *, clean: bool = True) -> Extractor:
+    """Trafilatura with ``settings`` (then the cleaner when ``clean``), for the settings sweep."""
+
+    def extract(page: BenchmarkPage) -> str:
+        import trafilatura
+
+        from newsbrief.clean import Cleaner
+        from newsbrief.model import RawDocument
+        from newsbrief.settings import CleanOptions
+
+        text = trafilatura.extract(page.html, url=page.url, **settings) or ""
+        if not clean:
+            return text
+        meta = trafilatura.extract_metadata(page.html, default_url=page.url)
+        record = {"title": meta.title} if meta is not None and meta.title else {}
+        paragraphs = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+        raw = RawDocument(page.id, paragraphs, format="html", url=page.url, record_meta=record)
+        return Cleaner(options=CleanOptions()).clean(raw).main.text
+
+    return extract
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractionReport:
     """Scores per system and per half (``tune``, ``report``, ``all``)."""

@@ -9,9 +9,12 @@ import typer
 from newsbrief.cli.common import library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.evaluate_clean import (
+    SWEEP,
     evaluate_extraction,
+    half,
     load_benchmark,
     newsbrief_pipeline,
+    pipeline_with,
     trafilatura_alone,
 )
 from newsbrief.evaluate_clean_lines import (
@@ -33,11 +36,17 @@ BENCHMARK = DATA / "article-extraction-benchmark"
 @clean_app.command("extraction")
 def extraction(
     data: Path = typer.Option(BENCHMARK, "--data", help="The article-extraction benchmark folder."),
+    sweep: bool = typer.Option(
+        False, "--sweep", help="Compare trafilatura settings (+ cleaner) on the tuning half only."
+    ),
 ) -> None:
     """Our pipeline (extract_html + Cleaner) vs trafilatura alone, on the tune and report halves."""
     with library_errors():
         pages = list(load_benchmark(data))
         systems = {"trafilatura": trafilatura_alone, "newsbrief": newsbrief_pipeline}
+        if sweep:
+            pages = [page for page in pages if half(page.id) == "tune"]
+            systems = {f"{name}+clean": pipeline_with(settings) for name, settings in SWEEP.items()}
         report = evaluate_extraction(
             pages, systems=systems, progress=lambda it: progress(it, description="pages", total=len(pages))
         )
@@ -45,7 +54,8 @@ def extraction(
     for name, halves in report.scores.items():
         for part in ("tune", "report", "all"):
             s = halves[part]
-            rows.append((name, part, str(s.pages), f"{s.f1:.3f}", f"{s.precision:.3f}", f"{s.recall:.3f}"))
+            if s.pages:
+                rows.append((name, part, str(s.pages), f"{s.f1:.3f}", f"{s.precision:.3f}", f"{s.recall:.3f}"))
     _print_rows(rows)
 
 
