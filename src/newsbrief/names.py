@@ -139,6 +139,21 @@ def skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+_VOWEL_DIGRAPHS = (("ee", "i"), ("ea", "i"), ("oo", "u"), ("ou", "u"), ("ie", "i"))
+
+
+def transliteration_form(token: str) -> str:
+    """A token with common romanisation alternatives unified, vowels kept (Saddiq ~ Sadeek ~ Sadiq).
+
+    >>> transliteration_form("saddiq") == transliteration_form("sadeek")
+    True
+    """
+    word = token
+    for digraph, single in _DIGRAPHS + _VOWEL_DIGRAPHS:
+        word = word.replace(digraph, single)
+    return re.sub(r"(.)\1+", r"\1", word.translate(_CONSONANT_CLASS))
+
+
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two name tokens in [0, 1] (Jaro-Winkler; transliteration skeleton for long tokens)."""
     if a == b:
@@ -150,6 +165,8 @@ def token_similarity(a: str, b: str) -> float:
         return jw if jw >= 0.95 else 0.0
     if jw >= 0.7 and min(len(a), len(b)) >= 6 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
         return max(jw, 0.9)
+    if min(len(a), len(b)) >= 5:
+        return max(jw, JaroWinkler.normalized_similarity(transliteration_form(a), transliteration_form(b)))
     return jw
 
 
@@ -198,6 +215,13 @@ def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
     return 0.95 * sum(sims) / len(sims)
 
 
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "des", "la", "le", "del"})
+
+
+def _content_tokens(tokens: list[str]) -> list[str]:
+    return [part for t in tokens for part in t.split("-") if part and part not in _FUNCTION_WORDS]
+
+
 def _other_similarity(ta: list[str], tb: list[str], *, kind: EntityKind) -> float | None:
     compact_a, compact_b = "".join(ta), "".join(tb)
     ta = [compact_a] if all(len(t) == 1 for t in ta) else ta
@@ -208,6 +232,8 @@ def _other_similarity(ta: list[str], tb: list[str], *, kind: EntityKind) -> floa
         if len(short) == 1 and len(long_) >= 2 and len(short[0]) >= 2 and short[0] == _acronym(long_):
             return 1.0
     if kind == "ORG":
+        if _content_tokens(ta) == _content_tokens(tb):
+            return 0.99  # "Information Center for/of Human Rights", "University of California at/- Los Angeles"
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
         if long_[: len(short)] == short and set(long_[len(short) :]) <= ORG_DESIGNATORS:
             return 0.98  # "Compaq" ~ "Compaq Computer Corp.", "Northwest" ~ "Northwest Airlines"
