@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.table import Table
@@ -46,15 +47,16 @@ def stories(
                          f"training pairs); testing pairs ({cal.test_pairs}): P {cal.test_precision:.3f} "
                          f"R {cal.test_recall:.3f} F1 {cal.test_f1:.3f}")
             return
-        result = evaluate_stories(dataset.value, data=data, options=options)
+        name: Literal["duc", "wikiref"] = "duc" if dataset is StorySet.duc else "wikiref"
+        result = evaluate_stories(name, data=data, options=options)
     stdout.print(f"{result.dataset}: {result.articles} articles, {result.gold_stories} gold stories, "
                  f"{result.rejected} skipped; window {options.window_days} days, threshold {options.threshold}")
     table = Table("system", "P", "R", "F1", "stories")
     table.add_row(f"newsbrief ({result.seconds:.1f} s)", *_cells(result.newsbrief))
     table.add_row(f"baseline, threshold tuned on this set ({result.baseline_threshold:.2f})",
                   *_cells(result.baseline))
-    for name, score in result.extra:
-        table.add_row(name, *_cells(score))
+    for label, score in result.extra:
+        table.add_row(label, *_cells(score))
     stdout.print(table)
 
 
