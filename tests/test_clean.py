@@ -107,6 +107,15 @@ def test_standalone_wire_dateline_goes_to_meta_lines() -> None:
     assert_body_intact(result)
 
 
+def test_recurring_date_line_is_still_meta() -> None:
+    cleaner = Cleaner(options=CleanOptions(min_recurring=2))
+    docs = [RawDocument(f"{n}.txt", page().replace("years\n", "years\nTuesday, June 2, 2009\n", 1)) for n in range(3)]
+    for doc in docs:
+        cleaner.observe(doc)
+    result = cleaner.clean(docs[0])
+    assert result.main.meta_lines == ("Tuesday, June 2, 2009",)
+
+
 def test_trailing_list_of_links_is_removed() -> None:
     tail = [
         "You may also like",

@@ -251,6 +251,11 @@ class _Context:
 def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None, seen: set[str]) -> str | None:
     text, shape = unit.text, unit.shape
     if not shape.anchor and shape.words <= 12 and cleaner.recurring(text, outlet):
+        # A recurring date or byline is still metadata (meta.py reads it from meta_lines).
+        if ctx.english and not ctx.listed and is_date_line(text):
+            return "date line"
+        if ctx.english and is_byline(text, name_outlet=ctx.i > 0):
+            return "byline"
         return "recurring"
     if shape.words == 0:
         return "section marker"
