@@ -7,6 +7,7 @@ traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -75,3 +76,21 @@ def test_schema_file_is_valid_openapi(api_schema: Any, app: Any, tmp_path: Path)
     raw = app.openapi()
     assert raw["openapi"].startswith("3.") and "/api/stories" in raw["paths"]
     assert len(list(api_schema.get_all_operations())) >= 10
+
+
+@given(
+    query=st.one_of(st.none(), st.sampled_from(["bridge", "measles schools", "council", "nothing here", "<b>"])),
+    outlet=st.one_of(st.none(), st.sampled_from(["Coastal Wire", "Valley Times", "Nobody"])),
+    since=st.one_of(st.none(), st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2024, 7, 1))),
+    until=st.one_of(st.none(), st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2024, 7, 1))),
+    sort=st.sampled_from(["newest", "largest"]),
+    page=st.integers(min_value=1, max_value=4),
+    per_page=st.integers(min_value=1, max_value=3),
+)
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_in_memory_listing_equals_sql(app: Any, **params: Any) -> None:
+    from newsbrief.web import search
+
+    with app.state.ctx.reader() as reader:
+        catalog = search.load_catalog(reader.con)
+        assert search.list_stories(reader.con, **params) == search.list_stories(reader.con, catalog=catalog, **params)

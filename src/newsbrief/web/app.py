@@ -142,7 +142,7 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
             page=page_no,
             per_page=ctx.options.per_page,
             summary_chars=ctx.options.summary_chars,
-            catalog=ctx.catalog(con) if (outlet or q) else None,
+            catalog=ctx.catalog(con),
             summary_cache=ctx.summaries,
         )
 

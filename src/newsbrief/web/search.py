@@ -94,7 +94,8 @@ def list_stories(
     A story matches a date range when its span overlaps it, an outlet when one of its articles comes
     from that outlet, a query when one of its articles' title or text matches (FTS5).  The search and
     outlet filters are evaluated once into a set of story ids, then the page is one indexed query.
-    ``catalog``: a cached :class:`Catalog` for the outlet filter and the search (without it, plain SQL);
+    ``catalog``: a cached :class:`Catalog`: filters, order and page are then taken in memory from its
+    story table (without it, all in SQL; both give the same rows);
     ``summary_cache``: row summaries taken from cached briefings, keyed by (story id, story version).
     """
     where: list[str] = []
@@ -126,17 +127,21 @@ def list_stories(
     if wanted is not None:
         if not wanted:
             return _page([], 0, page, per_page)
-        where.append("s.id IN (SELECT value FROM json_each(?))")
-        args.append(json.dumps(sorted(wanted)))
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    total = con.execute(f"SELECT count(*) FROM stories s {clause}", args).fetchone()[0]
-    pages = max(1, math.ceil(total / per_page))
-    rows = con.execute(
-        "SELECT s.id, s.headline, s.first_published, s.last_published, s.article_count,"
-        f" s.independent_sources, s.version FROM stories s {clause}"
-        f" ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?",
-        [*args, per_page, (min(page, pages) - 1) * per_page],
-    ).fetchall()
+        if catalog is None:
+            where.append("s.id IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(sorted(wanted)))
+    if catalog is not None:
+        rows, total = _select_in_memory(catalog, wanted, since, until, sort, page, per_page)
+    else:
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        total = con.execute(f"SELECT count(*) FROM stories s {clause}", args).fetchone()[0]
+        pages = max(1, math.ceil(total / per_page))
+        rows = con.execute(
+            "SELECT s.id, s.headline, s.first_published, s.last_published, s.article_count,"
+            f" s.independent_sources, s.version FROM stories s {clause}"
+            f" ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?",
+            [*args, per_page, (min(page, pages) - 1) * per_page],
+        ).fetchall()
     ids = [r[0] for r in rows]
     versions = {r[0]: r[6] for r in rows}
     summaries: dict[str, str] = {}
@@ -165,6 +170,30 @@ def list_stories(
             }
         )
     return _page(out, total, page, per_page)
+
+
+def _select_in_memory(
+    catalog: Catalog,
+    wanted: set[str] | frozenset[str] | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    sort: Sort,
+    page: int,
+    per_page: int,
+) -> tuple[list[tuple[Any, ...]], int]:
+    """The page's story rows and the total, from the catalog's pre-sorted story table (same rules as SQL)."""
+    low = since.isoformat() if since is not None else None
+    high = until.isoformat() if until is not None else None
+    selected = [
+        row
+        for row in (catalog.newest if sort == "newest" else catalog.largest)
+        if (wanted is None or row[0] in wanted)
+        and (low is None or (row[3] is not None and row[3] >= low))
+        and (high is None or (row[2] is not None and row[2] <= high))
+    ]
+    pages = max(1, math.ceil(len(selected) / per_page))
+    start = (min(page, pages) - 1) * per_page
+    return selected[start : start + per_page], len(selected)
 
 
 def _column(con: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> set[str]:
@@ -254,6 +283,9 @@ class Catalog:
     outlets: tuple[str, ...]
     stories_by_outlet: dict[str, frozenset[str]]
     story_of_rowid: dict[int, str]
+    #: story rows ``(id, headline, first, last, articles, independent, version)`` in each order
+    newest: tuple[tuple[Any, ...], ...] = ()
+    largest: tuple[tuple[Any, ...], ...] = ()
 
 
 def catalog_key(con: sqlite3.Connection) -> tuple[Any, ...]:
@@ -280,8 +312,22 @@ def load_catalog(con: sqlite3.Connection) -> Catalog:
             stories = by_outlet.setdefault(outlet, set())
             if story_id is not None:
                 stories.add(story_id)
+    rows = con.execute(
+        "SELECT id, headline, first_published, last_published, article_count, independent_sources, version"
+        " FROM stories ORDER BY id"
+    ).fetchall()
+    # Stable sorts from the last key to the first reproduce the SQL orders of ``_ORDER`` (NULL dates last).
+    newest = sorted(rows, key=lambda r: r[4], reverse=True)
+    newest.sort(key=lambda r: r[3] or "", reverse=True)
+    largest = sorted(rows, key=lambda r: r[3] or "", reverse=True)
+    largest.sort(key=lambda r: (r[4], r[5]), reverse=True)
     return Catalog(
-        key, tuple(sorted(by_outlet)), {k: frozenset(v) for k, v in by_outlet.items()}, story_of_rowid
+        key,
+        tuple(sorted(by_outlet)),
+        {k: frozenset(v) for k, v in by_outlet.items()},
+        story_of_rowid,
+        tuple(newest),
+        tuple(largest),
     )
 
 
