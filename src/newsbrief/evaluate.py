@@ -22,15 +22,25 @@ be downloaded here: it gets :class:`SumyTokenizer`, a duck-typed tokenizer built
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from newsbrief import text as textmod
 from newsbrief.align import align
-from newsbrief.evaluate_data import WORD_LIMITS, Topic, load_topics, peer_outputs
+from newsbrief.evaluate_data import (
+    WORD_LIMITS,
+    Topic,
+    peer_outputs,
+    read_articles,
+    read_reference,
+    topic_layout,
+)
 from newsbrief.model import Article
 from newsbrief.settings import BriefOptions, DedupOptions
 from newsbrief.summarize import summarize, word_count
@@ -216,33 +226,57 @@ def score_systems(outputs: dict[str, dict[str, str]], topics: Sequence[Topic], w
     return tuple(sorted(result, key=lambda s: -s.means["r2_recall"]))
 
 
+def topic_outputs(
+    job: tuple[str, list[Path], list[Path]], *, systems: Sequence[str], words: int, options: BriefOptions | None
+) -> tuple[Topic, dict[str, str]]:
+    """Read one topic (``(id, article files, reference files)``) and run every system on it."""
+    tid, docs, refs = job
+    topic = Topic(tid, read_articles(docs), tuple(read_reference(r) for r in refs))
+    splitter = textmod.SentenceSplitter()
+    tokenizer = SumyTokenizer(splitter)
+    arts = topic.articles
+    out: dict[str, str] = {}
+    for system in systems:
+        if system == "newsbrief":
+            out[system] = newsbrief_summary(arts, words, splitter=splitter, options=options)
+        elif system == "lead":
+            out[system] = lead_baseline(arts, words)
+        elif system == "centroid":
+            sents = [a.text[s:e] for a in arts for s, e in splitter.split(a.text)]
+            out[system] = centroid_baseline(sents, words)
+        else:
+            out[system] = sumy_baseline(system, arts, tokenizer, words)
+    return topic, out
+
+
 def evaluate(
     dataset: str,
     *,
     data_dir: Path,
     options: BriefOptions | None = None,
     systems: Sequence[str] = ("newsbrief", *SUMY_SYSTEMS, "lead", "centroid"),
-    topic_progress: Callable[[Sequence[Topic]], Sequence[Topic]] = lambda t: t,
+    workers: int = 1,
+    topic_progress: Callable[[Iterable[Any]], Iterable[Any]] = lambda t: t,
 ) -> EvaluationResult:
-    """Run newsbrief and the baselines on ``dataset`` and score them (plus DUC 2004's published systems)."""
-    topics = load_topics(dataset, data_dir)
+    """Run newsbrief and the baselines on ``dataset`` and score them (plus DUC 2004's published systems).
+
+    ``workers`` > 1 runs topics in parallel processes (same output); ``topic_progress`` wraps the
+    iterator of finished topics (a progress bar).
+    """
+    layout = topic_layout(dataset, data_dir)
     words = WORD_LIMITS[dataset]
-    splitter = textmod.SentenceSplitter()
-    tokenizer = SumyTokenizer(splitter)
+    run = partial(topic_outputs, systems=tuple(systems), words=words, options=options)
     outputs: dict[str, dict[str, str]] = {s: {} for s in systems}
-    for topic in topic_progress(topics):
-        arts = topic.articles
-        for system in systems:
-            if system == "newsbrief":
-                out = newsbrief_summary(arts, words, splitter=splitter, options=options)
-            elif system == "lead":
-                out = lead_baseline(arts, words)
-            elif system == "centroid":
-                sents = [a.text[s:e] for a in arts for s, e in splitter.split(a.text)]
-                out = centroid_baseline(sents, words)
-            else:
-                out = sumy_baseline(system, arts, tokenizer, words)
-            outputs[system][topic.id] = out
+    topics: list[Topic] = []
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(topic_progress(pool.map(run, layout)))
+    else:
+        results = list(topic_progress(map(run, layout)))
+    for topic, out in results:
+        topics.append(topic)
+        for system, text in out.items():
+            outputs[system][topic.id] = text
     if dataset == "duc2004":
         outputs.update(peer_outputs(data_dir, [t.id for t in topics]))
     return EvaluationResult(dataset, len(topics), words, score_systems(outputs, topics, words))

@@ -42,7 +42,8 @@ def read_articles(paths: list[Path]) -> tuple[Article, ...]:
     return tuple(a for a in items if isinstance(a, Article))
 
 
-def _reference(path: Path) -> str:
+def read_reference(path: Path) -> str:
+    """A reference (or peer) summary as one line of text."""
     return " ".join(html.unescape(path.read_text(encoding="utf-8", errors="replace")).split())
 
 
@@ -78,7 +79,7 @@ def load_topics(dataset: str, data_dir: Path, *, with_articles: bool = True) -> 
     ``with_articles=False`` reads only the references (enough to score published outputs).
     """
     return [
-        Topic(tid, read_articles(docs) if with_articles else (), tuple(_reference(r) for r in refs))
+        Topic(tid, read_articles(docs) if with_articles else (), tuple(read_reference(r) for r in refs))
         for tid, docs, refs in topic_layout(dataset, data_dir)
     ]
 
@@ -89,5 +90,5 @@ def peer_outputs(data_dir: Path, topic_ids: list[str]) -> dict[str, dict[str, st
     for path in sorted((data_dir / "duc2004" / "peers-txt").iterdir()):
         tid, _, system = path.name.partition(".")
         if tid in topic_ids:
-            peers.setdefault(system, {})[tid] = _reference(path)
+            peers.setdefault(system, {})[tid] = read_reference(path)
     return peers

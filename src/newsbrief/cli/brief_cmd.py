@@ -88,6 +88,7 @@ def brief(
 def eval_summaries(
     dataset: str = typer.Argument(..., help="duc2004 | duc2003 | multiling"),
     data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Topics in parallel processes (same output)."),
 ) -> None:
     """ROUGE-1/2 (recall, F1, 95 % CI) of newsbrief vs sumy, lead and centroid baselines (and DUC 2004 peers)."""
     from newsbrief.evaluate import evaluate
@@ -97,8 +98,8 @@ def eval_summaries(
         if dataset not in DATASETS:
             raise UsageError(f"unknown dataset {dataset!r}; choose one of {', '.join(DATASETS)}")
         result = evaluate(
-            dataset, data_dir=data,
-            topic_progress=lambda topics: list(progress(topics, description=dataset, total=len(topics), unit="topics")),
+            dataset, data_dir=data, workers=workers,
+            topic_progress=lambda topics: progress(topics, description=dataset, unit="topics"),
         )
     stdout.print(f"{result.dataset}: {result.topics} topics, outputs cut to {result.words} words, "
                  "rouge-score (Porter stemming, stopwords kept), averaged over references; 95 % bootstrap CI", markup=False)
