@@ -150,7 +150,9 @@ def unify_kinds(mentions: list[Mention]) -> list[Mention]:
 
     The small English NER labels many foreign person names ORG some of the time: a PERSON label counts
     three times and a person title ("Prince Norodom Ranariddh") four times in the vote; a one-word mention that
-    is the surname of a PERSON full name of the story becomes PERSON.
+    is the surname of a PERSON full name of the story becomes PERSON; a one-word PERSON mention that is
+    nobody's surname but the last word of a place/organisation name ("Mitch" next to "Hurricane Mitch")
+    takes that kind.
     """
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     for m in mentions:
@@ -162,11 +164,21 @@ def unify_kinds(mentions: list[Mention]) -> list[Mention]:
     kinds = {key: min(c, key=lambda k: (-c[k], k != "PERSON", k)) for key, c in votes.items()}
     persons = sorted({m.form for m in mentions if kinds[" ".join(name_tokens(m.form))] == "PERSON"})
     full = [f for f in persons if len(name_tokens(f)) >= 2]
+    # last words of multi-word names that are not people ("Hurricane Mitch"): a lone "Mitch" is that thing
+    things: dict[str, set[EntityKind]] = defaultdict(set)
+    for key, kind in kinds.items():
+        if kind != "PERSON" and len(key.split()) >= 2:
+            things[key.split()[-1]].add(kind)
     result = []
     for m in mentions:
         kind = kinds[" ".join(name_tokens(m.form))]
-        if kind != "PERSON" and len(name_tokens(m.form)) == 1 and any(surname_matches(m.form, f) for f in full):
+        single = len(name_tokens(m.form)) == 1
+        is_surname = single and any(surname_matches(m.form, f) for f in full)
+        if kind != "PERSON" and is_surname:
             kind = "PERSON"
+        elif kind == "PERSON" and single and not is_surname and not m.role:
+            owners = things.get(name_tokens(m.form)[0], set())
+            kind = owners.pop() if len(owners) == 1 else kind
         role = m.role if kind == "PERSON" else None
         result.append(m if (kind, role) == (m.kind, m.role) else Mention(m.article_id, m.form, kind, m.start, m.end, role))
     return result

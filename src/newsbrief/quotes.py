@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from newsbrief.entities import Mention, collect_mentions, entity_lookup
+from newsbrief.entities import Mention, collect_mentions, entity_lookup, unify_kinds
 from newsbrief.model import Article, Entity, Quote, Span
 from newsbrief.names import TITLE_HEADS, name_tokens, surname_matches
 from newsbrief.nlp import NlpModels
@@ -158,8 +158,12 @@ def extract_quotes(
     lookup = entity_lookup(entities)
     roles = {e.role.lower(): e.name for e in entities if e.role and e.kind == "PERSON"}
     found: list[_Found] = []
+    story_mentions = unify_kinds([m for a in articles for m in collect_mentions(a, docs[a.id])])
+    by_article: dict[str, list[Mention]] = {a.id: [] for a in articles}
+    for mention in story_mentions:
+        by_article[mention.article_id].append(mention)
     for article in articles:
-        mentions = collect_mentions(article, docs[article.id])
+        mentions = by_article[article.id]
         previous_end, previous_speaker = -1000, None
         for qs, qe, start, end in find_quotes(article.text):
             who = _speaker(article.text, (qs, qe), mentions)
