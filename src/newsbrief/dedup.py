@@ -122,10 +122,7 @@ class MinHasher:
         tokens = self.tokens(text)
         if not tokens:
             return np.zeros(0, dtype=np.uint64)
-        array = np.array([token[:_MAX_TOKEN_CHARS] for token in tokens])
-        width = array.dtype.itemsize // 4
-        codes = array.view(np.uint32).reshape(len(tokens), width).astype(np.uint64)
-        token_hashes = (codes * self._char_weights[:width]).sum(axis=1)
+        token_hashes = self._token_hashes(tokens)
         size = min(self.options.shingle_size, len(tokens))
         count = len(tokens) - size + 1
         acc = np.zeros(count, dtype=np.uint64)
@@ -133,6 +130,19 @@ class MinHasher:
             acc = (acc ^ token_hashes[offset : offset + count]) * _MIX
             acc ^= acc >> _SHIFT
         return acc if ordered else np.unique(acc)
+
+    def _token_hashes(self, tokens: list[str]) -> np.ndarray:
+        """64-bit hash of each token: sum of its code points times per-position random odd weights.
+
+        All tokens are hashed at once from one UTF-32 buffer (tokens are ``\\w+`` runs, so a space
+        separates them unambiguously); positions past :data:`_MAX_TOKEN_CHARS` reuse the weights.
+        """
+        codes = np.frombuffer(" ".join(tokens).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        separator = codes == 32
+        starts = np.flatnonzero(np.r_[True, separator[:-1]])
+        position = np.arange(len(codes)) - np.repeat(starts, np.diff(np.r_[starts, len(codes)]))
+        weights = self._char_weights[position % _MAX_TOKEN_CHARS] * ~separator
+        return np.add.reduceat(codes * weights, starts)
 
     def _minhash(self, hashes: np.ndarray) -> np.ndarray:
         """The reference: datasketch's own ``MinHash.update_batch`` over some shingle hashes."""
