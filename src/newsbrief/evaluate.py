@@ -33,6 +33,7 @@ import numpy as np
 
 from newsbrief import text as textmod
 from newsbrief.align import align
+from newsbrief.errors import UsageError
 from newsbrief.evaluate_data import (
     WORD_LIMITS,
     Topic,
@@ -46,7 +47,7 @@ from newsbrief.settings import BriefOptions, DedupOptions
 from newsbrief.summarize import summarize, word_count
 
 METRICS = ("r1_recall", "r1_f1", "r2_recall", "r2_f1")
-SUMY_SYSTEMS = ("LexRank", "TextRank", "LSA", "Luhn")
+SUMY_SYSTEMS = ("sumy-LexRank", "sumy-TextRank", "sumy-LSA", "sumy-Luhn")
 # ROUGE-2 recall (%) published for the DUC 2004 systems with ROUGE-1.5.5 (duc-2004-rouge.README.txt)
 PUBLISHED_R2 = {
     "Lead": 6.13, "LexRank": 7.51, "Centroid": 7.98, "FreqSum": 8.12, "TsSum": 8.16, "GreedyKL": 8.56,
@@ -244,8 +245,10 @@ def topic_outputs(
         elif system == "centroid":
             sents = [a.text[s:e] for a in arts for s, e in splitter.split(a.text)]
             out[system] = centroid_baseline(sents, words)
+        elif system in SUMY_SYSTEMS:
+            out[system] = sumy_baseline(system.removeprefix("sumy-"), arts, tokenizer, words)
         else:
-            out[system] = sumy_baseline(system, arts, tokenizer, words)
+            raise UsageError(f"unknown system {system!r}; choose from newsbrief, lead, centroid, {', '.join(SUMY_SYSTEMS)}")
     return topic, out
 
 
