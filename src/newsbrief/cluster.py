@@ -527,7 +527,7 @@ class StoryClusterer:
         }
         buffer = io.BytesIO()
         m = self._matrix
-        np.savez_compressed(buffer, data=m.data, indices=m.indices, indptr=m.indptr,
+        np.savez(buffer, data=m.data, indices=m.indices, indptr=m.indptr,
                             shape=np.asarray(m.shape), meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
         return buffer.getvalue()
 
