@@ -151,7 +151,10 @@ def _agency(name: str) -> str | None:
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # malformed netloc such as an unbalanced "[" (invalid IPv6 literal)
+        return None
     if not host or "." not in host:
         return None
     return host[4:] if host.startswith("www.") else host
