@@ -54,7 +54,7 @@ def extraction(
     for name, halves in report.scores.items():
         for part in ("tune", "report", "all"):
             s = halves[part]
-            if s.pages:
+            if s.pages and not (part == "all" and not halves["report"].pages):
                 rows.append((name, part, str(s.pages), f"{s.f1:.3f}", f"{s.precision:.3f}", f"{s.recall:.3f}"))
     _print_rows(rows)
 
