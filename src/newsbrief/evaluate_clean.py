@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from newsbrief.errors import UsageError
 from newsbrief.text import stable_hash
@@ -150,7 +150,7 @@ def newsbrief_pipeline(page: BenchmarkPage) -> str:
 
 
 #: trafilatura settings compared by ``newsbrief eval clean extraction --sweep`` (tuning half only).
-SWEEP: dict[str, dict[str, bool]] = {
+SWEEP: dict[str, dict[str, Any]] = {
     "default": {},
     "favor_precision": {"favor_precision": True},
     "favor_recall": {"favor_recall": True},
@@ -163,7 +163,7 @@ SWEEP: dict[str, dict[str, bool]] = {
 }
 
 
-def pipeline_with(settings: dict[str, bool], *, clean: bool = True) -> Extractor:
+def pipeline_with(settings: dict[str, Any], *, clean: bool = True) -> Extractor:
     """Trafilatura with ``settings`` (then the cleaner when ``clean``), for the settings sweep."""
 
     def extract(page: BenchmarkPage) -> str:

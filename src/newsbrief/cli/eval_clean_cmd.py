@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import typer
@@ -10,6 +11,7 @@ from newsbrief.cli.common import library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.evaluate_clean import (
     SWEEP,
+    Extractor,
     evaluate_extraction,
     half,
     load_benchmark,
@@ -43,7 +45,7 @@ def extraction(
     """Our pipeline (extract_html + Cleaner) vs trafilatura alone, on the tune and report halves."""
     with library_errors():
         pages = list(load_benchmark(data))
-        systems = {"trafilatura": trafilatura_alone, "newsbrief": newsbrief_pipeline}
+        systems: dict[str, Extractor] = {"trafilatura": trafilatura_alone, "newsbrief": newsbrief_pipeline}
         if sweep:
             pages = [page for page in pages if half(page.id) == "tune"]
             systems = {f"{name}+clean": pipeline_with(settings) for name, settings in SWEEP.items()}
@@ -127,7 +129,7 @@ def derive_labels(
     stdout.print(f"{count} labelled lines written to {output}", markup=False)
 
 
-def _print_rows(rows: list[tuple[str, ...]]) -> None:
+def _print_rows(rows: Sequence[tuple[str, ...]]) -> None:
     """Plain aligned columns (readable in a terminal, a log or a CI job)."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:

@@ -14,10 +14,12 @@ Residue that survives extraction (repeated headline, prompts, captions …) is t
 
 from __future__ import annotations
 
+from typing import Any
+
 import trafilatura
 
 #: The trafilatura settings used for every page (documented in docs/cleaning.md).
-EXTRACT_OPTIONS: dict[str, bool] = {
+EXTRACT_OPTIONS: dict[str, Any] = {
     "include_comments": False,
     "include_tables": True,
     "favor_precision": False,
