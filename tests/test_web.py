@@ -271,3 +271,13 @@ def test_request_body_over_the_cap_is_413(tmp_path: Path) -> None:
         assert response.status_code == 413 and "limit" in response.json()["detail"]
         many = [("files", (f"{i}.txt", b"some words here", "text/plain")) for i in range(3)]
         assert capped.post("/api/ingest", files=many).status_code == 413
+
+
+def test_serve_command_binds_loopback_by_default() -> None:
+    from typer.testing import CliRunner
+
+    from newsbrief.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "127.0.0.1" in result.output and "--db" in result.output and "--port" in result.output
