@@ -259,7 +259,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "recurring"
     if shape.words == 0:
         return "section marker"
-    if not shape.sentence_like and shape.words <= 8 and shape.interface_ratio > 0 and _line_key(text) in seen:
+    table_row = text.startswith("|") and text.endswith("|")
+    if not shape.sentence_like and shape.words <= 8 and shape.interface_ratio > 0 and not table_row and _line_key(text) in seen:
         return "duplicate line"
     if not ctx.english:
         return None

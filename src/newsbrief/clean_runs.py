@@ -101,6 +101,8 @@ def related_runs(units: list[Unit], reasons: list[str | None], first: int) -> No
         if reasons[i] == "interface" and not header.shape.terminal and header.shape.words <= 5 and i >= first:
             j = i + 1
             while j < len(units) and not units[j].shape.sentence_like and (reasons[j] in (None, "recurring")):
+                if units[j].text.rstrip().endswith(":"):
+                    break
                 if units[j].shape.words < 3 and not is_numbered(units[j].text):
                     break
                 reasons[j] = "related links"
