@@ -154,7 +154,7 @@ def read_articles(spark: SparkSession, path: str, *, expand_appended: bool = Tru
     """
     from pyspark.sql import functions as F
 
-    if path.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".json")):
+    if path.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         from newsbrief.serialize import article_from_dict
 
         def parse(lines: Iterable[str]) -> Iterator[tuple[Any, ...]]:
