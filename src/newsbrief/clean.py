@@ -92,6 +92,7 @@ REASONS = (
 )
 
 _MAX_OBSERVED_CHARS = 160
+_MAX_OBSERVED_KEYS = 500_000
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$")
 _HEADLINE_SIMILARITY = 88.0
 
@@ -126,7 +127,10 @@ class Cleaner:
 
     # -- batch statistics -------------------------------------------------------------------------
     def observe(self, raw: RawDocument) -> None:
-        r"""Count the short, non-prose lines of ``raw`` (each once per document) for recurrence checks.
+        r"""Count the short lines of ``raw`` (each once per document) for recurrence checks.
+
+        Memory is bounded: when more than ``_MAX_OBSERVED_KEYS`` distinct lines are held, the lines
+        seen only once are forgotten (a line that recurs is seen again soon in a news stream).
 
         >>> c = Cleaner(options=CleanOptions(min_recurring=2))
         >>> for n in range(2):
@@ -150,6 +154,10 @@ class Cleaner:
             self._batch[key] += 1
             if outlet:
                 self._outlet[(outlet, key)] += 1
+        if len(self._batch) > _MAX_OBSERVED_KEYS:
+            self._batch = Counter({k: c for k, c in self._batch.items() if c > 1})
+        if len(self._outlet) > _MAX_OBSERVED_KEYS:
+            self._outlet = Counter({k: c for k, c in self._outlet.items() if c > 1})
 
     def recurring(self, line: str, outlet: str | None) -> bool:
         """True when ``line`` was observed in at least ``min_recurring`` documents (batch or outlet)."""
