@@ -168,3 +168,14 @@ def test_committed_name_pairs_are_well_formed() -> None:
     assert len(pairs) >= 200
     assert {p.label for p in pairs} == {"same", "different"}
     assert all(p.name_a != p.name_b for p in pairs)
+
+
+def test_a_lone_word_of_a_non_person_name_is_not_a_person(models: NlpModels) -> None:
+    a = make_article(
+        "storm.txt",
+        "Hurricane Mitch struck the coast of Honduras on Monday. Mitch killed hundreds of people. "
+        "Mitch then moved toward Guatemala, and Mitch weakened.",
+    )
+    entities = extract_entities([a], models=models)
+    assert not [e for e in entities if e.kind == "PERSON" and "Mitch" in e.variants]
+    assert [e for e in entities if "Hurricane Mitch" in e.variants]

@@ -178,7 +178,7 @@ def unify_kinds(mentions: list[Mention]) -> list[Mention]:
             kind = "PERSON"
         elif kind == "PERSON" and single and not is_surname and not m.role:
             owners = things.get(name_tokens(m.form)[0], set())
-            kind = owners.pop() if len(owners) == 1 else kind
+            kind = next(iter(owners)) if len(owners) == 1 else kind
         role = m.role if kind == "PERSON" else None
         result.append(m if (kind, role) == (m.kind, m.role) else Mention(m.article_id, m.form, kind, m.start, m.end, role))
     return result
