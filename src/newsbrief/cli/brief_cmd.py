@@ -89,16 +89,18 @@ def eval_summaries(
     dataset: str = typer.Argument(..., help="duc2004 | duc2003 | multiling"),
     data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder."),
     workers: int = typer.Option(1, "--workers", min=1, help="Topics in parallel processes (same output)."),
+    systems: str = typer.Option("", "--systems", help="Comma-separated subset of systems (default: all)."),
 ) -> None:
     """ROUGE-1/2 (recall, F1, 95 % CI) of newsbrief vs sumy, lead and centroid baselines (and DUC 2004 peers)."""
-    from newsbrief.evaluate import evaluate
+    from newsbrief.evaluate import SUMY_SYSTEMS, evaluate
     from newsbrief.evaluate_data import DATASETS
 
     with library_errors():
         if dataset not in DATASETS:
             raise UsageError(f"unknown dataset {dataset!r}; choose one of {', '.join(DATASETS)}")
+        chosen = tuple(x.strip() for x in systems.split(",") if x.strip()) or ("newsbrief", *SUMY_SYSTEMS, "lead", "centroid")
         result = evaluate(
-            dataset, data_dir=data, workers=workers,
+            dataset, data_dir=data, workers=workers, systems=chosen,
             topic_progress=lambda topics: progress(topics, description=dataset, unit="topics"),
         )
     stdout.print(f"{result.dataset}: {result.topics} topics, outputs cut to {result.words} words, "
