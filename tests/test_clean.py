@@ -230,3 +230,10 @@ def test_non_english_text_keeps_its_lines() -> None:
 def test_degenerate_inputs_do_not_raise(text: str) -> None:
     result = clean(text)
     assert isinstance(result.main.text, str)
+
+
+def test_short_list_introduced_by_a_colon_is_kept() -> None:
+    items = ["Bridge: closed", "Ferry: open", "Ring road: busy", "Buses: diverted", "Trams: normal", "Bikes: ferry"]
+    result = clean(page(middle={2: ["The status of each route this week:", *items]}))
+    for item in items:
+        assert item in result.main.text.split("\n\n")
