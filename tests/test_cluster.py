@@ -124,11 +124,32 @@ def test_group_joining_two_existing_stories_merges_them() -> None:
 def test_time_window_moves_with_the_newest_article() -> None:
     text = FLOOD[0]
     far = [art("a", text, DAY), art("b", FLOOD[1], DAY + dt.timedelta(days=30))]
-    assert len(cluster_stories(far, options=OPTIONS)) == 2
-    assert len(cluster_stories(far, options=replace(OPTIONS, window_days=40))) == 1
+    hard = replace(OPTIONS, decay_days=0.0)
+    assert len(cluster_stories(far, options=hard)) == 2
+    assert len(cluster_stories(far, options=replace(hard, window_days=40))) == 1
     # A steady stream keeps the story open: day 0, 6, 12, 18 stay one story with a 7-day window.
     stream = [art(f"s{i}", FLOOD[i % 3], DAY + dt.timedelta(days=6 * i)) for i in range(4)]
     assert len(cluster_stories(stream, options=OPTIONS)) == 1
+
+
+def test_soft_time_decay_weakens_distant_pairs_without_cutting_them() -> None:
+    from newsbrief.represent import make_representation
+
+    pair = [art("a", FLOOD[0], DAY), art("b", FLOOD[1], DAY)]
+    vectors = make_representation("tfidf", max_chars=OPTIONS.max_chars).update(pair)
+    cosine = float((vectors[0] @ vectors[1].T).toarray()[0, 0])
+    # Two single articles merge when factor × cosine ≥ threshold × edge_ratio (edge_ratio > relative).
+    # With this threshold they merge at factor ≥ 0.9: same week yes; 30 days apart (factor
+    # 0.7 + 0.3 × exp(-23 / 30) ≈ 0.84) no; with a floor of 0.95 the decay never goes below 0.95: yes.
+    options = replace(OPTIONS, threshold=0.9 * cosine / OPTIONS.edge_ratio, refine_rounds=0)
+    assert options.edge_ratio > options.relative and options.decay_days == 30 and options.time_floor == 0.7
+    later = [pair[0], replace(pair[1], published=DAY + dt.timedelta(days=30))]
+    assert len(cluster_stories(pair, options=options)) == 1
+    assert len(cluster_stories(later, options=options)) == 2
+    assert len(cluster_stories(later, options=replace(options, time_floor=0.95))) == 1
+    # By default (soft decay) close reports a month apart stay one story; a hard window splits them.
+    assert len(cluster_stories(later, options=OPTIONS)) == 1
+    assert len(cluster_stories(later, options=replace(OPTIONS, decay_days=0.0))) == 2
 
 
 def test_undated_articles_cluster_by_text_alone() -> None:

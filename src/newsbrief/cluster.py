@@ -255,11 +255,20 @@ class StoryClusterer:
         self._matrix = sp.vstack([old, new], format="csr")
 
     # ------------------------------------------------------------------ assignment
-    def _open(self, story: _Story, first: int, last: int) -> bool:
-        if first == _UNDATED or story.first == _UNDATED:
-            return True
-        window = self.options.window_days
-        return first <= story.last + window and last >= story.first - window
+    def _time_factor(self, first: int, last: int, other_first: int, other_last: int) -> float:
+        """Weight of a similarity between two date ranges: 1 within ``window_days``, then decaying.
+
+        The gap is the number of days between the ranges (0 when they overlap).  Beyond the window the
+        factor is ``time_floor + (1 - time_floor) × exp(-(gap - window_days) / decay_days)``, or 0 (a
+        hard window) when ``decay_days`` is 0.  Undated ranges get 1.
+        """
+        if first == _UNDATED or other_first == _UNDATED:
+            return 1.0
+        gap = max(0, other_first - last, first - other_last) - self.options.window_days
+        if gap <= 0:
+            return 1.0
+        decay, floor = self.options.decay_days, self.options.time_floor
+        return floor + (1.0 - floor) * math.exp(-gap / decay) if decay > 0 else 0.0
 
     def _candidate_pairs(self, units: Sequence[int], keys: Sequence[list[int]]) -> list[tuple[int, int]]:
         """Blocking: each new unit is paired with the ``max_postings`` most recent units of each of its keys.
@@ -267,7 +276,7 @@ class StoryClusterer:
         Units are taken in processing order, so a unit only meets earlier ones (each pair once).
         """
         cap = self.options.max_postings
-        window = self.options.window_days
+        floor = self.options.threshold * self.options.edge_ratio
         firsts, lasts = self._unit_first, self._unit_last
         pairs: list[tuple[int, int]] = []
         for unit, unit_keys in zip(units, keys, strict=True):
@@ -280,9 +289,9 @@ class StoryClusterer:
                     candidates.update(posting[-cap:])
                 posting.append(unit)
             first, last = firsts[unit], lasts[unit]
-            if first != _UNDATED:  # units further apart than the window are not linked
-                candidates = {c for c in candidates if firsts[c] == _UNDATED
-                              or (first <= lasts[c] + window and last >= firsts[c] - window)}
+            if first != _UNDATED:  # units too far apart in time cannot reach the edge floor
+                candidates = {c for c in candidates
+                              if self._time_factor(firsts[c], lasts[c], first, last) >= floor}
             pairs.extend((unit, other) for other in sorted(candidates))
         return pairs
 
@@ -294,6 +303,8 @@ class StoryClusterer:
         for start in range(0, len(pairs), chunk):
             part = np.asarray(pairs[start : start + chunk], dtype=np.int64)
             sims = np.asarray(self._matrix[part[:, 0]].multiply(self._matrix[part[:, 1]]).sum(axis=1)).ravel()
+            sims *= [self._time_factor(self._unit_first[a], self._unit_last[a], self._unit_first[b],
+                                       self._unit_last[b]) for a, b in part.tolist()]
             edges.extend((int(a), int(b)) for a, b in part[sims >= floor])
         return edges
 
@@ -348,12 +359,13 @@ class StoryClusterer:
         buffer[own_idx] = own_val
         for j in pool:
             sj = self._stories[j]
-            if si.norm == 0 or sj.norm == 0 or not self._open(sj, si.first, si.last):
+            factor = self._time_factor(sj.first, sj.last, si.first, si.last)
+            if si.norm == 0 or sj.norm == 0 or factor == 0.0:
                 ratios.append(0.0)
                 continue
             idx, val = self._arrays(sj)
             dot = float(buffer[idx] @ val)
-            average = dot / (len(si.units) * len(sj.units))
+            average = factor * dot / (len(si.units) * len(sj.units))
             cohesion = math.sqrt(self._cohesion(si) * self._cohesion(sj))
             bar = max(opts.threshold * opts.edge_ratio, opts.relative * cohesion)
             ratios.append(average / bar)
@@ -412,12 +424,14 @@ class StoryClusterer:
                     target = self._stories[other]
                     if not target.alive or target.norm == 0:
                         continue
-                    if not self._open(target, self._unit_first[unit], self._unit_last[unit]):
+                    factor = self._time_factor(target.first, target.last, self._unit_first[unit],
+                                               self._unit_last[unit])
+                    if factor == 0.0:
                         continue
                     idx, val = self._arrays(target)
                     dot = float(buffer[idx] @ val)
-                    if dot / target.norm > best_sim:
-                        best, best_sim, best_dot = other, dot / target.norm, dot
+                    if factor * dot / target.norm > best_sim:
+                        best, best_sim, best_dot = other, factor * dot / target.norm, dot
                 buffer[unit_idx] = 0.0
                 if best >= 0:
                     self._move(unit, home, best, self._row(unit), dot_home, best_dot)

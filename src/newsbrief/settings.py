@@ -71,9 +71,11 @@ class DedupOptions:
 class ClusterOptions:
     """Story clustering (``cluster.py``; measured numbers and calibration in ``docs/clustering.md``).
 
-    ``window_days``: two stories (or an article and a story) can merge only when their date ranges
-    come within this many days of each other, so a story's window moves with its newest article;
-    undated articles are compared by text alone.  ``representation``: TF-IDF over content words and
+    ``window_days``: similarities between two stories (or an article and a story) whose date ranges
+    come within this many days of each other count in full, so a story's window moves with its newest
+    article; beyond it they are multiplied by ``time_floor + (1 - time_floor) × exp(-extra_days /
+    decay_days)`` (a soft decay: a sparse story with gaps of weeks still holds together when its texts
+    are close; ``decay_days`` = 0 makes the window hard).  Undated articles are compared by text alone.  ``representation``: TF-IDF over content words and
     names of the title and first ``max_chars`` characters (``name_weight`` multiplies name features),
     or the optional embeddings.  ``threshold``: pairwise same-story cosine, calibrated on SemEval-2022
     en-en training pairs (best F1).  Two stories merge when the average cosine between their members
@@ -85,9 +87,11 @@ class ClusterOptions:
     """
 
     window_days: int = DEFAULT_WINDOW_DAYS
+    decay_days: float = 30.0
+    time_floor: float = 0.7
     representation: Literal["tfidf", "embeddings"] = "tfidf"
     threshold: float = 0.165
-    relative: float = 0.5
+    relative: float = 0.3
     refine_rounds: int = 3
     edge_ratio: float = 0.5
     merge_ratio: float = 1.0
