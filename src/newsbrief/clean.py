@@ -202,6 +202,7 @@ _ENGLISH_SHARE = 0.12
 #: A line found this many times on one page is page furniture, however long (a body paragraph appears
 #: at most twice even on pages scraped with their text duplicated).
 _BOILERPLATE_REPEATS = 3
+_PREFIX_CHARS = 100
 
 
 def _english(units: list[Unit]) -> bool:
@@ -229,10 +230,14 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
     seen: set[str] = set()
     keys = [_line_key(u.text) for u in units]
     counts = Counter(keys)
+    # Long lines that differ only in their ends (a tracking id, a URL) still repeat by their start.
+    prefixes = Counter(k[:_PREFIX_CHARS] for k in keys if len(k) > _PREFIX_CHARS)
     for i, unit in enumerate(units):
         ctx = _Context(i, first, last, english, listed[i])
         reasons[i] = _unit_reason(unit, ctx, cleaner, outlet, seen)
-        repeated = counts[keys[i]] >= _BOILERPLATE_REPEATS
+        repeated = counts[keys[i]] >= _BOILERPLATE_REPEATS or (
+            len(keys[i]) > _PREFIX_CHARS and prefixes[keys[i][:_PREFIX_CHARS]] >= _BOILERPLATE_REPEATS
+        )
         if english and reasons[i] is None and repeated and unit.shape.words >= 10 and not unit.shape.terminal_question:
             reasons[i] = "duplicate line"
         if reasons[i] is None:

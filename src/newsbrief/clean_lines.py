@@ -212,6 +212,11 @@ _COMMENT_HEADER = re.compile(
     r"|^(?:comments?|discussion|reader comments|responses?)\s*(?:\(\d+\)|\d+)?:?$",
     re.IGNORECASE,
 )
+# A counted comment header naming the article in quotes: the quoted title may be long.
+_TITLED_COMMENT_HEADER = re.compile(
+    r"^(?:\d+|no|one|two|three)\s+(?:thoughts?|responses?|comments?|replies|reactions?)\s+(?:on|to)\s+[\"“‘'«]",
+    re.IGNORECASE,
+)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}")
 _PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—…"
 _ENGLISH = frozenset(
@@ -245,8 +250,12 @@ def is_comment_header(text: str) -> bool:
     (True, True)
     >>> is_comment_header("Two comments by the minister angered farmers.")
     False
+    >>> is_comment_header("3 responses to “A very long headline about the harbour works and the council vote”")
+    True
     """
     shape = LineShape.of(text)
+    if _TITLED_COMMENT_HEADER.match(text.strip()):  # "10 thoughts on “<the article's long title>”"
+        return shape.words <= 40
     return shape.words <= 12 and not (shape.terminal and shape.words > 4) and bool(_COMMENT_HEADER.match(text.strip()))
 
 

@@ -63,7 +63,9 @@ def comment_section(units: list[Unit], reasons: list[str | None]) -> None:
     total = sum(u.shape.words for u in units) or 1
     before = 0
     for i, unit in enumerate(units):
-        if before / total >= _COMMENTS_AFTER and not unit.shape.anchor and is_comment_header(unit.text):
+        # A header naming the article in quotes is long and prose-like, but does not end like a sentence.
+        late = before / total >= _COMMENTS_AFTER
+        if late and not (unit.shape.anchor and unit.shape.terminal) and is_comment_header(unit.text):
             for k in range(i, len(units)):
                 if reasons[k] not in META_REASONS:
                     reasons[k] = "comments"
@@ -132,12 +134,17 @@ def prompt_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
 
 
 def caption_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
-    """A short non-prose line next to a photo credit is its caption."""
-    for i, reason in enumerate(reasons):
-        if reason != "caption":
-            continue
+    """Non-prose lines next to a photo credit are its caption (a gallery: captions, counters, credits).
+
+    The caption block grows over neighbouring lines that do not end like a sentence (captions often end
+    with the photographer's name), up to 60 words each; a line ending like a sentence stops it.
+    """
+    todo = [i for i, reason in enumerate(reasons) if reason == "caption"]
+    while todo:
+        i = todo.pop()
         for j in (i - 1, i + 1):
             if 0 <= j < len(units) and reasons[j] is None:
                 shape = units[j].shape
-                if not shape.sentence_like and shape.words <= 25:
+                if not shape.sentence_like and shape.words <= 60 and not units[j].text.rstrip().endswith(":"):
                     reasons[j] = "caption"
+                    todo.append(j)

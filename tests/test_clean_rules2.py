@@ -1,0 +1,82 @@
+"""Structural residue rules added after the first measurements (fixture texts written for these tests).
+
+Each rule has a residue case and a body line that the rule must not remove.
+"""
+
+from __future__ import annotations
+
+from newsbrief.clean import Cleaner
+from newsbrief.model import CleanResult, RawDocument
+from newsbrief.settings import CleanOptions
+
+BODY = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars for at least two years.",
+    "Engineers found cracks in three of the bridge's steel supports during an inspection in March, the council said.",
+    "Drivers will be diverted through the northern ring road, which officials expect to add about ten minutes to a trip.",
+    "He declined.",
+    "A temporary ferry for cyclists and pedestrians will start running next month, according to the transport office.",
+]
+TITLE = "Harbour bridge to close for two years"
+
+
+def clean(lines: list[str]) -> CleanResult:
+    return Cleaner(options=CleanOptions()).clean(RawDocument("t.txt", "\n".join([TITLE, *lines])))
+
+
+def paragraphs(result: CleanResult) -> list[str]:
+    return result.main.text.split("\n\n")
+
+
+def reason_of(result: CleanResult, line: str) -> str | None:
+    return next((r.reason for r in result.main.removed if r.line == line), None)
+
+
+def test_notice_repeated_with_varying_tracking_ids_is_furniture() -> None:
+    notice = (
+        "Quality reporting costs money to produce and we ask readers to pass on the address below rather than "
+        "copying whole pages of our reporting elsewhere. Licensing questions go to the syndication desk. "
+        "https://paper.example/story/{}"
+    )
+    lines = []
+    for n, sentence in enumerate(BODY):
+        lines += [sentence, notice.format(f"a{n}x{n * 7}")]
+    result = clean(lines)
+    assert not any(p.startswith("Quality reporting costs money") for p in paragraphs(result))
+    for sentence in BODY:
+        assert sentence in paragraphs(result)
+
+
+def test_a_paragraph_appearing_twice_is_kept() -> None:
+    lines = [*BODY[:3], BODY[1], *BODY[3:]]
+    result = clean(lines)
+    assert BODY[1] in paragraphs(result)
+
+
+def test_gallery_caption_block_around_a_credit_is_removed() -> None:
+    caption = (
+        "Deputy Mayor Tom Reed, left, and City Engineer Mara Olsen inspect a support of the Harbour Bridge "
+        "in Port Alden, Monday, March 14, 2022"
+    )
+    lines = ["Slide 2 of 6", caption, "Picture: Lena Hart, City Wire", caption, *BODY]
+    result = clean(lines)
+    assert caption not in paragraphs(result)
+    assert "Slide 2 of 6" not in paragraphs(result)
+    assert paragraphs(result) == BODY
+
+
+def test_caption_block_stops_at_a_sentence() -> None:
+    lines = [*BODY[:2], "Picture: Lena Hart, City Wire", *BODY[2:]]
+    result = clean(lines)
+    assert paragraphs(result) == BODY
+
+
+def test_counted_comment_header_with_a_long_quoted_title() -> None:
+    comments = [
+        "Great piece, I cross that bridge every morning and the cracks have been visible for years now.",
+        "Thanks for reading, Sam. The council has promised an update on the ferry timetable next week.",
+    ]
+    header = "2 responses to “Harbour bridge to close for two years while engineers repair its cracked steel supports”"
+    result = clean([*BODY, *BODY, header, *comments])
+    assert reason_of(result, header) == "comments"
+    assert all(c not in paragraphs(result) for c in comments)
+    assert BODY[-1] in paragraphs(result)
