@@ -80,3 +80,41 @@ def test_counted_comment_header_with_a_long_quoted_title() -> None:
     assert reason_of(result, header) == "comments"
     assert all(c not in paragraphs(result) for c in comments)
     assert BODY[-1] in paragraphs(result)
+
+
+def test_capitalised_teaser_between_paragraphs_is_a_link() -> None:
+    teaser = "MAYOR'S NEW TRAM PLAN FACES FIERCE CRITICISM FROM SHOP OWNERS DOWNTOWN"
+    lines = [*BODY[:2], teaser, *BODY[2:]]
+    result = clean(lines)
+    assert reason_of(result, teaser) == "related links"
+    assert paragraphs(result) == BODY
+
+
+def test_short_capitalised_subheading_and_table_row_are_kept() -> None:
+    heading = "WHAT HAPPENS TO THE FERRY?"
+    row = "| FERRY | HARBOUR LINE | EVERY 20 MINUTES | FREE FOR CYCLISTS |"
+    lines = [*BODY[:2], heading, *BODY[2:4], row, *BODY[4:]]
+    result = clean(lines)
+    assert heading in paragraphs(result) and row in paragraphs(result)
+
+
+def test_off_topic_reader_prompt_at_the_tail_is_removed() -> None:
+    # Wordings of a podcast and a membership promo that no rule names; both address the reader.
+    promo = "Hear our weekly podcast every Friday morning wherever you get your audio, and tell your friends."
+    member = "Become a member today and your support keeps our newsroom independent."
+    result = clean([*BODY, promo, member])
+    assert promo not in paragraphs(result)
+    assert member not in paragraphs(result)
+    assert paragraphs(result) == BODY
+
+
+def test_on_topic_reader_address_at_the_tail_is_kept() -> None:
+    advice = "If you cross the harbour bridge by car, plan your trip through the northern ring road from next month."
+    result = clean([*BODY, advice])
+    assert advice in paragraphs(result)
+
+
+def test_quoted_reader_address_at_the_tail_is_kept() -> None:
+    quote = "“Download the app if you must, but check your route first,” the transport office told commuters."
+    result = clean([*BODY, quote])
+    assert quote in paragraphs(result)

@@ -55,10 +55,12 @@ from newsbrief.clean_runs import META_REASONS as RUN_META_REASONS
 from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
+    edge_promos,
     introduced_lists,
     menu_runs,
     prompt_neighbours,
     related_runs,
+    shouted_teasers,
     tail_runs,
 )
 from newsbrief.clean_split import DATELINE, find_split
@@ -249,6 +251,8 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         related_runs(units, reasons, first)
         prompt_neighbours(units, reasons)
         caption_neighbours(units, reasons)
+        shouted_teasers(units, reasons)
+        edge_promos(units, reasons)
     return reasons
 
 
@@ -296,7 +300,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "counter"
     if shape.words <= 60 and has_credit(text):
         return "caption"
-    if shape.interface_like and (not shape.anchor or (shape.imperative and shape.reader)):
+    quoted = text[:1] in "\"“‘«" and shape.sentence_like  # a quotation in prose is never the page talking
+    if shape.interface_like and not quoted and (not shape.anchor or (shape.imperative and shape.reader)):
         return "interface"
     if shape.promo:
         return "interface"

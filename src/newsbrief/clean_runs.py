@@ -13,7 +13,8 @@ more units as residue in place.  They run only on English pages (see :mod:`newsb
 
 from __future__ import annotations
 
-from newsbrief.clean_lines import Unit, has_date, is_comment_header, is_numbered
+from newsbrief.clean_lines import Unit, has_contact, has_date, has_url, is_comment_header, is_numbered
+from newsbrief.clean_split import topic_similarity
 
 #: Reasons that mark metadata lines (kept in ``meta_lines``, listed in ``removed`` for ``--explain``).
 META_REASONS = frozenset({"byline", "dateline", "date line"})
@@ -148,3 +149,51 @@ def caption_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
                 if not shape.sentence_like and shape.words <= 60 and not units[j].text.rstrip().endswith(":"):
                     reasons[j] = "caption"
                     todo.append(j)
+
+
+#: How many body lines at the top / at the tail of the body count as its edges for :func:`edge_promos`.
+_EDGE_TOP, _EDGE_TAIL = 2, 3
+#: A line of the edge addressing the reader is off-topic below this cosine with the rest of the body.
+_OFF_TOPIC = 0.13
+
+
+def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
+    """Reader-addressed lines at the edges of the body that do not talk about the story are promos.
+
+    A line in the first two or last three body lines that addresses the reader (*you/your*, or opens
+    with an imperative) and refers to the page (an interface word, a URL or a handle, or both address
+    and imperative), and whose content words are nearly disjoint from the rest of the body (cosine
+    < 0.13), is a newsletter/app/podcast/membership promo or a "you may also like" header.  A quotation
+    is never one; at the top only prose lines are considered (the headline is not prose).
+    """
+    body = [i for i, reason in enumerate(reasons) if reason is None]
+    if len(body) < 4:
+        return
+    edge = body[: _EDGE_TOP] + body[-_EDGE_TAIL:]
+    for pos, i in enumerate(edge):
+        shape, text = units[i].shape, units[i].text
+        if text[:1] in "\"'“‘«" or shape.words > 80 or not (shape.addressed or shape.imperative):
+            continue
+        if pos < _EDGE_TOP and not shape.sentence_like:
+            continue
+        page_talk = shape.interface_ratio > 0 or has_url(text) or has_contact(text)
+        if not (page_talk or (shape.addressed and shape.imperative)):
+            continue
+        rest = [units[k].text for k in body if k != i]
+        if topic_similarity([text], rest) < _OFF_TOPIC:
+            reasons[i] = "tail prompt" if pos >= _EDGE_TOP else "interface"
+
+
+def shouted_teasers(units: list[Unit], reasons: list[str | None]) -> None:
+    """A line of eight or more words all in capitals, not ending like a sentence, is a teaser link.
+
+    News sites set links to other stories in capitals between paragraphs; sub-headings in capitals
+    are short (``WHO IS THE FRONT-RUNNER?``) and table rows (``| HD | … |``) are content.
+    """
+    for i, unit in enumerate(units):
+        shape, text = unit.shape, unit.text
+        if reasons[i] is not None or shape.words < 8 or shape.terminal or text.startswith("|"):
+            continue
+        letters = [c for c in text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper()):
+            reasons[i] = "related links"
