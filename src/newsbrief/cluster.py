@@ -270,6 +270,18 @@ class StoryClusterer:
         decay, floor = self.options.decay_days, self.options.time_floor
         return floor + (1.0 - floor) * math.exp(-gap / decay) if decay > 0 else 0.0
 
+    def _time_factors(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """:meth:`_time_factor` of many unit pairs at once (vectorised)."""
+        firsts, lasts = np.asarray(self._unit_first), np.asarray(self._unit_last)
+        fa, la, fb, lb = firsts[a], lasts[a], firsts[b], lasts[b]
+        gap = np.maximum(np.maximum(fb - la, fa - lb), 0) - self.options.window_days
+        decay, floor = self.options.decay_days, self.options.time_floor
+        if decay > 0:
+            far = floor + (1.0 - floor) * np.exp(-np.maximum(gap, 0) / decay)
+        else:
+            far = np.zeros(len(gap))
+        return np.where((fa == _UNDATED) | (fb == _UNDATED) | (gap <= 0), 1.0, far)
+
     def _candidate_pairs(self, units: Sequence[int], keys: Sequence[list[int]]) -> list[tuple[int, int]]:
         """Blocking: each new unit is paired with the ``max_postings`` most recent units of each of its keys.
 
@@ -277,6 +289,7 @@ class StoryClusterer:
         """
         cap = self.options.max_postings
         floor = self.options.threshold * self.options.edge_ratio
+        always_open = self.options.decay_days > 0 and self.options.time_floor >= floor
         firsts, lasts = self._unit_first, self._unit_last
         pairs: list[tuple[int, int]] = []
         for unit, unit_keys in zip(units, keys, strict=True):
@@ -289,7 +302,7 @@ class StoryClusterer:
                     candidates.update(posting[-cap:])
                 posting.append(unit)
             first, last = firsts[unit], lasts[unit]
-            if first != _UNDATED:  # units too far apart in time cannot reach the edge floor
+            if first != _UNDATED and not always_open:  # too far apart in time to reach the edge floor
                 candidates = {c for c in candidates
                               if self._time_factor(firsts[c], lasts[c], first, last) >= floor}
             pairs.extend((unit, other) for other in sorted(candidates))
@@ -303,8 +316,7 @@ class StoryClusterer:
         for start in range(0, len(pairs), chunk):
             part = np.asarray(pairs[start : start + chunk], dtype=np.int64)
             sims = np.asarray(self._matrix[part[:, 0]].multiply(self._matrix[part[:, 1]]).sum(axis=1)).ravel()
-            sims *= [self._time_factor(self._unit_first[a], self._unit_last[a], self._unit_first[b],
-                                       self._unit_last[b]) for a, b in part.tolist()]
+            sims *= self._time_factors(part[:, 0], part[:, 1])
             edges.extend((int(a), int(b)) for a, b in part[sims >= floor])
         return edges
 
