@@ -118,3 +118,35 @@ def test_quoted_reader_address_at_the_tail_is_kept() -> None:
     quote = "“Download the app if you must, but check your route first,” the transport office told commuters."
     result = clean([*BODY, quote])
     assert quote in paragraphs(result)
+
+
+def test_inserted_teaser_box_between_paragraphs_is_removed() -> None:
+    box = [
+        "Opinion on the bridge",
+        "Karin Vale",
+        "Why the city keeps patching instead of planning its river crossings",
+        "Ole Brandt",
+        "A ferry is no substitute for a bridge in a port this busy",
+    ]
+    result = clean([*BODY[:2], *box, *BODY[2:]])
+    assert paragraphs(result) == BODY
+    assert {reason_of(result, line) for line in box} == {"related links"}
+
+
+def test_unbulleted_fact_box_between_paragraphs_is_kept() -> None:
+    box = [
+        "The council's plan",
+        "Closure of the bridge to cars from the first of May",
+        "A free ferry for cyclists and pedestrians every twenty minutes",
+        "Extra buses on the northern ring road during rush hours",
+    ]
+    result = clean([*BODY[:2], *box, *BODY[2:]])
+    for line in box:
+        assert line in paragraphs(result)
+
+
+def test_unterminated_table_between_paragraphs_is_kept() -> None:
+    table = ["Crossing", "Daily trips", "Harbour Bridge", "41,000 cars (2021)", "Ferry", "6,500 riders from May"]
+    result = clean([*BODY[:2], *table, *BODY[2:]])
+    for line in table:
+        assert line in paragraphs(result)

@@ -62,6 +62,7 @@ from newsbrief.clean_runs import (
     related_runs,
     shouted_teasers,
     tail_runs,
+    unterminated_inserts,
 )
 from newsbrief.clean_split import DATELINE, find_split
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
@@ -252,6 +253,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         prompt_neighbours(units, reasons)
         caption_neighbours(units, reasons)
         shouted_teasers(units, reasons)
+        unterminated_inserts(units, reasons, listed)
         edge_promos(units, reasons)
     return reasons
 

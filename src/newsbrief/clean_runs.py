@@ -13,6 +13,8 @@ more units as residue in place.  They run only on English pages (see :mod:`newsb
 
 from __future__ import annotations
 
+import re
+
 from newsbrief.clean_lines import Unit, has_contact, has_date, has_url, is_comment_header, is_numbered
 from newsbrief.clean_split import topic_similarity
 
@@ -197,3 +199,57 @@ def shouted_teasers(units: list[Unit], reasons: list[str | None]) -> None:
         letters = [c for c in text if c.isalpha()]
         if letters and all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper()):
             reasons[i] = "related links"
+
+
+#: Inserted blocks need this many consecutive unterminated lines.
+_INSERT_RUN = 3
+#: Longer blocks of unterminated lines are spec sheets or tables, not boxes.
+_INSERT_MAX = 10
+_DIGIT = re.compile(r"\d")
+
+
+def unterminated_inserts(units: list[Unit], reasons: list[str | None], listed: list[bool]) -> None:
+    """Remove inserted boxes: unterminated blocks between two terminated paragraphs.
+
+    A block of three to ten body lines that do not end like sentences, between two paragraphs that
+    do, with a bare title-case label (``Inside Isis Inc``, a columnist's name) and a stand-first in
+    sentence case among them and few figures, is an inserted box: teasers with their stand-firsts, a
+    columnist panel.  Article paragraphs end with terminal punctuation; a sub-heading is a single
+    unterminated line before its paragraph.  A fact box (a header and unbulleted items in sentence
+    case) has no bare title-case label; tables and spec sheets are full of figures or long.  Lists
+    introduced by a colon, numbered or bulleted items and table rows are content and break the block.
+    """
+    n = len(units)
+    i = 0
+    while i < n:
+        if reasons[i] is not None or not _loose(units[i], listed[i]):
+            i += 1
+            continue
+        j, run = i, []
+        while j < n and (reasons[j] is not None or _loose(units[j], listed[j])):
+            if reasons[j] is None:
+                run.append(j)
+            j += 1
+        before = next((k for k in range(i - 1, -1, -1) if reasons[k] is None), None)
+        closed = before is not None and units[before].shape.anchor and units[before].shape.terminal
+        closed = closed and j < n and units[j].shape.anchor and units[j].shape.terminal
+        if _INSERT_RUN <= len(run) <= _INSERT_MAX and closed and _teaser_box(units, run):
+            for k in run:
+                reasons[k] = "related links"
+        i = max(j, i + 1)
+
+
+def _teaser_box(units: list[Unit], run: list[int]) -> bool:
+    """A bare title-case label, a stand-first in sentence case, and few figures (tables, spec sheets)."""
+    shapes = [units[k].shape for k in run]
+    labelled = any(1 <= s.words <= 4 and s.title_ratio == 1.0 for s in shapes)
+    standfirst = any(s.words >= 8 and s.lower_ratio >= 0.5 for s in shapes)
+    figures = sum(1 for k in run if _DIGIT.search(units[k].text))
+    return labelled and standfirst and 3 * figures <= len(run)
+
+
+def _loose(unit: Unit, listed: bool) -> bool:
+    text = unit.text.rstrip()
+    if listed or unit.shape.terminal or unit.shape.words == 0 or text.endswith(":"):
+        return False
+    return not (is_numbered(text) or text.startswith("|"))
