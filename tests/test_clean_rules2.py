@@ -155,3 +155,20 @@ def test_unterminated_table_between_paragraphs_is_kept() -> None:
     result = clean([*BODY[:2], *table, *BODY[2:]])
     for line in table:
         assert line in paragraphs(result)
+
+
+def test_reworded_headline_above_the_text_is_removed() -> None:
+    other = "Cracked steel supports force two-year bridge closure in harbour city"
+    result = Cleaner(options=CleanOptions()).clean(
+        RawDocument("t.html", "\n".join([other, *BODY]), record_meta={"title": TITLE})
+    )
+    assert reason_of(result, other) == "repeated headline"
+    assert paragraphs(result) == BODY
+
+
+def test_unrelated_first_line_and_lead_in_are_kept() -> None:
+    for first in ("Notes from a river town", "Here is what the council decided about the bridge:"):
+        result = Cleaner(options=CleanOptions()).clean(
+            RawDocument("t.html", "\n".join([first, *BODY]), record_meta={"title": TITLE})
+        )
+        assert first in paragraphs(result), first

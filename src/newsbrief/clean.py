@@ -364,6 +364,27 @@ def _drop_repeated_headline(units: list[Unit], reasons: list[str | None], title:
             reasons[i] = "repeated headline"
         elif top and len(norm) >= 12 and norm in norm_title and not unit.shape.anchor:
             reasons[i] = "repeated headline"
+    _drop_reworded_headline(units, reasons, title, title_idx)
+
+
+def _drop_reworded_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
+    """Drop a second wording of the headline on the first body line.
+
+    The first body line, when it does not end like a sentence (nor with a colon), is followed by prose,
+    and names the headline's subject (≥ 2 of its content words, or half of them, are the headline's),
+    is another headline.  Pages often carry a second wording of the headline (for social media or the index page) above
+    the text; the first paragraph of the article ends like a sentence and is never taken.
+    """
+    first = next((i for i, r in enumerate(reasons) if r is None and i != title_idx), None)
+    if first is None:
+        return
+    shape = units[first].shape
+    if shape.terminal or units[first].text.endswith(":") or not 3 <= shape.words <= 30 or first + 1 >= len(units) or not units[first + 1].shape.anchor:
+        return
+    words = set(content_words(units[first].text))
+    shared = words & set(content_words(title))
+    if words and (len(shared) >= 2 or 2 * len(shared) >= len(words)):
+        reasons[first] = "repeated headline"
 
 
 def _split_candidates(units: list[Unit], reasons: list[str | None], body: list[int]) -> list[int]:
