@@ -172,3 +172,27 @@ def test_unrelated_first_line_and_lead_in_are_kept() -> None:
             RawDocument("t.html", "\n".join([first, *BODY]), record_meta={"title": TITLE})
         )
         assert first in paragraphs(result), first
+
+
+def test_labels_of_an_interactive_map_are_removed() -> None:
+    labels = [
+        "Where the cracks were found",
+        "NORTH PIER",
+        "Support 4",
+        "Support 7",
+        "Areas already",
+        "inspected",
+        "Old ferry",
+        "landing",
+        "RIVER MOUTH",
+    ]
+    result = clean([*BODY[:3], *labels, *BODY[3:]])
+    assert paragraphs(result) == BODY
+    assert {reason_of(result, line) for line in labels} == {"graphic"}
+
+
+def test_a_list_after_a_colon_with_lower_case_items_is_kept() -> None:
+    items = ["two ferries", "eight buses", "one tram line", "bike racks", "lifts", "ramps", "signs", "lights", "shelters"]
+    result = clean([*BODY[:3], "The transport office will provide:", *items, *BODY[3:]])
+    for item in items:
+        assert item in paragraphs(result)

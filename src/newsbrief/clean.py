@@ -56,6 +56,7 @@ from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
     edge_promos,
+    graphic_labels,
     introduced_lists,
     menu_runs,
     prompt_neighbours,
@@ -92,6 +93,7 @@ REASONS = (
     "tail prompt",
     "contact",
     "comments",
+    "graphic",
 )
 
 _MAX_OBSERVED_CHARS = 160
@@ -254,6 +256,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         caption_neighbours(units, reasons)
         shouted_teasers(units, reasons)
         unterminated_inserts(units, reasons, listed)
+        graphic_labels(units, reasons, listed)
         edge_promos(units, reasons)
     return reasons
 

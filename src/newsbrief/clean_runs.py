@@ -253,3 +253,38 @@ def _loose(unit: Unit, listed: bool) -> bool:
     if listed or unit.shape.terminal or unit.shape.words == 0 or text.endswith(":"):
         return False
     return not (is_numbered(text) or text.startswith("|"))
+
+
+#: A graphic's labels: at least this many short lines in a row.
+_GRAPHIC_RUN = 8
+
+
+def graphic_labels(units: list[Unit], reasons: list[str | None], listed: list[bool]) -> None:
+    """A long run of short lines with label fragments that start in lower case is a graphic's text.
+
+    Interactive maps and charts leave their labels as one short line each, and labels wrapped over
+    two lines leave fragments starting in lower case (``Areas previously`` / ``searched``).  A run of
+    eight or more lines without a prose paragraph, none longer than eight words, with at least two
+    such fragments, is removed.  Spec sheets and tables flattened into lines have no fragments; a list
+    introduced by a colon (ingredients, tour dates) and numbered or bulleted items break the run.
+    """
+    n = len(units)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and not units[j].shape.anchor and (reasons[j] is not None or _label(units[j], listed[j])):
+            j += 1
+        run = [k for k in range(i, j) if reasons[k] is None]
+        while run and units[run[-1]].shape.sentence_like:  # a short sentence of the text after it
+            run.pop()
+        while run and units[run[0]].shape.sentence_like:
+            run.pop(0)
+        fragments = sum(1 for k in run if units[k].text[:1].islower())
+        if j - i >= _GRAPHIC_RUN and fragments >= 2:
+            for k in run:
+                reasons[k] = "graphic"
+        i = max(j, i + 1)
+
+
+def _label(unit: Unit, listed: bool) -> bool:
+    return not listed and unit.shape.words <= 8 and not unit.text.rstrip().endswith(":") and not is_numbered(unit.text)
