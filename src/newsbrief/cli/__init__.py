@@ -16,15 +16,17 @@ app = typer.Typer(
 )
 
 # Command modules register their commands on ``app`` when imported (one import line each, below).
-from newsbrief.cli import eval_app  # noqa: E402,F401
-from newsbrief.cli import brief_cmd  # noqa: E402,F401
-from newsbrief.cli import clean_cmd  # noqa: E402,F401
-from newsbrief.cli import eval_clean_cmd  # noqa: E402,F401
-from newsbrief.cli import eval_entities_cmd  # noqa: E402,F401
-from newsbrief.cli import store_cmd  # noqa: E402,F401
-from newsbrief.cli import serve_cmd  # noqa: E402,F401
-from newsbrief.cli import spark_cmd  # noqa: E402,F401
-from newsbrief.cli import eval_stories_cmd  # noqa: E402,F401
+from newsbrief.cli import (
+    brief_cmd,  # noqa: E402,F401
+    clean_cmd,  # noqa: E402,F401
+    eval_app,  # noqa: E402,F401
+    eval_clean_cmd,  # noqa: E402,F401
+    eval_entities_cmd,  # noqa: E402,F401
+    eval_stories_cmd,  # noqa: E402,F401
+    serve_cmd,  # noqa: E402,F401
+    spark_cmd,  # noqa: E402,F401
+    store_cmd,  # noqa: E402,F401
+)
 
 
 def main() -> None:
