@@ -16,16 +16,16 @@ app = typer.Typer(
 )
 
 # Command modules register their commands on ``app`` when imported (one import line each, below).
-from newsbrief.cli import (
-    brief_cmd,  # noqa: E402,F401
-    clean_cmd,  # noqa: E402,F401
-    eval_app,  # noqa: E402,F401
-    eval_clean_cmd,  # noqa: E402,F401
-    eval_entities_cmd,  # noqa: E402,F401
-    eval_stories_cmd,  # noqa: E402,F401
-    serve_cmd,  # noqa: E402,F401
-    spark_cmd,  # noqa: E402,F401
-    store_cmd,  # noqa: E402,F401
+from newsbrief.cli import (  # noqa: E402,F401
+    brief_cmd,
+    clean_cmd,
+    eval_app,
+    eval_clean_cmd,
+    eval_entities_cmd,
+    eval_stories_cmd,
+    serve_cmd,
+    spark_cmd,
+    store_cmd,
 )
 
 
