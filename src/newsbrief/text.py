@@ -174,7 +174,7 @@ class SentenceSplitter:
         for (pstart, _pend), doc in zip(paras, self._nlp.pipe(text[s:e] for s, e in paras), strict=True):
             for sent in doc.sents:
                 spans.extend(_trimmed(text, pstart + sent.start_char, pstart + sent.end_char))
-        return _merge_fragments(text, spans)
+        return _merge_fragments(text, _move_opening_quotes(text, spans))
 
     def sentences(self, article_id_: str, text: str) -> list[Sentence]:
         """The sentences of one article's clean text as :class:`Sentence` objects with spans."""
@@ -187,13 +187,48 @@ class SentenceSplitter:
 
 
 _CLOSER = re.compile(r"^[\"')\]]+$")
+_DANGLING_OPENER = re.compile(r"[.!?]\s+([\"'\u201c\u2018(\[]+)$")
+
+
+def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give an opening quote/bracket the sentencizer left at the end of a sentence to the next one.
+
+    spaCy's sentencizer attaches the ``"`` of ``Monday. "We are…`` to the sentence before it.
+    """
+    fixed = list(spans)
+    for index in range(len(fixed) - 1):
+        start, end = fixed[index]
+        match = _DANGLING_OPENER.search(text, start, end)
+        if match is None:
+            continue
+        next_start, next_end = fixed[index + 1]
+        if text[match.end() : next_start].strip():
+            continue
+        cut = match.start(1)
+        new_end = cut
+        while new_end > start and text[new_end - 1].isspace():
+            new_end -= 1
+        fixed[index] = (start, new_end)
+        fixed[index + 1] = (cut, next_end)
+    return fixed
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Glue a stray closing quote/bracket fragment to the sentence before it."""
+    """Glue a fragment to the sentence before it in the same paragraph.
+
+    A fragment is a stray closing quote/bracket, or a "sentence" starting with a lower-case letter
+    (the rule-based sentencizer splits after "?" or "!" inside a name or a quotation:
+    ``the ship Pourquoi Pas? to the scene``).
+
+    >>> t = "France sent the ship Pourquoi Pas? to the scene. It left."
+    >>> [t[s:e] for s, e in SentenceSplitter().split(t)]
+    ['France sent the ship Pourquoi Pas? to the scene.', 'It left.']
+    """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and _CLOSER.match(text[start:end]) and "\n\n" not in text[merged[-1][1] : start]:
+        fragment = text[start:end]
+        glue = _CLOSER.match(fragment) or fragment[:1].islower()
+        if merged and glue and "\n\n" not in text[merged[-1][1] : start]:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -1,0 +1,80 @@
+"""The shared text module: sentences with offsets, paragraphs, hashes, shingles."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief import text
+
+SPLITTER = text.SentenceSplitter()
+
+# Written for these tests (newswire style, with the constructions that trip rule-based splitters).
+NEWSWIRE = (
+    'PARIS -- The U.S. envoy, Mr. J. R. Holt, arrived on Monday. "We are here to listen," he said.\n'
+    "France has sent the research ship Pourquoi Pas? to the scene. It carries 3.5 tonnes of gear!\n\n"
+    "A second paragraph starts here. It ends here"
+)
+
+
+def test_sentences_slice_back_and_never_cross_paragraphs() -> None:
+    spans = SPLITTER.split(NEWSWIRE)
+    sentences = [NEWSWIRE[s:e] for s, e in spans]
+    assert sentences == [
+        "PARIS -- The U.S. envoy, Mr. J. R. Holt, arrived on Monday.",
+        '"We are here to listen," he said.',
+        "France has sent the research ship Pourquoi Pas? to the scene.",
+        "It carries 3.5 tonnes of gear!",
+        "A second paragraph starts here.",
+        "It ends here",
+    ]
+    for sentence in SPLITTER.sentences("a1", NEWSWIRE):
+        assert NEWSWIRE[sentence.span.start : sentence.span.end] == sentence.text
+        assert "\n\n" not in sentence.text
+
+
+def test_paragraph_offsets_are_trimmed() -> None:
+    sample = "\n  First para.\n  still first.\n\n\n Second. \n"
+    assert [sample[s:e] for s, e in text.paragraphs(sample)] == ["First para.\n  still first.", "Second."]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("He said “yes” — today.", 'he said "yes" - today.'),
+        ("He  said\n``yes'' today", 'He said "yes" today'),
+    ],
+)
+def test_content_hash_ignores_typography_case_and_spacing(left: str, right: str) -> None:
+    assert text.content_hash(left) == text.content_hash(right)
+
+
+def test_content_hash_sees_a_changed_word() -> None:
+    assert text.content_hash("Seven people died.") != text.content_hash("Eight people died.")
+
+
+def test_article_id_separates_sources_of_one_text() -> None:
+    digest = text.content_hash("Same wire copy.")
+    assert text.article_id("outlet-a.txt", digest) != text.article_id("outlet-b.txt", digest)
+
+
+def test_shingles_are_word_ngrams_of_the_normalised_text() -> None:
+    assert text.shingles("The “Quick” brown fox jumps", size=3) == {
+        "the quick brown",
+        "quick brown fox",
+        "brown fox jumps",
+    }
+    assert text.shingles("", size=3) == set()
+    assert text.shingles("two words", size=5) == {"two words"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\"'AZ")), max_size=200))
+def test_split_never_raises_and_spans_are_ordered_trimmed_slices(sample: str) -> None:
+    spans = SPLITTER.split(sample)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(sample)
+        assert sample[start:end] == sample[start:end].strip()
+        previous_end = end
