@@ -25,7 +25,7 @@ has a sentence sharing even a modest part of its content.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +34,7 @@ from rapidfuzz import fuzz
 from scipy import sparse
 
 from newsbrief import text as textmod
+from newsbrief.dedup import independent_sources
 from newsbrief.model import Article, DuplicateGroup, Sentence
 from newsbrief.settings import BriefOptions
 
@@ -118,15 +119,6 @@ class Alignment:
         return {k: tuple(v) for k, v in out.items()}
 
 
-def _source_map(articles: Sequence[Article], groups: Iterable[DuplicateGroup]) -> dict[str, str]:
-    source = {a.id: a.id for a in articles}
-    for group in groups:
-        for member in group.member_ids:
-            if member in source:
-                source[member] = group.canonical_id
-    return source
-
-
 @dataclass(frozen=True, slots=True)
 class _Facts:
     numbers: frozenset[str]
@@ -187,7 +179,7 @@ def align(
     ``sentences`` may give the sentences already split (keyed by article id).
     """
     splitter = splitter or (None if sentences is not None else textmod.SentenceSplitter())
-    source = _source_map(articles, groups)
+    source = independent_sources(articles, groups)
     stems = Stems()
     sents: list[Sentence] = []
     article_of: list[int] = []

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from newsbrief import text as textmod
 from newsbrief.align import Alignment, Stems, align
 from newsbrief.cluster import cluster_stories
-from newsbrief.dedup import find_duplicate_groups
+from newsbrief.dedup import find_duplicate_groups, independent_sources
 from newsbrief.model import Article, Briefing, DuplicateGroup, ExclusiveInfo, Rejected, Sentence, Story
 from newsbrief.render.briefing_json import briefing_to_dict
 from newsbrief.settings import BriefOptions, Settings
@@ -61,10 +61,7 @@ def choose_headline(
     two thirds of its content words.
     """
     stems = Stems()
-    source = {a.id: a.id for a in articles}
-    for group in groups:
-        for member in group.member_ids:
-            source[member] = group.canonical_id
+    source = independent_sources(articles, groups)
     bags = {a.id: set(stems.content(f"{a.title or ''} {a.text}")) for a in articles}
     best: tuple[int, int, int, str] | None = None
     for article in articles:

@@ -22,7 +22,7 @@ the head signature makes LSH propose such pairs).  :func:`find_duplicate_groups`
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -404,6 +404,24 @@ def groups_from_pairs(
                 scored.append((member.id, member_similarity(fingerprints[member.id], fingerprints[canonical.id])))
         groups.append(DuplicateGroup(canonical.id, tuple(scored)))
     return tuple(sorted(groups, key=lambda g: g.canonical_id))
+
+
+def independent_sources(articles: Sequence[Article], groups: Iterable[DuplicateGroup]) -> dict[str, str]:
+    """Article id → its independent source: the canonical id of its duplicate group, else itself.
+
+    Syndicated copies map to one source, so counting distinct values counts independent sources.
+
+    >>> from newsbrief.model import DuplicateGroup
+    >>> a, b = Article("a", "h", "a.txt", None, "x"), Article("b", "h", "b.txt", None, "x")
+    >>> independent_sources([a, b], [DuplicateGroup("a", (("a", 1.0), ("b", 1.0)))])
+    {'a': 'a', 'b': 'a'}
+    """
+    source = {article.id: article.id for article in articles}
+    for group in groups:
+        for member in group.member_ids:
+            if member in source:
+                source[member] = group.canonical_id
+    return source
 
 
 def find_duplicate_groups(

@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsbrief.dates import find_dates
+from newsbrief.dedup import independent_sources
 from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence
 from newsbrief.names import name_similarity, name_tokens
 from newsbrief.text import STOPWORDS, content_words, words
@@ -63,16 +64,6 @@ _QUANTITY = re.compile(
     re.I,
 )
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
-
-
-def _sources(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> dict[str, str]:
-    """Article id → independent-source id (its duplicate group's canonical id, else itself)."""
-    source = {a.id: a.id for a in articles}
-    for group in groups:
-        for member in group.member_ids:
-            if member in source:
-                source[member] = group.canonical_id
-    return source
 
 
 def _event_words(text: str) -> set[str]:
@@ -270,7 +261,7 @@ def find_discrepancies(
     groups: Sequence[DuplicateGroup],
 ) -> tuple[Discrepancy, ...]:
     """Points where independent sources of a story differ, each with its values and their sources."""
-    source = _sources(articles, groups)
+    source = independent_sources(articles, groups)
     sents = story_sentences(articles, sentences)
     order = {a.id: i for i, a in enumerate(articles)}
     found: dict[tuple[str, str], _Values] = {}

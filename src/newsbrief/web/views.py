@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from newsbrief.model import Article, Removal, Story
+from newsbrief.model import Article, Story
+from newsbrief.serialize import article_to_dict
 from newsbrief.text import paragraphs
 
 #: Briefing sections whose items carry spans, and the citation-key prefix of each.
@@ -220,28 +221,16 @@ def source_panel(story: Story, briefing: Mapping[str, Any], articles: Mapping[st
 
 
 def article_dict(article: Article, *, stories: Sequence[str] = ()) -> dict[str, Any]:
-    """An article for the article page and ``/api/articles/{id}``: text, metadata, provenance, residue."""
-    return {
-        "id": article.id,
-        "content_hash": article.content_hash,
-        "source": article.source,
-        "url": article.url,
-        "title": article.title,
-        "outlet": article.outlet,
-        "dateline": article.dateline,
-        "published": iso(article.published),
-        "language": article.language,
-        "words": article.words,
-        "provenance": dict(article.provenance),
-        "removed": [_removal(r) for r in article.removed],
-        "appended": [a.id for a in article.appended],
-        "stories": list(stories),
-        "text": article.text,
-    }
+    """An article for the article page and ``/api/articles/{id}``: text, metadata, provenance, residue.
 
-
-def _removal(r: Removal) -> dict[str, Any]:
-    return {"line": r.line, "reason": r.reason, "line_no": r.line_no}
+    The ``clean --format jsonl`` record (:func:`serialize.article_to_dict`), with appended stories as
+    ids, plus the word count and the stories the article belongs to.
+    """
+    data = article_to_dict(article)
+    data["appended"] = [part.id for part in article.appended]
+    data["words"] = article.words
+    data["stories"] = list(stories)
+    return data
 
 
 #: Metadata rows of the article page, in display order.
