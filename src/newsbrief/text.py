@@ -103,7 +103,7 @@ def stable_hash(*parts: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased ``\\w+`` tokens."""
-    return [match.group().lower() for match in _WORD.finditer(text)]
+    return [word.lower() for word in _WORD.findall(text)]
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

@@ -37,6 +37,9 @@ CP1252_MARGIN = 0.1
 SHORT_BYTES = 200
 
 
+_CONTROL_BYTES = bytes([*(b for b in range(32) if b not in (9, 10, 12, 13)), 127])
+
+
 def looks_binary(data: bytes) -> bool:
     r"""True for data that is not text in any encoding: NUL bytes without a UTF-16/32 BOM, or many controls.
 
@@ -50,7 +53,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13) or byte == 127)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # C speed, not a Python loop per byte
     return bool(head) and controls / len(head) > MAX_CONTROL_RATIO
 
 
