@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from clean_fixtures import BODY, TITLE
 from newsbrief.clean import META_REASONS, REASONS, Cleaner
 from newsbrief.model import CleanResult, RawDocument
 from newsbrief.settings import CleanOptions
-
-BODY = [
-    "The city council voted on Tuesday to close the old harbour bridge to cars for at least two years.",
-    "Engineers found cracks in three of the bridge's steel supports during an inspection in March, the council said.",
-    "Drivers will be diverted through the northern ring road, which officials expect to add about ten minutes to a trip.",
-    "He declined.",
-    "A temporary ferry for cyclists and pedestrians will start running next month, according to the transport office.",
-]
 
 
 def clean(text: str, **meta: str) -> CleanResult:
@@ -23,7 +16,7 @@ def clean(text: str, **meta: str) -> CleanResult:
 
 def page(*, top: list[str] = (), middle: dict[int, list[str]] | None = None, tail: list[str] = ()) -> str:
     """Headline + BODY with residue lines inserted at the top, after body line i, and at the tail."""
-    lines = [*top, "Harbour bridge to close for two years"]
+    lines = [*top, TITLE]
     for i, sentence in enumerate(BODY):
         lines.append(sentence)
         lines.extend((middle or {}).get(i, []))

@@ -5,18 +5,10 @@ Each rule has a residue case and a body line that the rule must not remove.
 
 from __future__ import annotations
 
+from clean_fixtures import BODY, TITLE
 from newsbrief.clean import Cleaner
 from newsbrief.model import CleanResult, RawDocument
 from newsbrief.settings import CleanOptions
-
-BODY = [
-    "The city council voted on Tuesday to close the old harbour bridge to cars for at least two years.",
-    "Engineers found cracks in three of the bridge's steel supports during an inspection in March, the council said.",
-    "Drivers will be diverted through the northern ring road, which officials expect to add about ten minutes to a trip.",
-    "He declined.",
-    "A temporary ferry for cyclists and pedestrians will start running next month, according to the transport office.",
-]
-TITLE = "Harbour bridge to close for two years"
 
 
 def clean(lines: list[str]) -> CleanResult:
