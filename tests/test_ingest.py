@@ -90,6 +90,18 @@ def test_latin1_file_is_decoded(tmp_path: Path) -> None:
     assert doc.text == text
 
 
+def test_windows_1252_punctuation_is_not_read_as_another_code_page(tmp_path: Path) -> None:
+    # charset-normalizer alone reads this as cp775 ("Ć26,000 ¢"): the euro sign and dashes must survive
+    text = (
+        "Depositors at the two banks lost \u20ac26,000 on average \u2013 and, in one case, millions of euros "
+        "\u2013 after the deal. The finance minister said the \u2018temporary\u2019 controls would end soon. "
+    ) * 3
+    path = tmp_path / "deposits.txt"
+    path.write_bytes(text.encode("cp1252"))
+    [doc] = docs(read([path]))
+    assert doc.text == text
+
+
 def test_real_wikinews_example_with_unusual_extension(tmp_path: Path) -> None:
     source = EXAMPLES / "iran-sailors-2007" / "M0020.txt"
     path = tmp_path / "M0020.english"

@@ -17,6 +17,7 @@ import re
 from typing import Literal
 
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 
 Sniffed = Literal["sgml", "html", "json", "text"]
 
@@ -105,6 +106,15 @@ def _detect(data: bytes) -> str | None:
         for match in matches:
             if match.encoding == "cp1252" and match.chaos <= best.chaos + CP1252_MARGIN:
                 return str(match)
+        if all(m.encoding != "cp1252" for m in matches):
+            # charset-normalizer stops early and may not even list cp1252 (a mostly-English page with
+            # cp1252's € and dashes came out as cp775 "Ć26,000 ¢"): score cp1252 with its own measure
+            try:
+                western = data.decode("cp1252")
+            except UnicodeDecodeError:
+                western = None
+            if western is not None and mess_ratio(western) <= best.chaos + CP1252_MARGIN:
+                return western
         return str(best)
     try:
         return data.decode("cp1252")
