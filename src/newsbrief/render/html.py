@@ -61,7 +61,7 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
         "People and organisations": [
             f"<b>{_e(e['name'])}</b> <span class=\"muted\">{_e(e['kind'])}{'; ' + _e(e['role']) if e.get('role') else ''}"
             f"{' — also ' + ', '.join(_e(v) for v in e.get('variants', []) if v != e['name']) if len(e.get('variants', [])) > 1 else ''}"
-            f" — {int(e['mentions'])} mentions</span> {_cite(e['sources'], nums, sid)}"
+            f" — {int(e['mentions'])} mention{'' if int(e['mentions']) == 1 else 's'}</span> {_cite(e['sources'], nums, sid)}"
             for e in story.get("entities", [])
         ],
         "Quotes": [
