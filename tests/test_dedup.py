@@ -212,3 +212,52 @@ def test_signatures_equal_datasketch_update_batch() -> None:
         assert fingerprint.signature.tolist() == hasher._minhash(np.unique(ordered)).tolist()
         assert fingerprint.head.tolist() == hasher._minhash(ordered[: dedup.HEAD_SHINGLES]).tolist()
         assert fingerprint.signature.dtype == np.uint32
+
+
+BATCH_TEXTS = [
+    WIRE,
+    OTHER_AGENCY,
+    "Café owners in Zürich said the £5 levy – “unfair” – would hit 40 % of shops.",  # Latin-1 letters
+    "Ο Πρωθυπουργός ΟΔΟΣ met officials in Athens on Monday to discuss the budget",  # Greek: per-text path
+    "zero\u200bwidth joins two words, and the non\u00a0breaking space does not, says ﬁnance",
+    "x" * 150 + " a very long token counts its characters modulo the weights table size",
+    "three short words",
+    "",
+    "   ...  !!  ",
+    "ﬁve words are exactly here",
+]
+
+
+def test_vectorised_fingerprints_equal_the_per_text_ones() -> None:
+    hasher = MinHasher(options=OPTIONS)
+    batch = hasher.fingerprints(BATCH_TEXTS * 2, workers=1)
+    for text, fp in zip(BATCH_TEXTS * 2, batch, strict=True):
+        ref = hasher.fingerprint(text)
+        assert fp.signature.tolist() == ref.signature.tolist()
+        assert fp.head.tolist() == ref.head.tolist()
+        assert fp.shingles.tolist() == ref.shingles.tolist()  # type: ignore[union-attr]
+
+
+def test_latin1_token_buffers_tokenise_as_clean_chars_for_every_bmp_character() -> None:
+    from newsbrief import text as textmod
+    from newsbrief.dedup_batch import latin1_tables, latin1_tokens
+
+    tables = latin1_tables(textmod.words)
+    for code in range(0x80, 0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        sample = f"ab{chr(code)}cd {chr(code)}É x"
+        expected = textmod.words(textmod.clean_chars(sample))
+        buffer = latin1_tokens(sample)
+        if buffer is None:
+            continue  # left to the per-text path
+        decoded = buffer.decode("latin-1")
+        tokens, current = [], ""
+        for char in decoded:
+            if tables.word[ord(char)]:
+                current += chr(int(tables.lower[ord(char)]))
+            elif current:
+                tokens.append(current)
+                current = ""
+        tokens += [current] if current else []
+        assert tokens == expected, hex(code)

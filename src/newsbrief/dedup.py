@@ -31,6 +31,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from newsbrief import text as textmod
+from newsbrief.dedup_batch import Packed, fingerprint_arrays, fmix32, latin1_tables, latin1_tokens
 from newsbrief.model import Article, DuplicateGroup
 from newsbrief.settings import DedupOptions
 
@@ -112,6 +113,7 @@ class MinHasher:
         self._permutations = (np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32))
         rng = np.random.default_rng(options.seed)
         self._char_weights = rng.integers(1, 2**63, size=_MAX_TOKEN_CHARS, dtype=np.uint64) | np.uint64(1)
+        self._tables = latin1_tables(textmod.words)
 
     def tokens(self, text: str) -> list[str]:
         """The tokens shingles are made of (as in :func:`newsbrief.text.shingles`)."""
@@ -165,45 +167,55 @@ class MinHasher:
             empty = self._base.hashvalues.copy()
             return Fingerprint(empty, empty.copy(), ordered)
         unique, inverse = np.unique(ordered, return_inverse=True)
-        values = _fmix32((unique >> _HIGH).astype(np.uint32)).reshape(-1, 1)
+        values = fmix32((unique >> _HIGH).astype(np.uint32)).reshape(-1, 1)
         a, b = self._permutations
         permuted = values * a + b
         return Fingerprint(permuted.min(axis=0), permuted[inverse[:HEAD_SHINGLES]].min(axis=0), unique)
 
     def fingerprints(self, texts: Sequence[str], *, workers: int | None = None) -> list[Fingerprint]:
-        """:meth:`fingerprint` of many texts, in a process pool when there are many.
+        """:meth:`fingerprint` of many texts (the same values), vectorised, in a process pool when many.
 
-        ``workers``: processes (default: all cores); the order of the texts is preserved.
+        Texts are handled :data:`CHUNK` at a time as one array (:mod:`newsbrief.dedup_batch`);
+        ``workers``: processes (default: all cores) from :data:`PARALLEL_MIN` texts up; the order of
+        the texts is preserved.
 
         >>> fps = MinHasher(options=DedupOptions()).fingerprints(["a b c d e f", "a b c d e f"], workers=1)
         >>> fps[0].signature.tolist() == fps[1].signature.tolist()
         True
         """
         workers = workers or os.cpu_count() or 1
-        if workers <= 1 or len(texts) < PARALLEL_MIN:
-            return [self.fingerprint(text) for text in texts]
         chunks = [list(texts[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
+        if workers <= 1 or len(texts) < PARALLEL_MIN:
+            return [fp for chunk in chunks for fp in _unpack(*self.fingerprint_chunk(chunk))]
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
             results = pool.map(_fingerprint_chunk, [self.options] * len(chunks), chunks)
-            return [fp for chunk in results for fp in chunk]
+            return [fp for packed, fallback in results for fp in _unpack(packed, fallback)]
+
+    def fingerprint_chunk(self, texts: Sequence[str]) -> tuple[Packed, dict[int, Fingerprint]]:
+        """Fingerprints of some texts as arrays, plus those computed text by text (see :mod:`~newsbrief.dedup_batch`)."""
+        packed = fingerprint_arrays([latin1_tokens(t) for t in texts], tables=self._tables,
+                                    char_weights=self._char_weights, shingle_size=self.options.shingle_size,
+                                    permutations=self._permutations, head_shingles=HEAD_SHINGLES)
+        fallback = {i: self.fingerprint(texts[i]) for i in np.flatnonzero(~packed.done).tolist()}
+        return packed, fallback
 
     def lean(self, values: np.ndarray) -> LeanMinHash:
         """A datasketch ``LeanMinHash`` of some hash values (for ``MinHashLSH`` and ``jaccard``)."""
         return LeanMinHash(seed=self.options.seed, hashvalues=values, scheme=_SCHEME)
 
 
-def _fmix32(values: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 32-bit finaliser (datasketch applies it before its ``affine32`` permutations)."""
-    values = values ^ (values >> np.uint32(16))
-    values = values * np.uint32(0x85EBCA6B)
-    values = values ^ (values >> np.uint32(13))
-    values = values * np.uint32(0xC2B2AE35)
-    return values ^ (values >> np.uint32(16))
+def _fingerprint_chunk(options: DedupOptions, texts: list[str]) -> tuple[Packed, dict[int, Fingerprint]]:
+    return MinHasher(options=options).fingerprint_chunk(texts)
 
 
-def _fingerprint_chunk(options: DedupOptions, texts: list[str]) -> list[Fingerprint]:
-    hasher = MinHasher(options=options)
-    return [hasher.fingerprint(text) for text in texts]
+def _unpack(packed: Packed, fallback: dict[int, Fingerprint]) -> list[Fingerprint]:
+    """:class:`Fingerprint` objects (views into the chunk's arrays) from :meth:`MinHasher.fingerprint_chunk`."""
+    offsets = packed.offsets.tolist()
+    return [
+        fallback[i] if i in fallback
+        else Fingerprint(packed.signatures[i], packed.heads[i], packed.shingles[offsets[i] : offsets[i + 1]])
+        for i in range(len(offsets) - 1)
+    ]
 
 
 def similarity(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
@@ -219,7 +231,10 @@ def similarity(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
         raise ValueError("similarity needs the shingle sets of both fingerprints")
     if not len(a.shingles) or not len(b.shingles):
         return 0.0, 0.0
-    common = len(np.intersect1d(a.shingles, b.shingles, assume_unique=True))
+    small, large = (a.shingles, b.shingles) if len(a.shingles) <= len(b.shingles) else (b.shingles, a.shingles)
+    # both sorted and unique: look the smaller set up in the larger (cheaper than np.intersect1d's sort)
+    found = np.minimum(np.searchsorted(large, small), len(large) - 1)
+    common = int(np.count_nonzero(large[found] == small))
     union = len(a.shingles) + len(b.shingles) - common
     return common / union, common / min(len(a.shingles), len(b.shingles))
 
@@ -344,12 +359,18 @@ def candidate_pairs(index: DuplicateIndex, fingerprints: Sequence[Fingerprint]) 
     order = np.argsort(flat, kind="stable")
     flat, owner = flat[order], owner[order]
     starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
-    ends = np.r_[starts[1:], len(flat)]
-    pairs: set[tuple[int, int]] = set()
-    for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
-        members = sorted(set(owner[start:end].tolist()))
-        pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
-    return pairs
+    lengths = np.diff(np.r_[starts, len(flat)])
+    # buckets of two (most of them) at once, larger ones member by member
+    firsts, seconds = [owner[starts[lengths == 2]]], [owner[starts[lengths == 2] + 1]]
+    for start, length in zip(starts[lengths > 2].tolist(), lengths[lengths > 2].tolist(), strict=True):
+        members = np.unique(owner[start : start + length])
+        rows, cols = np.triu_indices(len(members), k=1)
+        firsts.append(members[rows])
+        seconds.append(members[cols])
+    a, b = np.concatenate(firsts), np.concatenate(seconds)
+    low, high = np.minimum(a, b)[a != b], np.maximum(a, b)[a != b]
+    codes = np.unique(low * len(fingerprints) + high)
+    return set(zip((codes // len(fingerprints)).tolist(), (codes % len(fingerprints)).tolist(), strict=True))
 
 
 def verified_pairs(
@@ -397,6 +418,9 @@ def groups_from_pairs(
         components.setdefault(root(article.id), []).append(article)
     groups = []
     for members in components.values():
+        if len(members) == 1:
+            groups.append(DuplicateGroup(members[0].id, ((members[0].id, 1.0),)))
+            continue
         canonical = min(members, key=lambda a: (-len(a.text), a.id))
         scored = [(canonical.id, 1.0)]
         for member in sorted(members, key=lambda a: a.id):
