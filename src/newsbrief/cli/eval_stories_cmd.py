@@ -26,6 +26,13 @@ class StorySet(StrEnum):
     semeval = "semeval"
 
 
+class Representation(StrEnum):
+    """Article representations of the clusterer."""
+
+    tfidf = "tfidf"
+    embeddings = "embeddings"
+
+
 @eval_app.command("stories")
 def stories(
     dataset: StorySet = typer.Argument(..., help="duc (DUC 2003+2004 mixed), wikiref (WikiRef220) or semeval."),
@@ -33,9 +40,13 @@ def stories(
     window_days: int | None = typer.Option(None, "--window-days", min=0, help="Override the story window."),
     threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                            help="Override the pairwise same-story threshold."),
+    representation: Representation = typer.Option(
+        Representation.tfidf, "--representation",
+        help="Article vectors: tfidf (default) or embeddings (needs the embeddings extra; calibrate its "
+             "threshold with `eval stories semeval --representation embeddings`)."),
 ) -> None:
     """B-cubed precision/recall/F1 of newsbrief's stories and of the reference baseline, same run."""
-    options = Settings().cluster
+    options = replace(Settings().cluster, representation=representation.value)
     if window_days is not None:
         options = replace(options, window_days=window_days)
     if threshold is not None:
@@ -50,7 +61,8 @@ def stories(
         name: Literal["duc", "wikiref"] = "duc" if dataset is StorySet.duc else "wikiref"
         result = evaluate_stories(name, data=data, options=options)
     stdout.print(f"{result.dataset}: {result.articles} articles, {result.gold_stories} gold stories, "
-                 f"{result.rejected} skipped; window {options.window_days} days, threshold {options.threshold}")
+                 f"{result.rejected} skipped; {options.representation}, window {options.window_days} days, "
+                 f"threshold {options.threshold}")
     table = Table("system", "P", "R", "F1", "stories")
     table.add_row(f"newsbrief ({result.seconds:.1f} s)", *_cells(result.newsbrief))
     table.add_row(f"baseline, threshold tuned on this set ({result.baseline_threshold:.2f})",
