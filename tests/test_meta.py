@@ -74,6 +74,15 @@ def test_dateline_is_moved_out_of_the_body(opening: str, dateline: str, outlet: 
     assert article.provenance["dateline"] == "text:dateline"
 
 
+def test_placeless_wire_credit_opening_the_body_is_a_dateline() -> None:
+    # scrapers often cut the place and keep "(Reuters) - ": the credit is metadata, not the first sentence
+    text = "(Reuters) - Cyprus will ease its citizenship rules, the president said.\n\nMinisters met on Friday."
+    article = run(RawDocument("a.txt", "Headline\n\n" + text), CleanResult(CleanText("Headline", text)))
+    assert article.outlet == "Reuters" and article.dateline is None
+    assert article.text.startswith("Cyprus will ease")
+    assert article.removed[-1] == Removal(line="(Reuters) -", reason="dateline", line_no=3)
+
+
 @pytest.mark.parametrize(
     "opening",
     [

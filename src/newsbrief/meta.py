@@ -112,6 +112,8 @@ _DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # London, England — (mixed case: only with a region and a long dash)
     re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][a-z]+)?)\s+[\u2013\u2014]\s+"),
+    # (Reuters) -   (the place was cut off by the scraper: agency only, no place)
+    re.compile(rf"^(?P<place>)\((?P<agency>(?i:{_AGENCY_ALT}))\)\s*{_DASH}\s*"),
 )
 _MAX_DATELINE = 60
 _HEAD_LINES = 6
