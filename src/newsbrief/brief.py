@@ -18,6 +18,7 @@ import importlib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -53,14 +54,18 @@ def _loadedness(title: str) -> int:
 
 
 def choose_headline(
-    articles: Sequence[Article], *, groups: Sequence[DuplicateGroup], fallback: str | None = None
+    articles: Sequence[Article],
+    *,
+    groups: Sequence[DuplicateGroup],
+    fallback: str | None = None,
+    stems: Stems | None = None,
 ) -> str:
     """The most supported, least loaded source headline; ``fallback`` (or the first sentence) if none.
 
     A headline's support is the number of independent sources whose headline or text contains at least
-    two thirds of its content words.
+    two thirds of its content words.  ``stems``: a stem cache to reuse (the alignment's).
     """
-    stems = Stems()
+    stems = stems or Stems()
     source = independent_sources(articles, groups)
     bags = {a.id: set(stems.content(f"{a.title or ''} {a.text}")) for a in articles}
     best: tuple[int, int, int, str] | None = None
@@ -130,21 +135,28 @@ def brief_story(
     groups = tuple(g for g in groups if set(g.member_ids) & ids)
     if not story.duplicate_groups:
         story = replace(story, duplicate_groups=groups)
-    sentences: dict[str, Sequence[Sentence]] = {a.id: models.sentences(a) for a in articles}
-    al = align(articles, groups=groups, sentences=sentences, options=options)
-    summary = summarize(al, options=options)
-    best = max(summary, key=lambda s: s.support, default=None)
-    headline = choose_headline(articles, groups=groups, fallback=best.text if best else None)
     extract_entities = _analysis("entities", "extract_entities")
     build_timeline = _analysis("timeline", "build_timeline")
     extract_quotes = _analysis("quotes", "extract_quotes")
     find_discrepancies = _analysis("discrepancies", "find_discrepancies")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-ner") as background:
+        # spaCy NER (the largest cost) runs in a second thread while alignment and the summary run here:
+        # its matrix products and HiGHS release the GIL, so the two overlap on a multi-core machine
+        parsed = background.submit(models.docs, articles) if extract_entities or extract_quotes else None
+        sentences: dict[str, Sequence[Sentence]] = {a.id: models.sentences(a) for a in articles}
+        al = align(articles, groups=groups, sentences=sentences, options=options)
+        summary = summarize(al, options=options)
+        best = max(summary, key=lambda s: s.support, default=None)
+        headline = choose_headline(articles, groups=groups, fallback=best.text if best else None, stems=al.stemmer)
+        timeline = build_timeline(articles, sentences=sentences) if build_timeline else ()
+        if parsed is not None:
+            parsed.result()
     entities = extract_entities(articles, models=models) if extract_entities else ()
     return Briefing(
         story=story,
         headline=headline,
         summary=summary,
-        timeline=build_timeline(articles, sentences=sentences) if build_timeline else (),
+        timeline=timeline,
         entities=entities,
         quotes=extract_quotes(articles, models=models, entities=entities) if extract_quotes else (),
         discrepancies=(

