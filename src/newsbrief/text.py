@@ -65,13 +65,15 @@ def clean_chars(text: str) -> str:
     >>> clean_chars("It’s a ``test'' — ok")
     'It\\'s a "test" - ok'
     """
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    return _LATEX_QUOTES.sub('"', text)
+    if not text.isascii():  # ASCII text is already NFKC and has none of the _TRANSLATE characters
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _LATEX_QUOTES.sub('"', text) if "``" in text or "''" in text else text
 
 
 def normalise(text: str) -> str:
     """Normal form for comparison and hashing: clean characters, lower case, single spaces."""
-    return _WS.sub(" ", clean_chars(text)).strip().lower()
+    # str.split() and the pattern \s share one definition of whitespace: same as _WS.sub(" ", …).strip()
+    return " ".join(clean_chars(text).split()).lower()
 
 
 def content_hash(text: str) -> str:
@@ -103,7 +105,9 @@ def stable_hash(*parts: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased ``\\w+`` tokens."""
-    return [word.lower() for word in _WORD.findall(text)]
+    if text.isascii():  # lower-casing ASCII maps letters to letters: same tokens, one lower() call
+        return _WORD.findall(text.lower())
+    return list(map(str.lower, _WORD.findall(text)))
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
