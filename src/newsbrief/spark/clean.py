@@ -162,11 +162,16 @@ def read_articles(spark: SparkSession, path: str, *, expand_appended: bool = Tru
 
             for line in lines:
                 if line.strip():
-                    yield article_to_row(article_from_dict(json.loads(line)))
+                    article = article_from_dict(json.loads(line))
+                    yield article_to_row(article)
+                    # Split-off stories in the same pass (each line is parsed once).
+                    for part in article.appended if expand_appended else ():
+                        yield article_to_row(part)
 
-        frame = spark.createDataFrame(spark.sparkContext.textFile(path).mapPartitions(parse), articles_schema())
-    else:
-        frame = spark.read.parquet(path).select(*ARTICLE_COLUMNS)
+        # verifySchema=False: the rows are built by article_to_row for this very schema.
+        return spark.createDataFrame(spark.sparkContext.textFile(path).mapPartitions(parse), articles_schema(),
+                                     verifySchema=False)
+    frame = spark.read.parquet(path).select(*ARTICLE_COLUMNS)
     if not expand_appended:
         return frame
 
@@ -180,6 +185,6 @@ def read_articles(spark: SparkSession, path: str, *, expand_appended: bool = Tru
                 yield article_to_row(article_from_dict(json.loads(part)))
 
     extra = spark.createDataFrame(
-        frame.where(F.size("appended") > 0).rdd.mapPartitions(appended), articles_schema()
+        frame.where(F.size("appended") > 0).rdd.mapPartitions(appended), articles_schema(), verifySchema=False
     )
     return frame.unionByName(extra)

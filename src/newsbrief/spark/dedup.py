@@ -14,7 +14,7 @@ Steps (each a Spark stage; the library functions run inside ``mapPartitions``):
    member to the canonical copy from :func:`newsbrief.dedup.similarity`.
 
 Output: one row per article ``(id, source, content_hash, group_id, canonical_id, similarity)``;
-``group_id`` is ``text.stable_hash`` of the smallest member id.
+``group_id`` is the canonical id (the store's duplicate-group key).
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ def _fingerprints(rows: Iterable[Any], *, options: DedupOptions) -> Iterator[tup
     index = dedup.DuplicateIndex(options=options)
     iterator = iter(rows)
     while batch := list(islice(iterator, _BATCH)):
-        fps = [hasher.fingerprint(row.text) for row in batch]
+        # The library's vectorised path (one array per batch, the same values as ``fingerprint``).
+        fps = hasher.fingerprints([row.text for row in batch], workers=1)
         keys = index.band_keys(fps).tolist()
         for row, fp, row_keys in zip(batch, fps, keys, strict=True):
             # Empty texts have no shingles: the embedded path never proposes them as candidates.
@@ -110,7 +111,6 @@ def duplicate_groups(articles: DataFrame, *, options: DedupOptions) -> DataFrame
     Returns one row per article: ``(id, source, content_hash, group_id, canonical_id, similarity)``;
     the same groups as :func:`newsbrief.dedup.find_duplicate_groups` on the same articles.
     """
-    from pyspark.sql import Window
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
@@ -122,8 +122,11 @@ def duplicate_groups(articles: DataFrame, *, options: DedupOptions) -> DataFrame
         T.StructField("shingles", T.BinaryType(), False),
         T.StructField("buckets", T.ArrayType(T.LongType()), False),
     ])
+    # verifySchema=False: the rows come from our own code with this schema; checking every field
+    # in Python cost more than the fingerprints themselves.
     fps = spark.createDataFrame(
-        base.select("id", "text").rdd.mapPartitions(partial(_fingerprints, options=options)), fp_schema
+        base.select("id", "text").rdd.mapPartitions(partial(_fingerprints, options=options)), fp_schema,
+        verifySchema=False,
     ).persist()
     bands = fps.select("id", F.posexplode("buckets").alias("band", "bucket"))
     left, right = bands.alias("l"), bands.alias("r")
@@ -138,7 +141,8 @@ def duplicate_groups(articles: DataFrame, *, options: DedupOptions) -> DataFrame
         shingles.withColumnRenamed("id", "b").withColumnRenamed("shingles", "sb"), "b"
     )
     edge_schema = "src string, dst string, score double"
-    edges = spark.createDataFrame(with_sets.rdd.mapPartitions(partial(_verify, options=options)), edge_schema)
+    edges = spark.createDataFrame(with_sets.rdd.mapPartitions(partial(_verify, options=options)), edge_schema,
+                                  verifySchema=False)
     labels = connected_components(edges.select("src", "dst"))
     nodes = fps.join(labels.withColumnRenamed("node", "id"), "id", "left").select(
         F.coalesce("component", "id").alias("component"), "id", "chars", "shingles"
@@ -150,15 +154,13 @@ def duplicate_groups(articles: DataFrame, *, options: DedupOptions) -> DataFrame
     members = nodes.join(singles.select("id"), "id", "left_anti")
     grouped = members.rdd.map(lambda row: (row.component, (row.id, row.chars, bytes(row.shingles)))).groupByKey()
     finished = spark.createDataFrame(
-        grouped.flatMap(_finish_group), "id string, canonical_id string, similarity double"
+        grouped.flatMap(_finish_group), "id string, canonical_id string, similarity double", verifySchema=False
     ).unionByName(singles.select("id", F.col("id").alias("canonical_id"), F.lit(1.0).alias("similarity")))
-    # text.stable_hash("duplicate-group", <smallest member id>), computed natively (no Python UDF).
-    smallest = F.min("id").over(Window.partitionBy("canonical_id"))
-    group_id = F.substring(F.sha1(F.concat(F.lit("duplicate-group\x00"), smallest)), 1, 16)
+    # group_id = the canonical id, as the store keys its duplicate groups (store_sqlite.save_groups).
     return (
         base.select("id", "source", "content_hash")
         .join(finished, "id")
-        .select("id", "source", "content_hash", group_id.alias("group_id"), "canonical_id", "similarity")
+        .select("id", "source", "content_hash", F.col("canonical_id").alias("group_id"), "canonical_id", "similarity")
     )
 
 

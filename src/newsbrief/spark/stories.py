@@ -59,7 +59,10 @@ class SparkStoriesOptions:
     through such edges, so blocks then hold whole stories.  ``block_days``: candidate pairs further
     apart in time than this are not linked (bounds block sizes on long crawls); ``None`` (default)
     links regardless of time, as the clusterer's edges do — a story's window moves with its newest
-    article, so a chain of stories can span far more than ``window_days``.  ``partitions``: number of
+    article, so a chain of stories can span far more than ``window_days``.  ``max_block``: a block
+    with more units is cut into consecutive time slices of that many units (``None``: never cut — exact,
+    but one giant block is clustered on one executor); it is also the size of the bins of small blocks
+    clustered together.  ``partitions``: number of
     clustering partitions (``None``: the session's ``spark.sql.shuffle.partitions``).
     """
 
@@ -67,6 +70,7 @@ class SparkStoriesOptions:
     dedup: DedupOptions = field(default_factory=DedupOptions)
     block_floor: float | None = None
     block_days: int | None = None
+    max_block: int | None = 2000
     partitions: int | None = None
 
     def floor(self) -> float:
@@ -85,11 +89,10 @@ def _to_article(row: Any) -> Article:
                    published=row.published)
 
 
-def _terms(rows: Iterable[Any], *, max_chars: int) -> Iterator[tuple[str, str, int]]:
-    """(unit, term, position of the term in the unit's term counts) — the library's terms."""
+def _terms(rows: Iterable[Any], *, max_chars: int) -> Iterator[tuple[str, list[str]]]:
+    """(unit, its terms in the order of the library's term counts) — one row per unit."""
     for row in rows:
-        for position, term in enumerate(article_terms(_to_article(row), max_chars=max_chars)):
-            yield row.id, term, position
+        yield row.id, list(article_terms(_to_article(row), max_chars=max_chars))
 
 
 def _representation(options: ClusterOptions, terms: Sequence[str], df: Sequence[int], n_docs: int) -> Any:
@@ -113,12 +116,85 @@ def _vectors(rows: Iterable[Any], *, options: ClusterOptions, vocabulary: Any) -
             yield (row.id, matrix.indices[start:end].tolist(), matrix.data[start:end].tolist(), keys[i])
 
 
-def _cosines(rows: Iterable[Any], *, floor: float) -> Iterator[tuple[str, str]]:
-    for row in rows:
-        a = dict(zip(row.ia, row.va, strict=True))
-        dot = sum(a.get(i, 0.0) * v for i, v in zip(row.ib, row.vb, strict=True))
-        if dot >= floor:
-            yield row.a, row.b
+def _band_pairs(n: int, cap: int) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs ``(i, j)``, ``i - cap <= j < i``, of a posting list of ``n`` units."""
+    if n <= cap + 1:
+        j, i = np.triu_indices(n, 1)
+        return i, j
+    counts = np.minimum(np.arange(n), cap)
+    i = np.repeat(np.arange(n), counts)
+    within = np.arange(len(i)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return i, np.repeat(np.maximum(np.arange(n) - cap, 0), counts) + within
+
+
+class _PairBuffer:
+    """Units and candidate pairs of some posting lists, flushed into edges in vectorised chunks."""
+
+    def __init__(self, *, floor: float, days: int | None) -> None:
+        self.floor, self.days = floor, days
+        self.units: list[str] = []
+        self.firsts: list[int] = []
+        self.lasts: list[int] = []
+        self.indptr: list[int] = [0]
+        self.indices: list[np.ndarray] = []
+        self.values: list[np.ndarray] = []
+        self.left: list[np.ndarray] = []
+        self.right: list[np.ndarray] = []
+        self.pairs = 0
+
+    def add(self, rows: Sequence[Any], cap: int) -> None:
+        base = len(self.units)
+        for m in rows:
+            self.units.append(m.unit)
+            self.firsts.append(_UNDATED if m.first is None else m.first)
+            self.lasts.append(_UNDATED if m.last is None else m.last)
+            self.indices.append(np.asarray(m.idx, dtype=np.int64))
+            self.values.append(np.asarray(m.val, dtype=np.float64))
+            self.indptr.append(self.indptr[-1] + len(m.idx))
+        i, j = _band_pairs(len(rows), cap)
+        self.left.append(i + base)
+        self.right.append(j + base)
+        self.pairs += len(i)
+
+    def edges(self) -> Iterator[tuple[str, str]]:
+        import scipy.sparse as sp
+
+        if not self.pairs:
+            return
+        idx = np.concatenate(self.indices)
+        matrix = sp.csr_matrix((np.concatenate(self.values), idx, np.asarray(self.indptr, dtype=np.int64)),
+                               shape=(len(self.units), int(idx.max(initial=0)) + 1))
+        a_all, b_all = np.concatenate(self.left), np.concatenate(self.right)
+        first, last = np.asarray(self.firsts, dtype=np.int64), np.asarray(self.lasts, dtype=np.int64)
+        units, days, chunk = self.units, self.days, 50_000
+        for start in range(0, len(a_all), chunk):
+            a, b = a_all[start : start + chunk], b_all[start : start + chunk]
+            sims = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+            keep = sims >= self.floor - 1e-9  # a superset of the clusterer's edges is safe for blocking
+            if days is not None:
+                fa, la, fb, lb = first[a], last[a], first[b], last[b]
+                keep &= (fa == _UNDATED) | (fb == _UNDATED) | ((fa <= lb + days) & (la >= fb - days))
+            for x, y in zip(a[keep].tolist(), b[keep].tolist(), strict=True):
+                ua, ub = units[x], units[y]
+                yield (ua, ub) if ua < ub else (ub, ua)
+
+
+def _partition_edges(lists: Iterable[Any], *, floor: float, cap: int, days: int | None) -> Iterator[tuple[str, str]]:
+    """Edges among the units of the posting lists of one partition (one list per key, ≥ 2 units).
+
+    Each posting list is taken in the clusterer's order ((date, smallest id), undated last) and each
+    unit meets the ``cap`` units before it, as the embedded blocking meets the ``cap`` most recent
+    earlier units of a key.  The cosines (the vectors are the library's, L2-normalised) are computed
+    in vectorised chunks, as the clusterer computes its edges.  ``days``: pairs further apart in time
+    than this are not linked.
+    """
+    buffer = _PairBuffer(floor=floor, days=days)
+    for posting in lists:
+        buffer.add(sorted(posting.m, key=lambda m: (m.first is None, m.first or 0, m.smallest)), cap)
+        if buffer.pairs >= 2_000_000:
+            yield from buffer.edges()
+            buffer = _PairBuffer(floor=floor, days=days)
+    yield from buffer.edges()
 
 
 def _clusterer(options: ClusterOptions, reps: Sequence[Article], vocabulary: tuple[Sequence[str], Sequence[int], int],
@@ -150,19 +226,14 @@ def _clusterer(options: ClusterOptions, reps: Sequence[Article], vocabulary: tup
     return StoryClusterer.from_state(buffer.getvalue(), options=options)
 
 
-def _cluster_partition(
-    items: Iterable[tuple[str, Any]], *, options: ClusterOptions, vocabulary: Any
-) -> Iterator[tuple[str, str]]:
-    """One partition of whole blocks → (article id, story id), by the library's clusterer."""
-    terms, df, n_docs = vocabulary.value
-    index = {term: i for i, term in enumerate(terms)}
+def _cluster_bin(rows: Sequence[Any], *, options: ClusterOptions, terms: Sequence[str], df: Sequence[int],
+                 n_docs: int, index: Mapping[str, int]) -> Iterator[tuple[str, str]]:
+    """Whole blocks → (article id, story id), by one library clusterer."""
     articles: dict[str, Article] = {}
     members: dict[str, list[tuple[str, float]]] = {}
-    for _block, row in items:
+    for row in rows:
         articles[row.id] = _to_article(row)
         members.setdefault(row.canonical_id, []).append((row.id, float(row.similarity)))
-    if not articles:
-        return
     groups = [
         DuplicateGroup(canonical, ((canonical, 1.0), *sorted(m for m in found if m[0] != canonical)))
         for canonical, found in members.items()
@@ -173,6 +244,33 @@ def _cluster_partition(
     for story in clusterer.stories():
         for article_id in story.article_ids:
             yield article_id, story.id
+
+
+def _cluster_partition(
+    items: Iterable[tuple[str, Any]], *, options: ClusterOptions, vocabulary: Any, bin_units: int
+) -> Iterator[tuple[str, str]]:
+    """One partition of whole blocks → (article id, story id), by the library's clusterer.
+
+    The partition's blocks are taken in block order and packed into bins of about ``bin_units``
+    units, one clusterer per bin: the clusterer's cost grows faster than linearly with the number of
+    units it holds, and units of different blocks never meet (no edge between them), so binning only
+    bounds the work.
+    """
+    terms, df, n_docs = vocabulary.value
+    index = {term: i for i, term in enumerate(terms)}
+    by_block: dict[str, list[Any]] = {}
+    for block, row in items:
+        by_block.setdefault(block, []).append(row)
+    pending: list[Any] = []
+    units: set[str] = set()
+    for block in sorted(by_block):
+        pending.extend(by_block[block])
+        units.update(row.canonical_id for row in by_block[block])
+        if len(units) >= bin_units:
+            yield from _cluster_bin(pending, options=options, terms=terms, df=df, n_docs=n_docs, index=index)
+            pending, units = [], set()
+    if pending:
+        yield from _cluster_bin(pending, options=options, terms=terms, df=df, n_docs=n_docs, index=index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,12 +287,13 @@ def story_blocks(articles: DataFrame, *, groups: DataFrame | None = None, option
 
 
 def story_assignments(
-    articles: DataFrame, *, groups: DataFrame | None = None, options: SparkStoriesOptions
+    articles: DataFrame, *, groups: DataFrame | None = None, options: SparkStoriesOptions, with_block: bool = False
 ) -> DataFrame:
     """Stories of an articles DataFrame: one row per article ``(id, source, story_id, published)``.
 
     ``groups``: the output of :func:`newsbrief.spark.dedup.duplicate_groups` (computed when omitted).
     Agrees with :func:`newsbrief.cluster.cluster_stories` given the same duplicate groups.
+    ``with_block``: add a column ``block`` (the story block the article was clustered in; diagnostics).
     """
     from pyspark.sql import functions as F
 
@@ -207,14 +306,20 @@ def story_assignments(
     assigned = spark.createDataFrame(
         rows.rdd.map(lambda row: (row.block, row))
         .partitionBy(partitions)
-        .mapPartitions(partial(_cluster_partition, options=options.cluster, vocabulary=plan.vocabulary)),
+        .mapPartitions(partial(_cluster_partition, options=options.cluster, vocabulary=plan.vocabulary,
+                               bin_units=options.max_block or 2000)),
         "id string, story_id string",
+        verifySchema=False,
     )
-    return (
+    result = (
         plan.articles.select("id", "source", "published")
         .join(assigned, "id")
         .select("id", "source", F.col("story_id"), "published")
     )
+    if with_block:
+        blocks = plan.membership.join(plan.unit_block.withColumnRenamed("unit", "canonical_id"), "canonical_id")
+        result = result.join(blocks.select("id", "block"), "id")
+    return result
 
 
 def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStoriesOptions) -> _Plan:
@@ -243,53 +348,57 @@ def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStorie
     reps = arts.join(units.select(F.col("unit").alias("id")), "id").persist()
     n_units = units.count()
 
-    # 1. Document frequencies and each term's first appearance in the embedded unit order.
-    term_rows = spark.createDataFrame(
-        reps.rdd.mapPartitions(partial(_terms, max_chars=copts.max_chars)), "unit string, term string, pos int"
+    # 1. Document frequencies and each term's first appearance in the embedded unit order (the terms
+    #    are computed once per unit in Python; counting happens in the JVM).
+    unit_terms = spark.createDataFrame(
+        reps.rdd.mapPartitions(partial(_terms, max_chars=copts.max_chars)), "unit string, terms array<string>",
+        verifySchema=False,
     )
-    stats = term_rows.groupBy("term").agg(
-        F.count("*").alias("df"), F.min(F.struct("unit", "pos")).alias("first_seen")
-    ).orderBy("first_seen").collect()
+    stats = (
+        unit_terms.select("unit", F.posexplode("terms").alias("pos", "term"))
+        .groupBy("term").agg(F.count("*").alias("df"), F.min(F.struct("unit", "pos")).alias("first_seen"))
+        .orderBy("first_seen").select("term", "df").collect()
+    )
     vocabulary = spark.sparkContext.broadcast(([r.term for r in stats], [int(r.df) for r in stats], n_units))
 
     # 2. Vectors and blocking keys (global term indices).
     vectors = spark.createDataFrame(
         reps.rdd.mapPartitions(partial(_vectors, options=copts, vocabulary=vocabulary)),
         "unit string, idx array<int>, val array<double>, keys array<int>",
-    ).persist()
+        verifySchema=False,
+    ).join(units, "unit").persist()
 
-    # 3. Candidate pairs: shared key, close enough in the posting list and in time.
-    order = Window.partitionBy("key").orderBy(F.col("first").isNull(), "first", "smallest")
+    # 3. Edges: per key, each unit against the max_postings units before it in the clusterer's order.
     postings = (
-        vectors.select("unit", F.explode("keys").alias("key"))
-        .join(units, "unit")
-        .withColumn("rank", F.row_number().over(order))
+        vectors.select(F.explode("keys").alias("key"), "first", "smallest", "unit", "idx", "val", "last")
+        .groupBy("key")
+        .agg(F.collect_list(F.struct("first", "smallest", "unit", "idx", "val", "last")).alias("m"))
+        .where(F.size("m") >= 2)
     )
-    left, right = postings.alias("l"), postings.alias("r")
-    if options.block_days is None:
-        in_time = F.lit(True)
-    else:
-        days = options.block_days
-        in_time = (
-            F.col("l.first").isNull() | F.col("r.first").isNull()
-            | ((F.col("l.first") <= F.col("r.last") + days) & (F.col("l.last") >= F.col("r.first") - days))
-        )
-    pairs = (
-        left.join(right, (F.col("l.key") == F.col("r.key")) & (F.col("r.rank") < F.col("l.rank"))
-                  & (F.col("l.rank") - F.col("r.rank") <= copts.max_postings))
-        .where(in_time)
-        .select(F.least("l.unit", "r.unit").alias("a"), F.greatest("l.unit", "r.unit").alias("b"))
-        .distinct()
-    )
-    vec = vectors.select("unit", "idx", "val")
-    with_vectors = pairs.join(vec.toDF("a", "ia", "va"), "a").join(vec.toDF("b", "ib", "vb"), "b")
     edges = spark.createDataFrame(
-        with_vectors.rdd.mapPartitions(partial(_cosines, floor=options.floor())), "src string, dst string"
-    )
+        postings.rdd.mapPartitions(
+            partial(_partition_edges, floor=options.floor(), cap=copts.max_postings, days=options.block_days)
+        ),
+        "src string, dst string",
+        verifySchema=False,
+    ).distinct()
 
     # 4. Blocks (step 5, the clusterer per partition of whole blocks, is in story_assignments).
     blocks = connected_components(edges)
-    unit_block = units.select("unit").join(blocks.toDF("unit", "block"), "unit", "left").select(
-        "unit", F.coalesce("block", "unit").alias("block")
+    unit_block = units.join(blocks.toDF("unit", "block"), "unit", "left").select(
+        "unit", F.coalesce("block", "unit").alias("block"), "first", "smallest"
     )
+    if options.max_block is not None:
+        # A block larger than max_block units is cut into consecutive time slices of max_block units
+        # in the clusterer's order: the only place where the Spark result may differ from the
+        # embedded one (stories crossing a slice boundary are split).
+        size = F.count("*").over(Window.partitionBy("block"))
+        rank = F.row_number().over(Window.partitionBy("block").orderBy(F.col("first").isNull(), "first", "smallest"))
+        unit_block = unit_block.withColumn(
+            "block",
+            F.when(size > options.max_block,
+                   F.concat("block", F.lit("#"), F.format_string("%06d", F.floor((rank - 1) / options.max_block))))
+            .otherwise(F.col("block")),
+        )
+    unit_block = unit_block.select("unit", "block").persist()
     return _Plan(arts, membership, unit_block, vocabulary)
