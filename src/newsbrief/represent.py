@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain, repeat
 from typing import Any, Protocol
 
 import numpy as np
@@ -134,9 +135,11 @@ class TfidfRepresentation:
         self._fit_counts([article_terms(a, max_chars=self.max_chars) for a in articles])
 
     def _fit_counts(self, counts: Sequence[Counter[str]]) -> None:
-        for terms in counts:
-            for term in terms:
-                self._df[self._index(term)] += 1
+        # one C-speed count over the batch; a Counter keeps first-occurrence order, so new terms get
+        # the same column indices as when counted document by document
+        batch: Counter[str] = Counter(chain.from_iterable(counts))
+        for term, df in batch.items():
+            self._df[self._index(term)] += df
         self._n_docs += len(counts)
 
     def transform(self, articles: Sequence[Article]) -> sp.csr_matrix:
@@ -156,21 +159,15 @@ class TfidfRepresentation:
         if self.name_weight != 1.0:
             names = [i for i, t in enumerate(self._terms) if t.startswith(NAME_PREFIX)]
             boost[names] = self.name_weight
-        vocab = self._vocab
-        indptr = [0]
-        indices: list[int] = []
-        tfs: list[int] = []
-        for terms in counts:
-            for term, count in terms.items():
-                index = vocab.get(term)
-                if index is not None:
-                    indices.append(index)
-                    tfs.append(count)
-            indptr.append(len(indices))
-        idx = np.asarray(indices, dtype=np.int64)
-        data = (1.0 + np.log(np.asarray(tfs, dtype=np.float64))) * idf[idx] * boost[idx]
-        matrix = sp.csr_matrix((data, idx, np.asarray(indptr, dtype=np.int64)),
-                               shape=(len(counts), max(len(self._terms), 1)))
+        # all documents' terms at once: one dictionary lookup per term, the rest in NumPy
+        lookup = np.fromiter(map(self._vocab.get, chain.from_iterable(counts), repeat(-1)), dtype=np.int64)
+        tfs = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float64, count=len(lookup))
+        row = np.repeat(np.arange(len(counts)), [len(c) for c in counts])
+        known = lookup >= 0
+        idx, tfs, row = lookup[known], tfs[known], row[known]
+        indptr = np.r_[0, np.cumsum(np.bincount(row, minlength=len(counts)))].astype(np.int64)
+        data = (1.0 + np.log(tfs)) * idf[idx] * boost[idx]
+        matrix = sp.csr_matrix((data, idx, indptr), shape=(len(counts), max(len(self._terms), 1)))
         matrix.sort_indices()
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
