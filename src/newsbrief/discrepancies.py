@@ -31,6 +31,9 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from scipy import sparse
+
 from newsbrief.dates import find_dates
 from newsbrief.dedup import independent_sources
 from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence
@@ -63,6 +66,7 @@ _QUANTITY = re.compile(
     r"(?:\s+(?P<scale>million|billion|thousand|hundred))?\s+(?P<noun>[a-z][a-z-]+)",
     re.I,
 )
+_BLOCK = 1000  # rows per block of the sparse shared-word product
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
 
 
@@ -82,21 +86,36 @@ def _different_things(a: str, b: str) -> bool:
 
 
 def _similar_pairs(bags: Sequence[set[str]], threshold: float) -> Iterator[tuple[int, int, float]]:
-    """Index pairs ``i < j`` with Jaccard ≥ threshold, via an inverted index (no all-pairs loop)."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    """Index pairs ``i < j`` with Jaccard ≥ threshold (in order of ``i``, then ``j``).
+
+    Shared-word counts come from a sparse product of the bag-of-words matrix with itself, in blocks of
+    rows (no Python loop over all pairs, bounded memory on large stories).
+    """
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
     for index, bag in enumerate(bags):
         for word in bag:
-            postings[word].append(index)
-    for i, bag in enumerate(bags):
-        shared: dict[int, int] = defaultdict(int)
-        for word in bag:
-            for j in postings[word]:
-                if j > i:
-                    shared[j] += 1
-        for j, count in shared.items():
-            union = len(bag) + len(bags[j]) - count
-            if union and count / union >= threshold:
-                yield i, j, count / union
+            rows.append(index)
+            cols.append(vocab.setdefault(word, len(vocab)))
+    if not rows:
+        return
+    matrix = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(bags), len(vocab))
+    )
+    sizes = np.array([len(bag) for bag in bags], dtype=np.int64)
+    for lo in range(0, len(bags), _BLOCK):
+        block = (matrix[lo : lo + _BLOCK] @ matrix.T).tocoo()
+        i = block.row.astype(np.int64) + lo
+        j = block.col.astype(np.int64)
+        count = block.data.astype(np.int64)
+        union = sizes[i] + sizes[j] - count
+        # a loose pre-filter (float rounding); the exact test is the Python division below
+        keep = (j > i) & (union > 0) & (count >= (threshold - 1e-9) * union)
+        i, j, count, union = i[keep], j[keep], count[keep], union[keep]
+        for k in np.lexsort((j, i)):
+            jaccard = int(count[k]) / int(union[k])
+            if jaccard >= threshold:
+                yield int(i[k]), int(j[k]), jaccard
 
 
 @dataclass(slots=True)

@@ -30,11 +30,11 @@ from newsbrief.model import Article, Entity, EntityKind
 from newsbrief.names import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TOKEN_MIN,
+    NameMatcher,
     clean_name,
-    name_similarity,
     name_tokens,
     split_title,
-    surname_matches,
 )
 from newsbrief.nlp import NlpModels
 from newsbrief.text import content_words
@@ -145,17 +145,18 @@ def _strip_lower_tail(raw: str) -> str:
     return " ".join(words)
 
 
-def unify_kinds(mentions: list[Mention]) -> list[Mention]:
+def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) -> list[Mention]:
     """One name, one kind across the story.
 
     The small English NER labels many foreign person names ORG some of the time: a PERSON label counts
     three times and a person title ("Prince Norodom Ranariddh") four times in the vote; a one-word mention that
     is the surname of a PERSON full name of the story becomes PERSON; a one-word PERSON mention that is
     nobody's surname but the last word of a place/organisation name ("Mitch" next to "Hurricane Mitch")
-    takes that kind.
+    takes that kind.  ``matcher``: the story's name-test memo (a new one by default).
     """
+    matcher = matcher or NameMatcher()
     # per distinct form, computed once (a story repeats the same few forms hundreds of times)
-    tokens_of = {form: name_tokens(form) for form in {m.form for m in mentions}}
+    tokens_of = {form: matcher.tokens(form) for form in {m.form for m in mentions}}
     key_of = {form: " ".join(tokens) for form, tokens in tokens_of.items()}
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     for m in mentions:
@@ -172,8 +173,12 @@ def unify_kinds(mentions: list[Mention]) -> list[Mention]:
     for key, kind in kinds.items():
         if kind != "PERSON" and len(key.split()) >= 2:
             things[key.split()[-1]].add(kind)
+    # matcher.surname_matches(form, f) for a one-word form compares it with f's last (non-initial) word only
+    last_words = {words[-1] for words in ([t for t in tokens_of[f] if len(t) > 1] for f in full) if len(words) >= 2}
     surname_of_full = {
-        form: any(surname_matches(form, f) for f in full) for form, tokens in tokens_of.items() if len(tokens) == 1
+        form: any(matcher.token_similarity(tokens[0], last) >= TOKEN_MIN for last in last_words)
+        for form, tokens in tokens_of.items()
+        if len(tokens) == 1
     }
     result = []
     for m in mentions:
@@ -190,26 +195,26 @@ def unify_kinds(mentions: list[Mention]) -> list[Mention]:
     return result
 
 
-def _link_surnames(mentions: list[Mention]) -> dict[int, str]:
+def _link_surnames(mentions: list[Mention], matcher: NameMatcher) -> dict[int, str]:
     """Within one article: index of a one-word PERSON mention → the one full name it is the surname of."""
-    full = sorted({m.form for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) >= 2})
+    full = sorted({m.form for m in mentions if m.kind == "PERSON" and len(matcher.tokens(m.form)) >= 2})
     links: dict[int, str] = {}
     for index, m in enumerate(mentions):
-        if m.kind != "PERSON" or len(name_tokens(m.form)) != 1:
+        if m.kind != "PERSON" or len(matcher.tokens(m.form)) != 1:
             continue
-        candidates = [f for f in full if surname_matches(m.form, f)]
-        people = _group_compatible(candidates)
+        candidates = [f for f in full if matcher.surname_matches(m.form, f)]
+        people = _group_compatible(candidates, matcher)
         if len(people) == 1:
             links[index] = Counter(f for f in candidates).most_common(1)[0][0]
     return links
 
 
 
-def _group_compatible(forms: list[str]) -> list[list[str]]:
+def _group_compatible(forms: list[str], matcher: NameMatcher) -> list[list[str]]:
     groups: list[list[str]] = []
     for form in forms:
         for group in groups:
-            if all(name_similarity(form, other, kind="PERSON") is not None for other in group):
+            if all(matcher.name_similarity(form, other, kind="PERSON") is not None for other in group):
                 group.append(form)
                 break
         else:
@@ -227,8 +232,8 @@ class _Name:
     mentions: list[Mention]
 
 
-def _key(kind: str, form: str) -> str:
-    return kind + ":" + " ".join(name_tokens(form))
+def _key(kind: str, form: str, matcher: NameMatcher) -> str:
+    return kind + ":" + " ".join(matcher.tokens(form))
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
@@ -239,10 +244,10 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / norm
 
 
-def _compatible(a: _Name, b: _Name) -> float | None:
+def _compatible(a: _Name, b: _Name, matcher: NameMatcher) -> float | None:
     if a.kind != b.kind:
         return None
-    score = name_similarity(a.form, b.form, kind=a.kind)
+    score = matcher.name_similarity(a.form, b.form, kind=a.kind)
     if score is None:
         return None
     if score < FUZZY_BELOW and _cosine(a.context, b.context) < CONTEXT_MIN:
@@ -250,7 +255,7 @@ def _compatible(a: _Name, b: _Name) -> float | None:
     return score
 
 
-def _cluster(names: list[_Name]) -> list[list[_Name]]:
+def _cluster(names: list[_Name], matcher: NameMatcher) -> list[list[_Name]]:
     """Greedy complete-linkage merging of compatible names, leaving ambiguous names alone."""
     count = len(names)
     scores: dict[tuple[int, int], float] = {}
@@ -260,7 +265,7 @@ def _cluster(names: list[_Name]) -> list[list[_Name]]:
     for indices in by_kind.values():
         for pos, i in enumerate(indices):
             for j in indices[pos + 1 :]:
-                score = _compatible(names[i], names[j])
+                score = _compatible(names[i], names[j], matcher)
                 if score is not None:
                     scores[(i, j)] = score
     partners: dict[int, set[int]] = defaultdict(set)
@@ -303,6 +308,7 @@ def story_mentions(articles: Sequence[Article], *, models: NlpModels) -> tuple[M
 def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple[Entity, ...]:
     """People, organisations and places of the story, variants merged; most mentioned first."""
     story = story_mentions(articles, models=models)
+    matcher = NameMatcher()
     per_article: dict[str, list[Mention]] = defaultdict(list)
     for m in story:
         per_article[m.article_id].append(m)
@@ -310,39 +316,46 @@ def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple
     names: dict[str, _Name] = {}
     surnames: list[tuple[Mention, Counter[str]]] = []
     for article_id_, mentions in per_article.items():
-        links = _link_surnames(mentions)
+        links = _link_surnames(mentions, matcher)
         for index, m in enumerate(mentions):
             window = texts[article_id_][max(0, m.start - CONTEXT_WINDOW) : m.end + CONTEXT_WINDOW]
             context = Counter(content_words(window))
-            if m.kind == "PERSON" and len(name_tokens(m.form)) == 1 and index not in links:
+            if m.kind == "PERSON" and len(matcher.tokens(m.form)) == 1 and index not in links:
                 surnames.append((m, context))
                 continue
-            key = _key(m.kind, links.get(index, m.form))
+            key = _key(m.kind, links.get(index, m.form), matcher)
             full_form = links.get(index, m.form)
             entry = names.setdefault(key, _Name(key, full_form, m.kind, Counter(), Counter(), []))
             entry.forms[m.form] += 1
             entry.context.update(context)
             entry.mentions.append(m)
-    clusters = _cluster(list(names.values()))
-    _attach_surnames(clusters, surnames)
+    clusters = _cluster(list(names.values()), matcher)
+    _attach_surnames(clusters, surnames, matcher)
     order = {a.id: i for i, a in enumerate(articles)}
-    entities = [_entity(cluster, order) for cluster in clusters if cluster]
+    entities = [_entity(cluster, order, matcher) for cluster in clusters if cluster]
     return tuple(sorted(entities, key=lambda e: (-e.mentions, e.kind, e.name)))
 
 
-def _attach_surnames(clusters: list[list[_Name]], surnames: list[tuple[Mention, Counter[str]]]) -> None:
+def _attach_surnames(
+    clusters: list[list[_Name]], surnames: list[tuple[Mention, Counter[str]]], matcher: NameMatcher
+) -> None:
     """A story-level surname-only mention joins the one person whose surname it is, or its own name."""
     singles: dict[str, _Name] = {}
+    # per surname form: the clusters it matches (forms and clusters added below are one-word names, which
+    # are nobody's full name, so the answer does not change while mentions are attached)
+    hits_of: dict[str, list[list[_Name]]] = {}
     for m, context in surnames:
-        hits = [
-            c
-            for c in clusters
-            if c[0].kind == "PERSON" and any(surname_matches(m.form, f) for n in c for f in n.forms)
-        ]
+        if m.form not in hits_of:
+            hits_of[m.form] = [
+                c
+                for c in clusters
+                if c[0].kind == "PERSON" and any(matcher.surname_matches(m.form, f) for n in c for f in n.forms)
+            ]
+        hits = hits_of[m.form]
         if len(hits) == 1:
             target = hits[0][0]
         else:
-            key = _key("PERSON", m.form)
+            key = _key("PERSON", m.form, matcher)
             if key not in singles:
                 singles[key] = _Name(key, m.form, "PERSON", Counter(), Counter(), [])
                 clusters.append([singles[key]])
@@ -352,7 +365,7 @@ def _attach_surnames(clusters: list[list[_Name]], surnames: list[tuple[Mention, 
         target.mentions.append(m)
 
 
-def _entity(cluster: list[_Name], order: dict[str, int]) -> Entity:
+def _entity(cluster: list[_Name], order: dict[str, int], matcher: NameMatcher) -> Entity:
     forms: Counter[str] = Counter()
     roles: Counter[str] = Counter()
     mentions: list[Mention] = []
@@ -361,7 +374,7 @@ def _entity(cluster: list[_Name], order: dict[str, int]) -> Entity:
         mentions.extend(member.mentions)
     roles.update(m.role for m in mentions if m.role)
     ranked = sorted(forms, key=lambda f: (-forms[f], -len(f), f))
-    full = [f for f in ranked if len(name_tokens(f)) >= 2]
+    full = [f for f in ranked if len(matcher.tokens(f)) >= 2]
     name = (full or ranked)[0]
     variants = (name, *(f for f in ranked if f != name))
     article_ids = tuple(sorted({m.article_id for m in mentions}, key=lambda a: order.get(a, 0)))

@@ -194,10 +194,24 @@ def same_statement(a: str, b: str, *, same_speaker: bool) -> bool:
     >>> same_statement("We will never accept these results", "The army must stay in its barracks", same_speaker=True)
     False
     """
-    stems_a, stems_b = _stems(a), _stems(b)
+    return _same(_Wording(a), _Wording(b), same_speaker=same_speaker)
+
+
+class _Wording:
+    """A quotation's text with the forms :func:`same_statement` compares, computed once."""
+
+    __slots__ = ("normal", "stems")
+
+    def __init__(self, text: str) -> None:
+        self.stems = _stems(text)
+        self.normal = normalise(text)
+
+
+def _same(wa: _Wording, wb: _Wording, *, same_speaker: bool) -> bool:
+    stems_a, stems_b = wa.stems, wb.stems
     shared = len(stems_a & stems_b)
     overlap = shared / len(stems_a | stems_b) if stems_a | stems_b else 0.0
-    ratio = fuzz.token_sort_ratio(normalise(a), normalise(b))
+    ratio = fuzz.token_sort_ratio(wa.normal, wb.normal)
     if same_speaker:
         return (overlap >= SAME_SPEAKER_STEMS and shared >= 2) or ratio >= SAME_SPEAKER_RATIO
     return (overlap >= UNKNOWN_SPEAKER_STEMS and shared >= 2) or ratio >= UNKNOWN_SPEAKER_RATIO
@@ -205,13 +219,14 @@ def same_statement(a: str, b: str, *, same_speaker: bool) -> bool:
 
 def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
     clusters: list[list[_Found]] = []
+    wording = {id(item): _Wording(item.text) for item in found}
     for item in found:
         for cluster in clusters:
             speakers = {c.speaker for c in cluster if c.speaker}
             if item.speaker and speakers and item.speaker not in speakers:
                 continue
             same = bool(item.speaker and item.speaker in speakers)
-            if any(same_statement(item.text, other.text, same_speaker=same) for other in cluster):
+            if any(_same(wording[id(item)], wording[id(other)], same_speaker=same) for other in cluster):
                 cluster.append(item)
                 break
         else:
