@@ -165,12 +165,11 @@ def _domain(url: str | None) -> str | None:
 def _line_number(raw_text: str, line: str) -> int:
     """1-based number of the first line of ``raw_text`` containing ``line`` (0 when absent)."""
     needle = line.strip()
-    if not needle:
+    if not needle or "\n" in needle:  # a needle spanning lines is in no single line
         return 0
-    for number, candidate in enumerate(raw_text.split("\n"), 1):
-        if needle in candidate:
-            return number
-    return 0
+    # The first occurrence lies inside the first line holding the needle: count the newlines before it.
+    position = raw_text.find(needle)
+    return raw_text.count("\n", 0, position) + 1 if position >= 0 else 0
 
 
 def _text_where(raw_text: str, line: str, fallback: str) -> str:

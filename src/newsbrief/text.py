@@ -53,6 +53,7 @@ _TRANSLATE = str.maketrans(
         "\ufeff": "",
     }
 )
+_REPLACEMENTS = tuple((chr(code), value) for code, value in _TRANSLATE.items())
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -66,7 +67,12 @@ def clean_chars(text: str) -> str:
     'It\\'s a "test" - ok'
     """
     if not text.isascii():  # ASCII text is already NFKC and has none of the _TRANSLATE characters
-        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+        text = unicodedata.normalize("NFKC", text)
+        # The same as text.translate(_TRANSLATE), several times faster: the replacements are ASCII
+        # (or empty), so replacing one character at a time cannot create another one to replace.
+        for char, replacement in _REPLACEMENTS:
+            if char in text:
+                text = text.replace(char, replacement)
     return _LATEX_QUOTES.sub('"', text) if "``" in text or "''" in text else text
 
 
