@@ -157,6 +157,12 @@ def transliteration_form(token: str) -> str:
 
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two name tokens in [0, 1] (Jaro-Winkler; transliteration skeleton for long tokens)."""
+    return _token_similarity(a, b, skeleton=skeleton, transliteration=transliteration_form)
+
+
+def _token_similarity(
+    a: str, b: str, *, skeleton: Callable[[str], str], transliteration: Callable[[str], str]
+) -> float:
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:
@@ -167,7 +173,7 @@ def token_similarity(a: str, b: str) -> float:
     if jw >= 0.7 and min(len(a), len(b)) >= 6 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
         return max(jw, 0.9)
     if min(len(a), len(b)) >= 5:
-        return max(jw, JaroWinkler.normalized_similarity(transliteration_form(a), transliteration_form(b)))
+        return max(jw, JaroWinkler.normalized_similarity(transliteration(a), transliteration(b)))
     return jw
 
 
@@ -281,6 +287,8 @@ class NameMatcher:
     def __init__(self) -> None:
         self._tokens: dict[str, list[str]] = {}
         self._similar: dict[tuple[str, str], float] = {}
+        self._skeleton: dict[str, str] = {}
+        self._transliteration: dict[str, str] = {}
 
     def tokens(self, name: str) -> list[str]:
         """:func:`name_tokens` of ``name`` (do not modify the list)."""
@@ -293,7 +301,21 @@ class NameMatcher:
         """:func:`token_similarity` of two folded tokens."""
         value = self._similar.get((a, b))
         if value is None:
-            value = self._similar[a, b] = token_similarity(a, b)
+            value = self._similar[a, b] = _token_similarity(
+                a, b, skeleton=self._skeleton_of, transliteration=self._transliteration_of
+            )
+        return value
+
+    def _skeleton_of(self, token: str) -> str:
+        value = self._skeleton.get(token)
+        if value is None:
+            value = self._skeleton[token] = skeleton(token)
+        return value
+
+    def _transliteration_of(self, token: str) -> str:
+        value = self._transliteration.get(token)
+        if value is None:
+            value = self._transliteration[token] = transliteration_form(token)
         return value
 
     def name_similarity(self, a: str, b: str, *, kind: EntityKind) -> float | None:
