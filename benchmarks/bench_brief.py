@@ -5,12 +5,15 @@ Articles: DUC 2004 newswire read through the pipeline (10 per topic; the 50- and
 join 5 and 20 topics, briefed as one story with ``brief_story``).  The spaCy models are loaded and
 warmed up on other articles first; each size is timed over ``--repeat`` runs on fresh article
 objects (so NLP caches keyed by article do not help), then run once more under ``tracemalloc`` for the
-peak of Python allocations during the brief.
+peak of Python allocations during the brief.  Each timed run reports wall-clock seconds and the
+process's CPU seconds (``time.process_time``: both threads — spaCy NER runs in a second thread while
+alignment and the summary run); on a shared machine the CPU figure is the steadier one.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 import tracemalloc
@@ -52,15 +55,16 @@ def main() -> None:
     models = NlpModels()
     t0 = time.perf_counter()
     _brief(pool[-10:], models)  # load spaCy and warm up on articles not in the smallest story
-    print(f"model load + warm-up: {time.perf_counter() - t0:.2f} s")
+    print(f"model load + warm-up: {time.perf_counter() - t0:.2f} s; load average {os.getloadavg()[0]:.1f}")
     for size in args.sizes:
         articles = pool[:size]
-        times = []
+        times, cpu = [], []
         for run in range(args.repeat):
             fresh = _fresh(articles, run)
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             _brief(fresh, models)
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         tracemalloc.start()
         _brief(_fresh(articles, 99), models)
         _, peak = tracemalloc.get_traced_memory()
@@ -68,7 +72,8 @@ def main() -> None:
         words = sum(a.words for a in articles)
         print(
             f"{size:4d} articles ({words:6d} words): mean {statistics.mean(times):.2f} s, "
-            f"min {min(times):.2f} s over {args.repeat} runs; peak traced memory {peak / 2**20:.1f} MiB",
+            f"min {min(times):.2f} s over {args.repeat} runs (CPU mean {statistics.mean(cpu):.2f} s); "
+            f"peak traced memory {peak / 2**20:.1f} MiB",
             flush=True,
         )
 
