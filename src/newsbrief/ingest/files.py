@@ -124,7 +124,7 @@ def read_file(path: str, *, options: IngestOptions, defer_html: bool = False) ->
             yield Rejected(path, f"file of {size:,} bytes is over the {limit:,}-byte cap")
             return
         with open(path, "rb") as stream:
-            data = _read_capped(gzip.GzipFile(fileobj=stream) if gz else stream, limit)
+            data = _read_capped(gzip.GzipFile(fileobj=stream) if gz else stream, limit, expected=None if gz else size)
     except _READ_ERRORS as exc:
         yield Rejected(path, f"cannot read: {type(exc).__name__}: {exc}")
         return
@@ -134,8 +134,21 @@ def read_file(path: str, *, options: IngestOptions, defer_html: bool = False) ->
     yield from _read_bytes(data, source=path, ext=ext, defer_html=defer_html)
 
 
-def _read_capped(stream: BinaryIO | gzip.GzipFile, limit: int | None) -> bytes:
-    return stream.read() if limit is None else stream.read(limit + 1)
+def _read_capped(stream: BinaryIO | gzip.GzipFile, limit: int | None, *, expected: int | None = None) -> bytes:
+    """At most ``limit + 1`` bytes of ``stream`` (all of it without a limit).
+
+    ``read(limit + 1)`` allocates a buffer of the full cap (10 MiB) for every small file, which costs
+    more than reading it; with the file's size known, read that much first (and go on only if the
+    file grew meanwhile).  Same bytes either way.
+    """
+    if limit is None:
+        return stream.read()
+    if expected is None or expected >= limit:
+        return stream.read(limit + 1)
+    data = stream.read(expected + 1)
+    if len(data) <= expected:
+        return data
+    return data + stream.read(limit + 1 - len(data))
 
 
 def _read_bytes(data: bytes, *, source: str, ext: str, defer_html: bool = False) -> Iterator[Document]:
