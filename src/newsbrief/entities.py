@@ -32,7 +32,9 @@ from newsbrief.names import (
     TITLE_MODIFIERS,
     TOKEN_MIN,
     NameMatcher,
+    acronym,
     clean_name,
+    content_tokens,
     name_tokens,
     split_title,
 )
@@ -255,6 +257,41 @@ def _compatible(a: _Name, b: _Name, matcher: NameMatcher) -> float | None:
     return score
 
 
+def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatcher) -> list[tuple[int, int]]:
+    """Pairs ``i < j`` of ``indices`` (names of one kind) that ``name_similarity`` may accept, in order.
+
+    A superset of the accepted pairs, so that a large story does not compare every pair of names: a
+    person's variant has a similar last (non-initial) token; an organisation's or place's variant has
+    the same letters, the same content tokens, an acronym equal to the other name, or a similar first
+    token (see :func:`newsbrief.names.name_similarity`).
+    """
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    anchors: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        tokens = matcher.tokens(names[i].form)
+        if not tokens:
+            continue
+        buckets[("=", *tokens)].append(i)
+        if names[i].kind == "PERSON":
+            words = [t for t in tokens if len(t) > 1]
+            if words:
+                anchors[words[-1]].append(i)
+            continue
+        compact = "".join(tokens)
+        short = [compact] if all(len(t) == 1 for t in tokens) else tokens
+        buckets[("compact", compact)].append(i)
+        buckets[("content", *content_tokens(short))].append(i)
+        buckets[("acronym", short[0] if len(short) == 1 else acronym(short))].append(i)
+        anchors[short[0]].append(i)
+    pairs: set[tuple[int, int]] = set()
+    groups = list(buckets.values())
+    groups += [anchors[a] + anchors[b] for a, b in matcher.similar_tokens(anchors) if a <= b]
+    for group in groups:
+        members = sorted(set(group))
+        pairs.update((i, j) for pos, i in enumerate(members) for j in members[pos + 1 :])
+    return sorted(pairs)
+
+
 def _cluster(names: list[_Name], matcher: NameMatcher) -> list[list[_Name]]:
     """Greedy complete-linkage merging of compatible names, leaving ambiguous names alone."""
     count = len(names)
@@ -263,11 +300,10 @@ def _cluster(names: list[_Name], matcher: NameMatcher) -> list[list[_Name]]:
     for index, name in enumerate(names):
         by_kind[name.kind].append(index)
     for indices in by_kind.values():
-        for pos, i in enumerate(indices):
-            for j in indices[pos + 1 :]:
-                score = _compatible(names[i], names[j], matcher)
-                if score is not None:
-                    scores[(i, j)] = score
+        for i, j in _candidate_pairs(indices, names, matcher):
+            score = _compatible(names[i], names[j], matcher)
+            if score is not None:
+                scores[(i, j)] = score
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in scores:
         partners[i].add(j)

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from newsbrief.model import EntityKind
@@ -180,7 +182,8 @@ def _token_similarity(
 TOKEN_MIN = 0.9
 
 
-def _acronym(tokens: list[str]) -> str:
+def acronym(tokens: list[str]) -> str:
+    """Initials of the tokens, function words skipped (``["united", "nations"]`` → ``"un"``)."""
     return "".join(t[0] for t in tokens if t not in {"of", "the", "and", "for", "de", "du", "des", "la", "le"})
 
 
@@ -232,7 +235,8 @@ def _token_list_similarity(
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "des", "la", "le", "del"})
 
 
-def _content_tokens(tokens: list[str]) -> list[str]:
+def content_tokens(tokens: list[str]) -> list[str]:
+    """Hyphen parts of the tokens without function words (``of``, ``the``, ``de`` …)."""
     return [part for t in tokens for part in t.split("-") if part and part not in _FUNCTION_WORDS]
 
 
@@ -245,10 +249,10 @@ def _other_similarity(
     if compact_a == compact_b:
         return 1.0
     for short, long_ in ((ta, tb), (tb, ta)):
-        if len(short) == 1 and len(long_) >= 2 and len(short[0]) >= 2 and short[0] == _acronym(long_):
+        if len(short) == 1 and len(long_) >= 2 and len(short[0]) >= 2 and short[0] == acronym(long_):
             return 1.0
     if kind == "ORG":
-        if _content_tokens(ta) == _content_tokens(tb):
+        if content_tokens(ta) == content_tokens(tb):
             return 0.99  # "Information Center for/of Human Rights", "University of California at/- Los Angeles"
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
         if long_[: len(short)] == short and set(long_[len(short) :]) <= ORG_DESIGNATORS:
@@ -305,6 +309,32 @@ class NameMatcher:
                 a, b, skeleton=self._skeleton_of, transliteration=self._transliteration_of
             )
         return value
+
+    def similar_tokens(self, tokens: Iterable[str]) -> set[tuple[str, str]]:
+        """Ordered pairs of ``tokens`` with a similarity of at least :data:`TOKEN_MIN` in either order.
+
+        Both orders of each pair are given, and each token with itself.  Only pairs that can reach it
+        are compared: :func:`token_similarity` ≥ 0.9 needs equal tokens, a Jaro-Winkler similarity ≥ 0.7
+        (the skeleton rule's floor) or ≥ 0.9 between the transliteration forms; those two similarity
+        matrices come from rapidfuzz's ``cdist`` in C.
+
+        >>> sorted(NameMatcher().similar_tokens(["gadhafi", "qaddafi", "clinton"]))[:3]
+        [('clinton', 'clinton'), ('gadhafi', 'gadhafi'), ('gadhafi', 'qaddafi')]
+        """
+        words = sorted(set(tokens))
+        if not words:
+            return set()
+        jw = process.cdist(words, words, scorer=JaroWinkler.normalized_similarity, dtype=np.float32)
+        forms = [self._transliteration_of(w) for w in words]
+        tjw = process.cdist(forms, forms, scorer=JaroWinkler.normalized_similarity, dtype=np.float32)
+        # float32 and a margin: a superset of the pairs that can pass; the exact test follows
+        rows, cols = np.nonzero((jw >= 0.7 - 1e-4) | (tjw >= 0.9 - 1e-4))
+        pairs = {(w, w) for w in words}
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            a, b = words[r], words[c]
+            if r < c and max(self.token_similarity(a, b), self.token_similarity(b, a)) >= TOKEN_MIN:
+                pairs.update(((a, b), (b, a)))
+        return pairs
 
     def _skeleton_of(self, token: str) -> str:
         value = self._skeleton.get(token)
