@@ -107,7 +107,7 @@ def embedded(articles: list) -> tuple[dict[str, object], tuple, dict[str, str]]:
 
 
 def spark_run(spark, source: Path, work: Path, size: int, partitions: int, *, block_days: int | None = None,
-              max_block: int | None = 2000, keep_rows: bool = True) -> tuple[dict[str, object], list, dict]:
+              max_block: int | None = None, keep_rows: bool = True) -> tuple[dict[str, object], list, dict]:
     """Time the Spark jobs (reading the JSONL, dedup → Parquet, stories → Parquet)."""
     from newsbrief.settings import Settings
     from newsbrief.spark.clean import read_articles
@@ -155,8 +155,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=None,
                         help="keep the generated articles in DIR/articles-<size>.jsonl and reuse them when present")
     parser.add_argument("--block-days", type=int, default=None, help="SparkStoriesOptions.block_days")
-    parser.add_argument("--max-block", type=int, default=2000,
-                        help="SparkStoriesOptions.max_block (0: never cut a block, exact but serial)")
+    parser.add_argument("--max-block", type=int, default=0,
+                        help="SparkStoriesOptions.max_block (default 0: never cut a block, exact)")
     args = parser.parse_args()
 
     from sklearn.metrics import adjusted_rand_score

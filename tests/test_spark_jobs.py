@@ -85,8 +85,11 @@ def test_spark_clean_reads_duc_sgml_like_the_pipeline(spark):  # noqa: F811
 def test_connected_components_label_chains_and_stars_with_their_smallest_id(spark):  # noqa: F811
     edges = [("e", "d"), ("d", "c"), ("c", "b"), ("b", "a"), ("x", "z"), ("y", "z"), ("q", "q")]
     frame = spark.createDataFrame(edges, "src string, dst string")
-    labels = {row.node: row.component for row in connected_components(frame).collect()}
-    assert labels == {"a": "a", "b": "a", "c": "a", "d": "a", "e": "a", "x": "x", "y": "x", "z": "x"}
+    want = {"a": "a", "b": "a", "c": "a", "d": "a", "e": "a", "x": "x", "y": "x", "z": "x"}
+    # both ways: Spark rounds only (driver_edges=0) and finished on the driver
+    for driver_edges in (0, 100):
+        labels = {row.node: row.component for row in connected_components(frame, driver_edges=driver_edges).collect()}
+        assert labels == want
 
 
 def test_spark_commands_write_articles_groups_and_stories(spark, tmp_path):  # noqa: F811

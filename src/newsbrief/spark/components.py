@@ -61,17 +61,42 @@ def _same(left: DataFrame, right: DataFrame) -> bool:
     return joined.where(F.col("l").isNull() | F.col("r").isNull()).isEmpty()
 
 
-def connected_components(edges: DataFrame, *, max_rounds: int = 64) -> DataFrame:
+def _on_driver(edges: DataFrame) -> DataFrame:
+    """Components of a small undirected edge list ``(u, v)`` computed on the driver (scipy)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components as scipy_components
+
+    pairs = [(row.u, row.v) for row in edges.collect()]
+    nodes = sorted({node for pair in pairs for node in pair})
+    index = {node: i for i, node in enumerate(nodes)}
+    rows = np.fromiter((index[u] for u, _ in pairs), dtype=np.int64, count=len(pairs))
+    cols = np.fromiter((index[v] for _, v in pairs), dtype=np.int64, count=len(pairs))
+    graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (rows, cols)), shape=(len(nodes), len(nodes)))
+    _, component = scipy_components(graph, directed=False)
+    smallest: dict[int, str] = {}
+    for node, label in zip(nodes, component.tolist(), strict=True):  # nodes are sorted: first seen = smallest
+        smallest.setdefault(label, node)
+    labels = [(node, smallest[label]) for node, label in zip(nodes, component.tolist(), strict=True)]
+    return edges.sparkSession.createDataFrame(labels, "node string, component string", verifySchema=False)
+
+
+def connected_components(edges: DataFrame, *, max_rounds: int = 64, driver_edges: int = 2_000_000) -> DataFrame:
     """Rows ``(node, component)`` for every node of ``edges`` (columns ``src``, ``dst``: string ids).
 
     ``component`` is the smallest node id of the node's component.  Nodes without edges do not appear
     (they are their own component).  Raises :class:`ComponentsDidNotConverge` after ``max_rounds``.
-    Each round's edge list is checkpointed locally so the query plan stays small.
+    Each round's edge list is checkpointed locally so the query plan stays small.  ``driver_edges``:
+    once the edge list has at most this many edges it is collected and finished on the driver (the same
+    labels; each Spark round costs about ten small jobs, which dominate on small graphs); 0 = always
+    Spark rounds.
     """
     from pyspark.sql import functions as F
 
     current = _undirected(edges).localCheckpoint(eager=True)
     for _ in range(max_rounds):
+        if driver_edges and current.count() <= driver_edges:
+            return _on_driver(current)
         following = _small_star(_large_star(current)).localCheckpoint(eager=True)
         if _same(current, following):
             nodes = current.select(F.col("v").alias("node"), F.col("u").alias("label")).unionByName(

@@ -60,9 +60,10 @@ class SparkStoriesOptions:
     apart in time than this are not linked (bounds block sizes on long crawls); ``None`` (default)
     links regardless of time, as the clusterer's edges do — a story's window moves with its newest
     article, so a chain of stories can span far more than ``window_days``.  ``max_block``: a block
-    with more units is cut into consecutive time slices of that many units (``None``: never cut — exact,
-    but one giant block is clustered on one executor); it is also the size of the bins of small blocks
-    clustered together.  ``partitions``: number of
+    with more units is cut into consecutive time slices of that many units (``None``, the default:
+    never cut — exact, but a giant block is clustered on one executor; measured on the benchmark
+    articles, slices of 2,000 units drop the agreement to adjusted Rand 0.63, see docs/spark.md); it is
+    also the size of the bins of small blocks clustered together (2,000 when ``None``).  ``partitions``: number of
     clustering partitions (``None``: the session's ``spark.sql.shuffle.partitions``).
     """
 
@@ -70,7 +71,7 @@ class SparkStoriesOptions:
     dedup: DedupOptions = field(default_factory=DedupOptions)
     block_floor: float | None = None
     block_days: int | None = None
-    max_block: int | None = 2000
+    max_block: int | None = None
     partitions: int | None = None
 
     def floor(self) -> float:
@@ -197,21 +198,22 @@ def _partition_edges(lists: Iterable[Any], *, floor: float, cap: int, days: int 
     yield from buffer.edges()
 
 
-def _clusterer(options: ClusterOptions, reps: Sequence[Article], vocabulary: tuple[Sequence[str], Sequence[int], int],
+def _clusterer(options: ClusterOptions, reps: Sequence[Sequence[str]], vocabulary: tuple[Sequence[str], Sequence[int], int],
                index: Mapping[str, int]) -> StoryClusterer:
     """A fresh clusterer whose representation already counts every *other* unit's document.
 
     The clusterer adds this partition's representatives itself (``assign`` → ``update``), so it starts
     from the global document frequencies minus theirs: its IDF is then the global one, as in the
-    embedded path over the whole input.
+    embedded path over the whole input.  ``reps``: the representatives' terms (``article_terms``, computed
+    once per unit by the vocabulary step and carried here).
     """
     fresh = StoryClusterer(options=options)
     if options.representation != "tfidf":
         return fresh
     terms, df, n_docs = vocabulary
     local: dict[str, int] = {}
-    for rep in reps:
-        for term in article_terms(rep, max_chars=options.max_chars):
+    for rep_terms in reps:
+        for term in rep_terms:
             local[term] = local.get(term, 0) + 1
     ordered = sorted(local, key=index.__getitem__)
     rep_state = _representation(
@@ -231,15 +233,17 @@ def _cluster_bin(rows: Sequence[Any], *, options: ClusterOptions, terms: Sequenc
     """Whole blocks → (article id, story id), by one library clusterer."""
     articles: dict[str, Article] = {}
     members: dict[str, list[tuple[str, float]]] = {}
+    rep_terms: dict[str, Sequence[str]] = {}
     for row in rows:
         articles[row.id] = _to_article(row)
         members.setdefault(row.canonical_id, []).append((row.id, float(row.similarity)))
+        if row.id == row.canonical_id:
+            rep_terms[row.id] = row.terms or ()
     groups = [
         DuplicateGroup(canonical, ((canonical, 1.0), *sorted(m for m in found if m[0] != canonical)))
         for canonical, found in members.items()
     ]
-    reps = [articles[canonical] for canonical in members]
-    clusterer = _clusterer(options, reps, (terms, df, n_docs), index)
+    clusterer = _clusterer(options, [rep_terms[canonical] for canonical in members], (terms, df, n_docs), index)
     clusterer.assign(list(articles.values()), groups=groups)
     for story in clusterer.stories():
         for article_id in story.article_ids:
@@ -278,6 +282,7 @@ class _Plan:
     articles: DataFrame
     membership: DataFrame
     unit_block: DataFrame
+    unit_terms: DataFrame
     vocabulary: Any
 
 
@@ -299,8 +304,10 @@ def story_assignments(
 
     plan = _plan(articles, groups=groups, options=options)
     spark = articles.sparkSession
-    rows = plan.articles.join(plan.membership, "id").join(
-        plan.unit_block.withColumnRenamed("unit", "canonical_id"), "canonical_id"
+    rows = (
+        plan.articles.join(plan.membership, "id")
+        .join(plan.unit_block.withColumnRenamed("unit", "canonical_id"), "canonical_id")
+        .join(plan.unit_terms.withColumnRenamed("unit", "id"), "id", "left")
     )
     partitions = options.partitions or int(spark.conf.get("spark.sql.shuffle.partitions"))
     assigned = spark.createDataFrame(
@@ -353,7 +360,7 @@ def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStorie
     unit_terms = spark.createDataFrame(
         reps.rdd.mapPartitions(partial(_terms, max_chars=copts.max_chars)), "unit string, terms array<string>",
         verifySchema=False,
-    )
+    ).persist()
     stats = (
         unit_terms.select("unit", F.posexplode("terms").alias("pos", "term"))
         .groupBy("term").agg(F.count("*").alias("df"), F.min(F.struct("unit", "pos")).alias("first_seen"))
@@ -401,4 +408,4 @@ def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStorie
             .otherwise(F.col("block")),
         )
     unit_block = unit_block.select("unit", "block").persist()
-    return _Plan(arts, membership, unit_block, vocabulary)
+    return _Plan(arts, membership, unit_block, unit_terms, vocabulary)
