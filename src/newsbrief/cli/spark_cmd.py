@@ -88,6 +88,9 @@ def spark_stories(
     out: str = typer.Option(..., "--out", help="Output Parquet path: (id, source, story_id, published)."),
     window_days: int | None = typer.Option(None, "--window-days", min=0, help="Story time window (default: Settings)."),
     groups: str | None = typer.Option(None, "--groups", help="Duplicate groups from 'spark dedup' (else computed)."),
+    max_block: int | None = typer.Option(
+        None, "--max-block", min=1,
+        help="Cut story blocks above N units into time slices: bounded work, but stories may split (default: exact)."),
     master: str = MASTER,
     partitions: int = PARTITIONS,
 ) -> None:
@@ -102,5 +105,5 @@ def spark_stories(
     with _session(master, partitions) as spark, library_errors():
         frame = _articles(spark, articles)
         known = spark.read.parquet(groups) if groups else None
-        options = SparkStoriesOptions(cluster=cluster, dedup=settings.dedup)
+        options = SparkStoriesOptions(cluster=cluster, dedup=settings.dedup, max_block=max_block)
         story_assignments(frame, groups=known, options=options).write.mode("overwrite").parquet(out)
