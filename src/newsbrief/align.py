@@ -202,18 +202,22 @@ def align(
     carriers: list[list[int]] = [[] for _ in range(n)]
     max_other_overlap = np.zeros(n, dtype=np.float32)
     src = np.array([source[sents[i].span.article_id] for i in range(n)], dtype=object)
-    art = np.array(article_of)
+    codes = {s: k for k, s in enumerate(dict.fromkeys(src.tolist()))}
+    src_code = np.array([codes[s] for s in src.tolist()], dtype=np.int64)
+    art = np.array(article_of, dtype=np.int64)
+    enough = np.array([len(c) >= 2 for c in content], dtype=bool)
     for lo in range(0, n, _BLOCK):
+        # every pair sharing a stem, vectorised; only the pairs covering enough go through ``carries``
         block = (matrix[lo : lo + _BLOCK] @ matrix.T).tocoo()
-        for r, j, overlap in zip(block.row, block.col, block.data, strict=True):
-            i = lo + int(r)
-            j = int(j)
-            if art[i] == art[j]:
-                continue
-            cover = overlap / sizes[i]
-            if src[i] != src[j] and cover > max_other_overlap[i]:
-                max_other_overlap[i] = cover
-            if cover >= options.carry_coverage and len(content[i]) >= 2 and carries(facts[j], facts[i]):
+        rows = block.row.astype(np.int64) + lo
+        cols = block.col.astype(np.int64)
+        cover = block.data / sizes[rows]
+        other_article = art[rows] != art[cols]
+        other = other_article & (src_code[rows] != src_code[cols])
+        np.maximum.at(max_other_overlap, rows[other], cover[other])
+        maybe = other_article & (cover >= options.carry_coverage) & enough[rows]
+        for i, j in zip(rows[maybe].tolist(), cols[maybe].tolist(), strict=True):
+            if carries(facts[j], facts[i]):
                 carriers[i].append(j)
     support = tuple(1 + len({src[j] for j in carriers[i]} - {src[i]}) for i in range(n))
     n_sources = len(set(source.values()))
