@@ -70,6 +70,9 @@ _DATE_ANCHOR = re.compile(
 _DATE_ANCHOR_LOWER = re.compile(_DATE_ANCHOR.pattern)
 _WEEKDAY_LOWER = re.compile(rf"\b(?:{_WEEKDAYS})\b")
 _CREDIT_HINT_LOWER = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|/")
+# The letters that a case-insensitive pattern matches to i or s but str.lower() does not turn into
+# them (dotless ı, İ, long ſ): text holding one takes the slow, exact path.
+_CASE_FOLD_SPECIAL = re.compile("[\u0131\u0130\u017f]")
 _LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?=\S)")
 
 _BYLINE = re.compile(
@@ -325,8 +328,11 @@ def has_credit(text: str) -> bool:
     >>> has_credit("Police at the scene (Photo: Jane Roe/AFP)"), has_credit("Police at the scene.")
     (True, False)
     """
-    hint = _CREDIT_HINT_LOWER.search(text.lower()) if text.isascii() else _CREDIT_HINT.search(text)
-    return hint is not None and bool(_CREDIT.search(text))
+    if _CASE_FOLD_SPECIAL.search(text):
+        hint = _CREDIT_HINT.search(text) is not None
+    else:
+        hint = "©" in text or _CREDIT_HINT_LOWER.search(text.lower()) is not None
+    return hint and bool(_CREDIT.search(text))
 
 
 def is_counter(text: str) -> bool:
