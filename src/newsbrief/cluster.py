@@ -43,8 +43,10 @@ import heapq
 import io
 import json
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -292,33 +294,55 @@ class StoryClusterer:
         always_open = self.options.decay_days > 0 and self.options.time_floor >= floor
         firsts, lasts = self._unit_first, self._unit_last
         pairs: list[tuple[int, int]] = []
+        limit = self.options.max_candidates
         for unit, unit_keys in zip(units, keys, strict=True):
-            candidates: set[int] = set()
+            shared: dict[int, int] = {}  # candidate → number of keys shared
+            recency: dict[int, int] = {}  # candidate → smallest distance from the end of a posting
             for key in unit_keys:
                 posting = self._postings.get(key)
                 if posting is None:
                     self._postings[key] = posting = []
                 else:
-                    candidates.update(posting[-cap:])
+                    recent = posting[-cap:]
+                    for distance, candidate in enumerate(reversed(recent)):
+                        shared[candidate] = shared.get(candidate, 0) + 1
+                        if distance < recency.get(candidate, cap):
+                            recency[candidate] = distance
                 posting.append(unit)
+            candidates = list(shared)
             first, last = firsts[unit], lasts[unit]
             if first != _UNDATED and not always_open:  # too far apart in time to reach the edge floor
-                candidates = {c for c in candidates
-                              if self._time_factor(firsts[c], lasts[c], first, last) >= floor}
+                candidates = [c for c in candidates if self._time_factor(firsts[c], lasts[c], first, last) >= floor]
+            if 0 < limit < len(candidates):  # those sharing most keys, then the most recent
+                candidates.sort(key=lambda c: (-shared[c], recency[c], c))
+                candidates = candidates[:limit]
             pairs.extend((unit, other) for other in sorted(candidates))
         return pairs
 
     def _edges(self, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """Candidate pairs whose cosine is at least ``threshold × edge_ratio`` (computed in chunks)."""
         floor = self.options.threshold * self.options.edge_ratio
-        edges: list[tuple[int, int]] = []
+        found: list[np.ndarray] = []
+        scores: list[np.ndarray] = []
         chunk = 50_000
         for start in range(0, len(pairs), chunk):
             part = np.asarray(pairs[start : start + chunk], dtype=np.int64)
             sims = np.asarray(self._matrix[part[:, 0]].multiply(self._matrix[part[:, 1]]).sum(axis=1)).ravel()
             sims *= self._time_factors(part[:, 0], part[:, 1])
-            edges.extend((int(a), int(b)) for a, b in part[sims >= floor])
-        return edges
+            found.append(part[sims >= floor])
+            scores.append(sims[sims >= floor])
+        if not found:
+            return []
+        edges, sims = np.concatenate(found), np.concatenate(scores)
+        limit = self.options.max_neighbours
+        if limit > 0 and len(edges):
+            # each new unit keeps its ``max_neighbours`` closest earlier units (ties: smaller index)
+            order = np.lexsort((edges[:, 1], -sims, edges[:, 0]))
+            edges = edges[order]
+            run_start = np.flatnonzero(np.r_[True, edges[1:, 0] != edges[:-1, 0]])
+            rank = np.arange(len(edges)) - np.repeat(run_start, np.diff(np.r_[run_start, len(edges)]))
+            edges = edges[rank < limit]
+        return sorted(map(tuple, edges.tolist()))
 
     def _new_story(self, unit: int) -> None:
         founder = min(self._unit_articles[unit], key=lambda a: (self._article_date[a] == _UNDATED,
@@ -336,8 +360,11 @@ class StoryClusterer:
         return dict(zip(m.indices[start:end].tolist(), m.data[start:end].tolist(), strict=True))
 
     # ------------------------------------------------------------------ merging
-    def _merge_stories(self, a: int, b: int) -> int:
-        """Merge two stories; the survivor is the older one (smaller (first date, id))."""
+    def _merge_stories(self, a: int, b: int, dot: float | None = None) -> int:
+        """Merge two stories; the survivor is the older one (smaller (first date, id)).
+
+        ``dot``: the dot product of their centroids when already known (the merge step computed it).
+        """
         if a == b:
             return a
         sa, sb = self._stories[a], self._stories[b]
@@ -346,7 +373,8 @@ class StoryClusterer:
         for unit in sb.units:
             self._unit_story[unit] = a
         sa.units.extend(sb.units)
-        dot = _dot(sa.centroid, sb.centroid)
+        if dot is None:
+            dot = _dot(sa.centroid, sb.centroid)
         small, large = sorted((sa.centroid, sb.centroid), key=len)
         for term, weight in small.items():
             large[term] = large.get(term, 0.0) + weight
@@ -357,32 +385,42 @@ class StoryClusterer:
         sa.cache = sb.cache = None
         return a
 
-    def _ratio(self, i: int, pool: list[int]) -> list[float]:
+    def _ratio(self, i: int, pool: list[int], known: Mapping[int, float]) -> tuple[list[float], list[float]]:
         """How far story ``i`` and each story of ``pool`` pass the merge bar (≥ 1 passes; 0 when closed).
 
         The *average pairwise cosine* between their members (``Ci·Cj / (ni·nj)``, from the centroid
         sums, no pairwise loop) over max(``threshold × edge_ratio``, ``relative`` × their cohesion).
+        ``known``: dot products ``Ci·Cj`` already known (the others are computed); the dot products
+        are returned with the ratios (0 where not needed).
         """
         si = self._stories[i]
         opts = self.options
-        ratios = []
-        buffer = self._buffer()
+        ratios, dots = [], []
+        buffer: np.ndarray | None = None
         own_idx, own_val = self._arrays(si)
-        buffer[own_idx] = own_val
+        own_cohesion, floor = self._cohesion(si), opts.threshold * opts.edge_ratio
         for j in pool:
             sj = self._stories[j]
             factor = self._time_factor(sj.first, sj.last, si.first, si.last)
             if si.norm == 0 or sj.norm == 0 or factor == 0.0:
                 ratios.append(0.0)
+                dots.append(0.0)
                 continue
-            idx, val = self._arrays(sj)
-            dot = float(buffer[idx] @ val)
+            dot = known.get(j)
+            if dot is None:
+                if buffer is None:
+                    buffer = self._buffer()
+                    buffer[own_idx] = own_val
+                idx, val = self._arrays(sj)
+                dot = float(buffer[idx] @ val)
             average = factor * dot / (len(si.units) * len(sj.units))
-            cohesion = math.sqrt(self._cohesion(si) * self._cohesion(sj))
-            bar = max(opts.threshold * opts.edge_ratio, opts.relative * cohesion)
+            cohesion = math.sqrt(own_cohesion * self._cohesion(sj))
+            bar = max(floor, opts.relative * cohesion)
             ratios.append(average / bar)
-        buffer[own_idx] = 0.0
-        return ratios
+            dots.append(dot)
+        if buffer is not None:
+            buffer[own_idx] = 0.0
+        return ratios, dots
 
     def _arrays(self, story: _Story) -> tuple[np.ndarray, np.ndarray]:
         """The story's centroid as (indices, values) arrays, cached until the story changes."""
@@ -501,35 +539,62 @@ class StoryClusterer:
                 adjacency.setdefault(i, set()).add(j)
                 adjacency.setdefault(j, set()).add(i)
         version: dict[int, int] = {}
-        heap: list[tuple[float, str, str, int, int, int, int]] = []
+        heap: list[tuple[float, str, str, int, int, int, int, float]] = []
+        limit = self.options.max_neighbours
+        # centroid dot products of story pairs, valid while neither story changed: (i, j) → (vi, vj, dot)
+        cache: dict[tuple[int, int], tuple[int, int, float]] = {}
 
-        def push(i: int, pool: list[int]) -> None:
+        def cached(i: int, j: int) -> float | None:
+            key = (i, j) if i < j else (j, i)
+            entry = cache.get(key)
+            if entry is None or entry[0] != version.get(key[0], 0) or entry[1] != version.get(key[1], 0):
+                return None
+            return entry[2]
+
+        def remember(i: int, j: int, value: float) -> None:
+            key = (i, j) if i < j else (j, i)
+            cache[key] = (version.get(key[0], 0), version.get(key[1], 0), value)
+
+        def push(i: int, pool: list[int], *, trim: bool = False, known: Mapping[int, float] | None = None) -> None:
             if not pool:
                 return
-            for j, ratio in zip(pool, self._ratio(i, pool), strict=True):
+            ratios, dots = self._ratio(i, pool, known or {})
+            for j, dot in zip(pool, dots, strict=True):
+                remember(i, j, dot)
+            if trim and 0 < limit < len(pool):
+                # a grown story keeps its best-scoring neighbours only (ties: smaller story index)
+                score = dict(zip(pool, ratios, strict=True))
+                adjacency[i] = set(sorted(pool, key=lambda j: (-score[j], j))[:limit])
+            for j, ratio, dot in zip(pool, ratios, dots, strict=True):
                 if ratio >= self.options.merge_ratio:
                     a, b = (i, j) if self._stories[i].id < self._stories[j].id else (j, i)
                     heapq.heappush(heap, (-ratio, self._stories[a].id, self._stories[b].id,
-                                          a, b, version.get(a, 0), version.get(b, 0)))
+                                          a, b, version.get(a, 0), version.get(b, 0), dot))
 
         for i in sorted(adjacency):
             push(i, sorted(j for j in adjacency[i] if j > i))
         while heap:
-            _ratio, _ida, _idb, a, b, va, vb = heapq.heappop(heap)
+            _ratio, _ida, _idb, a, b, va, vb, dot = heapq.heappop(heap)
             if version.get(a, 0) != va or version.get(b, 0) != vb:
                 continue
             if not (self._stories[a].alive and self._stories[b].alive):
                 continue
-            survivor = self._merge_stories(a, b)
+            neighbours = (adjacency.pop(a, set()) | adjacency.pop(b, set())) - {a, b}
+            # (a + b)·n = a·n + b·n: dot products with the merged story without touching its centroid
+            known = {}
+            for n in neighbours:
+                da, db = cached(a, n), cached(b, n)
+                if da is not None and db is not None:
+                    known[n] = da + db
+            survivor = self._merge_stories(a, b, dot)
             gone = b if survivor == a else a
             version[survivor] = version.get(survivor, 0) + 1
             version[gone] = version.get(gone, 0) + 1
-            neighbours = (adjacency.pop(a, set()) | adjacency.pop(b, set())) - {a, b}
             for n in neighbours:
-                adjacency[n].discard(gone)
+                adjacency.setdefault(n, set()).discard(gone)
                 adjacency[n].add(survivor)
             adjacency[survivor] = neighbours
-            push(survivor, sorted(neighbours))
+            push(survivor, sorted(neighbours), trim=True, known=known)
 
     # ------------------------------------------------------------------ state
     def _story_ids(self) -> dict[str, str]:
@@ -593,8 +658,7 @@ class StoryClusterer:
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    get = b.get
-    return sum(w * get(t, 0.0) for t, w in a.items())
+    return sum(map(operator.mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
 
 
 def _date(ordinal: int) -> dt.date | None:

@@ -83,7 +83,10 @@ class ClusterOptions:
     bar must reach ``merge_ratio``); pairs below ``threshold`` × ``edge_ratio`` are not even linked.
     ``refine_rounds`` passes then move each new article to the closest story centroid.  Blocking: an
     article meets the ``max_postings`` most recent articles sharing one of its ``keys_per_article``
-    heaviest terms.
+    heaviest terms, at most ``max_candidates`` of them (those sharing most keys, then the most recent;
+    0 = no cap).  Cost bounds: an article keeps links to its ``max_neighbours`` closest earlier articles,
+    and a story that grows by merging keeps its ``max_neighbours`` best-scoring neighbour stories
+    (0 = unbounded), so the work per merge does not grow with the stream.
     """
 
     window_days: int = DEFAULT_WINDOW_DAYS
@@ -99,6 +102,8 @@ class ClusterOptions:
     max_chars: int = 3000
     keys_per_article: int = 10
     max_postings: int = 200
+    max_candidates: int = 100
+    max_neighbours: int = 20
 
 
 @dataclass(frozen=True, slots=True)
