@@ -13,16 +13,19 @@ of a run is base article ``j mod N`` in round ``r = j div N``:
   partner per round; so it holds half of each, never a whole text), every
   capitalised name after the first word of a sentence is swapped for another name of the corpus (a
   round-specific rotation of the name pool), every number is changed (``n → n + 3r + 1``), and the
-  date is shifted by ``45 r`` days (more than the story window, so rounds never merge in time).
+  date is shifted by ``45 r`` days (beyond the 7-day story window; with the soft time decay of
+  ``ClusterOptions`` rounds whose texts stay close still merge, so stories grow with the rounds).
 
 Each size runs in a fresh subprocess (its own peak RSS): generation (not timed), then
-1. ``dedup``: :func:`newsbrief.dedup.find_duplicate_groups` (signatures on ``--workers`` processes,
-   LSH banding, exact verification);
+1. ``dedup``: :func:`newsbrief.dedup.find_duplicate_groups` (signatures of whole chunks of texts
+   vectorised, on ``--workers`` processes; LSH banding; exact verification);
 2. ``cluster``: :func:`newsbrief.cluster.cluster_stories` over the articles and groups;
 3. ``store`` (sizes ≤ ``--store-max``): :func:`newsbrief.collect.ingest_articles` into a new SQLite
    store in batches of 2,000 (dedup against the store, incremental clustering, transactions).
 
-Prints one JSON line per size.  File reading and cleaning (the pipeline) is measured by
+Prints one JSON line per size on stdout (and the partial line after each stage on stderr).  CPU
+seconds are user + system of the process and its workers; peak RSS is reported after each stage
+(it only grows), workers separately.  File reading and cleaning (the pipeline) is measured by
 ``benchmarks/bench_ingest.py``.
 """
 
@@ -146,20 +149,24 @@ def run_one(size: int, *, workers: int, store_max: int) -> dict[str, object]:
     generator = Generator()
     articles = [generator.article(j) for j in range(size)]
     result: dict[str, object] = {"articles": size, "bases": len(generator.bases),
-                                 "generate_s": round(time.perf_counter() - started, 1)}
+                                 "generate_s": round(time.perf_counter() - started, 1),
+                                 "peak_rss_after_generate_mib": peak_mib()[0]}
     t0, c0 = time.perf_counter(), cpu_seconds()
     groups = find_duplicate_groups(articles, options=settings.dedup, workers=workers)  # type: ignore[arg-type]
     t1, c1 = time.perf_counter(), cpu_seconds()
-    peak_after_dedup = peak_mib()[0]
-    stories = cluster_stories(articles, groups=groups, options=settings.cluster)  # type: ignore[arg-type]
-    t2, c2 = time.perf_counter(), cpu_seconds()
     result.update({
         "dedup_s": round(t1 - t0, 2), "dedup_articles_per_s": round(size / (t1 - t0)),
         "dedup_cpu_s": round(c1 - c0, 2), "dedup_articles_per_cpu_s": round(size / (c1 - c0)),
-        "peak_rss_after_dedup_mib": peak_after_dedup,
+        "peak_rss_after_dedup_mib": peak_mib()[0], "peak_rss_dedup_workers_mib": peak_mib()[1],
         "duplicate_groups": sum(1 for g in groups if len(g.members) > 1),
-        "cluster_s": round(t2 - t1, 2), "cluster_cpu_s": round(c2 - c1, 2), "stories": len(stories),
     })
+    print(json.dumps(result), file=sys.stderr, flush=True)  # partial result: long runs show progress
+    stories = cluster_stories(articles, groups=groups, options=settings.cluster)  # type: ignore[arg-type]
+    t2, c2 = time.perf_counter(), cpu_seconds()
+    result.update({"cluster_s": round(t2 - t1, 2), "cluster_cpu_s": round(c2 - c1, 2), "stories": len(stories),
+                   "largest_story": max((len(s.article_ids) for s in stories), default=0),
+                   "peak_rss_after_cluster_mib": peak_mib()[0]})
+    print(json.dumps(result), file=sys.stderr, flush=True)
     if size <= store_max:
         with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.db") as store:
             t3, c3 = time.perf_counter(), cpu_seconds()
