@@ -179,3 +179,17 @@ def test_a_lone_word_of_a_non_person_name_is_not_a_person(models: NlpModels) -> 
     entities = extract_entities([a], models=models)
     assert not [e for e in entities if e.kind == "PERSON" and "Mitch" in e.variants]
     assert [e for e in entities if "Hurricane Mitch" in e.variants]
+
+
+def test_a_place_is_not_turned_into_the_surname_of_a_rarely_mentioned_person() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    mentions = [Mention("a", "Paris", "GPE", i * 10, i * 10 + 5) for i in range(12)]
+    mentions += [Mention("a", "Je Suis Paris", "PERSON", 500, 513)]
+    mentions += [Mention("b", "Britain", "GPE", i * 100, i * 100 + 7) for i in range(3)]
+    mentions += [Mention("b", "Andreas Berten", "PERSON", 20, 34), Mention("b", "Andreas Berten", "PERSON", 60, 74)]
+    # a foreign surname the NER sometimes tags ORG still becomes the person's surname
+    mentions += [Mention("c", "Norodom Ranariddh", "PERSON", 0, 17), Mention("c", "Ranariddh", "ORG", 40, 49)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds["Paris"] == "GPE" and kinds["Britain"] == "GPE"
+    assert kinds["Ranariddh"] == "PERSON" and kinds["Andreas Berten"] == "PERSON"

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 LABELS: dict[str, EntityKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 # A merge whose weakest token similarity is below this needs shared context as well.
 FUZZY_BELOW = 0.97
+RARE_FORM = 2  # mentions of a one-word name that may still be a misspelt surname
 CONTEXT_MIN = 0.05
 CONTEXT_WINDOW = 150
 
@@ -182,12 +183,33 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
         for form, tokens in tokens_of.items()
         if len(tokens) == 1
     }
+    # PERSON votes of the full names ending in each last word: a one-word name the NER never calls a person
+    # becomes a person's surname only when that person is mentioned at least as often, and, unless it is
+    # the very same word, only for a rare form (a typo such as "Pincohet"): "Paris" is not the surname of
+    # a slogan tagged "Je Suis Paris", nor "Britain" a spelling of "Berten"
+    person_votes: Counter[str] = Counter()
+    for key, counter in votes.items():
+        words = [t for t in key.split() if len(t) > 1]
+        if kinds[key] == "PERSON" and len(words) >= 2:
+            person_votes[words[-1]] += counter["PERSON"]
+
+    def flips_to_person(form: str) -> bool:
+        own = votes[key_of[form]]
+        if own["PERSON"] > 0:
+            return True
+        word = tokens_of[form][0]
+        matched = sum(n for last, n in person_votes.items() if matcher.token_similarity(word, last) >= TOKEN_MIN)
+        total = sum(own.values())
+        return total <= matched and (word in person_votes or total <= RARE_FORM)
+
+    flips = {form: flips_to_person(form) for form, surname in surname_of_full.items() if surname}
+
     result = []
     for m in mentions:
         kind = kinds[key_of[m.form]]
         single = len(tokens_of[m.form]) == 1
         is_surname = single and surname_of_full[m.form]
-        if kind != "PERSON" and is_surname:
+        if kind != "PERSON" and is_surname and flips[m.form]:
             kind = "PERSON"
         elif kind == "PERSON" and single and not is_surname and not m.role:
             owners = things.get(tokens_of[m.form][0], set())
