@@ -7,7 +7,8 @@ warmed up on other articles first; each size is timed over ``--repeat`` runs on 
 objects (so NLP caches keyed by article do not help), then run once more under ``tracemalloc`` for the
 peak of Python allocations during the brief.  Each timed run reports wall-clock seconds and the
 process's CPU seconds (``time.process_time``: both threads — spaCy NER runs in a second thread while
-alignment and the summary run); on a shared machine the CPU figure is the steadier one.
+alignment and the summary run) and the part of it spent in the spaCy parse; on a shared machine the CPU
+figures are the steadier ones.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import os
 import statistics
 import time
 import tracemalloc
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsbrief.brief import brief_story
 from newsbrief.dedup import find_duplicate_groups
@@ -26,6 +29,24 @@ from newsbrief.evaluate_data import read_articles
 from newsbrief.model import Article, Story
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import BriefOptions, DedupOptions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class _TimedModels(NlpModels):
+    """``NlpModels`` that adds up the CPU time of the spaCy parse (in the thread that runs it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ner_cpu = 0.0
+
+    def docs(self, articles: Sequence[Article]) -> dict[str, Doc]:
+        start = time.thread_time()
+        try:
+            return super().docs(articles)
+        finally:
+            self.ner_cpu += time.thread_time() - start
 
 
 def _fresh(articles: list[Article], run: int) -> list[Article]:
@@ -52,19 +73,21 @@ def main() -> None:
     pool: list[Article] = []
     for folder in folders[:needed]:
         pool.extend(read_articles(sorted(folder.iterdir())))
-    models = NlpModels()
+    models = _TimedModels()
     t0 = time.perf_counter()
     _brief(pool[-10:], models)  # load spaCy and warm up on articles not in the smallest story
     print(f"model load + warm-up: {time.perf_counter() - t0:.2f} s; load average {os.getloadavg()[0]:.1f}")
     for size in args.sizes:
         articles = pool[:size]
-        times, cpu = [], []
+        times, cpu, ner = [], [], []
         for run in range(args.repeat):
             fresh = _fresh(articles, run)
+            models.ner_cpu = 0.0
             start, start_cpu = time.perf_counter(), time.process_time()
             _brief(fresh, models)
             times.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)
+            ner.append(models.ner_cpu)
         tracemalloc.start()
         _brief(_fresh(articles, 99), models)
         _, peak = tracemalloc.get_traced_memory()
@@ -72,7 +95,8 @@ def main() -> None:
         words = sum(a.words for a in articles)
         print(
             f"{size:4d} articles ({words:6d} words): mean {statistics.mean(times):.2f} s, "
-            f"min {min(times):.2f} s over {args.repeat} runs (CPU mean {statistics.mean(cpu):.2f} s); "
+            f"min {min(times):.2f} s over {args.repeat} runs (CPU mean {statistics.mean(cpu):.2f} s, "
+            f"of which spaCy NER {statistics.mean(ner):.2f} s in its own thread); "
             f"peak traced memory {peak / 2**20:.1f} MiB",
             flush=True,
         )
