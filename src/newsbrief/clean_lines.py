@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _TERMINAL = re.compile(r"""[.!?…。！？]["'”’)\]\ufffd]*$|[.!?]["'”’\ufffd]\s*\(?[^()]{0,40}\)?$""")
@@ -27,6 +28,8 @@ _SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\s[|›»•·]|[|›»•·]\s")
 # word pattern needs no Unicode class (``[^\W_]`` is ``[A-Za-z0-9]`` there).
 _SEPARATOR_CHAR = re.compile(r"[|›»>•·/]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _DIGIT = re.compile(r"\d")
 
 # Photo/video credits and caption markers (agency photo credits, "(Photo: …)", "Image copyright" …).
@@ -178,9 +181,14 @@ class LineShape:
         head = text[:_SHAPE_CHARS] if long else text
         tokens = (_ASCII_WORD if head.isascii() else _WORD).findall(head)
         n = len(tokens)
-        firsts = [t[0] for t in tokens]
-        lower = sum(map(str.islower, firsts))
-        title = sum(map(str.isupper, firsts))
+        firsts = "".join(map(itemgetter(0), tokens))
+        if firsts.isascii():  # count a-z / A-Z by deleting them from the bytes (C speed)
+            initials = firsts.encode("ascii")
+            lower = n - len(initials.translate(None, _ASCII_LOWER))
+            title = n - len(initials.translate(None, _ASCII_UPPER))
+        else:
+            lower = sum(map(str.islower, firsts))
+            title = sum(map(str.isupper, firsts))
         low = list(map(str.lower, tokens))
         flagged = list(filter(_ANY_INTERFACE.__contains__, low))
         strong = sum(map(INTERFACE_WORDS.__contains__, flagged)) if flagged else 0

@@ -46,6 +46,7 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 # Only strings naming a month or holding a numeric date are worth dateparser's time.
 _DATE_CANDIDATE = re.compile(rf"\b{_MONTH}(?![a-z])|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I)
 _DIGIT_GROUP = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 DOCNO_DATE = re.compile(r"^(?P<prefix>[A-Z_]+?)(?P<year>(?:19|20)\d{2})(?P<mnum>\d{2})(?P<day>\d{2})")
 # A line that is a date and little else ("Published: Sep 24, 2021 08:51 AM", "Saturday, January 8, 2005").
 _DATE_LINE_MAX = 80
@@ -149,8 +150,8 @@ def date_starting_line(line: str) -> dt.date | None:
 def date_in_line(line: str) -> dt.date | None:
     """A date starting ``line``, or a full written date inside a short line ("By Staff | May 4, 2007")."""
     date = date_starting_line(line)
-    if date is not None or len(line.strip()) > _DATE_LINE_MAX:
-        return date
+    if date is not None or len(line.strip()) > _DATE_LINE_MAX or not _YEAR.search(line):
+        return date  # both written-date patterns need a year (19xx/20xx): skip their slow searches
     for pattern in _DATE_PATTERNS[1:3]:
         match = pattern.search(line)
         if match is not None:
