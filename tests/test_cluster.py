@@ -228,3 +228,33 @@ def test_real_duc_clusters_and_incremental_agreement() -> None:
     incremental = {a.id: clusterer.story_of(a.id) for a in articles}
     assert bcubed(incremental, gold).f1 >= 0.85
     assert bcubed(incremental, batch).f1 >= 0.85
+
+
+def test_tight_work_bounds_still_group_each_story_and_keep_stories_apart() -> None:
+    # one link per article to its closest earlier one, two candidates each: the chains still hold
+    tight = replace(OPTIONS, max_neighbours=1, max_candidates=2)
+    assert partition(cluster_stories(corpus(), options=tight)) == partition(cluster_stories(corpus(), options=OPTIONS))
+
+
+def test_candidate_cap_keeps_the_candidates_sharing_most_keys() -> None:
+    # unit 10 has keys 1, 2, 3: unit 0 shares all three (but is the oldest), units 5, 7, 9 one each
+    clusterer = StoryClusterer(options=replace(OPTIONS, max_candidates=2))
+    clusterer._unit_first = clusterer._unit_last = [-1] * 11
+    clusterer._postings = {1: [0, 5], 2: [0, 7], 3: [0, 9]}
+    assert clusterer._candidate_pairs([10], [[1, 2, 3]]) == [(10, 0), (10, 9)]  # then the most recent
+    clusterer = StoryClusterer(options=replace(OPTIONS, max_candidates=0))
+    clusterer._unit_first = clusterer._unit_last = [-1] * 11
+    clusterer._postings = {1: [0, 5], 2: [0, 7], 3: [0, 9]}
+    assert clusterer._candidate_pairs([10], [[1, 2, 3]]) == [(10, 0), (10, 5), (10, 7), (10, 9)]
+
+
+@pytest.mark.data
+def test_default_work_bounds_give_the_unbounded_stories_on_real_duc_clusters() -> None:
+    from newsbrief.pipeline import iter_articles
+    from newsbrief.settings import Settings
+
+    root = shared_data("duc2004", "docs")
+    articles = [item for folder in ["d30001t", "d30015t", "d30026t", "d30049t", "d30002t", "d30003t"]
+                for item in iter_articles([str(root / folder)], settings=Settings()) if isinstance(item, Article)]
+    unbounded = replace(OPTIONS, max_neighbours=0, max_candidates=0)
+    assert cluster_stories(articles, options=OPTIONS) == cluster_stories(articles, options=unbounded)

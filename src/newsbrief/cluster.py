@@ -314,7 +314,7 @@ class StoryClusterer:
             if first != _UNDATED and not always_open:  # too far apart in time to reach the edge floor
                 candidates = [c for c in candidates if self._time_factor(firsts[c], lasts[c], first, last) >= floor]
             if 0 < limit < len(candidates):  # those sharing most keys, then the most recent
-                candidates.sort(key=lambda c: (-shared[c], recency[c], c))
+                candidates.sort(key=lambda c: (-shared[c], recency[c], -c))
                 candidates = candidates[:limit]
             pairs.extend((unit, other) for other in sorted(candidates))
         return pairs
