@@ -193,3 +193,9 @@ def test_a_place_is_not_turned_into_the_surname_of_a_rarely_mentioned_person() -
     kinds = {m.form: m.kind for m in unify_kinds(mentions)}
     assert kinds["Paris"] == "GPE" and kinds["Britain"] == "GPE"
     assert kinds["Ranariddh"] == "PERSON" and kinds["Andreas Berten"] == "PERSON"
+
+
+def test_given_names_in_another_order_are_one_person_but_another_surname_is_not() -> None:
+    assert name_similarity("Omar Ismail Mostefai", "Ismaël Omar Mostefaï", kind="PERSON") is not None
+    assert name_similarity("Omar Ismail Mostefai", "Ismail Omar Hussein", kind="PERSON") is None
+    assert name_similarity("Omar Ismail Mostefai", "Omar Idris Mostefai", kind="PERSON") is None

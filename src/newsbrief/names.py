@@ -216,7 +216,9 @@ def _token_list_similarity(
         return None
     if len(wa) == len(wb):
         sims = [token_similarity(x, y) for x, y in zip(wa, wb, strict=True)]
-        return sum(sims) / len(sims) if min(sims) >= TOKEN_MIN else None
+        if min(sims) >= TOKEN_MIN:
+            return sum(sims) / len(sims)
+        return _reordered_given_names(wa, wb, token_similarity)
     short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
     if len(short) < 2 or token_similarity(short[-1], long_[-1]) < TOKEN_MIN:
         return None
@@ -230,6 +232,24 @@ def _token_list_similarity(
         sims.append(token_similarity(token, long_[position]))
         position += 1
     return 0.95 * sum(sims) / len(sims)
+
+
+def _reordered_given_names(wa: list[str], wb: list[str], similarity: Callable[[str, str], float]) -> float | None:
+    """Same surname, the same given names in another order ("Omar Ismail Mostefai" ~ "Ismaël Omar Mostefaï").
+
+    Scored below an in-order match, so the merge also needs shared context (``entities``).
+    """
+    if len(wa) < 3 or similarity(wa[-1], wb[-1]) < TOKEN_MIN:
+        return None
+    sims = [similarity(wa[-1], wb[-1])]
+    unmatched = list(wb[:-1])
+    for token in wa[:-1]:
+        best = max(unmatched, key=lambda other: similarity(token, other))
+        if similarity(token, best) < TOKEN_MIN:
+            return None
+        sims.append(similarity(token, best))
+        unmatched.remove(best)
+    return 0.9 * sum(sims) / len(sims)
 
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "des", "la", "le", "del"})
