@@ -285,7 +285,8 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
     A superset of the accepted pairs, so that a large story does not compare every pair of names: a
     person's variant has a similar last (non-initial) token; an organisation's or place's variant has
     the same letters, the same content tokens, an acronym equal to the other name, or a similar first
-    token (see :func:`newsbrief.names.name_similarity`).
+    token (see :func:`newsbrief.names.name_similarity`).  A change to ``name_similarity`` must keep this a
+    superset (``tests/test_names.py`` checks it on real and mutated names).
     """
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
     anchors: dict[str, list[int]] = defaultdict(list)

@@ -78,7 +78,10 @@ class NlpModels:
         self._docs: OrderedDict[tuple[str, str], Doc] = OrderedDict()
         self._sentences: OrderedDict[tuple[str, str], tuple[Sentence, ...]] = OrderedDict()
         self._shared: OrderedDict[tuple, object] = OrderedDict()
-        self._lock = threading.Lock()  # docs() may run in a background thread (brief.brief_story)
+        # docs() may run in a background thread (brief.brief_story): one lock for the parse, one for the
+        # small caches (never held while computing, so sentences() does not wait for a parse)
+        self._lock = threading.Lock()
+        self._cache_lock = threading.Lock()
         self._cache_size = cache_size
 
     @property
@@ -142,10 +145,15 @@ class NlpModels:
     def sentences(self, article: Article) -> tuple[Sentence, ...]:
         """The article's sentences with spans (cached)."""
         key = (article.id, article.content_hash)
-        if key not in self._sentences:
-            self._remember(self._sentences, key, tuple(self.splitter.sentences(article.id, article.text)))
-        self._sentences.move_to_end(key)
-        return self._sentences[key]
+        with self._cache_lock:
+            found = self._sentences.get(key)
+            if found is not None:
+                self._sentences.move_to_end(key)
+                return found
+        found = tuple(self.splitter.sentences(article.id, article.text))
+        with self._cache_lock:
+            self._remember(self._sentences, key, found)
+        return found
 
     def shared(self, name: str, articles: Sequence[Article], compute: Callable[[], T]) -> T:
         """A per-story intermediate result computed once and shared between stages.
@@ -158,13 +166,15 @@ class NlpModels:
         (1, 1)
         """
         key = (name, *((a.id, a.content_hash) for a in articles))
-        if key in self._shared:
-            self._shared.move_to_end(key)
-            return self._shared[key]  # type: ignore[return-value]
+        with self._cache_lock:
+            if key in self._shared:
+                self._shared.move_to_end(key)
+                return self._shared[key]  # type: ignore[return-value]
         value = compute()
-        self._shared[key] = value
-        while len(self._shared) > _SHARED_RESULTS:
-            self._shared.popitem(last=False)
+        with self._cache_lock:
+            self._shared[key] = value
+            while len(self._shared) > _SHARED_RESULTS:
+                self._shared.popitem(last=False)
         return value
 
     def _remember(self, cache: OrderedDict, key: tuple[str, str], value: object) -> None:

@@ -1,0 +1,89 @@
+"""Name tests used to merge entity variants: the memoised matcher and the candidate pairs of a story."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from newsbrief.entities import _candidate_pairs, _Name
+from newsbrief.model import EntityKind
+from newsbrief.names import NameMatcher, name_similarity, surname_matches, token_similarity
+
+PEOPLE = [
+    "Moammar Gadhafi", "Muammar Qaddafi", "Moammar Khadafy", "Omar Ismail Mostefai", "Ismael Omar Mostefai",
+    "George W. Bush", "George H. W. Bush", "George Bush", "Hillary Rodham Clinton", "Hillary Clinton",
+    "Bill Clinton", "Norodom Sihanouk", "Norodom Ranariddh", "Hun Sen", "Youssef Sughayer", "Youssef Zughayer",
+    "Qin Qingguo", "Qin Qinguo", "Kim Dae-jung", "Kim Jong Il", "Chen Yan", "Chen Yang", "J. R.", "Saddiq Ali",
+    "Sadeek Ali", "Mark Udall", "Tom Udall", "Jacques Santer", "Winnie Mandela", "Nelson Mandela",
+]
+ORGANISATIONS = [
+    "U.N.", "United Nations", "UN", "Compaq", "Compaq Computer Corp.", "Northwest", "Northwest Airlines",
+    "Information Center for Human Rights", "Information Center of Human Rights", "Khmer Rouge", "Khmer Rogue",
+    "University of California at Los Angeles", "University of California-Los Angeles", "NATO",
+    "North Atlantic Treaty Organization", "Sun", "Sun Microsystems", "the Senate", "Senate",
+]
+PLACES = ["U.S.", "United States", "US", "Honduras", "Honduran", "New York", "New York City", "Kazakstan", "Kazakhstan"]
+
+
+def _names(forms: list[str], kind: EntityKind) -> list[_Name]:
+    return [_Name(f"{kind}:{f}", f, kind, Counter({f: 1}), Counter(), []) for f in forms]
+
+
+def _accepted(names: list[_Name]) -> set[tuple[int, int]]:
+    return {
+        (i, j)
+        for i in range(len(names))
+        for j in range(i + 1, len(names))
+        if name_similarity(names[i].form, names[j].form, kind=names[i].kind) is not None
+    }
+
+
+def _mutations(forms: list[str], count: int, seed: int) -> list[str]:
+    """Spelling variants of the forms: letters doubled, dropped, swapped or replaced, tokens reordered."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        tokens = rng.choice(forms).split()
+        t = rng.randrange(len(tokens))
+        word = tokens[t]
+        k = rng.randrange(len(word))
+        change = rng.choice(["double", "drop", "replace", "swap", "reorder"])
+        if change == "double":
+            word = word[: k + 1] + word[k:]
+        elif change == "drop" and len(word) > 2:
+            word = word[:k] + word[k + 1 :]
+        elif change == "replace":
+            word = word[:k] + rng.choice("aeiouqkhcyz") + word[k + 1 :]
+        elif change == "swap" and k + 1 < len(word):
+            word = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+        tokens[t] = word
+        if change == "reorder" and len(tokens) >= 3:
+            tokens[:-1] = tokens[:-1][::-1]
+        out.append(" ".join(tokens))
+    return out
+
+
+@pytest.mark.parametrize(("forms", "kind"), [(PEOPLE, "PERSON"), (ORGANISATIONS, "ORG"), (PLACES, "GPE")])
+def test_candidate_pairs_hold_every_pair_the_variant_test_accepts(forms: list[str], kind: EntityKind) -> None:
+    names = _names(sorted(set(forms + _mutations(forms, 150, seed=len(forms)))), kind)
+    accepted = _accepted(names)
+    candidates = set(_candidate_pairs(list(range(len(names))), names, NameMatcher()))
+    assert accepted, "the fixture must contain real variants"
+    assert accepted <= candidates
+    assert len(candidates) < len(names) * (len(names) - 1) // 2  # and it does prune
+
+
+def test_the_matcher_gives_the_answers_of_the_plain_functions() -> None:
+    matcher = NameMatcher()
+    forms = PEOPLE + _mutations(PEOPLE, 40, seed=7)
+    for a in forms:
+        for b in forms[:25]:
+            assert matcher.name_similarity(a, b, kind="PERSON") == name_similarity(a, b, kind="PERSON")
+            assert matcher.surname_matches(a.split()[-1], b) == surname_matches(a.split()[-1], b)
+    tokens = sorted({t for f in forms for t in matcher.tokens(f)})
+    similar = matcher.similar_tokens(tokens)
+    for a in tokens:
+        for b in tokens:
+            assert ((a, b) in similar) == (max(token_similarity(a, b), token_similarity(b, a)) >= 0.9)
