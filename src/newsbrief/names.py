@@ -8,6 +8,8 @@ initials, surname — and the consonant skeleton for transliterations are ours).
 'Hun Sen'
 >>> clean_name("the Khmer Rouge")
 'Khmer Rouge'
+>>> clean_name("• Germany")
+'Germany'
 >>> name_similarity("Moammar Gadhafi", "Muammar Qaddafi", kind="PERSON") is not None
 True
 >>> name_similarity("Norodom Sihanouk", "Norodom Ranariddh", kind="PERSON") is None
@@ -60,13 +62,15 @@ ORG_DESIGNATORS = frozenset(
 
 _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)$")
+# list bullets, arrows and other symbols a scraped list item leaves before a name ("• Germany")
+_LEADING_MARKS = re.compile(r"^[^\w\"'(\[]+\s*")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\-.])*", re.UNICODE)
 
 
 def clean_name(text: str) -> str:
     """A mention's surface form without possessive, leading article, honorific or stray punctuation."""
-    name = _WS.sub(" ", text).strip().strip(",;:\"()[]")
+    name = _LEADING_MARKS.sub("", _WS.sub(" ", text).strip()).strip(",;:\"()[]")
     name = _POSSESSIVE.sub("", name).strip()
     name = _LEADING_ARTICLE.sub("", name)
     words = name.split(" ")
