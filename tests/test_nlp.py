@@ -40,6 +40,27 @@ def test_docs_are_parsed_once_and_cached(models: NlpModels) -> None:
     assert "Ana Lopez" in [e.text for e in first.ents]
 
 
+def test_syndicated_copies_with_the_same_text_share_one_parse(models: NlpModels) -> None:
+    text = "Rebels led by Carlos Ortega freed 12 hostages in Bogota on Monday, police said."
+    wire, paper, other = (
+        make_article("wire.txt", text),
+        make_article("paper.txt", text),
+        make_article("other.txt", "Carlos Ortega spoke in Lima."),
+    )
+    docs = models.docs([wire, paper, other])
+    assert wire.id != paper.id and docs[wire.id] is docs[paper.id] and docs[other.id] is not docs[wire.id]
+    assert [e.text for e in docs[paper.id].ents] == [e.text for e in models.nlp(text).ents]
+    assert "Lima" in [e.text for e in docs[other.id].ents]
+
+
+def test_shared_results_are_computed_once_per_story(models: NlpModels) -> None:
+    a, b = make_article("a.txt", "One text."), make_article("b.txt", "Another text.")
+    calls: list[int] = []
+    first = models.shared("probe", [a, b], lambda: calls.append(1) or len(calls))
+    assert models.shared("probe", [a, b], lambda: calls.append(1) or len(calls)) == first == 1
+    assert models.shared("probe", [a], lambda: calls.append(1) or len(calls)) == 2  # another story
+
+
 def test_unknown_model_name_is_a_library_error() -> None:
     from newsbrief.errors import NewsbriefError
 

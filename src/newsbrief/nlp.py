@@ -120,8 +120,8 @@ class NlpModels:
     def docs(self, articles: Sequence[Article]) -> dict[str, Doc]:
         """Parsed documents (NER over :func:`prepare_for_ner` text) by article id; one ``nlp.pipe`` pass.
 
-        Articles already parsed (same id and content hash) come from the cache.  Thread-safe: concurrent
-        calls run one after the other.
+        Articles already parsed (same id and content hash) come from the cache; articles with the same
+        text share one parse.  Thread-safe: concurrent calls run one after the other.
         """
         with self._lock:
             return self._docs_locked(articles)
@@ -136,10 +136,14 @@ class NlpModels:
                 result[article.id] = self._docs[key]
             else:
                 missing[key] = article
-        todo = list(missing.items())
-        for (key, article), doc in zip(todo, self.nlp.pipe(prepare_for_ner(a.text) for _, a in todo), strict=True):
-            result[article.id] = doc
-            self._remember(self._docs, key, doc)
+        # identical texts (syndicated copies that differ only in outlet or id) are parsed once
+        by_text: dict[str, list[tuple[tuple[str, str], Article]]] = {}
+        for key, article in missing.items():
+            by_text.setdefault(prepare_for_ner(article.text), []).append((key, article))
+        for copies, doc in zip(by_text.values(), self.nlp.pipe(by_text), strict=True):
+            for key, article in copies:
+                result[article.id] = doc
+                self._remember(self._docs, key, doc)
         return result
 
     def sentences(self, article: Article) -> tuple[Sentence, ...]:
