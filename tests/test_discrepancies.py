@@ -111,3 +111,24 @@ def test_real_cluster_discrepancies_cite_two_sources(models: NlpModels) -> None:
         assert len(discrepancy.values) >= 2
         cited = {i for article_ids in discrepancy.values.values() for i in article_ids}
         assert cited <= ids and len(cited) >= 2
+
+
+def test_name_spellings_compare_like_with_like() -> None:
+    # a full-name spelling and a surname spelling are two points; a nationality glued to the name and the
+    # surname repeating the full-name spelling are none; one-word names that are not the surname are none
+    a = make_article("a.txt", "Abdelhamid Abaaoud was named by police. Abaaoud had travelled. Omar Ismail Mostefai too.")
+    b = make_article("b.txt", "Belgian Abdelhamid Abaaoud was named by police. Abbaoud had travelled. Ismael Omar Mostefai too.")
+    c = make_article("c.txt", "Abdelhamid Abaoud was named by police, the prosecutor said. Mostefai and Mohamed left.")
+    d = make_article("d.txt", "Mohammed was also seen there.")
+    entities = (
+        Entity("Abdelhamid Abaaoud", "PERSON",
+               ("Abdelhamid Abaaoud", "Abaaoud", "Belgian Abdelhamid Abaaoud", "Abbaoud", "Abdelhamid Abaoud"),
+               (a.id, b.id, c.id), 6),
+        Entity("Omar Ismail Mostefai", "PERSON", ("Omar Ismail Mostefai", "Ismael Omar Mostefai", "Mostefai", "Mohamed", "Mohammed"),
+               (a.id, b.id, c.id, d.id), 5),
+    )
+    names = {x.subject: dict(x.values) for x in _find([a, b, c, d], entities=entities) if x.kind == "name"}
+    assert names["Abdelhamid Abaaoud"] == {"Abdelhamid Abaaoud": (a.id, b.id), "Abdelhamid Abaoud": (c.id,)}
+    assert names["Abaaoud"] == {"Abaaoud": (a.id, b.id), "Abbaoud": (b.id,)}
+    assert set(names["Omar Ismail Mostefai"]) == {"Omar Ismail Mostefai", "Ismael Omar Mostefai"}
+    assert len(names) == 3

@@ -199,3 +199,8 @@ def test_given_names_in_another_order_are_one_person_but_another_surname_is_not(
     assert name_similarity("Omar Ismail Mostefai", "Ismaël Omar Mostefaï", kind="PERSON") is not None
     assert name_similarity("Omar Ismail Mostefai", "Ismail Omar Hussein", kind="PERSON") is None
     assert name_similarity("Omar Ismail Mostefai", "Omar Idris Mostefai", kind="PERSON") is None
+
+
+def test_names_alike_only_by_jaro_winkler_are_not_romanisation_variants() -> None:
+    assert name_similarity("Charlie", "Karim", kind="PERSON") is None
+    assert name_similarity("Saddiq", "Sadeek", kind="PERSON") is not None

@@ -237,24 +237,53 @@ def _is_short_form(a: str, b: str) -> bool:
     return any(re.fullmatch(r"[A-Z.]+", v.replace(" ", "")) for v in (a, b))
 
 
+def _root(parent: dict[str, str], v: str) -> str:
+    while parent[v] != v:
+        v = parent[v]
+    return v
+
+
 def _name_conflicts(
     articles: Sequence[Article], entities: Sequence[Entity], source: dict[str, str], found: Found
 ) -> None:
+    """Each set of mutual spellings of one entity's name, full names apart from surnames.
+
+    A surname set is shown only when it adds a spelling the full names do not show ("Gadhafi"/"Qaddafi"
+    repeats "Moammar Gadhafi"/"Muammar Qaddafi").
+    """
     for entity in entities:
-        spelled: set[str] = set()
+        parent = {v: v for v in entity.variants}
         for i, a in enumerate(entity.variants):
             for b in entity.variants[i + 1 :]:
-                if not _is_short_form(a, b) and name_similarity(a, b, kind=entity.kind) is not None:
-                    spelled.update((a, b))
-        if len(spelled) < 2:
-            continue
-        values: dict[str, set[str]] = {}
-        for variant in sorted(spelled):
-            ids = {x.id for x in articles if x.id in entity.article_ids and _occurs(variant, x.text)}
-            if ids:
-                values[variant] = ids
-        if len({source[i] for ids in values.values() for i in ids}) >= 2 and len(values) >= 2:
-            found[("name", entity.name)] = _Values("name", entity.name, values)
+                if (
+                    len(name_tokens(a)) == len(name_tokens(b))  # "Belgian Abdelhamid Abaaoud" is not a spelling
+                    and not _is_short_form(a, b)
+                    and name_similarity(a, b, kind=entity.kind) is not None
+                ):
+                    parent[_root(parent, b)] = _root(parent, a)
+        components: dict[str, list[str]] = defaultdict(list)
+        for v in entity.variants:
+            components[_root(parent, v)].append(v)
+        shown_surnames: set[str] = set()
+        surname = (name_tokens(entity.name) or [""])[-1]
+        for spelled in sorted(components.values(), key=lambda c: -max(len(name_tokens(v)) for v in c)):
+            if len(spelled) < 2:
+                continue
+            tokens = [name_tokens(v) for v in spelled]
+            if all(len(t) == 1 for t in tokens) and (
+                {t[0] for t in tokens} <= shown_surnames or surname not in {t[0] for t in tokens}
+            ):
+                continue  # a surname already shown, or one-word names that are not this entity's surname
+            values: dict[str, set[str]] = {}
+            for variant in sorted(spelled):
+                ids = {x.id for x in articles if x.id in entity.article_ids and _occurs(variant, x.text)}
+                if ids:
+                    values[variant] = ids
+            if len({source[i] for ids in values.values() for i in ids}) >= 2 and len(values) >= 2:
+                # the subject is the spelling most sources use
+                subject = max(values, key=lambda v: (len({source[i] for i in values[v]}), v == entity.name, v))
+                found[("name", subject)] = _Values("name", subject, values)
+                shown_surnames.update(t[-1] for t in tokens if len(t) > 1)
 
 
 def _claim_conflicts(articles: Sequence[Article], sentences: Sentences, source: dict[str, str], found: Found) -> None:

@@ -179,7 +179,11 @@ def _token_similarity(
     if jw >= 0.7 and min(len(a), len(b)) >= 6 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
         return max(jw, 0.9)
     if min(len(a), len(b)) >= 5:
-        return max(jw, JaroWinkler.normalized_similarity(transliteration(a), transliteration(b)))
+        romanised = JaroWinkler.normalized_similarity(transliteration(a), transliteration(b))
+        # a romanisation variant keeps its consonants: "Charlie" ~ "Karim" reads alike only by Jaro-Winkler
+        if romanised < 0.95 and skeleton(a) != skeleton(b):
+            return jw
+        return max(jw, romanised)
     return jw
 
 
