@@ -132,3 +132,10 @@ def test_name_spellings_compare_like_with_like() -> None:
     assert names["Abaaoud"] == {"Abaaoud": (a.id, b.id), "Abbaoud": (b.id,)}
     assert set(names["Omar Ismail Mostefai"]) == {"Omar Ismail Mostefai", "Ismael Omar Mostefai"}
     assert len(names) == 3
+
+
+def test_a_count_said_of_a_place_and_one_said_of_there_are_not_compared() -> None:
+    a = make_article("a.txt", "At least 19 people died when the terrace of the Belle Equipe bar was sprayed with gunfire.")
+    b = make_article("b.txt", "Gunmen stormed the concert hall. At least 80 people died there when the gunmen sprayed gunfire.")
+    c = make_article("c.txt", "At least 180 people were injured when the gunmen sprayed gunfire.")
+    assert [d for d in _find([a, b, c]) if d.kind == "number"] == []

@@ -80,9 +80,15 @@ def _proper_nouns(text: str) -> set[str]:
     return {w for w in found if w not in STOPWORDS and w not in _DATE_WORDS}
 
 
+_DEICTIC = re.compile(r"\b(?:there|here)\b", re.I)
+
+
 def _different_things(a: str, b: str) -> bool:
+    """Each names something the other does not, or one names a place and the other says only "there"."""
     pa, pb = _proper_nouns(a), _proper_nouns(b)
-    return bool(pa - pb) and bool(pb - pa)
+    if pa - pb and pb - pa:
+        return True
+    return bool(pa - pb and _DEICTIC.search(b)) or bool(pb - pa and _DEICTIC.search(a))
 
 
 def _similar_pairs(bags: Sequence[set[str]], threshold: float) -> Iterator[tuple[int, int, float]]:
@@ -197,7 +203,12 @@ def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
         if re.fullmatch(r"(?:19|20)\d\d", number) or match["noun"].lower() in STOPWORDS:
             continue
         before = [w for w in words(text[:start]) if w not in STOPWORDS and not w.isdigit()]
-        previous = before[-1] if before else ""
+        # what is counted needs a content word next to it: the one before ("killed 127 people") or, at
+        # the start of a sentence, the one after ("At least 180 people were injured" ≠ "19 people died")
+        after = [w for w in words(text[match.end() :])[:4] if w not in STOPWORDS and not w.isdigit()]
+        previous = before[-1] if before else (after[0] if after else "")
+        if not previous:
+            continue
         noun = match["noun"].lower()
         noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
         label = f"{number} {match['scale']}" if match["scale"] else number
