@@ -139,3 +139,9 @@ def test_a_count_said_of_a_place_and_one_said_of_there_are_not_compared() -> Non
     b = make_article("b.txt", "Gunmen stormed the concert hall. At least 80 people died there when the gunmen sprayed gunfire.")
     c = make_article("c.txt", "At least 180 people were injured when the gunmen sprayed gunfire.")
     assert [d for d in _find([a, b, c]) if d.kind == "number"] == []
+
+
+def test_curly_apostrophe_negation_and_short_sentences_raise_no_claim() -> None:
+    a = make_article("a.txt", "I don\u2019t know what to do next.")
+    b = make_article("b.txt", "\"We don't know yet if this terror in fact is over or not.")
+    assert [d for d in _find([a, b]) if d.kind == "claim"] == []

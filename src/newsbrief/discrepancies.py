@@ -53,7 +53,7 @@ _DATE_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
     "oct october nov november dec december ago week weeks month months day days".split()
 )
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny)\b|n't\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny)\b|n['\u2019]t\b", re.I)
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -302,7 +302,7 @@ def _claim_conflicts(articles: Sequence[Article], sentences: Sentences, source: 
     bags = [set(content_words(s.text)) for _, s in items]
     for i, j, _ in _similar_pairs(bags, SAME_CLAIM_JACCARD):
         (art_a, sent_a), (art_b, sent_b) = items[i], items[j]
-        if source[art_a.id] == source[art_b.id] or len(bags[i]) < 4:
+        if source[art_a.id] == source[art_b.id] or min(len(bags[i]), len(bags[j])) < 4:
             continue
         neg_a, neg_b = len(_NEGATION.findall(sent_a.text)), len(_NEGATION.findall(sent_b.text))
         if (neg_a == 0) == (neg_b == 0):
