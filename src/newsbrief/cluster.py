@@ -44,9 +44,10 @@ import io
 import json
 import math
 import operator
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -296,25 +297,21 @@ class StoryClusterer:
         pairs: list[tuple[int, int]] = []
         limit = self.options.max_candidates
         for unit, unit_keys in zip(units, keys, strict=True):
-            shared: dict[int, int] = {}  # candidate → number of keys shared
-            recency: dict[int, int] = {}  # candidate → smallest distance from the end of a posting
+            recent = []
             for key in unit_keys:
                 posting = self._postings.get(key)
                 if posting is None:
                     self._postings[key] = posting = []
                 else:
-                    recent = posting[-cap:]
-                    for distance, candidate in enumerate(reversed(recent)):
-                        shared[candidate] = shared.get(candidate, 0) + 1
-                        if distance < recency.get(candidate, cap):
-                            recency[candidate] = distance
+                    recent.append(posting[-cap:])
                 posting.append(unit)
+            shared = Counter(chain.from_iterable(recent))  # candidate → number of keys shared
             candidates = list(shared)
             first, last = firsts[unit], lasts[unit]
             if first != _UNDATED and not always_open:  # too far apart in time to reach the edge floor
                 candidates = [c for c in candidates if self._time_factor(firsts[c], lasts[c], first, last) >= floor]
-            if 0 < limit < len(candidates):  # those sharing most keys, then the most recent
-                candidates.sort(key=lambda c: (-shared[c], recency[c], -c))
+            if 0 < limit < len(candidates):  # those sharing most keys, then the newest
+                candidates.sort(key=lambda c: (-shared[c], -c))
                 candidates = candidates[:limit]
             pairs.extend((unit, other) for other in sorted(candidates))
         return pairs
@@ -322,18 +319,11 @@ class StoryClusterer:
     def _edges(self, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """Candidate pairs whose cosine is at least ``threshold × edge_ratio`` (computed in chunks)."""
         floor = self.options.threshold * self.options.edge_ratio
-        found: list[np.ndarray] = []
-        scores: list[np.ndarray] = []
-        chunk = 50_000
-        for start in range(0, len(pairs), chunk):
-            part = np.asarray(pairs[start : start + chunk], dtype=np.int64)
-            sims = np.asarray(self._matrix[part[:, 0]].multiply(self._matrix[part[:, 1]]).sum(axis=1)).ravel()
-            sims *= self._time_factors(part[:, 0], part[:, 1])
-            found.append(part[sims >= floor])
-            scores.append(sims[sims >= floor])
-        if not found:
+        if not pairs:
             return []
-        edges, sims = np.concatenate(found), np.concatenate(scores)
+        part = np.asarray(pairs, dtype=np.int64)
+        sims = self._pair_cosines(part) * self._time_factors(part[:, 0], part[:, 1])
+        edges, sims = part[sims >= floor], sims[sims >= floor]
         limit = self.options.max_neighbours
         if limit > 0 and len(edges):
             # each new unit keeps its ``max_neighbours`` closest earlier units (ties: smaller index)
@@ -343,6 +333,35 @@ class StoryClusterer:
             rank = np.arange(len(edges)) - np.repeat(run_start, np.diff(np.r_[run_start, len(edges)]))
             edges = edges[rank < limit]
         return sorted(map(tuple, edges.tolist()))
+
+    def _pair_cosines(self, pairs: np.ndarray) -> np.ndarray:
+        """Cosines of unit pairs (rows of ``pairs``; pairs of one left unit are consecutive).
+
+        Per left unit its vector is spread over a dense scratch vector once, and all its
+        candidates' stored entries are gathered against it in one NumPy call (no per-pair rows).
+        """
+        m = self._matrix
+        indptr, indices, data = m.indptr, m.indices, m.data
+        buffer = self._buffer()
+        sims = np.zeros(len(pairs))
+        left = pairs[:, 0]
+        bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True]).tolist()
+        starts, lengths = indptr[pairs[:, 1]], indptr[pairs[:, 1] + 1] - indptr[pairs[:, 1]]
+        for run_start, run_end in zip(bounds[:-1], bounds[1:], strict=True):
+            unit = int(left[run_start])
+            own = slice(indptr[unit], indptr[unit + 1])
+            buffer[indices[own]] = data[own]
+            run_lengths = lengths[run_start:run_end]
+            ends = np.cumsum(run_lengths)
+            total = int(ends[-1])
+            if total:
+                # positions of every candidate's entries in the CSR arrays, candidate by candidate
+                offsets = np.repeat(starts[run_start:run_end] - (ends - run_lengths), run_lengths) + np.arange(total)
+                products = buffer[indices[offsets]] * data[offsets]
+                owner = np.repeat(np.arange(run_end - run_start), run_lengths)
+                sims[run_start:run_end] = np.bincount(owner, weights=products, minlength=run_end - run_start)
+            buffer[indices[own]] = 0.0
+        return sims
 
     def _new_story(self, unit: int) -> None:
         founder = min(self._unit_articles[unit], key=lambda a: (self._article_date[a] == _UNDATED,
