@@ -26,7 +26,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
 
 from newsbrief.entities import Mention, entity_lookup, story_mentions
 from newsbrief.model import Article, Entity, Quote, Span
@@ -217,20 +219,62 @@ def _same(wa: _Wording, wb: _Wording, *, same_speaker: bool) -> bool:
     return (overlap >= UNKNOWN_SPEAKER_STEMS and shared >= 2) or ratio >= UNKNOWN_SPEAKER_RATIO
 
 
+def _same_matrices(found: list[_Found]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`same_statement` for every pair at once: (same speaker, speaker unknown on one side).
+
+    Shared stems by a sparse product, token-sort ratios by rapidfuzz's ``cdist`` (in C); the tests and
+    thresholds are those of :func:`same_statement`.
+    """
+    wording = [_Wording(item.text) for item in found]
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for k, w in enumerate(wording):
+        for stem in w.stems:
+            rows.append(k)
+            cols.append(vocab.setdefault(stem, len(vocab)))
+    stems = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(found), max(len(vocab), 1))
+    )
+    shared = (stems @ stems.T).toarray().astype(np.int64)
+    sizes = np.array([len(w.stems) for w in wording], dtype=np.int64)
+    union = sizes[:, None] + sizes[None, :] - shared
+    overlap = np.divide(shared, union, out=np.zeros(shared.shape), where=union > 0)
+    normals = [w.normal for w in wording]
+    cutoff = min(SAME_SPEAKER_RATIO, UNKNOWN_SPEAKER_RATIO)  # lower ratios come back as 0
+    ratio = process.cdist(normals, normals, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, dtype=np.float64)
+    same = ((overlap >= SAME_SPEAKER_STEMS) & (shared >= 2)) | (ratio >= SAME_SPEAKER_RATIO)
+    unknown = ((overlap >= UNKNOWN_SPEAKER_STEMS) & (shared >= 2)) | (ratio >= UNKNOWN_SPEAKER_RATIO)
+    return same, unknown
+
+
 def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
+    if not found:
+        return ()
+    same_speaker, unknown_speaker = _same_matrices(found)
     clusters: list[list[_Found]] = []
-    wording = {id(item): _Wording(item.text) for item in found}
-    for item in found:
-        for cluster in clusters:
-            speakers = {c.speaker for c in cluster if c.speaker}
-            if item.speaker and speakers and item.speaker not in speakers:
+    members: list[list[int]] = []
+    speakers: list[set[str]] = []
+    cluster_of: list[int] = []
+    for k, item in enumerate(found):
+        # the first cluster (in order) with a member this quote is the same statement as; only clusters
+        # holding an earlier quote that passes either test can be that cluster
+        near = np.flatnonzero(same_speaker[k, :k] | unknown_speaker[k, :k]).tolist()
+        for c in sorted({cluster_of[j] for j in near}):
+            if item.speaker and speakers[c] and item.speaker not in speakers[c]:
                 continue
-            same = bool(item.speaker and item.speaker in speakers)
-            if any(_same(wording[id(item)], wording[id(other)], same_speaker=same) for other in cluster):
-                cluster.append(item)
+            flags = same_speaker if item.speaker and item.speaker in speakers[c] else unknown_speaker
+            if any(flags[k, j] for j in members[c]):
+                clusters[c].append(item)
+                members[c].append(k)
+                cluster_of.append(c)
+                if item.speaker:
+                    speakers[c].add(item.speaker)
                 break
         else:
             clusters.append([item])
+            members.append([k])
+            cluster_of.append(len(clusters) - 1)
+            speakers.append({item.speaker} if item.speaker else set())
     quotes = []
     for index, cluster in enumerate(clusters):
         wordings = Counter(normalise(c.text) for c in cluster)
