@@ -241,11 +241,11 @@ def test_candidate_cap_keeps_the_candidates_sharing_most_keys() -> None:
     clusterer = StoryClusterer(options=replace(OPTIONS, max_candidates=2))
     clusterer._unit_first = clusterer._unit_last = [-1] * 11
     clusterer._postings = {1: [0, 5], 2: [0, 7], 3: [0, 9]}
-    assert clusterer._candidate_pairs([10], [[1, 2, 3]]) == [(10, 0), (10, 9)]  # then the newest
+    assert clusterer._candidate_pairs([10], [[1, 2, 3]]).tolist() == [[10, 0], [10, 9]]  # then the newest
     clusterer = StoryClusterer(options=replace(OPTIONS, max_candidates=0))
     clusterer._unit_first = clusterer._unit_last = [-1] * 11
     clusterer._postings = {1: [0, 5], 2: [0, 7], 3: [0, 9]}
-    assert clusterer._candidate_pairs([10], [[1, 2, 3]]) == [(10, 0), (10, 5), (10, 7), (10, 9)]
+    assert clusterer._candidate_pairs([10], [[1, 2, 3]]).tolist() == [[10, 0], [10, 5], [10, 7], [10, 9]]
 
 
 @pytest.mark.data

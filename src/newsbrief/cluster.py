@@ -60,6 +60,9 @@ from newsbrief.settings import ClusterOptions
 from newsbrief.text import stable_hash
 
 STATE_VERSION = 1
+#: A dot product of two sparse vectors looks the smaller one's terms up in the larger one (Python) when
+#: the larger has this many times more terms; otherwise both are gathered with NumPy.
+_SPARSE_RATIO = 8
 _UNDATED = -1
 
 
@@ -285,7 +288,7 @@ class StoryClusterer:
             far = np.zeros(len(gap))
         return np.where((fa == _UNDATED) | (fb == _UNDATED) | (gap <= 0), 1.0, far)
 
-    def _candidate_pairs(self, units: Sequence[int], keys: Sequence[list[int]]) -> list[tuple[int, int]]:
+    def _candidate_pairs(self, units: Sequence[int], keys: Sequence[list[int]]) -> np.ndarray:
         """Blocking: each new unit is paired with the ``max_postings`` most recent units of each of its keys.
 
         Units are taken in processing order, so a unit only meets earlier ones (each pair once).
@@ -294,7 +297,8 @@ class StoryClusterer:
         floor = self.options.threshold * self.options.edge_ratio
         always_open = self.options.decay_days > 0 and self.options.time_floor >= floor
         firsts, lasts = self._unit_first, self._unit_last
-        pairs: list[tuple[int, int]] = []
+        lefts: list[int] = []  # a pair per (left, other): flat lists, not tuples (memory at 100k articles)
+        others: list[int] = []
         limit = self.options.max_candidates
         for unit, unit_keys in zip(units, keys, strict=True):
             recent = []
@@ -313,13 +317,14 @@ class StoryClusterer:
             if 0 < limit < len(candidates):  # those sharing most keys, then the newest
                 candidates.sort(key=lambda c: (-shared[c], -c))
                 candidates = candidates[:limit]
-            pairs.extend((unit, other) for other in sorted(candidates))
-        return pairs
+            others.extend(sorted(candidates))
+            lefts.extend([unit] * (len(others) - len(lefts)))
+        return np.column_stack([np.asarray(lefts, dtype=np.int64), np.asarray(others, dtype=np.int64)]).reshape(-1, 2)
 
-    def _edges(self, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _edges(self, pairs: np.ndarray) -> list[tuple[int, int]]:
         """Candidate pairs whose cosine is at least ``threshold × edge_ratio`` (computed in chunks)."""
         floor = self.options.threshold * self.options.edge_ratio
-        if not pairs:
+        if not len(pairs):
             return []
         part = np.asarray(pairs, dtype=np.int64)
         sims = self._pair_cosines(part) * self._time_factors(part[:, 0], part[:, 1])
@@ -416,7 +421,7 @@ class StoryClusterer:
         opts = self.options
         ratios, dots = [], []
         buffer: np.ndarray | None = None
-        own_idx, own_val = self._arrays(si)
+        own_idx = own_val = np.zeros(0)
         own_cohesion, floor = self._cohesion(si), opts.threshold * opts.edge_ratio
         for j in pool:
             sj = self._stories[j]
@@ -426,8 +431,12 @@ class StoryClusterer:
                 dots.append(0.0)
                 continue
             dot = known.get(j)
+            if dot is None and _SPARSE_RATIO * min(len(si.centroid), len(sj.centroid)) < max(
+                    len(si.centroid), len(sj.centroid)):
+                dot = _dot(si.centroid, sj.centroid)  # one side is much smaller: look its terms up
             if dot is None:
                 if buffer is None:
+                    own_idx, own_val = self._arrays(si)
                     buffer = self._buffer()
                     buffer[own_idx] = own_val
                 idx, val = self._arrays(sj)
@@ -440,6 +449,20 @@ class StoryClusterer:
         if buffer is not None:
             buffer[own_idx] = 0.0
         return ratios, dots
+
+    def _unit_story_dot(self, unit: int, size: int, story: _Story, buffer: np.ndarray) -> float:
+        """A unit's vector (spread over ``buffer``) · a story centroid, from the cheaper side.
+
+        A big story's centroid has far more terms than one article: then the unit's terms are looked
+        up in the centroid (cost: the article), otherwise the centroid gathers from the buffer.
+        """
+        if len(story.centroid) > _SPARSE_RATIO * size:
+            m = self._matrix
+            start, end = m.indptr[unit], m.indptr[unit + 1]
+            weights = map(story.centroid.get, m.indices[start:end].tolist(), repeat(0.0))
+            return sum(map(operator.mul, weights, m.data[start:end].tolist()))
+        idx, val = self._arrays(story)
+        return float(buffer[idx] @ val)
 
     def _arrays(self, story: _Story) -> tuple[np.ndarray, np.ndarray]:
         """The story's centroid as (indices, values) arrays, cached until the story changes."""
@@ -482,8 +505,7 @@ class StoryClusterer:
                 buffer = self._buffer()
                 buffer[unit_idx] = self._matrix.data[start:end]
                 story = self._stories[home]
-                idx, val = self._arrays(story)
-                dot_home = float(buffer[idx] @ val)
+                dot_home = self._unit_story_dot(unit, len(unit_idx), story, buffer)
                 own = 0.0
                 if len(story.units) > 1:
                     rest = story.norm * story.norm - 2 * dot_home + 1.0
@@ -497,8 +519,7 @@ class StoryClusterer:
                                                self._unit_last[unit])
                     if factor == 0.0:
                         continue
-                    idx, val = self._arrays(target)
-                    dot = float(buffer[idx] @ val)
+                    dot = self._unit_story_dot(unit, len(unit_idx), target, buffer)
                     if factor * dot / target.norm > best_sim:
                         best, best_sim, best_dot = other, factor * dot / target.norm, dot
                 buffer[unit_idx] = 0.0
