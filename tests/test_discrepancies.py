@@ -145,3 +145,14 @@ def test_curly_apostrophe_negation_and_short_sentences_raise_no_claim() -> None:
     a = make_article("a.txt", "I don\u2019t know what to do next.")
     b = make_article("b.txt", "\"We don't know yet if this terror in fact is over or not.")
     assert [d for d in _find([a, b]) if d.kind == "claim"] == []
+
+
+def test_singular_and_plural_of_a_name_are_not_spellings() -> None:
+    a = make_article("a.txt", "A Royal Marine was among those held by the Iranian Revolutionary Guard.")
+    b = make_article("b.txt", "Eight Royal Marines were held by the Iranian Revolutionary Guards.")
+    entities = (
+        Entity("Royal Marines", "ORG", ("Royal Marines", "Royal Marine"), (a.id, b.id), 2),
+        Entity("Iranian Revolutionary Guards", "ORG", ("Iranian Revolutionary Guards", "Iranian Revolutionary Guard"),
+               (a.id, b.id), 2),
+    )
+    assert [d for d in _find([a, b], entities=entities) if d.kind == "name"] == []

@@ -241,9 +241,16 @@ def _occurs(variant: str, text: str) -> bool:
     return re.search(pattern, text) is not None
 
 
+def _singular(token: str) -> str:
+    return token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
+
+
 def _is_short_form(a: str, b: str) -> bool:
+    """A short form, an acronym or a plural of the other name ("Royal Marine" ~ "Royal Marines")."""
     ta, tb = set(name_tokens(a)), set(name_tokens(b))
     if ta <= tb or tb <= ta:
+        return True
+    if [_singular(t) for t in name_tokens(a)] == [_singular(t) for t in name_tokens(b)]:
         return True
     return any(re.fullmatch(r"[A-Z.]+", v.replace(" ", "")) for v in (a, b))
 
