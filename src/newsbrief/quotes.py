@@ -259,16 +259,16 @@ def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
         # the first cluster (in order) with a member this quote is the same statement as; only clusters
         # holding an earlier quote that passes either test can be that cluster
         near = np.flatnonzero(same_speaker[k, :k] | unknown_speaker[k, :k]).tolist()
-        for c in sorted({cluster_of[j] for j in near}):
-            if item.speaker and speakers[c] and item.speaker not in speakers[c]:
+        for ci in sorted({cluster_of[j] for j in near}):
+            if item.speaker and speakers[ci] and item.speaker not in speakers[ci]:
                 continue
-            flags = same_speaker if item.speaker and item.speaker in speakers[c] else unknown_speaker
-            if any(flags[k, j] for j in members[c]):
-                clusters[c].append(item)
-                members[c].append(k)
-                cluster_of.append(c)
+            flags = same_speaker if item.speaker and item.speaker in speakers[ci] else unknown_speaker
+            if any(flags[k, j] for j in members[ci]):
+                clusters[ci].append(item)
+                members[ci].append(k)
+                cluster_of.append(ci)
                 if item.speaker:
-                    speakers[c].add(item.speaker)
+                    speakers[ci].add(item.speaker)
                 break
         else:
             clusters.append([item])
