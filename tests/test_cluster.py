@@ -258,3 +258,22 @@ def test_default_work_bounds_give_the_unbounded_stories_on_real_duc_clusters() -
                 for item in iter_articles([str(root / folder)], settings=Settings()) if isinstance(item, Article)]
     unbounded = replace(OPTIONS, max_neighbours=0, max_candidates=0)
     assert cluster_stories(articles, options=OPTIONS) == cluster_stories(articles, options=unbounded)
+
+
+def test_seeded_document_frequencies_equal_clustering_after_the_other_documents() -> None:
+    from newsbrief.represent import article_terms
+
+    # clustering the floods with the IDF of all nine reports, without clustering the other six
+    others, floods = corpus()[3:], corpus()[:3]
+    counted = StoryClusterer(options=OPTIONS)
+    counted._rep.partial_fit(others)
+    frequencies: dict[str, int] = {}
+    for article in others:
+        for term in article_terms(article, max_chars=OPTIONS.max_chars):
+            frequencies[term] = frequencies.get(term, 0) + 1
+    seeded = StoryClusterer(options=OPTIONS)
+    seeded.seed_document_frequencies(frequencies, n_docs=len(others))
+    assert seeded.state() == counted.state()
+    assert seeded.assign(floods) == counted.assign(floods)
+    with pytest.raises(UsageError):
+        seeded.seed_document_frequencies(frequencies, n_docs=6)

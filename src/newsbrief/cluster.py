@@ -172,6 +172,25 @@ class StoryClusterer:
         after = self._story_ids()
         return {a: s for a, s in after.items() if a in by_id or before.get(a) != s}
 
+    def seed_document_frequencies(self, frequencies: Mapping[str, int], *, n_docs: int) -> None:
+        """Start the TF-IDF representation from global document frequencies (before the first ``assign``).
+
+        ``frequencies``: term → number of documents (as :func:`newsbrief.represent.article_terms` names
+        terms), in the column order wanted; ``n_docs``: how many documents they were counted over.  The
+        batches assigned later add their own documents, as always.  For a distributed run (e.g. Spark)
+        that clusters a part of the stream with the whole stream's IDF.  No-op for representations
+        without corpus statistics (embeddings).
+
+        >>> from newsbrief.settings import ClusterOptions
+        >>> clusterer = StoryClusterer(options=ClusterOptions())
+        >>> clusterer.seed_document_frequencies({"flood": 40, "levee": 3}, n_docs=1000)
+        """
+        if self._unit_articles:
+            raise UsageError("document frequencies can only be seeded before the first assign")
+        seed = getattr(self._rep, "seed", None)
+        if seed is not None:
+            seed(frequencies, n_docs=n_docs)
+
     def stories(self) -> tuple[Story, ...]:
         """All current stories, sorted by (first published, id), undated stories last."""
         result = []

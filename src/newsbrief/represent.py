@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
 from typing import Any, Protocol
 
@@ -189,6 +189,22 @@ class TfidfRepresentation:
             order = np.lexsort((idx, -weights, unique))[:top]
             result.append([int(i) for i in idx[order]])
         return result
+
+    def seed(self, frequencies: Mapping[str, int], *, n_docs: int) -> None:
+        """Start from given document frequencies (term → df, in column order) over ``n_docs`` documents.
+
+        For a distributed run whose global statistics were counted elsewhere; only on a fresh object.
+
+        >>> rep = TfidfRepresentation()
+        >>> rep.seed({"flood": 3, "=kellington": 1}, n_docs=10)
+        >>> rep.n_docs, rep.term(1)
+        (10, '=kellington')
+        """
+        if self._n_docs or self._terms:
+            raise UsageError("document frequencies can only be seeded before the first batch")
+        for term, df in frequencies.items():
+            self._df[self._index(term)] = int(df)
+        self._n_docs = int(n_docs)
 
     def term(self, index: int) -> str:
         """The term of a column index (for explanations)."""
