@@ -25,6 +25,20 @@ def test_headline_is_the_most_supported_least_loaded_source_headline():
     assert "SHOCKING" not in headline
 
 
+def test_a_question_headline_loses_to_a_plain_one_nearly_as_well_supported():
+    body = "Gunmen attacked Paris on Friday night and police are looking for the attackers. "
+    detail = "Prosecutors said two Belgian brothers were among the gunmen at the concert hall. "
+    arts = [
+        make_article("a.txt", "Paris attacks: who were the attackers?", body + detail + "One was French."),
+        make_article("b.txt", "Two Belgian brothers among Paris concert hall gunmen, prosecutors say", body + detail),
+        make_article("c.txt", None, body + detail + "A third had travelled through Greece."),
+        make_article("d.txt", None, body + "Seven attackers died, officials said."),
+    ]
+    # the question is carried by all four sources, the plain headline by three of them
+    assert choose_headline(arts, groups=()) == "Two Belgian brothers among Paris concert hall gunmen, prosecutors say"
+    assert choose_headline(arts[::3], groups=()) == "Paris attacks: who were the attackers?"
+
+
 def test_headline_falls_back_when_no_source_has_one():
     arts = [make_article("a.txt", None, "Rain fell on the city of Galway for nine days in a row.")]
     assert choose_headline(arts, groups=(), fallback="Rain in Galway") == "Rain in Galway"

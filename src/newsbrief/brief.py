@@ -48,6 +48,9 @@ def _analysis(module: str, function: str) -> Callable[..., tuple] | None:
         return None
 
 
+HEADLINE_SUPPORT_SHARE = 0.75  # headlines within this share of the best support compete on neutrality
+
+
 def _loadedness(title: str) -> int:
     """Marks of a loaded headline: exclamation/question marks, shouting capitals, scare quotes."""
     return len(_LOADED.findall(title))
@@ -68,18 +71,20 @@ def choose_headline(
     stems = stems or Stems()
     source = independent_sources(articles, groups)
     bags = {a.id: set(stems.content(f"{a.title or ''} {a.text}")) for a in articles}
-    best: tuple[int, int, int, str] | None = None
+    scored: list[tuple[int, int, int, str]] = []
     for article in articles:
         title = " ".join((article.title or "").split())
         words = stems.content(title)
         if len(words) < 2:
             continue
         support = len({source[a.id] for a in articles if sum(w in bags[a.id] for w in words) >= 2 / 3 * len(words)})
-        key = (support, -_loadedness(title), -abs(len(title.split()) - 10), title)
-        if best is None or key[:3] > best[:3]:
-            best = key
-    if best is not None:
-        return best[3]
+        scored.append((support, -_loadedness(title), -abs(len(title.split()) - 10), title))
+    if scored:
+        # among the well-supported headlines (a short generic one is supported by everything), the least
+        # loaded: a question or an exclamation loses to a plain statement nearly as well supported
+        top = max(s[0] for s in scored)
+        candidates = [s for s in scored if s[0] >= HEADLINE_SUPPORT_SHARE * top]
+        return max(candidates, key=lambda s: (s[1], s[0], s[2]))[3]
     if fallback:
         return fallback
     first = next((a.text for a in articles if a.text.strip()), "")
