@@ -652,6 +652,7 @@ class StoryClusterer:
             for n in neighbours:
                 adjacency.setdefault(n, set()).discard(gone)
                 adjacency[n].add(survivor)
+                cache.pop((gone, n) if gone < n else (n, gone), None)  # never valid again: free it
             adjacency[survivor] = neighbours
             push(survivor, sorted(neighbours), trim=True, known=known)
 
