@@ -21,6 +21,7 @@ the head signature makes LSH propose such pairs).  :func:`find_duplicate_groups`
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -268,6 +269,20 @@ def verify(a: Fingerprint, b: Fingerprint, *, options: DedupOptions) -> float | 
     return None
 
 
+@functools.lru_cache(maxsize=16)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The optimal ``(bands, rows)`` for an LSH ``threshold`` (``MinHashLSH(...).b / .r``).
+
+    datasketch (``MinHashLSH``) finds them by numerical integration (≈30 ms per call, for every index and so for every
+    brief); the answer depends only on the two numbers, so it is remembered (a pure function's memo).
+
+    >>> lsh_bands(0.5, 128) == (MinHashLSH(threshold=0.5, num_perm=128).b, MinHashLSH(threshold=0.5, num_perm=128).r)
+    True
+    """
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 class DuplicateIndex:
     """LSH over full and head signatures: ``add`` a key, ``query`` candidate keys.
 
@@ -288,9 +303,10 @@ class DuplicateIndex:
     """
 
     def __init__(self, *, options: DedupOptions) -> None:
-        full = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
-        head = MinHashLSH(threshold=HEAD_LSH_THRESHOLD, num_perm=options.num_perm)
-        self.bands: tuple[tuple[int, int], tuple[int, int]] = ((full.b, full.r), (head.b, head.r))
+        self.bands: tuple[tuple[int, int], tuple[int, int]] = (
+            lsh_bands(options.lsh_threshold, options.num_perm),
+            lsh_bands(HEAD_LSH_THRESHOLD, options.num_perm),
+        )
         self._buckets: dict[int, list[str]] = {}
         self._keys: set[str] = set()
 
