@@ -15,11 +15,13 @@ executor, then runs the clusterer there:
    ``max_postings`` apart in the term's posting list in the clusterer's (date, id) order (the embedded
    path also meets only that many recent units per term); optionally (``block_days``) only units
    within that many days of each other.  A pair is an edge when its cosine is ≥ the clusterer's own
-   edge floor (``threshold × edge_ratio``): the clusterer links units only through such edges.
+   edge floor (``threshold × edge_ratio``): the clusterer links units only through such edges.  The
+   posting lists are grouped in the JVM and each is turned into edges in vectorised chunks.
 4. *Blocks*: connected components of the edges (:mod:`newsbrief.spark.components`).
-5. *Clustering*: units are hash-partitioned by block; each partition runs one
-   :class:`~newsbrief.cluster.StoryClusterer` over its blocks, seeded with the global document
-   frequencies, so vectors, the linking rule, merging and story ids are the library's.
+5. *Clustering*: units are hash-partitioned by block; each partition packs its blocks into bins of
+   about 2,000 units and runs one :class:`~newsbrief.cluster.StoryClusterer` per bin, seeded with the
+   global document frequencies, so vectors, the linking rule, merging and story ids are the library's.
+   ``max_block`` (off by default) cuts larger blocks into time slices: bounded, approximate.
 
 Output: one row per article ``(id, source, story_id, published)``.
 """
