@@ -28,8 +28,6 @@ Output: one row per article ``(id, source, story_id, published)``.
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -218,16 +216,8 @@ def _clusterer(options: ClusterOptions, reps: Sequence[Sequence[str]], vocabular
         for term in rep_terms:
             local[term] = local.get(term, 0) + 1
     ordered = sorted(local, key=index.__getitem__)
-    rep_state = _representation(
-        options, ordered, [df[index[t]] - local[t] for t in ordered], n_docs - len(reps)
-    ).state()
-    archive = np.load(io.BytesIO(fresh.state()), allow_pickle=False)
-    meta = json.loads(archive["meta"].tobytes().decode())
-    meta["representation"] = rep_state
-    buffer = io.BytesIO()
-    arrays = {name: archive[name] for name in archive.files if name != "meta"}
-    np.savez(buffer, **arrays, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
-    return StoryClusterer.from_state(buffer.getvalue(), options=options)
+    fresh.seed_document_frequencies({t: df[index[t]] - local[t] for t in ordered}, n_docs=n_docs - len(reps))
+    return fresh
 
 
 def _cluster_bin(rows: Sequence[Any], *, options: ClusterOptions, terms: Sequence[str], df: Sequence[int],
