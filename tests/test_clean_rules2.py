@@ -5,6 +5,8 @@ Each rule has a residue case and a body line that the rule must not remove.
 
 from __future__ import annotations
 
+import pytest
+
 from clean_fixtures import BODY, TITLE
 from newsbrief.clean import Cleaner
 from newsbrief.model import CleanResult, RawDocument
@@ -125,27 +127,27 @@ def test_inserted_teaser_box_between_paragraphs_is_removed() -> None:
     assert {reason_of(result, line) for line in box} == {"related links"}
 
 
-def test_unbulleted_fact_box_between_paragraphs_is_kept() -> None:
-    box = [
-        "The council's plan",
-        "Closure of the bridge to cars from the first of May",
-        "A free ferry for cyclists and pedestrians every twenty minutes",
-        "Extra buses on the northern ring road during rush hours",
-    ]
-    result = clean([*BODY[:2], *box, *BODY[2:]])
-    for line in box:
-        assert line in paragraphs(result)
-
-
-def test_unterminated_table_between_paragraphs_is_kept() -> None:
-    table = [
-        "Harbour Bridge",
-        "41,000 cars a day crossed it in the busiest month of 2021",
-        "North Ferry",
-        "6,500 riders a day are expected from the first of May",
-    ]
-    result = clean([*BODY[:2], *table, *BODY[2:]])
-    for line in table:
+@pytest.mark.parametrize(
+    "block",
+    [
+        [  # an unbulleted fact box
+            "The council's plan",
+            "Closure of the bridge to cars from the first of May",
+            "A free ferry for cyclists and pedestrians every twenty minutes",
+            "Extra buses on the northern ring road during rush hours",
+        ],
+        [  # an unterminated table
+            "Harbour Bridge",
+            "41,000 cars a day crossed it in the busiest month of 2021",
+            "North Ferry",
+            "6,500 riders a day are expected from the first of May",
+        ],
+    ],
+    ids=["fact box", "table"],
+)
+def test_unterminated_block_between_paragraphs_is_kept(block: list[str]) -> None:
+    result = clean([*BODY[:2], *block, *BODY[2:]])
+    for line in block:
         assert line in paragraphs(result)
 
 
