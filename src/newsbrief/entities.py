@@ -169,38 +169,36 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
         else:
             votes[key][m.kind] += 3 if m.kind == "PERSON" else 1
     kinds = {key: min(c, key=lambda k: (-c[k], k != "PERSON", k)) for key, c in votes.items()}
-    persons = sorted({m.form for m in mentions if kinds[key_of[m.form]] == "PERSON"})
-    full = [f for f in persons if len(tokens_of[f]) >= 2]
     # last words of multi-word names that are not people ("Hurricane Mitch"): a lone "Mitch" is that thing
     things: dict[str, set[EntityKind]] = defaultdict(set)
     for key, kind in kinds.items():
         if kind != "PERSON" and len(key.split()) >= 2:
             things[key.split()[-1]].add(kind)
-    # matcher.surname_matches(form, f) for a one-word form compares it with f's last (non-initial) word only
-    last_words = {words[-1] for words in ([t for t in tokens_of[f] if len(t) > 1] for f in full) if len(words) >= 2}
-    surname_of_full = {
-        form: any(matcher.token_similarity(tokens[0], last) >= TOKEN_MIN for last in last_words)
-        for form, tokens in tokens_of.items()
-        if len(tokens) == 1
-    }
-    # PERSON votes of the full names ending in each last word: a one-word name the NER never calls a person
-    # becomes a person's surname only when that person is mentioned at least as often, and, unless it is
-    # the very same word, only for a rare form (a typo such as "Pincohet"): "Paris" is not the surname of
-    # a slogan tagged "Je Suis Paris", nor "Britain" a spelling of "Berten"
+    # the last (non-initial) word of each PERSON full name with that person's PERSON votes (as
+    # matcher.surname_matches, a one-word form is compared with a full name's last word only)
     person_votes: Counter[str] = Counter()
     for key, counter in votes.items():
         words = [t for t in key.split() if len(t) > 1]
         if kinds[key] == "PERSON" and len(words) >= 2:
             person_votes[words[-1]] += counter["PERSON"]
+    # votes of the full names each one-word form is the surname of
+    surname_hits = {
+        form: [n for last, n in person_votes.items() if matcher.token_similarity(tokens[0], last) >= TOKEN_MIN]
+        for form, tokens in tokens_of.items()
+        if len(tokens) == 1
+    }
+    surname_of_full = {form: bool(hits) for form, hits in surname_hits.items()}
 
     def flips_to_person(form: str) -> bool:
+        # a one-word name the NER never calls a person becomes a person's surname only when that person is
+        # mentioned at least as often, and, unless it is the very same word, only for a rare form (a typo
+        # such as "Pincohet"): "Paris" is not the surname of a slogan tagged "Je Suis Paris", nor
+        # "Britain" a spelling of "Berten"
         own = votes[key_of[form]]
         if own["PERSON"] > 0:
             return True
-        word = tokens_of[form][0]
-        matched = sum(n for last, n in person_votes.items() if matcher.token_similarity(word, last) >= TOKEN_MIN)
         total = sum(own.values())
-        return total <= matched and (word in person_votes or total <= RARE_FORM)
+        return total <= sum(surname_hits[form]) and (tokens_of[form][0] in person_votes or total <= RARE_FORM)
 
     flips = {form: flips_to_person(form) for form, surname in surname_of_full.items() if surname}
 

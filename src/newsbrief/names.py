@@ -252,11 +252,11 @@ def _reordered_given_names(wa: list[str], wb: list[str], similarity: Callable[[s
     sims = [similarity(wa[-1], wb[-1])]
     unmatched = list(wb[:-1])
     for token in wa[:-1]:
-        best = max(unmatched, key=lambda other: similarity(token, other))
-        if similarity(token, best) < TOKEN_MIN:
+        score, best = max((similarity(token, other), -n) for n, other in enumerate(unmatched))
+        if score < TOKEN_MIN:
             return None
-        sims.append(similarity(token, best))
-        unmatched.remove(best)
+        sims.append(score)
+        del unmatched[-best]
     return 0.9 * sum(sims) / len(sims)
 
 
