@@ -195,6 +195,36 @@ def test_language_detection_is_deterministic_and_bounded() -> None:
     assert run(RawDocument("a.txt", "Short.")).language is None
 
 
+def test_lazy_langdetect_table_is_the_table_langdetect_builds() -> None:
+    """The detector's lazily built n-gram table holds langdetect's own numbers, so its answers are langdetect's."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from newsbrief.meta_language import _load_profiles
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.seed = 0
+    langlist, table = _load_profiles()
+    assert langlist == factory.langlist
+    assert set(table) == set(factory.word_lang_prob_map)
+    for word in sorted(factory.word_lang_prob_map)[::97]:
+        assert table[word] == factory.word_lang_prob_map[word]
+    assert "no such n-gram" not in table
+    samples = (
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites devant le parlement.",
+        "Die Regierung hat am Dienstag eine neue Rentenreform angekündigt.",
+        "El gobierno anunció el martes una nueva reforma de las pensiones.",
+        "Правительство объявило во вторник о новой пенсионной реформе.",
+        "政府周二宣布了一项新的养老金改革计划。",
+        "Scores: Leeds 2 Hull 1, Wigan 0 Bath 3, Derby 1 York 1.",
+    )
+    detector = LanguageDetector()
+    for text in samples:
+        reference = factory.create()
+        reference.append(text)
+        assert detector.detect(text) == reference.detect()
+
+
 def test_english_shortcut_never_fires_on_other_languages() -> None:
     spanish = "El gobierno anunció el martes una nueva reforma de las pensiones que será presentada al parlamento la próxima semana."
     assert not looks_english(spanish)

@@ -7,6 +7,7 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -69,10 +70,10 @@ class LanguageDetector:
         from langdetect.lang_detect_exception import LangDetectException
 
         if self._factory is None:
-            from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+            from langdetect.detector_factory import DetectorFactory
 
             factory = DetectorFactory()
-            factory.load_profile(PROFILES_DIRECTORY)
+            factory.langlist, factory.word_lang_prob_map = _load_profiles()
             factory.seed = self._seed
             self._factory = factory
         detector = self._factory.create()
@@ -81,6 +82,72 @@ class LanguageDetector:
             return str(detector.detect())
         except LangDetectException:
             return None
+
+
+def _load_profiles() -> tuple[list[str], _ProbabilityTable]:
+    """The language list and n-gram table of langdetect, as ``DetectorFactory.load_profile`` makes them.
+
+    Same profile files, same order (``os.listdir``), same language indexes and table size; only
+    the table's rows are built lazily (:class:`_ProbabilityTable`).
+    """
+    import json
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    names = os.listdir(PROFILES_DIRECTORY)
+    langlist: list[str] = []
+    profiles: list[tuple[dict[str, int], list[int]]] = []
+    for name in names:
+        path = os.path.join(PROFILES_DIRECTORY, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as stream:
+            data = json.load(stream)
+        langlist.append(data["name"])
+        profiles.append((data["freq"], data["n_words"]))
+    return langlist, _ProbabilityTable(profiles, size=len(names))
+
+
+class _ProbabilityTable(Mapping[str, list[float]]):
+    """langdetect's ``word_lang_prob_map`` (n-gram → probability per language), rows built on first use.
+
+    ``DetectorFactory.load_profile`` builds all ~88,000 rows of 55 floats up front, ~0.45 s CPU in
+    every process that detects a language once (each worker of the pipeline); reading the profiles
+    and the set of their n-grams takes ~0.1 s.  A row is computed exactly as ``add_profile`` computes
+    it (``1.0 * freq / n_words[len - 1]`` for 1-3 character n-grams, 0.0 elsewhere), so the
+    detector sees the same numbers and gives the same answers.
+    """
+
+    def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], *, size: int) -> None:
+        self._profiles = profiles
+        self._size = size
+        self._keys: frozenset[str] = frozenset().union(*(freq for freq, _ in profiles))
+        self._rows: dict[str, list[float]] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._keys
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = self._rows.get(word)
+        if row is None:
+            if word not in self._keys:
+                raise KeyError(word)
+            row = [0.0] * self._size
+            length = len(word)
+            if 1 <= length <= 3:
+                for index, (freq, n_words) in enumerate(self._profiles):
+                    count = freq.get(word)
+                    if count is not None:
+                        row[index] = 1.0 * count / n_words[length - 1]
+            self._rows[word] = row
+        return row
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def looks_english(text: str) -> bool:
