@@ -78,3 +78,10 @@ def test_split_never_raises_and_spans_are_ordered_trimmed_slices(sample: str) ->
         assert previous_end <= start < end <= len(sample)
         assert sample[start:end] == sample[start:end].strip()
         previous_end = end
+
+
+def test_stopwords_are_scikit_learns_english_list_plus_reporting_words() -> None:
+    """text.py keeps scikit-learn's list as a constant (no sklearn import); it must stay the same set."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    assert frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms"} == text.STOPWORDS
