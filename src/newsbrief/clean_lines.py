@@ -133,6 +133,40 @@ _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 
 
 _SHAPE_CHARS = 300
+# Cheaper exact forms of three per-line computations (LineShape.of runs on every line):
+_TERMINAL_CHARS = frozenset(".!?…。！？")
+_CLOSING_CHARS = "\"'”’)]\ufffd"  # what _TERMINAL allows between the final punctuation and the end
+
+
+def _terminal(text: str) -> bool:
+    """``_TERMINAL`` found in the last 80 characters.
+
+    Most lines end with the punctuation itself, perhaps followed by closing quotes or brackets:
+    that is a match of the pattern's first alternative, found without the regex (the punctuation
+    and the closing characters are disjoint sets, so stripping the closers finds it exactly).
+    The regex decides everything else.
+    """
+    tail = text[-80:]
+    if tail.rstrip(_CLOSING_CHARS)[-1:] in _TERMINAL_CHARS:  # "" (nothing left) is not in the set
+        return True
+    return _TERMINAL.search(tail) is not None
+
+
+def _word_count(text: str) -> int:
+    """``len(text.split())``: on printable ASCII text with single spaces only, the number of spaces + 1."""
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.count(" ") + 1 if text else 0
+    return len(text.split())
+
+
+def _separators(head: str) -> int:
+    """Number of ``_SEPARATORS`` matches; none without a separator character (ASCII text: ``| > /``)."""
+    if head.isascii():
+        if "|" not in head and ">" not in head and "/" not in head:
+            return 0
+    elif _SEPARATOR_CHAR.search(head) is None:
+        return 0
+    return len(_SEPARATORS.findall(head))
 
 
 def _sentence_like(text: str, words: int, terminal: bool, cased: bool, lower_ratio: float) -> bool:
@@ -194,11 +228,11 @@ class LineShape:
         flagged = list(filter(_ANY_INTERFACE.__contains__, low))
         strong = sum(map(INTERFACE_WORDS.__contains__, flagged)) if flagged else 0
         interface = strong + 0.5 * (len(flagged) - strong)
-        words = max(n, len(text.split())) if long else n
-        terminal = bool(_TERMINAL.search(text[-80:]))
+        words = max(n, _word_count(text)) if long else n
+        terminal = _terminal(text)
         cased = n == 0 or (lower + title) >= 0.3 * n
         lower_ratio = lower / n if n else 0.0
-        separators = len(_SEPARATORS.findall(head)) if _SEPARATOR_CHAR.search(head) else 0
+        separators = _separators(head)
         sentence_like = _sentence_like(text, words, terminal, cased, lower_ratio)
         return cls(
             text=text,

@@ -1,0 +1,49 @@
+"""The cleaner's fast paths give exactly what the plain definitions give (speed changes only)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief import clean_lines
+
+# Characters that exercise the patterns: terminal punctuation, closing quotes and brackets,
+# separators, every kind of whitespace str.split knows, apostrophes, letters with and without case.
+_ALPHABET = st.sampled_from(
+    list("ab Zé.!?…。！？\"'”’)](|›»>•·/\t\n\x0b\x0c\r\x1c\x1f\u3000\u00a0-_0") + ["\ufffd", "\u2019", "İ", "ſ"]
+)
+_TEXTS = st.lists(_ALPHABET, max_size=120).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_terminal_is_the_terminal_pattern_on_the_last_80_characters(text: str) -> None:
+    assert clean_lines._terminal(text) == bool(clean_lines._TERMINAL.search(text[-80:]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_word_count_is_len_of_split(text: str) -> None:
+    assert clean_lines._word_count(text) == len(text.split())
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_separators_count_the_separator_pattern(text: str) -> None:
+    assert clean_lines._separators(text) == len(clean_lines._SEPARATORS.findall(text))
+
+
+def test_fast_paths_on_ordinary_lines() -> None:
+    lines = (
+        "He declined to comment.",
+        '"We will rebuild," she said.)',
+        "Home | World | Europe",
+        "News > Politics",
+        "Prices rose 5 per cent in March (Reuters)",
+        "The minister said the talks would resume next week after a pause " * 8,
+        "A line  with  double spaces and a tab\there " * 10,
+    )
+    for line in lines:
+        assert clean_lines._terminal(line) == bool(clean_lines._TERMINAL.search(line[-80:]))
+        assert clean_lines._word_count(line) == len(line.split())
+        assert clean_lines._separators(line) == len(clean_lines._SEPARATORS.findall(line))
