@@ -47,3 +47,16 @@ def test_fast_paths_on_ordinary_lines() -> None:
         assert clean_lines._terminal(line) == bool(clean_lines._TERMINAL.search(line[-80:]))
         assert clean_lines._word_count(line) == len(line.split())
         assert clean_lines._separators(line) == len(clean_lines._SEPARATORS.findall(line))
+
+
+_ASCII_TEXTS = st.lists(st.sampled_from(list("aZ9 '.,-|\t\"") + ["you're", "don't", "''", "' "]), max_size=80).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ASCII_TEXTS)
+def test_ascii_words_are_the_ascii_word_pattern_tokens(text: str) -> None:
+    tokens = clean_lines._ASCII_WORD.findall(text)
+    low, lower, title = clean_lines._ascii_words(text)
+    assert low == [token.lower().encode("ascii") for token in tokens]
+    assert lower == sum(token[0].islower() for token in tokens)
+    assert title == sum(token[0].isupper() for token in tokens)
