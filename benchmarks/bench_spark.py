@@ -1,23 +1,30 @@
 """Spark dedup and stories vs the embedded path on the same generated articles (local mode).
 
-    .venv/bin/python benchmarks/bench_spark.py [--sizes 10000 100000] [--master local[2]] [--partitions 8]
+    .venv/bin/python benchmarks/bench_spark.py [--sizes 10000 100000] [--data DIR] [--stages dedup stories]
+        [--skip-embedded | --skip-spark] [--deadline SECONDS] [--master local[2]] [--partitions 8]
 
-Articles are generated on the fly by the stories benchmark's generator
-(``benchmarks/bench_stories.py``: real BBC + DUC articles; beyond the first round every article is a
-distinct story — sentences mixed with another article of its topic, names rotated, numbers changed,
-dates shifted by 45 days per round).  They are written once as JSONL (``clean --format jsonl``
-schema), not timed.  Then, per size:
+Articles: the stories benchmark's (``benchmarks/bench_stories.py``: real BBC + DUC articles; beyond
+the first round every article is a distinct story — sentences mixed with another article of its
+topic, names rotated, numbers changed, dates shifted by 45 days per round), written once as JSONL
+(``clean --format jsonl`` schema) by ``benchmarks/bench_data.py`` (the same articles, generated
+~10× faster on 2 processes; 1M articles ≈ 2.3 GB) into ``--data`` (reused when present), not timed.
+Then, per size:
 
 * ``embedded``: :func:`newsbrief.dedup.find_duplicate_groups` (2 worker processes) then
   :func:`newsbrief.cluster.cluster_stories`, in this process;
-* ``spark``: :func:`newsbrief.spark.clean.read_articles` of the JSONL (``read_s``, not in articles/s),
-  :func:`newsbrief.spark.dedup.duplicate_groups` written to Parquet, then
+* ``spark`` (``local[2]``): :func:`newsbrief.spark.clean.read_articles` of the JSONL (``read``, not
+  in articles/s), :func:`newsbrief.spark.dedup.duplicate_groups` written to Parquet, then
   :func:`newsbrief.spark.stories.story_assignments` with those groups written to Parquet (the
   session start-up is not counted; each stage's wall time is).
 
-Prints one JSON line per size and path: seconds per stage, articles/s, and (for Spark) whether the
-duplicate groups equal the embedded ones, the adjusted Rand index of the stories, and the number of
-story blocks and the largest block (units) — computed after the timed stages.
+``--stages dedup`` runs only dedup on both paths (what a 1M run can finish here); ``--deadline``
+cancels a Spark stage still running after that many seconds (its line says ``"finished": false``)
+and the session always stops at the end.  Prints one JSON line per stage as it finishes (to follow
+long runs) and one per size and path: wall and CPU seconds per stage, CPU split into the JVM and the
+Python workers, articles/s (wall and per CPU-second), the 1-minute load average before and after,
+and (for Spark, when both paths ran) whether the duplicate groups equal the embedded ones, the
+adjusted Rand index of the stories, and the number of story blocks and the largest block (units) —
+computed after the timed stages.
 """
 
 from __future__ import annotations
@@ -33,25 +40,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 
 
-def tree_cpu() -> float:
+def tree_cpu_split() -> dict[str, float]:
     """CPU seconds (user + system) of this process and all its descendants, living or reaped.
 
     The Spark driver's JVM and the Python workers it forks are descendants of this process, so this
-    counts the whole local Spark run, not just the driver.
+    counts the whole local Spark run, not just the driver.  Split into ``java`` (the JVM and what
+    it reaped), ``python`` (everything else: this process, Python workers, dedup's process pool).
     """
     tick = os.sysconf("SC_CLK_TCK")
     parents: dict[int, int] = {}
     times: dict[int, float] = {}
+    names: dict[int, str] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
+                head, fields_text = handle.read().rsplit(")", 1)
         except OSError:
             continue
+        fields = fields_text.split()
         parents[int(entry)] = int(fields[1])
         times[int(entry)] = sum(int(x) for x in fields[11:15]) / tick
+        names[int(entry)] = head.split("(", 1)[-1]
     mine, frontier = {os.getpid()}, [os.getpid()]
     while frontier:
         parent = frontier.pop()
@@ -59,7 +70,15 @@ def tree_cpu() -> float:
             if ppid == parent and pid not in mine:
                 mine.add(pid)
                 frontier.append(pid)
-    return sum(times.get(pid, 0.0) for pid in mine)
+    split = {"java": 0.0, "python": 0.0}
+    for pid in mine:
+        split["java" if names.get(pid) == "java" else "python"] += times.get(pid, 0.0)
+    return split
+
+
+def tree_cpu() -> float:
+    """Total CPU seconds of this process tree (:func:`tree_cpu_split`)."""
+    return sum(tree_cpu_split().values())
 
 
 def load() -> float:
@@ -67,81 +86,128 @@ def load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def generate(size: int, path: Path, *, keep: bool = True) -> list:
-    """``size`` benchmark articles written to ``path`` as JSONL (and returned when ``keep``)."""
+def generate(size: int, path: Path) -> None:
+    """``size`` benchmark articles written to ``path`` as JSONL (``bench_data.write_jsonl``, 2 processes)."""
     sys.path.insert(0, str(ROOT))
-    from bench_stories import Generator
+    from bench_data import write_jsonl
 
-    from newsbrief.serialize import article_to_dict
-
-    generator = Generator()
-    articles = []
-    with path.open("w", encoding="utf-8") as out:
-        for j in range(size):
-            article = generator.article(j)
-            out.write(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
-            if keep:
-                articles.append(article)
-    return articles
+    write_jsonl(size, path, workers=2)
 
 
-def embedded(articles: list) -> tuple[dict[str, object], tuple, dict[str, str]]:
+def load_articles(path: Path) -> list:
+    """The articles of a benchmark JSONL file."""
+    from newsbrief.serialize import article_from_dict
+
+    with path.open(encoding="utf-8") as lines:
+        return [article_from_dict(json.loads(line)) for line in lines]
+
+
+class Stage:
+    """Wall and CPU seconds (split JVM / Python) and the load average around one timed stage."""
+
+    def __init__(self, name: str, out: dict[str, object]) -> None:
+        self.name, self.out = name, out
+
+    def __enter__(self) -> Stage:
+        self.load, self.cpu, self.start = load(), tree_cpu_split(), time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        wall, cpu = time.perf_counter() - self.start, tree_cpu_split()
+        used = {kind: cpu[kind] - self.cpu[kind] for kind in cpu}
+        self.out.update({f"{self.name}_s": round(wall, 1), f"{self.name}_cpu_s": round(sum(used.values()), 1),
+                         f"{self.name}_jvm_cpu_s": round(used["java"], 1),
+                         f"{self.name}_python_cpu_s": round(used["python"], 1),
+                         f"{self.name}_load": [self.load, load()]})
+        print(json.dumps({"stage": self.name, **self.out}), file=sys.stderr, flush=True)
+
+
+def _rates(out: dict[str, object], size: int, stages: list[str]) -> None:
+    wall = sum(float(out[f"{stage}_s"]) for stage in stages)  # type: ignore[arg-type]
+    cpu = sum(float(out[f"{stage}_cpu_s"]) for stage in stages)  # type: ignore[arg-type]
+    out["articles_per_s"] = round(size / max(wall, 1e-9), 1)
+    out["articles_per_cpu_s"] = round(size / max(cpu, 1e-9), 1)
+
+
+def embedded(articles: list, stages: list[str]) -> tuple[dict[str, object], tuple, dict[str, str]]:
     """Time the embedded dedup and clustering."""
     from newsbrief.cluster import cluster_stories
     from newsbrief.dedup import find_duplicate_groups
     from newsbrief.settings import Settings
 
     settings = Settings()
-    load_before, cpu0 = load(), tree_cpu()
-    start = time.perf_counter()
-    groups = find_duplicate_groups(articles, options=settings.dedup, workers=2)
-    middle, cpu1 = time.perf_counter(), tree_cpu()
-    stories = cluster_stories(articles, groups=groups, options=settings.cluster)
-    end, cpu2 = time.perf_counter(), tree_cpu()
-    story_of = {a: s.id for s in stories for a in s.article_ids}
-    return {"dedup_s": round(middle - start, 1), "stories_s": round(end - middle, 1),
-            "articles_per_s": round(len(articles) / (end - start), 1),
-            "dedup_cpu_s": round(cpu1 - cpu0, 1), "stories_cpu_s": round(cpu2 - cpu1, 1),
-            "articles_per_cpu_s": round(len(articles) / max(cpu2 - cpu0, 1e-9), 1),
-            "stories": len(stories), "load_before": load_before, "load_after": load()}, groups, story_of
+    out: dict[str, object] = {"articles": len(articles), "path": "embedded"}
+    with Stage("dedup", out):
+        groups = find_duplicate_groups(articles, options=settings.dedup, workers=2)
+    out["duplicate_groups"] = sum(1 for g in groups if len(g.members) > 1)
+    story_of: dict[str, str] = {}
+    if "stories" in stages:
+        with Stage("stories", out):
+            stories = cluster_stories(articles, groups=groups, options=settings.cluster)
+        story_of = {a: s.id for s in stories for a in s.article_ids}
+        out["stories"] = len(stories)
+    _rates(out, len(articles), stages)
+    return out, groups, story_of
 
 
-def spark_run(spark, source: Path, work: Path, size: int, partitions: int, *, block_days: int | None = None,
-              max_block: int | None = None, keep_rows: bool = True) -> tuple[dict[str, object], list, dict]:
-    """Time the Spark jobs (reading the JSONL, dedup → Parquet, stories → Parquet)."""
+def spark_run(spark, source: Path, work: Path, size: int, partitions: int, *, stages: list[str],
+              block_days: int | None = None, max_block: int | None = None, keep_rows: bool = True,
+              deadline: float | None = None) -> tuple[dict[str, object], list, dict]:
+    """Time the Spark jobs (reading the JSONL, dedup → Parquet, stories → Parquet).
+
+    ``deadline``: seconds after which a running stage's jobs are cancelled (``"finished": false``).
+    """
+    import threading
+
     from newsbrief.settings import Settings
     from newsbrief.spark.clean import read_articles
     from newsbrief.spark.dedup import duplicate_groups
     from newsbrief.spark.stories import SparkStoriesOptions, story_assignments
 
     settings = Settings()
-    load_before, cpu0 = load(), tree_cpu()
-    start = time.perf_counter()
-    articles = read_articles(spark, str(source)).repartition(partitions).persist()
-    articles.count()
-    loaded, cpu1 = time.perf_counter(), tree_cpu()
-    duplicate_groups(articles, options=settings.dedup).write.mode("overwrite").parquet(str(work / "groups"))
-    deduped, cpu2 = time.perf_counter(), tree_cpu()
-    groups = spark.read.parquet(str(work / "groups"))
-    options = SparkStoriesOptions(cluster=settings.cluster, dedup=settings.dedup, block_days=block_days,
-                                  max_block=max_block)
-    story_assignments(articles, groups=groups, options=options, with_block=True).write.mode("overwrite").parquet(
-        str(work / "stories"))
-    end, cpu3 = time.perf_counter(), tree_cpu()
-    load_after = load()
-    stories = spark.read.parquet(str(work / "stories"))
-    sizes = [r["count"] for r in stories.groupBy("block").count().collect()]
+    out: dict[str, object] = {"articles": size, "path": "spark", "master": spark.sparkContext.master,
+                              "partitions": partitions, "max_block": max_block}
+    timer = threading.Timer(deadline, spark.sparkContext.cancelAllJobs) if deadline else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
+    done: list[str] = []
+    try:
+        with Stage("read", out):
+            articles = read_articles(spark, str(source)).repartition(partitions).persist()
+            articles.count()
+        with Stage("dedup", out):
+            duplicate_groups(articles, options=settings.dedup).write.mode("overwrite").parquet(str(work / "groups"))
+        done.append("dedup")
+        groups = spark.read.parquet(str(work / "groups"))
+        out["duplicate_groups"] = groups.where("id != canonical_id").select("canonical_id").distinct().count()
+        if "stories" in stages:
+            options = SparkStoriesOptions(cluster=settings.cluster, dedup=settings.dedup, block_days=block_days,
+                                          max_block=max_block)
+            with Stage("stories", out):
+                story_assignments(articles, groups=groups, options=options, with_block=True).write.mode(
+                    "overwrite").parquet(str(work / "stories"))
+            done.append("stories")
+    except Exception as error:  # noqa: BLE001 - a cancelled (deadline) or failed stage is reported, not fatal
+        out["finished"] = False
+        out["error"] = f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
+        return out, [], {}
+    finally:
+        if timer is not None:
+            timer.cancel()
+    out["finished"] = True
+    _rates(out, size, done)
     group_rows = [r.asDict() for r in groups.collect()] if keep_rows else []
-    story_of = {r.id: r.story_id for r in stories.select("id", "story_id").collect()} if keep_rows else {}
-    figures = {"read_s": round(loaded - start, 1), "dedup_s": round(deduped - loaded, 1),
-               "stories_s": round(end - deduped, 1), "articles_per_s": round(size / (end - loaded), 1),
-               "read_cpu_s": round(cpu1 - cpu0, 1), "dedup_cpu_s": round(cpu2 - cpu1, 1),
-               "stories_cpu_s": round(cpu3 - cpu2, 1), "articles_per_cpu_s": round(size / max(cpu3 - cpu1, 1e-9), 1),
-               "blocks": len(sizes), "largest_block_articles": max(sizes, default=0),
-               "stories": stories.select("story_id").distinct().count(),
-               "load_before": load_before, "load_after": load_after}
+    story_of: dict[str, str] = {}
+    if "stories" in stages:
+        stories = spark.read.parquet(str(work / "stories"))
+        sizes = [r["count"] for r in stories.groupBy("block").count().collect()]
+        out.update({"blocks": len(sizes), "largest_block_articles": max(sizes, default=0),
+                    "stories": stories.select("story_id").distinct().count()})
+        if keep_rows:
+            story_of = {r.id: r.story_id for r in stories.select("id", "story_id").collect()}
     articles.unpersist()
-    return figures, group_rows, story_of
+    return out, group_rows, story_of
 
 
 def main() -> None:
@@ -150,53 +216,66 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--partitions", type=int, default=8)
-    parser.add_argument("--skip-embedded", action="store_true", help="only the Spark path (e.g. for 1M)")
+    parser.add_argument("--driver-memory", default="4g")
+    parser.add_argument("--stages", nargs="+", choices=["dedup", "stories"], default=["dedup", "stories"],
+                        help="dedup only, or dedup then stories (stories needs the groups)")
+    parser.add_argument("--skip-embedded", action="store_true", help="only the Spark path")
     parser.add_argument("--skip-spark", action="store_true", help="only the embedded path")
+    parser.add_argument("--deadline", type=float, default=None,
+                        help="cancel the Spark jobs of a size still running after this many seconds")
     parser.add_argument("--data", type=Path, default=None,
                         help="keep the generated articles in DIR/articles-<size>.jsonl and reuse them when present")
     parser.add_argument("--block-days", type=int, default=None, help="SparkStoriesOptions.block_days")
     parser.add_argument("--max-block", type=int, default=0,
                         help="SparkStoriesOptions.max_block (default 0: never cut a block, exact)")
     args = parser.parse_args()
+    stages = ["dedup"] + (["stories"] if "stories" in args.stages else [])
 
     from sklearn.metrics import adjusted_rand_score
 
-    from newsbrief.serialize import article_from_dict
     from newsbrief.spark.dedup import groups_from_rows
     from newsbrief.spark.session import SparkConfig
 
     spark = None if args.skip_spark else SparkConfig(
-        master=args.master, shuffle_partitions=args.partitions, extra={"spark.driver.memory": "4g"}).session()
-    for size in args.sizes:
-        with tempfile.TemporaryDirectory(prefix="bench-spark-") as tmp:
-            work = Path(tmp)
-            source = (args.data or work) / f"articles-{size}.jsonl"
-            line: dict[str, object] = {"articles": size}
-            if source.exists():
-                with source.open(encoding="utf-8") as lines:
-                    articles = [] if args.skip_embedded else [article_from_dict(json.loads(x)) for x in lines]
-            else:
-                started = time.perf_counter()
-                articles = generate(size, source, keep=not args.skip_embedded)
-                print(json.dumps({**line, "generated_s": round(time.perf_counter() - started, 1)}), flush=True)
-            if not args.skip_embedded:
-                figures, groups, story_of = embedded(articles)
-                print(json.dumps({**line, "path": "embedded", **figures}), flush=True)
-            if spark is None:
-                continue
-            spark_figures, group_rows, spark_story_of = spark_run(
-                spark, source, work, size, args.partitions, block_days=args.block_days,
-                max_block=args.max_block or None, keep_rows=not args.skip_embedded)
-            if not args.skip_embedded:
-                ids = sorted(story_of)
-                spark_figures["same_groups"] = groups_from_rows(group_rows) == groups
-                spark_figures["stories_ari"] = round(adjusted_rand_score(
-                    [story_of[i] for i in ids], [spark_story_of[i] for i in ids]), 4)
-                spark_figures["same_story_id"] = round(sum(story_of[i] == spark_story_of[i] for i in ids) / len(ids), 4)
-            print(json.dumps({**line, "path": "spark", "master": args.master, "max_block": args.max_block,
-                              **spark_figures}), flush=True)
-    if spark is not None:
-        spark.stop()
+        master=args.master, shuffle_partitions=args.partitions,
+        extra={"spark.driver.memory": args.driver_memory}).session()
+    try:
+        for size in args.sizes:
+            with tempfile.TemporaryDirectory(prefix="bench-spark-") as tmp:
+                work = Path(tmp)
+                source = (args.data or work) / f"articles-{size}.jsonl"
+                if not source.exists():
+                    started = time.perf_counter()
+                    generate(size, source)
+                    print(json.dumps({"articles": size, "generated_s": round(time.perf_counter() - started, 1)}),
+                          flush=True)
+                groups: tuple = ()
+                story_of: dict[str, str] = {}
+                if not args.skip_embedded:
+                    started = time.perf_counter()
+                    articles = load_articles(source)
+                    loaded = round(time.perf_counter() - started, 1)
+                    figures, groups, story_of = embedded(articles, stages)
+                    del articles
+                    print(json.dumps({**figures, "json_load_s": loaded}), flush=True)
+                if spark is None:
+                    continue
+                spark_figures, group_rows, spark_story_of = spark_run(
+                    spark, source, work, size, args.partitions, stages=stages, block_days=args.block_days,
+                    max_block=args.max_block or None, keep_rows=not args.skip_embedded, deadline=args.deadline)
+                if not args.skip_embedded and spark_figures.get("finished"):
+                    spark_figures["same_groups"] = groups_from_rows(group_rows) == groups
+                    if story_of:
+                        ids = sorted(story_of)
+                        spark_figures["stories_ari"] = round(adjusted_rand_score(
+                            [story_of[i] for i in ids], [spark_story_of[i] for i in ids]), 4)
+                        spark_figures["same_story_id"] = round(
+                            sum(story_of[i] == spark_story_of[i] for i in ids) / len(ids), 4)
+                print(json.dumps(spark_figures), flush=True)
+    finally:
+        if spark is not None:
+            spark.stop()
+
 
 if __name__ == "__main__":
     main()

@@ -147,31 +147,45 @@ def clean_inputs(
     return CleanedInputs(spark.createDataFrame(rows, schema), rejected)
 
 
+def _json_schema() -> Any:
+    """The articles schema for Spark's JSON reader: ``published`` read as text, ``appended`` as raw JSON.
+
+    A ``STRING`` field whose JSON value is an object keeps the object's JSON text, so each split-off
+    story arrives as the JSON string the articles table stores.
+    """
+    from pyspark.sql import types as T
+
+    fields = [T.StructField(f.name, T.StringType(), True) if f.name == "published" else f
+              for f in articles_schema().fields]
+    return T.StructType(fields)
+
+
 def read_articles(spark: SparkSession, path: str, *, expand_appended: bool = True) -> DataFrame:
     """An articles table from Parquet (``spark clean`` output) or JSONL (``clean --format jsonl``).
 
     ``expand_appended``: split-off stories become rows of their own (as the store keeps them).
+    JSONL is read by Spark's own JSON reader (no Python per row; only split-off stories go through
+    :func:`newsbrief.serialize.article_from_dict`), with the conversions of ``article_from_dict``:
+    a missing ``provenance``/``removed`` is empty, a removal's missing ``line_no`` is 0.
     """
     from pyspark.sql import functions as F
 
     if path.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
-        from newsbrief.serialize import article_from_dict
-
-        def parse(lines: Iterable[str]) -> Iterator[tuple[Any, ...]]:
-            import json
-
-            for line in lines:
-                if line.strip():
-                    article = article_from_dict(json.loads(line))
-                    yield article_to_row(article)
-                    # Split-off stories in the same pass (each line is parsed once).
-                    for part in article.appended if expand_appended else ():
-                        yield article_to_row(part)
-
-        # verifySchema=False: the rows are built by article_to_row for this very schema.
-        return spark.createDataFrame(spark.sparkContext.textFile(path).mapPartitions(parse), articles_schema(),
-                                     verifySchema=False)
-    frame = spark.read.parquet(path).select(*ARTICLE_COLUMNS)
+        raw = spark.read.schema(_json_schema()).option("mode", "FAILFAST").json(path)
+        frame = raw.select(
+            *[
+                F.to_date("published", "yyyy-MM-dd").alias(name) if name == "published"
+                else F.coalesce(name, F.create_map()).alias(name) if name == "provenance"
+                else F.transform(F.coalesce(name, F.array()), lambda r: F.struct(
+                    r["line"].alias("line"), r["reason"].alias("reason"),
+                    F.coalesce(r["line_no"], F.lit(0)).alias("line_no"))).alias(name) if name == "removed"
+                else F.coalesce(name, F.array().cast("array<string>")).alias(name) if name == "appended"
+                else F.col(name)
+                for name in ARTICLE_COLUMNS
+            ]
+        )
+    else:
+        frame = spark.read.parquet(path).select(*ARTICLE_COLUMNS)
     if not expand_appended:
         return frame
 

@@ -93,7 +93,14 @@ def connected_components(edges: DataFrame, *, max_rounds: int = 64, driver_edges
     """
     from pyspark.sql import functions as F
 
-    current = _undirected(edges).localCheckpoint(eager=True)
+    first = _undirected(edges).persist()
+    if driver_edges and first.count() <= driver_edges:
+        # Small graph (the usual case for duplicate groups): no checkpoint, no Spark rounds.
+        labels = _on_driver(first)
+        first.unpersist()
+        return labels
+    current = first.localCheckpoint(eager=True)
+    first.unpersist()
     for _ in range(max_rounds):
         if driver_edges and current.count() <= driver_edges:
             return _on_driver(current)

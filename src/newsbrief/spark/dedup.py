@@ -1,17 +1,22 @@
-"""Spark dedup: the library's MinHash signatures and verification, LSH banding as a join.
+"""Spark dedup: the library's MinHash signatures and verification, LSH banding as a group-by.
 
-Steps (each a Spark stage; the library functions run inside ``mapPartitions``):
+Steps (the library functions run on Arrow batches, ``mapInArrow``: one Python call per batch of
+rows, columns as arrays, no pickled rows):
 
-1. *Fingerprints*: :class:`newsbrief.dedup.MinHasher` per partition (same shingles and seeds as the
-   embedded path) and the LSH bucket keys of :meth:`newsbrief.dedup.DuplicateIndex.band_keys` (same
-   bands ``(b, r)``, full and head signatures).
-2. *Candidates*: rows ``(band, bucket, id)`` self-joined on ``(band, bucket)`` — a shuffle of
-   ``b`` small rows per article — exactly the pairs the embedded ``candidate_pairs`` finds.
-3. *Verification*: each candidate pair joined with both shingle sets and checked by
-   :func:`newsbrief.dedup.verify`.
+1. *Fingerprints*: :class:`newsbrief.dedup.MinHasher` per batch (same shingles and seeds as the
+   embedded path; its vectorised ``fingerprints``) and the LSH bucket keys of
+   :meth:`newsbrief.dedup.DuplicateIndex.band_keys` (same bands ``(b, r)``, full and head
+   signatures): ``(bucket, id)`` rows, nothing kept.
+2. *Candidates*: the ``(bucket, id)`` rows grouped by bucket (one shuffle of ``b`` small rows per
+   article); buckets of two or more ids become pairs in Python — exactly the pairs of the embedded
+   ``candidate_pairs`` (which also groups the flat bucket keys).
+3. *Verification*: the candidates' texts are picked out (a broadcast of their ids) and fingerprinted
+   again for their shingle sets; each pair with both sets is checked by :func:`newsbrief.dedup.verify`.
+   Only candidates' rows move.
 4. *Groups*: connected components of verified pairs (:mod:`newsbrief.spark.components`), canonical
    copy = longest clean text, ties by id (the rule of ``dedup.groups_from_pairs``), similarity of every
-   member to the canonical copy from :func:`newsbrief.dedup.similarity`.
+   member to the canonical copy from :func:`newsbrief.dedup.member_similarity`; every other
+   article is its own group.
 
 Output: one row per article ``(id, source, content_hash, group_id, canonical_id, similarity)``;
 ``group_id`` is the canonical id (the store's duplicate-group key).
@@ -21,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import partial
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,13 +35,16 @@ from newsbrief.settings import DedupOptions
 from newsbrief.spark.components import connected_components
 
 if TYPE_CHECKING:
+    import pyarrow as pa
     from pyspark.sql import DataFrame
 
-_BATCH = 512
+#: Candidate articles up to which their rows are broadcast to pick them out of the fingerprints
+#: (no shuffle of every article's shingles); above, a plain join.
+_BROADCAST_NODES = 200_000
 
 
-def _shingle_bytes(values: np.ndarray) -> bytes:
-    return np.asarray(values, dtype=np.uint64).astype("<u8").tobytes()
+def _shingle_bytes(values: np.ndarray | None) -> bytes:
+    return b"" if values is None else np.asarray(values, dtype=np.uint64).astype("<u8").tobytes()
 
 
 def _fingerprint_from(blob: bytes) -> dedup.Fingerprint:
@@ -45,39 +52,69 @@ def _fingerprint_from(blob: bytes) -> dedup.Fingerprint:
     return dedup.Fingerprint(empty, empty, np.frombuffer(blob, dtype="<u8").astype(np.uint64))
 
 
-def _fingerprints(rows: Iterable[Any], *, options: DedupOptions) -> Iterator[tuple[Any, ...]]:
-    """Per partition: (id, text length, shingle hashes, LSH bucket keys) with the library's objects."""
+def _fingerprint_batches(batches: Iterable[pa.RecordBatch], *, options: DedupOptions,
+                         shingles: bool) -> Iterator[pa.RecordBatch]:
+    """Arrow batches ``(id, text)`` → ``(id, buckets)``, or ``(id, chars, shingles)`` if ``shingles``.
+
+    The library's objects compute both (the vectorised ``MinHasher.fingerprints``); the bucket keys
+    are needed for every article, the shingle sets only for the candidates (a second, small pass).
+    """
+    import pyarrow as pa
+
     hasher = dedup.MinHasher(options=options)
     index = dedup.DuplicateIndex(options=options)
-    iterator = iter(rows)
-    while batch := list(islice(iterator, _BATCH)):
-        # The library's vectorised path (one array per batch, the same values as ``fingerprint``).
-        fps = hasher.fingerprints([row.text for row in batch], workers=1)
-        keys = index.band_keys(fps).tolist()
-        for row, fp, row_keys in zip(batch, fps, keys, strict=True):
-            # Empty texts have no shingles: the embedded path never proposes them as candidates.
-            buckets = row_keys if fp.size else []
-            yield row.id, len(row.text), _shingle_bytes(fp.shingles if fp.shingles is not None else []), buckets
+    for batch in batches:
+        texts = [t or "" for t in batch.column("text").to_pylist()]
+        fps = hasher.fingerprints(texts, workers=1)
+        if shingles:
+            yield pa.RecordBatch.from_arrays(
+                [batch.column("id"), pa.array([len(t) for t in texts], type=pa.int64()),
+                 pa.array([_shingle_bytes(fp.shingles) for fp in fps], type=pa.binary())],
+                names=["id", "chars", "shingles"],
+            )
+            continue
+        keys = index.band_keys(fps)
+        # Empty texts have no shingles: the embedded path never proposes them as candidates.
+        nonempty = np.fromiter((fp.size > 0 for fp in fps), dtype=bool, count=len(fps))
+        offsets = np.zeros(len(fps) + 1, dtype=np.int32)
+        np.cumsum(np.where(nonempty, keys.shape[1], 0), out=offsets[1:])
+        buckets = pa.ListArray.from_arrays(pa.array(offsets), pa.array(keys[nonempty].ravel(), type=pa.int64()))
+        yield pa.RecordBatch.from_arrays([batch.column("id"), buckets], names=["id", "buckets"])
 
 
-def _verify(rows: Iterable[Any], *, options: DedupOptions) -> Iterator[tuple[str, str, float]]:
-    for row in rows:
-        score = dedup.verify(_fingerprint_from(row.sa), _fingerprint_from(row.sb), options=options)
-        if score is not None:
-            yield row.a, row.b, float(score)
+def _bucket_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Arrow batches of buckets ``(ids)`` (≥ 2 ids each) → candidate pairs ``(a, b)``, ``a < b``."""
+    import pyarrow as pa
+
+    for batch in batches:
+        left: list[str] = []
+        right: list[str] = []
+        for ids in batch.column("ids").to_pylist():
+            members = sorted(set(ids))
+            for i, a in enumerate(members):
+                left.extend([a] * (len(members) - i - 1))
+                right.extend(members[i + 1 :])
+        yield pa.RecordBatch.from_arrays([pa.array(left, type=pa.string()), pa.array(right, type=pa.string())],
+                                         names=["a", "b"])
 
 
-def _member_similarity(member: dedup.Fingerprint, canonical: dedup.Fingerprint) -> float:
-    """Similarity of a member to its canonical copy, as ``dedup.groups_from_pairs`` records it.
+def _verify_batches(batches: Iterable[pa.RecordBatch], *, options: DedupOptions) -> Iterator[pa.RecordBatch]:
+    """Arrow batches ``(a, b, sa, sb)`` → verified pairs ``(src, dst, score)`` (:func:`dedup.verify`)."""
+    import pyarrow as pa
 
-    Uses ``dedup.member_similarity`` when the library exposes it; otherwise the same expression as
-    ``groups_from_pairs`` (``max(jaccard, containment)`` of :func:`dedup.similarity`, 4 decimals).
-    """
-    exposed = getattr(dedup, "member_similarity", None)
-    if exposed is not None:
-        return float(exposed(member, canonical))
-    jaccard, containment = dedup.similarity(member, canonical)
-    return round(max(jaccard, containment), 4)
+    for batch in batches:
+        src, dst, scores = [], [], []
+        columns = (batch.column(name).to_pylist() for name in ("a", "b", "sa", "sb"))
+        for a, b, sa, sb in zip(*columns, strict=True):
+            score = dedup.verify(_fingerprint_from(sa), _fingerprint_from(sb), options=options)
+            if score is not None:
+                src.append(a)
+                dst.append(b)
+                scores.append(float(score))
+        yield pa.RecordBatch.from_arrays(
+            [pa.array(src, type=pa.string()), pa.array(dst, type=pa.string()), pa.array(scores, type=pa.float64())],
+            names=["src", "dst", "score"],
+        )
 
 
 def _finish_group(item: tuple[str, Iterable[Any]]) -> Iterator[tuple[str, str, float]]:
@@ -93,14 +130,21 @@ def _finish_group(item: tuple[str, Iterable[Any]]) -> Iterator[tuple[str, str, f
         if member_id == canonical[0]:
             yield member_id, canonical[0], 1.0
         else:
-            yield member_id, canonical[0], _member_similarity(_fingerprint_from(blob), reference)
+            yield member_id, canonical[0], dedup.member_similarity(_fingerprint_from(blob), reference)
 
 
 def unique_articles(articles: DataFrame) -> DataFrame:
-    """One row per article id (the embedded path counts an id once): the longest text, then the smallest."""
+    """One row per article id (the embedded path counts an id once): the longest text, then the smallest.
+
+    The input is returned as it is when its ids are already unique (one small job counts them):
+    choosing among copies sorts every text, which is only worth it when there are copies.
+    """
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
+    ids = articles.select("id")
+    if ids.count() == ids.distinct().count():
+        return articles
     order = Window.partitionBy("id").orderBy(F.length("text").desc(), F.col("text"))
     return articles.withColumn("_n", F.row_number().over(order)).where(F.col("_n") == 1).drop("_n")
 
@@ -112,56 +156,45 @@ def duplicate_groups(articles: DataFrame, *, options: DedupOptions) -> DataFrame
     the same groups as :func:`newsbrief.dedup.find_duplicate_groups` on the same articles.
     """
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
 
     spark = articles.sparkSession
     base = unique_articles(articles.select("id", "source", "content_hash", "text"))
-    fp_schema = T.StructType([
-        T.StructField("id", T.StringType(), False),
-        T.StructField("chars", T.LongType(), False),
-        T.StructField("shingles", T.BinaryType(), False),
-        T.StructField("buckets", T.ArrayType(T.LongType()), False),
-    ])
-    # verifySchema=False: the rows come from our own code with this schema; checking every field
-    # in Python cost more than the fingerprints themselves.
-    fps = spark.createDataFrame(
-        base.select("id", "text").rdd.mapPartitions(partial(_fingerprints, options=options)), fp_schema,
-        verifySchema=False,
-    ).persist()
-    bands = fps.select("id", F.posexplode("buckets").alias("band", "bucket"))
-    left, right = bands.alias("l"), bands.alias("r")
-    candidates = (
-        left.join(right, (F.col("l.band") == F.col("r.band")) & (F.col("l.bucket") == F.col("r.bucket")))
-        .where(F.col("l.id") < F.col("r.id"))
-        .select(F.col("l.id").alias("a"), F.col("r.id").alias("b"))
-        .distinct()
+    buckets = (
+        base.select("id", "text")
+        .mapInArrow(partial(_fingerprint_batches, options=options, shingles=False), "id string, buckets array<long>")
+        .select("id", F.explode("buckets").alias("bucket"))
+        .groupBy("bucket").agg(F.collect_list("id").alias("ids"))
+        .where(F.size("ids") >= 2)
+        .select("ids")
     )
-    shingles = fps.select("id", "shingles")
-    with_sets = candidates.join(shingles.withColumnRenamed("id", "a").withColumnRenamed("shingles", "sa"), "a").join(
-        shingles.withColumnRenamed("id", "b").withColumnRenamed("shingles", "sb"), "b"
+    candidates = buckets.mapInArrow(_bucket_pairs, "a string, b string").distinct().persist()
+    nodes = candidates.select(F.col("a").alias("id")).union(candidates.select(F.col("b").alias("id"))).distinct()
+    n_nodes = nodes.count()
+    # Shingle sets only for the candidates (their texts picked out with a broadcast of the few ids).
+    picked = base.select("id", "text").join(F.broadcast(nodes) if n_nodes <= _BROADCAST_NODES else nodes, "id",
+                                            "left_semi")
+    shingles = picked.mapInArrow(partial(_fingerprint_batches, options=options, shingles=True),
+                                 "id string, chars long, shingles binary").persist()
+    with_sets = (
+        candidates.join(shingles.select(F.col("id").alias("a"), F.col("shingles").alias("sa")), "a")
+        .join(shingles.select(F.col("id").alias("b"), F.col("shingles").alias("sb")), "b")
+        .select("a", "b", "sa", "sb")
     )
-    edge_schema = "src string, dst string, score double"
-    edges = spark.createDataFrame(with_sets.rdd.mapPartitions(partial(_verify, options=options)), edge_schema,
-                                  verifySchema=False)
+    edges = with_sets.mapInArrow(partial(_verify_batches, options=options), "src string, dst string, score double")
     labels = connected_components(edges.select("src", "dst"))
-    nodes = fps.join(labels.withColumnRenamed("node", "id"), "id", "left").select(
-        F.coalesce("component", "id").alias("component"), "id", "chars", "shingles"
-    )
-    # Singletons need no shingles: their row is (id, id, 1.0).  Groups meet in one shuffle.
-    singles = nodes.where(F.col("component") == F.col("id")).join(
-        labels.select(F.col("component").alias("id")).distinct(), "id", "left_anti"
-    )
-    members = nodes.join(singles.select("id"), "id", "left_anti")
+    members = shingles.join(labels.withColumnRenamed("node", "id"), "id")
     grouped = members.rdd.map(lambda row: (row.component, (row.id, row.chars, bytes(row.shingles)))).groupByKey()
-    finished = spark.createDataFrame(
-        grouped.flatMap(_finish_group), "id string, canonical_id string, similarity double", verifySchema=False
-    ).unionByName(singles.select("id", F.col("id").alias("canonical_id"), F.lit(1.0).alias("similarity")))
-    # group_id = the canonical id, as the store keys its duplicate groups (store_sqlite.save_groups).
-    return (
+    finished = spark.createDataFrame(grouped.flatMap(_finish_group), "id string, canonical_id string, similarity double",
+                                     verifySchema=False)
+    # Every article not in a verified pair is its own group (canonical = itself, similarity 1.0).
+    result = (
         base.select("id", "source", "content_hash")
-        .join(finished, "id")
-        .select("id", "source", "content_hash", F.col("canonical_id").alias("group_id"), "canonical_id", "similarity")
+        .join(finished, "id", "left")
+        .select("id", "source", "content_hash",
+                F.coalesce("canonical_id", "id").alias("group_id"), F.coalesce("canonical_id", "id").alias("canonical_id"),
+                F.coalesce("similarity", F.lit(1.0)).alias("similarity"))
     )
+    return result
 
 
 def groups_from_rows(rows: Iterable[Any]) -> tuple[dedup.DuplicateGroup, ...]:
