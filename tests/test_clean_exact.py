@@ -60,3 +60,20 @@ def test_ascii_words_are_the_ascii_word_pattern_tokens(text: str) -> None:
     assert low == [token.lower().encode("ascii") for token in tokens]
     assert lower == sum(token[0].islower() for token in tokens)
     assert title == sum(token[0].isupper() for token in tokens)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_line_key_is_lower_case_single_spaced(text: str) -> None:
+    from newsbrief.clean import _line_key
+
+    assert _line_key(text) == " ".join(text.split()).lower()
+    assert clean_lines.single_spaced(text) == (text.isascii() and " ".join(text.split()) == text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_credit_and_url_hints_match_their_patterns(text: str) -> None:
+    expected_credit = bool(clean_lines._CREDIT_HINT.search(text)) and bool(clean_lines._CREDIT.search(text))
+    assert clean_lines.has_credit(text) == expected_credit
+    assert clean_lines.has_url(text) == bool(clean_lines._URL.search(text))

@@ -49,6 +49,7 @@ from newsbrief.clean_lines import (
     is_numbered,
     leading_date,
     navigation_like,
+    single_spaced,
     units_of,
 )
 from newsbrief.clean_runs import META_REASONS as RUN_META_REASONS
@@ -114,6 +115,8 @@ def _outlet_key(raw: RawDocument) -> str | None:
 
 def _line_key(text: str) -> str:
     """Comparison key of a line: lower case, single spaces (cheap: computed for every line)."""
+    if single_spaced(text):  # most lines: nothing to split and join again
+        return text.lower()
     return " ".join(text.split()).lower()
 
 
@@ -298,7 +301,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "link"
     if has_email(text) and shape.words <= 40:
         return "contact"
-    if navigation_like(shape) and not shape.anchor:
+    if not shape.anchor and navigation_like(shape):
         return "navigation"
     if is_counter(text):
         return "counter"
@@ -311,7 +314,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "interface"
     if interface_label(text):
         return "link"
-    if has_url(text) and shape.words <= 12 and not shape.sentence_like:
+    if shape.words <= 12 and not shape.sentence_like and has_url(text):
         return "link"
     if tail and shape.words <= 40 and (has_contact(text) or has_url(text)):
         return "tail prompt"
