@@ -285,3 +285,39 @@ def test_describe_never_raises_and_keeps_the_body_exact(
     article = describe(raw, CleanResult(CleanText(title, text, meta_lines=tuple(meta_lines))), options=OPTIONS, detector=DETECTOR)
     assert text.endswith(article.text)  # only a leading dateline / date line may be taken off
     assert article.id == article_id("p.txt", content_hash(article.text))
+
+
+def _looks_english_by_words(text: str) -> bool:
+    """looks_english as first written, on text.words tokens (the reference for its fast ASCII path)."""
+    from newsbrief import meta_language as ml
+    from newsbrief.text import words
+
+    tokens = words(text)
+    n = len(tokens)
+    if n < ml._ENGLISH_MIN_TOKENS:
+        return False
+    function = sum(t in ml._ENGLISH_FUNCTION_WORDS for t in tokens)
+    the = tokens.count("the")
+    if function / n >= ml._ENGLISH_MIN_SHARE and the / n >= ml._ENGLISH_MIN_THE:
+        return True
+    if function / n < ml._LOOSE_MIN_SHARE or the / n < ml._LOOSE_MIN_THE:
+        return False
+    foreign = sum(t in ml._FOREIGN_FUNCTION_WORDS for t in tokens)
+    non_ascii = n - sum(t.isascii() for t in tokens)
+    return foreign <= ml._LOOSE_MAX_FOREIGN * n and non_ascii <= ml._LOOSE_MAX_NON_ASCII * n
+
+
+_WORDS = ["the", "The", "THE", "of", "and", "said", "und", "une", "que", "Reuters", "2005", "x_y", "it's", "--"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60), st.sampled_from([" ", ", ", "\n", "-", "_", "'"]))
+def test_looks_english_fast_path_agrees_with_the_word_tokens(tokens: list[str], glue: str) -> None:
+    sample = glue.join(tokens)
+    assert looks_english(sample) == _looks_english_by_words(sample)
+
+
+def test_looks_english_on_real_text_agrees_with_the_word_tokens() -> None:
+    for path in sorted(EXAMPLES.rglob("*.txt")):
+        sample = path.read_text(encoding="utf-8")[:1000]
+        assert looks_english(sample) == _looks_english_by_words(sample)

@@ -85,3 +85,10 @@ def test_stopwords_are_scikit_learns_english_list_plus_reporting_words() -> None
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     assert frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms"} == text.STOPWORDS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\t\r\x0b\x0c\x1c\u00a0\u2003é")), max_size=60))
+def test_normalise_single_spaces_like_split_and_join(value: str) -> None:
+    assert text._single_spaces(value) == " ".join(value.split())
+    assert text.normalise(value) == " ".join(text.clean_chars(value).split()).lower()

@@ -46,6 +46,7 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 # Only strings naming a month or holding a numeric date are worth dateparser's time.
 _DATE_CANDIDATE = re.compile(rf"\b{_MONTH}(?![a-z])|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I)
 _DIGIT_GROUP = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 DOCNO_DATE = re.compile(r"^(?P<prefix>[A-Z_]+?)(?P<year>(?:19|20)\d{2})(?P<mnum>\d{2})(?P<day>\d{2})")
 # A line that is a date and little else ("Published: Sep 24, 2021 08:51 AM", "Saturday, January 8, 2005").
@@ -89,8 +90,8 @@ def parse_date(value: str, *, whole: bool = False) -> dt.date | None:
     True
     """
     value = value.strip()
-    if not value or len(value) > 200:
-        return None
+    if not value or len(value) > 200 or _DIGIT.search(value) is None:
+        return None  # every pattern, and dateparser's precondition (_full_date_figures), needs a digit
     for pattern in _DATE_PATTERNS:
         match = pattern.match(value)
         if match is not None:

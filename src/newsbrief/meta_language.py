@@ -51,6 +51,16 @@ _FOREIGN_FUNCTION_WORDS = frozenset(
     "и в не на что с по как это".split()  # ru
 )
 _MIN_LETTERS_FOR_LANGUAGE = 20
+# For ASCII text: every byte that is not a \w character (ASCII) becomes a space, letters lower case.
+_ASCII_WORD_LOWER = bytes(
+    ord(chr(code).lower()) if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_") else 32
+    for code in range(256)
+)
+_BYTES_WORDS = (
+    frozenset(word.encode("utf-8") for word in _ENGLISH_FUNCTION_WORDS),
+    frozenset(word.encode("utf-8") for word in _FOREIGN_FUNCTION_WORDS),
+    b"the",
+)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -162,18 +172,30 @@ def looks_english(text: str) -> bool:
     >>> looks_english("Der Minister sagte, dass die Gespräche über den Haushalt im Frühjahr weitergehen.")
     False
     """
-    tokens = words(text)
+    tokens: list[str] | list[bytes]
+    function_words: frozenset[str] | frozenset[bytes]
+    foreign_words: frozenset[str] | frozenset[bytes]
+    the_word: str | bytes
+    if text.isascii():
+        # The tokens of text.words as bytes, by one translate and a split (text.words' regex and
+        # per-token strings cost several times more); ASCII tokens have no non-ASCII ones.
+        tokens = text.encode("ascii").translate(_ASCII_WORD_LOWER).split()
+        function_words, foreign_words, the_word = _BYTES_WORDS
+        non_ascii = 0
+    else:
+        tokens = words(text)
+        function_words, foreign_words, the_word = _ENGLISH_FUNCTION_WORDS, _FOREIGN_FUNCTION_WORDS, "the"
+        non_ascii = len(tokens) - sum(map(str.isascii, tokens))
     n = len(tokens)
     if n < _ENGLISH_MIN_TOKENS:
         return False
-    function = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, tokens))
-    the = tokens.count("the")
+    function = sum(map(function_words.__contains__, tokens))
+    the = tokens.count(the_word)  # type: ignore[arg-type]
     if function / n >= _ENGLISH_MIN_SHARE and the / n >= _ENGLISH_MIN_THE:
         return True
     if function / n < _LOOSE_MIN_SHARE or the / n < _LOOSE_MIN_THE:
         return False
-    foreign = sum(map(_FOREIGN_FUNCTION_WORDS.__contains__, tokens))
-    non_ascii = n - sum(map(str.isascii, tokens))
+    foreign = sum(map(foreign_words.__contains__, tokens))
     return foreign <= _LOOSE_MAX_FOREIGN * n and non_ascii <= _LOOSE_MAX_NON_ASCII * n
 
 

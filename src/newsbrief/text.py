@@ -103,7 +103,27 @@ def clean_chars(text: str) -> str:
 def normalise(text: str) -> str:
     """Normal form for comparison and hashing: clean characters, lower case, single spaces."""
     # str.split() and the pattern \s share one definition of whitespace: same as _WS.sub(" ", …).strip()
-    return " ".join(clean_chars(text).split()).lower()
+    return _single_spaces(clean_chars(text)).lower()
+
+
+# What str.split() splits ASCII text on, besides a single space (and two spaces in a row).
+_ASCII_OTHER_SPACE = ("  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _single_spaces(text: str) -> str:
+    r"""``" ".join(text.split())``, computed cheaply in the common case.
+
+    ASCII text whose paragraphs are separated by one blank line and whose words by single spaces (a
+    clean body) is not split: the result is the text with each blank line replaced by a space.
+
+    >>> _single_spaces("One two.\n\nThree."), _single_spaces(" One\ttwo \n\n\n three ")
+    ('One two. Three.', 'One two three')
+    """
+    if text.isascii():
+        flat = text.replace("\n\n", " ") if "\n\n" in text else text
+        if flat[:1] != " " and flat[-1:] != " " and not any(map(flat.__contains__, _ASCII_OTHER_SPACE)):
+            return flat
+    return " ".join(text.split())
 
 
 def content_hash(text: str) -> str:
