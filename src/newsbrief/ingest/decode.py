@@ -66,6 +66,11 @@ def decode_bytes(data: bytes) -> str | None:
     """
     if looks_binary(data):
         return None
+    return decode_text(data)
+
+
+def decode_text(data: bytes) -> str | None:
+    """:func:`decode_bytes` for data already known not to look binary (:func:`looks_binary`)."""
     text: str | None = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -83,9 +88,17 @@ def decode_bytes(data: bytes) -> str | None:
                 return None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:_SNIFF_CHARS]
-    if sample and len(_CONTROL.findall(sample)) / len(sample) > MAX_CONTROL_RATIO:
+    if sample and _controls(sample) / len(sample) > MAX_CONTROL_RATIO:
         return None
     return text
+
+
+def _controls(sample: str) -> int:
+    """How many characters of ``sample`` match ``_CONTROL`` (counted on the bytes of ASCII text, in C)."""
+    if sample.isascii():  # the ASCII characters of _CONTROL are exactly _CONTROL_BYTES
+        data = sample.encode("ascii")
+        return len(data) - len(data.translate(None, _CONTROL_BYTES))
+    return len(_CONTROL.findall(sample))
 
 
 def _detect(data: bytes) -> str | None:

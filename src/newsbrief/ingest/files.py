@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from newsbrief.ingest.decode import decode_bytes, looks_binary, sniff_text
+from newsbrief.ingest.decode import decode_text, looks_binary, sniff_text
 from newsbrief.ingest.pages import PendingHtml, page_document
 from newsbrief.ingest.records import iter_json_document, iter_json_lines
 from newsbrief.ingest.sgml import parse_sgml
@@ -54,7 +54,7 @@ def read_path(path: str, *, options: IngestOptions, defer_html: bool = False) ->
             if isinstance(file, Rejected):
                 yield file
             else:
-                yield from read_file(str(file), options=options, defer_html=defer_html)
+                yield from read_file(file, options=options, defer_html=defer_html)
     else:
         yield from read_file(path, options=options, defer_html=defer_html)
 
@@ -68,8 +68,8 @@ def is_folder_documentation(name: str) -> bool:
     return name.split(".", 1)[0].upper() in _FOLDER_DOCS
 
 
-def _walk(folder: Path, seen: set[str] | None = None) -> Iterator[Path | Rejected]:
-    """Visible files under ``folder`` in sorted order; an unreadable folder is a :class:`Rejected`.
+def _walk(folder: Path, seen: set[str] | None = None) -> Iterator[str | Rejected]:
+    """Visible files under ``folder`` in sorted order (as ``str(Path(...))``); an unreadable folder is a :class:`Rejected`.
 
     Symbolic links to folders are followed once (a link back to an ancestor is not walked again).
     """
@@ -78,6 +78,7 @@ def _walk(folder: Path, seen: set[str] | None = None) -> Iterator[Path | Rejecte
     if real in seen:
         return
     seen.add(real)
+    normal = str(folder) != "."
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
@@ -89,7 +90,9 @@ def _walk(folder: Path, seen: set[str] | None = None) -> Iterator[Path | Rejecte
         if entry.is_dir():
             yield from _walk(Path(entry.path), seen)
         elif entry.is_file() and not is_folder_documentation(entry.name):
-            yield Path(entry.path)
+            # entry.path is "<folder>/<name>", already in Path's normal form unless the folder is "."
+            # ("./name" becomes "name"): no Path object per file (its parsing cost more than the read).
+            yield entry.path if normal else str(Path(entry.path))
 
 
 def _kind(name: str) -> tuple[str, bool]:
@@ -98,12 +101,14 @@ def _kind(name: str) -> tuple[str, bool]:
     gz = lower.endswith(".gz")
     if gz:
         lower = lower[:-3]
-    return Path(lower).suffix, gz
+    dot = lower.rfind(".")  # Path(lower).suffix, without building a Path
+    return (lower[dot:] if 0 < dot < len(lower) - 1 else ""), gz
 
 
 def read_file(path: str, *, options: IngestOptions, defer_html: bool = False) -> Iterator[Document]:
     """Documents of one file, by extension (``.warc``, ``.jsonl``, ``.json``, ``.html`` …) or content."""
-    ext, gz = _kind(Path(path).name)
+    name = os.path.basename(path)
+    ext, gz = _kind(name if name and name != "." else Path(path).name)  # Path(path).name, cheaply
     try:
         if ext in (".warc", ".arc"):
             with open(path, "rb") as stream:
@@ -153,17 +158,17 @@ def _read_capped(stream: BinaryIO | gzip.GzipFile, limit: int | None, *, expecte
 
 def _read_bytes(data: bytes, *, source: str, ext: str, defer_html: bool = False) -> Iterator[Document]:
     """Documents of a whole file's bytes, the reader chosen by extension and then by content."""
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(), without copying the data
         yield Rejected(source, "empty file")
         return
     if looks_binary(data):
         yield Rejected(source, "binary file (not text)")
         return
-    text = decode_bytes(data)
+    text = decode_text(data)  # decode_bytes without its second binary check
     if text is None:
         yield Rejected(source, "undecodable: neither UTF-8 nor a detectable text encoding")
         return
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), without copying the text
         yield Rejected(source, "empty file")
         return
     sniffed = sniff_text(text)
