@@ -77,3 +77,17 @@ def test_credit_and_url_hints_match_their_patterns(text: str) -> None:
     expected_credit = bool(clean_lines._CREDIT_HINT.search(text)) and bool(clean_lines._CREDIT.search(text))
     assert clean_lines.has_credit(text) == expected_credit
     assert clean_lines.has_url(text) == bool(clean_lines._URL.search(text))
+
+
+_PROSE = st.lists(
+    st.lists(st.sampled_from(["the", "The", "of", "and", "Hund", "der", "cat", "(the)", "--", "-", "é", "1,000", "said."]), max_size=40).map(
+        lambda words: " ".join(words)
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PROSE, st.sampled_from([0.0, 0.05, 0.12, 0.2, 0.5]))
+def test_english_share_reaches_is_the_share_compared(texts: list[str], share: float) -> None:
+    assert clean_lines.english_share_reaches(texts, share) == (clean_lines.english_share(texts) >= share)

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from newsbrief.clean_lines import (
     Unit,
-    english_share,
+    english_share_reaches,
     has_contact,
     has_credit,
     has_email,
@@ -221,7 +221,7 @@ def _english(units: list[Unit]) -> bool:
         size += len(unit.text)
         if size > 1500:
             break
-    return english_share(texts) >= _ENGLISH_SHARE
+    return english_share_reaches(texts, _ENGLISH_SHARE)  # english_share(texts) >= _ENGLISH_SHARE, decided early
 
 
 def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, english: bool) -> list[str | None]:

@@ -153,6 +153,8 @@ def _terminal(text: str) -> bool:
     return _TERMINAL.search(tail) is not None
 
 
+# Every ASCII character str.split() splits on.
+_ASCII_SPACE = (" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 # What str.split() splits ASCII text on, besides the single space (and two spaces in a row).
 _ASCII_OTHER_SPACE = ("  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
@@ -270,6 +272,7 @@ class LineShape:
         long = len(text) > _SHAPE_CHARS
         head = text[:_SHAPE_CHARS] if long else text
         low: list[str] | list[bytes]
+        vocabulary: tuple[frozenset[str], ...] | tuple[frozenset[bytes], ...]
         if head.isascii():
             low, lower, title = _ascii_words(head)
             vocabulary = _BYTES_VOCABULARY
@@ -407,11 +410,47 @@ def english_share(texts: list[str]) -> float:
     >>> english_share(["The cat sat on the mat and it was happy."]) > 0.3
     True
     """
+    english, total = _english_counts(" ".join(texts).lower())
+    return english / total if total else 0.0
+
+
+def _english_counts(lowered: str) -> tuple[int, int]:
+    """English function words and words (tokens that are not only punctuation) of lower-cased text."""
     # The loops run in C (map, count); tokens that are only punctuation strip to "" and do not count.
-    tokens = " ".join(texts).lower().split()
-    stripped = list(map(str.strip, tokens, repeat(_PUNCT)))
-    total = len(stripped) - stripped.count("")
-    return sum(map(_ENGLISH.__contains__, stripped)) / total if total else 0.0
+    stripped = list(map(str.strip, lowered.split(), repeat(_PUNCT)))
+    return sum(map(_ENGLISH.__contains__, stripped)), len(stripped) - stripped.count("")
+
+
+# english_share_reaches decides from the first half of the words only when their English words
+# reach the share of all words with this margin (no rounding question can arise near the threshold).
+_EARLY_MARGIN = 0.01
+
+
+def english_share_reaches(texts: list[str], share: float) -> bool:
+    """``english_share(texts) >= share``, usually from the first half of the words.
+
+    On ASCII text the number of words is at most the number of whitespace characters + 1; when the
+    English words of the first half already make ``share`` (+ a margin) of that bound, the share of
+    the whole can only be higher.  Otherwise the second half is counted too and the share is
+    computed exactly as :func:`english_share` does (same tokens, same integer counts).
+
+    >>> english_share_reaches(["The cat sat on the mat and it was happy."], 0.3)
+    True
+    >>> english_share_reaches(["Der Hund schlief im Garten."], 0.12)
+    False
+    """
+    lowered = " ".join(texts).lower()
+    cut = lowered.find(" ", len(lowered) // 2) if lowered.isascii() else -1
+    if cut < 0:
+        english, total = _english_counts(lowered)
+        return (english / total if total else 0.0) >= share
+    english, total = _english_counts(lowered[:cut])  # a cut at a space splits no word
+    bound = sum(map(lowered.count, _ASCII_SPACE)) + 1
+    if english >= (share + _EARLY_MARGIN) * bound:
+        return True
+    more_english, more_total = _english_counts(lowered[cut:])
+    english, total = english + more_english, total + more_total
+    return (english / total if total else 0.0) >= share
 
 
 def is_decorative_marker(text: str) -> str | None:
