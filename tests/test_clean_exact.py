@@ -80,7 +80,7 @@ def test_credit_and_url_hints_match_their_patterns(text: str) -> None:
 
 
 _PROSE = st.lists(
-    st.lists(st.sampled_from(["the", "The", "of", "and", "Hund", "der", "cat", "(the)", "--", "-", "é", "1,000", "said."]), max_size=40).map(
+    st.lists(st.sampled_from(["the", "The", "of", "and", "Hund", "der", "cat", "(the)", "--", "-", "é", "1,000", "said.", "\u3000", "\xa0the", "\t"]), max_size=40).map(
         lambda words: " ".join(words)
     ),
     max_size=6,
@@ -91,3 +91,9 @@ _PROSE = st.lists(
 @given(_PROSE, st.sampled_from([0.0, 0.05, 0.12, 0.2, 0.5]))
 def test_english_share_reaches_is_the_share_compared(texts: list[str], share: float) -> None:
     assert clean_lines.english_share_reaches(texts, share) == (clean_lines.english_share(texts) >= share)
+
+
+def test_space_chars_are_every_character_str_split_splits_on() -> None:
+    import sys
+
+    assert set(clean_lines._SPACE_CHARS) == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}

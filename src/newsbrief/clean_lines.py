@@ -153,8 +153,11 @@ def _terminal(text: str) -> bool:
     return _TERMINAL.search(tail) is not None
 
 
-# Every ASCII character str.split() splits on.
-_ASCII_SPACE = (" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+# Every character str.split() splits on (the characters for which str.isspace() is true).
+_SPACE_CHARS = tuple(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # What str.split() splits ASCII text on, besides the single space (and two spaces in a row).
 _ASCII_OTHER_SPACE = ("  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
@@ -429,7 +432,7 @@ _EARLY_MARGIN = 0.01
 def english_share_reaches(texts: list[str], share: float) -> bool:
     """``english_share(texts) >= share``, usually from the first half of the words.
 
-    On ASCII text the number of words is at most the number of whitespace characters + 1; when the
+    The number of words is at most the number of whitespace characters + 1; when the
     English words of the first half already make ``share`` (+ a margin) of that bound, the share of
     the whole can only be higher.  Otherwise the second half is counted too and the share is
     computed exactly as :func:`english_share` does (same tokens, same integer counts).
@@ -440,12 +443,12 @@ def english_share_reaches(texts: list[str], share: float) -> bool:
     False
     """
     lowered = " ".join(texts).lower()
-    cut = lowered.find(" ", len(lowered) // 2) if lowered.isascii() else -1
+    cut = lowered.find(" ", len(lowered) // 2)
     if cut < 0:
         english, total = _english_counts(lowered)
         return (english / total if total else 0.0) >= share
     english, total = _english_counts(lowered[:cut])  # a cut at a space splits no word
-    bound = sum(map(lowered.count, _ASCII_SPACE)) + 1
+    bound = sum(map(lowered.count, _SPACE_CHARS)) + 1
     if english >= (share + _EARLY_MARGIN) * bound:
         return True
     more_english, more_total = _english_counts(lowered[cut:])
