@@ -169,7 +169,10 @@ class Cleaner:
 
     def recurring(self, line: str, outlet: str | None) -> bool:
         """True when ``line`` was observed in at least ``min_recurring`` documents (batch or outlet)."""
-        key = _line_key(line)
+        return self._recurring_key(_line_key(line), outlet)
+
+    def _recurring_key(self, key: str, outlet: str | None) -> bool:
+        """:meth:`recurring` for a line whose :func:`_line_key` is known."""
         threshold = max(2, self.options.min_recurring)
         if self._batch.get(key, 0) >= threshold:
             return True
@@ -242,7 +245,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
     prefixes = Counter(k[:_PREFIX_CHARS] for k in keys if len(k) > _PREFIX_CHARS)
     for i, unit in enumerate(units):
         ctx = _Context(i, first, last, english, listed[i])
-        reasons[i] = _unit_reason(unit, ctx, cleaner, outlet, seen)
+        reasons[i] = _unit_reason(unit, ctx, cleaner, outlet, seen, keys[i])
         repeated = counts[keys[i]] >= _BOILERPLATE_REPEATS or (
             len(keys[i]) > _PREFIX_CHARS and prefixes[keys[i][:_PREFIX_CHARS]] >= _BOILERPLATE_REPEATS
         )
@@ -272,9 +275,10 @@ class _Context(NamedTuple):  # made once per line: a tuple is cheaper to build t
     listed: bool
 
 
-def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None, seen: set[str]) -> str | None:
+def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None, seen: set[str], key: str) -> str | None:
+    """The reason ``unit`` is residue, or ``None``; ``key`` is its :func:`_line_key`."""
     text, shape = unit.text, unit.shape
-    if not shape.anchor and shape.words <= 12 and cleaner.recurring(text, outlet):
+    if not shape.anchor and shape.words <= 12 and cleaner._recurring_key(key, outlet):
         # A recurring date or byline is still metadata (meta.py reads it from meta_lines).
         if ctx.english and not ctx.listed and is_date_line(text):
             return "date line"
@@ -284,7 +288,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     if shape.words == 0:
         return "section marker"
     table_row = text.startswith("|") and text.endswith("|")
-    if not shape.sentence_like and shape.words <= 8 and shape.interface_ratio > 0 and not table_row and _line_key(text) in seen:
+    if not shape.sentence_like and shape.words <= 8 and shape.interface_ratio > 0 and not table_row and key in seen:
         return "duplicate line"
     if not ctx.english:
         return None
