@@ -7,10 +7,23 @@ from collections import namedtuple
 import numpy as np
 import pytest
 
-from newsbrief.spark.stories import SparkStoriesOptions, _band_pairs, _partition_edges
+from newsbrief.spark.stories import SparkStoriesOptions, _band_pairs, _edge_batches
+
+pa = pytest.importorskip("pyarrow")
 
 Member = namedtuple("Member", "first smallest unit idx val last")
 Posting = namedtuple("Posting", "m")
+MEMBER = pa.struct([("first", pa.int32()), ("smallest", pa.string()), ("unit", pa.string()),
+                    ("idx", pa.list_(pa.int32())), ("val", pa.list_(pa.float64())), ("last", pa.int32())])
+
+
+def _partition_edges(lists, **options):
+    """The edges of some posting lists, through the Arrow batches the Spark job hands over (two batches)."""
+    column = pa.array([[m._asdict() for m in posting.m] for posting in lists], type=pa.list_(MEMBER))
+    batch = pa.RecordBatch.from_arrays([column], names=["m"])
+    halves = [batch.slice(0, len(batch) // 2), batch.slice(len(batch) // 2)]  # sliced batches too
+    for out in _edge_batches(halves, **options):
+        yield from zip(out.column("src").to_pylist(), out.column("dst").to_pylist(), strict=True)
 
 
 @pytest.mark.parametrize(("n", "cap"), [(1, 3), (2, 3), (4, 3), (5, 2), (10, 3), (7, 200), (450, 200)])
@@ -50,3 +63,13 @@ def test_partition_edges_respect_block_days_but_not_for_undated_units():
 def test_the_default_block_floor_is_the_clusterers_edge_floor():
     options = SparkStoriesOptions()
     assert options.floor() == pytest.approx(options.cluster.threshold * options.cluster.edge_ratio)
+
+
+def test_partition_edges_of_several_lists_in_one_batch_keep_each_list_apart():
+    a = _unit("a", [1.0, 1.0, 0.0], first=10)
+    b = _unit("b", [1.0, 1.0, 0.0], first=11)
+    c = _unit("c", [1.0, 1.0, 0.0], first=12)
+    d = _unit("d", [0.0, 1.0, 1.0], first=13)
+    # cap 1 inside each list: a-b in the first, b-c and c-d (cosine 0.5) in the second; a and c never meet
+    edges = set(_partition_edges([Posting([b, a]), Posting([a]), Posting([d, c, b])], floor=0.4, cap=1, days=None))
+    assert edges == {("a", "b"), ("b", "c"), ("c", "d")}

@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -44,9 +43,9 @@ from newsbrief.spark.components import connected_components
 from newsbrief.spark.dedup import duplicate_groups, unique_articles
 
 if TYPE_CHECKING:
+    import pyarrow as pa
     from pyspark.sql import DataFrame
 
-_BATCH = 512
 _UNDATED = -1
 
 
@@ -90,10 +89,21 @@ def _to_article(row: Any) -> Article:
                    published=row.published)
 
 
-def _terms(rows: Iterable[Any], *, max_chars: int) -> Iterator[tuple[str, list[str]]]:
-    """(unit, its terms in the order of the library's term counts) — one row per unit."""
-    for row in rows:
-        yield row.id, list(article_terms(_to_article(row), max_chars=max_chars))
+def _batch_articles(batch: pa.RecordBatch) -> list[Article]:
+    """The articles of an Arrow batch with columns ``id, content_hash, source, title, text, published``."""
+    columns = [batch.column(name).to_pylist() for name in ("id", "content_hash", "source", "title", "text", "published")]
+    return [Article(id=i, content_hash=h, source=s, title=t, text=x or "", published=d)
+            for i, h, s, t, x, d in zip(*columns, strict=True)]
+
+
+def _terms(batches: Iterable[pa.RecordBatch], *, max_chars: int) -> Iterator[pa.RecordBatch]:
+    """Arrow batches of units → ``(unit, terms)``: its terms in the order of the library's term counts."""
+    import pyarrow as pa
+
+    for batch in batches:
+        terms = [list(article_terms(article, max_chars=max_chars)) for article in _batch_articles(batch)]
+        yield pa.RecordBatch.from_arrays([batch.column("id"), pa.array(terms, type=pa.list_(pa.string()))],
+                                         names=["unit", "terms"])
 
 
 def _representation(options: ClusterOptions, terms: Sequence[str], df: Sequence[int], n_docs: int) -> Any:
@@ -104,17 +114,22 @@ def _representation(options: ClusterOptions, terms: Sequence[str], df: Sequence[
     return representation_from_state(state)
 
 
-def _vectors(rows: Iterable[Any], *, options: ClusterOptions, vocabulary: Any) -> Iterator[tuple[Any, ...]]:
-    """Per partition: the unit's TF-IDF vector (global indices) and blocking keys, from the library."""
+def _vectors(batches: Iterable[pa.RecordBatch], *, options: ClusterOptions, vocabulary: Any) -> Iterator[pa.RecordBatch]:
+    """Arrow batches of units → the unit's TF-IDF vector (global indices) and blocking keys, from the library."""
+    import pyarrow as pa
+
     terms, df, n_docs = vocabulary.value
     rep = _representation(options, terms, df, n_docs)
-    iterator = iter(rows)
-    while batch := list(islice(iterator, _BATCH)):
-        matrix = rep.transform([_to_article(row) for row in batch])
+    for batch in batches:
+        matrix = rep.transform(_batch_articles(batch))
         keys = rep.keys(matrix, top=options.keys_per_article)
-        for i, row in enumerate(batch):
-            start, end = matrix.indptr[i], matrix.indptr[i + 1]
-            yield (row.id, matrix.indices[start:end].tolist(), matrix.data[start:end].tolist(), keys[i])
+        offsets = pa.array(matrix.indptr.astype(np.int32))
+        yield pa.RecordBatch.from_arrays(
+            [batch.column("id"), pa.ListArray.from_arrays(offsets, pa.array(matrix.indices.astype(np.int32))),
+             pa.ListArray.from_arrays(offsets, pa.array(matrix.data.astype(np.float64))),
+             pa.array(keys, type=pa.list_(pa.int32()))],
+            names=["unit", "idx", "val", "keys"],
+        )
 
 
 def _band_pairs(n: int, cap: int) -> tuple[np.ndarray, np.ndarray]:
@@ -128,74 +143,88 @@ def _band_pairs(n: int, cap: int) -> tuple[np.ndarray, np.ndarray]:
     return i, np.repeat(np.maximum(np.arange(n) - cap, 0), counts) + within
 
 
-class _PairBuffer:
-    """Units and candidate pairs of some posting lists, flushed into edges in vectorised chunks."""
-
-    def __init__(self, *, floor: float, days: int | None) -> None:
-        self.floor, self.days = floor, days
-        self.units: list[str] = []
-        self.firsts: list[int] = []
-        self.lasts: list[int] = []
-        self.indptr: list[int] = [0]
-        self.indices: list[np.ndarray] = []
-        self.values: list[np.ndarray] = []
-        self.left: list[np.ndarray] = []
-        self.right: list[np.ndarray] = []
-        self.pairs = 0
-
-    def add(self, rows: Sequence[Any], cap: int) -> None:
-        base = len(self.units)
-        for m in rows:
-            self.units.append(m.unit)
-            self.firsts.append(_UNDATED if m.first is None else m.first)
-            self.lasts.append(_UNDATED if m.last is None else m.last)
-            self.indices.append(np.asarray(m.idx, dtype=np.int64))
-            self.values.append(np.asarray(m.val, dtype=np.float64))
-            self.indptr.append(self.indptr[-1] + len(m.idx))
-        i, j = _band_pairs(len(rows), cap)
-        self.left.append(i + base)
-        self.right.append(j + base)
-        self.pairs += len(i)
-
-    def edges(self) -> Iterator[tuple[str, str]]:
-        import scipy.sparse as sp
-
-        if not self.pairs:
-            return
-        idx = np.concatenate(self.indices)
-        matrix = sp.csr_matrix((np.concatenate(self.values), idx, np.asarray(self.indptr, dtype=np.int64)),
-                               shape=(len(self.units), int(idx.max(initial=0)) + 1))
-        a_all, b_all = np.concatenate(self.left), np.concatenate(self.right)
-        first, last = np.asarray(self.firsts, dtype=np.int64), np.asarray(self.lasts, dtype=np.int64)
-        units, days, chunk = self.units, self.days, 50_000
-        for start in range(0, len(a_all), chunk):
-            a, b = a_all[start : start + chunk], b_all[start : start + chunk]
-            sims = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
-            keep = sims >= self.floor - 1e-9  # a superset of the clusterer's edges is safe for blocking
-            if days is not None:
-                fa, la, fb, lb = first[a], last[a], first[b], last[b]
-                keep &= (fa == _UNDATED) | (fb == _UNDATED) | ((fa <= lb + days) & (la >= fb - days))
-            for x, y in zip(a[keep].tolist(), b[keep].tolist(), strict=True):
-                ua, ub = units[x], units[y]
-                yield (ua, ub) if ua < ub else (ub, ua)
+def _edges_among(matrix: Any, units: np.ndarray, first: np.ndarray, last: np.ndarray, left: list[np.ndarray],
+                 right: list[np.ndarray], *, floor: float, days: int | None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """``(src, dst)`` unit-id arrays (``src < dst``) of the candidate pairs whose cosine reaches ``floor``."""
+    if not left:
+        return
+    a_all, b_all, chunk = np.concatenate(left), np.concatenate(right), 50_000
+    for start in range(0, len(a_all), chunk):
+        a, b = a_all[start : start + chunk], b_all[start : start + chunk]
+        sims = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+        keep = sims >= floor - 1e-9  # a superset of the clusterer's edges is safe for blocking
+        if days is not None:
+            fa, la, fb, lb = first[a], last[a], first[b], last[b]
+            keep &= (fa == _UNDATED) | (fb == _UNDATED) | ((fa <= lb + days) & (la >= fb - days))
+        ua, ub = units[a[keep]], units[b[keep]]
+        swap = ua > ub
+        yield np.where(swap, ub, ua), np.where(swap, ua, ub)
 
 
-def _partition_edges(lists: Iterable[Any], *, floor: float, cap: int, days: int | None) -> Iterator[tuple[str, str]]:
-    """Edges among the units of the posting lists of one partition (one list per key, ≥ 2 units).
+def _edge_batches(batches: Iterable[pa.RecordBatch], *, floor: float, cap: int,
+                  days: int | None) -> Iterator[pa.RecordBatch]:
+    """Arrow batches of posting lists (column ``m``: one list per key, ≥ 2 units) → edges ``(src, dst)``.
 
-    Each posting list is taken in the clusterer's order ((date, smallest id), undated last) and each
-    unit meets the ``cap`` units before it, as the embedded blocking meets the ``cap`` most recent
-    earlier units of a key.  The cosines (the vectors are the library's, L2-normalised) are computed
-    in vectorised chunks, as the clusterer computes its edges.  ``days``: pairs further apart in time
-    than this are not linked.
+    A unit is ``struct<first, smallest, unit, idx, val, last>`` (days as ordinals, ``first`` null
+    when undated; ``idx``/``val`` its L2-normalised TF-IDF vector).  Each posting list is taken in the
+    clusterer's order ((date, smallest id), undated last) and each unit meets the ``cap`` units before
+    it, as the embedded blocking meets the ``cap`` most recent earlier units of a key; the cosines are
+    computed in vectorised chunks, as the clusterer computes its edges.  ``days``: pairs further apart
+    in time than this are not linked.  The whole batch is arrays: no Python object per unit.
     """
-    buffer = _PairBuffer(floor=floor, days=days)
-    for posting in lists:
-        buffer.add(sorted(posting.m, key=lambda m: (m.first is None, m.first or 0, m.smallest)), cap)
-        if buffer.pairs >= 2_000_000:
-            yield from buffer.edges()
-            buffer = _PairBuffer(floor=floor, days=days)
-    yield from buffer.edges()
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import scipy.sparse as sp
+
+    for batch in batches:
+        lists = batch.column("m")
+        offsets = np.asarray(lists.offsets, dtype=np.int64)
+        offsets -= offsets[0]
+        members = lists.flatten()
+        if not len(members):
+            continue
+        fields = dict(zip([f.name for f in members.type], members.flatten(), strict=True))
+        list_of = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+        undated = fields["first"].is_null()
+        first = fields["first"].fill_null(_UNDATED).to_numpy().astype(np.int64)
+        last = fields["last"].fill_null(_UNDATED).to_numpy().astype(np.int64)
+        order = pc.sort_indices(
+            pa.table({"l": list_of, "u": undated, "f": first, "s": fields["smallest"]}),
+            sort_keys=[("l", "ascending"), ("u", "ascending"), ("f", "ascending"), ("s", "ascending")],
+        ).to_numpy()
+        idx, val = fields["idx"], fields["val"]
+        indptr = np.asarray(idx.offsets, dtype=np.int64)
+        indptr -= indptr[0]
+        indices = idx.flatten().to_numpy().astype(np.int64)
+        matrix = sp.csr_matrix((val.flatten().to_numpy().astype(np.float64), indices, indptr),
+                               shape=(len(members), int(indices.max(initial=0)) + 1))[order]
+        units = np.asarray(fields["unit"].to_pylist(), dtype=object)[order]
+        first, last = first[order], last[order]
+        left: list[np.ndarray] = []
+        right: list[np.ndarray] = []
+        pairs = 0
+        src: list[np.ndarray] = []
+        dst: list[np.ndarray] = []
+        for start, end in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True):
+            if end - start < 2:
+                continue
+            i, j = _band_pairs(end - start, cap)
+            left.append(i + start)
+            right.append(j + start)
+            pairs += len(i)
+            if pairs >= 2_000_000:
+                for x, y in _edges_among(matrix, units, first, last, left, right, floor=floor, days=days):
+                    src.append(x)
+                    dst.append(y)
+                left, right, pairs = [], [], 0
+        for x, y in _edges_among(matrix, units, first, last, left, right, floor=floor, days=days):
+            src.append(x)
+            dst.append(y)
+        if src:
+            yield pa.RecordBatch.from_arrays(
+                [pa.array(np.concatenate(src), type=pa.string()), pa.array(np.concatenate(dst), type=pa.string())],
+                names=["src", "dst"],
+            )
 
 
 def _clusterer(options: ClusterOptions, reps: Sequence[Sequence[str]], vocabulary: tuple[Sequence[str], Sequence[int], int],
@@ -349,10 +378,9 @@ def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStorie
 
     # 1. Document frequencies and each term's first appearance in the embedded unit order (the terms
     #    are computed once per unit in Python; counting happens in the JVM).
-    unit_terms = spark.createDataFrame(
-        reps.rdd.mapPartitions(partial(_terms, max_chars=copts.max_chars)), "unit string, terms array<string>",
-        verifySchema=False,
-    ).persist()
+    columns = ("id", "content_hash", "source", "title", "text", "published")
+    unit_terms = reps.select(*columns).mapInArrow(partial(_terms, max_chars=copts.max_chars),
+                                                  "unit string, terms array<string>").persist()
     stats = (
         unit_terms.select("unit", F.posexplode("terms").alias("pos", "term"))
         .groupBy("term").agg(F.count("*").alias("df"), F.min(F.struct("unit", "pos")).alias("first_seen"))
@@ -361,10 +389,9 @@ def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStorie
     vocabulary = spark.sparkContext.broadcast(([r.term for r in stats], [int(r.df) for r in stats], n_units))
 
     # 2. Vectors and blocking keys (global term indices).
-    vectors = spark.createDataFrame(
-        reps.rdd.mapPartitions(partial(_vectors, options=copts, vocabulary=vocabulary)),
+    vectors = reps.select(*columns).mapInArrow(
+        partial(_vectors, options=copts, vocabulary=vocabulary),
         "unit string, idx array<int>, val array<double>, keys array<int>",
-        verifySchema=False,
     ).join(units, "unit").persist()
 
     # 3. Edges: per key, each unit against the max_postings units before it in the clusterer's order.
@@ -374,12 +401,9 @@ def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStorie
         .agg(F.collect_list(F.struct("first", "smallest", "unit", "idx", "val", "last")).alias("m"))
         .where(F.size("m") >= 2)
     )
-    edges = spark.createDataFrame(
-        postings.rdd.mapPartitions(
-            partial(_partition_edges, floor=options.floor(), cap=copts.max_postings, days=options.block_days)
-        ),
+    edges = postings.select("m").mapInArrow(
+        partial(_edge_batches, floor=options.floor(), cap=copts.max_postings, days=options.block_days),
         "src string, dst string",
-        verifySchema=False,
     ).distinct()
 
     # 4. Blocks (step 5, the clusterer per partition of whole blocks, is in story_assignments).
