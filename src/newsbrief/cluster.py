@@ -64,6 +64,9 @@ STATE_VERSION = 1
 #: the larger has this many times more terms; otherwise both are gathered with NumPy.
 _SPARSE_RATIO = 8
 _UNDATED = -1
+#: Refinement: a dot product with a story's centroid of the start of the round is brought up to date
+#: with the units moved in or out since, up to this many of them (beyond, it is computed afresh).
+_MAX_CORRECTIONS = 6
 
 
 def cluster_stories(
@@ -163,12 +166,12 @@ class StoryClusterer:
                 self._article_unit[article] = len(self._unit_articles) - 1
         order = sorted(range(len(new_units)), key=lambda i: self._unit_order_key(first_unit + i))
         pairs = self._candidate_pairs([first_unit + i for i in order], [keys[i] for i in order])
-        edges = self._edges(pairs)
+        edges, cosines = self._edges(pairs)
         for i in order:
             self._new_story(first_unit + i)
-        self._agglomerate(edges)
+        self._agglomerate(edges, cosines)
         old_stories = len(self._stories) - len(order)
-        self._refine([first_unit + i for i in order], edges, old_stories)
+        self._refine([first_unit + i for i in order], edges.tolist(), old_stories)
         after = self._story_ids()
         return {a: s for a, s in after.items() if a in by_id or before.get(a) != s}
 
@@ -340,52 +343,68 @@ class StoryClusterer:
             lefts.extend([unit] * (len(others) - len(lefts)))
         return np.column_stack([np.asarray(lefts, dtype=np.int64), np.asarray(others, dtype=np.int64)]).reshape(-1, 2)
 
-    def _edges(self, pairs: np.ndarray) -> list[tuple[int, int]]:
-        """Candidate pairs whose cosine is at least ``threshold × edge_ratio`` (computed in chunks)."""
+    def _edges(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate pairs whose cosine × time factor is at least ``threshold × edge_ratio``.
+
+        Returns the edges (an (n, 2) array of unit pairs, sorted) and their cosines (without the
+        time factor).
+        """
         floor = self.options.threshold * self.options.edge_ratio
-        if not len(pairs):
-            return []
-        part = np.asarray(pairs, dtype=np.int64)
-        sims = self._pair_cosines(part) * self._time_factors(part[:, 0], part[:, 1])
-        edges, sims = part[sims >= floor], sims[sims >= floor]
+        part = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+        cosines = self._pair_cosines(part)
+        sims = cosines * self._time_factors(part[:, 0], part[:, 1])
+        keep = sims >= floor
+        edges, sims, cosines = part[keep], sims[keep], cosines[keep]
         limit = self.options.max_neighbours
         if limit > 0 and len(edges):
             # each new unit keeps its ``max_neighbours`` closest earlier units (ties: smaller index)
             order = np.lexsort((edges[:, 1], -sims, edges[:, 0]))
-            edges = edges[order]
+            edges, cosines = edges[order], cosines[order]
             run_start = np.flatnonzero(np.r_[True, edges[1:, 0] != edges[:-1, 0]])
             rank = np.arange(len(edges)) - np.repeat(run_start, np.diff(np.r_[run_start, len(edges)]))
-            edges = edges[rank < limit]
-        return sorted(map(tuple, edges.tolist()))
+            edges, cosines = edges[rank < limit], cosines[rank < limit]
+        order = np.lexsort((edges[:, 1], edges[:, 0]))
+        return edges[order], cosines[order]
 
     def _pair_cosines(self, pairs: np.ndarray) -> np.ndarray:
-        """Cosines of unit pairs (rows of ``pairs``; pairs of one left unit are consecutive).
+        """Cosines of unit pairs (rows of ``pairs``; pairs of one left unit are consecutive)."""
+        m = self._matrix
+        sims = np.zeros(len(pairs))
+        if not len(pairs):
+            return sims
+        left = pairs[:, 0]
+        bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True]).tolist()
+        for run_start, run_end in zip(bounds[:-1], bounds[1:], strict=True):
+            unit = int(left[run_start])
+            own = slice(m.indptr[unit], m.indptr[unit + 1])
+            sims[run_start:run_end] = self._dots_with_rows(m.indices[own], m.data[own], pairs[run_start:run_end, 1])
+        return sims
 
-        Per left unit its vector is spread over a dense scratch vector once, and all its
-        candidates' stored entries are gathered against it in one NumPy call (no per-pair rows).
+    def _dots_with_rows(self, idx: np.ndarray, val: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Dot products of one sparse vector (``idx``, ``val``) with the unit vectors ``rows``."""
+        buffer = self._buffer()
+        buffer[idx] = val
+        result = self._gather_rows(buffer, rows)
+        buffer[idx] = 0.0
+        return result
+
+    def _gather_rows(self, buffer: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Dot products of a vector spread over the dense ``buffer`` with the unit vectors ``rows``.
+
+        All the rows' stored entries are gathered against the buffer in one NumPy call (no per-row
+        work).
         """
         m = self._matrix
         indptr, indices, data = m.indptr, m.indices, m.data
-        buffer = self._buffer()
-        sims = np.zeros(len(pairs))
-        left = pairs[:, 0]
-        bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True]).tolist()
-        starts, lengths = indptr[pairs[:, 1]], indptr[pairs[:, 1] + 1] - indptr[pairs[:, 1]]
-        for run_start, run_end in zip(bounds[:-1], bounds[1:], strict=True):
-            unit = int(left[run_start])
-            own = slice(indptr[unit], indptr[unit + 1])
-            buffer[indices[own]] = data[own]
-            run_lengths = lengths[run_start:run_end]
-            ends = np.cumsum(run_lengths)
-            total = int(ends[-1])
-            if total:
-                # positions of every candidate's entries in the CSR arrays, candidate by candidate
-                offsets = np.repeat(starts[run_start:run_end] - (ends - run_lengths), run_lengths) + np.arange(total)
-                products = buffer[indices[offsets]] * data[offsets]
-                owner = np.repeat(np.arange(run_end - run_start), run_lengths)
-                sims[run_start:run_end] = np.bincount(owner, weights=products, minlength=run_end - run_start)
-            buffer[indices[own]] = 0.0
-        return sims
+        starts, lengths = indptr[rows], indptr[rows + 1] - indptr[rows]
+        ends = np.cumsum(lengths)
+        total = int(ends[-1]) if len(ends) else 0
+        if not total:
+            return np.zeros(len(rows))
+        # positions of every row's entries in the CSR arrays, row by row
+        offsets = np.repeat(starts - (ends - lengths), lengths) + np.arange(total)
+        products = buffer[indices[offsets]] * data[offsets]
+        return np.bincount(np.repeat(np.arange(len(rows)), lengths), weights=products, minlength=len(rows))
 
     def _new_story(self, unit: int) -> None:
         founder = min(self._unit_articles[unit], key=lambda a: (self._article_date[a] == _UNDATED,
@@ -438,36 +457,52 @@ class StoryClusterer:
         """
         si = self._stories[i]
         opts = self.options
+        factors = [self._time_factor(self._stories[j].first, self._stories[j].last, si.first, si.last)
+                   if si.norm and self._stories[j].norm else 0.0 for j in pool]
+        missing = [j for j, factor in zip(pool, factors, strict=True) if factor and j not in known]
+        computed = dict(zip(missing, self._story_dots(i, missing), strict=True))
         ratios, dots = [], []
-        buffer: np.ndarray | None = None
-        own_idx = own_val = np.zeros(0)
         own_cohesion, floor = self._cohesion(si), opts.threshold * opts.edge_ratio
-        for j in pool:
-            sj = self._stories[j]
-            factor = self._time_factor(sj.first, sj.last, si.first, si.last)
-            if si.norm == 0 or sj.norm == 0 or factor == 0.0:
+        for j, factor in zip(pool, factors, strict=True):
+            if factor == 0.0:
                 ratios.append(0.0)
                 dots.append(0.0)
                 continue
-            dot = known.get(j)
-            if dot is None and _SPARSE_RATIO * min(len(si.centroid), len(sj.centroid)) < max(
-                    len(si.centroid), len(sj.centroid)):
-                dot = _dot(si.centroid, sj.centroid)  # one side is much smaller: look its terms up
-            if dot is None:
-                if buffer is None:
-                    own_idx, own_val = self._arrays(si)
-                    buffer = self._buffer()
-                    buffer[own_idx] = own_val
-                idx, val = self._arrays(sj)
-                dot = float(buffer[idx] @ val)
+            sj = self._stories[j]
+            dot = known[j] if j in known else computed[j]
             average = factor * dot / (len(si.units) * len(sj.units))
             cohesion = math.sqrt(own_cohesion * self._cohesion(sj))
             bar = max(floor, opts.relative * cohesion)
             ratios.append(average / bar)
             dots.append(dot)
+        return ratios, dots
+
+    def _story_dots(self, i: int, others: Sequence[int]) -> list[float]:
+        """Centroid dot products of story ``i`` with each story of ``others``, each from its cheaper side.
+
+        When one centroid has far more terms than the other, the smaller one's terms are looked up
+        in the larger (Python, cost: the smaller); otherwise ``i`` is spread over the dense scratch
+        vector once and the other's terms are gathered from it (NumPy).
+        """
+        si = self._stories[i]
+        result = []
+        buffer: np.ndarray | None = None
+        own_idx = own_val = np.zeros(0)
+        for j in others:
+            sj = self._stories[j]
+            small, large = sorted((len(si.centroid), len(sj.centroid)))
+            if _SPARSE_RATIO * small < large:
+                result.append(_dot(si.centroid, sj.centroid))
+                continue
+            if buffer is None:
+                own_idx, own_val = self._arrays(si)
+                buffer = self._buffer()
+                buffer[own_idx] = own_val
+            idx, val = self._arrays(sj)
+            result.append(float(buffer[idx] @ val))
         if buffer is not None:
             buffer[own_idx] = 0.0
-        return ratios, dots
+        return result
 
     def _unit_story_dot(self, unit: int, size: int, story: _Story, buffer: np.ndarray) -> float:
         """A unit's vector (spread over ``buffer``) · a story centroid, from the cheaper side.
@@ -498,7 +533,7 @@ class StoryClusterer:
             self._scratch = np.zeros(width)
         return self._scratch
 
-    def _refine(self, units: Sequence[int], edges: Sequence[tuple[int, int]], old_stories: int) -> None:
+    def _refine(self, units: Sequence[int], edges: Sequence[Sequence[int]], old_stories: int) -> None:
         """Move each new unit to the adjacent story whose centroid (without the unit) is closest.
 
         ``refine_rounds`` passes in processing order; a unit moves only when another open story's
@@ -512,19 +547,40 @@ class StoryClusterer:
         for a, b in edges:
             neighbours.setdefault(a, set()).add(b)
             neighbours.setdefault(b, set()).add(a)
+        # A unit's decision depends only on its own story and the adjacent ones; when none of them
+        # changed since the unit was last looked at without moving, it would stay again: skip it.
+        # (Any change of its pool moves a neighbour, which changes a story of the new pool or home.)
+        changed: dict[int, int] = {}  # story → tick of its last change (moves counted from 1)
+        seen: dict[int, int] = {}  # unit → tick at which it was last looked at and stayed
+        tick = 0
+
+        def pool_of(unit: int) -> tuple[int, list[int]]:
+            home = self._unit_story[unit]
+            return home, sorted({self._unit_story[n] for n in neighbours.get(unit, ())} - {home})
+
+        def stays(unit: int, home: int, pool: list[int]) -> bool:
+            last = seen.get(unit)
+            return last is not None and max(changed.get(s, 0) for s in (home, *pool)) <= last
+
         for _ in range(self.options.refine_rounds):
+            base = self._round_dots([(unit, [home, *pool]) for unit in units
+                                     for home, pool in [pool_of(unit)] if pool and not stays(unit, home, pool)])
+            # the moves of this round, per story: (unit, +1 moved in / -1 moved out); a base dot
+            # product plus the moved units' dot products is the dot product with the current centroid
+            delta: dict[int, list[tuple[int, float]]] = {}
             moved = 0
             for unit in units:
-                home = self._unit_story[unit]
-                pool = sorted({self._unit_story[n] for n in neighbours.get(unit, ())} - {home})
-                if not pool:
+                home, pool = pool_of(unit)
+                if not pool or stays(unit, home, pool):
                     continue
                 start, end = self._matrix.indptr[unit], self._matrix.indptr[unit + 1]
                 unit_idx = self._matrix.indices[start:end]
                 buffer = self._buffer()
                 buffer[unit_idx] = self._matrix.data[start:end]
+                known = base.get(unit, {})
+                size = len(unit_idx)
                 story = self._stories[home]
-                dot_home = self._unit_story_dot(unit, len(unit_idx), story, buffer)
+                dot_home = self._current_dot(unit, size, home, buffer, known.get(home), delta.get(home, ()))
                 own = 0.0
                 if len(story.units) > 1:
                     rest = story.norm * story.norm - 2 * dot_home + 1.0
@@ -538,13 +594,20 @@ class StoryClusterer:
                                                self._unit_last[unit])
                     if factor == 0.0:
                         continue
-                    dot = self._unit_story_dot(unit, len(unit_idx), target, buffer)
+                    dot = self._current_dot(unit, size, other, buffer, known.get(other), delta.get(other, ()))
                     if factor * dot / target.norm > best_sim:
                         best, best_sim, best_dot = other, factor * dot / target.norm, dot
                 buffer[unit_idx] = 0.0
                 if best >= 0:
                     self._move(unit, home, best, self._row(unit), dot_home, best_dot)
+                    delta.setdefault(home, []).append((unit, -1.0))
+                    delta.setdefault(best, []).append((unit, 1.0))
                     moved += 1
+                    tick += 1
+                    changed[home] = changed[best] = tick
+                    seen.pop(unit, None)
+                else:
+                    seen[unit] = tick
             if not moved:
                 break
         for index in range(old_stories, len(self._stories)):
@@ -553,6 +616,41 @@ class StoryClusterer:
                 founder = min((a for u in story.units for a in self._unit_articles[u]),
                               key=lambda a: (self._article_date[a] == _UNDATED, self._article_date[a], a))
                 story.id = stable_hash(founder)
+
+    def _current_dot(self, unit: int, size: int, story: int, buffer: np.ndarray, base: float | None,
+                     changes: Sequence[tuple[int, float]]) -> float:
+        """A unit's vector (spread over ``buffer``, ``size`` terms) · a story's current centroid.
+
+        ``base``: the dot product with the centroid at the start of the round (when computed);
+        ``changes``: the units moved in (+1) or out (-1) of the story since.  A few changes are
+        applied to ``base``; otherwise the dot product is computed afresh.
+        """
+        if base is None or len(changes) > _MAX_CORRECTIONS:
+            return self._unit_story_dot(unit, size, self._stories[story], buffer)
+        m = self._matrix
+        indptr, indices, data = m.indptr, m.indices, m.data
+        for moved, sign in changes:
+            start, end = indptr[moved], indptr[moved + 1]
+            base += sign * float(buffer[indices[start:end]] @ data[start:end])
+        return base
+
+    def _round_dots(self, plan: Sequence[tuple[int, list[int]]]) -> dict[int, dict[int, float]]:
+        """Dot products of each planned unit with each of its stories' current centroids.
+
+        ``plan``: (unit, story indices).  Grouped by story: each centroid is spread once and all its
+        units are gathered against it in one NumPy call (instead of a Python loop per unit and story).
+        """
+        by_story: dict[int, list[int]] = {}
+        for unit, stories in plan:
+            for story in stories:
+                by_story.setdefault(story, []).append(unit)
+        result: dict[int, dict[int, float]] = {unit: {} for unit, _ in plan}
+        for story, members in by_story.items():
+            idx, val = self._arrays(self._stories[story])
+            rows = np.asarray(members, dtype=np.int64)
+            for unit, value in zip(members, self._dots_with_rows(idx, val, rows).tolist(), strict=True):
+                result[unit][story] = value
+        return result
 
     def _move(self, unit: int, home: int, target: int, vector: dict[int, float], dot_source: float,
               dot_dest: float) -> None:
@@ -585,15 +683,16 @@ class StoryClusterer:
             return self.options.threshold
         return max((story.norm * story.norm - n) / (n * (n - 1)), 1e-6)
 
-    def _agglomerate(self, edges: Sequence[tuple[int, int]]) -> None:
+    def _agglomerate(self, edges: np.ndarray, cosines: np.ndarray) -> None:
         """Merge adjacent stories, best ratio first, while the ratio (see :meth:`_ratio`) is ≥ ``merge_ratio``.
 
-        Deterministic: the heap is ordered by (ratio, story ids); stale entries (a story that changed
-        since the entry was pushed) are skipped.
+        ``edges``: unit pairs, with their ``cosines``.  Deterministic: the heap is ordered by (ratio,
+        story ids); stale entries (a story that changed since the entry was pushed) are skipped.
         """
+        unit_story = np.asarray(self._unit_story, dtype=np.int64)
+        left, right = unit_story[edges[:, 0]], unit_story[edges[:, 1]]
         adjacency: dict[int, set[int]] = {}
-        for u, v in edges:
-            i, j = self._unit_story[u], self._unit_story[v]
+        for i, j in zip(left.tolist(), right.tolist(), strict=True):
             if i != j:
                 adjacency.setdefault(i, set()).add(j)
                 adjacency.setdefault(j, set()).add(i)
@@ -630,8 +729,24 @@ class StoryClusterer:
                     heapq.heappush(heap, (-ratio, self._stories[a].id, self._stories[b].id,
                                           a, b, version.get(a, 0), version.get(b, 0), dot))
 
+        # Pairs of two one-unit stories (all of them in a first batch) are scored at once: their
+        # centroid dot product is the edge's cosine, and both cohesions are ``threshold``.
+        sizes = np.asarray([len(story.units) for story in self._stories], dtype=np.int64)
+        single = (sizes[left] == 1) & (sizes[right] == 1) & (left != right)
+        opts = self.options
+        bar = max(opts.threshold * opts.edge_ratio, opts.relative * math.sqrt(opts.threshold * opts.threshold))
+        ratios = self._time_factors(edges[single, 0], edges[single, 1]) * cosines[single] / bar
+        ids = [story.id for story in self._stories]
+        for i, j, ratio, dot in zip(left[single].tolist(), right[single].tolist(), ratios.tolist(),
+                                    cosines[single].tolist(), strict=True):
+            remember(i, j, dot)
+            if ratio >= opts.merge_ratio:
+                a, b = (i, j) if ids[i] < ids[j] else (j, i)
+                heap.append((-ratio, ids[a], ids[b], a, b, 0, 0, dot))
+        heapq.heapify(heap)
+        scored = set(zip(left[single].tolist(), right[single].tolist(), strict=True))
         for i in sorted(adjacency):
-            push(i, sorted(j for j in adjacency[i] if j > i))
+            push(i, sorted(j for j in adjacency[i] if j > i and (i, j) not in scored and (j, i) not in scored))
         while heap:
             _ratio, _ida, _idb, a, b, va, vb, dot = heapq.heappop(heap)
             if version.get(a, 0) != va or version.get(b, 0) != vb:
@@ -640,11 +755,13 @@ class StoryClusterer:
                 continue
             neighbours = (adjacency.pop(a, set()) | adjacency.pop(b, set())) - {a, b}
             # (a + b)·n = a·n + b·n: dot products with the merged story without touching its centroid
-            known = {}
-            for n in neighbours:
-                da, db = cached(a, n), cached(b, n)
-                if da is not None and db is not None:
-                    known[n] = da + db
+            # (a·n or b·n not known yet: computed from a or b, cheaper than from the merged centroid)
+            dots_a = {n: cached(a, n) for n in neighbours}
+            dots_b = {n: cached(b, n) for n in neighbours}
+            for part, part_dots in ((a, dots_a), (b, dots_b)):
+                missing = sorted(n for n, value in part_dots.items() if value is None)
+                part_dots.update(zip(missing, self._story_dots(part, missing), strict=True))
+            known = {n: dots_a[n] + dots_b[n] for n in neighbours}
             survivor = self._merge_stories(a, b, dot)
             gone = b if survivor == a else a
             version[survivor] = version.get(survivor, 0) + 1
