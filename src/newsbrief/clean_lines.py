@@ -236,13 +236,15 @@ def _ascii_words(head: str) -> tuple[list[bytes], int, int]:
     data = head.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE)
     if b"'" in data and (b"''" in data or b" '" in data or b"' " in data or data[:1] == b"'" or data[-1:] == b"'"):
         tokens = _ASCII_WORD_BYTES.findall(data)
+        low = b" ".join(tokens).lower().split()
     else:
         tokens = data.split()
+        low = data.lower().split()
     n = len(tokens)
     initials = bytes(map(itemgetter(0), tokens))
     lower = n - len(initials.translate(None, _ASCII_LOWER))
     title = n - len(initials.translate(None, _ASCII_UPPER))
-    return b" ".join(tokens).lower().split(), lower, title
+    return low, lower, title
 
 
 @dataclass(frozen=True, slots=True)

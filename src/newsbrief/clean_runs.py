@@ -91,10 +91,11 @@ def menu_runs(units: list[Unit], reasons: list[str | None], listed: list[bool]) 
         j = i
         while j < len(units) and (reasons[j] is not None or menu_item(j)):
             j += 1
-        run = [k for k in range(i, j) if reasons[k] is None]
-        if len(run) >= _MENU_RUN and sum(units[k].shape.title_ratio for k in run) / len(run) >= 0.6:
-            for k in run:
-                reasons[k] = "navigation"
+        if j - i >= _MENU_RUN:  # the run of body lines in i..j is no longer than that
+            run = [k for k in range(i, j) if reasons[k] is None]
+            if len(run) >= _MENU_RUN and sum(units[k].shape.title_ratio for k in run) / len(run) >= 0.6:
+                for k in run:
+                    reasons[k] = "navigation"
         i = max(j, i + 1)
 
 
@@ -274,15 +275,16 @@ def graphic_labels(units: list[Unit], reasons: list[str | None], listed: list[bo
         j = i
         while j < n and not units[j].shape.anchor and (reasons[j] is not None or _label(units[j], listed[j])):
             j += 1
-        run = [k for k in range(i, j) if reasons[k] is None]
-        while run and units[run[-1]].shape.sentence_like:  # a short sentence of the text after it
-            run.pop()
-        while run and units[run[0]].shape.sentence_like:
-            run.pop(0)
-        fragments = sum(1 for k in run if units[k].text[:1].islower())
-        if j - i >= _GRAPHIC_RUN and fragments >= 2:
-            for k in run:
-                reasons[k] = "graphic"
+        if j - i >= _GRAPHIC_RUN:  # only a long run can be a graphic: look at its lines only then
+            run = [k for k in range(i, j) if reasons[k] is None]
+            while run and units[run[-1]].shape.sentence_like:  # a short sentence of the text after it
+                run.pop()
+            while run and units[run[0]].shape.sentence_like:
+                run.pop(0)
+            fragments = sum(1 for k in run if units[k].text[:1].islower())
+            if fragments >= 2:
+                for k in run:
+                    reasons[k] = "graphic"
         i = max(j, i + 1)
 
 
