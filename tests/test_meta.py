@@ -321,3 +321,15 @@ def test_looks_english_on_real_text_agrees_with_the_word_tokens() -> None:
     for path in sorted(EXAMPLES.rglob("*.txt")):
         sample = path.read_text(encoding="utf-8")[:1000]
         assert looks_english(sample) == _looks_english_by_words(sample)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Z1_-.é\n")), max_size=450))
+def test_language_needs_twenty_letters_in_the_first_400_characters(sample: str) -> None:
+    import re
+
+    from newsbrief.meta_language import detect_language
+
+    letters = len(re.findall(r"[^\W\d_]", sample[:400]))
+    _, how = detect_language(sample, detector=DETECTOR)
+    assert (how == "") == (letters < 20)

@@ -450,7 +450,7 @@ def english_share_reaches(texts: list[str], share: float) -> bool:
         english, total = _english_counts(lowered)
         return (english / total if total else 0.0) >= share
     english, total = _english_counts(lowered[:cut])  # a cut at a space splits no word
-    bound = sum(map(lowered.count, _SPACE_CHARS)) + 1
+    bound = sum(map(lowered.count, _SPACE_CHARS[:10] if lowered.isascii() else _SPACE_CHARS)) + 1  # [:10]: ASCII
     if english >= (share + _EARLY_MARGIN) * bound:
         return True
     more_english, more_total = _english_counts(lowered[cut:])

@@ -62,6 +62,7 @@ _BYTES_WORDS = (
     b"the",
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_NON_LETTERS = bytes(code for code in range(256) if not (chr(code).isascii() and chr(code).isalpha()))
 
 
 class LanguageDetector:
@@ -209,9 +210,14 @@ def detect_language(sample: str, *, detector: LanguageDetector) -> tuple[str | N
     ...                 "after a pause of two weeks in the capital.", detector=LanguageDetector())
     ('en', 'stopwords')
     """
-    # Enough letters?  Counting stops at the 20th (the same answer as counting them all).
-    letters = _LETTER.finditer(sample, 0, _MIN_LETTERS_FOR_LANGUAGE * 20)
-    if sum(1 for _ in islice(letters, _MIN_LETTERS_FOR_LANGUAGE)) < _MIN_LETTERS_FOR_LANGUAGE:
+    # Enough letters (among the first 400 characters)?
+    head = sample[: _MIN_LETTERS_FOR_LANGUAGE * 20]
+    if head.isascii():  # the letters of ASCII text are A-Z and a-z: count them on the bytes, in C
+        enough = len(head.encode("ascii").translate(None, _ASCII_NON_LETTERS)) >= _MIN_LETTERS_FOR_LANGUAGE
+    else:  # counting stops at the 20th (the same answer as counting them all)
+        letters = _LETTER.finditer(head)
+        enough = sum(1 for _ in islice(letters, _MIN_LETTERS_FOR_LANGUAGE)) >= _MIN_LETTERS_FOR_LANGUAGE
+    if not enough:
         return None, ""
     if looks_english(sample):
         return "en", "stopwords"
