@@ -626,7 +626,7 @@ class Unit:
 def units_of(text: str) -> list[Unit]:
     """Lines of ``text``, or paragraphs when the text is hard-wrapped (fixed-width lines)."""
     lines = text.splitlines()
-    nonempty = [(i, ln.strip()) for i, ln in enumerate(lines, 1) if ln.strip()]
+    nonempty = [(i, stripped) for i, ln in enumerate(lines, 1) if (stripped := ln.strip())]
     if hard_wrapped([ln for _, ln in nonempty]):
         units: list[Unit] = []
         block: list[tuple[int, str]] = []
