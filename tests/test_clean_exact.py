@@ -97,3 +97,16 @@ def test_space_chars_are_every_character_str_split_splits_on() -> None:
     import sys
 
     assert set(clean_lines._SPACE_CHARS) == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+
+
+def test_observe_counts_each_line_once_per_document_in_the_batch_and_the_outlet() -> None:
+    from newsbrief.clean import Cleaner
+    from newsbrief.model import RawDocument
+    from newsbrief.settings import CleanOptions
+
+    cleaner = Cleaner(options=CleanOptions())
+    pages = ("Follow us\nFollow us\nStory one.", "FOLLOW  us\nStory two.", "Follow us\nStory three.")
+    for n, text in enumerate(pages):
+        cleaner.observe(RawDocument(f"{n}.txt", text, url="https://www.example.org/a" if n else None))
+    assert cleaner._batch["follow us"] == 3 and cleaner._batch["story one."] == 1
+    assert cleaner._outlet[("example.org", "follow us")] == 2 and ("example.org", "story one.") not in cleaner._outlet

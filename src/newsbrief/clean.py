@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import repeat
 from typing import NamedTuple
 from urllib.parse import urlparse
 
@@ -156,12 +157,10 @@ class Cleaner:
             return
         outlet = _outlet_key(raw)
         self._docs += 1
-        for key in keys:
-            if not key:
-                continue
-            self._batch[key] += 1
-            if outlet:
-                self._outlet[(outlet, key)] += 1
+        keys.discard("")
+        self._batch.update(keys)  # +1 for each key (Counter counts an iterable in C)
+        if outlet:
+            self._outlet.update(zip(repeat(outlet), keys))
         if len(self._batch) > _MAX_OBSERVED_KEYS:
             self._batch = Counter({k: c for k, c in self._batch.items() if c > 1})
         if len(self._outlet) > _MAX_OBSERVED_KEYS:
