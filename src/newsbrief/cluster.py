@@ -488,10 +488,15 @@ class StoryClusterer:
         result = []
         buffer: np.ndarray | None = None
         own_idx = own_val = np.zeros(0)
+        # Spreading ``i`` first needs its arrays; rebuilding them (it changed) costs about as much as
+        # looking up all the others' terms in its dictionary: then look up everything.
+        size = len(si.centroid)
+        lookups = sum(min(size, len(self._stories[j].centroid)) for j in others)
+        spread = si.cache is not None or size < lookups
         for j in others:
             sj = self._stories[j]
-            small, large = sorted((len(si.centroid), len(sj.centroid)))
-            if _SPARSE_RATIO * small < large:
+            small, large = sorted((size, len(sj.centroid)))
+            if not spread or _SPARSE_RATIO * small < large:
                 result.append(_dot(si.centroid, sj.centroid))
                 continue
             if buffer is None:
@@ -686,8 +691,8 @@ class StoryClusterer:
     def _agglomerate(self, edges: np.ndarray, cosines: np.ndarray) -> None:
         """Merge adjacent stories, best ratio first, while the ratio (see :meth:`_ratio`) is ≥ ``merge_ratio``.
 
-        ``edges``: unit pairs, with their ``cosines``.  Deterministic: the heap is ordered by (ratio,
-        story ids); stale entries (a story that changed since the entry was pushed) are skipped.
+        ``edges``: unit pairs, with their ``cosines``.  Deterministic: pairs are taken in (ratio, story
+        ids) order; entries of a story that changed since they were scored are skipped.
         """
         unit_story = np.asarray(self._unit_story, dtype=np.int64)
         left, right = unit_story[edges[:, 0]], unit_story[edges[:, 1]]
@@ -697,7 +702,7 @@ class StoryClusterer:
                 adjacency.setdefault(i, set()).add(j)
                 adjacency.setdefault(j, set()).add(i)
         version: dict[int, int] = {}
-        heap: list[tuple[float, str, str, int, int, int, int, float]] = []
+        queue = _MergeQueue(version)
         limit = self.options.max_neighbours
         # centroid dot products of story pairs, valid while neither story changed: (i, j) → (vi, vj, dot)
         cache: dict[tuple[int, int], tuple[int, int, float]] = {}
@@ -713,9 +718,11 @@ class StoryClusterer:
             key = (i, j) if i < j else (j, i)
             cache[key] = (version.get(key[0], 0), version.get(key[1], 0), value)
 
-        def push(i: int, pool: list[int], *, trim: bool = False, known: Mapping[int, float] | None = None) -> None:
+        def score(i: int, pool: list[int], *, trim: bool = False,
+                  known: Mapping[int, float] | None = None) -> list[_Entry]:
+            """Queue entries of story ``i`` with each story of ``pool`` that passes the merge bar."""
             if not pool:
-                return
+                return []
             ratios, dots = self._ratio(i, pool, known or {})
             for j, dot in zip(pool, dots, strict=True):
                 remember(i, j, dot)
@@ -723,11 +730,13 @@ class StoryClusterer:
                 # a grown story keeps its best-scoring neighbours only (ties: smaller story index)
                 score = dict(zip(pool, ratios, strict=True))
                 adjacency[i] = set(sorted(pool, key=lambda j: (-score[j], j))[:limit])
+            entries = []
             for j, ratio, dot in zip(pool, ratios, dots, strict=True):
                 if ratio >= self.options.merge_ratio:
                     a, b = (i, j) if self._stories[i].id < self._stories[j].id else (j, i)
-                    heapq.heappush(heap, (-ratio, self._stories[a].id, self._stories[b].id,
-                                          a, b, version.get(a, 0), version.get(b, 0), dot))
+                    entries.append((-ratio, self._stories[a].id, self._stories[b].id,
+                                    a, b, version.get(a, 0), version.get(b, 0), dot))
+            return entries
 
         # Pairs of two one-unit stories (all of them in a first batch) are scored at once: their
         # centroid dot product is the edge's cosine, and both cohesions are ``threshold``.
@@ -737,22 +746,21 @@ class StoryClusterer:
         bar = max(opts.threshold * opts.edge_ratio, opts.relative * math.sqrt(opts.threshold * opts.threshold))
         ratios = self._time_factors(edges[single, 0], edges[single, 1]) * cosines[single] / bar
         ids = [story.id for story in self._stories]
+        initial: dict[int, list[_Entry]] = {}
         for i, j, ratio, dot in zip(left[single].tolist(), right[single].tolist(), ratios.tolist(),
                                     cosines[single].tolist(), strict=True):
             remember(i, j, dot)
             if ratio >= opts.merge_ratio:
                 a, b = (i, j) if ids[i] < ids[j] else (j, i)
-                heap.append((-ratio, ids[a], ids[b], a, b, 0, 0, dot))
-        heapq.heapify(heap)
+                initial.setdefault(i, []).append((-ratio, ids[a], ids[b], a, b, 0, 0, dot))
         scored = set(zip(left[single].tolist(), right[single].tolist(), strict=True))
         for i in sorted(adjacency):
-            push(i, sorted(j for j in adjacency[i] if j > i and (i, j) not in scored and (j, i) not in scored))
-        while heap:
-            _ratio, _ida, _idb, a, b, va, vb, dot = heapq.heappop(heap)
-            if version.get(a, 0) != va or version.get(b, 0) != vb:
-                continue
-            if not (self._stories[a].alive and self._stories[b].alive):
-                continue
+            pool = sorted(j for j in adjacency[i] if j > i and (i, j) not in scored and (j, i) not in scored)
+            initial.setdefault(i, []).extend(score(i, pool))
+        for i, entries in initial.items():
+            queue.offer(i, entries)
+        while (entry := queue.pop()) is not None:
+            a, b, dot = entry[3], entry[4], entry[7]
             neighbours = (adjacency.pop(a, set()) | adjacency.pop(b, set())) - {a, b}
             # (a + b)·n = a·n + b·n: dot products with the merged story without touching its centroid
             # (a·n or b·n not known yet: computed from a or b, cheaper than from the merged centroid)
@@ -766,12 +774,13 @@ class StoryClusterer:
             gone = b if survivor == a else a
             version[survivor] = version.get(survivor, 0) + 1
             version[gone] = version.get(gone, 0) + 1
+            queue.drop(gone)
             for n in neighbours:
                 adjacency.setdefault(n, set()).discard(gone)
                 adjacency[n].add(survivor)
                 cache.pop((gone, n) if gone < n else (n, gone), None)  # never valid again: free it
             adjacency[survivor] = neighbours
-            push(survivor, sorted(neighbours), trim=True, known=known)
+            queue.offer(survivor, score(survivor, sorted(neighbours), trim=True, known=known))
 
     # ------------------------------------------------------------------ state
     def _story_ids(self) -> dict[str, str]:
@@ -830,6 +839,61 @@ class StoryClusterer:
             norm = math.sqrt(sum(w * w for w in centroid.values()))
             clusterer._stories.append(_Story(story_id, list(units), first, last, centroid, norm, alive))
         return clusterer
+
+
+#: A scored pair of stories: (-ratio, id of a, id of b, a, b, version of a, version of b, Ca·Cb), with
+#: a, b ordered by story id, so that entries sort best first and ties break by ids.
+_Entry = tuple[float, str, str, int, int, int, int, float]
+
+
+class _MergeQueue:
+    """Best-first queue of scored story pairs for the agglomeration.
+
+    Each story keeps the entries it was last scored with, sorted; the heap holds one entry per
+    story, its best one that is still valid (both stories unchanged since).  An entry whose other
+    story changed is passed over when it reaches the top, and the story's next entry takes its
+    place.  The pairs come out in exactly the order of one global heap of all entries, but the heap
+    stays as small as the number of stories instead of growing with every re-scoring.
+    """
+
+    def __init__(self, version: dict[int, int]) -> None:
+        self._version = version  # story → version (shared with the caller, who bumps it on a change)
+        self._heap: list[tuple[_Entry, int, int]] = []
+        self._lists: dict[int, list[_Entry]] = {}
+        self._pos: dict[int, int] = {}
+
+    def offer(self, owner: int, entries: list[_Entry]) -> None:
+        """Replace the entries of story ``owner`` (scored at its current version)."""
+        entries.sort()
+        self._lists[owner], self._pos[owner] = entries, 0
+        self._push_head(owner)
+
+    def drop(self, owner: int) -> None:
+        """Forget a story's entries (it merged into another one)."""
+        self._lists.pop(owner, None)
+        self._pos.pop(owner, None)
+
+    def pop(self) -> _Entry | None:
+        """The best valid entry, or ``None`` when none is left."""
+        version = self._version
+        while self._heap:
+            entry, owner, owner_version = heapq.heappop(self._heap)
+            if version.get(owner, 0) != owner_version:
+                continue  # the owner changed: its entries were replaced
+            if version.get(entry[3], 0) == entry[5] and version.get(entry[4], 0) == entry[6]:
+                return entry
+            self._pos[owner] += 1
+            self._push_head(owner)
+        return None
+
+    def _push_head(self, owner: int) -> None:
+        entries, pos, version = self._lists[owner], self._pos[owner], self._version
+        while pos < len(entries) and not (version.get(entries[pos][3], 0) == entries[pos][5]
+                                          and version.get(entries[pos][4], 0) == entries[pos][6]):
+            pos += 1
+        self._pos[owner] = pos
+        if pos < len(entries):
+            heapq.heappush(self._heap, (entries[pos], owner, version.get(owner, 0)))
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
