@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbrief import clean_lines
+from newsbrief import clean_lines, clean_shape
 
 # Characters that exercise the patterns: terminal punctuation, closing quotes and brackets,
 # separators, every kind of whitespace str.split knows, apostrophes, letters with and without case.
@@ -18,19 +18,19 @@ _TEXTS = st.lists(_ALPHABET, max_size=120).map("".join)
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_terminal_is_the_terminal_pattern_on_the_last_80_characters(text: str) -> None:
-    assert clean_lines._terminal(text) == bool(clean_lines._TERMINAL.search(text[-80:]))
+    assert clean_shape._terminal(text) == bool(clean_shape._TERMINAL.search(text[-80:]))
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_word_count_is_len_of_split(text: str) -> None:
-    assert clean_lines._word_count(text) == len(text.split())
+    assert clean_shape._word_count(text) == len(text.split())
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_separators_count_the_separator_pattern(text: str) -> None:
-    assert clean_lines._separators(text) == len(clean_lines._SEPARATORS.findall(text))
+    assert clean_shape._separators(text) == len(clean_shape._SEPARATORS.findall(text))
 
 
 def test_fast_paths_on_ordinary_lines() -> None:
@@ -44,9 +44,9 @@ def test_fast_paths_on_ordinary_lines() -> None:
         "A line  with  double spaces and a tab\there " * 10,
     )
     for line in lines:
-        assert clean_lines._terminal(line) == bool(clean_lines._TERMINAL.search(line[-80:]))
-        assert clean_lines._word_count(line) == len(line.split())
-        assert clean_lines._separators(line) == len(clean_lines._SEPARATORS.findall(line))
+        assert clean_shape._terminal(line) == bool(clean_shape._TERMINAL.search(line[-80:]))
+        assert clean_shape._word_count(line) == len(line.split())
+        assert clean_shape._separators(line) == len(clean_shape._SEPARATORS.findall(line))
 
 
 _ASCII_TEXTS = st.lists(st.sampled_from(list("aZ9 '.,-|\t\"") + ["you're", "don't", "''", "' "]), max_size=80).map("".join)
@@ -55,8 +55,8 @@ _ASCII_TEXTS = st.lists(st.sampled_from(list("aZ9 '.,-|\t\"") + ["you're", "don'
 @settings(max_examples=400, deadline=None)
 @given(_ASCII_TEXTS)
 def test_ascii_words_are_the_ascii_word_pattern_tokens(text: str) -> None:
-    tokens = clean_lines._ASCII_WORD.findall(text)
-    low, lower, title = clean_lines._ascii_words(text)
+    tokens = clean_shape._ASCII_WORD.findall(text)
+    low, lower, title = clean_shape._ascii_words(text)
     assert low == [token.lower().encode("ascii") for token in tokens]
     assert lower == sum(token[0].islower() for token in tokens)
     assert title == sum(token[0].isupper() for token in tokens)
@@ -68,7 +68,7 @@ def test_line_key_is_lower_case_single_spaced(text: str) -> None:
     from newsbrief.clean import _line_key
 
     assert _line_key(text) == " ".join(text.split()).lower()
-    assert clean_lines.single_spaced(text) == (text.isascii() and " ".join(text.split()) == text)
+    assert clean_shape.single_spaced(text) == (text.isascii() and " ".join(text.split()) == text)
 
 
 @settings(max_examples=400, deadline=None)

@@ -50,7 +50,6 @@ from newsbrief.clean_lines import (
     is_numbered,
     leading_date,
     navigation_like,
-    single_spaced,
     units_of,
 )
 from newsbrief.clean_runs import META_REASONS as RUN_META_REASONS
@@ -67,6 +66,7 @@ from newsbrief.clean_runs import (
     tail_runs,
     unterminated_inserts,
 )
+from newsbrief.clean_shape import single_spaced
 from newsbrief.clean_split import DATELINE, find_split
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
 from newsbrief.settings import CleanOptions
