@@ -65,8 +65,9 @@ STATE_VERSION = 1
 _SPARSE_RATIO = 8
 _UNDATED = -1
 #: Refinement: a dot product with a story's centroid of the start of the round is brought up to date
-#: with the units moved in or out since, up to this many of them (beyond, it is computed afresh).
-_MAX_CORRECTIONS = 6
+#: with the units moved in or out since, up to this many of them (beyond, the story's dot products
+#: with all its planned units are computed afresh).
+_MAX_CORRECTIONS = 16
 
 
 def cluster_stories(
@@ -491,8 +492,7 @@ class StoryClusterer:
         # Spreading ``i`` first needs its arrays; rebuilding them (it changed) costs about as much as
         # looking up all the others' terms in its dictionary: then look up everything.
         size = len(si.centroid)
-        lookups = sum(min(size, len(self._stories[j].centroid)) for j in others)
-        spread = si.cache is not None or size < lookups
+        spread = si.cache is not None or size < sum(min(size, len(self._stories[j].centroid)) for j in others)
         for j in others:
             sj = self._stories[j]
             small, large = sorted((size, len(sj.centroid)))
@@ -568,8 +568,8 @@ class StoryClusterer:
             return last is not None and max(changed.get(s, 0) for s in (home, *pool)) <= last
 
         for _ in range(self.options.refine_rounds):
-            base = self._round_dots([(unit, [home, *pool]) for unit in units
-                                     for home, pool in [pool_of(unit)] if pool and not stays(unit, home, pool)])
+            base, planned = self._round_dots([(unit, [home, *pool]) for unit in units
+                                              for home, pool in [pool_of(unit)] if pool and not stays(unit, home, pool)])
             # the moves of this round, per story: (unit, +1 moved in / -1 moved out); a base dot
             # product plus the moved units' dot products is the dot product with the current centroid
             delta: dict[int, list[tuple[int, float]]] = {}
@@ -583,6 +583,11 @@ class StoryClusterer:
                 buffer = self._buffer()
                 buffer[unit_idx] = self._matrix.data[start:end]
                 known = base.get(unit, {})
+                for story_index in (home, *pool):
+                    if len(delta.get(story_index, ())) > _MAX_CORRECTIONS and story_index in planned:
+                        # many moves in or out of this story: its planned units' dot products afresh
+                        self._refresh_dots(story_index, planned, base)
+                        delta[story_index] = []
                 size = len(unit_idx)
                 story = self._stories[home]
                 dot_home = self._current_dot(unit, size, home, buffer, known.get(home), delta.get(home, ()))
@@ -639,23 +644,30 @@ class StoryClusterer:
             base += sign * float(buffer[indices[start:end]] @ data[start:end])
         return base
 
-    def _round_dots(self, plan: Sequence[tuple[int, list[int]]]) -> dict[int, dict[int, float]]:
+    def _round_dots(self, plan: Sequence[tuple[int, list[int]]]) -> tuple[dict[int, dict[int, float]],
+                                                                         dict[int, list[int]]]:
         """Dot products of each planned unit with each of its stories' current centroids.
 
         ``plan``: (unit, story indices).  Grouped by story: each centroid is spread once and all its
         units are gathered against it in one NumPy call (instead of a Python loop per unit and story).
+        Returns unit → story → dot product, and story → its planned units (for :meth:`_refresh_dots`).
         """
         by_story: dict[int, list[int]] = {}
         for unit, stories in plan:
             for story in stories:
                 by_story.setdefault(story, []).append(unit)
         result: dict[int, dict[int, float]] = {unit: {} for unit, _ in plan}
-        for story, members in by_story.items():
-            idx, val = self._arrays(self._stories[story])
-            rows = np.asarray(members, dtype=np.int64)
-            for unit, value in zip(members, self._dots_with_rows(idx, val, rows).tolist(), strict=True):
-                result[unit][story] = value
-        return result
+        for story in by_story:
+            self._refresh_dots(story, by_story, result)
+        return result, by_story
+
+    def _refresh_dots(self, story: int, by_story: Mapping[int, list[int]], dots: dict[int, dict[int, float]]) -> None:
+        """(Re)compute the dot products of a story's current centroid with all its planned units."""
+        idx, val = self._arrays(self._stories[story])
+        members = by_story[story]
+        rows = np.asarray(members, dtype=np.int64)
+        for unit, value in zip(members, self._dots_with_rows(idx, val, rows).tolist(), strict=True):
+            dots[unit][story] = value
 
     def _move(self, unit: int, home: int, target: int, vector: dict[int, float], dot_source: float,
               dot_dest: float) -> None:
