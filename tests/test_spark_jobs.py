@@ -12,7 +12,7 @@ from newsbrief.model import Article, Rejected
 from newsbrief.pipeline import iter_articles
 from newsbrief.serialize import article_to_dict
 from newsbrief.settings import Settings
-from newsbrief.spark.clean import clean_inputs
+from newsbrief.spark.clean import clean_inputs, read_articles
 from newsbrief.spark.components import connected_components
 from newsbrief.spark.schema import row_to_article
 from spark_data import shared_data, spark  # noqa: F401  (spark is a fixture)
@@ -80,6 +80,33 @@ def test_spark_clean_reads_duc_sgml_like_the_pipeline(spark):  # noqa: F811
     rows = clean_inputs(spark, folders, settings=Settings()).articles.orderBy("position").collect()
     assert [row_to_article(row) for row in rows] == embedded
     assert len(embedded) == 20
+
+
+def test_jsonl_articles_are_read_as_article_from_dict_reads_them(spark, tmp_path):  # noqa: F811
+    import dataclasses
+    import datetime as dt
+    import json
+
+    from newsbrief.model import Removal
+    from newsbrief.serialize import article_from_dict
+
+    news = _corpus(tmp_path)
+    pages = [a for a in iter_articles([str(news)], settings=Settings()) if isinstance(a, Article)]
+    split = dataclasses.replace(pages[1], id="s1", source="wire.txt#appended1", published=None)
+    host = dataclasses.replace(pages[0], appended=(split,), removed=(Removal("Share this", "share prompt", 3),),
+                               published=dt.date(2010, 2, 27), provenance={"published": "text:dateline"})
+    lines = [json.dumps(article_to_dict(a), ensure_ascii=False) for a in (host, *pages[1:])]
+    # the optional keys may be missing (article_from_dict's defaults: no provenance, no removals, line_no 0)
+    sparse = {"id": "t1", "content_hash": "h", "source": "t.txt", "text": "Body.", "removed": [{"line": "x", "reason": "y"}]}
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join([*lines, json.dumps(sparse)]) + "\n", encoding="utf-8")
+    want = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        article = article_from_dict(json.loads(line))
+        want.extend([article, *article.appended])
+    got = [row_to_article(row) for row in read_articles(spark, str(path)).collect()]
+    assert sorted(got, key=lambda a: a.id) == sorted(want, key=lambda a: a.id)
+    assert len(got) == len(pages) + 2
 
 
 def test_connected_components_label_chains_and_stars_with_their_smallest_id(spark):  # noqa: F811
