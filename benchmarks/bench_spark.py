@@ -7,7 +7,7 @@ Articles: the stories benchmark's (``benchmarks/bench_stories.py``: real BBC + D
 the first round every article is a distinct story — sentences mixed with another article of its
 topic, names rotated, numbers changed, dates shifted by 45 days per round), written once as JSONL
 (``clean --format jsonl`` schema) by ``benchmarks/bench_data.py`` (the same articles, generated
-~10× faster on 2 processes; 1M articles ≈ 2.3 GB) into ``--data`` (reused when present), not timed.
+each sentence tokenised once, on 2 processes; 1M articles ≈ 2.2 GB in ~9 min) into ``--data`` (reused when present), not timed.
 Then, per size:
 
 * ``embedded``: :func:`newsbrief.dedup.find_duplicate_groups` (2 worker processes) then
