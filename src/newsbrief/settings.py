@@ -95,14 +95,14 @@ class ClusterOptions:
     representation: Literal["tfidf", "embeddings"] = "tfidf"
     threshold: float = 0.165
     relative: float = 0.3
-    refine_rounds: int = 3
+    refine_rounds: int = 2
     edge_ratio: float = 0.5
     merge_ratio: float = 1.0
     name_weight: float = 1.0
     max_chars: int = 3000
     keys_per_article: int = 10
     max_postings: int = 200
-    max_candidates: int = 100
+    max_candidates: int = 50
     max_neighbours: int = 20
 
 
