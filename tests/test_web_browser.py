@@ -106,7 +106,8 @@ def browser() -> Iterator[Any]:
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.set_default_timeout(20_000)
+    # a story page builds its briefing on first view (spaCy): seconds idle, far more on a loaded machine
+    tab.set_default_timeout(60_000)
     try:
         yield tab
     finally:
