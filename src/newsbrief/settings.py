@@ -103,7 +103,7 @@ class ClusterOptions:
     keys_per_article: int = 10
     max_postings: int = 200
     max_candidates: int = 50
-    max_neighbours: int = 20
+    max_neighbours: int = 15
 
 
 @dataclass(frozen=True, slots=True)
