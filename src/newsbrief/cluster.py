@@ -457,13 +457,12 @@ class StoryClusterer:
         are returned with the ratios (0 where not needed).
         """
         si = self._stories[i]
-        opts = self.options
         factors = [self._time_factor(self._stories[j].first, self._stories[j].last, si.first, si.last)
                    if si.norm and self._stories[j].norm else 0.0 for j in pool]
         missing = [j for j, factor in zip(pool, factors, strict=True) if factor and j not in known]
         computed = dict(zip(missing, self._story_dots(i, missing), strict=True))
         ratios, dots = [], []
-        own_cohesion, floor = self._cohesion(si), opts.threshold * opts.edge_ratio
+        own_cohesion = self._cohesion(si)
         for j, factor in zip(pool, factors, strict=True):
             if factor == 0.0:
                 ratios.append(0.0)
@@ -472,11 +471,14 @@ class StoryClusterer:
             sj = self._stories[j]
             dot = known[j] if j in known else computed[j]
             average = factor * dot / (len(si.units) * len(sj.units))
-            cohesion = math.sqrt(own_cohesion * self._cohesion(sj))
-            bar = max(floor, opts.relative * cohesion)
-            ratios.append(average / bar)
+            ratios.append(average / self._bar(own_cohesion, self._cohesion(sj)))
             dots.append(dot)
         return ratios, dots
+
+    def _bar(self, cohesion_i: float, cohesion_j: float) -> float:
+        """The merge bar of two stories: max(``threshold × edge_ratio``, ``relative`` × √(cohesions))."""
+        opts = self.options
+        return max(opts.threshold * opts.edge_ratio, opts.relative * math.sqrt(cohesion_i * cohesion_j))
 
     def _story_dots(self, i: int, others: Sequence[int]) -> list[float]:
         """Centroid dot products of story ``i`` with each story of ``others``, each from its cheaper side.
@@ -631,11 +633,11 @@ class StoryClusterer:
                      changes: Sequence[tuple[int, float]]) -> float:
         """A unit's vector (spread over ``buffer``, ``size`` terms) · a story's current centroid.
 
-        ``base``: the dot product with the centroid at the start of the round (when computed);
-        ``changes``: the units moved in (+1) or out (-1) of the story since.  A few changes are
-        applied to ``base``; otherwise the dot product is computed afresh.
+        ``base``: the dot product with the centroid at the start of the round or of its last refresh
+        (``None`` when not planned: then it is computed afresh); ``changes``: the units moved in (+1)
+        or out (-1) of the story since, applied to ``base``.
         """
-        if base is None or len(changes) > _MAX_CORRECTIONS:
+        if base is None:
             return self._unit_story_dot(unit, size, self._stories[story], buffer)
         m = self._matrix
         indptr, indices, data = m.indptr, m.indices, m.data
@@ -730,6 +732,12 @@ class StoryClusterer:
             key = (i, j) if i < j else (j, i)
             cache[key] = (version.get(key[0], 0), version.get(key[1], 0), value)
 
+        ids = [story.id for story in self._stories]  # story ids do not change while merging
+
+        def make_entry(i: int, j: int, ratio: float, dot: float) -> _Entry:
+            a, b = (i, j) if ids[i] < ids[j] else (j, i)
+            return (-ratio, ids[a], ids[b], a, b, version.get(a, 0), version.get(b, 0), dot)
+
         def score(i: int, pool: list[int], *, trim: bool = False,
                   known: Mapping[int, float] | None = None) -> list[_Entry]:
             """Queue entries of story ``i`` with each story of ``pool`` that passes the merge bar."""
@@ -742,29 +750,21 @@ class StoryClusterer:
                 # a grown story keeps its best-scoring neighbours only (ties: smaller story index)
                 score = dict(zip(pool, ratios, strict=True))
                 adjacency[i] = set(sorted(pool, key=lambda j: (-score[j], j))[:limit])
-            entries = []
-            for j, ratio, dot in zip(pool, ratios, dots, strict=True):
-                if ratio >= self.options.merge_ratio:
-                    a, b = (i, j) if self._stories[i].id < self._stories[j].id else (j, i)
-                    entries.append((-ratio, self._stories[a].id, self._stories[b].id,
-                                    a, b, version.get(a, 0), version.get(b, 0), dot))
-            return entries
+            return [make_entry(i, j, ratio, dot) for j, ratio, dot in zip(pool, ratios, dots, strict=True)
+                    if ratio >= self.options.merge_ratio]
 
         # Pairs of two one-unit stories (all of them in a first batch) are scored at once: their
         # centroid dot product is the edge's cosine, and both cohesions are ``threshold``.
         sizes = np.asarray([len(story.units) for story in self._stories], dtype=np.int64)
         single = (sizes[left] == 1) & (sizes[right] == 1) & (left != right)
-        opts = self.options
-        bar = max(opts.threshold * opts.edge_ratio, opts.relative * math.sqrt(opts.threshold * opts.threshold))
-        ratios = self._time_factors(edges[single, 0], edges[single, 1]) * cosines[single] / bar
-        ids = [story.id for story in self._stories]
+        threshold = self.options.threshold
+        ratios = self._time_factors(edges[single, 0], edges[single, 1]) * cosines[single] / self._bar(threshold, threshold)
         initial: dict[int, list[_Entry]] = {}
         for i, j, ratio, dot in zip(left[single].tolist(), right[single].tolist(), ratios.tolist(),
                                     cosines[single].tolist(), strict=True):
             remember(i, j, dot)
-            if ratio >= opts.merge_ratio:
-                a, b = (i, j) if ids[i] < ids[j] else (j, i)
-                initial.setdefault(i, []).append((-ratio, ids[a], ids[b], a, b, 0, 0, dot))
+            if ratio >= self.options.merge_ratio:
+                initial.setdefault(i, []).append(make_entry(i, j, ratio, dot))
         scored = set(zip(left[single].tolist(), right[single].tolist(), strict=True))
         for i in sorted(adjacency):
             pool = sorted(j for j in adjacency[i] if j > i and (i, j) not in scored and (j, i) not in scored)
@@ -892,20 +892,23 @@ class _MergeQueue:
             entry, owner, owner_version = heapq.heappop(self._heap)
             if version.get(owner, 0) != owner_version:
                 continue  # the owner changed: its entries were replaced
-            if version.get(entry[3], 0) == entry[5] and version.get(entry[4], 0) == entry[6]:
+            if self._valid(entry):
                 return entry
             self._pos[owner] += 1
             self._push_head(owner)
         return None
 
+    def _valid(self, entry: _Entry) -> bool:
+        """Neither story of the entry changed since it was scored."""
+        return self._version.get(entry[3], 0) == entry[5] and self._version.get(entry[4], 0) == entry[6]
+
     def _push_head(self, owner: int) -> None:
-        entries, pos, version = self._lists[owner], self._pos[owner], self._version
-        while pos < len(entries) and not (version.get(entries[pos][3], 0) == entries[pos][5]
-                                          and version.get(entries[pos][4], 0) == entries[pos][6]):
+        entries, pos = self._lists[owner], self._pos[owner]
+        while pos < len(entries) and not self._valid(entries[pos]):
             pos += 1
         self._pos[owner] = pos
         if pos < len(entries):
-            heapq.heappush(self._heap, (entries[pos], owner, version.get(owner, 0)))
+            heapq.heappush(self._heap, (entries[pos], owner, self._version.get(owner, 0)))
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
