@@ -11,8 +11,11 @@ Two sources of labels:
   :func:`derive_benchmark_labels`.  The text is trafilatura's output with ``favor_recall=True`` (so that
   residue lines are present); a line is ``body`` when it is contained in the gold body: its normalised
   text is a substring of the normalised gold body, or at least 80 % of its 4-word shingles occur in the
-  gold body's shingles (lines under 4 words need the substring rule); otherwise ``residue``.  Lines
-  without a letter or digit (``___`` separators) are not labelled.
+  gold body's shingles; otherwise ``residue``.  A line under 4 words must be a whole paragraph of the
+  gold body (when the gold has paragraphs): a short string such as ``Review``, ``More:`` or ``By``
+  occurs somewhere inside almost any article, so the substring rule would call a section label or a
+  prompt body; a sub-heading the gold keeps is a paragraph of its own.  Lines without a letter or digit
+  (``___`` separators) are not labelled.
 
 A line counts as *removed* when it is not part of the cleaned body (main or appended text); the title
 line is not body.  Scores: residue recall (residue lines removed / residue lines) and false removal
@@ -22,6 +25,8 @@ line is not body.  Scores: residue recall (residue lines removed / residue lines
 True
 >>> contained_in_gold("Share this article", "The cat sat on the mat.")
 False
+>>> contained_in_gold("More:", "Prices rose.\\n\\nMore: the council met again."), contained_in_gold("Prices", "Prices\\n\\nThey rose.")
+(False, True)
 """
 
 from __future__ import annotations
@@ -65,13 +70,34 @@ def _gram_set(tokens: list[str], n: int = 4) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
 
 
-def contained_in_gold(line: str, gold: str, *, gold_grams: set[tuple[str, ...]] | None = None) -> bool:
-    """The containment rule used to derive labels from a gold body (see the module docstring)."""
+def gold_paragraphs(gold: str) -> set[str] | None:
+    """The normalised paragraphs (non-empty lines) of a gold body, ``None`` when it is one block."""
+    paragraphs = [p for p in gold.splitlines() if p.strip()]
+    return {" ".join(words(p)) for p in paragraphs} if len(paragraphs) > 1 else None
+
+
+def contained_in_gold(
+    line: str,
+    gold: str,
+    *,
+    gold_grams: set[tuple[str, ...]] | None = None,
+    paragraphs: set[str] | None = None,
+) -> bool:
+    """The containment rule used to derive labels from a gold body (see the module docstring).
+
+    ``gold_grams`` and ``paragraphs`` are the gold's shingles and :func:`gold_paragraphs`, computed
+    here when not given.
+    """
     tokens = words(line)
     if not tokens:
         return False
+    joined = " ".join(tokens)
+    if len(tokens) < 4:
+        whole = paragraphs if paragraphs is not None else gold_paragraphs(gold)
+        if whole is not None:
+            return joined in whole
     norm_gold = " ".join(words(gold))
-    if f" {' '.join(tokens)} " in f" {norm_gold} ":
+    if f" {joined} " in f" {norm_gold} ":
         return True
     if len(tokens) < 4:
         return False
@@ -130,10 +156,11 @@ def derive_benchmark_labels(root: str | Path, *, data_root: str | Path) -> Itera
         text, _title = recall_text(html, truth[page_id].get("url"))
         gold = truth[page_id].get("articleBody") or ""
         grams = _gram_set(words(gold))
+        paragraphs = gold_paragraphs(gold)
         rel = path.relative_to(Path(data_root)).as_posix() if Path(data_root) in path.parents else path.as_posix()
         for line_no, line in enumerate(text.splitlines(), 1):
             if any(ch.isalnum() for ch in line):
-                label = "body" if contained_in_gold(line, gold, gold_grams=grams) else "residue"
+                label = "body" if contained_in_gold(line, gold, gold_grams=grams, paragraphs=paragraphs) else "residue"
                 yield LabelRow(rel, line_no, line_hash(line), label)
 
 
