@@ -113,6 +113,12 @@ _TITLED_COMMENT_HEADER = re.compile(
     r"^(?:\d+|no|one|two|three)\s+(?:thoughts?|responses?|comments?|replies|reactions?)\s+(?:on|to)\s+[\"“‘'«]",
     re.IGNORECASE,
 )
+# A titled comment widget: a few capitalised words before the comment noun (``Top Rated Comments``,
+# ``Most Liked Replies (40)``); a heading of that shape may also name a section of an article, so the
+# caller needs the widget's controls next to it (see clean_runs.comment_section).
+_WIDGET_COMMENT_HEADER = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+){1,3}(?i:comments|replies|responses|reactions)\s*(?:\(\d[\d,.]*[kK]?\))?:?$"
+)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}")
 _PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—…"
 _ENGLISH = frozenset(
@@ -155,6 +161,15 @@ def is_comment_header(text: str) -> bool:
     if _TITLED_COMMENT_HEADER.match(text.strip()):  # "10 thoughts on “<the article's long title>”"
         return shape.words <= 40
     return shape.words <= 12 and not (shape.terminal and shape.words > 4) and bool(_COMMENT_HEADER.match(text.strip()))
+
+
+def is_widget_comment_header(text: str) -> bool:
+    """A short title-case header ending with a comment noun: ``Top Rated Comments``, ``Reader Replies (12)``.
+
+    >>> is_widget_comment_header("Top Rated Comments"), is_widget_comment_header("The minister's comments")
+    (True, False)
+    """
+    return bool(_WIDGET_COMMENT_HEADER.match(text.strip()))
 
 
 def has_contact(text: str) -> bool:

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 import re
 
-from newsbrief.clean_lines import Unit, has_contact, has_date, has_url, is_comment_header, is_numbered
+from newsbrief.clean_lines import (
+    Unit,
+    has_contact,
+    has_date,
+    has_url,
+    is_comment_header,
+    is_numbered,
+    is_widget_comment_header,
+)
 from newsbrief.clean_split import topic_similarity
 
 #: Reasons that mark metadata lines (kept in ``meta_lines``, listed in ``removed`` for ``--explain``).
@@ -59,16 +67,33 @@ def tail_runs(units: list[Unit], reasons: list[str | None], last: int, listed: l
 
 _MENU_RUN = 4
 _COMMENTS_AFTER = 0.6
+#: A widget header with its controls may come earlier: the comments can be longer than the article.
+_WIDGET_AFTER = 0.2
+
+
+#: Reasons of the controls a comment widget carries (``(View all)``, ``Read all comments``, counters).
+_WIDGET_CONTROLS = frozenset({"interface", "counter", "link"})
 
 
 def comment_section(units: list[Unit], reasons: list[str | None]) -> None:
-    """Everything from a comment-section header in the second half of the page on is comments."""
+    """Everything from a comment-section header in the second half of the page on is comments.
+
+    A header is a comment-section header (``12 comments``, ``Leave a Reply``), or a title-case widget
+    header ending with a comment noun (``Top Rated Comments``) when the widget's controls are there
+    too: the line after the header or the last line of the page is an interface prompt, a counter or
+    a link (``(View all)``, ``Read all comments``).  A sub-heading such as ``Public Comments`` in an
+    article has no controls next to it.  Headers count in the last 40 % of the page's words; a widget
+    header with its controls in the last 80 % (the comments can be longer than the article).
+    """
     total = sum(u.shape.words for u in units) or 1
     before = 0
     for i, unit in enumerate(units):
         # A header naming the article in quotes is long and prose-like, but does not end like a sentence.
         late = before / total >= _COMMENTS_AFTER
-        if late and not (unit.shape.anchor and unit.shape.terminal) and is_comment_header(unit.text):
+        widget = before / total >= _WIDGET_AFTER and is_widget_comment_header(unit.text) and (
+            (i + 1 < len(units) and reasons[i + 1] in _WIDGET_CONTROLS) or reasons[-1] in _WIDGET_CONTROLS
+        )
+        if widget or (late and not (unit.shape.anchor and unit.shape.terminal) and is_comment_header(unit.text)):
             for k in range(i, len(units)):
                 if reasons[k] not in META_REASONS:
                     reasons[k] = "comments"

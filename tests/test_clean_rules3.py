@@ -1,0 +1,63 @@
+"""Structural residue rules of the third round (fixture texts written for these tests, not taken from data).
+
+Each rule has a residue case and a body line that the rule must not remove.
+"""
+
+from __future__ import annotations
+
+from newsbrief.clean import Cleaner
+from newsbrief.model import CleanResult, RawDocument
+from newsbrief.settings import CleanOptions
+
+TITLE = "Orchard growers count the cost of a late frost"
+ARTICLE = [
+    "A hard frost in the second week of May destroyed much of the apple blossom in the valley, growers said on Friday.",
+    "Several farms reported losing more than half of their expected crop, and some small orchards lost nearly all of it.",
+    "The regional growers' association asked the agriculture ministry for emergency help to cover the losses.",
+    "Pear and cherry trees, which flowered earlier, were less affected, according to a survey by the association.",
+    "Insurers said claims were still arriving and that the full cost would not be known before the harvest in autumn.",
+]
+
+
+def clean(lines: list[str], *, title: str | None = TITLE, source: str = "t.txt") -> CleanResult:
+    text = "\n".join(lines if title is None else [title, *lines])
+    return Cleaner(options=CleanOptions()).clean(RawDocument(source, text))
+
+
+def paragraphs(result: CleanResult) -> list[str]:
+    return result.main.text.split("\n\n")
+
+
+def reason_of(result: CleanResult, line: str) -> str | None:
+    return next((r.reason for r in result.main.removed if r.line == line), None)
+
+
+# -- comment widgets with a title-case header -------------------------------------------------------
+COMMENTS = [
+    "Honestly I think the growers should have planted later varieties years ago, this happens every decade.",
+    "My grandfather lost a whole season the same way and nobody helped him, so good luck getting money now.",
+    "Does anyone know if the cider makers will raise their prices again next year because of this?",
+]
+
+
+def test_titled_comment_widget_with_its_controls_starts_the_comments() -> None:
+    result = clean([*ARTICLE, "Most Liked Replies", "(Load more)", *COMMENTS])
+    assert paragraphs(result) == ARTICLE
+    assert reason_of(result, COMMENTS[0]) == "comments"
+
+
+def test_titled_comment_widget_counts_even_when_the_comments_are_longer_than_the_article() -> None:
+    long_comments = COMMENTS * 4
+    result = clean([*ARTICLE[:3], "Reader Replies", *long_comments, "Load more replies"])
+    assert paragraphs(result) == ARTICLE[:3]
+
+
+def test_a_section_heading_ending_in_comments_is_kept_without_widget_controls() -> None:
+    section = [
+        "Public Comments",
+        "The ministry received more than four hundred written submissions during the consultation period.",
+        "Most of them asked for a faster payment of the frost relief and a review of the insurance rules.",
+    ]
+    result = clean([*ARTICLE, *section])
+    assert paragraphs(result)[: len(ARTICLE)] == ARTICLE
+    assert section[1] in paragraphs(result) and section[2] in paragraphs(result)  # the section is not comments
