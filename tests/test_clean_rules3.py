@@ -61,3 +61,33 @@ def test_a_section_heading_ending_in_comments_is_kept_without_widget_controls() 
     result = clean([*ARTICLE, *section])
     assert paragraphs(result)[: len(ARTICLE)] == ARTICLE
     assert section[1] in paragraphs(result) and section[2] in paragraphs(result)  # the section is not comments
+
+
+# -- short lines inside the residue at the edges of the page ------------------------------------------
+def test_a_short_line_between_residue_lines_at_the_top_belongs_to_them() -> None:
+    result = clean(["By Ana Lima, Farm Correspondent", "Revised", "Share this story", *ARTICLE])
+    assert paragraphs(result) == ARTICLE
+    assert reason_of(result, "Revised") is not None
+
+
+def test_a_teaser_question_between_a_related_header_and_its_links_is_removed() -> None:
+    tail = [
+        "You might want to read...",
+        "Is this the end of the family orchard?",
+        "Cider makers brace for a thin season",
+        "How the valley rebuilt after the great flood of 1998",
+    ]
+    result = clean([*ARTICLE, *tail])
+    assert paragraphs(result) == ARTICLE
+
+
+def test_a_headline_between_a_menu_and_a_byline_stays_the_headline() -> None:
+    result = clean(["Home | Farming | Weather", TITLE, "By Ana Lima", *ARTICLE], title=None)
+    assert result.main.title == TITLE
+    assert paragraphs(result) == ARTICLE
+
+
+def test_a_short_sentence_between_residue_lines_inside_the_article_is_kept() -> None:
+    lines = [*ARTICLE[:2], "Advertisement", "They disagreed.", "Photo: Ana Lima/Reuters", *ARTICLE[2:]]
+    result = clean(lines)
+    assert "They disagreed." in paragraphs(result)

@@ -56,6 +56,7 @@ from newsbrief.clean_runs import META_REASONS as RUN_META_REASONS
 from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
+    edge_boxes,
     edge_promos,
     graphic_labels,
     introduced_lists,
@@ -196,6 +197,7 @@ class Cleaner:
         title, title_idx, title_meta = _find_title(units, reasons, meta_title)
         if title:
             _drop_repeated_headline(units, reasons, title, title_idx)
+        edge_boxes(units, reasons, skip=title_idx)
         body = [i for i, u in enumerate(units) if reasons[i] is None and i != title_idx]
         parts = [body]
         if self.options.split_appended and english:

@@ -315,3 +315,38 @@ def graphic_labels(units: list[Unit], reasons: list[str | None], listed: list[bo
 
 def _label(unit: Unit, listed: bool) -> bool:
     return not listed and unit.shape.words <= 8 and not unit.text.rstrip().endswith(":") and not is_numbered(unit.text)
+
+
+#: Residue a box at the edge of the page is made of (its header or a short line inside it belongs to it).
+_BOX_PARTS = frozenset(
+    {"interface", "tail prompt", "link", "related links", "tail list", "caption", "counter", "contact", "navigation",
+     "duplicate line", "recurring", "comments", "byline", "dateline", "date line", "repeated headline"}
+)
+_BOX_LINE_WORDS = 12
+
+
+def edge_boxes(units: list[Unit], reasons: list[str | None], *, skip: int | None) -> None:
+    """Short lines outside the prose that belong to the residue around them.
+
+    Before the first prose anchor and after the last one, a body line of at most 12 words with residue
+    on both sides belongs to it (``Updated`` between a byline and a photo caption, ``Image 1 of 8``
+    in a gallery, a teaser question between a *you may also like* header and its links); at the top
+    only a line that does not read like a sentence.  ``skip`` is the headline's unit, never taken.
+    Between prose anchors nothing changes: a short line there is a sub-heading or a short sentence of
+    the article.
+    """
+    anchors = [i for i, u in enumerate(units) if u.shape.anchor]
+    if not anchors:
+        return
+    first, last = anchors[0], anchors[-1]
+    edges = [i for i in range(len(units)) if (i < first or i > last) and i != skip]
+    for i in edges:
+        if reasons[i] is not None:
+            continue
+        shape = units[i].shape
+        if shape.words > _BOX_LINE_WORDS or (i < first and shape.sentence_like):
+            continue
+        before = reasons[i - 1] if i > 0 else None
+        after = reasons[i + 1] if i + 1 < len(units) else None
+        if before in _BOX_PARTS and after in _BOX_PARTS:
+            reasons[i] = after
