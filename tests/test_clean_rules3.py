@@ -91,3 +91,27 @@ def test_a_short_sentence_between_residue_lines_inside_the_article_is_kept() -> 
     lines = [*ARTICLE[:2], "Advertisement", "They disagreed.", "Photo: Ana Lima/Reuters", *ARTICLE[2:]]
     result = clean(lines)
     assert "They disagreed." in paragraphs(result)
+
+
+# -- pages that are not English: dates written in figures ---------------------------------------------
+FRENCH = [
+    "Le conseil municipal a voté mardi soir la fermeture du vieux pont du port pendant au moins deux ans.",
+    "Les ingénieurs ont trouvé des fissures dans trois des piliers en acier lors d'une inspection en mars.",
+    "Le 05/10/2018, la mairie avait déjà limité la circulation des camions sur le pont.",
+    "Un bac gratuit pour les cyclistes et les piétons circulera à partir du mois prochain, selon la mairie.",
+]
+
+
+def test_a_figure_date_stamp_at_the_top_of_a_non_english_page_is_a_date_line() -> None:
+    stamp = "Mis en ligne : [ 2018-10-05 17:32 ]"
+    result = clean([stamp, *FRENCH], title="Le vieux pont du port fermé pendant deux ans")
+    assert reason_of(result, stamp) == "date line"
+    assert stamp in result.main.meta_lines
+    assert paragraphs(result) == FRENCH  # the sentence with a date in figures stays
+
+
+def test_a_circled_copyright_sign_marks_a_credit_line() -> None:
+    credit = "ⓒ Valley Gazette, reproduction only with written permission"
+    result = clean([*ARTICLE[:3], credit, *ARTICLE[3:]])
+    assert paragraphs(result) == ARTICLE
+    assert reason_of(result, credit) == "caption"

@@ -51,6 +51,7 @@ from newsbrief.clean_lines import (
     leading_date,
     navigation_like,
     units_of,
+    universal_reason,
 )
 from newsbrief.clean_runs import META_REASONS as RUN_META_REASONS
 from newsbrief.clean_runs import (
@@ -292,7 +293,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     if not shape.sentence_like and shape.words <= 8 and shape.interface_ratio > 0 and not table_row and key in seen:
         return "duplicate line"
     if not ctx.english:
-        return None
+        return universal_reason(text, shape, edge=ctx.i < ctx.first or ctx.i > ctx.last)
     if is_decorative_marker(text):
         return "section marker"
     top, tail = ctx.i < ctx.first, ctx.i > ctx.last
