@@ -5,6 +5,8 @@ Each rule has a residue case and a body line that the rule must not remove.
 
 from __future__ import annotations
 
+import pytest
+
 from newsbrief.clean import Cleaner
 from newsbrief.model import CleanResult, RawDocument
 from newsbrief.settings import CleanOptions
@@ -115,3 +117,28 @@ def test_a_circled_copyright_sign_marks_a_credit_line() -> None:
     result = clean([*ARTICLE[:3], credit, *ARTICLE[3:]])
     assert paragraphs(result) == ARTICLE
     assert reason_of(result, credit) == "caption"
+
+
+# -- body lines that look like metadata --------------------------------------------------------------
+@pytest.mark.parametrize("signature", ["— Ana Lima (@analima) May 14, 2026", "— Valley.org (@valleyorg) May 14, 2026"])
+def test_the_signature_of_an_embedded_post_is_kept_with_the_post(signature: str) -> None:
+    post = "Frost again tonight, third time this spring. Covering the young trees as fast as we can."
+    result = clean([*ARTICLE[:2], post, signature, *ARTICLE[2:]])
+    assert signature in paragraphs(result)
+    assert signature not in result.main.meta_lines
+
+
+def test_a_schedule_of_dated_lines_is_content_but_a_lone_date_line_is_metadata() -> None:
+    schedule = ["June 3 – Lakeside @ Harbour Hall", "June 9 – Millbrook @ Old Mill", "July 1 – Eastport @ Pier 4"]
+    lines = ["May 20, 2026", *ARTICLE[:3], "The tasting tour will go ahead:", *schedule, *ARTICLE[3:]]
+    result = clean(lines)
+    assert "May 20, 2026" in result.main.meta_lines
+    for item in schedule:
+        assert item in paragraphs(result)
+
+
+def test_a_schedule_without_an_introducing_colon_is_content() -> None:
+    schedule = ["June 3 – Lakeside, Harbour Hall", "June 9 – Millbrook", "July 1 – Eastport, Pier 4"]
+    result = clean([*ARTICLE[:3], "Tasting tour", *schedule, *ARTICLE[3:]])
+    for item in schedule:
+        assert item in paragraphs(result)

@@ -48,6 +48,7 @@ from newsbrief.clean_lines import (
     is_dateline,
     is_decorative_marker,
     is_numbered,
+    is_post_signature,
     leading_date,
     navigation_like,
     units_of,
@@ -296,6 +297,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return universal_reason(text, shape, edge=ctx.i < ctx.first or ctx.i > ctx.last)
     if is_decorative_marker(text):
         return "section marker"
+    if is_post_signature(text):  # an embedded post's author and date: part of the quoted post
+        return None
     top, tail = ctx.i < ctx.first, ctx.i > ctx.last
     if (top or tail) and is_byline(text, name_outlet=ctx.i > 0):
         return "byline"

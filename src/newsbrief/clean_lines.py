@@ -368,6 +368,31 @@ def universal_reason(unit_text: str, shape: LineShape, *, edge: bool) -> str | N
     return None
 
 
+# "— Jane Roe (@janeroe) November 18, 2019": the signature line of an embedded social-media post.
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+[^()]{0,30}\b\d{4}\s*$")
+
+
+def is_post_signature(text: str) -> bool:
+    """The signature of an embedded post (author, handle, date): part of the quoted post, not a date line.
+
+    >>> is_post_signature("— Jane Roe (@janeroe) November 18, 2019"), is_post_signature("November 18, 2019")
+    (True, False)
+    """
+    return text[:1] in "—–-" and "(@" in text and bool(_POST_SIGNATURE.match(text))
+
+
+def starts_with_date(text: str) -> bool:
+    """The line opens with a date (``July 19 – Toronto``, ``19 July:``, ``2019-07-19``): a schedule's item.
+
+    >>> starts_with_date("July 19 – Toronto, Budweiser Stage"), starts_with_date("In July the band toured.")
+    (True, False)
+    """
+    head = text[:24]
+    if head.isascii():
+        return _DATE_ANCHOR_LOWER.match(head.lower()) is not None
+    return _DATE_ANCHOR.match(head) is not None
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date/time, possibly with a place or an agency (``Washington. September 9. INTERFAX``).
 

@@ -23,6 +23,7 @@ from newsbrief.clean_lines import (
     is_comment_header,
     is_numbered,
     is_widget_comment_header,
+    starts_with_date,
 )
 from newsbrief.clean_split import topic_similarity
 
@@ -30,10 +31,19 @@ from newsbrief.clean_split import topic_similarity
 META_REASONS = frozenset({"byline", "dateline", "date line"})
 
 
+#: A schedule: at least this many consecutive lines opening with a date.
+_SCHEDULE_RUN = 3
+
+
 def introduced_lists(units: list[Unit]) -> list[bool]:
-    """Units in a list introduced by a line ending with a colon (``Tour dates:``) are content."""
+    """Units in a list are content: after a line ending with a colon (``Tour dates:``), or in a schedule.
+
+    A schedule is a run of three or more consecutive lines that open with a date (``June 30 – Boston``,
+    ``July 2 – Denver``): each item is a short line with a date, but none is the page's date line.
+    """
     listed = [False] * len(units)
     open_list = False
+    run: list[int] = []
     for i, unit in enumerate(units):
         if open_list and not unit.shape.anchor:
             listed[i] = True
@@ -41,7 +51,19 @@ def introduced_lists(units: list[Unit]) -> list[bool]:
             open_list = False
         if unit.text.rstrip().endswith(":") and unit.shape.words <= 25:
             open_list = True
+        if starts_with_date(unit.text):
+            run.append(i)
+            continue
+        _mark_schedule(run, listed)
+        run = []
+    _mark_schedule(run, listed)
     return listed
+
+
+def _mark_schedule(run: list[int], listed: list[bool]) -> None:
+    if len(run) >= _SCHEDULE_RUN:
+        for k in run:
+            listed[k] = True
 
 
 def link_like(unit: Unit) -> bool:
