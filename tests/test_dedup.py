@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import random
 
+import numpy as np
 import pytest
 
 from conftest import shared_data
@@ -158,6 +159,36 @@ def test_process_pool_gives_the_same_fingerprints(monkeypatch: pytest.MonkeyPatc
     pooled = hasher.fingerprints(texts, workers=2)
     assert [f.signature.tolist() for f in serial] == [f.signature.tolist() for f in pooled]
     assert [f.shingles.tolist() for f in serial] == [f.shingles.tolist() for f in pooled]  # type: ignore[union-attr]
+
+
+def _variants() -> list[str]:
+    """Copies of the test texts cut, trimmed and extended: pairs on both sides of every threshold."""
+    rng = random.Random(7)
+    texts = [WIRE, OTHER_AGENCY, UNRELATED, WIRE[:300], "", "a b c"]
+    words = WIRE.split()
+    for _ in range(40):
+        start, length = rng.randrange(0, 60), rng.randrange(5, len(words))
+        extra = rng.choice([UNRELATED, OTHER_AGENCY, ""]).split()[: rng.randrange(0, 80)]
+        texts.append(" ".join(words[start : start + length] + extra))
+    return texts
+
+
+def test_grouped_verification_decides_and_scores_every_pair_as_verify() -> None:
+    fps = MinHasher(options=OPTIONS).fingerprints(_variants(), workers=1)
+    pairs = [(i, j) for i in range(len(fps)) for j in range(i + 1, len(fps)) if fps[i].size and fps[j].size]
+    low, high = (np.array(column, dtype=np.int64) for column in zip(*pairs, strict=True))
+    expected = [(i, j, verify(fps[i], fps[j], options=OPTIONS)) for i, j in pairs]
+    found = dedup.verify_candidates(fps, low, high, options=OPTIONS)
+    assert sorted(found) == [(i, j, s) for i, j, s in expected if s is not None]
+    assert 0 < len(found) < len(pairs)  # both outcomes occur
+
+
+def test_verification_in_a_process_pool_gives_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    fps = MinHasher(options=OPTIONS).fingerprints(_variants(), workers=1)
+    serial = dedup.verified_positions(DuplicateIndex(options=OPTIONS), fps, options=OPTIONS, workers=1)
+    monkeypatch.setattr(dedup, "PARALLEL_PAIRS", 2)
+    pooled = dedup.verified_positions(DuplicateIndex(options=OPTIONS), fps, options=OPTIONS, workers=2)
+    assert len(serial) > 10 and sorted(pooled) == sorted(serial)
 
 
 def _bbc(*names: str) -> list[Article]:

@@ -22,6 +22,7 @@ the head signature makes LSH propose such pairs).  :func:`find_duplicate_groups`
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +31,8 @@ from multiprocessing import get_context
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from newsbrief import text as textmod
 from newsbrief.dedup_batch import Packed, fingerprint_arrays, fmix32, latin1_tables, latin1_tokens
@@ -45,6 +48,8 @@ HEAD_LSH_THRESHOLD = 0.5
 MIN_CONTAINMENT_SHINGLES = 15
 #: Below this many texts signatures are computed in-process (a pool costs more than it saves).
 PARALLEL_MIN = 1500
+#: Below this many candidate pairs verification stays in-process.
+PARALLEL_PAIRS = 50_000
 #: Texts per pool task.
 CHUNK = 500
 
@@ -359,38 +364,147 @@ class DuplicateIndex:
         return results
 
 
+def candidate_arrays(index: DuplicateIndex, fingerprints: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray]:
+    """Position pairs sharing at least one LSH bucket, as two arrays ``(low, high)`` sorted by ``(low, high)``.
+
+    One sort over all band keys; the pairs of every bucket are expanded at once (each bucket member
+    with each later member of its bucket), then made unique.
+
+    >>> h = MinHasher(options=DedupOptions())
+    >>> fps = [h.fingerprint("a b c d e f g h"), h.fingerprint("x y z"), h.fingerprint("a b c d e f g h")]
+    >>> [x.tolist() for x in candidate_arrays(DuplicateIndex(options=DedupOptions()), fps)]
+    [[0], [2]]
+    """
+    keys = index.band_keys(fingerprints)
+    none = np.zeros(0, dtype=np.int64)
+    if not len(keys):
+        return none, none
+    flat = keys.ravel()
+    order = np.argsort(flat)  # the order inside a bucket does not matter: pairs are normalised below
+    flat, owner = flat[order], order // keys.shape[1]
+    starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
+    ends = np.r_[starts[1:], len(flat)]
+    lengths = ends - starts
+    # every position of a shared bucket, with how many members follow it in the bucket
+    positions = np.flatnonzero(np.repeat(lengths >= 2, lengths))
+    following = np.repeat(ends, lengths)[positions] - positions - 1
+    positions, following = positions[following > 0], following[following > 0]
+    if not len(positions):
+        return none, none
+    block = np.cumsum(following) - following
+    step = np.arange(int(following.sum())) - np.repeat(block, following)
+    first = np.repeat(positions, following)
+    a, b = owner[first], owner[first + 1 + step]
+    low, high = np.minimum(a, b)[a != b], np.maximum(a, b)[a != b]
+    codes = np.unique(low.astype(np.int64) * len(fingerprints) + high)
+    return codes // len(fingerprints), codes % len(fingerprints)
+
+
 def candidate_pairs(index: DuplicateIndex, fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
-    """Position pairs ``(i, j)``, ``i < j``, sharing at least one LSH bucket (a sort over all band keys).
+    """:func:`candidate_arrays` as a set of position pairs ``(i, j)``, ``i < j``.
 
     >>> h = MinHasher(options=DedupOptions())
     >>> fps = [h.fingerprint("a b c d e f g h"), h.fingerprint("x y z"), h.fingerprint("a b c d e f g h")]
     >>> sorted(candidate_pairs(DuplicateIndex(options=DedupOptions()), fps))
     [(0, 2)]
     """
-    keys = index.band_keys(fingerprints)
-    if not len(keys):
-        return set()
-    flat = keys.ravel()
-    owner = np.repeat(np.arange(len(fingerprints)), keys.shape[1])
-    order = np.argsort(flat, kind="stable")
-    flat, owner = flat[order], owner[order]
-    starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
-    lengths = np.diff(np.r_[starts, len(flat)])
-    # buckets of two (most of them) at once, larger ones member by member
-    firsts, seconds = [owner[starts[lengths == 2]]], [owner[starts[lengths == 2] + 1]]
-    for start, length in zip(starts[lengths > 2].tolist(), lengths[lengths > 2].tolist(), strict=True):
-        members = np.unique(owner[start : start + length])
-        rows, cols = np.triu_indices(len(members), k=1)
-        firsts.append(members[rows])
-        seconds.append(members[cols])
-    a, b = np.concatenate(firsts), np.concatenate(seconds)
-    low, high = np.minimum(a, b)[a != b], np.maximum(a, b)[a != b]
-    codes = np.unique(low * len(fingerprints) + high)
-    return set(zip((codes // len(fingerprints)).tolist(), (codes % len(fingerprints)).tolist(), strict=True))
+    low, high = candidate_arrays(index, fingerprints)
+    return set(zip(low.tolist(), high.tolist(), strict=True))
+
+
+def verify_candidates(
+    fingerprints: Sequence[Fingerprint], low: np.ndarray, high: np.ndarray, *, options: DedupOptions
+) -> list[tuple[int, int, float]]:
+    """The verified pairs ``(i, j, similarity)`` among candidate position pairs (``low`` sorted).
+
+    The same decision and score as :func:`verify`, pair by pair, but the shingle sets of all the
+    partners of one article are looked up in its set at once (one ``searchsorted`` per article instead
+    of one per pair: the candidate pairs of a large stream are mostly non-duplicates, and numpy's
+    per-call overhead, not the lookups, dominated their verification).
+
+    >>> h = MinHasher(options=DedupOptions())
+    >>> fps = [h.fingerprint("a b c d e f g h"), h.fingerprint("x y z"), h.fingerprint("a b c d e f g h")]
+    >>> verify_candidates(fps, np.array([0, 0]), np.array([1, 2]), options=DedupOptions())
+    [(0, 2, 1.0)]
+    """
+    if not len(low):
+        return []
+    sizes = np.fromiter((fp.size for fp in fingerprints), dtype=np.int64, count=len(fingerprints))
+    if any(fingerprints[i].shingles is None for i in np.unique(np.r_[low, high]).tolist()):
+        raise ValueError("verification needs the shingle sets of both fingerprints")
+    # each pair's smaller set is looked up in its larger one; pairs grouped by their larger member
+    swap = sizes[high] > sizes[low]
+    big, small = np.where(swap, high, low), np.where(swap, low, high)
+    order = np.lexsort((small, big))
+    big, small = big[order], small[order]
+    common = np.zeros(len(low), dtype=np.int64)
+    bounds = np.flatnonzero(np.concatenate(([True], big[1:] != big[:-1], [True])))
+    for start, end in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        own: np.ndarray = fingerprints[int(big[start])].shingles  # type: ignore[assignment]
+        if not len(own):
+            continue  # nothing in common with an empty text
+        values = np.concatenate([fingerprints[j].shingles for j in small[start:end].tolist()])  # type: ignore[misc]
+        found = np.searchsorted(own, values)
+        found[found == len(own)] = len(own) - 1
+        hits = np.concatenate(([0], np.cumsum(own[found] == values)))
+        ends = np.cumsum(sizes[small[start:end]])
+        common[order[start:end]] = hits[ends] - hits[ends - sizes[small[start:end]]]
+    size_a, size_b = sizes[low], sizes[high]
+    smaller = np.minimum(size_a, size_b)
+    union = size_a + size_b - common
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jaccard = np.where(union > 0, common / np.maximum(union, 1), 0.0)
+        containment = np.where(smaller >= MIN_CONTAINMENT_SHINGLES, common / np.maximum(smaller, 1), 0.0)
+    passed = (jaccard >= options.jaccard_threshold) | (containment >= options.containment_threshold)
+    return [(int(low[k]), int(high[k]), round(float(max(jaccard[k], containment[k])), 4))
+            for k in np.flatnonzero(passed).tolist()]
+
+
+def verified_positions(
+    index: DuplicateIndex, fingerprints: Sequence[Fingerprint], *, options: DedupOptions, workers: int = 1
+) -> list[tuple[int, int, float]]:
+    """Verified duplicate pairs ``(i, j, similarity)``, ``i < j``, among the non-empty fingerprints.
+
+    With ``workers`` > 1 and at least :data:`PARALLEL_PAIRS` candidate pairs, the pairs are verified
+    in that many forked processes (they inherit the fingerprints; only the pair arrays and the
+    verified pairs travel), split at article boundaries; the result is the same.
+
+    >>> h = MinHasher(options=DedupOptions())
+    >>> fps = [h.fingerprint("a b c d e f g h"), h.fingerprint(""), h.fingerprint("a b c d e f g h")]
+    >>> verified_positions(DuplicateIndex(options=DedupOptions()), fps, options=DedupOptions())
+    [(0, 2, 1.0)]
+    """
+    nonempty = [i for i, fp in enumerate(fingerprints) if fp.size]
+    kept = [fingerprints[i] for i in nonempty]
+    low, high = candidate_arrays(index, kept)
+    if workers <= 1 or len(low) < PARALLEL_PAIRS:
+        found = verify_candidates(kept, low, high, options=options)
+    else:
+        cuts = [0] + [int(np.searchsorted(low, low[len(low) * k // workers])) for k in range(1, workers)] + [len(low)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
+                                 initializer=_share_fingerprints, initargs=(kept,)) as pool:
+            spans = list(itertools.pairwise(cuts))
+            parts = pool.map(_verify_shared, [low[a:b] for a, b in spans], [high[a:b] for a, b in spans],
+                             [options] * len(spans))
+            found = [pair for part in parts for pair in part]
+    return [(nonempty[a], nonempty[b], score) for a, b, score in found]
+
+
+_shared_fingerprints: Sequence[Fingerprint] = ()
+
+
+def _share_fingerprints(fingerprints: Sequence[Fingerprint]) -> None:
+    """Pool initializer: a forked worker keeps the (inherited, not pickled) fingerprints."""
+    global _shared_fingerprints
+    _shared_fingerprints = fingerprints
+
+
+def _verify_shared(low: np.ndarray, high: np.ndarray, options: DedupOptions) -> list[tuple[int, int, float]]:
+    return verify_candidates(_shared_fingerprints, low, high, options=options)
 
 
 def verified_pairs(
-    keys: Sequence[str], fingerprints: Sequence[Fingerprint], *, options: DedupOptions
+    keys: Sequence[str], fingerprints: Sequence[Fingerprint], *, options: DedupOptions, workers: int = 1
 ) -> dict[tuple[str, str], float]:
     """Verified duplicate pairs ``(key_a, key_b) → similarity`` (``key_a < key_b``) among the fingerprints.
 
@@ -399,13 +513,10 @@ def verified_pairs(
     >>> verified_pairs(["p", "q"], fps, options=DedupOptions())
     {('p', 'q'): 1.0}
     """
-    nonempty = [i for i, fp in enumerate(fingerprints) if fp.size]
     pairs: dict[tuple[str, str], float] = {}
-    for a, b in candidate_pairs(DuplicateIndex(options=options), [fingerprints[i] for i in nonempty]):
-        i, j = nonempty[a], nonempty[b]
-        score = verify(fingerprints[i], fingerprints[j], options=options)
-        if score is not None:
-            pairs[(min(keys[i], keys[j]), max(keys[i], keys[j]))] = score
+    for i, j, score in verified_positions(DuplicateIndex(options=options), fingerprints, options=options,
+                                              workers=workers):
+        pairs[(min(keys[i], keys[j]), max(keys[i], keys[j]))] = score
     return pairs
 
 
@@ -417,21 +528,15 @@ def groups_from_pairs(
     Canonical = longest clean text, ties by id; each member's similarity is measured against the
     canonical copy; groups are sorted by canonical id.
     """
-    parent = {article.id: article.id for article in articles}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for a, b in sorted(pairs):
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    components: dict[str, list[Article]] = {}
-    for article in articles:
-        components.setdefault(root(article.id), []).append(article)
+    position = {article.id: i for i, article in enumerate(articles)}
+    # connected components with scipy's graph routine (a Python union-find over every article of a large
+    # stream cost more than the rest of the grouping); only the partition matters, not the labels
+    ends = np.array([(position[a], position[b]) for a, b in pairs], dtype=np.int64).reshape(-1, 2)
+    graph = coo_matrix((np.ones(len(ends), dtype=np.int8), (ends[:, 0], ends[:, 1])), shape=(len(articles),) * 2)
+    labels = connected_components(graph, directed=False)[1].tolist()
+    components: dict[int, list[Article]] = {}
+    for article, label in zip(articles, labels, strict=True):
+        components.setdefault(label, []).append(article)
     groups = []
     for members in components.values():
         if len(members) == 1:
@@ -476,5 +581,5 @@ def find_duplicate_groups(
     unique.sort(key=lambda a: a.id)
     fingerprints = MinHasher(options=options).fingerprints([a.text for a in unique], workers=workers)
     keys = [a.id for a in unique]
-    pairs = verified_pairs(keys, fingerprints, options=options)
+    pairs = verified_pairs(keys, fingerprints, options=options, workers=workers or os.cpu_count() or 1)
     return groups_from_pairs(unique, pairs, dict(zip(keys, fingerprints, strict=True)))
