@@ -142,3 +142,24 @@ def test_a_schedule_without_an_introducing_colon_is_content() -> None:
     result = clean([*ARTICLE[:3], "Tasting tour", *schedule, *ARTICLE[3:]])
     for item in schedule:
         assert item in paragraphs(result)
+
+
+# -- text scraped twice, bracketed teasers -----------------------------------------------------------
+def test_a_page_scraped_twice_keeps_one_copy_of_each_paragraph() -> None:
+    result = clean([*ARTICLE, "Share", *ARTICLE])
+    assert paragraphs(result) == ARTICLE
+    assert reason_of(result, ARTICLE[0]) == "duplicate line"
+
+
+def test_a_repeated_question_in_an_interview_is_kept() -> None:
+    question = "Would you plant apples in this valley again if you were starting out today?"
+    lines = [ARTICLE[0], question, ARTICLE[1], ARTICLE[2], question, ARTICLE[3]]
+    assert paragraphs(clean(lines)).count(question) == 2
+
+
+def test_a_headline_in_square_brackets_between_paragraphs_is_a_teaser() -> None:
+    teaser = "[Cider makers brace for a thin season after the frost]"
+    note = "[This article was amended on 16 May to correct the name of the association.]"
+    result = clean([*ARTICLE[:2], teaser, *ARTICLE[2:], note])
+    assert reason_of(result, teaser) == "related links"
+    assert note in paragraphs(result)

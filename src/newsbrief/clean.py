@@ -42,6 +42,7 @@ from newsbrief.clean_lines import (
     has_url,
     interface_label,
     is_bare_url,
+    is_bracketed_teaser,
     is_byline,
     is_counter,
     is_date_line,
@@ -267,7 +268,22 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         unterminated_inserts(units, reasons, listed)
         graphic_labels(units, reasons, listed)
         edge_promos(units, reasons)
+        _second_copies(units, reasons, keys)
     return reasons
+
+
+def _second_copies(units: list[Unit], reasons: list[str | None], keys: list[str]) -> None:
+    """A prose paragraph found again later in the body (the text scraped twice): the first copy is the text.
+
+    Runs after the rules over runs of lines, which read the page as it was scraped.
+    """
+    kept: set[str] = set()
+    for i, unit in enumerate(units):
+        if reasons[i] is not None or not unit.shape.anchor:
+            continue
+        if keys[i] in kept and not unit.shape.terminal_question:
+            reasons[i] = "duplicate line"
+        kept.add(keys[i])
 
 
 class _Context(NamedTuple):  # made once per line: a tuple is cheaper to build than a frozen dataclass
@@ -299,6 +315,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "section marker"
     if is_post_signature(text):  # an embedded post's author and date: part of the quoted post
         return None
+    if is_bracketed_teaser(text):
+        return "related links"
     top, tail = ctx.i < ctx.first, ctx.i > ctx.last
     if (top or tail) and is_byline(text, name_outlet=ctx.i > 0):
         return "byline"

@@ -372,6 +372,24 @@ def universal_reason(unit_text: str, shape: LineShape, *, edge: bool) -> str | N
 _POST_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+[^()]{0,30}\b\d{4}\s*$")
 
 
+def is_bracketed_teaser(text: str) -> bool:
+    """A headline in square brackets between paragraphs: a link to another story.
+
+    Three to twenty words inside, not ending like a sentence (an editor's note in brackets does).
+
+    >>> is_bracketed_teaser("[How the valley rebuilt after the flood]"), is_bracketed_teaser("[This story has been updated.]")
+    (True, False)
+    """
+    if text[:1] != "[" or text[-1:] != "]":
+        return False
+    inner = text[1:-1].strip()
+    return "[" not in inner and "]" not in inner and 3 <= len(inner.split()) <= 20 and not _terminal_end(inner)
+
+
+def _terminal_end(text: str) -> bool:
+    return _TERMINAL.search(text[-80:]) is not None
+
+
 def is_post_signature(text: str) -> bool:
     """The signature of an embedded post (author, handle, date): part of the quoted post, not a date line.
 
