@@ -292,3 +292,12 @@ def test_latin1_token_buffers_tokenise_as_clean_chars_for_every_bmp_character() 
                 current = ""
         tokens += [current] if current else []
         assert tokens == expected, hex(code)
+
+
+@pytest.mark.parametrize("num_perm", [128, 256])
+@pytest.mark.parametrize("threshold", [0.1, 0.3, 0.45, 0.5, 0.7, 0.9])
+def test_lsh_bands_are_datasketchs_optimum(threshold: float, num_perm: int) -> None:
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    assert dedup.lsh_bands(threshold, num_perm) == (lsh.b, lsh.r)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
@@ -276,16 +276,32 @@ def verify(a: Fingerprint, b: Fingerprint, *, options: DedupOptions) -> float | 
 
 @functools.lru_cache(maxsize=16)
 def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
-    """The optimal ``(bands, rows)`` for an LSH ``threshold`` (``MinHashLSH(...).b / .r``).
+    """The optimal ``(bands, rows)`` for an LSH ``threshold``: the same answer as ``MinHashLSH(...).b / .r``.
 
-    datasketch (``MinHashLSH``) finds them by numerical integration (≈30 ms per call, for every index and so for every
-    brief); the answer depends only on the two numbers, so it is remembered (a pure function's memo).
+    datasketch minimises ``fp + fn`` (weights 0.5 / 0.5) over every ``b × r ≤ num_perm`` with two
+    adaptive ``scipy.integrate.quad`` calls per pair (≈60 ms per threshold, paid by every process
+    that builds an index: a fifth of a 1,000-article dedup).  The integrands ``1 - (1 - s^r)^b`` are
+    polynomials of degree ``r·b ≤ num_perm``, so Gauss–Legendre quadrature with ``num_perm // 2 + 1``
+    nodes integrates them exactly; all pairs are evaluated at once with numpy and the first minimum
+    in datasketch's order (``b``, then ``r``) is taken.  Equality with datasketch is tested.
 
+    >>> from datasketch import MinHashLSH
     >>> lsh_bands(0.5, 128) == (MinHashLSH(threshold=0.5, num_perm=128).b, MinHashLSH(threshold=0.5, num_perm=128).r)
     True
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return lsh.b, lsh.r
+    pairs = np.array([(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)], dtype=float)
+    nodes, weights = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
+
+    def collision(low: float, high: float) -> np.ndarray:
+        """∫ P(candidate | similarity s) ds over [low, high] for every (b, r) pair."""
+        s = (high - low) / 2 * nodes + (high + low) / 2
+        probability = 1 - (1 - s[None, :] ** pairs[:, 1:2]) ** pairs[:, 0:1]
+        return (high - low) / 2 * (probability @ weights)
+
+    false_positive = collision(0.0, threshold)
+    false_negative = (1 - threshold) - collision(threshold, 1.0)
+    best = int(np.argmin(0.5 * false_positive + 0.5 * false_negative))
+    return int(pairs[best, 0]), int(pairs[best, 1])
 
 
 class DuplicateIndex:
