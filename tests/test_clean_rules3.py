@@ -163,3 +163,34 @@ def test_a_headline_in_square_brackets_between_paragraphs_is_a_teaser() -> None:
     result = clean([*ARTICLE[:2], teaser, *ARTICLE[2:], note])
     assert reason_of(result, teaser) == "related links"
     assert note in paragraphs(result)
+
+
+# -- counters and tag lines after the text, in any language ---------------------------------------------
+SPANISH = [
+    "Una fuerte helada destruyó en mayo gran parte de la flor del manzano en el valle, según los productores.",
+    "Varias fincas perdieron más de la mitad de la cosecha esperada y algunas pequeñas lo perdieron casi todo.",
+    "La asociación regional pidió al ministerio una ayuda urgente para cubrir las pérdidas de este año.",
+]
+
+
+def test_a_counter_split_over_two_lines_at_the_end_is_removed_in_any_language() -> None:
+    result = clean([*SPANISH, "Opiniones", "37"], title="La helada arruina la cosecha de manzanas")
+    assert paragraphs(result) == SPANISH
+    assert reason_of(result, "37") == "counter"
+
+
+def test_a_tag_line_and_its_label_after_the_text_are_removed() -> None:
+    tags = "heladas, manzanas, cosecha 2026, valle del norte, seguros agrarios, ayudas"
+    result = clean([*SPANISH, "Etiquetas", tags], title="La helada arruina la cosecha de manzanas")
+    assert paragraphs(result) == SPANISH
+
+
+def test_a_list_of_names_after_the_text_is_not_a_tag_line() -> None:
+    names = "Ana Lima, Pedro Ruiz, Marta Gil, Luis Soto, Elena Vidal"
+    result = clean([*ARTICLE, "Jury members", names])
+    assert names in paragraphs(result)
+
+
+def test_a_number_line_inside_the_text_is_kept() -> None:
+    lines = [*ARTICLE[:3], "Trees lost", "12,400", *ARTICLE[3:]]
+    assert "12,400" in paragraphs(clean(lines))

@@ -68,6 +68,7 @@ from newsbrief.clean_runs import (
     related_runs,
     shouted_teasers,
     tail_runs,
+    tail_widgets,
     unterminated_inserts,
 )
 from newsbrief.clean_shape import single_spaced
@@ -257,6 +258,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
             reasons[i] = "duplicate line"
         if reasons[i] is None:
             seen.add(keys[i])
+    tail_widgets(units, reasons)
     if english:
         comment_section(units, reasons)
         menu_runs(units, reasons, listed)

@@ -372,3 +372,48 @@ def edge_boxes(units: list[Unit], reasons: list[str | None], *, skip: int | None
         after = reasons[i + 1] if i + 1 < len(units) else None
         if before in _BOX_PARTS and after in _BOX_PARTS:
             reasons[i] = after
+
+
+_NUMBER_ONLY = re.compile(r"^\(?\d[\d,.\s]*[kKmM]?\)?$")
+#: A tag line: at least this many comma-separated items, each short, most starting in lower case.
+_TAG_ITEMS = 5
+_TAG_ITEM_WORDS = 5
+
+
+def tail_widgets(units: list[Unit], reasons: list[str | None]) -> None:
+    """Counters and tag lines after the last prose paragraph, in any language.
+
+    A counter split over two lines (a short label, then a line that is only a number) that ends the
+    page's content (only residue after it) is a comment or share counter; a line of five or more
+    comma-separated short items, most starting in lower case, not ending like a sentence, is the
+    page's tag list, with a one- or two-word label line above it.  Reads no words, so it runs on pages
+    in every language.
+    """
+    anchors = [i for i, u in enumerate(units) if u.shape.anchor]
+    if not anchors:
+        return
+    last = anchors[-1]
+    body_after = [i for i in range(last + 1, len(units)) if reasons[i] is None]
+    if body_after:
+        i = body_after[-1]
+        label = i - 1
+        if _NUMBER_ONLY.match(units[i].text) and label > last and reasons[label] is None and _label_line(units[label]):
+            reasons[label] = reasons[i] = "counter"
+    for i in body_after:
+        if reasons[i] is None and _tag_line(units[i]):
+            reasons[i] = "navigation"
+            if i - 1 > last and reasons[i - 1] is None and _label_line(units[i - 1]):
+                reasons[i - 1] = "navigation"
+
+
+def _label_line(unit: Unit) -> bool:
+    return 0 < unit.shape.words <= 2 and not unit.shape.sentence_like and not _DIGIT.search(unit.text)
+
+
+def _tag_line(unit: Unit) -> bool:
+    if unit.shape.terminal or unit.text.count(",") < _TAG_ITEMS - 1:
+        return False
+    items = [item.strip() for item in unit.text.split(",")]
+    if len(items) < _TAG_ITEMS or not all(0 < len(item.split()) <= _TAG_ITEM_WORDS for item in items):
+        return False
+    return sum(item[:1].islower() for item in items) >= 0.6 * len(items)
