@@ -194,3 +194,18 @@ def test_a_list_of_names_after_the_text_is_not_a_tag_line() -> None:
 def test_a_number_line_inside_the_text_is_kept() -> None:
     lines = [*ARTICLE[:3], "Trees lost", "12,400", *ARTICLE[3:]]
     assert "12,400" in paragraphs(clean(lines))
+
+
+def test_a_time_of_day_heading_a_live_blog_entry_is_kept() -> None:
+    lines = ["May 20, 2026", ARTICLE[0], "9:40 a.m.", ARTICLE[1], ARTICLE[2], "11:05 a.m.", *ARTICLE[3:]]
+    result = clean(lines)
+    assert "9:40 a.m." in paragraphs(result) and "11:05 a.m." in paragraphs(result)
+    assert "May 20, 2026" in result.main.meta_lines
+
+
+def test_the_text_of_an_embedded_post_with_its_picture_link_is_kept() -> None:
+    post = "Blossom gone overnight pic.example.com/Xy12Ab"
+    signature = "— Ana Lima (@AnaLima) May 14, 2026"
+    result = clean([*ARTICLE[:2], post, signature, *ARTICLE[2:]])
+    assert post in paragraphs(result)
+    assert signature in paragraphs(result)

@@ -44,6 +44,7 @@ from newsbrief.clean_lines import (
     is_bare_url,
     is_bracketed_teaser,
     is_byline,
+    is_clock_time,
     is_counter,
     is_date_line,
     is_dateline,
@@ -271,7 +272,18 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         graphic_labels(units, reasons, listed)
         edge_promos(units, reasons)
         _second_copies(units, reasons, keys)
+        _quoted_posts(units, reasons)
     return reasons
+
+
+_POST_TEXT_REASONS = frozenset({"link", "interface", "tail prompt", "tail list", "date line"})
+
+
+def _quoted_posts(units: list[Unit], reasons: list[str | None]) -> None:
+    """The line above an embedded post's signature is the post's text (its link and all), not residue."""
+    for i in range(1, len(units)):
+        if reasons[i] is None and reasons[i - 1] in _POST_TEXT_REASONS and is_post_signature(units[i].text):
+            reasons[i - 1] = None
 
 
 def _second_copies(units: list[Unit], reasons: list[str | None], keys: list[str]) -> None:
@@ -324,8 +336,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "byline"
     if top and ctx.i > 0 and is_dateline(text):
         return "dateline"
-    if (top or tail or shape.words <= 8) and not ctx.listed and is_date_line(text):
-        return "date line"
+    if (top or tail or (shape.words <= 8 and not is_clock_time(text))) and not ctx.listed and is_date_line(text):
+        return "date line"  # a bare time of day between paragraphs heads a live blog's entry
     if is_bare_url(text):
         return "link"
     if has_email(text) and shape.words <= 40:

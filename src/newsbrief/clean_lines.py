@@ -399,6 +399,18 @@ def is_post_signature(text: str) -> bool:
     return text[:1] in "—–-" and "(@" in text and bool(_POST_SIGNATURE.match(text))
 
 
+_CLOCK_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$", re.IGNORECASE)
+
+
+def is_clock_time(text: str) -> bool:
+    """Only a time of day (``4:14 p.m.``, ``16:05 GMT``): no date.
+
+    >>> is_clock_time("4:14 p.m."), is_clock_time("16:05 GMT"), is_clock_time("May 4, 16:05")
+    (True, True, False)
+    """
+    return len(text) <= 16 and bool(_CLOCK_TIME.match(text.strip()))
+
+
 def starts_with_date(text: str) -> bool:
     """The line opens with a date (``July 19 – Toronto``, ``19 July:``, ``2019-07-19``): a schedule's item.
 
