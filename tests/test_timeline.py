@@ -102,6 +102,23 @@ def test_timeline_merges_same_development_and_keeps_conflicting_dates() -> None:
         assert entry.text in [texts[s.article_id][s.start : s.end] for s in entry.spans]
 
 
+
+def test_a_date_in_a_relative_clause_is_background_not_the_development() -> None:
+    text = (
+        "Divers recovered the second engine of the ferry, which capsized on Oct. 2, on Tuesday. "
+        "Investigators examined the wreck of the ferry that sank on Oct. 2 off the coast. "
+        "Survivors said that the crew abandoned ship on Oct. 2. "
+        "An inquiry, which opened on Oct. 5 \u2013 Oct. 6, will report next month."
+    )
+    article = make_article("ferry.txt", text, published=THURSDAY)
+    dated = {e.text.split()[0]: e.date.isoformat() for e in build_timeline([article], sentences=split([article]))}
+    assert dated["Divers"] == "1998-10-13"  # Tuesday, not the capsizing
+    assert dated["Investigators"] == "1998-10-15"  # only background dates: the publication day
+    assert dated["Survivors"] == "1998-10-02"  # a complementiser "that" opens no relative clause
+    assert dated["An"] == "1998-11-01"  # the range is in the relative clause; the report is next month's
+    undated = make_article("ferry2.txt", "Investigators examined the ferry that sank on Oct. 2.", published=None)
+    assert build_timeline([undated], sentences=split([undated])) == ()
+
 def test_undated_articles_give_no_relative_entries() -> None:
     article = make_article("x.txt", "The minister resigned yesterday.", published=None)
     assert build_timeline([article], sentences=split([article])) == ()

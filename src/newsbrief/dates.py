@@ -106,6 +106,44 @@ def clause_is_future(text: str, position: int) -> bool:
     return is_future(clause)
 
 
+# a dash opens a clause when words follow it ("March 30 – April 1" is a range)
+_CLAUSE_START = re.compile(r"[,;:(]|\s[-\u2013\u2014]\s(?=[a-z])|\u2014(?=[a-z])")
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b|\bthat\s+(?P<next>[\w'’]+)", re.I)
+# after a complementiser "that" comes a subject ("said that the plane …", "that he …"), after a relative
+# "that" usually the verb ("a jet that went missing …")
+_SUBJECT_START = frozenset(
+    "the a an this these those his her its their our my your he she it they we i you there some all no one "
+    "two three many most several each every any both".split()
+)
+
+
+def in_relative_clause(text: str, position: int) -> bool:
+    """Whether the date expression at ``position`` describes the subject in a relative clause.
+
+    "… Flight 447, which crashed on June 1, …" or "a jet that went missing on June 1" give background
+    (when the thing happened), not the date of what the sentence reports.  The clause is the text
+    since the last comma, semicolon, colon, bracket or dash; English only.
+
+    >>> t = "Divers recovered the tail of the jet, which crashed on June 1, on Sunday."
+    >>> in_relative_clause(t, t.index("June")), in_relative_clause(t, t.index("on Sunday"))
+    (True, False)
+    >>> t = "Officials said that the jet crashed on June 1."
+    >>> in_relative_clause(t, t.index("June")), in_relative_clause("A jet that went missing on June 1.", 24)
+    (False, True)
+    >>> t = "The search, which began on March 30 \u2013 April 2, goes on \u2013 officials said on Monday."
+    >>> in_relative_clause(t, t.index("April")), in_relative_clause(t, t.index("on Monday"))
+    (True, False)
+    """
+    before = text[max(0, position - 160) : position]
+    starts = list(_CLAUSE_START.finditer(before))
+    clause = before[starts[-1].end() :] if starts else before
+    for match in _RELATIVE.finditer(clause):
+        following = match.group("next")
+        if following is None or (following.lower() not in _SUBJECT_START and not following[0].isupper()):
+            return True
+    return False
+
+
 def _weekday(name: str, modifier: str | None, published: dt.date, *, future: bool) -> dt.date:
     target = WEEKDAYS.index(name.lower())
     back = (published.weekday() - target) % 7

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from newsbrief.dates import DateMention, find_dates
+from newsbrief.dates import DateMention, find_dates, in_relative_clause
 from newsbrief.model import Article, Sentence, TimelineEntry
 from newsbrief.text import SentenceSplitter, content_words, normalise
 
@@ -65,8 +65,18 @@ def story_sentences(
     return result
 
 
-def dated_sentences(articles: Sequence[Article], *, sentences: Mapping[str, Sequence[Sentence]]) -> list[DatedSentence]:
-    """Every sentence with a resolvable date, with the date chosen for it, in article/sentence order."""
+def dated_sentences(
+    articles: Sequence[Article], *, sentences: Mapping[str, Sequence[Sentence]], background_to_published: bool = False
+) -> list[DatedSentence]:
+    """Every sentence with a resolvable date, with the date chosen for it, in article/sentence order.
+
+    The chosen expression is the first day-precise one outside a relative clause (else the first
+    month-precise one there): in "the tail of the jet, which crashed on June 1, was found on Sunday"
+    the development is Sunday's.  When every expression is in a relative clause the sentence reports
+    something new about a thing dated earlier ("… recovered the tail of the jet, which crashed on
+    June 1"): with ``background_to_published`` (the timeline) it is dated by the article's publication
+    date (left out when there is none), otherwise by its first expression.
+    """
     result: list[DatedSentence] = []
     for article in articles:
         for sentence in story_sentences([article], sentences)[article.id]:
@@ -75,8 +85,13 @@ def dated_sentences(articles: Sequence[Article], *, sentences: Mapping[str, Sequ
             mentions = find_dates(sentence.text, published=article.published)
             if not mentions:
                 continue
-            day = [m for m in mentions if m.precision == "day"]
-            result.append(DatedSentence(article, sentence, (day or mentions)[0]))
+            main = [m for m in mentions if not in_relative_clause(sentence.text, m.start)]
+            if not main and background_to_published:
+                if article.published is None:
+                    continue
+                main = [DateMention(0, 0, "", article.published, kind="published")]
+            day = [m for m in main or mentions if m.precision == "day"]
+            result.append(DatedSentence(article, sentence, (day or main or mentions)[0]))
     return result
 
 
@@ -108,7 +123,7 @@ def build_timeline(
     """Dated developments of a story, oldest first, merged across sources when same date and development."""
     clusters: list[list[DatedSentence]] = []
     by_date: dict[dt.date, list[list[DatedSentence]]] = {}
-    for item in dated_sentences(articles, sentences=sentences):
+    for item in dated_sentences(articles, sentences=sentences, background_to_published=True):
         for cluster in by_date.get(item.date, []):
             if any(same_development(item.sentence.text, other.sentence.text) for other in cluster):
                 cluster.append(item)
