@@ -52,6 +52,10 @@ def test_relative_dates_need_a_publication_date() -> None:
 
 def test_dates_inside_quotes_are_the_speakers_not_the_papers() -> None:
     assert find_dates('"We tried our best today to save the deal," he said.', published=THURSDAY) == []
+    # the second sentence of a quotation the splitter cut in two: it opens inside the quotation
+    assert find_dates("The boat we saw arrived yesterday,\u201d the harbour master said.", published=THURSDAY) == []
+    assert find_dates('The boat we saw arrived yesterday," the harbour master said.', published=THURSDAY) == []
+    assert [m.text for m in find_dates('He said: "We landed." The ship left yesterday.', published=THURSDAY)] == ["yesterday"]
 
 
 def test_numbers_are_not_dates() -> None:
