@@ -411,16 +411,26 @@ def is_clock_time(text: str) -> bool:
     return len(text) <= 16 and bool(_CLOCK_TIME.match(text.strip()))
 
 
+_DATE_START = re.compile(
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|(?:{_MONTHS})\b\.?\s*\d|\d{{4}}[-/.]\d{{1,2}}[-/.]\d"
+    rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|(?:{_WEEKDAYS})\b)"
+)
+_DATE_STARTS = frozenset(name[:3] for name in f"{_MONTHS}|{_WEEKDAYS}".split("|"))
+
+
 def starts_with_date(text: str) -> bool:
     """The line opens with a date (``July 19 – Toronto``, ``19 July:``, ``2019-07-19``): a schedule's item.
 
-    >>> starts_with_date("July 19 – Toronto, Budweiser Stage"), starts_with_date("In July the band toured.")
-    (True, False)
+    >>> starts_with_date("July 19 – Toronto, Budweiser Stage"), starts_with_date("19 July: Toronto")
+    (True, True)
+    >>> starts_with_date("In July the band toured."), starts_with_date("12 people died."), starts_with_date("Mayor Lee")
+    (False, False, False)
     """
-    head = text[:24]
-    if head.isascii():
-        return _DATE_ANCHOR_LOWER.match(head.lower()) is not None
-    return _DATE_ANCHOR.match(head) is not None
+    # The pattern can only match at the start of a line opening with a figure or with a month's or a
+    # weekday's first three letters: a cheap exact test first (most lines open with neither).
+    if not (text[:1].isdigit() or text[:3].lower() in _DATE_STARTS):
+        return False
+    return _DATE_START.match(text[:24].lower()) is not None
 
 
 def is_date_line(text: str) -> bool:

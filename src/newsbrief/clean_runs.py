@@ -54,8 +54,9 @@ def introduced_lists(units: list[Unit]) -> list[bool]:
         if starts_with_date(unit.text):
             run.append(i)
             continue
-        _mark_schedule(run, listed)
-        run = []
+        if run:
+            _mark_schedule(run, listed)
+            run = []
     _mark_schedule(run, listed)
     return listed
 
