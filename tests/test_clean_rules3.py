@@ -209,3 +209,18 @@ def test_the_text_of_an_embedded_post_with_its_picture_link_is_kept() -> None:
     result = clean([*ARTICLE[:2], post, signature, *ARTICLE[2:]])
     assert post in paragraphs(result)
     assert signature in paragraphs(result)
+
+
+# -- reader-addressed lines at the edges of the body ----------------------------------------------------
+def test_a_long_reader_addressed_opening_with_only_a_weak_interface_word_is_kept() -> None:
+    opening = (
+        "When you grow up on a farm you learn early that the weather decides most things, and that a single "
+        "cold night in spring can undo a year of careful work in the rows of trees behind the house."
+    )
+    result = clean([opening, *ARTICLE])
+    assert opening in paragraphs(result)
+
+
+def test_a_short_off_topic_header_with_weak_interface_words_at_the_tail_is_removed() -> None:
+    result = clean([*ARTICLE, "You could also like these"])
+    assert paragraphs(result) == ARTICLE

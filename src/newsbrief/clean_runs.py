@@ -206,16 +206,21 @@ def caption_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
 _EDGE_TOP, _EDGE_TAIL = 2, 3
 #: A line of the edge addressing the reader is off-topic below this cosine with the rest of the body.
 _OFF_TOPIC = 0.13
+#: A line of the edge this short may refer to the page with weak interface words alone (``You may also like``).
+_EDGE_SHORT = 12
 
 
 def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
     """Reader-addressed lines at the edges of the body that do not talk about the story are promos.
 
     A line in the first two or last three body lines that addresses the reader (*you/your*, or opens
-    with an imperative) and refers to the page (an interface word, a URL or a handle, or both address
-    and imperative), and whose content words are nearly disjoint from the rest of the body (cosine
-    < 0.13), is a newsletter/app/podcast/membership promo or a "you may also like" header.  A quotation
-    is never one; at the top only prose lines are considered (the headline is not prose).
+    with an imperative) and refers to the page (a strong interface word, a URL or a handle, both
+    address and imperative, or a weak interface word — *more*, *like*, *here* — in a short line or
+    one opening with an imperative), and whose content words are nearly disjoint from the rest of the
+    body (cosine < 0.13), is a newsletter/app/podcast/membership promo or a "you may also like"
+    header.  A quotation is never one; at the top only prose lines are considered (the headline is not
+    prose).  A long opening paragraph that talks to the reader (``When you live in …``) about another
+    aspect of the subject is not a promo for a weak word alone.
     """
     body = [i for i, reason in enumerate(reasons) if reason is None]
     if len(body) < 4:
@@ -227,7 +232,8 @@ def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
             continue
         if pos < _EDGE_TOP and not shape.sentence_like:
             continue
-        page_talk = shape.interface_ratio > 0 or has_url(text) or has_contact(text)
+        weak_talk = shape.interface_ratio > 0 and (shape.imperative or shape.words <= _EDGE_SHORT)
+        page_talk = shape.strong > 0 or weak_talk or has_url(text) or has_contact(text)
         if not (page_talk or (shape.addressed and shape.imperative)):
             continue
         rest = [units[k].text for k in body if k != i]
