@@ -224,3 +224,16 @@ def test_a_long_reader_addressed_opening_with_only_a_weak_interface_word_is_kept
 def test_a_short_off_topic_header_with_weak_interface_words_at_the_tail_is_removed() -> None:
     result = clean([*ARTICLE, "You could also like these"])
     assert paragraphs(result) == ARTICLE
+
+
+# -- short lines made only of words a page uses about itself ------------------------------------------------
+@pytest.mark.parametrize("line", ["More on this story", "Enlarge this image", "Replay video", "Related articles"])
+def test_a_short_line_of_interface_words_only_is_removed_between_paragraphs(line: str) -> None:
+    result = clean([*ARTICLE[:3], line, *ARTICLE[3:]])
+    assert paragraphs(result) == ARTICLE
+
+
+@pytest.mark.parametrize("heading", ["Top of the league", "Photo finish for the growers", "A view from the orchard"])
+def test_a_short_sub_heading_with_an_interface_word_and_a_subject_is_kept(heading: str) -> None:
+    result = clean([*ARTICLE[:3], heading, *ARTICLE[3:]])
+    assert heading in paragraphs(result)

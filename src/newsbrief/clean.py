@@ -53,6 +53,7 @@ from newsbrief.clean_lines import (
     is_post_signature,
     leading_date,
     navigation_like,
+    only_interface_words,
     units_of,
     universal_reason,
 )
@@ -352,6 +353,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     if shape.interface_like and not quoted and (not shape.anchor or (shape.imperative and shape.reader)):
         return "interface"
     if shape.promo:
+        return "interface"
+    if shape.words <= 5 and not shape.sentence_like and shape.interface_ratio > 0 and only_interface_words(text):
         return "interface"
     if interface_label(text):
         return "link"

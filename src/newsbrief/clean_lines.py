@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from newsbrief.clean_shape import _TERMINAL, _WORD, INTERFACE_WORDS, WEAK_INTERFACE_WORDS, LineShape
+from newsbrief.text import content_words
 
 _DIGIT = re.compile(r"\d")
 
@@ -140,6 +141,24 @@ def interface_label(text: str) -> bool:
         return False
     label = LineShape.of(match.group(1))
     return 0 < label.words <= 3 and label.interface_ratio >= 0.25 and not LineShape.of(match.group(2)).terminal
+
+
+_ANY_INTERFACE_WORD = INTERFACE_WORDS | WEAK_INTERFACE_WORDS
+
+
+def only_interface_words(text: str) -> bool:
+    """The line's content words (:func:`newsbrief.text.content_words`) are all interface words.
+
+    ``More on this story``, ``Related video``: a short line made only of
+    words a page uses about itself and function words names no subject; a sub-heading names one
+    (``Top of the league``).  (``Back to top`` has no content word at all: the stopword list holds
+    *back* and *top*, and such lines are left to the other rules.)
+
+    >>> only_interface_words("More on this story"), only_interface_words("Back to top"), only_interface_words("Top of the league")
+    (True, False, False)
+    """
+    content = content_words(text)
+    return bool(content) and all(map(_ANY_INTERFACE_WORD.__contains__, content))
 
 
 def has_email(text: str) -> bool:

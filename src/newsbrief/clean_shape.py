@@ -52,7 +52,7 @@ WEAK_INTERFACE_WORDS: frozenset[str] = frozenset(
     menu skip scroll navigation home next previous back top load loading expand close open toggle search
     mobile version desktop enable device media caption credit reserved rights tags topics topic
     category categories filed posted view views here link links page site website story stories
-    form data personal miss don't app apps photo updates share shares sharing facebook twitter instagram linkedin pinterest reddit youtube telegram tiktok
+    form data personal miss don't app apps photo image updates article articles enlarge replay share shares sharing facebook twitter instagram linkedin pinterest reddit youtube telegram tiktok
     """.split()
 )
 _IMPERATIVE = frozenset(
