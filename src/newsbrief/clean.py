@@ -33,6 +33,16 @@ from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
+from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
+from newsbrief.clean_dates import (
+    is_byline,
+    is_clock_time,
+    is_date_line,
+    is_dateline,
+    is_post_signature,
+    leading_date,
+    universal_reason,
+)
 from newsbrief.clean_lines import (
     Unit,
     english_share_reaches,
@@ -43,21 +53,12 @@ from newsbrief.clean_lines import (
     interface_label,
     is_bare_url,
     is_bracketed_teaser,
-    is_byline,
-    is_clock_time,
     is_counter,
-    is_date_line,
-    is_dateline,
     is_decorative_marker,
-    is_numbered,
-    is_post_signature,
-    leading_date,
     navigation_like,
     only_interface_words,
     units_of,
-    universal_reason,
 )
-from newsbrief.clean_runs import META_REASONS as RUN_META_REASONS
 from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
@@ -74,13 +75,13 @@ from newsbrief.clean_runs import (
     unterminated_inserts,
 )
 from newsbrief.clean_shape import single_spaced
-from newsbrief.clean_split import DATELINE, find_split
+from newsbrief.clean_split import DATELINE, split_appended
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
 from newsbrief.settings import CleanOptions
 from newsbrief.text import content_words, normalise
 
 #: Reasons that mark metadata lines (kept in ``meta_lines``, listed in ``removed`` for ``--explain``).
-META_REASONS = RUN_META_REASONS  # defined in clean_runs, re-exported here
+META_REASONS = DATE_META_REASONS  # defined in clean_dates, re-exported here
 
 #: Every reason the cleaner gives, documented in docs/cleaning.md.
 REASONS = (
@@ -207,7 +208,7 @@ class Cleaner:
         body = [i for i, u in enumerate(units) if reasons[i] is None and i != title_idx]
         parts = [body]
         if self.options.split_appended and english:
-            parts = _split_appended(units, body, reasons, title)
+            parts = split_appended(units, body, reasons, title)
         bounds = [part[0] for part in parts[1:]] + [len(units)]
         main = _clean_text(units, reasons, parts[0], title, title_meta, hi=bounds[0], skip=title_idx)
         appended = tuple(
@@ -434,76 +435,6 @@ def _drop_reworded_headline(units: list[Unit], reasons: list[str | None], title:
     shared = words & set(content_words(title))
     if words and (len(shared) >= 2 or 2 * len(shared) >= len(words)):
         reasons[first] = "repeated headline"
-
-
-def _split_candidates(units: list[Unit], reasons: list[str | None], body: list[int]) -> list[int]:
-    """Positions in ``body`` where a new story could start.
-
-    A headline-like line followed by prose, a paragraph opening with a wire dateline, or prose right
-    after a byline/date line.
-    """
-    candidates = []
-    for pos, i in enumerate(body):
-        unit = units[i]
-        shape = unit.shape
-        nxt = units[body[pos + 1]] if pos + 1 < len(body) else None
-        headline_like = (
-            not shape.sentence_like
-            and 3 <= shape.words <= 20
-            and shape.separators == 0
-            and not unit.text.rstrip().endswith(":")
-            and not is_numbered(unit.text)
-            and nxt is not None
-            and nxt.shape.anchor
-        )
-        after_meta = i > 0 and reasons[i - 1] in META_REASONS and shape.anchor
-        if headline_like or after_meta or (shape.anchor and DATELINE.match(unit.text)):
-            candidates.append(pos)
-    return candidates
-
-
-_SPLIT_THRESHOLD = 0.07
-_MIN_APPENDED_ANCHORS = 3
-
-
-def _heading_of_same_story(unit: Unit, before: list[str]) -> bool:
-    """A headline-like line that names something the text above already talks about is a section heading."""
-    if unit.shape.sentence_like:
-        return False
-    seen = {w for text in before for w in content_words(text)}
-    return any(w in seen for w in content_words(unit.text))
-
-
-def _shares_headline(title: str | None, after: list[str]) -> bool:
-    """The part after a candidate still talks about the page's headline: same story."""
-    words = set(content_words(title or ""))
-    if not words:
-        return False
-    seen = {w for text in after for w in content_words(text)}
-    return len(words & seen) >= max(1, round(len(words) / 3))
-
-
-def _split_appended(
-    units: list[Unit], body: list[int], reasons: list[str | None], title: str | None
-) -> list[list[int]]:
-    parts: list[list[int]] = []
-    rest = body
-    for _ in range(4):
-        texts = [units[i].text for i in rest]
-        candidates = [
-            pos
-            for pos in _split_candidates(units, reasons, rest)
-            if sum(units[i].shape.anchor for i in rest[pos:]) >= _MIN_APPENDED_ANCHORS
-            and not _heading_of_same_story(units[rest[pos]], [units[i].text for i in rest[:pos]])
-            and not (not parts and _shares_headline(title, [units[i].text for i in rest[pos:]]))
-        ]
-        cut = find_split(texts, candidates, threshold=_SPLIT_THRESHOLD)
-        if cut is None:
-            break
-        parts.append(rest[:cut])
-        rest = rest[cut:]
-    parts.append(rest)
-    return parts
 
 
 def _removals(units: list[Unit], reasons: list[str | None], lo: int, hi: int) -> list[Removal]:

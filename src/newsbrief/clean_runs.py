@@ -15,21 +15,16 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.clean_dates import META_REASONS, has_date, starts_with_date
 from newsbrief.clean_lines import (
     Unit,
     has_contact,
-    has_date,
     has_url,
     is_comment_header,
     is_numbered,
     is_widget_comment_header,
-    starts_with_date,
 )
 from newsbrief.clean_split import topic_similarity
-
-#: Reasons that mark metadata lines (kept in ``meta_lines``, listed in ``removed`` for ``--explain``).
-META_REASONS = frozenset({"byline", "dateline", "date line"})
-
 
 #: A schedule: at least this many consecutive lines opening with a date.
 _SCHEDULE_RUN = 3
