@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from itertools import repeat
 
-from newsbrief.clean_shape import _TERMINAL, _WORD, INTERFACE_WORDS, WEAK_INTERFACE_WORDS, LineShape
+from newsbrief.clean_shape import _WORD, INTERFACE_WORDS, WEAK_INTERFACE_WORDS, LineShape, _terminal
 from newsbrief.text import content_words
 
 # Photo/video credits and caption markers (agency photo credits, "(Photo: …)", "Image copyright" …).
@@ -290,11 +290,7 @@ def is_bracketed_teaser(text: str) -> bool:
     if text[:1] != "[" or text[-1:] != "]":
         return False
     inner = text[1:-1].strip()
-    return "[" not in inner and "]" not in inner and 3 <= len(inner.split()) <= 20 and not _terminal_end(inner)
-
-
-def _terminal_end(text: str) -> bool:
-    return _TERMINAL.search(text[-80:]) is not None
+    return "[" not in inner and "]" not in inner and 3 <= len(inner.split()) <= 20 and not _terminal(inner)
 
 
 def navigation_like(shape: LineShape) -> bool:
