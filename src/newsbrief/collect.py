@@ -34,7 +34,14 @@ from dataclasses import dataclass, fields, replace
 from itertools import islice
 
 from newsbrief.cluster import StoryClusterer
-from newsbrief.dedup import DuplicateIndex, Fingerprint, MinHasher, candidate_pairs, member_similarity, verify
+from newsbrief.dedup import (
+    DuplicateIndex,
+    Fingerprint,
+    MinHasher,
+    member_similarity,
+    verified_positions,
+    verify,
+)
 from newsbrief.model import Article, DuplicateGroup, Rejected
 from newsbrief.settings import Settings
 from newsbrief.store_sqlite import SqliteStore
@@ -194,11 +201,8 @@ class Collector:
         edges: dict[tuple[str, str], float] = {}
         fps = [fp_of[a.id] for a in fresh]
         nonempty = [i for i, fp in enumerate(fps) if fp.size]
-        for a, b in candidate_pairs(self.index, [fps[i] for i in nonempty]):
-            i, j = nonempty[a], nonempty[b]
-            score = verify(fps[i], fps[j], options=options)
-            if score is not None:
-                edges[(fresh[i].id, fresh[j].id)] = score
+        for i, j, score in verified_positions(self.index, fps, options=options):
+            edges[(fresh[i].id, fresh[j].id)] = score
         stored_candidates = self.index.query_many([fps[i] for i in nonempty]) if len(self.index) else []
         wanted = sorted({key for keys in stored_candidates for key in keys})
         texts = self.store.texts(wanted)
