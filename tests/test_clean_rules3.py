@@ -237,3 +237,9 @@ def test_a_short_line_of_interface_words_only_is_removed_between_paragraphs(line
 def test_a_short_sub_heading_with_an_interface_word_and_a_subject_is_kept(heading: str) -> None:
     result = clean([*ARTICLE[:3], heading, *ARTICLE[3:]])
     assert heading in paragraphs(result)
+
+
+def test_an_image_placeholder_in_square_brackets_is_a_caption_not_a_teaser() -> None:
+    placeholder = "[Image: Growers light fires between the rows of apple trees]"
+    result = clean([*ARTICLE[:2], placeholder, *ARTICLE[2:]])
+    assert reason_of(result, placeholder) == "caption"

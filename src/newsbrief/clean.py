@@ -331,8 +331,6 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "section marker"
     if is_post_signature(text):  # an embedded post's author and date: part of the quoted post
         return None
-    if is_bracketed_teaser(text):
-        return "related links"
     top, tail = ctx.i < ctx.first, ctx.i > ctx.last
     if (top or tail) and is_byline(text, name_outlet=ctx.i > 0):
         return "byline"
@@ -350,6 +348,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "counter"
     if shape.words <= 60 and has_credit(text):
         return "caption"
+    if is_bracketed_teaser(text):  # after the credits: "[Image: …]" is a caption
+        return "related links"
     quoted = text[:1] in "\"“‘«" and shape.sentence_like  # a quotation in prose is never the page talking
     if shape.interface_like and not quoted and (not shape.anchor or (shape.imperative and shape.reader)):
         return "interface"

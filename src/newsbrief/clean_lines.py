@@ -34,7 +34,7 @@ _CREDIT = re.compile(
     | \b(?:getty\ images|shutterstock|ap\ photo|afp\ photo|reuters\ photo|epa-efe|afp/getty|pa\ wire|pa\ media|file\ photo|alamy|istock(?:photo)?)\b
     | \b(?:ap|afp|epa|reuters|ansa|xinhua|efe|pa|dpa|aap)\s*/\s*[A-Z][\w.'\ -]{0,40}\)?\s*$
     | (?:photo|image|picture)\ (?:credit|courtesy)\b
-    | (?:^|\s)(?:photo|photograph|image|picture)\s*[:/]\s*\S
+    | (?:^|[\s\[(])(?:photo|photograph|image|picture)\s*[:/]\s*\S
     | \b(?:image|media|video|photo)\ (?:copyright|caption|credit)\b
     | \bcredit:?\s+[A-Z][\w.'\ -]{1,40}/\s*[A-Z][\w.\ -]{1,30}$
     | /\s*(?:reuters|afp|ap|epa|getty\ images|associated\ press|bloomberg)\s*\)?\s*$
