@@ -346,6 +346,9 @@ _BOX_PARTS = frozenset(
     {"interface", "tail prompt", "link", "related links", "tail list", "caption", "counter", "contact", "navigation",
      "duplicate line", "recurring", "comments", "byline", "dateline", "date line", "repeated headline"}
 )
+#: Lists of links and menus are told from content lists (line-ups, fixtures, awards) by shape alone:
+#: a line between two of them is not taken unless one side is residue of a surer kind.
+_BOX_SURE = _BOX_PARTS - {"tail list", "navigation", "recurring"}
 _BOX_LINE_WORDS = 12
 
 
@@ -355,7 +358,9 @@ def edge_boxes(units: list[Unit], reasons: list[str | None], *, skip: int | None
     Before the first prose anchor and after the last one, a body line of at most 12 words with residue
     on both sides belongs to it (``Updated`` between a byline and a photo caption, ``Image 1 of 8``
     in a gallery, a teaser question between a *you may also like* header and its links); at the top
-    only a line that does not read like a sentence.  ``skip`` is the headline's unit, never taken.
+    only a line that does not read like a sentence.  One side must be residue of a surer kind than a
+    list of links or a menu: a line between two list items of those is often a list item itself (a
+    team's line-up, a cup draw).  ``skip`` is the headline's unit, never taken.
     Between prose anchors nothing changes: a short line there is a sub-heading or a short sentence of
     the article.
     """
@@ -372,24 +377,20 @@ def edge_boxes(units: list[Unit], reasons: list[str | None], *, skip: int | None
             continue
         before = reasons[i - 1] if i > 0 else None
         after = reasons[i + 1] if i + 1 < len(units) else None
-        if before in _BOX_PARTS and after in _BOX_PARTS:
+        if before in _BOX_PARTS and after in _BOX_PARTS and (before in _BOX_SURE or after in _BOX_SURE):
             reasons[i] = after
 
 
 _NUMBER_ONLY = re.compile(r"^\(?\d[\d,.\s]*[kKmM]?\)?$")
-#: A tag line: at least this many comma-separated items, each short, most starting in lower case.
-_TAG_ITEMS = 5
-_TAG_ITEM_WORDS = 5
 
 
 def tail_widgets(units: list[Unit], reasons: list[str | None]) -> None:
-    """Counters and tag lines after the last prose paragraph, in any language.
+    """A counter split over two lines that ends the page's content, in any language.
 
-    A counter split over two lines (a short label, then a line that is only a number) that ends the
-    page's content (only residue after it) is a comment or share counter; a line of five or more
-    comma-separated short items, most starting in lower case, not ending like a sentence, is the
-    page's tag list, with a one- or two-word label line above it.  Reads no words, so it runs on pages
-    in every language.
+    A short label, then a line that is only a number, after the last prose paragraph and followed only
+    by residue: a comment or share counter (``Comments`` / ``224``).  Reads no words, so it runs on
+    pages in every language.  (A rule for tag lists — comma-separated lower-case items — was tried and
+    left out: it caught a spec sheet's line and no tag list of the tuning half.)
     """
     anchors = [i for i, u in enumerate(units) if u.shape.anchor]
     if not anchors:
@@ -401,21 +402,7 @@ def tail_widgets(units: list[Unit], reasons: list[str | None]) -> None:
         label = i - 1
         if _NUMBER_ONLY.match(units[i].text) and label > last and reasons[label] is None and _label_line(units[label]):
             reasons[label] = reasons[i] = "counter"
-    for i in body_after:
-        if reasons[i] is None and _tag_line(units[i]):
-            reasons[i] = "navigation"
-            if i - 1 > last and reasons[i - 1] is None and _label_line(units[i - 1]):
-                reasons[i - 1] = "navigation"
 
 
 def _label_line(unit: Unit) -> bool:
     return 0 < unit.shape.words <= 2 and not unit.shape.sentence_like and not _DIGIT.search(unit.text)
-
-
-def _tag_line(unit: Unit) -> bool:
-    if unit.shape.terminal or unit.text.count(",") < _TAG_ITEMS - 1:
-        return False
-    items = [item.strip() for item in unit.text.split(",")]
-    if len(items) < _TAG_ITEMS or not all(0 < len(item.split()) <= _TAG_ITEM_WORDS for item in items):
-        return False
-    return sum(item[:1].islower() for item in items) >= 0.6 * len(items)
