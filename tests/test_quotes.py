@@ -96,6 +96,25 @@ def test_nominal_speaker_resolves_through_role(models: NlpModels) -> None:
     _check_spans((quote,), [article])
 
 
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "said X." followed by another sentence: the speaker ends with its sentence
+        ('"The harbour will reopen within a week," said Port Authority Chairman Tomas Varga. '
+         "On Monday the ferries resumed.", "Tomas Varga"),
+        ('Tomas Varga spoke first. "We expect no delays at all," added Varga.\n\nThe ferries resumed.', "Tomas Varga"),
+        # a subject with a long apposition before the verb
+        ('"It is too early to say what caused the collapse," Helena Moravec, the head of the national '
+         "bridge and tunnel inspection office in Brno, said.", "Helena Moravec"),
+    ],
+)
+def test_speaker_after_the_verb_or_with_an_apposition(models: NlpModels, text: str, speaker: str) -> None:
+    article = make_article("port.txt", text)
+    (quote,) = extract_quotes([article], models=models)
+    assert quote.speaker == speaker
+
+
 def test_same_statement() -> None:
     assert same_statement("We will never accept these results", "We shall never accept the results", same_speaker=True)
     assert not same_statement("We will never accept these results", "The army stays in its barracks", same_speaker=True)

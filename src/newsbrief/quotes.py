@@ -51,7 +51,8 @@ _VERBS = (
     r"admitted|conceded|charged|predicted|vowed|promised|cautioned|emphasized|emphasised|observed|"
     r"quoted\s+\w+\s+as\s+saying|was\s+quoted\s+as\s+saying"
 )
-_AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
+# (a subject may carry an apposition: "X, the leader of the French investigation agency BEA, said")
+_AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"]{{1,100}}?)\s+(?:{_VERBS})\b", re.I)
 _AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"]{{1,70}})", re.I)
 _AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"]{1,70})", re.I)
 _BEFORE = re.compile(rf"(?P<who>[^!?\"]{{1,70}}?)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$", re.I)
@@ -104,7 +105,12 @@ def _speaker(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Ment
         match = pattern.match(after)
         if match:
             who_start, who_end = qe + match.start("who"), qe + match.end("who")
-            if not _SENTENCE_BREAK.search(text, who_start, who_end):
+            cut = _SENTENCE_BREAK.search(text, who_start, who_end)
+            if cut is not None and pattern is not _AFTER_SUBJECT_VERB:
+                # '…," said Secretary Ali Larijani. On Wednesday …': the speaker ends with the sentence
+                who_end = cut.start() + (2 if text[cut.start()].isalnum() or text[cut.start()] == ")" else 0)
+                cut = None
+            if cut is None and who_end > who_start:
                 return _who(text, who_start, who_end, qs, mentions)
     before_start = max(0, qs - 120)
     match = _BEFORE.search(text, before_start, qs)
