@@ -245,3 +245,19 @@ def test_an_image_placeholder_in_square_brackets_is_a_caption_not_a_teaser() -> 
     placeholder = "[Image: Growers light fires between the rows of apple trees]"
     result = clean([*ARTICLE[:2], placeholder, *ARTICLE[2:]])
     assert reason_of(result, placeholder) == "caption"
+
+
+def test_a_line_up_after_the_report_is_content_not_a_list_of_links() -> None:
+    line_up = [
+        "Lima, Ruiz, Gil (Costa 70), Soto, Vidal, Pinto.",
+        "Subs not used: Cruz, Vaz, Neto.",
+        "Moss, Reed, Hale, Dias (Luz 81), Sa, Cole.",
+    ]
+    result = clean([*ARTICLE, *line_up])
+    assert paragraphs(result) == [*ARTICLE, *line_up]
+
+
+def test_related_headlines_after_the_text_are_still_a_list_of_links() -> None:
+    links = ["Cider makers brace for a thin season", "How the valley rebuilt after the flood of 1998", "Insurers face a record spring"]
+    result = clean([*ARTICLE, *links])
+    assert paragraphs(result) == ARTICLE

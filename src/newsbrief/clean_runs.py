@@ -63,11 +63,20 @@ def _mark_schedule(run: list[int], listed: list[bool]) -> None:
 
 
 def link_like(unit: Unit) -> bool:
-    """A headline-like line: not prose, not a list item, no date (lists of dates are content)."""
+    """A headline-like line: not prose, not a list item, no date (lists of dates are content).
+
+    A line of names or items separated by commas (two or more: a team's line-up, results, a
+    nominee with the programme and channel in brackets) is a list entry, not a headline.
+    """
     shape, text = unit.shape, unit.text
     if shape.sentence_like or not 3 <= shape.words <= 25 or text.rstrip().endswith(":"):
         return False
+    if text.count(",") >= _LIST_COMMAS:
+        return False
     return not is_numbered(text) and not has_date(text)
+
+
+_LIST_COMMAS = 2
 
 
 def tail_runs(units: list[Unit], reasons: list[str | None], last: int, listed: list[bool]) -> None:
