@@ -51,11 +51,11 @@ _VERBS = (
     r"admitted|conceded|charged|predicted|vowed|promised|cautioned|emphasized|emphasised|observed|"
     r"quoted\s+\w+\s+as\s+saying|was\s+quoted\s+as\s+saying"
 )
-# (a subject may carry an apposition: "X, the leader of the French investigation agency BEA, said")
-_AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"]{{1,100}}?)\s+(?:{_VERBS})\b", re.I)
-_AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"]{{1,70}})", re.I)
-_AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"]{1,70})", re.I)
-_BEFORE = re.compile(rf"(?P<who>[^!?\"]{{1,70}}?)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$", re.I)
+# a speaker never spans a quotation mark (``, “, ”, ")
+_AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
+_AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}})", re.I)
+_AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70})", re.I)
+_BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$", re.I)
 _SENTENCE_BREAK = re.compile(r"\n\s*\n|[a-z0-9)]{2}[.]\s+[A-Z]")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
