@@ -1,18 +1,19 @@
-"""Spark dedup: the library's MinHash signatures and verification, LSH banding as a group-by.
+"""Spark dedup: the library's MinHash signatures and verification, LSH buckets checked as a whole.
 
 Steps (the library functions run on Arrow batches, ``mapInArrow``: one Python call per batch of
 rows, columns as arrays, no pickled rows):
 
 1. *Fingerprints*: :class:`newsbrief.dedup.MinHasher` per batch (same shingles and seeds as the
-   embedded path; its vectorised ``fingerprints``) and the LSH bucket keys of
+   embedded path; its vectorised ``fingerprints``), the LSH bucket keys of
    :meth:`newsbrief.dedup.DuplicateIndex.band_keys` (same bands ``(b, r)``, full and head
-   signatures): ``(bucket, id)`` rows, nothing kept.
-2. *Candidates*: the ``(bucket, id)`` rows grouped by bucket (one shuffle of ``b`` small rows per
-   article); buckets of two or more ids become pairs in Python — exactly the pairs of the embedded
-   ``candidate_pairs`` (which also groups the flat bucket keys).
-3. *Verification*: the candidates' texts are picked out (a broadcast of their ids) and fingerprinted
-   again for their shingle sets; each pair with both sets is checked by :func:`newsbrief.dedup.verify`.
-   Only candidates' rows move.
+   signatures) and a 16-bit sketch of the shingle set (kept, ~1.2 KB per article).
+2. *Candidates* (:mod:`newsbrief.spark.dedup_candidates`): the buckets of ≥ 2 ids (exactly the
+   buckets of the embedded ``candidate_pairs``), buckets with the same members taken once, each
+   bucket's pairs checked at once against an upper bound of their common shingles from the
+   sketches; the pairs that may verify, made unique.  No pair is ever a row with its shingle sets
+   unless it may verify.
+3. *Verification*: the texts of those pairs' articles are picked out (a broadcast of their ids) and
+   fingerprinted again for their shingle sets; each pair is decided by :func:`newsbrief.dedup.verify`.
 4. *Groups*: connected components of verified pairs (:mod:`newsbrief.spark.components`), canonical
    copy = longest clean text, ties by id (the rule of ``dedup.groups_from_pairs``), similarity of every
    member to the canonical copy from :func:`newsbrief.dedup.member_similarity`; every other
@@ -33,6 +34,7 @@ import numpy as np
 from newsbrief import dedup
 from newsbrief.settings import DedupOptions
 from newsbrief.spark.components import connected_components
+from newsbrief.spark.dedup_candidates import candidate_pairs, sketch
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -54,10 +56,11 @@ def _fingerprint_from(blob: bytes) -> dedup.Fingerprint:
 
 def _fingerprint_batches(batches: Iterable[pa.RecordBatch], *, options: DedupOptions,
                          shingles: bool) -> Iterator[pa.RecordBatch]:
-    """Arrow batches ``(id, text)`` → ``(id, buckets)``, or ``(id, chars, shingles)`` if ``shingles``.
+    """Arrow batches ``(id, text)`` → ``(id, size, sketch, buckets)``, or ``(id, chars, shingles)`` if ``shingles``.
 
     The library's objects compute both (the vectorised ``MinHasher.fingerprints``); the bucket keys
-    are needed for every article, the shingle sets only for the candidates (a second, small pass).
+    and sketches (:mod:`newsbrief.spark.dedup_candidates`) are needed for every article, the exact
+    shingle sets only for the pairs left to verify (a second, small pass).
     """
     import pyarrow as pa
 
@@ -74,28 +77,17 @@ def _fingerprint_batches(batches: Iterable[pa.RecordBatch], *, options: DedupOpt
             )
             continue
         keys = index.band_keys(fps)
+        sizes = np.fromiter((fp.size for fp in fps), dtype=np.int32, count=len(fps))
         # Empty texts have no shingles: the embedded path never proposes them as candidates.
-        nonempty = np.fromiter((fp.size > 0 for fp in fps), dtype=bool, count=len(fps))
         offsets = np.zeros(len(fps) + 1, dtype=np.int32)
-        np.cumsum(np.where(nonempty, keys.shape[1], 0), out=offsets[1:])
-        buckets = pa.ListArray.from_arrays(pa.array(offsets), pa.array(keys[nonempty].ravel(), type=pa.int64()))
-        yield pa.RecordBatch.from_arrays([batch.column("id"), buckets], names=["id", "buckets"])
-
-
-def _bucket_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Arrow batches of buckets ``(ids)`` (≥ 2 ids each) → candidate pairs ``(a, b)``, ``a < b``."""
-    import pyarrow as pa
-
-    for batch in batches:
-        left: list[str] = []
-        right: list[str] = []
-        for ids in batch.column("ids").to_pylist():
-            members = sorted(set(ids))
-            for i, a in enumerate(members):
-                left.extend([a] * (len(members) - i - 1))
-                right.extend(members[i + 1 :])
-        yield pa.RecordBatch.from_arrays([pa.array(left, type=pa.string()), pa.array(right, type=pa.string())],
-                                         names=["a", "b"])
+        np.cumsum(np.where(sizes > 0, keys.shape[1], 0), out=offsets[1:])
+        buckets = pa.ListArray.from_arrays(pa.array(offsets), pa.array(keys[sizes > 0].ravel(), type=pa.int64()))
+        values = [sketch(fp.shingles) for fp in fps if fp.size]
+        sketches = pa.ListArray.from_arrays(
+            pa.array(np.r_[0, np.cumsum(sizes)].astype(np.int32)),
+            pa.array(np.concatenate(values) if values else np.zeros(0, dtype=np.int16), type=pa.int16()))
+        yield pa.RecordBatch.from_arrays([batch.column("id"), pa.array(sizes, type=pa.int32()), sketches, buckets],
+                                         names=["id", "size", "sketch", "buckets"])
 
 
 def _verify_batches(batches: Iterable[pa.RecordBatch], *, options: DedupOptions) -> Iterator[pa.RecordBatch]:
@@ -159,17 +151,13 @@ def duplicate_groups(articles: DataFrame, *, options: DedupOptions) -> DataFrame
 
     spark = articles.sparkSession
     base = unique_articles(articles.select("id", "source", "content_hash", "text"))
-    buckets = (
-        base.select("id", "text")
-        .mapInArrow(partial(_fingerprint_batches, options=options, shingles=False), "id string, buckets array<long>")
-        .select("id", F.explode("buckets").alias("bucket"))
-        .groupBy("bucket").agg(F.collect_list("id").alias("ids"))
-        .where(F.size("ids") >= 2)
-        .select("ids")
-    )
-    candidates = buckets.mapInArrow(_bucket_pairs, "a string, b string").distinct().persist()
+    fingerprints = base.select("id", "text").mapInArrow(
+        partial(_fingerprint_batches, options=options, shingles=False),
+        "id string, size int, sketch array<smallint>, buckets array<long>").persist()
+    candidates = candidate_pairs(fingerprints, options=options).persist()
     nodes = candidates.select(F.col("a").alias("id")).union(candidates.select(F.col("b").alias("id"))).distinct()
     n_nodes = nodes.count()
+    fingerprints.unpersist()  # the candidates are computed and kept
     # Shingle sets only for the candidates (their texts picked out with a broadcast of the few ids).
     picked = base.select("id", "text").join(F.broadcast(nodes) if n_nodes <= _BROADCAST_NODES else nodes, "id",
                                             "left_semi")
