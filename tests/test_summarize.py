@@ -96,6 +96,26 @@ def test_prefers_the_clean_wording_over_a_translation_artefact(splitter):
         assert "The the" not in summary[0].text
 
 
+def test_summary_sentences_stand_alone(splitter):
+    first = make_article(
+        "first.txt", None,
+        "The harbour authority closed the northern pier after a crane collapsed onto a cargo ship. "
+        "It said the pier would stay closed for at least two weeks while engineers inspect the crane. "
+        "However, ferries to the islands will keep sailing from the southern pier.",
+    )
+    second = make_article(
+        "second.txt", None,
+        "Ferries to the islands will keep sailing from the southern pier, the harbour authority said. "
+        "\u201cWe expect the northern pier to stay closed for at least two weeks while engineers inspect "
+        "the crane. Nobody was hurt when the crane collapsed onto the cargo ship,\u201d a spokesman said.",
+    )
+    summary = summarize(align([first, second], splitter=splitter), options=BriefOptions(words=60, min_sentence_words=5))
+    assert summary
+    for sentence in summary:
+        assert sentence.text.split()[0] not in {"It", "However,", "Nobody"}, sentence.text
+    assert any("southern pier" in s.text for s in summary)  # the fact survives, in a wording that stands alone
+
+
 def test_order_is_chronological_by_development(splitter):
     base = "Officials in Lisbon said the harbour strike over pay had ended after nine days of talks."
     later = make_article("later.txt", None, base, dt.date(2024, 5, 10))

@@ -30,6 +30,8 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from newsbrief.text import quote_opened_before
+
 Precision = Literal["day", "month"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -216,29 +218,6 @@ def _count(word: str) -> int:
     return 1 if word in {"a", "an"} else _NUMBER_WORDS.get(word, int(word) if word.isdigit() else 0)
 
 
-_CLOSING = re.compile(r"\u201d|''|(?<=[,.!?])\"")
-
-
-def _open_quote(text: str) -> list[tuple[int, int]]:
-    """``[(0, end)]`` when the text starts inside a quotation opened in an earlier sentence.
-
-    A splitter cuts ``"We found it. This was a plane that landed today," he said.`` into two sentences;
-    the second has only the closing mark.
-
-    >>> _open_quote('This was a plane that landed today," said the vice president.')
-    [(0, 36)]
-    >>> _open_quote('He said: "We landed today." Then he left.'), _open_quote("It fell on Friday.")
-    ([], [])
-    """
-    closing = _CLOSING.search(text)
-    if closing is None:
-        return []
-    before = text[: closing.start()]
-    if "\u201c" in before or "``" in before or before.count('"') % 2:
-        return []
-    return [(0, closing.end())]
-
-
 def find_dates(text: str, *, published: dt.date | None) -> list[DateMention]:
     """Resolved date expressions in ``text`` (a sentence), in text order; unresolvable ones are left out.
 
@@ -247,7 +226,10 @@ def find_dates(text: str, *, published: dt.date | None) -> list[DateMention]:
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    quoted = [m.span() for m in _QUOTED.finditer(text)] + _open_quote(text)
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    opened = quote_opened_before(text)
+    if opened is not None:
+        quoted.append((0, opened))
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -4,8 +4,9 @@ Method (concept coverage, as in Gillick & Favre's ILP summariser, with newsbrief
 a *concept* is a stemmed word bigram (not two stopwords); its weight is the number of independent sources
 (duplicate groups) whose text contains it — the support of that piece of information — plus
 ``lead_bonus`` for every source that has it in its first ``lead_sentences`` sentences (position).  The
-summary is the set of candidate sentences that maximises the total weight of the concepts it covers,
-each concept counted once (which makes it non-redundant by construction: a sentence repeating covered
+summary is the set of candidate sentences that maximises the total weight of the concepts it covers
+(candidates stand alone: none opens inside a quotation or with a pronoun or connective —
+``text.needs_context``, English), each concept counted once (which makes it non-redundant by construction: a sentence repeating covered
 concepts gains nothing), with at most ``words`` words and never two sentences of which one carries the
 other.  The optimum comes from an integer program (scipy's HiGHS ``milp``) with a node limit (deterministic)
 and a safety time limit, with a greedy gain-per-word fallback.
@@ -100,6 +101,8 @@ def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
         score += 1.0
     if not _END.search(text):
         score += 1.0
+    if textmod.needs_context(text):
+        score += 2.0
     own = al.source_of[i]
     rare = [s for s in al.stems[i] if vocabulary.get(s, set()) <= {own}]
     return score + 0.5 * len(rare)
@@ -181,6 +184,10 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
         return sum(weight_of.get(c, 0.0) for c in concepts[i])
 
     cands = [i for i in cands if value(i) > 0]
+    # a summary sentence must stand alone: one opening inside a quotation or with a pronoun/connective
+    # ("He later …", "However, …") leans on a sentence the reader does not see (kept only when no
+    # candidate stands alone)
+    cands = [i for i in cands if not textmod.needs_context(al.sentences[i].text)] or cands
     if len(cands) > options.max_candidates:
         cands = sorted(cands, key=lambda i: (-value(i) / lengths_all[i], i))[: options.max_candidates]
         cands.sort()

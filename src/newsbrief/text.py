@@ -287,3 +287,49 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         else:
             merged.append((start, end))
     return merged
+
+
+_CLOSING_QUOTE = re.compile(r"\u201d|''|(?<=[,.!?])\"")
+
+
+def quote_opened_before(sentence: str) -> int | None:
+    """End of the closing quotation mark when ``sentence`` starts inside a quotation opened earlier.
+
+    A splitter cuts ``"We found it. This was a plane that landed today," he said.`` into two sentences;
+    the second has only the closing mark.  ``None`` when the sentence does not start inside a quotation.
+
+    >>> quote_opened_before('This was a plane that landed today," said the vice president.')
+    36
+    >>> quote_opened_before('He said: "We landed today." Then he left.'), quote_opened_before("It fell on Friday.")
+    (None, None)
+    """
+    closing = _CLOSING_QUOTE.search(sentence)
+    if closing is None:
+        return None
+    before = sentence[: closing.start()]
+    if "\u201c" in before or "``" in before or before.count('"') % 2:
+        return None
+    return closing.end()
+
+
+# Closed-class English words that make a sentence opening with them lean on the sentence before:
+# personal/demonstrative pronouns and discourse connectives (grammar, not content; English only).
+_CONTEXT_OPENERS = frozenset(
+    "he she it they him her them his its their this that these those such then however but and also "
+    "meanwhile moreover furthermore nevertheless nonetheless instead still yet so thus therefore hence "
+    "besides otherwise likewise similarly later afterwards".split()
+)
+
+
+def needs_context(sentence: str) -> bool:
+    """Whether a sentence cannot stand alone: it opens inside a quotation, or with a pronoun or a connective.
+
+    >>> needs_context("He later resigned."), needs_context("However, talks resumed."), needs_context("Talks resumed.")
+    (True, True, False)
+    >>> needs_context('we will win," he said.'), needs_context("The Hague court ruled on Friday.")
+    (True, False)
+    """
+    if quote_opened_before(sentence) is not None:
+        return True
+    first = _WORD.search(sentence)
+    return first is not None and first.group().lower() in _CONTEXT_OPENERS
