@@ -65,6 +65,21 @@ def test_brief_story_sections_and_sources(models):
         assert len({a for a in x.article_ids} - {river.id, copy.id}) <= 1
 
 
+def test_a_syndicated_copys_exclusive_sentence_is_listed_once(models):
+    river, valley, north, _copy = bridge_articles()
+    text = river.text + "\n\nThe bridge was built in 1871 by the engineer Tomas Hale."
+    river = make_article(river.source, river.title, text, river.published)
+    copy = make_article("daily-echo.txt", river.title, text, river.published, outlet="Daily Echo")
+    arts = [river, valley, north, copy]
+    groups = find_duplicate_groups(arts, options=DedupOptions())
+    story = Story("s1", tuple(a.id for a in arts))
+    b = brief_story(arts, story=story, groups=groups, models=models, options=BriefOptions(words=80))
+    texts = [x.text for x in b.exclusive]
+    assert texts.count("The bridge was built in 1871 by the engineer Tomas Hale.") == 1
+    item = next(x for x in b.exclusive if "1871" in x.text)
+    assert set(item.article_ids) == {river.id, copy.id}
+
+
 def test_one_story_leaves_appended_stories_out(models):
     appended = make_article("page.txt#appended1", "Football results", "Dunmore Rovers beat Kells United 3-1 on Saturday afternoon.")
     arts = bridge_articles()

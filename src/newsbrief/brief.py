@@ -114,10 +114,15 @@ def _exclusive(al: Alignment, options: BriefOptions) -> tuple[ExclusiveInfo, ...
     ranked = sorted(al.exclusive, key=lambda i: (al.position[i], -len(al.stems[i]), al.article_of[i]))
     out: list[ExclusiveInfo] = []
     seen_sources: dict[str, int] = {}
+    shown: set[int] = set()
     for i in ranked:
         # at most two items per source, so one long article does not fill the section
         if seen_sources.get(al.source_of[i], 0) >= 2:
             continue
+        # a syndicated copy's sentence is the same item: it is cited with the one shown
+        if shown & ({i, *al.carriers[i]}) or any(i in al.carriers[k] for k in shown):
+            continue
+        shown.add(i)
         seen_sources[al.source_of[i]] = seen_sources.get(al.source_of[i], 0) + 1
         spans = (al.sentences[i].span, *(al.sentences[j].span for j in al.carriers[i]))
         out.append(ExclusiveInfo(al.sentences[i].text, spans, al.article_ids_of(i)))
