@@ -204,3 +204,27 @@ def test_given_names_in_another_order_are_one_person_but_another_surname_is_not(
 def test_names_alike_only_by_jaro_winkler_are_not_romanisation_variants() -> None:
     assert name_similarity("Charlie", "Karim", kind="PERSON") is None
     assert name_similarity("Saddiq", "Sadeek", kind="PERSON") is not None
+
+
+def test_mentions_drop_a_trailing_date_bracketed_forms_and_people_with_figures() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from newsbrief.entities import collect_mentions
+
+    text = "Debris was found in the Atlantic on June 1 near flight AF447, and [I]t was a shock, said Ana Lopes."
+    article = make_article("sea.txt", text)
+    doc = spacy.blank("en").make_doc(text)
+
+    def span(phrase: str, label: str) -> Span:
+        found = doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label=label)
+        assert found is not None
+        return found
+
+    # the entity errors a small NER model makes on such text, set by hand
+    doc.ents = [span("Atlantic on June 1", "LOC"), span("AF447", "PERSON"), span("[I]t", "PERSON"),
+                span("Ana Lopes", "PERSON")]
+    mentions = collect_mentions(article, doc)
+    assert [(m.form, m.kind) for m in mentions] == [("Atlantic", "GPE"), ("Ana Lopes", "PERSON")]
+    atlantic = mentions[0]
+    assert text[atlantic.start : atlantic.end] == "Atlantic"

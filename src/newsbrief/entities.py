@@ -113,6 +113,12 @@ _SENTENCE_IN_NAME = re.compile(r"[a-z]{2}\. [A-Z]")
 _ABBREV_TOKEN = re.compile(r"^[A-Z][a-z]+\.$")
 
 
+# a preposition and a date phrase (with a figure) at the end of a mention are not part of the name
+_TRAILING_DATE = re.compile(r"\s+(?:on|in|at|by|since|until|from)\s+[^\s].*\d[^\s]*$")
+# brackets inside a cleaned form come from editors' insertions in quotations, never from a name
+_NOT_IN_NAME = re.compile(r"[\[\]{}<>]")
+
+
 def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     """Cleaned PERSON/ORG/GPE mentions of one parsed article (offsets into ``article.text``)."""
     mentions: list[Mention] = []
@@ -130,9 +136,14 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         raw = text[start:end]
         if _SENTENCE_IN_NAME.search(raw):
             continue
+        dated = _TRAILING_DATE.search(raw)
+        if dated:  # NER ran on into a date: "the Atlantic on June 1"
+            raw, end = raw[: dated.start()], start + dated.start()
         title, form = split_title(clean_name(_strip_lower_tail(raw)))
         if not form or not any(ch.isupper() for ch in form) or not name_tokens(form):
             continue
+        if _NOT_IN_NAME.search(form) or (kind == "PERSON" and any(ch.isdigit() for ch in form)):
+            continue  # "[I]t" from an edited quotation; "AF447" is a flight, not a person
         role = title
         if role is None and kind == "PERSON":
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
