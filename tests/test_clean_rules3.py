@@ -261,3 +261,18 @@ def test_related_headlines_after_the_text_are_still_a_list_of_links() -> None:
     links = ["Cider makers brace for a thin season", "How the valley rebuilt after the flood of 1998", "Insurers face a record spring"]
     result = clean([*ARTICLE, *links])
     assert paragraphs(result) == ARTICLE
+
+
+def test_a_long_unterminated_lede_that_shares_the_headline_words_is_not_a_reworded_headline() -> None:
+    # Some feeds drop the final full stop of the first paragraph; a lede of 25 words is not a headline.
+    lede = (
+        "A hard frost in the second week of May destroyed much of the apple blossom in the valley, "
+        "leaving orchard growers to count the cost of a lost season"
+    )
+    result = clean([lede, *ARTICLE[1:]])
+    assert lede in paragraphs(result)
+
+
+def test_a_short_reworded_headline_above_the_text_is_still_removed() -> None:
+    result = clean(["Late frost costs orchard growers their crop", *ARTICLE])
+    assert paragraphs(result) == ARTICLE

@@ -110,6 +110,8 @@ _MAX_OBSERVED_CHARS = 160
 _MAX_OBSERVED_KEYS = 500_000
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$")
 _HEADLINE_SIMILARITY = 88.0
+#: A second wording of the headline is headline-sized; a longer unterminated first line is a lede.
+_REWORDED_MAX_WORDS = 20
 
 
 def _outlet_key(raw: RawDocument) -> str | None:
@@ -420,16 +422,17 @@ def _drop_repeated_headline(units: list[Unit], reasons: list[str | None], title:
 def _drop_reworded_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
     """Drop a second wording of the headline on the first body line.
 
-    The first body line, when it does not end like a sentence (nor with a colon), is followed by prose,
-    and names the headline's subject (≥ 2 of its content words, or half of them, are the headline's),
-    is another headline.  Pages often carry a second wording of the headline (for social media or the index page) above
+    The first body line, when it does not end like a sentence (nor with a colon), has 3–20 words, is
+    followed by prose, and names the headline's subject (≥ 2 of its content words, or half of them, are
+    the headline's), is another headline (a longer unterminated first line is a lede that lost its
+    full stop).  Pages often carry a second wording of the headline (for social media or the index page) above
     the text; the first paragraph of the article ends like a sentence and is never taken.
     """
     first = next((i for i, r in enumerate(reasons) if r is None and i != title_idx), None)
     if first is None:
         return
     shape = units[first].shape
-    if shape.terminal or units[first].text.endswith(":") or not 3 <= shape.words <= 30 or first + 1 >= len(units) or not units[first + 1].shape.anchor:
+    if shape.terminal or units[first].text.endswith(":") or not 3 <= shape.words <= _REWORDED_MAX_WORDS or first + 1 >= len(units) or not units[first + 1].shape.anchor:
         return
     words = set(content_words(units[first].text))
     shared = words & set(content_words(title))
