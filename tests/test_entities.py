@@ -49,7 +49,8 @@ def test_name_similarity_table(a: str, b: str, kind: str, same: bool) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "clean"),
-    [("Hun Sen's", "Hun Sen"), ("the Khmer Rouge", "Khmer Rouge"), ("Mr. Sihanouk", "Sihanouk"), ("the U.S.", "U.S.")],
+    [("Hun Sen's", "Hun Sen"), ("the Khmer Rouge", "Khmer Rouge"), ("Mr. Sihanouk", "Sihanouk"), ("the U.S.", "U.S."),
+     ("This Intergovernmental Panel", "Intergovernmental Panel")],
 )
 def test_clean_name(raw: str, clean: str) -> None:
     assert clean_name(raw) == clean

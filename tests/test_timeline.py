@@ -123,6 +123,16 @@ def test_a_date_in_a_relative_clause_is_background_not_the_development() -> None
     undated = make_article("ferry2.txt", "Investigators examined the ferry that sank on Oct. 2.", published=None)
     assert build_timeline([undated], sentences=split([undated])) == ()
 
+
+def test_timeline_entries_are_sentences_that_stand_alone() -> None:
+    text = (
+        "Yesterday's talks\n\nThe ministers met in Lisbon yesterday to discuss the fishing quotas. "
+        "They also agreed yesterday to meet again in spring."
+    )
+    article = make_article("talks.txt", text, published=THURSDAY)
+    entries = build_timeline([article], sentences=split([article]))
+    assert [e.text for e in entries] == ["The ministers met in Lisbon yesterday to discuss the fishing quotas."]
+
 def test_undated_articles_give_no_relative_entries() -> None:
     article = make_article("x.txt", "The minister resigned yesterday.", published=None)
     assert build_timeline([article], sentences=split([article])) == ()

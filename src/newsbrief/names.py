@@ -64,7 +64,7 @@ _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)$")
 # list bullets, arrows and other symbols a scraped list item leaves before a name ("• Germany")
 _LEADING_MARKS = re.compile(r"^[^\w\"'(\[]+\s*")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|this|these|that|those)\s+", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\-.])*", re.UNICODE)
 
 

@@ -19,6 +19,7 @@ ids; when sources give *different* dates for the same development, each date is 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ from rapidfuzz import fuzz
 
 from newsbrief.dates import DateMention, find_dates, in_relative_clause
 from newsbrief.model import Article, Sentence, TimelineEntry
-from newsbrief.text import SentenceSplitter, content_words, normalise
+from newsbrief.text import SentenceSplitter, content_words, needs_context, normalise
 
 # Two dated sentences are the same development when their content words overlap this much (Jaccard) …
 SAME_DEVELOPMENT_JACCARD = 0.3
@@ -82,6 +83,8 @@ def dated_sentences(
         for sentence in story_sentences([article], sentences)[article.id]:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 continue
+            if background_to_published and not _reads_alone(sentence.text):
+                continue
             mentions = find_dates(sentence.text, published=article.published)
             if not mentions:
                 continue
@@ -93,6 +96,18 @@ def dated_sentences(
             day = [m for m in main or mentions if m.precision == "day"]
             result.append(DatedSentence(article, sentence, (day or main or mentions)[0]))
     return result
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+
+
+def _reads_alone(text: str) -> bool:
+    """A timeline entry is a whole sentence that stands alone (not a sub-heading, not "They also …").
+
+    >>> _reads_alone("Talks resumed on Monday."), _reads_alone("Yesterday's negotiations"), _reads_alone("They left today.")
+    (True, False, False)
+    """
+    return bool(_SENTENCE_END.search(text.rstrip())) and not needs_context(text)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
