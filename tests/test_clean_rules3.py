@@ -276,3 +276,15 @@ def test_a_long_unterminated_lede_that_shares_the_headline_words_is_not_a_reword
 def test_a_short_reworded_headline_above_the_text_is_still_removed() -> None:
     result = clean(["Late frost costs orchard growers their crop", *ARTICLE])
     assert paragraphs(result) == ARTICLE
+
+
+# -- teasers closed by a link button ---------------------------------------------------------------------
+def test_a_teaser_above_a_link_button_between_paragraphs_is_removed() -> None:
+    teaser = ["Cider makers brace for a thin season – live updates", "The latest from the valley as growers count their losses"]
+    result = clean([*ARTICLE[:3], *teaser, "Read more", *ARTICLE[3:]])
+    assert paragraphs(result) == ARTICLE
+
+
+def test_a_sub_heading_followed_by_its_paragraph_is_kept() -> None:
+    lines = [*ARTICLE[:3], "Insurers wait for the harvest", *ARTICLE[3:], "Read more"]
+    assert "Insurers wait for the harvest" in paragraphs(clean(lines))

@@ -72,6 +72,7 @@ from newsbrief.clean_runs import (
     shouted_teasers,
     tail_runs,
     tail_widgets,
+    teaser_buttons,
     unterminated_inserts,
 )
 from newsbrief.clean_shape import single_spaced
@@ -269,6 +270,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         menu_runs(units, reasons, listed)
         tail_runs(units, reasons, last, listed)
         related_runs(units, reasons, first)
+        teaser_buttons(units, reasons)
         prompt_neighbours(units, reasons)
         caption_neighbours(units, reasons)
         shouted_teasers(units, reasons)

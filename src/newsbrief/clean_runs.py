@@ -415,3 +415,31 @@ def tail_widgets(units: list[Unit], reasons: list[str | None]) -> None:
 
 def _label_line(unit: Unit) -> bool:
     return 0 < unit.shape.words <= 2 and not unit.shape.sentence_like and not _DIGIT.search(unit.text)
+
+
+#: A link button closing a teaser (``Read more``, ``Full story``) is this short.
+_BUTTON_WORDS = 3
+_TEASER_LINES = 2
+
+
+def teaser_buttons(units: list[Unit], reasons: list[str | None]) -> None:
+    """The one or two unterminated lines right above a short link button are the teaser it opens.
+
+    A teaser box between paragraphs reads: a headline, perhaps a stand-first, then a button (``Read
+    more``, ``Full story``), none of them ending like a sentence.  The lines above an ``interface`` or
+    ``link`` line of at most three words that does not end like a sentence, back to the last line that
+    does (a paragraph of the article) and at most two of them, are its teaser.  A sub-heading is
+    followed by its paragraph, not by a button.
+    """
+    for i, unit in enumerate(units):
+        if reasons[i] not in ("interface", "link") or unit.shape.words > _BUTTON_WORDS or unit.shape.terminal:
+            continue
+        run = []
+        k = i - 1
+        while k >= 0 and reasons[k] is None and not units[k].shape.terminal and len(run) <= _TEASER_LINES:
+            run.append(k)
+            k -= 1
+        closed = k >= 0 and reasons[k] is None and units[k].shape.anchor and units[k].shape.terminal
+        if 0 < len(run) <= _TEASER_LINES and closed and all(3 <= units[j].shape.words <= 30 for j in run):
+            for j in run:
+                reasons[j] = "related links"
