@@ -196,6 +196,17 @@ def test_a_place_is_not_turned_into_the_surname_of_a_rarely_mentioned_person() -
     assert kinds["Ranariddh"] == "PERSON" and kinds["Andreas Berten"] == "PERSON"
 
 
+def test_a_surname_the_ner_always_mislabels_still_joins_the_person() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    # the surname alone is mentioned more often than the full name, and always labelled a place
+    mentions = [Mention("a", "Ignacio Varela", "PERSON", i * 100, i * 100 + 14) for i in range(5)]
+    mentions += [Mention("a", "Varela", "GPE", 2000 + i * 10, 2000 + i * 10 + 6) for i in range(20)]
+    mentions += [Mention("a", "Lisbon", "GPE", 4000 + i * 10, 4000 + i * 10 + 6) for i in range(40)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds["Varela"] == "PERSON" and kinds["Lisbon"] == "GPE"
+
+
 def test_given_names_in_another_order_are_one_person_but_another_surname_is_not() -> None:
     assert name_similarity("Omar Ismail Mostefai", "Ismaël Omar Mostefaï", kind="PERSON") is not None
     assert name_similarity("Omar Ismail Mostefai", "Ismail Omar Hussein", kind="PERSON") is None

@@ -48,6 +48,10 @@ LABELS: dict[str, EntityKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE",
 # A merge whose weakest token similarity is below this needs shared context as well.
 FUZZY_BELOW = 0.97
 RARE_FORM = 2  # mentions of a one-word name that may still be a misspelt surname
+# a one-word name the NER never calls a person is a person's surname when its mentions are at most this
+# many times the person's full-name votes (PERSON mentions count 3, titled ones 4): "Pinochet" (45 mentions,
+# all GPE) next to "Augusto Pinochet" (11 mentions), but not "Paris" next to a slogan "Je Suis Paris"
+SURNAME_SHARE = 2
 CONTEXT_MIN = 0.05
 CONTEXT_WINDOW = 150
 
@@ -202,14 +206,16 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
 
     def flips_to_person(form: str) -> bool:
         # a one-word name the NER never calls a person becomes a person's surname only when that person is
-        # mentioned at least as often, and, unless it is the very same word, only for a rare form (a typo
+        # mentioned often enough (SURNAME_SHARE), and, unless it is the very same word, only for a rare form (a typo
         # such as "Pincohet"): "Paris" is not the surname of a slogan tagged "Je Suis Paris", nor
         # "Britain" a spelling of "Berten"
         own = votes[key_of[form]]
         if own["PERSON"] > 0:
             return True
         total = sum(own.values())
-        return total <= sum(surname_hits[form]) and (tokens_of[form][0] in person_votes or total <= RARE_FORM)
+        return total <= SURNAME_SHARE * sum(surname_hits[form]) and (
+            tokens_of[form][0] in person_votes or total <= RARE_FORM
+        )
 
     flips = {form: flips_to_person(form) for form, surname in surname_of_full.items() if surname}
 
