@@ -288,3 +288,9 @@ def test_a_teaser_above_a_link_button_between_paragraphs_is_removed() -> None:
 def test_a_sub_heading_followed_by_its_paragraph_is_kept() -> None:
     lines = [*ARTICLE[:3], "Insurers wait for the harvest", *ARTICLE[3:], "Read more"]
     assert "Insurers wait for the harvest" in paragraphs(clean(lines))
+
+
+def test_entries_ending_with_a_bracketed_note_after_the_text_are_content() -> None:
+    judges = ["Ana Lima (Portugal)", "Pedro Ruiz (Valley Growers)", "Marta Gil (Ministry of Agriculture)"]
+    result = clean([*ARTICLE, *judges])
+    assert paragraphs(result) == [*ARTICLE, *judges]

@@ -66,12 +66,13 @@ def link_like(unit: Unit) -> bool:
     """A headline-like line: not prose, not a list item, no date (lists of dates are content).
 
     A line of names or items separated by commas (two or more: a team's line-up, results, a
-    nominee with the programme and channel in brackets) is a list entry, not a headline.
+    nominee with the programme and channel in brackets), or ending with a bracketed note (``Ana Lima
+    (Portugal)``, a referee and his union), is a list entry, not a headline.
     """
     shape, text = unit.shape, unit.text
     if shape.sentence_like or not 3 <= shape.words <= 25 or text.rstrip().endswith(":"):
         return False
-    if text.count(",") >= _LIST_COMMAS:
+    if text.count(",") >= _LIST_COMMAS or (text.endswith(")") and "(" in text):
         return False
     return not is_numbered(text) and not has_date(text)
 
