@@ -112,3 +112,20 @@ def test_markdown_escapes_markup_in_article_text():
 def test_text_format_is_only_summary_sentences_one_story_after_another(n):
     out = render_text(briefings_to_json([_briefing()] * n))
     assert out == "\n\n".join(["The harbour reopened on Friday."] * n) + "\n"
+
+
+def test_reader_formats_list_key_names_and_count_the_rest():
+    from dataclasses import replace
+
+    base = _briefing()
+    a = base.sources[0].id
+    once = Entity("Port Office", "ORG", ("Port Office",), (a,), 1, None)
+    mayor = Entity("Lena Dahl", "PERSON", ("Lena Dahl",), (a,), 1, "mayor")
+    briefing = replace(base, entities=(*base.entities, mayor, once))
+    data = briefings_to_json([briefing])
+    md = render_markdown(data)
+    assert "**Lena Dahl** (PERSON; mayor)" in md and "Port Office" not in md
+    assert "_and 1 other name mentioned once (all in `--format json`)_" in md
+    html = render_html(data)
+    assert "Lena Dahl" in html and "Port Office" not in html and "1 other name mentioned once" in html
+    assert [e["name"] for e in data["stories"][0]["entities"]][-1] == "Port Office"  # JSON keeps every name

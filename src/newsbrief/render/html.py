@@ -15,6 +15,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
+from newsbrief.render import key_entities
 from newsbrief.render.markdown import citation_numbers
 
 
@@ -56,14 +57,17 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
             dup = f' <span class="muted">(copy of [{nums[src["duplicate_of"]]}])</span>'
         items.append(f'<span id="{_e(sid)}-src-{n}">[{n}] <b>{label}</b>{title}{date}{dup}</span>')
     parts.append(_list(items, "ul"))
+    shown_entities, other_names = key_entities(story.get("entities", []))
     sections = {
         "Timeline": [f"<b>{_e(t['date'])}</b> {_e(t['text'])} {_cite(t['sources'], nums, sid)}" for t in story.get("timeline", [])],
         "People and organisations": [
             f"<b>{_e(e['name'])}</b> <span class=\"muted\">{_e(e['kind'])}{'; ' + _e(e['role']) if e.get('role') else ''}"
             f"{' — also ' + ', '.join(_e(v) for v in e.get('variants', []) if v != e['name']) if len(e.get('variants', [])) > 1 else ''}"
             f" — {int(e['mentions'])} mention{'' if int(e['mentions']) == 1 else 's'}</span> {_cite(e['sources'], nums, sid)}"
-            for e in story.get("entities", [])
-        ],
+            for e in shown_entities
+        ]
+        + ([f'<span class="muted">and {other_names} other name{"" if other_names == 1 else "s"} mentioned once</span>']
+           if other_names else []),
         "Quotes": [
             f"<blockquote>“{_e(q['text'])}”</blockquote> — {_e(q['speaker']) if q.get('speaker') else 'unattributed'} "
             f"{_cite(q['sources'], nums, sid)}" + "".join(f'<div class="muted">variant: “{_e(v)}”</div>' for v in q.get("variants", []))

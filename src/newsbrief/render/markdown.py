@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsbrief.render import key_entities
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
@@ -67,7 +69,7 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
             out.append(f"   - also published by {also}")
     sections = [
         ("Timeline", [f"- **{e['date']}** — {md_escape(e['text'])} {_cite(e['sources'], numbers)}" for e in story.get("timeline", [])]),
-        ("People and organisations", [_entity(e, numbers) for e in story.get("entities", [])]),
+        ("People and organisations", _entities(story.get("entities", []), numbers)),
         ("Quotes", [_quote(q, numbers) for q in story.get("quotes", [])]),
         ("Where sources differ", [_discrepancy(d, numbers) for d in story.get("discrepancies", [])]),
         ("Only in one source", [f"- {md_escape(x['text'])} {_cite(x['sources'], numbers)}" for x in story.get("exclusive", [])]),
@@ -77,6 +79,14 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
         if lines:
             out += ["", f"## {title}", "", *lines]
     return "\n".join(out) + "\n"
+
+
+def _entities(entities: list[dict[str, Any]], numbers: dict[str, int]) -> list[str]:
+    shown, rest = key_entities(entities)
+    lines = [_entity(e, numbers) for e in shown]
+    if rest:
+        lines.append(f"- _and {rest} other name{'' if rest == 1 else 's'} mentioned once (all in `--format json`)_")
+    return lines
 
 
 def _entity(e: dict[str, Any], numbers: dict[str, int]) -> str:
