@@ -294,3 +294,21 @@ def test_entries_ending_with_a_bracketed_note_after_the_text_are_content() -> No
     judges = ["Ana Lima (Portugal)", "Pedro Ruiz (Valley Growers)", "Marta Gil (Ministry of Agriculture)"]
     result = clean([*ARTICLE, *judges])
     assert paragraphs(result) == [*ARTICLE, *judges]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        ["Harbour Town v Valley Rovers", "Eastport v Millbrook", "Lakeside v Old Mill", "Northgate v Southend"],
+        ["1 Ana Lima (Portugal)", "2 Pedro Ruiz (Spain)", "3 Marta Gil", "4 Luis Soto", "5 Elena Vidal"],
+    ],
+)
+def test_fixtures_and_rankings_are_content_not_a_menu(entries: list[str]) -> None:
+    result = clean([*ARTICLE[:3], *entries, *ARTICLE[3:]])
+    assert paragraphs(result) == [*ARTICLE[:3], *entries, *ARTICLE[3:]]
+
+
+def test_a_menu_of_section_names_is_still_navigation() -> None:
+    menu = ["Home", "World News", "Farming", "Weather", "Markets"]
+    result = clean([*ARTICLE[:3], *menu, *ARTICLE[3:]])
+    assert paragraphs(result) == ARTICLE

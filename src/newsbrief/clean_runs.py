@@ -65,19 +65,35 @@ def _mark_schedule(run: list[int], listed: list[bool]) -> None:
 def link_like(unit: Unit) -> bool:
     """A headline-like line: not prose, not a list item, no date (lists of dates are content).
 
-    A line of names or items separated by commas (two or more: a team's line-up, results, a
-    nominee with the programme and channel in brackets), or ending with a bracketed note (``Ana Lima
-    (Portugal)``, a referee and his union), is a list entry, not a headline.
+    A :func:`list_entry` (a line-up, results, a nominee with the programme and channel in brackets,
+    a fixture, a ranking) is not a headline.
     """
     shape, text = unit.shape, unit.text
     if shape.sentence_like or not 3 <= shape.words <= 25 or text.rstrip().endswith(":"):
         return False
-    if text.count(",") >= _LIST_COMMAS or (text.endswith(")") and "(" in text):
+    if list_entry(text):
         return False
     return not is_numbered(text) and not has_date(text)
 
 
 _LIST_COMMAS = 2
+_FIXTURE = re.compile(r"[A-Z][\w'’.-]*\s+v\s+[A-Z]")
+_RANKED = re.compile(r"^\d{1,3}\s+[A-Z]")
+
+
+def list_entry(text: str) -> bool:
+    """An entry of a list in the text, not a link or a menu item.
+
+    Items separated by commas (two or more: a line-up, results), a bracketed note at the end (``Ana
+    Lima (Portugal)``, a nominee's programme and channel), a fixture (``Everton v Chelsea``) or a
+    ranked name (``3 Ana Lima``).
+
+    >>> list_entry("Lima, Ruiz, Gil (Costa 70), Soto"), list_entry("Everton v Chelsea"), list_entry("World News")
+    (True, True, False)
+    """
+    if text.count(",") >= _LIST_COMMAS or (text.endswith(")") and "(" in text):
+        return True
+    return bool(_FIXTURE.search(text) or _RANKED.match(text))
 
 
 def tail_runs(units: list[Unit], reasons: list[str | None], last: int, listed: list[bool]) -> None:
@@ -137,7 +153,7 @@ def menu_runs(units: list[Unit], reasons: list[str | None], listed: list[bool]) 
         text = units[k].text
         if listed[k] or shape.sentence_like or not 0 < shape.words <= 6 or text.endswith(":"):
             return False
-        return not is_numbered(text)
+        return not (is_numbered(text) or list_entry(text))
 
     i = 0
     while i < len(units):
