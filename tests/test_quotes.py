@@ -142,3 +142,25 @@ def test_real_cluster_quotes_have_speakers_and_spans(models: NlpModels) -> None:
     speakers = {q.speaker for q in quotes if q.speaker}
     assert {"Hun Sen", "Norodom Ranariddh"} <= speakers
     assert sum(q.speaker is not None for q in quotes) >= len(quotes) / 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the subject of the sentence before, not the person it talks about
+        ("Senator John Carter joked that the police could have waited before arresting Michael Brown. "
+         "``Now everybody talks about the arrest instead of the summit,'' he said.", "John Carter"),
+        # the person who speaks in the sentence before, even when another name comes first
+        ("Envoy David Miller said the talks with President Robert Johnson had stalled. "
+         "``We will come back next week,'' he said.", "David Miller"),
+        # "…, said X" and an apposition between the name and the verb
+        ("Most reports about the dam are false, said Thomas Wright, the engineer hired by Mayor James Cooper. "
+         "``Nothing has been damaged,'' he said.", "Thomas Wright"),
+        ("Peter Evans, a surgeon at the city hospital, said he had operated on Governor Mark Taylor. "
+         "``We treated 40 people overnight,'' he said.", "Peter Evans"),
+    ],
+)
+def test_a_pronoun_after_a_quote_is_the_person_who_speaks(models: NlpModels, text: str, speaker: str) -> None:
+    article = make_article("pronoun.txt", text)
+    (quote,) = extract_quotes([article], models=models)
+    assert quote.speaker == speaker

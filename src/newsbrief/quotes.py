@@ -56,6 +56,13 @@ _AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?
 _AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}})", re.I)
 _AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70})", re.I)
 _BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$", re.I)
+# a reporting verb right after a name (an apposition in commas may come between) or right before it
+_SPEAKS_AFTER = re.compile(rf"(?:,[^,;!?\"`]{{1,70}},)?\s+(?:{_VERBS})\b", re.I)
+_SPEAKS_BEFORE = re.compile(
+    r"\b(?:said|says|added|adds|continued|explained|stated|wrote|insisted)\s+(?:(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+)?$", re.I
+)
+# where a sentence starts: after a full stop (and closing quotes), before a capital or an opening quote
+_SENTENCE_START = re.compile(r"[.!?]['\"\u201d\u2019]*\s+(?=[`\"\u201cA-Z])")
 _SENTENCE_BREAK = re.compile(r"\n\s*\n|[a-z0-9)]{2}[.]\s+[A-Z]")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
@@ -130,11 +137,46 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
         if named:
             return named[0]
     if _PRONOUN.match(phrase):
-        before = [m for m in mentions if m.kind == "PERSON" and quote_start - PRONOUN_WINDOW <= m.end <= quote_start]
-        return before[-1] if before else None
+        return _antecedent(text, quote_start, mentions)
     nominal = _NOMINAL.match(phrase)
     if nominal and nominal.group("noun").lower() in TITLE_HEADS:
         return nominal.group("noun").lower()
+    return None
+
+
+def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+    """The person a "he said" after a quote refers to.
+
+    In order: the last person of the sentence before the quote who speaks (followed by a reporting
+    verb — "Holbrooke said …", "X, a nutrition expert, said …" — or preceded by one: "…, said
+    Azzman Shariffadeen"); else that sentence's first person (its subject: "Castro joked that police
+    could have waited to arrest Pinochet"), unless it opens with a pronoun; else the last person who speaks within the window; else
+    the nearest person.  Names inside quotations do not count.
+    """
+    window = max(0, quote_start - PRONOUN_WINDOW)
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text, window, quote_start)]
+    before = [
+        m for m in mentions
+        if m.kind == "PERSON" and window <= m.start and m.end <= quote_start
+        and not any(s <= m.start < e for s, e in quoted)
+    ]
+    if not before:
+        return None
+    speaking = [
+        m for m in before
+        if _SPEAKS_AFTER.match(text, m.end, min(m.end + 90, quote_start))
+        or _SPEAKS_BEFORE.search(text, max(window, m.start - 40), m.start)
+    ]
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start)]
+    if starts and starts[-1] >= quote_start - 3:  # the quote opens a sentence: look at the one before
+        starts.pop()
+    sentence_start = starts[-1] if starts else window
+    # a sentence opening with a pronoun continues the earlier speaker: its first name is no subject
+    opens_with_pronoun = _PRONOUN.match(text[sentence_start : sentence_start + 5].split(" ", 1)[0])
+    in_sentence = [] if opens_with_pronoun else [m for m in before if m.start >= sentence_start]
+    for chosen in ([m for m in speaking if m.start >= sentence_start], in_sentence[:1], speaking, before):
+        if chosen:
+            return chosen[-1]
     return None
 
 
