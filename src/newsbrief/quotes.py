@@ -4,8 +4,8 @@ Quotes are found in ``Article.text`` itself (“…”, "…" and DUC's ````…'
 to the quoted words.  The speaker comes from the attribution next to the quote — "X said", "said X",
 "X told reporters", "according to X", "X said: …" — where X is an entity mention of the parsed article
 (shared with :func:`newsbrief.entities.extract_entities` through :class:`newsbrief.nlp.NlpModels`).
-A pronoun ("he said") resolves to the nearest PERSON mentioned before the quote in the same or previous
-sentence(s); a nominal ("the diplomat said") to the person of the article whose role contains that noun,
+A pronoun ("he said") resolves to the person who speaks in the sentence before the quote, else to that
+sentence's subject (see :func:`_antecedent`); a nominal ("the diplomat said") to the person of the article whose role contains that noun,
 else to nothing.  Names are mapped to the merged entity (its ``name``) when ``entities`` are given.
 
 Quotes of different articles merge when they are the same statement in other wording or translation:
