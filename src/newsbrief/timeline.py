@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from nltk.stem.porter import PorterStemmer
 from rapidfuzz import fuzz
 
 from newsbrief.dates import DateMention, find_dates, in_relative_clause
@@ -33,6 +34,14 @@ from newsbrief.text import SentenceSplitter, content_words, needs_context, norma
 SAME_DEVELOPMENT_JACCARD = 0.3
 # … or their normalised wording is this similar (rapidfuzz ratio, 0-100).
 SAME_WORDING_RATIO = 85.0
+# … or they share at least this many stems (dates aside), at least this share of the shorter one's.
+SAME_EVENT_SHARED, SAME_EVENT_OVERLAP = 4, 0.5
+_STEMMER = PorterStemmer()
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday "
+    "tomorrow week weeks month months year years day days ago last next earlier later".split()
+)
 # Dated sentences longer than this many characters are left out (run-on lists, tables).
 MAX_SENTENCE_CHARS = 400
 
@@ -126,10 +135,27 @@ def same_development(a: str, b: str) -> bool:
     True
     >>> same_development("Hun Sen and Ranariddh agreed to form a coalition.", "Floods killed 12 people in the north.")
     False
+    >>> same_development("Pinochet was placed under arrest in London on Friday by British police.",
+    ...                  "British police arrested Pinochet on Friday at a private London hospital at Spain's request.")
+    True
+    >>> same_development("Police guards were deployed on Sunday outside the London clinic where Pinochet is held.",
+    ...                  "Chilean officials sent a delegation to London on Sunday to argue for Pinochet's release.")
+    False
     """
-    if jaccard(set(content_words(a)), set(content_words(b))) >= SAME_DEVELOPMENT_JACCARD:
+    words_a, words_b = set(content_words(a)), set(content_words(b))
+    if jaccard(words_a, words_b) >= SAME_DEVELOPMENT_JACCARD:
         return True
-    return fuzz.ratio(normalise(a), normalise(b)) >= SAME_WORDING_RATIO
+    if fuzz.ratio(normalise(a), normalise(b)) >= SAME_WORDING_RATIO:
+        return True
+    # other outlets' wording of one event ("X was placed under arrest in London" / "police arrested X at a
+    # London hospital"): most of the shorter sentence's stems (dates aside) are in the longer one
+    stems_a, stems_b = _event_stems(words_a), _event_stems(words_b)
+    shared = len(stems_a & stems_b)
+    return shared >= SAME_EVENT_SHARED and shared >= SAME_EVENT_OVERLAP * min(len(stems_a), len(stems_b))
+
+
+def _event_stems(words: set[str]) -> set[str]:
+    return {_STEMMER.stem(w) for w in words if w not in _DATE_WORDS and not w.isdigit()}
 
 
 def build_timeline(
