@@ -133,10 +133,10 @@ def test_time_window_moves_with_the_newest_article() -> None:
 
 
 def test_soft_time_decay_weakens_distant_pairs_without_cutting_them() -> None:
-    from newsbrief.represent import make_representation
+    from newsbrief.represent import representation_for
 
     pair = [art("a", FLOOD[0], DAY), art("b", FLOOD[1], DAY)]
-    vectors = make_representation("tfidf", max_chars=OPTIONS.max_chars).update(pair)
+    vectors = representation_for(OPTIONS).update(pair)
     cosine = float((vectors[0] @ vectors[1].T).toarray()[0, 0])
     # Two single articles merge when factor × cosine ≥ threshold × edge_ratio (edge_ratio > relative).
     # With this threshold they merge at factor ≥ 0.9: same week yes; 30 days apart (factor
@@ -277,3 +277,22 @@ def test_seeded_document_frequencies_equal_clustering_after_the_other_documents(
     assert seeded.assign(floods) == counted.assign(floods)
     with pytest.raises(UsageError):
         seeded.seed_document_frequencies(frequencies, n_docs=6)
+
+
+@pytest.mark.data
+def test_one_real_story_folder_alone_stays_one_story() -> None:
+    """A folder of ten reports of one story, clustered alone (as `newsbrief brief FOLDER` does).
+
+    The background document frequencies keep it whole, where the folder's own ten documents split it.
+    """
+    from newsbrief.pipeline import iter_articles
+    from newsbrief.settings import Settings
+
+    root = shared_data("duc2004", "docs")
+    folders = sorted(p for p in root.iterdir() if p.is_dir())[:12]
+    settings = Settings()
+    per_folder = [[a for a in iter_articles([str(f)], settings=settings) if isinstance(a, Article)] for f in folders]
+    whole = sum(len(cluster_stories(arts, options=OPTIONS)) == 1 for arts in per_folder)
+    without = replace(OPTIONS, background_docs=0.0, threshold=0.165)  # the calibration without a background
+    whole_without = sum(len(cluster_stories(arts, options=without)) == 1 for arts in per_folder)
+    assert whole >= 10 and whole_without <= 3

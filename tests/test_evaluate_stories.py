@@ -52,7 +52,7 @@ def test_cli_semeval_calibration() -> None:
     data = shared_data("semeval2022-task8-subset").parent
     result = CliRunner().invoke(app, ["eval", "stories", "semeval", "--data", str(data)])
     assert result.exit_code == 0, result.output
-    assert "threshold 0.165" in result.output
+    assert f"threshold {ClusterOptions().threshold:.3f}" in result.output
 
 
 def test_cli_missing_data_is_an_error(tmp_path) -> None:

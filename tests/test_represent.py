@@ -99,3 +99,24 @@ def test_embeddings_put_the_same_story_closer() -> None:
     sims = (matrix @ matrix.T).toarray()
     assert sims[0, 1] > sims[0, 2]
     assert len(rep.keys(matrix, top=0)[0]) == 8
+
+
+def test_background_frequencies_weigh_a_small_batch_like_english() -> None:
+    from newsbrief.represent import TfidfRepresentation
+
+    docs = [Article(id=str(i), content_hash="h", source="s", title=None, text=t) for i, t in enumerate([
+        "Many people met the minister at the Varnholt dam.", "People asked the minister about the Varnholt dam."])]
+    plain = TfidfRepresentation()
+    background = TfidfRepresentation(background_docs=500, background_words=300)
+    rows = {}
+    for name, rep in (("plain", plain), ("background", background)):
+        matrix = rep.update(docs).toarray()[0]
+        rows[name] = {term: matrix[rep._vocab[term]] for term in ("people", "varnholt", "minister")}
+    # in two documents alone every shared word weighs the same; against English a rare name outweighs "people"
+    assert rows["plain"]["people"] == pytest.approx(rows["plain"]["varnholt"])
+    assert rows["background"]["varnholt"] > rows["background"]["minister"] > rows["background"]["people"]
+    # the background survives a state round trip; a state without one keeps counting without one
+    again = TfidfRepresentation.from_state(background.state())
+    assert (again.transform(docs) != background.transform(docs)).nnz == 0
+    legacy = {k: v for k, v in background.state().items() if not k.startswith("background")}
+    assert TfidfRepresentation.from_state(legacy).background_docs == 0.0

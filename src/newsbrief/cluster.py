@@ -55,7 +55,7 @@ import scipy.sparse as sp
 
 from newsbrief.errors import UsageError
 from newsbrief.model import Article, DuplicateGroup, Story
-from newsbrief.represent import make_representation, representation_from_state
+from newsbrief.represent import representation_for, representation_from_state
 from newsbrief.settings import ClusterOptions
 from newsbrief.text import stable_hash
 
@@ -125,9 +125,7 @@ class StoryClusterer:
 
     def __init__(self, *, options: ClusterOptions) -> None:
         self.options = options
-        self._rep = make_representation(
-            options.representation, name_weight=options.name_weight, max_chars=options.max_chars
-        )
+        self._rep = representation_for(options)
         self._matrix = sp.csr_matrix((0, 1), dtype=np.float64)
         self._unit_articles: list[list[str]] = []
         self._unit_first: list[int] = []

@@ -213,7 +213,7 @@ def _semeval_pairs(path: Path) -> list[tuple[str, str, str, str, bool]]:
 
 def _pair_cosines(pairs: Sequence[tuple[str, str, str, str, bool]], options: ClusterOptions) -> np.ndarray:
     """Cosines of the newsbrief representation, document frequencies fitted on the split's texts."""
-    from newsbrief.represent import make_representation
+    from newsbrief.represent import representation_for
 
     texts: dict[str, str] = {}
     for first, second, text1, text2, _same in pairs:
@@ -221,7 +221,7 @@ def _pair_cosines(pairs: Sequence[tuple[str, str, str, str, bool]], options: Clu
         texts.setdefault(second, text2)
     ids = sorted(texts)
     articles = [Article(id=i, content_hash=i, source=i, title=None, text=texts[i]) for i in ids]
-    rep = make_representation(options.representation, name_weight=options.name_weight, max_chars=options.max_chars)
+    rep = representation_for(options)
     matrix = rep.update(articles)
     row = {article_id: n for n, article_id in enumerate(ids)}
     left = matrix[[row[p[0]] for p in pairs]]
@@ -282,6 +282,23 @@ def predicted_labels(articles: Sequence[Article], *, options: ClusterOptions) ->
     return {a: story.id for story in cluster_stories(articles, options=options) for a in story.article_ids}
 
 
+def _each_folder_alone(
+    articles: Sequence[Article], gold: Mapping[str, str], *, options: ClusterOptions
+) -> dict[str, str]:
+    """Stories found when each gold folder is clustered on its own, as ``brief FOLDER`` would.
+
+    Its recall shows how often one story's folder is split (precision is 1 by construction).
+    """
+    by_folder: dict[str, list[Article]] = {}
+    for article in articles:
+        by_folder.setdefault(gold[article.id], []).append(article)
+    labels: dict[str, str] = {}
+    for folder, members in sorted(by_folder.items()):
+        for article_id, story in predicted_labels(members, options=options).items():
+            labels[article_id] = f"{folder}/{story}"
+    return labels
+
+
 def _folders_joined_by_shared_texts(articles: Sequence[Article], gold: Mapping[str, str]) -> dict[str, str]:
     """Gold folders, merged when one text (same content hash) is filed in both: no clusterer can part them.
 
@@ -314,7 +331,8 @@ def evaluate_stories(
     For ``duc`` the extra rows score the same runs against the topic gold (same-named DUC 2003 and
     2004 folders = one story) and give the score of a perfect topic clustering against the folder
     gold (the ceiling a clusterer that merges same-topic folders can reach), and that of a perfect
-    clustering that keeps identical texts together (45 DUC texts are filed in two folders).
+    clustering that keeps identical texts together (45 DUC texts are filed in two folders), and the
+    stories found when each folder is clustered alone (how often one story's folder is split).
     """
     if dataset == "duc":
         labelled = load_duc(data, settings=settings)
@@ -339,6 +357,8 @@ def evaluate_stories(
             ("perfect topic clustering, folder gold", bcubed(topic, gold)),
             ("perfect clustering keeping identical texts together, folder gold",
              bcubed(_folders_joined_by_shared_texts(articles, gold), gold)),
+            ("each folder clustered alone (as `brief FOLDER`), folder gold",
+             bcubed(_each_folder_alone(articles, gold, options=options), gold)),
         ]
     return StoryEvaluation(dataset, len(articles), len(set(gold.values())), len(labelled.rejected),
                            bcubed(predicted, gold), seconds, baseline, threshold, tuple(extra))

@@ -6,6 +6,13 @@ those of the stream seen so far (``partial_fit`` adds a batch), the term frequen
 (a word written with a capital inside a sentence), which get their own feature (``"=name"``) so that a
 shared name counts twice.  Rows are L2-normalised, so a dot product is a cosine.
 
+A few articles alone give no usable document frequencies (a word of every article of a ten-article
+folder — the story's own name — would weigh least), so the stream's counts are added to a
+*background*: ``background_docs`` virtual documents in which a word occurs with the probability a
+document of ``background_words`` words has it, ``1 - exp(-background_words × f)``, ``f`` being its
+frequency in English (wordfreq's word lists, shipped with the package; a ``"=name"`` feature uses its
+word's frequency).  The background dominates a small batch and fades as the stream grows.
+
 scikit-learn's ``TfidfVectorizer`` refits its vocabulary and IDF on the whole corpus; a stream needs
 document frequencies that grow batch by batch and vectors that can be persisted, hence this small
 class (sparse matrices from scipy, tokens from :mod:`newsbrief.text`).
@@ -27,6 +34,8 @@ True
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -38,6 +47,7 @@ import scipy.sparse as sp
 
 from newsbrief.errors import UsageError
 from newsbrief.model import Article
+from newsbrief.settings import ClusterOptions
 from newsbrief.text import STOPWORDS, clean_chars, content_words
 
 NAME_PREFIX = "="
@@ -70,6 +80,14 @@ class Representation(Protocol):
     def state(self) -> dict[str, Any]:
         """Plain data (JSON-able) from which :func:`representation_from_state` rebuilds the object."""
         ...
+
+
+@functools.lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    """Word → frequency in English (wordfreq's "best" list, about 320,000 words; loaded once)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en", wordlist="best")
 
 
 def article_terms(article: Article, *, max_chars: int = 0) -> Counter[str]:
@@ -108,12 +126,18 @@ class TfidfRepresentation:
 
     name = "tfidf"
 
-    def __init__(self, *, name_weight: float = 1.0, max_chars: int = 0) -> None:
+    def __init__(
+        self, *, name_weight: float = 1.0, max_chars: int = 0, background_docs: float = 0.0,
+        background_words: float = 0.0,
+    ) -> None:
         self.name_weight = name_weight
         self.max_chars = max_chars
+        self.background_docs = background_docs
+        self.background_words = background_words
         self._vocab: dict[str, int] = {}
         self._terms: list[str] = []
         self._df: list[int] = []
+        self._background: list[float] = []
         self._n_docs = 0
 
     @property
@@ -128,7 +152,16 @@ class TfidfRepresentation:
             self._vocab[term] = index
             self._terms.append(term)
             self._df.append(0)
+            self._background.append(self._background_df(term))
         return index
+
+    def _background_df(self, term: str) -> float:
+        """The term's document frequency in the background (0 without one)."""
+        if self.background_docs <= 0:
+            return 0.0
+        word = term[len(NAME_PREFIX):] if term.startswith(NAME_PREFIX) else term
+        frequency = _english_frequencies().get(word, 0.0)
+        return self.background_docs * -math.expm1(-self.background_words * frequency)
 
     def partial_fit(self, articles: Sequence[Article]) -> None:
         """Add the batch's documents to the document frequencies."""
@@ -153,8 +186,8 @@ class TfidfRepresentation:
         return self._vectors(counts)
 
     def _vectors(self, counts: Sequence[Counter[str]]) -> sp.csr_matrix:
-        df = np.asarray(self._df, dtype=np.float64)
-        idf = np.log((1.0 + self._n_docs) / (1.0 + df)) + 1.0
+        df = np.asarray(self._df, dtype=np.float64) + np.asarray(self._background, dtype=np.float64)
+        idf = np.log((1.0 + self._n_docs + max(self.background_docs, 0.0)) / (1.0 + df)) + 1.0
         boost = np.ones(max(len(self._terms), 1))
         if self.name_weight != 1.0:
             names = [i for i, t in enumerate(self._terms) if t.startswith(NAME_PREFIX)]
@@ -213,16 +246,21 @@ class TfidfRepresentation:
     def state(self) -> dict[str, Any]:
         """Vocabulary and document frequencies as plain data."""
         return {"kind": self.name, "name_weight": self.name_weight, "max_chars": self.max_chars,
+                "background_docs": self.background_docs, "background_words": self.background_words,
                 "terms": list(self._terms),
                 "df": list(self._df), "n_docs": self._n_docs}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> TfidfRepresentation:
         """Rebuild from :meth:`state`."""
-        rep = cls(name_weight=float(state["name_weight"]), max_chars=int(state["max_chars"]))
+        # a state saved before the background existed keeps counting without one
+        rep = cls(name_weight=float(state["name_weight"]), max_chars=int(state["max_chars"]),
+                  background_docs=float(state.get("background_docs", 0.0)),
+                  background_words=float(state.get("background_words", 0.0)))
         rep._terms = [str(t) for t in state["terms"]]
         rep._vocab = {t: i for i, t in enumerate(rep._terms)}
         rep._df = [int(d) for d in state["df"]]
+        rep._background = [rep._background_df(t) for t in rep._terms]
         rep._n_docs = int(state["n_docs"])
         return rep
 
@@ -308,7 +346,8 @@ class EmbeddingRepresentation:
 
 
 def make_representation(
-    kind: str, *, name_weight: float = 1.0, max_chars: int = 0
+    kind: str, *, name_weight: float = 1.0, max_chars: int = 0, background_docs: float = 0.0,
+    background_words: float = 0.0,
 ) -> TfidfRepresentation | EmbeddingRepresentation:
     """A fresh representation by name (``"tfidf"`` or ``"embeddings"``).
 
@@ -316,10 +355,17 @@ def make_representation(
     'tfidf'
     """
     if kind == "tfidf":
-        return TfidfRepresentation(name_weight=name_weight, max_chars=max_chars)
+        return TfidfRepresentation(name_weight=name_weight, max_chars=max_chars, background_docs=background_docs,
+                                   background_words=background_words)
     if kind == "embeddings":
         return EmbeddingRepresentation()
     raise UsageError(f"unknown representation {kind!r}; choose 'tfidf' or 'embeddings'")
+
+
+def representation_for(options: ClusterOptions) -> TfidfRepresentation | EmbeddingRepresentation:
+    """The fresh representation ``options`` ask for (the one place that maps the options to it)."""
+    return make_representation(options.representation, name_weight=options.name_weight, max_chars=options.max_chars,
+                               background_docs=options.background_docs, background_words=options.background_words)
 
 
 def representation_from_state(state: dict[str, Any]) -> TfidfRepresentation | EmbeddingRepresentation:

@@ -37,7 +37,7 @@ import numpy as np
 
 from newsbrief.cluster import StoryClusterer
 from newsbrief.model import Article, DuplicateGroup
-from newsbrief.represent import article_terms, make_representation, representation_from_state
+from newsbrief.represent import article_terms, representation_for, representation_from_state
 from newsbrief.settings import ClusterOptions, DedupOptions
 from newsbrief.spark.components import connected_components
 from newsbrief.spark.dedup import duplicate_groups, unique_articles
@@ -108,8 +108,7 @@ def _terms(batches: Iterable[pa.RecordBatch], *, max_chars: int) -> Iterator[pa.
 
 def _representation(options: ClusterOptions, terms: Sequence[str], df: Sequence[int], n_docs: int) -> Any:
     """The library's representation with the given vocabulary (in index order) and document frequencies."""
-    state = make_representation(options.representation, name_weight=options.name_weight,
-                                max_chars=options.max_chars).state()
+    state = representation_for(options).state()
     state.update(terms=list(terms), df=[int(d) for d in df], n_docs=int(n_docs))
     return representation_from_state(state)
 
