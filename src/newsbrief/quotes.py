@@ -62,8 +62,9 @@ _SPEAKS_BEFORE = re.compile(
     r"\b(?:said|says|added|adds|continued|explained|stated|wrote|insisted)\s+(?:(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+)?$", re.I
 )
 # where a sentence starts: after a full stop (and closing quotes), before a capital or an opening quote
-_SENTENCE_START = re.compile(r"[.!?]['\"\u201d\u2019]*\s+(?=[`\"\u201cA-Z])")
-_SENTENCE_BREAK = re.compile(r"\n\s*\n|[a-z0-9)]{2}[.]\s+[A-Z]")
+_SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]['\"\u201d\u2019]*\s+(?=[`\"\u201cA-Z])")
+# (not after a title abbreviation: "Rep. Dick Armey", "Gen. Atilla Ates" continue the sentence)
+_SENTENCE_BREAK = re.compile(r"\n\s*\n|(?<![A-Z])[a-z0-9)]{2}[.]\s+[A-Z]")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
 
@@ -108,7 +109,10 @@ def _speaker(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Ment
     """The attributed speaker: a mention, a nominal noun ("diplomat") to resolve, or None."""
     qs, qe = outer
     after = text[qe : qe + 120]
-    for pattern in (_AFTER_ACCORDING, _AFTER_VERB_SUBJECT, _AFTER_SUBJECT_VERB):
+    # a quotation that ends its sentence ('…Ankara.'' Moussa said Mubarak had …) is not attributed by
+    # the next sentence's subject; '"…?" asked X' still is (the verb follows in lower case)
+    ended = text[:qe].rstrip("'\"\u201d\u2019` ")[-1:] in {".", "!", "?"} and after.lstrip()[:1].isupper()
+    for pattern in () if ended else (_AFTER_ACCORDING, _AFTER_VERB_SUBJECT, _AFTER_SUBJECT_VERB):
         match = pattern.match(after)
         if match:
             who_start, who_end = qe + match.start("who"), qe + match.end("who")
