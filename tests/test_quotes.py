@@ -164,3 +164,15 @@ def test_a_pronoun_after_a_quote_is_the_person_who_speaks(models: NlpModels, tex
     article = make_article("pronoun.txt", text)
     (quote,) = extract_quotes([article], models=models)
     assert quote.speaker == speaker
+
+
+def test_title_abbreviations_and_the_next_sentence(models: NlpModels) -> None:
+    # "Rep." does not end the sentence: the speaker is the whole name after it
+    a = make_article("rep.txt", '"We will hold the vote next week," said Rep. Thomas Walker of Ohio.')
+    (quote,) = extract_quotes([a], models=models)
+    assert quote.speaker == "Thomas Walker"
+    # a quotation that ends its sentence is not attributed by the next sentence's subject
+    b = make_article("next.txt", 'The talks ended at noon. "We are far apart on every point." '
+                     "Richard Miller said the next round would start in May.")
+    (quote,) = extract_quotes([b], models=models)
+    assert quote.speaker != "Richard Miller"
