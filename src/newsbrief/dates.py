@@ -109,13 +109,21 @@ def clause_is_future(text: str, position: int) -> bool:
 
 
 # a dash opens a clause when words follow it ("March 30 – April 1" is a range)
-_CLAUSE_START = re.compile(r"[,;:(]|\s[-\u2013\u2014]\s(?=[a-z])|\u2014(?=[a-z])")
+_CLAUSE_START = re.compile(r"[,;:(]|[.!?]\s+(?=[A-Z])|\s[-\u2013\u2014]\s(?=[a-z])|\u2014(?=[a-z])")
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b|\bthat\s+(?P<next>[\w'’]+)", re.I)
 # after a complementiser "that" comes a subject ("said that the plane …", "that he …"), after a relative
 # "that" usually the verb ("a jet that went missing …")
 _SUBJECT_START = frozenset(
     "the a an this these those his her its their our my your he she it they we i you there some all no one "
     "two three many most several each every any both".split()
+)
+
+
+# a past participle with its agent right after a noun is a reduced relative clause ("sailors detained by
+# Iranian forces on March 23"); after an auxiliary it is the main verb ("was damaged by floods on Monday")
+_REDUCED_RELATIVE = re.compile(r"(?P<before>[\w']+)\s+[a-z]+(?:ed|en)\s+by\b")
+_AUXILIARIES = frozenset(
+    "am is are was were be been being has have had get gets got gotten not never also just".split()
 )
 
 
@@ -132,6 +140,9 @@ def in_relative_clause(text: str, position: int) -> bool:
     >>> t = "Officials said that the jet crashed on June 1."
     >>> in_relative_clause(t, t.index("June")), in_relative_clause("A jet that went missing on June 1.", 24)
     (False, True)
+    >>> t = "Iran will free 15 sailors detained by its navy on March 23. The bridge was damaged by floods on Monday."
+    >>> in_relative_clause(t, t.index("March")), in_relative_clause(t, t.index("on Monday"))
+    (True, False)
     >>> t = "The search, which began on March 30 \u2013 April 2, goes on \u2013 officials said on Monday."
     >>> in_relative_clause(t, t.index("April")), in_relative_clause(t, t.index("on Monday"))
     (True, False)
@@ -139,6 +150,9 @@ def in_relative_clause(text: str, position: int) -> bool:
     before = text[max(0, position - 160) : position]
     starts = list(_CLAUSE_START.finditer(before))
     clause = before[starts[-1].end() :] if starts else before
+    for match in _REDUCED_RELATIVE.finditer(clause):
+        if match.group("before").lower() not in _AUXILIARIES:
+            return True  # "15 sailors detained by Iranian forces on March 23"
     for match in _RELATIVE.finditer(clause):
         following = match.group("next")
         if following is None or (following.lower() not in _SUBJECT_START and not following[0].isupper()):
