@@ -209,8 +209,7 @@ def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
         previous = before[-1] if before else (after[0] if after else "")
         if not previous:
             continue
-        noun = match["noun"].lower()
-        noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        noun = _singular(match["noun"].lower())
         label = f"{number} {match['scale']}" if match["scale"] else number
         yield _Quantity(article.id, text, (previous, noun), _number_value(match), label, dates)
 
