@@ -6,6 +6,7 @@ results are those of the embedded path.  pyspark is imported only inside this pa
 a job runs: importing ``newsbrief.spark`` does not need it.  See ``docs/spark.md``.
 
 Modules: :mod:`~newsbrief.spark.session` (``SparkConfig``), :mod:`~newsbrief.spark.schema`
-(table schemas), :mod:`~newsbrief.spark.clean`, :mod:`~newsbrief.spark.dedup`,
+(table schemas), :mod:`~newsbrief.spark.clean`, :mod:`~newsbrief.spark.dedup` (with
+:mod:`~newsbrief.spark.dedup_candidates`: shared buckets checked against sketch bounds),
 :mod:`~newsbrief.spark.stories`, :mod:`~newsbrief.spark.components` (connected components).
 """
