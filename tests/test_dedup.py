@@ -177,9 +177,16 @@ def test_grouped_verification_decides_and_scores_every_pair_as_verify() -> None:
     fps = MinHasher(options=OPTIONS).fingerprints(_variants(), workers=1)
     pairs = [(i, j) for i in range(len(fps)) for j in range(i + 1, len(fps)) if fps[i].size and fps[j].size]
     low, high = (np.array(column, dtype=np.int64) for column in zip(*pairs, strict=True))
-    expected = [(i, j, verify(fps[i], fps[j], options=OPTIONS)) for i, j in pairs]
+    expected = []
+    for i, j in pairs:  # the rule, from the pair's exact similarity
+        jaccard, containment = similarity(fps[i], fps[j])
+        if min(fps[i].size, fps[j].size) < dedup.MIN_CONTAINMENT_SHINGLES:
+            containment = 0.0
+        if jaccard >= OPTIONS.jaccard_threshold or containment >= OPTIONS.containment_threshold:
+            expected.append((i, j, round(max(jaccard, containment), 4)))
     found = dedup.verify_candidates(fps, low, high, options=OPTIONS)
-    assert sorted(found) == [(i, j, s) for i, j, s in expected if s is not None]
+    assert sorted(found) == expected
+    assert [s for i, j, s in found] == [verify(fps[i], fps[j], options=OPTIONS) for i, j, _ in found]
     assert 0 < len(found) < len(pairs)  # both outcomes occur
 
 

@@ -266,12 +266,8 @@ def verify(a: Fingerprint, b: Fingerprint, *, options: DedupOptions) -> float | 
     >>> verify(h.fingerprint("a b c d e f g"), h.fingerprint("x y z w v u"), options=DedupOptions()) is None
     True
     """
-    jaccard, containment = similarity(a, b)
-    if min(a.size, b.size) < MIN_CONTAINMENT_SHINGLES:
-        containment = 0.0
-    if jaccard >= options.jaccard_threshold or containment >= options.containment_threshold:
-        return round(max(jaccard, containment), 4)
-    return None
+    found = verify_candidates([a, b], np.zeros(1, dtype=np.int64), np.ones(1, dtype=np.int64), options=options)
+    return found[0][2] if found else None
 
 
 @functools.lru_cache(maxsize=16)
@@ -433,8 +429,10 @@ def verify_candidates(
 ) -> list[tuple[int, int, float]]:
     """The verified pairs ``(i, j, similarity)`` among candidate position pairs (``low`` sorted).
 
-    The same decision and score as :func:`verify`, pair by pair, but the shingle sets of all the
-    partners of one article are looked up in its set at once (one ``searchsorted`` per article instead
+    The decision (and :func:`verify`'s, which calls this for one pair): exact shingle Jaccard ≥
+    ``jaccard_threshold``, or containment of the smaller set ≥ ``containment_threshold`` when it has at
+    least :data:`MIN_CONTAINMENT_SHINGLES` shingles; the score is the larger of the two, rounded to 4
+    places.  The shingle sets of all the partners of one article are looked up in its set at once (one ``searchsorted`` per article instead
     of one per pair: the candidate pairs of a large stream are mostly non-duplicates, and numpy's
     per-call overhead, not the lookups, dominated their verification).
 
