@@ -103,9 +103,13 @@ def clause_is_future(text: str, position: int) -> bool:
     before = text[max(0, position - 80) : position]
     if _PAST_VERB.search(before):
         return False
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end() :] if breaks else before
-    return is_future(clause)
+    return is_future(_last_clause(before, _CLAUSE_BREAK))
+
+
+def _last_clause(before: str, breaks: re.Pattern[str]) -> str:
+    """The text after the last match of ``breaks`` (all of it when there is none)."""
+    found = list(breaks.finditer(before))
+    return before[found[-1].end() :] if found else before
 
 
 # a dash opens a clause when words follow it ("March 30 – April 1" is a range)
@@ -147,9 +151,7 @@ def in_relative_clause(text: str, position: int) -> bool:
     >>> in_relative_clause(t, t.index("April")), in_relative_clause(t, t.index("on Monday"))
     (True, False)
     """
-    before = text[max(0, position - 160) : position]
-    starts = list(_CLAUSE_START.finditer(before))
-    clause = before[starts[-1].end() :] if starts else before
+    clause = _last_clause(text[max(0, position - 160) : position], _CLAUSE_START)
     for match in _REDUCED_RELATIVE.finditer(clause):
         if match.group("before").lower() not in _AUXILIARIES:
             return True  # "15 sailors detained by Iranian forces on March 23"

@@ -432,9 +432,10 @@ def verify_candidates(
     The decision (and :func:`verify`'s, which calls this for one pair): exact shingle Jaccard ≥
     ``jaccard_threshold``, or containment of the smaller set ≥ ``containment_threshold`` when it has at
     least :data:`MIN_CONTAINMENT_SHINGLES` shingles; the score is the larger of the two, rounded to 4
-    places.  The shingle sets of all the partners of one article are looked up in its set at once (one ``searchsorted`` per article instead
-    of one per pair: the candidate pairs of a large stream are mostly non-duplicates, and numpy's
-    per-call overhead, not the lookups, dominated their verification).
+    places.  The shingle sets of all the partners of one article are looked up in its set at once
+    (one ``searchsorted`` per article instead of one per pair: the candidate pairs of a large stream
+    are mostly non-duplicates, and numpy's per-call overhead, not the lookups, dominated their
+    verification).
 
     >>> h = MinHasher(options=DedupOptions())
     >>> fps = [h.fingerprint("a b c d e f g h"), h.fingerprint("x y z"), h.fingerprint("a b c d e f g h")]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from nltk.stem.porter import PorterStemmer
 from rapidfuzz import fuzz
 
-from newsbrief.dates import DateMention, find_dates, in_relative_clause
+from newsbrief.dates import WEEKDAYS, DateMention, find_dates, in_relative_clause
 from newsbrief.model import Article, Sentence, TimelineEntry
 from newsbrief.text import SentenceSplitter, content_words, needs_context, normalise
 
@@ -37,10 +37,13 @@ SAME_WORDING_RATIO = 85.0
 # … or they share at least this many stems (dates aside), at least this share of the shorter one's.
 SAME_EVENT_SHARED, SAME_EVENT_OVERLAP = 4, 0.5
 _STEMMER = PorterStemmer()
-_DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday "
-    "tomorrow week weeks month months year years day days ago last next earlier later".split()
+_DATE_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec "
+        "today yesterday tomorrow week weeks month months year years day days ago last next earlier later".split()
+    )
 )
 # Dated sentences longer than this many characters are left out (run-on lists, tables).
 MAX_SENTENCE_CHARS = 400
@@ -76,7 +79,7 @@ def story_sentences(
 
 
 def dated_sentences(
-    articles: Sequence[Article], *, sentences: Mapping[str, Sequence[Sentence]], background_to_published: bool = False
+    articles: Sequence[Article], *, sentences: Mapping[str, Sequence[Sentence]], for_timeline: bool = False
 ) -> list[DatedSentence]:
     """Every sentence with a resolvable date, with the date chosen for it, in article/sentence order.
 
@@ -84,21 +87,22 @@ def dated_sentences(
     month-precise one there): in "the tail of the jet, which crashed on June 1, was found on Sunday"
     the development is Sunday's.  When every expression is in a relative clause the sentence reports
     something new about a thing dated earlier ("… recovered the tail of the jet, which crashed on
-    June 1"): with ``background_to_published`` (the timeline) it is dated by the article's publication
-    date (left out when there is none), otherwise by its first expression.
+    June 1"): for the timeline (``for_timeline``) it is dated by the article's publication date (left
+    out when there is none), otherwise by its first expression.  ``for_timeline`` also keeps only
+    sentences that read alone (:func:`_reads_alone`).
     """
     result: list[DatedSentence] = []
     for article in articles:
         for sentence in story_sentences([article], sentences)[article.id]:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 continue
-            if background_to_published and not _reads_alone(sentence.text):
+            if for_timeline and not _reads_alone(sentence.text):
                 continue
             mentions = find_dates(sentence.text, published=article.published)
             if not mentions:
                 continue
             main = [m for m in mentions if not in_relative_clause(sentence.text, m.start)]
-            if not main and background_to_published:
+            if not main and for_timeline:
                 if article.published is None:
                     continue
                 main = [DateMention(0, 0, "", article.published, kind="published")]
@@ -164,7 +168,7 @@ def build_timeline(
     """Dated developments of a story, oldest first, merged across sources when same date and development."""
     clusters: list[list[DatedSentence]] = []
     by_date: dict[dt.date, list[list[DatedSentence]]] = {}
-    for item in dated_sentences(articles, sentences=sentences, background_to_published=True):
+    for item in dated_sentences(articles, sentences=sentences, for_timeline=True):
         for cluster in by_date.get(item.date, []):
             if any(same_development(item.sentence.text, other.sentence.text) for other in cluster):
                 cluster.append(item)
