@@ -176,3 +176,64 @@ def test_title_abbreviations_and_the_next_sentence(models: NlpModels) -> None:
                      "Richard Miller said the next round would start in May.")
     (quote,) = extract_quotes([b], models=models)
     assert quote.speaker != "Richard Miller"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "''We will rebuild the town before winter,'' the mayor said.",
+        "The mayor spoke. ''We will rebuild the town before winter,'' she said.",
+    ],
+)
+def test_two_apostrophes_open_a_quotation_at_a_word_start(text: str) -> None:
+    (found,) = find_quotes(text)
+    assert text[found[2] : found[3]] == "We will rebuild the town before winter"
+
+
+def test_two_apostrophes_closing_a_word_open_nothing() -> None:
+    assert find_quotes("It was the so-called ''reward'' pathway, she said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "an agency quoted X as saying": X speaks, not the agency
+        ("The Daily Star quoted Maria Lopez as saying, ``We will rebuild every school in the valley.''",
+         "Maria Lopez"),
+        ("``We will rebuild every school in the valley,'' the Daily Star quoted Maria Lopez as saying.",
+         "Maria Lopez"),
+        # a partial quotation inside reported speech: the subject of the reporting verb
+        ("Senator Paul Hartman said on Tuesday that the budget plan was ``dead on arrival in the Senate'' "
+         "and would be rewritten.", "Paul Hartman"),
+        # a pronoun subject of the reporting clause resolves like "he said"
+        ("Paul Hartman left the chamber early. He told reporters the plan was ``dead on arrival in the Senate'' "
+         "and walked out.", "Paul Hartman"),
+        # the sentence closes with its attribution after a quotation inside it
+        ("The treatment feels like ``a gentle tap on the shoulder'' once a second, said researcher Anna Berg.",
+         "Anna Berg"),
+    ],
+)
+def test_attributions_around_the_quotation(models: NlpModels, text: str, speaker: str) -> None:
+    (quote,) = extract_quotes([make_article("around.txt", text)], models=models)
+    assert quote.speaker == speaker
+
+
+def test_a_reporting_clause_holding_another_quotation_attributes_nothing(models: NlpModels) -> None:
+    # the verb's clause quotes a title: the later quotation is not the subject's statement
+    text = "The critic wrote that ``The Long Night'' was dull and that ``a film needs more than good lighting''."
+    quotes = extract_quotes([make_article("title.txt", text)], models=models)
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_speaker_named_before_said_after_a_comma_is_the_pronouns_antecedent(models: NlpModels) -> None:
+    text = ("The museum will open in May, the director's assistant, Carla Nunes, said Friday. "
+            "``It is a wonderful day for the whole city,'' she said.")
+    (quote,) = extract_quotes([make_article("comma.txt", text)], models=models)
+    assert quote.speaker == "Carla Nunes"
+
+
+def test_a_family_name_written_first_names_the_full_name(models: NlpModels) -> None:
+    text = ("Premier Wen Jiabao visited the dikes on Sunday with Governor Li Hongzhong. "
+            "``We must hold the line at every point along the river,'' Wen said.")
+    (quote,) = extract_quotes([make_article("family.txt", text)], models=models)
+    assert quote.speaker == "Wen Jiabao"

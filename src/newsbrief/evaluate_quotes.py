@@ -44,6 +44,13 @@ from newsbrief.quotes import extract_quotes
 from newsbrief.settings import Settings
 
 HEADER = ("path", "source", "start", "end", "sha1", "speaker")
+# The labelled sets `newsbrief eval quotes` reports, relative to the repository: (row name, label file);
+# tune: 140 quotations of DUC 2003 d100a-d104b, report: 176 of 9 DUC 2004 clusters.
+# Rules are tuned on the first; the second is the report set (see docs/analysis.md, "Quotes").
+LABEL_SETS = (
+    ("tune", "eval/labels/quote_speakers_tune.tsv"),
+    ("report", "eval/labels/quote_speakers.tsv"),
+)
 NO_SPEAKER = "-"
 _SHA1 = re.compile(r"^[0-9a-f]{40}$")
 # generational suffixes are no part of the name a speaker is matched by ("John Conyers Jr." ~ "John Conyers")

@@ -44,20 +44,24 @@ PRONOUN_WINDOW = 400
 # An unattributed quote starting at most this many characters after an attributed one inherits its speaker.
 INHERIT_GAP = 60
 
-_QUOTE = re.compile(r"(``|\u201c|\")((?:(?!``|\u201c).)+?)(''|\u201d|\")", re.S)
+# Openers: ``, \u201c, " and, as some wires write it, '' at a word's start (after a space or at the text
+# start, before a letter or digit: a closing '' follows a word or punctuation)
+_QUOTE = re.compile(r"(``|\u201c|\"|(?:(?<=\s)|^)''(?=[^\s']))((?:(?!``|\u201c).)+?)(''|\u201d|\")", re.S)
 _VERBS = (
     r"said|says|say|told|tells|added|adds|asked|declared|stated|explained|insisted|warned|noted|replied|"
     r"continued|announced|wrote|argued|claimed|stressed|urged|remarked|recalled|complained|acknowledged|"
     r"admitted|conceded|charged|predicted|vowed|promised|cautioned|emphasized|emphasised|observed|"
-    r"quoted\s+\w+\s+as\s+saying|was\s+quoted\s+as\s+saying"
+    r"was\s+quoted\s+as\s+saying"
 )
+# "an agency quoted X as saying": the speaker is X, not the agency
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying\b", re.I)
 # a speaker never spans a quotation mark (``, “, ”, ")
 _AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
 _AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}})", re.I)
 _AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70})", re.I)
 _BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$", re.I)
 # a reporting verb right after a name (an apposition in commas may come between) or right before it
-_SPEAKS_AFTER = re.compile(rf"(?:,[^,;!?\"`]{{1,70}},)?\s+(?:{_VERBS})\b", re.I)
+_SPEAKS_AFTER = re.compile(rf"(?:,[^,;!?\"`]{{1,70}})?,?\s+(?:{_VERBS})\b", re.I)
 _SPEAKS_BEFORE = re.compile(
     r"\b(?:said|says|added|adds|continued|explained|stated|wrote|insisted)\s+(?:(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+)?$", re.I
 )
@@ -65,6 +69,23 @@ _SPEAKS_BEFORE = re.compile(
 _SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]['\"\u201d\u2019]*\s+(?=[`\"\u201cA-Z])")
 # (not after a title abbreviation: "Rep. Dick Armey", "Gen. Atilla Ates" continue the sentence)
 _SENTENCE_BREAK = re.compile(r"\n\s*\n|(?<![A-Z])[a-z0-9)]{2}[.]\s+[A-Z]")
+# a clause between a quotation and "quoted X as saying" ("…,'' the agency quoted X as saying")
+_AFTER_CLAUSE = re.compile(r"[\s,]*[^!?\"`\u201c\u201d]{0,70}$")
+_QUOTED_AS_BEFORE = re.compile(
+    r"\bquoted\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying(?:\s+that)?\s*[:,]?\s*$", re.I
+)
+# reporting verbs that introduce reported speech ("X said the plan was ``…''", "X wrote that …")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|insisted|warned|noted|stated|explained|argued|claimed|predicted|"
+    r"complained|saying|(?:wrote|writes)\s+that)\b",
+    re.I,
+)
+# a sentence closing with its attribution after a quotation inside it: "…, said X." / "…, X said."
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:said|says|added)\s+(?P<who>[^,;!?]{1,70}?)|(?P<who2>[^,;!?]{1,70}?)\s+(?:said|says|added))"
+    r"(?:,[^.!?]*)?[.]?\s*$"
+)
+_QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
 
@@ -112,6 +133,10 @@ def _speaker(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Ment
     # a quotation that ends its sentence ('…Ankara.'' Moussa said Mubarak had …) is not attributed by
     # the next sentence's subject; '"…?" asked X' still is (the verb follows in lower case)
     ended = text[:qe].rstrip("'\"\u201d\u2019` ")[-1:] in {".", "!", "?"} and after.lstrip()[:1].isupper()
+    if not ended:
+        quoted = _QUOTED_AS.search(after)
+        if quoted and _AFTER_CLAUSE.match(after, 0, quoted.start()) and not _SENTENCE_BREAK.search(after, 0, quoted.end()):
+            return _who(text, qe + quoted.start("who"), qe + quoted.end("who"), qs, mentions)
     for pattern in () if ended else (_AFTER_ACCORDING, _AFTER_VERB_SUBJECT, _AFTER_SUBJECT_VERB):
         match = pattern.match(after)
         if match:
@@ -122,11 +147,52 @@ def _speaker(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Ment
                 who_end = cut.start() + (2 if text[cut.start()].isalnum() or text[cut.start()] == ")" else 0)
                 cut = None
             if cut is None and who_end > who_start:
-                return _who(text, who_start, who_end, qs, mentions)
+                # no speaker in the clause ('``…'' once a second, said X'): the sentence's attribution
+                return _who(text, who_start, who_end, qs, mentions) or _reported(text, outer, mentions)
     before_start = max(0, qs - 120)
+    quoted = _QUOTED_AS_BEFORE.search(text, before_start, qs)
+    if quoted and not _SENTENCE_BREAK.search(text, quoted.start(), qs):
+        return _who(text, quoted.start("who"), quoted.end("who"), qs, mentions)
     match = _BEFORE.search(text, before_start, qs)
     if match and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who")):
         return _who(text, match.start("who"), match.end("who"), qs, mentions)
+    return _reported(text, outer, mentions)
+
+
+def _sentence_bounds(text: str, qs: int, qe: int) -> tuple[int, int]:
+    """Start and end of the sentence a quotation stands in (within its paragraph)."""
+    para_start = text.rfind("\n\n", 0, qs)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", qe)
+    para_end = len(text) if para_end < 0 else para_end
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, para_start, qs)]
+    end = _SENTENCE_START.search(text, qe, para_end)
+    return (starts[-1] if starts else para_start), (end.start() + 1 if end else para_end)
+
+
+def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Mention | str | None:
+    """A quotation inside reported speech: the speaker of its sentence's reporting clause.
+
+    "X said the plan was ``dead on arrival''" gives X: the first person (else body) before the last
+    reporting verb of the sentence before the quotation; a pronoun subject resolves as in "he said".
+    "… ``…'' once a week, said X." gives X: the sentence closes with the attribution.
+    """
+    qs, qe = outer
+    start, end = _sentence_bounds(text, qs, qe)
+    tail = _TRAILING_ATTRIBUTION.search(text, qe, end)
+    if tail and not _QUOTE_MARK.search(text, qe, tail.start()):
+        group = "who" if tail.group("who") else "who2"
+        return _who(text, tail.start(group), tail.end(group), qs, mentions)
+    verbs = list(_REPORTING.finditer(text, start, qs))
+    if not verbs or _QUOTE_MARK.search(text, start, verbs[-1].start()):
+        return None  # no reporting verb, or another quotation before it: no plain reporting clause
+    verb = verbs[-1]
+    mention = _mention_in(mentions, start, verb.start())
+    if mention is not None:
+        return mention
+    subject = text[start : verb.start()].split()[:2]
+    if any(_PRONOUN.match(word) for word in subject):
+        return _antecedent(text, start, mentions)
     return None
 
 
@@ -200,6 +266,12 @@ def _speaker_name(mention: Mention | None, lookup: dict[str, Entity], mentions: 
     if mention.kind == "PERSON" and len(name_tokens(form)) == 1:
         full = {m.form for m in mentions if m.kind == "PERSON" and surname_matches(form, m.form)}
         form = full.pop() if len(full) == 1 else form
+    if mention.kind == "PERSON" and len(name_tokens(form)) == 1 and form == mention.form:
+        # a family name written first ("Zhu" for "Zhu Rongji"): the one full name opening with it, if no
+        # name of the article ends with it
+        first = {m.form for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1
+                 and name_tokens(m.form)[0] == name_tokens(form)[0]}
+        form = first.pop() if len(first) == 1 else form
     entity = lookup.get(" ".join(name_tokens(form)))
     return entity.name if entity else form
 

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from newsbrief.cli.common import library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
-from newsbrief.evaluate_quotes import Outcome, Stale, evaluate, read_labels, score
+from newsbrief.evaluate_quotes import LABEL_SETS, Outcome, Stale, evaluate, read_labels, score
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import Settings
 
@@ -19,36 +19,39 @@ DATA = Path("../shared/data")
 @eval_app.command("quotes")
 def quotes(
     data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
-    labels: Path = typer.Option(
-        Path("eval/labels/quote_speakers.tsv"), "--labels", help="Labelled quotations (TSV)."
+    labels: list[Path] = typer.Option(
+        [Path(p) for _, p in LABEL_SETS], "--labels", help="Labelled quotations (TSV); repeat for several sets."
     ),
     show_errors: bool = typer.Option(False, "--show-errors", help="List wrong, missing and stale attributions."),
 ) -> None:
-    """Attribution precision and recall of the quotes section on hand-labelled quotations from real stories."""
-    if not labels.is_file():
-        raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
-    with library_errors():
-        rows = read_labels(labels)
-        results = list(
-            progress(
-                evaluate(rows, data=data, models=NlpModels(), settings=Settings()),
-                description="quotes",
-                total=len(rows),
+    """Attribution precision and recall on hand-labelled quotations: the tuning set, then the report set."""
+    for path in labels:
+        if not path.is_file():
+            raise typer.BadParameter(f"{path}: no such label file", param_hint="--labels")
+    names = {Path(p): name for name, p in LABEL_SETS}
+    table = Table("set", "quotes", "with a speaker", "not found", "attributed", "right", "precision", "recall", "stale")
+    errors: list[str] = []
+    models = NlpModels()
+    for path in labels:
+        with library_errors():
+            rows = read_labels(path)
+            results = list(
+                progress(evaluate(rows, data=data, models=models, settings=Settings()), description=path.name, total=len(rows))
             )
+        outcomes = [r for r in results if isinstance(r, Outcome)]
+        stale = [r for r in results if isinstance(r, Stale)]
+        s = score(outcomes)
+        table.add_row(
+            names.get(path, path.name), str(s.quotes), str(s.with_speaker), str(s.not_found), str(s.attributed),
+            str(s.right), f"{s.precision:.3f}", f"{s.recall:.3f}", str(len(stale)),
         )
-    outcomes = [r for r in results if isinstance(r, Outcome)]
-    stale = [r for r in results if isinstance(r, Stale)]
-    s = score(outcomes)
-    table = Table("quotes", "with a speaker", "not found", "attributed", "right", "precision", "recall", "stale")
-    table.add_row(
-        str(s.quotes), str(s.with_speaker), str(s.not_found), str(s.attributed), str(s.right),
-        f"{s.precision:.3f}", f"{s.recall:.3f}", str(len(stale)),
-    )
+        errors += [
+            f"{o.label.source}\t{o.label.start}\t{o.label.speaker}\t{o.speaker if o.found else '(not found)'}"
+            for o in outcomes
+            if (o.speaker is not None and not o.right) or (o.label.names and not o.right)
+        ]
+        errors += [f"{st.label.source}\t{st.label.start}\tstale: {st.reason}" for st in stale]
     stdout.print(table)
     if show_errors:
-        for o in outcomes:
-            if (o.speaker is not None and not o.right) or (o.label.names and not o.right):
-                got = o.speaker if o.found else "(not found)"
-                stdout.print(f"{o.label.source}\t{o.label.start}\t{o.label.speaker}\t{got}", markup=False)
-        for st in stale:
-            stdout.print(f"{st.label.source}\t{st.label.start}\tstale: {st.reason}", markup=False)
+        for line in errors:
+            stdout.print(line, markup=False)
