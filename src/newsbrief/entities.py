@@ -156,6 +156,34 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     return mentions
 
 
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;]\s*|\n)[\"'\u201c\u2018(\s]*$")
+
+
+def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
+    """Drop a function word the NER took into a name at the start of a sentence ("Besides Ewing, …").
+
+    A multi-word mention that opens a sentence and whose first word is an English stop word loses that
+    word — unless the story also has the whole form inside a sentence ("Will Smith" said …), which
+    shows that the word belongs to the name.  English only (spaCy's English stop words).
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def opener(m: Mention) -> bool:
+        first = m.form.split(maxsplit=1)[0]
+        return (" " in m.form and first.lower() in STOP_WORDS
+                and _SENTENCE_BEFORE.search(texts[m.article_id][max(0, m.start - 40) : m.start]) is not None)
+
+    inside = {m.form for m in mentions if " " in m.form and not opener(m)}
+    result = []
+    for m in mentions:
+        if opener(m) and m.form not in inside:
+            first, rest = m.form.split(maxsplit=1)
+            start = texts[m.article_id].find(rest, m.start)
+            m = Mention(m.article_id, rest, m.kind, start if start >= 0 else m.start, m.end, m.role)
+        result.append(m)
+    return result
+
+
 def _strip_lower_tail(raw: str) -> str:
     words = raw.split()
     while len(words) > 1 and words[-1][:1].islower():
@@ -374,7 +402,8 @@ def story_mentions(articles: Sequence[Article], *, models: NlpModels) -> tuple[M
 
     def compute() -> tuple[Mention, ...]:
         docs = models.docs(articles)
-        return tuple(unify_kinds([m for a in articles for m in collect_mentions(a, docs[a.id])]))
+        mentions = [m for a in articles for m in collect_mentions(a, docs[a.id])]
+        return tuple(unify_kinds(drop_sentence_openers(mentions, {a.id: a.text for a in articles})))
 
     return models.shared("mentions", articles, compute)
 

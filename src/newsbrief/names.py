@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsbrief.model import EntityKind
 
@@ -52,6 +52,13 @@ TITLE_HEADS = frozenset(
 TITLE_MODIFIERS = frozenset(
     """prime foreign defense defence finance interior justice deputy vice acting former crown first
     opposition party state national chief co senior top""".split()
+)
+
+# Words that only say what kind of place a name is ("the Gaza Strip" is "Gaza", "the Atlantic Ocean" is
+# "the Atlantic").  Not "state": "Washington State" is not Washington.
+PLACE_DESIGNATORS = frozenset(
+    """strip ocean sea island islands isle river lake bay gulf peninsula province region territory
+    territories valley desert mountains coast""".split()
 )
 
 # Words that only say what kind of organisation a name is ("Microsoft Corp." is "Microsoft").
@@ -200,7 +207,9 @@ def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
 
     Persons: same number of non-initial tokens, each pair of tokens similar (in order), initials not
     conflicting; a two-plus-token name may also match a longer one that contains it in order with the
-    same surname.  Organisations and places: same tokens up to spelling, or an acronym of the other.
+    same surname.  Organisations: same tokens up to spelling, or an acronym of the other, or with
+    organisation designators added.  Places: the same tokens, an acronym, the same name with a place
+    designator added, or one typo (:func:`_place_similarity`).
     """
     return _token_list_similarity(name_tokens(a), name_tokens(b), kind=kind, similarity=token_similarity)
 
@@ -285,10 +294,35 @@ def _other_similarity(
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
         if long_[: len(short)] == short and set(long_[len(short) :]) <= ORG_DESIGNATORS:
             return 0.98  # "Compaq" ~ "Compaq Computer Corp.", "Northwest" ~ "Northwest Airlines"
-    if len(ta) != len(tb) or kind == "GPE":
-        return None  # place names: exact (up to case/punctuation/accents) or acronym only ("Honduras" ≠ "Honduran")
+    if kind == "GPE":
+        return _place_similarity(ta, tb)
+    if len(ta) != len(tb):
+        return None
     sims = [similarity(x, y) for x, y in zip(ta, tb, strict=True)]
     return sum(sims) / len(sims) if min(sims) >= 0.92 else None
+
+
+def _place_similarity(ta: list[str], tb: list[str]) -> float | None:
+    """Place names: the same name with a place designator ("Gaza" ~ "Gaza Strip"), or one typo.
+
+    A typo is one edit or one swap of neighbouring letters in a word of six letters or more, keeping the
+    first letter and the last two ("Kazakstan" ~ "Kazakhstan", "Jersualem" ~ "Jerusalem"), so that a
+    country and its adjective ("Honduras" / "Honduran") or two countries ("Gambia" / "Zambia") stay apart.
+    """
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    if long_[: len(short)] == short and set(long_[len(short) :]) <= PLACE_DESIGNATORS:
+        return 0.98
+    if len(ta) != len(tb):
+        return None
+    sims = []
+    for x, y in zip(ta, tb, strict=True):
+        if x == y:
+            sims.append(1.0)
+        elif min(len(x), len(y)) >= 6 and x[0] == y[0] and x[-2:] == y[-2:] and OSA.distance(x, y) == 1:
+            sims.append(0.95)
+        else:
+            return None
+    return sum(sims) / len(sims)
 
 
 def surname_matches(single: str, full: str) -> bool:
