@@ -237,3 +237,12 @@ def test_a_family_name_written_first_names_the_full_name(models: NlpModels) -> N
             "``We must hold the line at every point along the river,'' Wen said.")
     (quote,) = extract_quotes([make_article("family.txt", text)], models=models)
     assert quote.speaker == "Wen Jiabao"
+
+
+def test_a_title_without_a_matching_role_is_the_subject_of_the_sentences_before(models: NlpModels) -> None:
+    # "Chairman" is no "senator": the title goes to the person the sentences before are about
+    text = ("Committee Chairman Walter Greene agreed with Director Susan Hall that an inquiry is needed. "
+            "The senator said he expects to hold hearings soon. "
+            "``We must find out whether this was a cover-up,'' the senator said.")
+    quotes = extract_quotes([make_article("title.txt", text)], models=models)
+    assert [q.speaker for q in quotes] == ["Walter Greene"]

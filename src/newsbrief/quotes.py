@@ -6,7 +6,9 @@ to the quoted words.  The speaker comes from the attribution next to the quote â
 (shared with :func:`newsbrief.entities.extract_entities` through :class:`newsbrief.nlp.NlpModels`).
 A pronoun ("he said") resolves to the person who speaks in the sentence before the quote, else to that
 sentence's subject (see :func:`_antecedent`); a nominal ("the diplomat said") to the person of the article whose role contains that noun,
-else to nothing.  Names are mapped to the merged entity (its ``name``) when ``entities`` are given.
+else to the subject of the nearest sentence before that names a person (:func:`_previous_subject`).
+A quotation inside reported speech ("X said the plan was ``dead on arrival''") goes to the subject of its
+sentence's reporting clause (:func:`_reported`).  Names are mapped to the merged entity (its ``name``) when ``entities`` are given.
 
 Quotes of different articles merge when they are the same statement in other wording or translation:
 same speaker (or one unknown) and enough content-word overlap (prefix stems) or rapidfuzz similarity.
@@ -258,6 +260,29 @@ def _resolve_nominal(noun: str, quote_start: int, mentions: list[Mention]) -> Me
     return candidates[-1] if candidates else None
 
 
+def _previous_subject(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+    """The person a title with no matching role ("the senator said") refers to.
+
+    The first person (the subject) of the nearest sentence before the quotation that names one, within
+    the window of a pronoun's antecedent.
+
+    "Committee Chairman Orrin Hatch agreed with the director. The senator said he expects hearings.
+    ``â€¦,'' the senator said." gives Orrin Hatch: a role written differently ("Chairman") still names him.
+    """
+    window = max(0, quote_start - PRONOUN_WINDOW)
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text, window, quote_start)]
+    starts = [window] + [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start)]
+    ends = starts[1:] + [quote_start]
+    for start, end in reversed(list(zip(starts, ends, strict=True))):
+        people = [
+            m for m in mentions
+            if m.kind == "PERSON" and start <= m.start and m.end <= end and not any(s <= m.start < e for s, e in quoted)
+        ]
+        if people:
+            return people[0]
+    return None
+
+
 def _speaker_name(mention: Mention | None, lookup: dict[str, Entity], mentions: list[Mention]) -> str | None:
     """The speaker's merged entity name; a surname alone becomes the article's full name when unique."""
     if mention is None:
@@ -293,7 +318,7 @@ def extract_quotes(
             who = _speaker(article.text, (qs, qe), mentions)
             name: str | None
             if isinstance(who, str):
-                resolved = _resolve_nominal(who, qs, mentions)
+                resolved = _resolve_nominal(who, qs, mentions) or _previous_subject(article.text, qs, mentions)
                 name = _speaker_name(resolved, lookup, mentions)
                 if name is None:
                     matches = {n for role, n in roles.items() if who in role.split()}
