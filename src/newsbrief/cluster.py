@@ -39,20 +39,21 @@ id of the older one.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import io
 import json
 import math
 import operator
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
+from newsbrief.cluster_merge import Agglomeration
+from newsbrief.cluster_parts import SPARSE_RATIO, UNDATED, StoryState, date_of, ordinal, span, sparse_dot
+from newsbrief.cluster_refine import Refinement
 from newsbrief.errors import UsageError
 from newsbrief.model import Article, DuplicateGroup, Story
 from newsbrief.represent import representation_for, representation_from_state
@@ -60,14 +61,6 @@ from newsbrief.settings import ClusterOptions
 from newsbrief.text import stable_hash
 
 STATE_VERSION = 1
-#: A dot product of two sparse vectors looks the smaller one's terms up in the larger one (Python) when
-#: the larger has this many times more terms; otherwise both are gathered with NumPy.
-_SPARSE_RATIO = 8
-_UNDATED = -1
-#: Refinement: a dot product with a story's centroid of the start of the round is brought up to date
-#: with the units moved in or out since, up to this many of them (beyond, the story's dot products
-#: with all its planned units are computed afresh).
-_MAX_CORRECTIONS = 16
 
 
 def cluster_stories(
@@ -86,31 +79,7 @@ def cluster_stories(
     return clusterer.stories()
 
 
-@dataclass(slots=True)
-class _Story:
-    id: str
-    units: list[int]
-    first: int
-    last: int
-    centroid: dict[int, float]
-    norm: float
-    alive: bool = True
-    cache: tuple[np.ndarray, np.ndarray] | None = None
-
-
-def _ordinal(day: dt.date | None) -> int:
-    return day.toordinal() if day is not None else _UNDATED
-
-
-def _span(first: int, last: int, other_first: int, other_last: int) -> tuple[int, int]:
-    if first == _UNDATED:
-        return other_first, other_last
-    if other_first == _UNDATED:
-        return first, last
-    return min(first, other_first), max(last, other_last)
-
-
-class StoryClusterer:
+class StoryClusterer(Agglomeration, Refinement):
     """Incremental story clustering: :meth:`assign` joins a new batch to existing stories or opens new ones.
 
     Guarantees: one ``assign`` call on a fresh clusterer gives exactly :func:`cluster_stories`; the
@@ -133,7 +102,7 @@ class StoryClusterer:
         self._unit_story: list[int] = []
         self._article_unit: dict[str, int] = {}
         self._article_date: dict[str, int] = {}
-        self._stories: list[_Story] = []
+        self._stories: list[StoryState] = []
         self._postings: dict[int, list[int]] = {}
         self._groups: dict[str, DuplicateGroup] = {}
         self._scratch = np.zeros(0)
@@ -156,10 +125,10 @@ class StoryClusterer:
         self._append_vectors(vectors)
         keys = self._rep.keys(vectors, top=self.options.keys_per_article)
         for unit in new_units:
-            dates = [self._article_date[a] for a in unit if self._article_date[a] != _UNDATED]
+            dates = [self._article_date[a] for a in unit if self._article_date[a] != UNDATED]
             self._unit_articles.append(list(unit))
-            self._unit_first.append(min(dates) if dates else _UNDATED)
-            self._unit_last.append(max(dates) if dates else _UNDATED)
+            self._unit_first.append(min(dates) if dates else UNDATED)
+            self._unit_last.append(max(dates) if dates else UNDATED)
             self._unit_story.append(-1)
             for article in unit:
                 self._article_unit[article] = len(self._unit_articles) - 1
@@ -201,7 +170,7 @@ class StoryClusterer:
                 continue
             ids = sorted(
                 (a for u in story.units for a in self._unit_articles[u]),
-                key=lambda a: (self._article_date[a] == _UNDATED, self._article_date[a], a),
+                key=lambda a: (self._article_date[a] == UNDATED, self._article_date[a], a),
             )
             groups = []
             for unit in sorted(story.units, key=lambda u: self._unit_articles[u][0]):
@@ -215,8 +184,8 @@ class StoryClusterer:
                     id=story.id,
                     article_ids=tuple(ids),
                     duplicate_groups=tuple(groups),
-                    first_published=_date(story.first),
-                    last_published=_date(story.last),
+                    first_published=date_of(story.first),
+                    last_published=date_of(story.last),
                 )
             )
         result.sort(key=lambda s: (s.first_published is None, s.first_published or dt.date.min, s.id))
@@ -232,7 +201,7 @@ class StoryClusterer:
         """New units (lists of new article ids); new copies of known articles join the known unit."""
         for article in by_id.values():
             if article.id not in self._article_unit:
-                self._article_date[article.id] = _ordinal(article.published)
+                self._article_date[article.id] = ordinal(article.published)
         placed: set[str] = set()
         units: list[list[str]] = []
         for group in sorted(groups, key=lambda g: g.canonical_id):
@@ -262,16 +231,16 @@ class StoryClusterer:
             self._unit_articles[unit].append(article)
             self._article_unit[article] = unit
             day = self._article_date[article]
-            if day != _UNDATED:
-                self._unit_first[unit], self._unit_last[unit] = _span(
+            if day != UNDATED:
+                self._unit_first[unit], self._unit_last[unit] = span(
                     self._unit_first[unit], self._unit_last[unit], day, day
                 )
                 story = self._stories[self._unit_story[unit]]
-                story.first, story.last = _span(story.first, story.last, day, day)
+                story.first, story.last = span(story.first, story.last, day, day)
 
     def _unit_order_key(self, unit: int) -> tuple[bool, int, str]:
         first = self._unit_first[unit]
-        return (first == _UNDATED, first, min(self._unit_articles[unit]))
+        return (first == UNDATED, first, min(self._unit_articles[unit]))
 
     def _append_vectors(self, vectors: sp.csr_matrix) -> None:
         width = max(self._matrix.shape[1], vectors.shape[1])
@@ -289,7 +258,7 @@ class StoryClusterer:
         factor is ``time_floor + (1 - time_floor) × exp(-(gap - window_days) / decay_days)``, or 0 (a
         hard window) when ``decay_days`` is 0.  Undated ranges get 1.
         """
-        if first == _UNDATED or other_first == _UNDATED:
+        if first == UNDATED or other_first == UNDATED:
             return 1.0
         gap = max(0, other_first - last, first - other_last) - self.options.window_days
         if gap <= 0:
@@ -307,7 +276,7 @@ class StoryClusterer:
             far = floor + (1.0 - floor) * np.exp(-np.maximum(gap, 0) / decay)
         else:
             far = np.zeros(len(gap))
-        return np.where((fa == _UNDATED) | (fb == _UNDATED) | (gap <= 0), 1.0, far)
+        return np.where((fa == UNDATED) | (fb == UNDATED) | (gap <= 0), 1.0, far)
 
     def _candidate_pairs(self, units: Sequence[int], keys: Sequence[list[int]]) -> np.ndarray:
         """Blocking: each new unit is paired with the ``max_postings`` most recent units of each of its keys.
@@ -333,7 +302,7 @@ class StoryClusterer:
             shared = Counter(chain.from_iterable(recent))  # candidate → number of keys shared
             candidates = list(shared)
             first, last = firsts[unit], lasts[unit]
-            if first != _UNDATED and not always_open:  # too far apart in time to reach the edge floor
+            if first != UNDATED and not always_open:  # too far apart in time to reach the edge floor
                 candidates = [c for c in candidates if self._time_factor(firsts[c], lasts[c], first, last) >= floor]
             if 0 < limit < len(candidates):  # those sharing most keys, then the newest
                 candidates.sort(key=lambda c: (-shared[c], -c))
@@ -406,11 +375,11 @@ class StoryClusterer:
         return np.bincount(np.repeat(np.arange(len(rows)), lengths), weights=products, minlength=len(rows))
 
     def _new_story(self, unit: int) -> None:
-        founder = min(self._unit_articles[unit], key=lambda a: (self._article_date[a] == _UNDATED,
+        founder = min(self._unit_articles[unit], key=lambda a: (self._article_date[a] == UNDATED,
                                                                  self._article_date[a], a))
         centroid = self._row(unit)
         self._stories.append(
-            _Story(id=stable_hash(founder), units=[unit], first=self._unit_first[unit], last=self._unit_last[unit],
+            StoryState(id=stable_hash(founder), units=[unit], first=self._unit_first[unit], last=self._unit_last[unit],
                    centroid=centroid, norm=math.sqrt(sum(w * w for w in centroid.values())))
         )
         self._unit_story[unit] = len(self._stories) - 1
@@ -429,93 +398,30 @@ class StoryClusterer:
         if a == b:
             return a
         sa, sb = self._stories[a], self._stories[b]
-        if (sb.first == _UNDATED, sb.first, sb.id) < (sa.first == _UNDATED, sa.first, sa.id):
+        if (sb.first == UNDATED, sb.first, sb.id) < (sa.first == UNDATED, sa.first, sa.id):
             a, b, sa, sb = b, a, sb, sa
         for unit in sb.units:
             self._unit_story[unit] = a
         sa.units.extend(sb.units)
         if dot is None:
-            dot = _dot(sa.centroid, sb.centroid)
+            dot = sparse_dot(sa.centroid, sb.centroid)
         small, large = sorted((sa.centroid, sb.centroid), key=len)
         for term, weight in small.items():
             large[term] = large.get(term, 0.0) + weight
         sa.centroid = large
         sa.norm = math.sqrt(max(sa.norm * sa.norm + sb.norm * sb.norm + 2 * dot, 0.0))
-        sa.first, sa.last = _span(sa.first, sa.last, sb.first, sb.last)
+        sa.first, sa.last = span(sa.first, sa.last, sb.first, sb.last)
         sb.alive, sb.units, sb.centroid, sb.norm = False, [], {}, 0.0
         sa.cache = sb.cache = None
         return a
 
-    def _ratio(self, i: int, pool: list[int], known: Mapping[int, float]) -> tuple[list[float], list[float]]:
-        """How far story ``i`` and each story of ``pool`` pass the merge bar (≥ 1 passes; 0 when closed).
-
-        The *average pairwise cosine* between their members (``Ci·Cj / (ni·nj)``, from the centroid
-        sums, no pairwise loop) over max(``threshold × edge_ratio``, ``relative`` × their cohesion).
-        ``known``: dot products ``Ci·Cj`` already known (the others are computed); the dot products
-        are returned with the ratios (0 where not needed).
-        """
-        si = self._stories[i]
-        factors = [self._time_factor(self._stories[j].first, self._stories[j].last, si.first, si.last)
-                   if si.norm and self._stories[j].norm else 0.0 for j in pool]
-        missing = [j for j, factor in zip(pool, factors, strict=True) if factor and j not in known]
-        computed = dict(zip(missing, self._story_dots(i, missing), strict=True))
-        ratios, dots = [], []
-        own_cohesion = self._cohesion(si)
-        for j, factor in zip(pool, factors, strict=True):
-            if factor == 0.0:
-                ratios.append(0.0)
-                dots.append(0.0)
-                continue
-            sj = self._stories[j]
-            dot = known[j] if j in known else computed[j]
-            average = factor * dot / (len(si.units) * len(sj.units))
-            ratios.append(average / self._bar(own_cohesion, self._cohesion(sj)))
-            dots.append(dot)
-        return ratios, dots
-
-    def _bar(self, cohesion_i: float, cohesion_j: float) -> float:
-        """The merge bar of two stories: max(``threshold × edge_ratio``, ``relative`` × √(cohesions))."""
-        opts = self.options
-        return max(opts.threshold * opts.edge_ratio, opts.relative * math.sqrt(cohesion_i * cohesion_j))
-
-    def _story_dots(self, i: int, others: Sequence[int]) -> list[float]:
-        """Centroid dot products of story ``i`` with each story of ``others``, each from its cheaper side.
-
-        When one centroid has far more terms than the other, the smaller one's terms are looked up
-        in the larger (Python, cost: the smaller); otherwise ``i`` is spread over the dense scratch
-        vector once and the other's terms are gathered from it (NumPy).
-        """
-        si = self._stories[i]
-        result = []
-        buffer: np.ndarray | None = None
-        own_idx = own_val = np.zeros(0)
-        # Spreading ``i`` first needs its arrays; rebuilding them (it changed) costs about as much as
-        # looking up all the others' terms in its dictionary: then look up everything.
-        size = len(si.centroid)
-        spread = si.cache is not None or size < sum(min(size, len(self._stories[j].centroid)) for j in others)
-        for j in others:
-            sj = self._stories[j]
-            small, large = sorted((size, len(sj.centroid)))
-            if not spread or _SPARSE_RATIO * small < large:
-                result.append(_dot(si.centroid, sj.centroid))
-                continue
-            if buffer is None:
-                own_idx, own_val = self._arrays(si)
-                buffer = self._buffer()
-                buffer[own_idx] = own_val
-            idx, val = self._arrays(sj)
-            result.append(float(buffer[idx] @ val))
-        if buffer is not None:
-            buffer[own_idx] = 0.0
-        return result
-
-    def _unit_story_dot(self, unit: int, size: int, story: _Story, buffer: np.ndarray) -> float:
+    def _unit_story_dot(self, unit: int, size: int, story: StoryState, buffer: np.ndarray) -> float:
         """A unit's vector (spread over ``buffer``) · a story centroid, from the cheaper side.
 
         A big story's centroid has far more terms than one article: then the unit's terms are looked
         up in the centroid (cost: the article), otherwise the centroid gathers from the buffer.
         """
-        if len(story.centroid) > _SPARSE_RATIO * size:
+        if len(story.centroid) > SPARSE_RATIO * size:
             m = self._matrix
             start, end = m.indptr[unit], m.indptr[unit + 1]
             weights = map(story.centroid.get, m.indices[start:end].tolist(), repeat(0.0))
@@ -523,7 +429,7 @@ class StoryClusterer:
         idx, val = self._arrays(story)
         return float(buffer[idx] @ val)
 
-    def _arrays(self, story: _Story) -> tuple[np.ndarray, np.ndarray]:
+    def _arrays(self, story: StoryState) -> tuple[np.ndarray, np.ndarray]:
         """The story's centroid as (indices, values) arrays, cached until the story changes."""
         if story.cache is None:
             n = len(story.centroid)
@@ -538,259 +444,12 @@ class StoryClusterer:
             self._scratch = np.zeros(width)
         return self._scratch
 
-    def _refine(self, units: Sequence[int], edges: Sequence[Sequence[int]], old_stories: int) -> None:
-        """Move each new unit to the adjacent story whose centroid (without the unit) is closest.
-
-        ``refine_rounds`` passes in processing order; a unit moves only when another open story's
-        centroid is closer than its own story's centroid computed without it, and at least
-        ``threshold`` close.  Stories opened by this batch are then re-named after their earliest
-        member; older stories keep their ids.
-        """
-        if self.options.refine_rounds <= 0:
-            return
-        neighbours: dict[int, set[int]] = {}
-        for a, b in edges:
-            neighbours.setdefault(a, set()).add(b)
-            neighbours.setdefault(b, set()).add(a)
-        # A unit's decision depends only on its own story and the adjacent ones; when none of them
-        # changed since the unit was last looked at without moving, it would stay again: skip it.
-        # (Any change of its pool moves a neighbour, which changes a story of the new pool or home.)
-        changed: dict[int, int] = {}  # story → tick of its last change (moves counted from 1)
-        seen: dict[int, int] = {}  # unit → tick at which it was last looked at and stayed
-        tick = 0
-
-        def pool_of(unit: int) -> tuple[int, list[int]]:
-            home = self._unit_story[unit]
-            return home, sorted({self._unit_story[n] for n in neighbours.get(unit, ())} - {home})
-
-        def stays(unit: int, home: int, pool: list[int]) -> bool:
-            last = seen.get(unit)
-            return last is not None and max(changed.get(s, 0) for s in (home, *pool)) <= last
-
-        for _ in range(self.options.refine_rounds):
-            base, planned = self._round_dots([(unit, [home, *pool]) for unit in units
-                                              for home, pool in [pool_of(unit)] if pool and not stays(unit, home, pool)])
-            # the moves of this round, per story: (unit, +1 moved in / -1 moved out); a base dot
-            # product plus the moved units' dot products is the dot product with the current centroid
-            delta: dict[int, list[tuple[int, float]]] = {}
-            moved = 0
-            for unit in units:
-                home, pool = pool_of(unit)
-                if not pool or stays(unit, home, pool):
-                    continue
-                start, end = self._matrix.indptr[unit], self._matrix.indptr[unit + 1]
-                unit_idx = self._matrix.indices[start:end]
-                buffer = self._buffer()
-                buffer[unit_idx] = self._matrix.data[start:end]
-                known = base.get(unit, {})
-                for story_index in (home, *pool):
-                    if len(delta.get(story_index, ())) > _MAX_CORRECTIONS and story_index in planned:
-                        # many moves in or out of this story: its planned units' dot products afresh
-                        self._refresh_dots(story_index, planned, base)
-                        delta[story_index] = []
-                size = len(unit_idx)
-                story = self._stories[home]
-                dot_home = self._current_dot(unit, size, home, buffer, known.get(home), delta.get(home, ()))
-                own = 0.0
-                if len(story.units) > 1:
-                    rest = story.norm * story.norm - 2 * dot_home + 1.0
-                    own = (dot_home - 1.0) / math.sqrt(max(rest, 1e-12))
-                best, best_sim, best_dot = -1, max(own, self.options.threshold), 0.0
-                for other in pool:
-                    target = self._stories[other]
-                    if not target.alive or target.norm == 0:
-                        continue
-                    factor = self._time_factor(target.first, target.last, self._unit_first[unit],
-                                               self._unit_last[unit])
-                    if factor == 0.0:
-                        continue
-                    dot = self._current_dot(unit, size, other, buffer, known.get(other), delta.get(other, ()))
-                    if factor * dot / target.norm > best_sim:
-                        best, best_sim, best_dot = other, factor * dot / target.norm, dot
-                buffer[unit_idx] = 0.0
-                if best >= 0:
-                    self._move(unit, home, best, self._row(unit), dot_home, best_dot)
-                    delta.setdefault(home, []).append((unit, -1.0))
-                    delta.setdefault(best, []).append((unit, 1.0))
-                    moved += 1
-                    tick += 1
-                    changed[home] = changed[best] = tick
-                    seen.pop(unit, None)
-                else:
-                    seen[unit] = tick
-            if not moved:
-                break
-        for index in range(old_stories, len(self._stories)):
-            story = self._stories[index]
-            if story.alive:
-                founder = min((a for u in story.units for a in self._unit_articles[u]),
-                              key=lambda a: (self._article_date[a] == _UNDATED, self._article_date[a], a))
-                story.id = stable_hash(founder)
-
-    def _current_dot(self, unit: int, size: int, story: int, buffer: np.ndarray, base: float | None,
-                     changes: Sequence[tuple[int, float]]) -> float:
-        """A unit's vector (spread over ``buffer``, ``size`` terms) · a story's current centroid.
-
-        ``base``: the dot product with the centroid at the start of the round or of its last refresh
-        (``None`` when not planned: then it is computed afresh); ``changes``: the units moved in (+1)
-        or out (-1) of the story since, applied to ``base``.
-        """
-        if base is None:
-            return self._unit_story_dot(unit, size, self._stories[story], buffer)
-        m = self._matrix
-        indptr, indices, data = m.indptr, m.indices, m.data
-        for moved, sign in changes:
-            start, end = indptr[moved], indptr[moved + 1]
-            base += sign * float(buffer[indices[start:end]] @ data[start:end])
-        return base
-
-    def _round_dots(self, plan: Sequence[tuple[int, list[int]]]) -> tuple[dict[int, dict[int, float]],
-                                                                         dict[int, list[int]]]:
-        """Dot products of each planned unit with each of its stories' current centroids.
-
-        ``plan``: (unit, story indices).  Grouped by story: each centroid is spread once and all its
-        units are gathered against it in one NumPy call (instead of a Python loop per unit and story).
-        Returns unit → story → dot product, and story → its planned units (for :meth:`_refresh_dots`).
-        """
-        by_story: dict[int, list[int]] = {}
-        for unit, stories in plan:
-            for story in stories:
-                by_story.setdefault(story, []).append(unit)
-        result: dict[int, dict[int, float]] = {unit: {} for unit, _ in plan}
-        for story in by_story:
-            self._refresh_dots(story, by_story, result)
-        return result, by_story
-
-    def _refresh_dots(self, story: int, by_story: Mapping[int, list[int]], dots: dict[int, dict[int, float]]) -> None:
-        """(Re)compute the dot products of a story's current centroid with all its planned units."""
-        idx, val = self._arrays(self._stories[story])
-        members = by_story[story]
-        rows = np.asarray(members, dtype=np.int64)
-        for unit, value in zip(members, self._dots_with_rows(idx, val, rows).tolist(), strict=True):
-            dots[unit][story] = value
-
-    def _move(self, unit: int, home: int, target: int, vector: dict[int, float], dot_source: float,
-              dot_dest: float) -> None:
-        source, dest = self._stories[home], self._stories[target]
-        source.cache = dest.cache = None
-        source.units.remove(unit)
-        for term, weight in vector.items():
-            left = source.centroid.get(term, 0.0) - weight
-            if abs(left) < 1e-12:
-                source.centroid.pop(term, None)
-            else:
-                source.centroid[term] = left
-            dest.centroid[term] = dest.centroid.get(term, 0.0) + weight
-        source.norm = math.sqrt(max(source.norm * source.norm - 2 * dot_source + 1.0, 0.0)) if source.units else 0.0
-        dest.norm = math.sqrt(max(dest.norm * dest.norm + 2 * dot_dest + 1.0, 0.0))
-        dest.units.append(unit)
-        self._unit_story[unit] = target
-        if not source.units:
-            source.alive, source.centroid = False, {}
-        source.first, source.last = _UNDATED, _UNDATED
-        for member in source.units:
-            source.first, source.last = _span(source.first, source.last,
-                                              self._unit_first[member], self._unit_last[member])
-        dest.first, dest.last = _span(dest.first, dest.last, self._unit_first[unit], self._unit_last[unit])
-
-    def _cohesion(self, story: _Story) -> float:
+    def _cohesion(self, story: StoryState) -> float:
         """Average pairwise cosine inside a story (``threshold`` for a single unit)."""
         n = len(story.units)
         if n < 2:
             return self.options.threshold
         return max((story.norm * story.norm - n) / (n * (n - 1)), 1e-6)
-
-    def _agglomerate(self, edges: np.ndarray, cosines: np.ndarray) -> None:
-        """Merge adjacent stories, best ratio first, while the ratio (see :meth:`_ratio`) is ≥ ``merge_ratio``.
-
-        ``edges``: unit pairs, with their ``cosines``.  Deterministic: pairs are taken in (ratio, story
-        ids) order; entries of a story that changed since they were scored are skipped.
-        """
-        unit_story = np.asarray(self._unit_story, dtype=np.int64)
-        left, right = unit_story[edges[:, 0]], unit_story[edges[:, 1]]
-        adjacency: dict[int, set[int]] = {}
-        for i, j in zip(left.tolist(), right.tolist(), strict=True):
-            if i != j:
-                adjacency.setdefault(i, set()).add(j)
-                adjacency.setdefault(j, set()).add(i)
-        version: dict[int, int] = {}
-        queue = _MergeQueue(version)
-        limit = self.options.max_neighbours
-        # centroid dot products of story pairs, valid while neither story changed: (i, j) → (vi, vj, dot)
-        cache: dict[tuple[int, int], tuple[int, int, float]] = {}
-
-        def cached(i: int, j: int) -> float | None:
-            key = (i, j) if i < j else (j, i)
-            entry = cache.get(key)
-            if entry is None or entry[0] != version.get(key[0], 0) or entry[1] != version.get(key[1], 0):
-                return None
-            return entry[2]
-
-        def remember(i: int, j: int, value: float) -> None:
-            key = (i, j) if i < j else (j, i)
-            cache[key] = (version.get(key[0], 0), version.get(key[1], 0), value)
-
-        ids = [story.id for story in self._stories]  # story ids do not change while merging
-
-        def make_entry(i: int, j: int, ratio: float, dot: float) -> _Entry:
-            a, b = (i, j) if ids[i] < ids[j] else (j, i)
-            return (-ratio, ids[a], ids[b], a, b, version.get(a, 0), version.get(b, 0), dot)
-
-        def score(i: int, pool: list[int], *, trim: bool = False,
-                  known: Mapping[int, float] | None = None) -> list[_Entry]:
-            """Queue entries of story ``i`` with each story of ``pool`` that passes the merge bar."""
-            if not pool:
-                return []
-            ratios, dots = self._ratio(i, pool, known or {})
-            for j, dot in zip(pool, dots, strict=True):
-                remember(i, j, dot)
-            if trim and 0 < limit < len(pool):
-                # a grown story keeps its best-scoring neighbours only (ties: smaller story index)
-                score = dict(zip(pool, ratios, strict=True))
-                adjacency[i] = set(sorted(pool, key=lambda j: (-score[j], j))[:limit])
-            return [make_entry(i, j, ratio, dot) for j, ratio, dot in zip(pool, ratios, dots, strict=True)
-                    if ratio >= self.options.merge_ratio]
-
-        # Pairs of two one-unit stories (all of them in a first batch) are scored at once: their
-        # centroid dot product is the edge's cosine, and both cohesions are ``threshold``.
-        sizes = np.asarray([len(story.units) for story in self._stories], dtype=np.int64)
-        single = (sizes[left] == 1) & (sizes[right] == 1) & (left != right)
-        threshold = self.options.threshold
-        ratios = self._time_factors(edges[single, 0], edges[single, 1]) * cosines[single] / self._bar(threshold, threshold)
-        initial: dict[int, list[_Entry]] = {}
-        for i, j, ratio, dot in zip(left[single].tolist(), right[single].tolist(), ratios.tolist(),
-                                    cosines[single].tolist(), strict=True):
-            remember(i, j, dot)
-            if ratio >= self.options.merge_ratio:
-                initial.setdefault(i, []).append(make_entry(i, j, ratio, dot))
-        scored = set(zip(left[single].tolist(), right[single].tolist(), strict=True))
-        for i in sorted(adjacency):
-            pool = sorted(j for j in adjacency[i] if j > i and (i, j) not in scored and (j, i) not in scored)
-            initial.setdefault(i, []).extend(score(i, pool))
-        for i, entries in initial.items():
-            queue.offer(i, entries)
-        while (entry := queue.pop()) is not None:
-            a, b, dot = entry[3], entry[4], entry[7]
-            neighbours = (adjacency.pop(a, set()) | adjacency.pop(b, set())) - {a, b}
-            # (a + b)·n = a·n + b·n: dot products with the merged story without touching its centroid
-            # (a·n or b·n not known yet: computed from a or b, cheaper than from the merged centroid)
-            dots_a = {n: cached(a, n) for n in neighbours}
-            dots_b = {n: cached(b, n) for n in neighbours}
-            for part, part_dots in ((a, dots_a), (b, dots_b)):
-                missing = sorted(n for n, value in part_dots.items() if value is None)
-                part_dots.update(zip(missing, self._story_dots(part, missing), strict=True))
-            known = {n: dots_a[n] + dots_b[n] for n in neighbours}
-            survivor = self._merge_stories(a, b, dot)
-            gone = b if survivor == a else a
-            version[survivor] = version.get(survivor, 0) + 1
-            version[gone] = version.get(gone, 0) + 1
-            queue.drop(gone)
-            for n in neighbours:
-                adjacency.setdefault(n, set()).discard(gone)
-                adjacency[n].add(survivor)
-                cache.pop((gone, n) if gone < n else (n, gone), None)  # never valid again: free it
-            adjacency[survivor] = neighbours
-            queue.offer(survivor, score(survivor, sorted(neighbours), trim=True, known=known))
 
     # ------------------------------------------------------------------ state
     def _story_ids(self) -> dict[str, str]:
@@ -847,73 +506,6 @@ class StoryClusterer:
                 for term, weight in clusterer._row(unit).items():
                     centroid[term] = centroid.get(term, 0.0) + weight
             norm = math.sqrt(sum(w * w for w in centroid.values()))
-            clusterer._stories.append(_Story(story_id, list(units), first, last, centroid, norm, alive))
+            clusterer._stories.append(StoryState(story_id, list(units), first, last, centroid, norm, alive))
         return clusterer
 
-
-#: A scored pair of stories: (-ratio, id of a, id of b, a, b, version of a, version of b, Ca·Cb), with
-#: a, b ordered by story id, so that entries sort best first and ties break by ids.
-_Entry = tuple[float, str, str, int, int, int, int, float]
-
-
-class _MergeQueue:
-    """Best-first queue of scored story pairs for the agglomeration.
-
-    Each story keeps the entries it was last scored with, sorted; the heap holds one entry per
-    story, its best one that is still valid (both stories unchanged since).  An entry whose other
-    story changed is passed over when it reaches the top, and the story's next entry takes its
-    place.  The pairs come out in exactly the order of one global heap of all entries, but the heap
-    stays as small as the number of stories instead of growing with every re-scoring.
-    """
-
-    def __init__(self, version: dict[int, int]) -> None:
-        self._version = version  # story → version (shared with the caller, who bumps it on a change)
-        self._heap: list[tuple[_Entry, int, int]] = []
-        self._lists: dict[int, list[_Entry]] = {}
-        self._pos: dict[int, int] = {}
-
-    def offer(self, owner: int, entries: list[_Entry]) -> None:
-        """Replace the entries of story ``owner`` (scored at its current version)."""
-        entries.sort()
-        self._lists[owner], self._pos[owner] = entries, 0
-        self._push_head(owner)
-
-    def drop(self, owner: int) -> None:
-        """Forget a story's entries (it merged into another one)."""
-        self._lists.pop(owner, None)
-        self._pos.pop(owner, None)
-
-    def pop(self) -> _Entry | None:
-        """The best valid entry, or ``None`` when none is left."""
-        version = self._version
-        while self._heap:
-            entry, owner, owner_version = heapq.heappop(self._heap)
-            if version.get(owner, 0) != owner_version:
-                continue  # the owner changed: its entries were replaced
-            if self._valid(entry):
-                return entry
-            self._pos[owner] += 1
-            self._push_head(owner)
-        return None
-
-    def _valid(self, entry: _Entry) -> bool:
-        """Neither story of the entry changed since it was scored."""
-        return self._version.get(entry[3], 0) == entry[5] and self._version.get(entry[4], 0) == entry[6]
-
-    def _push_head(self, owner: int) -> None:
-        entries, pos = self._lists[owner], self._pos[owner]
-        while pos < len(entries) and not self._valid(entries[pos]):
-            pos += 1
-        self._pos[owner] = pos
-        if pos < len(entries):
-            heapq.heappush(self._heap, (entries[pos], owner, self._version.get(owner, 0)))
-
-
-def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(map(operator.mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
-
-
-def _date(ordinal: int) -> dt.date | None:
-    return None if ordinal == _UNDATED else dt.date.fromordinal(ordinal)
