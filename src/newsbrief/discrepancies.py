@@ -37,7 +37,7 @@ from scipy import sparse
 from newsbrief.dates import find_dates
 from newsbrief.dedup import independent_sources
 from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence
-from newsbrief.names import name_similarity, name_tokens
+from newsbrief.names import content_tokens, name_similarity, name_tokens
 from newsbrief.text import STOPWORDS, content_words, words
 from newsbrief.timeline import DatedSentence, dated_sentences, story_sentences
 
@@ -246,9 +246,9 @@ def _singular(token: str) -> str:
 
 def _is_short_form(a: str, b: str) -> bool:
     """A short form, an acronym or a plural of the other name ("Royal Marine" ~ "Royal Marines")."""
-    ta, tb = set(name_tokens(a)), set(name_tokens(b))
+    ta, tb = set(content_tokens(name_tokens(a))), set(content_tokens(name_tokens(b)))
     if ta <= tb or tb <= ta:
-        return True
+        return True  # also a part of a hyphenated name ("Madikizela" ~ "Madikizela-Mandela")
     if [_singular(t) for t in name_tokens(a)] == [_singular(t) for t in name_tokens(b)]:
         return True
     return any(re.fullmatch(r"[A-Z.]+", v.replace(" ", "")) for v in (a, b))
@@ -264,6 +264,9 @@ def _name_conflicts(
     articles: Sequence[Article], entities: Sequence[Entity], source: dict[str, str], found: Found
 ) -> None:
     """Each set of mutual spellings of one entity's name, full names apart from surnames.
+
+    Sources must differ: a spelling used only by sources that also use the usual one is a slip, not a
+    point where sources differ.
 
     A surname set is shown only when it adds a spelling the full names do not show ("Gadhafi"/"Qaddafi"
     repeats "Moammar Gadhafi"/"Muammar Qaddafi").
@@ -299,6 +302,9 @@ def _name_conflicts(
             if len({source[i] for ids in values.values() for i in ids}) >= 2 and len(values) >= 2:
                 # the subject is the spelling most sources use
                 subject = max(values, key=lambda v: (len({source[i] for i in values[v]}), v == entity.name, v))
+                usual = {source[i] for i in values[subject]}
+                if all(source[i] in usual for v, ids in values.items() if v != subject for i in ids):
+                    continue  # every other spelling is a slip of a source that also has the usual one
                 found[("name", subject)] = _Values("name", subject, values)
                 shown_surnames.update(t[-1] for t in tokens if len(t) > 1)
 
