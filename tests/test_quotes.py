@@ -226,7 +226,7 @@ def test_a_reporting_clause_holding_another_quotation_attributes_nothing(models:
 
 
 def test_a_speaker_named_before_said_after_a_comma_is_the_pronouns_antecedent(models: NlpModels) -> None:
-    text = ("The museum will open in May, the director's assistant, Carla Nunes, said Friday. "
+    text = ("Mayor John Reyes will open the museum in May, his assistant, Carla Nunes, said Friday. "
             "``It is a wonderful day for the whole city,'' she said.")
     (quote,) = extract_quotes([make_article("comma.txt", text)], models=models)
     assert quote.speaker == "Carla Nunes"
@@ -246,3 +246,19 @@ def test_a_title_without_a_matching_role_is_the_subject_of_the_sentences_before(
             "``We must find out whether this was a cover-up,'' the senator said.")
     quotes = extract_quotes([make_article("title.txt", text)], models=models)
     assert [q.speaker for q in quotes] == ["Walter Greene"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a pronoun with an adverb before the verb is still a pronoun
+        ("Judge Ellen Marsh spoke after the hearing. ``The court will not be rushed by anyone,'' she also told "
+         "the local paper.", "Ellen Marsh"),
+        # a pronoun opening the reporting clause is its subject, not an organisation named later in it
+        ("Ellen Marsh spoke after the hearing. She said the members of the Federal Reserve Board were "
+         "``the best of the advisers we ever had''.", "Ellen Marsh"),
+    ],
+)
+def test_pronoun_subjects(models: NlpModels, text: str, speaker: str) -> None:
+    (quote,) = extract_quotes([make_article("pronoun2.txt", text)], models=models)
+    assert quote.speaker == speaker

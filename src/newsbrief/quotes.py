@@ -189,16 +189,22 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     if not verbs or _QUOTE_MARK.search(text, start, verbs[-1].start()):
         return None  # no reporting verb, or another quotation before it: no plain reporting clause
     verb = verbs[-1]
-    mention = _mention_in(mentions, start, verb.start())
-    if mention is not None:
-        return mention
-    subject = text[start : verb.start()].split()[:2]
-    if any(_PRONOUN.match(word) for word in subject):
+    # a pronoun opening the sentence is its subject ("He said the member … and said the ``…''"), not a
+    # name later in the clause
+    if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
         return _antecedent(text, start, mentions)
-    return None
+    return _mention_in(mentions, start, verb.start())
+
+
+def _pronoun_subject(phrase: str) -> bool:
+    """The subject before a reporting verb is a pronoun, perhaps with an adverb: "he", "she also"."""
+    words = phrase.split()
+    return 0 < len(words) <= 2 and bool(_PRONOUN.match(words[0])) and all(w.islower() for w in words[1:])
 
 
 def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Mention]) -> Mention | str | None:
+    if _pronoun_subject(text[start:end]):
+        return _antecedent(text, quote_start, mentions)
     mention = _mention_in(mentions, start, end)
     if mention is not None:
         return mention
@@ -208,8 +214,6 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
         named = [m for m in mentions if m.kind == "PERSON" and (m.form == phrase or surname_matches(phrase, m.form))]
         if named:
             return named[0]
-    if _PRONOUN.match(phrase):
-        return _antecedent(text, quote_start, mentions)
     nominal = _NOMINAL.match(phrase)
     if nominal and nominal.group("noun").lower() in TITLE_HEADS:
         return nominal.group("noun").lower()
