@@ -36,7 +36,7 @@ def test_jsonl_and_json_formats() -> None:
     result = runner.invoke(app, ["clean", "--format", "jsonl", str(EXAMPLES / "variants")])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(records) == 6 and all(tuple(r) == SCHEMA_KEYS for r in records)
+    assert len(records) == 7 and all(tuple(r) == SCHEMA_KEYS for r in records)
     result = runner.invoke(app, ["clean", "--format", "json", str(EXAMPLES / "variants")])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == records

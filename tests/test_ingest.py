@@ -311,7 +311,7 @@ def test_examples_folder_reads_every_article() -> None:
     items = read([EXAMPLES])
     assert not rejected(items)
     found = docs(items)
-    assert len(found) == 24 + 1 + 1 + 3 + 1  # 3 topics x 8, scraped, html page, 3 records, syndicated
+    assert len(found) == 24 + 1 + 1 + 3 + 1 + 1  # 3 topics x 8, scraped, html page, 3 records, rewritten, syndicated
     assert not any("ATTRIBUTION" in d.source for d in found)
 
 

@@ -28,7 +28,7 @@ def test_examples_folder_gives_clean_dated_articles_in_order() -> None:
     items = list(iter_articles([str(EXAMPLES)], settings=SETTINGS))
     assert not [i for i in items if isinstance(i, Rejected)]
     found = articles(items)
-    assert len(found) == 30
+    assert len(found) == 31
     sources = [Path(a.source.split("#")[0]).relative_to(EXAMPLES).as_posix() for a in found]
     assert sources == sorted(sources)
     plain = [a for a in found if re.search(r"/M\d{4}\.txt$", a.source)]
