@@ -220,6 +220,18 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     return None
 
 
+def _people_before(text: str, quote_start: int, mentions: list[Mention]) -> tuple[int, list[Mention]]:
+    """The window an antecedent is looked for in, and its PERSON mentions outside quotations."""
+    window = max(0, quote_start - PRONOUN_WINDOW)
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text, window, quote_start)]
+    people = [
+        m for m in mentions
+        if m.kind == "PERSON" and window <= m.start and m.end <= quote_start
+        and not any(s <= m.start < e for s, e in quoted)
+    ]
+    return window, people
+
+
 def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
     """The person a "he said" after a quote refers to.
 
@@ -229,13 +241,7 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
     could have waited to arrest Pinochet"), unless it opens with a pronoun; else the last person who speaks within the window; else
     the nearest person.  Names inside quotations do not count.
     """
-    window = max(0, quote_start - PRONOUN_WINDOW)
-    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text, window, quote_start)]
-    before = [
-        m for m in mentions
-        if m.kind == "PERSON" and window <= m.start and m.end <= quote_start
-        and not any(s <= m.start < e for s, e in quoted)
-    ]
+    window, before = _people_before(text, quote_start, mentions)
     if not before:
         return None
     speaking = [
@@ -273,15 +279,11 @@ def _previous_subject(text: str, quote_start: int, mentions: list[Mention]) -> M
     "Committee Chairman Orrin Hatch agreed with the director. The senator said he expects hearings.
     ``…,'' the senator said." gives Orrin Hatch: a role written differently ("Chairman") still names him.
     """
-    window = max(0, quote_start - PRONOUN_WINDOW)
-    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text, window, quote_start)]
+    window, before = _people_before(text, quote_start, mentions)
     starts = [window] + [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start)]
     ends = starts[1:] + [quote_start]
     for start, end in reversed(list(zip(starts, ends, strict=True))):
-        people = [
-            m for m in mentions
-            if m.kind == "PERSON" and start <= m.start and m.end <= end and not any(s <= m.start < e for s, e in quoted)
-        ]
+        people = [m for m in before if start <= m.start and m.end <= end]
         if people:
             return people[0]
     return None
