@@ -31,6 +31,7 @@ from itertools import repeat
 from typing import NamedTuple
 from urllib.parse import urlparse
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
@@ -59,6 +60,7 @@ from newsbrief.clean_lines import (
     only_interface_words,
     units_of,
 )
+from newsbrief.clean_model import ResidueModel, eligible, features, model_reason
 from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
@@ -139,8 +141,10 @@ class Cleaner:
     :meth:`clean` is pure given those counts and never raises.
     """
 
-    def __init__(self, *, options: CleanOptions) -> None:
+    def __init__(self, *, options: CleanOptions, model: ResidueModel | None = None) -> None:
         self.options = options
+        #: The residue-line model (the shipped one unless given; none when ``options.residue_model`` is off).
+        self.model = model if model is not None or not options.residue_model else ResidueModel.load()
         self._batch: Counter[str] = Counter()
         self._outlet: Counter[tuple[str, str]] = Counter()
         self._docs = 0
@@ -199,6 +203,47 @@ class Cleaner:
             return CleanResult(CleanText(meta_title, "\n\n".join(lines)))
 
     def _clean(self, raw: RawDocument) -> CleanResult:
+        page = self._rules(raw)
+        units, reasons, title, title_idx = page.units, page.reasons, page.title, page.title_idx
+        if self.model is not None:
+            self._apply_model(page)
+        body = [i for i, u in enumerate(units) if reasons[i] is None and i != title_idx]
+        parts = [body]
+        if self.options.split_appended and page.english:
+            parts = split_appended(units, body, reasons, title)
+        bounds = [part[0] for part in parts[1:]] + [len(units)]
+        main = _clean_text(units, reasons, parts[0], title, page.title_meta, hi=bounds[0], skip=title_idx)
+        appended = tuple(
+            _appended_text(units, reasons, part, lo=part[0], hi=bounds[k + 1]) for k, part in enumerate(parts[1:])
+        )
+        return CleanResult(main, appended)
+
+    def _apply_model(self, page: _Page) -> None:
+        """Remove the kept lines the model scores as residue, unless that would take most of the body.
+
+        The model trims residue around and inside an article; it never takes the article itself: it
+        scores only :func:`newsbrief.clean_model.eligible` lines (not long, not inside the prose), and
+        when its removals would leave less than half of the body's words (a page of one hard-wrapped
+        paragraph, a short body), the rules' decision stands.
+        """
+        body = _candidates(page)
+        if len(body) < 2 or self.model is None:
+            return
+        candidates = [i for i in body if eligible(page.units, page.reasons, i)]
+        if not candidates:
+            return
+        probabilities = self.model.probabilities(self._features(page, candidates)).tolist()
+        chosen = [(i, p) for i, p in zip(candidates, probabilities, strict=True) if p >= self.model.cutoff]
+        if not chosen:
+            return
+        words = sum(page.units[i].shape.words for i in body)
+        if 2 * sum(page.units[i].shape.words for i, _ in chosen) > words:
+            return
+        for i, p in chosen:
+            page.reasons[i] = model_reason(p)
+
+    def _rules(self, raw: RawDocument) -> _Page:
+        """The rules' decisions for every line of ``raw`` (before the model)."""
         units = units_of(raw.text or "")
         meta_title = ((raw.record_meta or {}).get("title") or "").strip() or None
         outlet = _outlet_key(raw)
@@ -208,16 +253,49 @@ class Cleaner:
         if title:
             _drop_repeated_headline(units, reasons, title, title_idx)
         edge_boxes(units, reasons, skip=title_idx)
-        body = [i for i, u in enumerate(units) if reasons[i] is None and i != title_idx]
-        parts = [body]
-        if self.options.split_appended and english:
-            parts = split_appended(units, body, reasons, title)
-        bounds = [part[0] for part in parts[1:]] + [len(units)]
-        main = _clean_text(units, reasons, parts[0], title, title_meta, hi=bounds[0], skip=title_idx)
-        appended = tuple(
-            _appended_text(units, reasons, part, lo=part[0], hi=bounds[k + 1]) for k, part in enumerate(parts[1:])
+        return _Page(units, reasons, title, title_idx, title_meta, english)
+
+    def _features(self, page: _Page, rows: list[int]) -> np.ndarray:
+        recurring = [False] * len(page.units)
+        for i in rows:
+            recurring[i] = self._batch.get(_line_key(page.units[i].text), 0) >= 2
+        return features(
+            page.units,
+            page.reasons,
+            rows=rows,
+            title=page.title,
+            title_idx=page.title_idx,
+            english=page.english,
+            recurring=recurring,
         )
-        return CleanResult(main, appended)
+
+    def line_features(self, raw: RawDocument) -> tuple[list[Unit], list[int], list[bool], np.ndarray]:
+        """Every line but the headline with its features, and whether the model may remove it (to train it).
+
+        Returns the units of ``raw``, the indices of the lines, for each whether it is a model
+        candidate (kept by the rules and :func:`newsbrief.clean_model.eligible`) and the feature
+        matrix (:func:`newsbrief.clean_model.features`).
+        """
+        page = self._rules(raw)
+        rows = [i for i in range(len(page.units)) if i != page.title_idx]
+        candidate = [page.reasons[i] is None and eligible(page.units, page.reasons, i) for i in rows]
+        return page.units, rows, candidate, self._features(page, rows)
+
+
+class _Page(NamedTuple):
+    """One document after the rules: its units, each unit's reason (``None`` = kept), the headline."""
+
+    units: list[Unit]
+    reasons: list[str | None]
+    title: str | None
+    title_idx: int | None
+    title_meta: str | None
+    english: bool
+
+
+def _candidates(page: _Page) -> list[int]:
+    """The units the rules keep, except the headline: what the model may still remove."""
+    return [i for i, r in enumerate(page.reasons) if r is None and i != page.title_idx]
 
 
 _ENGLISH_SHARE = 0.12

@@ -137,7 +137,7 @@ def trafilatura_alone(page: BenchmarkPage) -> str:
     return trafilatura.extract(page.html) or ""
 
 
-def newsbrief_pipeline(page: BenchmarkPage) -> str:
+def newsbrief_pipeline(page: BenchmarkPage, *, residue_model: bool = False) -> str:
     """Our pipeline on a page: :func:`extract_html` then the cleaner; the headline is not body."""
     from newsbrief.clean import Cleaner
     from newsbrief.ingest.html import extract_html
@@ -146,7 +146,12 @@ def newsbrief_pipeline(page: BenchmarkPage) -> str:
 
     text, meta = extract_html(page.html, url=page.url)
     raw = RawDocument(page.id, text, format="html", url=page.url, record_meta=meta)
-    return Cleaner(options=CleanOptions()).clean(raw).main.text
+    return Cleaner(options=CleanOptions(residue_model=residue_model)).clean(raw).main.text
+
+
+def newsbrief_with_model(page: BenchmarkPage) -> str:
+    """:func:`newsbrief_pipeline` with the residue-line model after the rules (off by default), for comparison."""
+    return newsbrief_pipeline(page, residue_model=True)
 
 
 #: trafilatura settings compared by ``newsbrief eval clean extraction --sweep`` (tuning half only).

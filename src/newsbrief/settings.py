@@ -35,10 +35,14 @@ class CleanOptions:
     ``split_appended``: split an unrelated story appended to a page into an article of its own.
     ``min_recurring``: a line seen in at least this many different documents of a batch is boilerplate
     candidate (only short, non-sentence-like lines are removed on that ground).
+    ``residue_model``: after the rules, remove the kept lines that the shipped residue-line model
+    (:mod:`newsbrief.clean_model`) scores at or above its cut-off.  Off by default: on the report
+    halves it removed more body lines than residue (docs/cleaning.md).
     """
 
     split_appended: bool = True
     min_recurring: int = 3
+    residue_model: bool = False
 
 
 @dataclass(frozen=True, slots=True)

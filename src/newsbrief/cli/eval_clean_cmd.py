@@ -1,4 +1,4 @@
-"""``newsbrief eval clean extraction|lines|derive-labels``: measure HTML extraction and line cleaning."""
+"""``newsbrief eval clean extraction|lines|derive-labels|train``: measure HTML extraction and line cleaning."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from newsbrief.evaluate_clean import (
     half,
     load_benchmark,
     newsbrief_pipeline,
+    newsbrief_with_model,
     pipeline_with,
     trafilatura_alone,
 )
@@ -26,6 +27,8 @@ from newsbrief.evaluate_clean_lines import (
     sibling_batch,
     write_labels,
 )
+from newsbrief.evaluate_clean_train import train as train_model
+from newsbrief.evaluate_clean_train import training_rows, write_model
 from newsbrief.settings import CleanOptions
 
 clean_app = typer.Typer(help="Measure HTML extraction and residue cleaning.", no_args_is_help=True)
@@ -45,7 +48,11 @@ def extraction(
     """Our pipeline (extract_html + Cleaner) vs trafilatura alone, on the tune and report halves."""
     with library_errors():
         pages = list(load_benchmark(data))
-        systems: dict[str, Extractor] = {"trafilatura": trafilatura_alone, "newsbrief": newsbrief_pipeline}
+        systems: dict[str, Extractor] = {
+            "trafilatura": trafilatura_alone,
+            "newsbrief": newsbrief_pipeline,
+            "newsbrief+model": newsbrief_with_model,
+        }
         if sweep:
             pages = [page for page in pages if half(page.id) == "tune"]
             systems = {f"{name}+clean": pipeline_with(settings) for name, settings in SWEEP.items()}
@@ -70,6 +77,9 @@ def lines(
         help="Label files (relative_path, line_no, hash, label).",
     ),
     show_errors: bool = typer.Option(False, "--show-errors", help="List the body lines falsely removed."),
+    model: bool = typer.Option(
+        False, "--model/--no-model", help="Apply the residue-line model after the rules (off by default)."
+    ),
 ) -> None:
     """Residue recall and false removal of body lines, per label source and half."""
     rows = [
@@ -89,7 +99,7 @@ def lines(
         with library_errors():
             documents = load_labelled_documents(label_file, data_root=data)
             scores = evaluate_lines(
-                documents, options=CleanOptions(), batch=sibling_batch(documents, data_root=data)
+                documents, options=CleanOptions(residue_model=model), batch=sibling_batch(documents, data_root=data)
             )
         for part in ("tune", "report", "all"):
             s = scores[part]
@@ -127,6 +137,36 @@ def derive_labels(
             "(trafilatura favor_recall text, containment rule in evaluate_clean_lines)",
         )
     stdout.print(f"{count} labelled lines written to {output}", markup=False)
+
+
+@clean_app.command("train")
+def train(
+    data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
+    labels: list[Path] = typer.Option(
+        [Path("eval/labels/wikiref_lines.tsv"), Path("eval/labels/benchmark_lines.tsv")],
+        "--labels",
+        help="Label files (relative_path, line_no, hash, label); only their tuning half is used.",
+    ),
+    output: Path = typer.Option(
+        Path("src/newsbrief/data/clean_residue_model.json"), "--output", help="Model JSON to write."
+    ),
+) -> None:
+    """Retrain the residue-line model on the tuning halves (deterministic; see docs/cleaning.md)."""
+    with library_errors():
+        sources = []
+        for label_file in labels:
+            if not label_file.is_file():
+                raise typer.BadParameter(f"{label_file}: no such label file", param_hint="--labels")
+            documents = load_labelled_documents(label_file, data_root=data)
+            sources.append((documents, list(sibling_batch(documents, data_root=data))))
+        model, report = train_model(training_rows(sources))
+        write_model(model, output)
+    stdout.print(
+        f"{report.rows} tuning lines ({report.residue} residue; the rules keep {report.kept_residue} residue "
+        f"and {report.kept_body} body lines); cut-off {report.cutoff:.2f}: out of fold the model removes "
+        f"{report.oof_removed_residue} residue and {report.oof_removed_body} body lines of those; written to {output}",
+        markup=False,
+    )
 
 
 def _print_rows(rows: Sequence[tuple[str, ...]]) -> None:
