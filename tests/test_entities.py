@@ -268,3 +268,25 @@ def test_a_stop_word_opening_a_sentence_is_not_part_of_the_name() -> None:
     # inside a sentence, so it stays
     assert forms == [("Rafael Duarte", "Rafael Duarte"), ("Duarte", "Duarte"),
                      ("Will Ferrand", "Will Ferrand"), ("Will Ferrand", "Will Ferrand")]
+
+
+def test_a_title_does_not_reach_into_the_previous_sentence_and_a_time_zone_is_no_organisation() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from newsbrief.entities import collect_mentions
+
+    text = ("The crew spoke at a press conference on Friday. Captain Ilsa Moreno led the group. "
+            "The ship left at 14:20 BST and docked at 9 p.m. EST, the Harbour Board said.")
+    article = make_article("port.txt", text)
+    doc = spacy.blank("en").make_doc(text)
+
+    def span(phrase: str, label: str) -> Span:
+        found = doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label=label)
+        assert found is not None
+        return found
+
+    doc.ents = [span("Ilsa Moreno", "PERSON"), span("BST", "ORG"), span("EST", "ORG"), span("Harbour Board", "ORG")]
+    mentions = collect_mentions(article, doc)
+    assert [(m.form, m.kind, m.role) for m in mentions] == [
+        ("Ilsa Moreno", "PERSON", "Captain"), ("Harbour Board", "ORG", None)]

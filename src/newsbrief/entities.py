@@ -90,6 +90,8 @@ def _role_before(text: str, start: int) -> str | None:
             before = _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
             if before and before.group(1)[0].isupper():
                 break  # "... Hun Sen. Sam Rainsy": a sentence end, not the title "Sen."
+        if words and word.endswith(".") and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
+            break  # "... on Friday. Captain X": the previous sentence's last word
         if low in TITLE_HEADS or low in TITLE_MODIFIERS or (word[0].isupper() and words):
             if words and low in TITLE_HEADS and word[0].islower() and low.endswith("s"):
                 break
@@ -119,6 +121,8 @@ _ABBREV_TOKEN = re.compile(r"^[A-Z][a-z]+\.$")
 
 # a preposition and a date phrase (with a figure) at the end of a mention are not part of the name
 _TRAILING_DATE = re.compile(r"\s+(?:on|in|at|by|since|until|from)\s+[^\s].*\d[^\s]*$")
+# a clock time right before a short capitalised "organisation" makes it a time zone ("11:10 CET", "9 p.m. EST")
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s*\(?$", re.IGNORECASE)
 # brackets inside a cleaned form come from editors' insertions in quotations, never from a name
 _NOT_IN_NAME = re.compile(r"[\[\]{}<>]")
 
@@ -148,6 +152,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue
         if _NOT_IN_NAME.search(form) or (kind == "PERSON" and any(ch.isdigit() for ch in form)):
             continue  # "[I]t" from an edited quotation; "AF447" is a flight, not a person
+        if form.isupper() and len(form) <= 4 and _CLOCK_BEFORE.search(text, max(0, start - 20), start):
+            continue  # a time zone after a clock time
         role = title
         if role is None and kind == "PERSON":
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
