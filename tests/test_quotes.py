@@ -262,3 +262,18 @@ def test_a_title_without_a_matching_role_is_the_subject_of_the_sentences_before(
 def test_pronoun_subjects(models: NlpModels, text: str, speaker: str) -> None:
     (quote,) = extract_quotes([make_article("pronoun2.txt", text)], models=models)
     assert quote.speaker == speaker
+
+
+def test_a_sentence_subject_the_ner_missed_is_the_pronouns_antecedent() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes import _antecedent
+
+    text = ("Committee president Adam Kowalski spoke on Monday. Kowalski has compared the crisis to the case of "
+            "Peter Novak. ``We have been through crises before,'' he said.")
+    # the mentions as a small NER might give them: the second "Kowalski" not tagged
+    mentions = [
+        Mention("a", name, "PERSON", text.index(name), text.index(name) + len(name))
+        for name in ("Adam Kowalski", "Peter Novak")
+    ]
+    antecedent = _antecedent(text, text.index("``"), mentions)
+    assert antecedent is not None and antecedent.form == "Adam Kowalski"

@@ -256,6 +256,13 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
     # a sentence opening with a pronoun continues the earlier speaker: its first name is no subject
     opens_with_pronoun = _PRONOUN.match(text[sentence_start : sentence_start + 5].split(" ", 1)[0])
     in_sentence = [] if opens_with_pronoun else [m for m in before if m.start >= sentence_start]
+    # a subject the NER missed ("Samaranch has compared it to … Ben Johnson's case"): a capitalised first
+    # word that is the surname of a person of the article
+    first = text[sentence_start : sentence_start + 40].split(" ", 1)[0].strip(",.;:'\"`")
+    if not opens_with_pronoun and first[:1].isupper() and not (in_sentence and in_sentence[0].start == sentence_start):
+        named = [m for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1 and surname_matches(first, m.form)]
+        if named:
+            in_sentence = [named[-1]]
     for chosen in ([m for m in speaking if m.start >= sentence_start], in_sentence[:1], speaking, before):
         if chosen:
             return chosen[-1]
