@@ -124,3 +124,16 @@ def test_order_is_chronological_by_development(splitter):
     opts = replace(BriefOptions(words=60), min_sentence_words=5)
     summary = summarize(align([later, earlier], splitter=splitter), options=opts)
     assert [s.text for s in summary] == [earlier_text, base]
+
+
+def test_the_sentence_most_sources_carry_opens_the_summary(splitter):
+    gist = "Dock workers in Lisbon ended a nine-day strike over pay after the port authority agreed to a raise."
+    detail = "The union had first called for a stoppage in March when talks with the port authority broke down."
+    first = make_article("first.txt", None, detail, dt.date(2024, 5, 1))
+    second = make_article("second.txt", None, gist + " " + detail, dt.date(2024, 5, 10))
+    third = make_article("third.txt", None, "Cranes moved again on Friday. " + gist, dt.date(2024, 5, 11))
+    fourth = make_article("fourth.txt", None, gist, dt.date(2024, 5, 12))
+    opts = replace(BriefOptions(words=60), min_sentence_words=5)
+    summary = summarize(align([first, second, third, fourth], splitter=splitter), options=opts)
+    # chronological order alone would open with the earlier detail
+    assert [(s.text, s.support) for s in summary] == [(gist, 3), (detail, 2)]

@@ -14,7 +14,8 @@ and a safety time limit, with a greedy gain-per-word fallback.
 Each chosen sentence is then shown in the cleanest wording among the sentences that carry it and that it
 carries (fewest odd tokens: doubled words, unbalanced quotes, non-Latin letters, words no other source
 uses), cites every article carrying it, and the summary is ordered by the date of the earliest article
-carrying each sentence (chronological by development), then by support (importance).
+carrying each sentence (chronological by development), then by support (importance) — except that a
+sentence carried by more sources than any other comes first (the gist of the story).
 
 The cap counts whitespace-separated words (as ROUGE's ``-l``) and is never exceeded.  Sentences are never
 cut, except when no single candidate sentence fits under the cap: then the best one is cut to the cap.
@@ -253,8 +254,14 @@ def summarize(al: Alignment, *, options: BriefOptions) -> tuple[SummarySentence,
         earliest = min((dates[al.article_of[j]] or far) for j in carrying)
         return (earliest, -al.support[i], al.position[i], al.article_of[i])
 
+    ordered = sorted(shown, key=key)
+    # the gist first: a sentence more sources carry than any other opens the summary
+    supports = sorted((al.support[i] for i in ordered), reverse=True)
+    if len(supports) > 1 and supports[0] > max(supports[1], 1):
+        gist = next(i for i in ordered if al.support[i] == supports[0])
+        ordered = [gist] + [i for i in ordered if i != gist]
     out = []
-    for i in sorted(shown, key=key):
+    for i in ordered:
         spans: list[Span] = [al.sentences[i].span]
         spans += [al.sentences[j].span for j in sorted(al.carriers[i], key=lambda j: (al.article_of[j], j))]
         text = al.sentences[i].text
