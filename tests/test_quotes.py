@@ -277,3 +277,11 @@ def test_a_sentence_subject_the_ner_missed_is_the_pronouns_antecedent() -> None:
     ]
     antecedent = _antecedent(text, text.index("``"), mentions)
     assert antecedent is not None and antecedent.form == "Adam Kowalski"
+
+
+def test_a_clause_word_between_the_verb_and_the_quote_makes_a_partial_quotation(models: NlpModels) -> None:
+    # "and said the ``…''" quotes words inside reported speech: the clause's subject speaks
+    text = ("Judge Ellen Marsh spoke on Monday. She met the board members of the Microsoft Corporation in Seattle "
+            "about it and said the ``worst of all the advisers'' had left the country.")
+    (quote,) = extract_quotes([make_article("partial.txt", text)], models=models)
+    assert quote.speaker == "Ellen Marsh"

@@ -61,7 +61,7 @@ _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as
 _AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
 _AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}})", re.I)
 _AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70})", re.I)
-_BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$", re.I)
+_BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+(?P<word>\w+))?\s*[:,]?\s*$", re.I)
 # a reporting verb right after a name (an apposition in commas may come between) or right before it
 _SPEAKS_AFTER = re.compile(rf"(?:,[^,;!?\"`]{{1,70}})?,?\s+(?:{_VERBS})\b", re.I)
 _SPEAKS_BEFORE = re.compile(
@@ -156,7 +156,10 @@ def _speaker(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Ment
     if quoted and not _SENTENCE_BREAK.search(text, quoted.start(), qs):
         return _who(text, quoted.start("who"), quoted.end("who"), qs, mentions)
     match = _BEFORE.search(text, before_start, qs)
-    if match and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who")):
+    # 'and said the ``worst of the agents''': a lower-case word of the clause (not a day: "said Friday,
+    # ``…''") between the verb and the quote makes it a partial quotation in reported speech
+    partial = match is not None and (match.group("word") or "X")[:1].islower()
+    if match and not partial and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who")):
         return _who(text, match.start("who"), match.end("who"), qs, mentions)
     return _reported(text, outer, mentions)
 
