@@ -227,25 +227,23 @@ def test_names_alike_only_by_jaro_winkler_are_not_romanisation_variants() -> Non
     assert name_similarity("Saddiq", "Sadeek", kind="PERSON") is not None
 
 
-def test_mentions_drop_a_trailing_date_bracketed_forms_and_people_with_figures() -> None:
+def _mentions_with_entities(text: str, entities: list[tuple[str, str]]) -> list:
+    """``collect_mentions`` over ``text`` with the NER's spans set by hand (the errors a small model makes)."""
     import spacy
-    from spacy.tokens import Span
 
     from newsbrief.entities import collect_mentions
 
-    text = "Debris was found in the Atlantic on June 1 near flight AF447, and [I]t was a shock, said Ana Lopes."
-    article = make_article("sea.txt", text)
     doc = spacy.blank("en").make_doc(text)
+    spans = [doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label=label) for phrase, label in entities]
+    assert all(span is not None for span in spans)
+    doc.ents = spans
+    return collect_mentions(make_article("hand.txt", text), doc)
 
-    def span(phrase: str, label: str) -> Span:
-        found = doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label=label)
-        assert found is not None
-        return found
 
-    # the entity errors a small NER model makes on such text, set by hand
-    doc.ents = [span("Atlantic on June 1", "LOC"), span("AF447", "PERSON"), span("[I]t", "PERSON"),
-                span("Ana Lopes", "PERSON")]
-    mentions = collect_mentions(article, doc)
+def test_mentions_drop_a_trailing_date_bracketed_forms_and_people_with_figures() -> None:
+    text = "Debris was found in the Atlantic on June 1 near flight AF447, and [I]t was a shock, said Ana Lopes."
+    mentions = _mentions_with_entities(text, [("Atlantic on June 1", "LOC"), ("AF447", "PERSON"), ("[I]t", "PERSON"),
+                                              ("Ana Lopes", "PERSON")])
     assert [(m.form, m.kind) for m in mentions] == [("Atlantic", "GPE"), ("Ana Lopes", "PERSON")]
     atlantic = mentions[0]
     assert text[atlantic.start : atlantic.end] == "Atlantic"
@@ -271,22 +269,9 @@ def test_a_stop_word_opening_a_sentence_is_not_part_of_the_name() -> None:
 
 
 def test_a_title_does_not_reach_into_the_previous_sentence_and_a_time_zone_is_no_organisation() -> None:
-    import spacy
-    from spacy.tokens import Span
-
-    from newsbrief.entities import collect_mentions
-
     text = ("The crew spoke at a press conference on Friday. Captain Ilsa Moreno led the group. "
             "The ship left at 14:20 BST and docked at 9 p.m. EST, the Harbour Board said.")
-    article = make_article("port.txt", text)
-    doc = spacy.blank("en").make_doc(text)
-
-    def span(phrase: str, label: str) -> Span:
-        found = doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label=label)
-        assert found is not None
-        return found
-
-    doc.ents = [span("Ilsa Moreno", "PERSON"), span("BST", "ORG"), span("EST", "ORG"), span("Harbour Board", "ORG")]
-    mentions = collect_mentions(article, doc)
+    mentions = _mentions_with_entities(text, [("Ilsa Moreno", "PERSON"), ("BST", "ORG"), ("EST", "ORG"),
+                                              ("Harbour Board", "ORG")])
     assert [(m.form, m.kind, m.role) for m in mentions] == [
         ("Ilsa Moreno", "PERSON", "Captain"), ("Harbour Board", "ORG", None)]
