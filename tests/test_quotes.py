@@ -285,3 +285,32 @@ def test_a_clause_word_between_the_verb_and_the_quote_makes_a_partial_quotation(
             "about it and said the ``worst of all the advisers'' had left the country.")
     (quote,) = extract_quotes([make_article("partial.txt", text)], models=models)
     assert quote.speaker == "Ellen Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "called it ``…''" and "called for … ``…''" report the subject's words
+        ("Mayor Linda Crane opened the new bridge on Sunday. She called it ``the most important work of my "
+         "whole career''.", "Linda Crane"),
+        ("Mayor Linda Crane, who had opposed the plan for years, has called for a commission to "
+         "``get to the bottom of this affair'' before the vote.", "Linda Crane"),
+    ],
+)
+def test_called_reports_the_subjects_words(models: NlpModels, text: str, speaker: str) -> None:
+    (quote,) = extract_quotes([make_article("called.txt", text)], models=models)
+    assert quote.speaker == speaker
+
+
+def test_so_called_reports_nothing(models: NlpModels) -> None:
+    text = "Mayor Linda Crane opened the so-called ``bridge of the whole new century'' on Sunday."
+    (quote,) = extract_quotes([make_article("so-called.txt", text)], models=models)
+    assert quote.speaker is None
+
+
+def test_a_speaker_with_an_adverb_before_the_verb_speaks(models: NlpModels) -> None:
+    # "Burton also noted …": the person who speaks, not a name nearer the quotation
+    text = ("Senator Dan Carver also noted that the report from Judge Amy Stone was missing a page. "
+            "The page held the key finding, he noted. ``I don't think that is a coincidence,'' he said.")
+    (quote,) = extract_quotes([make_article("adverb.txt", text)], models=models)
+    assert quote.speaker == "Dan Carver"

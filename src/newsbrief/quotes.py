@@ -63,7 +63,7 @@ _AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201
 _AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70})", re.I)
 _BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+(?P<word>\w+))?\s*[:,]?\s*$", re.I)
 # a reporting verb right after a name (an apposition in commas may come between) or right before it
-_SPEAKS_AFTER = re.compile(rf"(?:,[^,;!?\"`]{{1,70}})?,?\s+(?:{_VERBS})\b", re.I)
+_SPEAKS_AFTER = re.compile(rf"(?:,[^,;!?\"`]{{1,70}})?,?(?:\s+(?:also|then|later|again|\w+ly))?\s+(?:{_VERBS})\b", re.I)
 _SPEAKS_BEFORE = re.compile(
     r"\b(?:said|says|added|adds|continued|explained|stated|wrote|insisted)\s+(?:(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+)?$", re.I
 )
@@ -79,7 +79,7 @@ _QUOTED_AS_BEFORE = re.compile(
 # reporting verbs that introduce reported speech ("X said the plan was ``…''", "X wrote that …")
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|added|adds|insisted|warned|noted|stated|explained|argued|claimed|predicted|"
-    r"complained|saying|(?:wrote|writes)\s+that)\b",
+    r"complained|saying|(?:wrote|writes)\s+that|(?<!-)called\s+(?:it|them|him|her|this|that|for))\b",
     re.I,
 )
 # a sentence closing with its attribution after a quotation inside it: "…, said X." / "…, X said."
