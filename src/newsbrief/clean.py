@@ -28,10 +28,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import repeat
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlparse
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
@@ -60,7 +59,6 @@ from newsbrief.clean_lines import (
     only_interface_words,
     units_of,
 )
-from newsbrief.clean_model import ResidueModel, eligible, features, model_reason
 from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
@@ -82,6 +80,11 @@ from newsbrief.clean_split import DATELINE, split_appended
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
 from newsbrief.settings import CleanOptions
 from newsbrief.text import content_words, normalise
+
+if TYPE_CHECKING:  # the residue model (and NumPy) load only when it is switched on
+    import numpy as np
+
+    from newsbrief.clean_model import ResidueModel
 
 #: Reasons that mark metadata lines (kept in ``meta_lines``, listed in ``removed`` for ``--explain``).
 META_REASONS = DATE_META_REASONS  # defined in clean_dates, re-exported here
@@ -144,7 +147,7 @@ class Cleaner:
     def __init__(self, *, options: CleanOptions, model: ResidueModel | None = None) -> None:
         self.options = options
         #: The residue-line model (the shipped one unless given; none when ``options.residue_model`` is off).
-        self.model = model if model is not None or not options.residue_model else ResidueModel.load()
+        self.model = model if model is not None or not options.residue_model else _load_model()
         self._batch: Counter[str] = Counter()
         self._outlet: Counter[tuple[str, str]] = Counter()
         self._docs = 0
@@ -226,6 +229,8 @@ class Cleaner:
         when its removals would leave less than half of the body's words (a page of one hard-wrapped
         paragraph, a short body), the rules' decision stands.
         """
+        from newsbrief.clean_model import eligible, model_reason
+
         body = _candidates(page)
         if len(body) < 2 or self.model is None:
             return
@@ -256,6 +261,8 @@ class Cleaner:
         return _Page(units, reasons, title, title_idx, title_meta, english)
 
     def _features(self, page: _Page, rows: list[int]) -> np.ndarray:
+        from newsbrief.clean_model import features
+
         recurring = [False] * len(page.units)
         for i in rows:
             recurring[i] = self._batch.get(_line_key(page.units[i].text), 0) >= 2
@@ -276,6 +283,8 @@ class Cleaner:
         candidate (kept by the rules and :func:`newsbrief.clean_model.eligible`) and the feature
         matrix (:func:`newsbrief.clean_model.features`).
         """
+        from newsbrief.clean_model import eligible
+
         page = self._rules(raw)
         rows = [i for i in range(len(page.units)) if i != page.title_idx]
         candidate = [page.reasons[i] is None and eligible(page.units, page.reasons, i) for i in rows]
@@ -291,6 +300,12 @@ class _Page(NamedTuple):
     title_idx: int | None
     title_meta: str | None
     english: bool
+
+
+def _load_model() -> ResidueModel:
+    from newsbrief.clean_model import ResidueModel
+
+    return ResidueModel.load()
 
 
 def _candidates(page: _Page) -> list[int]:
