@@ -314,3 +314,17 @@ def test_a_speaker_with_an_adverb_before_the_verb_speaks(models: NlpModels) -> N
             "The page held the key finding, he noted. ``I don't think that is a coincidence,'' he said.")
     (quote,) = extract_quotes([make_article("adverb.txt", text)], models=models)
     assert quote.speaker == "Dan Carver"
+
+
+def test_a_surname_tagged_org_is_a_person_for_attribution() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes import _surnames_as_people
+
+    text = "Coach Karim Benali arrived. Benali said the team met the Benali Group."
+    mentions = [
+        Mention("a", "Karim Benali", "PERSON", 6, 18),
+        Mention("a", "Benali", "ORG", 28, 34),
+        Mention("a", "Benali Group", "ORG", text.index("Benali Group"), len(text) - 1),
+    ]
+    kinds = [m.kind for m in _surnames_as_people(mentions)]
+    assert kinds == ["PERSON", "PERSON", "ORG"]  # a two-word organisation name stays what it is

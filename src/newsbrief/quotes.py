@@ -299,6 +299,22 @@ def _previous_subject(text: str, quote_start: int, mentions: list[Mention]) -> M
     return None
 
 
+def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """An article's mentions, a one-word ORG that is the surname of a full PERSON name of the article made a PERSON.
+
+    "Mahmoud El-Farnawani … El-Farnawani said": the small NER tags many foreign surnames ORG, and a
+    speaker or a "he said" antecedent must be a person.  (The story-wide kind vote,
+    ``entities.unify_kinds``, keeps ORG when most mentions of the story say so.)
+    """
+    people = [m.form for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1]
+    return [
+        Mention(m.article_id, m.form, "PERSON", m.start, m.end, m.role)
+        if m.kind == "ORG" and len(name_tokens(m.form)) == 1 and any(surname_matches(m.form, p) for p in people)
+        else m
+        for m in mentions
+    ]
+
+
 def _speaker_name(mention: Mention | None, lookup: dict[str, Entity], mentions: list[Mention]) -> str | None:
     """The speaker's merged entity name; a surname alone becomes the article's full name when unique."""
     if mention is None:
@@ -328,7 +344,7 @@ def extract_quotes(
     for mention in story_mentions(articles, models=models):
         by_article[mention.article_id].append(mention)
     for article in articles:
-        mentions = by_article[article.id]
+        mentions = _surnames_as_people(by_article[article.id])
         previous_end, previous_speaker = -1000, None
         for qs, qe, start, end in find_quotes(article.text):
             who = _speaker(article.text, (qs, qe), mentions)
