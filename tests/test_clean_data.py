@@ -85,3 +85,22 @@ def test_wikinews_articles_with_sections_are_not_split() -> None:
     for path in sorted(Path(folder).glob("M0*.english")):
         result = cleaner.clean(RawDocument(path.name, decode_file(path.read_bytes())))
         assert result.appended == (), path.name
+
+
+@pytest.mark.slow
+def test_training_reproduces_the_shipped_residue_model(tmp_path: Path) -> None:
+    from importlib import resources
+
+    from newsbrief.clean_model import MODEL_RESOURCE
+    from newsbrief.evaluate_clean_train import train, training_rows, write_model
+
+    shared_data("article-extraction-benchmark", "ground-truth.json")
+    shared_data("wikiref220", "WikiRef220")
+    sources = []
+    for name in ("wikiref_lines.tsv", "benchmark_lines.tsv"):
+        documents = load_labelled_documents(REPO / "eval" / "labels" / name, data_root=SHARED_DATA)
+        sources.append((documents, list(sibling_batch(documents, data_root=SHARED_DATA))))
+    model, _report = train(training_rows(sources))
+    write_model(model, tmp_path / "model.json")
+    shipped = resources.files("newsbrief").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
+    assert (tmp_path / "model.json").read_text(encoding="utf-8") == shipped
