@@ -328,3 +328,18 @@ def test_a_surname_tagged_org_is_a_person_for_attribution() -> None:
     ]
     kinds = [m.kind for m in _surnames_as_people(mentions)]
     assert kinds == ["PERSON", "PERSON", "ORG"]  # a two-word organisation name stays what it is
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the verb before its subject, then a colon
+        ("Says team captain Tom Walsh: ``We lost one game and they lost one game this year.''", "Tom Walsh"),
+        # a description naming an organisation, then the person
+        ("``The ranking is meant to separate the two best teams,'' said the league's deputy coordinator, "
+         "Mark Wolford. ``Nothing more.''", "Mark Wolford"),
+    ],
+)
+def test_speakers_after_the_verb(models: NlpModels, text: str, speaker: str) -> None:
+    quotes = extract_quotes([make_article("inverted.txt", text)], models=models)
+    assert quotes[0].speaker == speaker

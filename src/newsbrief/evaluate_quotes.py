@@ -45,7 +45,7 @@ from newsbrief.settings import Settings
 
 HEADER = ("path", "source", "start", "end", "sha1", "speaker")
 # The labelled sets `newsbrief eval quotes` reports, relative to the repository: (row name, label file);
-# tune: 195 quotations of DUC 2003 d100a-d105b, report: 176 of 9 DUC 2004 clusters.
+# tune: 223 quotations of DUC 2003 d100a-d106c, report: 176 of 9 DUC 2004 clusters.
 # Rules are tuned on the first; the second is the report set (see docs/analysis.md, "Quotes").
 LABEL_SETS = (
     ("tune", "eval/labels/quote_speakers_tune.tsv"),

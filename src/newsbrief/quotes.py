@@ -87,6 +87,8 @@ _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:(?:said|says|added)\s+(?P<who>[^,;!?]{1,70}?)|(?P<who2>[^,;!?]{1,70}?)\s+(?:said|says|added))"
     r"(?:,[^.!?]*)?[.]?\s*$"
 )
+_BEFORE_INVERTED = re.compile(r"\b(?:said|says|added|adds)\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s*:\s*$", re.I)
+_DESCRIPTION_COMMA = re.compile(r",\s*")
 _QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
@@ -149,12 +151,21 @@ def _speaker(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Ment
                 who_end = cut.start() + (2 if text[cut.start()].isalnum() or text[cut.start()] == ")" else 0)
                 cut = None
             if cut is None and who_end > who_start:
+                named = _named_after_description(text, who_start, who_end, mentions)
+                if pattern is _AFTER_VERB_SUBJECT and named is not None:
+                    return named
                 # no speaker in the clause ('``…'' once a second, said X'): the sentence's attribution
                 return _who(text, who_start, who_end, qs, mentions) or _reported(text, outer, mentions)
     before_start = max(0, qs - 120)
     quoted = _QUOTED_AS_BEFORE.search(text, before_start, qs)
     if quoted and not _SENTENCE_BREAK.search(text, quoted.start(), qs):
         return _who(text, quoted.start("who"), quoted.end("who"), qs, mentions)
+    inverted = _BEFORE_INVERTED.search(text, before_start, qs)
+    if inverted and not _SENTENCE_BREAK.search(text, inverted.start("who"), inverted.end("who")):
+        # "Says defensive end X: ``…": the verb before its subject
+        who = _who(text, inverted.start("who"), inverted.end("who"), qs, mentions)
+        if who is not None:
+            return who
     match = _BEFORE.search(text, before_start, qs)
     # 'and said the ``worst of the agents''': a lower-case word of the clause (not a day: "said Friday,
     # ``…''") between the verb and the quote makes it a partial quotation in reported speech
@@ -162,6 +173,19 @@ def _speaker(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Ment
     if match and not partial and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who")):
         return _who(text, match.start("who"), match.end("who"), qs, mentions)
     return _reported(text, outer, mentions)
+
+
+def _named_after_description(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The person named right after a description that names no person: "said the league's coordinator, X".
+
+    The description may name an organisation, which does not speak here.
+    """
+    if _mention_in([m for m in mentions if m.kind == "PERSON"], start, end) is not None:
+        return None
+    gap = _DESCRIPTION_COMMA.match(text, end)
+    if gap is None:
+        return None
+    return next((m for m in mentions if m.kind == "PERSON" and m.start == gap.end()), None)
 
 
 def _sentence_bounds(text: str, qs: int, qe: int) -> tuple[int, int]:
