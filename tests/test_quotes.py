@@ -266,7 +266,7 @@ def test_pronoun_subjects(models: NlpModels, text: str, speaker: str) -> None:
 
 def test_a_sentence_subject_the_ner_missed_is_the_pronouns_antecedent() -> None:
     from newsbrief.entities import Mention
-    from newsbrief.quotes import _antecedent
+    from newsbrief.quotes_speakers import _antecedent
 
     text = ("Committee president Adam Kowalski spoke on Monday. Kowalski has compared the crisis to the case of "
             "Peter Novak. ``We have been through crises before,'' he said.")
@@ -318,7 +318,7 @@ def test_a_speaker_with_an_adverb_before_the_verb_speaks(models: NlpModels) -> N
 
 def test_a_surname_tagged_org_is_a_person_for_attribution() -> None:
     from newsbrief.entities import Mention
-    from newsbrief.quotes import _surnames_as_people
+    from newsbrief.quotes_speakers import surnames_as_people
 
     text = "Coach Karim Benali arrived. Benali said the team met the Benali Group."
     mentions = [
@@ -326,7 +326,7 @@ def test_a_surname_tagged_org_is_a_person_for_attribution() -> None:
         Mention("a", "Benali", "ORG", 28, 34),
         Mention("a", "Benali Group", "ORG", text.index("Benali Group"), len(text) - 1),
     ]
-    kinds = [m.kind for m in _surnames_as_people(mentions)]
+    kinds = [m.kind for m in surnames_as_people(mentions)]
     assert kinds == ["PERSON", "PERSON", "ORG"]  # a two-word organisation name stays what it is
 
 

@@ -1,0 +1,321 @@
+"""Who speaks a quotation: the attribution rules of :mod:`newsbrief.quotes`.
+
+The speaker comes from the attribution next to the quote — "X said", "said X", "X told reporters",
+"according to X", "X said: …", "Says X: …", "an agency quoted X as saying" — where X is an entity
+mention of the parsed article.  A pronoun ("he said") resolves to the person who speaks in the sentence
+before the quote, else to that sentence's subject (:func:`_antecedent`); a title ("the diplomat said") to
+the person of the article whose role contains that noun, else to the subject of the nearest sentence
+before that names a person (:func:`resolve_title`).  A quotation inside reported speech ("X said the plan
+was ``dead on arrival''") goes to the subject of its sentence's reporting clause (:func:`_reported`).
+The rules and their measured effect are in ``docs/analysis.md`` ("Quotes").
+
+Regular expressions over the clean text, not spaCy's dependency parse: the briefing loads spaCy for NER
+only (the parser would cost most of a briefing's time), and newswire attribution is formulaic enough.
+
+>>> from newsbrief.entities import Mention
+>>> text = 'Mayor Ann Lee opened the bridge. "It is a great day for the city," she said.'
+>>> people = [Mention("a", "Ann Lee", "PERSON", 6, 13)]
+>>> attribute(text, (33, text.index("she") - 1), people).form
+'Ann Lee'
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.entities import Mention
+from newsbrief.model import Entity
+from newsbrief.names import TITLE_HEADS, name_tokens, surname_matches
+
+# how far before a quotation the antecedent of "he said" is looked for (characters)
+PRONOUN_WINDOW = 400
+
+# Openers: ``, \u201c, " and, as some wires write it, '' at a word's start (after a space or at the text
+# start, before a letter or digit: a closing '' follows a word or punctuation)
+QUOTE = re.compile(r"(``|\u201c|\"|(?:(?<=\s)|^)''(?=[^\s']))((?:(?!``|\u201c).)+?)(''|\u201d|\")", re.S)
+_VERBS = (
+    r"said|says|say|told|tells|added|adds|asked|declared|stated|explained|insisted|warned|noted|replied|"
+    r"continued|announced|wrote|argued|claimed|stressed|urged|remarked|recalled|complained|acknowledged|"
+    r"admitted|conceded|charged|predicted|vowed|promised|cautioned|emphasized|emphasised|observed|"
+    r"was\s+quoted\s+as\s+saying"
+)
+# "an agency quoted X as saying": the speaker is X, not the agency
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying\b", re.I)
+# a speaker never spans a quotation mark (``, “, ”, ")
+_AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
+_AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}})", re.I)
+_AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70})", re.I)
+_BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+(?P<word>\w+))?\s*[:,]?\s*$", re.I)
+# a reporting verb right after a name (an apposition in commas may come between) or right before it
+_SPEAKS_AFTER = re.compile(rf"(?:,[^,;!?\"`]{{1,70}})?,?(?:\s+(?:also|then|later|again|\w+ly))?\s+(?:{_VERBS})\b", re.I)
+_SPEAKS_BEFORE = re.compile(
+    r"\b(?:said|says|added|adds|continued|explained|stated|wrote|insisted)\s+(?:(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+)?$", re.I
+)
+# where a sentence starts: after a full stop (and closing quotes), before a capital or an opening quote
+_SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]['\"\u201d\u2019]*\s+(?=[`\"\u201cA-Z])")
+# (not after a title abbreviation: "Rep. Dick Armey", "Gen. Atilla Ates" continue the sentence)
+_SENTENCE_BREAK = re.compile(r"\n\s*\n|(?<![A-Z])[a-z0-9)]{2}[.]\s+[A-Z]")
+# a clause between a quotation and "quoted X as saying" ("…,'' the agency quoted X as saying")
+_AFTER_CLAUSE = re.compile(r"[\s,]*[^!?\"`\u201c\u201d]{0,70}$")
+_QUOTED_AS_BEFORE = re.compile(
+    r"\bquoted\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying(?:\s+that)?\s*[:,]?\s*$", re.I
+)
+# reporting verbs that introduce reported speech ("X said the plan was ``…''", "X wrote that …")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|insisted|warned|noted|stated|explained|argued|claimed|predicted|"
+    r"complained|saying|(?:wrote|writes)\s+that|(?<!-)called\s+(?:it|them|him|her|this|that|for))\b",
+    re.I,
+)
+# a sentence closing with its attribution after a quotation inside it: "…, said X." / "…, X said."
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:said|says|added)\s+(?P<who>[^,;!?]{1,70}?)|(?P<who2>[^,;!?]{1,70}?)\s+(?:said|says|added))"
+    r"(?:,[^.!?]*)?[.]?\s*$"
+)
+_BEFORE_INVERTED = re.compile(r"\b(?:said|says|added|adds)\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s*:\s*$", re.I)
+_DESCRIPTION_COMMA = re.compile(r",\s*")
+_QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
+_PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
+_NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
+
+
+def _mention_in(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    inside = [m for m in mentions if m.start >= start and m.end <= end and m.kind in {"PERSON", "ORG"}]
+    people = [m for m in inside if m.kind == "PERSON"]
+    chosen = people or inside
+    return chosen[0] if chosen else None
+
+
+def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Mention | str | None:
+    """The speaker of the quotation at ``outer`` (its span with the quote marks).
+
+    A mention, a title noun ("diplomat") for :func:`resolve_title`, or None.
+    """
+    qs, qe = outer
+    after = text[qe : qe + 120]
+    # a quotation that ends its sentence ('…Ankara.'' Moussa said Mubarak had …) is not attributed by
+    # the next sentence's subject; '"…?" asked X' still is (the verb follows in lower case)
+    ended = text[:qe].rstrip("'\"\u201d\u2019` ")[-1:] in {".", "!", "?"} and after.lstrip()[:1].isupper()
+    if not ended:
+        quoted = _QUOTED_AS.search(after)
+        if quoted and _AFTER_CLAUSE.match(after, 0, quoted.start()) and not _SENTENCE_BREAK.search(after, 0, quoted.end()):
+            return _who(text, qe + quoted.start("who"), qe + quoted.end("who"), qs, mentions)
+    for pattern in () if ended else (_AFTER_ACCORDING, _AFTER_VERB_SUBJECT, _AFTER_SUBJECT_VERB):
+        match = pattern.match(after)
+        if match:
+            who_start, who_end = qe + match.start("who"), qe + match.end("who")
+            cut = _SENTENCE_BREAK.search(text, who_start, who_end)
+            if cut is not None and pattern is not _AFTER_SUBJECT_VERB:
+                # '…," said Secretary Ali Larijani. On Wednesday …': the speaker ends with the sentence
+                who_end = cut.start() + (2 if text[cut.start()].isalnum() or text[cut.start()] == ")" else 0)
+                cut = None
+            if cut is None and who_end > who_start:
+                named = _named_after_description(text, who_start, who_end, mentions)
+                if pattern is _AFTER_VERB_SUBJECT and named is not None:
+                    return named
+                # no speaker in the clause ('``…'' once a second, said X'): the sentence's attribution
+                return _who(text, who_start, who_end, qs, mentions) or _reported(text, outer, mentions)
+    before_start = max(0, qs - 120)
+    quoted = _QUOTED_AS_BEFORE.search(text, before_start, qs)
+    if quoted and not _SENTENCE_BREAK.search(text, quoted.start(), qs):
+        return _who(text, quoted.start("who"), quoted.end("who"), qs, mentions)
+    inverted = _BEFORE_INVERTED.search(text, before_start, qs)
+    if inverted and not _SENTENCE_BREAK.search(text, inverted.start("who"), inverted.end("who")):
+        # "Says defensive end X: ``…": the verb before its subject
+        who = _who(text, inverted.start("who"), inverted.end("who"), qs, mentions)
+        if who is not None:
+            return who
+    match = _BEFORE.search(text, before_start, qs)
+    # 'and said the ``worst of the agents''': a lower-case word of the clause (not a day: "said Friday,
+    # ``…''") between the verb and the quote makes it a partial quotation in reported speech
+    partial = match is not None and (match.group("word") or "X")[:1].islower()
+    if match and not partial and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who")):
+        return _who(text, match.start("who"), match.end("who"), qs, mentions)
+    return _reported(text, outer, mentions)
+
+
+def _named_after_description(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The person named right after a description that names no person: "said the league's coordinator, X".
+
+    The description may name an organisation, which does not speak here.
+    """
+    if _mention_in([m for m in mentions if m.kind == "PERSON"], start, end) is not None:
+        return None
+    gap = _DESCRIPTION_COMMA.match(text, end)
+    if gap is None:
+        return None
+    return next((m for m in mentions if m.kind == "PERSON" and m.start == gap.end()), None)
+
+
+def _sentence_bounds(text: str, qs: int, qe: int) -> tuple[int, int]:
+    """Start and end of the sentence a quotation stands in (within its paragraph)."""
+    para_start = text.rfind("\n\n", 0, qs)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", qe)
+    para_end = len(text) if para_end < 0 else para_end
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, para_start, qs)]
+    end = _SENTENCE_START.search(text, qe, para_end)
+    return (starts[-1] if starts else para_start), (end.start() + 1 if end else para_end)
+
+
+def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Mention | str | None:
+    """A quotation inside reported speech: the speaker of its sentence's reporting clause.
+
+    "X said the plan was ``dead on arrival''" gives X: the first person (else body) before the last
+    reporting verb of the sentence before the quotation; a pronoun subject resolves as in "he said".
+    "… ``…'' once a week, said X." gives X: the sentence closes with the attribution.
+    """
+    qs, qe = outer
+    start, end = _sentence_bounds(text, qs, qe)
+    tail = _TRAILING_ATTRIBUTION.search(text, qe, end)
+    if tail and not _QUOTE_MARK.search(text, qe, tail.start()):
+        group = "who" if tail.group("who") else "who2"
+        return _who(text, tail.start(group), tail.end(group), qs, mentions)
+    verbs = list(_REPORTING.finditer(text, start, qs))
+    if not verbs or _QUOTE_MARK.search(text, start, verbs[-1].start()):
+        return None  # no reporting verb, or another quotation before it: no plain reporting clause
+    verb = verbs[-1]
+    # a pronoun opening the sentence is its subject ("He said the member … and said the ``…''"), not a
+    # name later in the clause
+    if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
+        return _antecedent(text, start, mentions)
+    return _mention_in(mentions, start, verb.start())
+
+
+def _pronoun_subject(phrase: str) -> bool:
+    """The subject before a reporting verb is a pronoun, perhaps with an adverb: "he", "she also"."""
+    words = phrase.split()
+    return 0 < len(words) <= 2 and bool(_PRONOUN.match(words[0])) and all(w.islower() for w in words[1:])
+
+
+def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Mention]) -> Mention | str | None:
+    if _pronoun_subject(text[start:end]):
+        return _antecedent(text, quote_start, mentions)
+    mention = _mention_in(mentions, start, end)
+    if mention is not None:
+        return mention
+    phrase = " ".join(text[start:end].split())
+    if re.fullmatch(r"(?:[A-Z][\w'.-]+\s?){1,3}", phrase):
+        # a name NER missed here ("Mendoza said"): the person of the article with that (sur)name
+        named = [m for m in mentions if m.kind == "PERSON" and (m.form == phrase or surname_matches(phrase, m.form))]
+        if named:
+            return named[0]
+    nominal = _NOMINAL.match(phrase)
+    if nominal and nominal.group("noun").lower() in TITLE_HEADS:
+        return nominal.group("noun").lower()
+    return None
+
+
+def _people_before(text: str, quote_start: int, mentions: list[Mention]) -> tuple[int, list[Mention]]:
+    """The window an antecedent is looked for in, and its PERSON mentions outside quotations."""
+    window = max(0, quote_start - PRONOUN_WINDOW)
+    quoted = [(m.start(), m.end()) for m in QUOTE.finditer(text, window, quote_start)]
+    people = [
+        m for m in mentions
+        if m.kind == "PERSON" and window <= m.start and m.end <= quote_start
+        and not any(s <= m.start < e for s, e in quoted)
+    ]
+    return window, people
+
+
+def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+    """The person a "he said" after a quote refers to.
+
+    In order: the last person of the sentence before the quote who speaks (followed by a reporting
+    verb — "Holbrooke said …", "X, a nutrition expert, said …" — or preceded by one: "…, said
+    Azzman Shariffadeen"); else that sentence's first person (its subject: "Castro joked that police
+    could have waited to arrest Pinochet"), unless it opens with a pronoun; else the last person who speaks within the window; else
+    the nearest person.  Names inside quotations do not count.
+    """
+    window, before = _people_before(text, quote_start, mentions)
+    if not before:
+        return None
+    speaking = [
+        m for m in before
+        if _SPEAKS_AFTER.match(text, m.end, min(m.end + 90, quote_start))
+        or _SPEAKS_BEFORE.search(text, max(window, m.start - 40), m.start)
+    ]
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start)]
+    if starts and starts[-1] >= quote_start - 3:  # the quote opens a sentence: look at the one before
+        starts.pop()
+    sentence_start = starts[-1] if starts else window
+    # a sentence opening with a pronoun continues the earlier speaker: its first name is no subject
+    opens_with_pronoun = _PRONOUN.match(text[sentence_start : sentence_start + 5].split(" ", 1)[0])
+    in_sentence = [] if opens_with_pronoun else [m for m in before if m.start >= sentence_start]
+    # a subject the NER missed ("Samaranch has compared it to … Ben Johnson's case"): a capitalised first
+    # word that is the surname of a person of the article
+    first = text[sentence_start : sentence_start + 40].split(" ", 1)[0].strip(",.;:'\"`")
+    if not opens_with_pronoun and first[:1].isupper() and not (in_sentence and in_sentence[0].start == sentence_start):
+        named = [m for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1 and surname_matches(first, m.form)]
+        if named:
+            in_sentence = [named[-1]]
+    for chosen in ([m for m in speaking if m.start >= sentence_start], in_sentence[:1], speaking, before):
+        if chosen:
+            return chosen[-1]
+    return None
+
+
+def _resolve_nominal(noun: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+    """The latest person before the quote whose role contains the noun ("the diplomat" → "U.N. diplomat X")."""
+    candidates = [
+        m for m in mentions if m.kind == "PERSON" and m.role and noun in m.role.lower().split() and m.start < quote_start
+    ]
+    return candidates[-1] if candidates else None
+
+
+def _previous_subject(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+    """The person a title with no matching role ("the senator said") refers to.
+
+    The first person (the subject) of the nearest sentence before the quotation that names one, within
+    the window of a pronoun's antecedent.
+
+    "Committee Chairman Orrin Hatch agreed with the director. The senator said he expects hearings.
+    ``…,'' the senator said." gives Orrin Hatch: a role written differently ("Chairman") still names him.
+    """
+    window, before = _people_before(text, quote_start, mentions)
+    starts = [window] + [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start)]
+    ends = starts[1:] + [quote_start]
+    for start, end in reversed(list(zip(starts, ends, strict=True))):
+        people = [m for m in before if start <= m.start and m.end <= end]
+        if people:
+            return people[0]
+    return None
+
+
+def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """An article's mentions, a one-word ORG that is the surname of a full PERSON name of the article made a PERSON.
+
+    "Mahmoud El-Farnawani … El-Farnawani said": the small NER tags many foreign surnames ORG, and a
+    speaker or a "he said" antecedent must be a person.  (The story-wide kind vote,
+    ``entities.unify_kinds``, keeps ORG when most mentions of the story say so.)
+    """
+    people = [m.form for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1]
+    return [
+        Mention(m.article_id, m.form, "PERSON", m.start, m.end, m.role)
+        if m.kind == "ORG" and len(name_tokens(m.form)) == 1 and any(surname_matches(m.form, p) for p in people)
+        else m
+        for m in mentions
+    ]
+
+
+def speaker_name(mention: Mention | None, lookup: dict[str, Entity], mentions: list[Mention]) -> str | None:
+    """The speaker's merged entity name; a surname alone becomes the article's full name when unique."""
+    if mention is None:
+        return None
+    form = mention.form
+    if mention.kind == "PERSON" and len(name_tokens(form)) == 1:
+        full = {m.form for m in mentions if m.kind == "PERSON" and surname_matches(form, m.form)}
+        form = full.pop() if len(full) == 1 else form
+    if mention.kind == "PERSON" and len(name_tokens(form)) == 1 and form == mention.form:
+        # a family name written first ("Zhu" for "Zhu Rongji"): the one full name opening with it, if no
+        # name of the article ends with it
+        first = {m.form for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1
+                 and name_tokens(m.form)[0] == name_tokens(form)[0]}
+        form = first.pop() if len(first) == 1 else form
+    entity = lookup.get(" ".join(name_tokens(form)))
+    return entity.name if entity else form
+
+
+def resolve_title(noun: str, text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+    """The person a title ("the diplomat said") names: by role in the article, else the nearest subject before."""
+    return _resolve_nominal(noun, quote_start, mentions) or _previous_subject(text, quote_start, mentions)
+
