@@ -235,13 +235,13 @@ class LabelledDocument:
     format: str = "text"
 
 
-def evaluate_lines(
+def observed_cleaner(
     documents: Sequence[LabelledDocument],
     *,
     options: CleanOptions,
     batch: Iterable[RawDocument] = (),
-) -> dict[str, LineScore]:
-    """Clean each labelled document (after observing ``batch`` and the documents) and score by half."""
+) -> tuple[Cleaner, list[RawDocument]]:
+    """A cleaner that observed ``batch`` (except the labelled files) and then the labelled files; their raw documents."""
     cleaner = Cleaner(options=options)
     raws = [
         RawDocument(doc.path, doc.text, format=doc.format, record_meta=doc.record_meta)  # type: ignore[arg-type]
@@ -253,6 +253,17 @@ def evaluate_lines(
             cleaner.observe(raw)
     for raw in raws:
         cleaner.observe(raw)
+    return cleaner, raws
+
+
+def evaluate_lines(
+    documents: Sequence[LabelledDocument],
+    *,
+    options: CleanOptions,
+    batch: Iterable[RawDocument] = (),
+) -> dict[str, LineScore]:
+    """Clean each labelled document (after observing ``batch`` and the documents) and score by half."""
+    cleaner, raws = observed_cleaner(documents, options=options, batch=batch)
     scores = {"tune": LineScore(), "report": LineScore(), "all": LineScore()}
     iterator = iter(zip(documents, raws, strict=True))
     for doc, raw in iterator:

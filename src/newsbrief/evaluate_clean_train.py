@@ -25,10 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
-from newsbrief.clean import Cleaner
 from newsbrief.clean_model import FEATURES
 from newsbrief.evaluate_clean import half
-from newsbrief.evaluate_clean_lines import LabelledDocument, line_hash
+from newsbrief.evaluate_clean_lines import LabelledDocument, line_hash, observed_cleaner
 from newsbrief.model import RawDocument
 from newsbrief.settings import CleanOptions
 
@@ -74,17 +73,7 @@ def training_rows(
     """
     xs, ys, groups, kept = [], [], [], []
     for documents, batch in labelled:
-        cleaner = Cleaner(options=CleanOptions(residue_model=False))
-        raws = [
-            RawDocument(doc.path, doc.text, format=doc.format, record_meta=doc.record_meta)  # type: ignore[arg-type]
-            for doc in documents
-        ]
-        seen = {raw.source for raw in raws}
-        for raw in batch:
-            if raw.source not in seen:
-                cleaner.observe(raw)
-        for raw in raws:
-            cleaner.observe(raw)
+        cleaner, raws = observed_cleaner(documents, options=CleanOptions(residue_model=False), batch=batch)
         for doc, raw in zip(documents, raws, strict=True):
             if half(doc.path) != part:
                 continue

@@ -36,6 +36,7 @@ eval_app.add_typer(clean_app, name="clean")
 
 DATA = Path("../shared/data")
 BENCHMARK = DATA / "article-extraction-benchmark"
+LABELS = [Path("eval/labels/wikiref_lines.tsv"), Path("eval/labels/benchmark_lines.tsv")]
 
 
 @clean_app.command("extraction")
@@ -71,11 +72,7 @@ def extraction(
 @clean_app.command("lines")
 def lines(
     data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
-    labels: list[Path] = typer.Option(
-        [Path("eval/labels/wikiref_lines.tsv"), Path("eval/labels/benchmark_lines.tsv")],
-        "--labels",
-        help="Label files (relative_path, line_no, hash, label).",
-    ),
+    labels: list[Path] = typer.Option(LABELS, "--labels", help="Label files (relative_path, line_no, hash, label)."),
     show_errors: bool = typer.Option(False, "--show-errors", help="List the body lines falsely removed."),
     model: bool = typer.Option(
         False, "--model/--no-model", help="Apply the residue-line model after the rules (off by default)."
@@ -142,11 +139,7 @@ def derive_labels(
 @clean_app.command("train")
 def train(
     data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
-    labels: list[Path] = typer.Option(
-        [Path("eval/labels/wikiref_lines.tsv"), Path("eval/labels/benchmark_lines.tsv")],
-        "--labels",
-        help="Label files (relative_path, line_no, hash, label); only their tuning half is used.",
-    ),
+    labels: list[Path] = typer.Option(LABELS, "--labels", help="Label files; only their tuning half is used."),
     output: Path = typer.Option(
         Path("src/newsbrief/data/clean_residue_model.json"), "--output", help="Model JSON to write."
     ),
