@@ -166,12 +166,40 @@ def embedded(articles: list, stages: list[str]) -> tuple[dict[str, object], tupl
     return out, groups, story_of
 
 
+def embedded_cached(cache: Path | None, source: Path, stages: list[str]) -> tuple[dict[str, object], tuple, dict]:
+    """:func:`embedded` on the articles of ``source``, or its saved result (``cache``: a JSON file).
+
+    The saved figures say ``"cached": true``; the groups and story ids are those of the saved run,
+    so a later Spark variant is compared with the very same embedded result without re-running it.
+    """
+    from newsbrief.model import DuplicateGroup
+
+    if cache is not None and cache.exists():
+        saved = json.loads(cache.read_text())
+        if "stories" not in stages or saved["story_of"]:
+            groups = tuple(DuplicateGroup(c, tuple((m, float(s)) for m, s in members)) for c, members in saved["groups"])
+            return {**saved["figures"], "cached": True}, groups, saved["story_of"]
+    started = time.perf_counter()
+    articles = load_articles(source)
+    loaded = round(time.perf_counter() - started, 1)
+    figures, groups, story_of = embedded(articles, stages)
+    figures["json_load_s"] = loaded
+    if cache is not None:
+        cache.write_text(json.dumps({"figures": figures, "story_of": story_of,
+                                     "groups": [[g.canonical_id, [list(m) for m in g.members]] for g in groups]}))
+    return figures, groups, story_of
+
+
 def spark_run(spark, source: Path, work: Path, size: int, partitions: int, *, stages: list[str],
-              block_days: int | None = None, max_block: int | None = None, keep_rows: bool = True,
-              deadline: float | None = None) -> tuple[dict[str, object], list, dict]:
+              block_days: int | None = None, max_block: int | None = None, slice_days: int | None = None,
+              open_days: int | None = None, settle_days: int = 0,
+              keep_rows: bool = True, deadline: float | None = None,
+              groups_dir: Path | None = None) -> tuple[dict[str, object], list, dict]:
     """Time the Spark jobs (reading the JSONL, dedup → Parquet, stories → Parquet).
 
     ``deadline``: seconds after which a running stage's jobs are cancelled (``"finished": false``).
+    ``groups_dir``: keep the duplicate groups in ``groups_dir/groups-<size>.parquet``, and when that
+    is already there, read it instead of running the dedup (the line then has no dedup figures).
     """
     import threading
 
@@ -182,7 +210,8 @@ def spark_run(spark, source: Path, work: Path, size: int, partitions: int, *, st
 
     settings = Settings()
     out: dict[str, object] = {"articles": size, "path": "spark", "master": spark.sparkContext.master,
-                              "partitions": partitions, "max_block": max_block}
+                              "partitions": partitions, "max_block": max_block, "slice_days": slice_days,
+                              "open_days": open_days, "settle_days": settle_days}
     timer = threading.Timer(deadline, spark.sparkContext.cancelAllJobs) if deadline else None
     if timer is not None:
         timer.daemon = True
@@ -192,14 +221,19 @@ def spark_run(spark, source: Path, work: Path, size: int, partitions: int, *, st
         with Stage("read", out):
             articles = read_articles(spark, str(source)).repartition(partitions).persist()
             articles.count()
-        with Stage("dedup", out):
-            duplicate_groups(articles, options=settings.dedup).write.mode("overwrite").parquet(str(work / "groups"))
-        done.append("dedup")
-        groups = spark.read.parquet(str(work / "groups"))
+        kept = groups_dir / f"groups-{size}.parquet" if groups_dir is not None else work / "groups"
+        if groups_dir is not None and kept.exists():
+            out["dedup_reused"] = str(kept)
+        else:
+            with Stage("dedup", out):
+                duplicate_groups(articles, options=settings.dedup).write.mode("overwrite").parquet(str(kept))
+            done.append("dedup")
+        groups = spark.read.parquet(str(kept))
         out["duplicate_groups"] = groups.where("id != canonical_id").select("canonical_id").distinct().count()
         if "stories" in stages:
+            extra = {"slice_days": slice_days, "open_days": open_days, "settle_days": settle_days} if slice_days else {}
             options = SparkStoriesOptions(cluster=settings.cluster, dedup=settings.dedup, block_days=block_days,
-                                          max_block=max_block)
+                                          max_block=max_block, **extra)
             with Stage("stories", out):
                 story_assignments(articles, groups=groups, options=options, with_block=True).write.mode(
                     "overwrite").parquet(str(work / "stories"))
@@ -212,14 +246,16 @@ def spark_run(spark, source: Path, work: Path, size: int, partitions: int, *, st
         if timer is not None:
             timer.cancel()
     out["finished"] = True
-    _rates(out, size, done)
+    if done:
+        _rates(out, size, done)
     group_rows = [r.asDict() for r in groups.collect()] if keep_rows else []
     story_of: dict[str, str] = {}
     if "stories" in stages:
         stories = spark.read.parquet(str(work / "stories"))
-        sizes = [r["count"] for r in stories.groupBy("block").count().collect()]
-        out.update({"blocks": len(sizes), "largest_block_articles": max(sizes, default=0),
-                    "stories": stories.select("story_id").distinct().count()})
+        if slice_days is None:
+            sizes = [r["count"] for r in stories.groupBy("block").count().collect()]
+            out.update({"blocks": len(sizes), "largest_block_articles": max(sizes, default=0)})
+        out["stories"] = stories.select("story_id").distinct().count()
         if keep_rows:
             story_of = {r.id: r.story_id for r in stories.select("id", "story_id").collect()}
     articles.unpersist()
@@ -244,6 +280,16 @@ def main() -> None:
     parser.add_argument("--block-days", type=int, default=None, help="SparkStoriesOptions.block_days")
     parser.add_argument("--max-block", type=int, default=0,
                         help="SparkStoriesOptions.max_block (default 0: never cut a block, exact)")
+    parser.add_argument("--slice-days", type=int, default=0,
+                        help="SparkStoriesOptions.slice_days (default 0: one pass over all units, exact)")
+    parser.add_argument("--open-days", type=int, default=None, help="SparkStoriesOptions.open_days")
+    parser.add_argument("--settle-days", type=int, default=0, help="SparkStoriesOptions.settle_days")
+    parser.add_argument("--embedded-max", type=int, default=None,
+                        help="run (or read from the cache) the embedded path only for sizes up to N")
+    parser.add_argument("--embedded-cache", type=Path, default=None,
+                        help="save the embedded result in DIR/embedded-<size>.json and reuse it when present")
+    parser.add_argument("--groups-dir", type=Path, default=None,
+                        help="keep the Spark duplicate groups in DIR/groups-<size>.parquet and reuse them when present")
     args = parser.parse_args()
     adopt_orphans()
     stages = ["dedup"] + (["stories"] if "stories" in args.stages else [])
@@ -268,19 +314,18 @@ def main() -> None:
                           flush=True)
                 groups: tuple = ()
                 story_of: dict[str, str] = {}
-                if not args.skip_embedded:
-                    started = time.perf_counter()
-                    articles = load_articles(source)
-                    loaded = round(time.perf_counter() - started, 1)
-                    figures, groups, story_of = embedded(articles, stages)
-                    del articles
-                    print(json.dumps({**figures, "json_load_s": loaded}), flush=True)
+                compare = not args.skip_embedded and (args.embedded_max is None or size <= args.embedded_max)
+                if compare:
+                    cache = args.embedded_cache / f"embedded-{size}.json" if args.embedded_cache else None
+                    figures, groups, story_of = embedded_cached(cache, source, stages)
+                    print(json.dumps(figures), flush=True)
                 if spark is None:
                     continue
                 spark_figures, group_rows, spark_story_of = spark_run(
                     spark, source, work, size, args.partitions, stages=stages, block_days=args.block_days,
-                    max_block=args.max_block or None, keep_rows=not args.skip_embedded, deadline=args.deadline)
-                if not args.skip_embedded and spark_figures.get("finished"):
+                    max_block=args.max_block or None, slice_days=args.slice_days or None, open_days=args.open_days,
+                    settle_days=args.settle_days, keep_rows=compare, deadline=args.deadline, groups_dir=args.groups_dir)
+                if compare and spark_figures.get("finished"):
                     spark_figures["same_groups"] = groups_from_rows(group_rows) == groups
                     if story_of:
                         ids = sorted(story_of)

@@ -91,6 +91,14 @@ def spark_stories(
     max_block: int | None = typer.Option(
         None, "--max-block", min=1,
         help="Cut story blocks above N units into time slices: bounded work, but stories may split (default: exact)."),
+    slice_days: int | None = typer.Option(
+        None, "--slice-days", min=1,
+        help="Walk the stream in time slices of N days, each clustered with the stories still open (bounded, "
+             "approximate; default: exact)."),
+    open_days: int | None = typer.Option(None, "--open-days", min=0,
+                                         help="With --slice-days: days a story stays open after its newest article."),
+    settle_days: int = typer.Option(0, "--settle-days", min=0,
+                                    help="With --slice-days: re-cluster stories active in the last N days with the slice."),
     master: str = MASTER,
     partitions: int = PARTITIONS,
 ) -> None:
@@ -105,5 +113,6 @@ def spark_stories(
     with _session(master, partitions) as spark, library_errors():
         frame = _articles(spark, articles)
         known = spark.read.parquet(groups) if groups else None
-        options = SparkStoriesOptions(cluster=cluster, dedup=settings.dedup, max_block=max_block)
+        options = SparkStoriesOptions(cluster=cluster, dedup=settings.dedup, max_block=max_block,
+                                      slice_days=slice_days, open_days=open_days, settle_days=settle_days)
         story_assignments(frame, groups=known, options=options).write.mode("overwrite").parquet(out)

@@ -41,12 +41,14 @@ from newsbrief.represent import article_terms, representation_for, representatio
 from newsbrief.settings import ClusterOptions, DedupOptions
 from newsbrief.spark.components import connected_components
 from newsbrief.spark.dedup import duplicate_groups, unique_articles
+from newsbrief.spark.slices import slice_units, walk_slices
 
 if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import DataFrame
 
 _UNDATED = -1
+_COLUMNS = ("id", "content_hash", "source", "title", "text", "published")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,12 @@ class SparkStoriesOptions:
     articles, slices of 2,000 units drop the agreement to adjusted Rand 0.63, see docs/spark.md); it is
     also the size of the bins of small blocks clustered together (2,000 when ``None``).  ``partitions``: number of
     clustering partitions (``None``: the session's ``spark.sql.shuffle.partitions``).
+    ``slice_days``: cluster in consecutive time slices of that many days, each slice assigned by the
+    library clusterer seeded with the stories still open (:mod:`newsbrief.spark.slices`; ``None``,
+    the default: the exact blocks); ``open_days``: a story stays open while its newest article is at
+    most this many days before the slice (``None``: ``window_days + 3 × decay_days``);
+    ``settle_days``: open stories whose newest article is less than this many days before the slice
+    are clustered again together with it (closer to the batch result, more work; 0: none).
     """
 
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
@@ -72,12 +80,21 @@ class SparkStoriesOptions:
     block_days: int | None = None
     max_block: int | None = None
     partitions: int | None = None
+    slice_days: int | None = None
+    open_days: int | None = None
+    settle_days: int = 0
 
     def floor(self) -> float:
         """The block floor in effect."""
         if self.block_floor is not None:
             return self.block_floor
         return self.cluster.threshold * getattr(self.cluster, "edge_ratio", 0.5)
+
+    def open_window(self) -> int:
+        """Days a story stays open in the time-sliced mode."""
+        if self.open_days is not None:
+            return self.open_days
+        return int(self.cluster.window_days + 3 * self.cluster.decay_days)
 
 
 def _date_ordinal(row: Any) -> int:
@@ -322,6 +339,8 @@ def story_assignments(
     """
     from pyspark.sql import functions as F
 
+    if options.slice_days is not None:
+        return _sliced_assignments(articles, groups=groups, options=options, with_block=with_block)
     plan = _plan(articles, groups=groups, options=options)
     spark = articles.sparkSession
     rows = (
@@ -349,8 +368,18 @@ def story_assignments(
     return result
 
 
-def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStoriesOptions) -> _Plan:
-    from pyspark.sql import Window
+@dataclass(frozen=True, slots=True)
+class _Units:
+    articles: DataFrame
+    membership: DataFrame
+    units: DataFrame
+    reps: DataFrame
+    unit_terms: DataFrame
+    vocabulary: Any
+
+
+def _prepare(articles: DataFrame, *, groups: DataFrame | None, options: SparkStoriesOptions) -> _Units:
+    """The units (duplicate groups: date range, smallest id), their terms and the broadcast vocabulary."""
     from pyspark.sql import functions as F
 
     spark = articles.sparkSession
@@ -377,15 +406,79 @@ def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStorie
 
     # 1. Document frequencies and each term's first appearance in the embedded unit order (the terms
     #    are computed once per unit in Python; counting happens in the JVM).
-    columns = ("id", "content_hash", "source", "title", "text", "published")
-    unit_terms = reps.select(*columns).mapInArrow(partial(_terms, max_chars=copts.max_chars),
-                                                  "unit string, terms array<string>").persist()
+    unit_terms = reps.select(*_COLUMNS).mapInArrow(partial(_terms, max_chars=copts.max_chars),
+                                                   "unit string, terms array<string>").persist()
     stats = (
         unit_terms.select("unit", F.posexplode("terms").alias("pos", "term"))
         .groupBy("term").agg(F.count("*").alias("df"), F.min(F.struct("unit", "pos")).alias("first_seen"))
         .orderBy("first_seen").select("term", "df").collect()
     )
     vocabulary = spark.sparkContext.broadcast(([r.term for r in stats], [int(r.df) for r in stats], n_units))
+    return _Units(arts, membership, units, reps, unit_terms, vocabulary)
+
+
+def _walk(batches: Iterable[pa.RecordBatch], *, options: ClusterOptions, vocabulary: Any, slice_days: int,
+          open_days: int, settle_days: int) -> Iterator[pa.RecordBatch]:
+    """Arrow batches of article rows in the clusterer's order (one task) → ``(id, story_id)`` batches."""
+    import pyarrow as pa
+
+    terms, df, n_docs = vocabulary.value
+    rows = (row for batch in batches for row in batch.to_pylist())
+    pairs = walk_slices(slice_units(rows), options=options, terms=terms, df=df, n_docs=n_docs,
+                        slice_days=slice_days, open_days=open_days, settle_days=settle_days)
+    ids: list[str] = []
+    stories: list[str] = []
+    for article_id, story_id in pairs:
+        ids.append(article_id)
+        stories.append(story_id)
+        if len(ids) >= 50_000:
+            yield pa.RecordBatch.from_arrays([pa.array(ids, pa.string()), pa.array(stories, pa.string())],
+                                             names=["id", "story_id"])
+            ids, stories = [], []
+    if ids:
+        yield pa.RecordBatch.from_arrays([pa.array(ids, pa.string()), pa.array(stories, pa.string())],
+                                         names=["id", "story_id"])
+
+
+def _sliced_assignments(articles: DataFrame, *, groups: DataFrame | None, options: SparkStoriesOptions,
+                        with_block: bool) -> DataFrame:
+    """The time-sliced stories: units sorted in the clusterer's order, walked slice by slice in one task.
+
+    The terms and document frequencies are computed in parallel as in the exact job; the walk
+    itself is sequential (each slice starts from the stories the previous ones left open).
+    """
+    from pyspark.sql import functions as F
+
+    prepared = _prepare(articles, groups=groups, options=options)
+    rows = (
+        prepared.articles.join(prepared.membership, "id")
+        .join(prepared.units.select(F.col("unit").alias("canonical_id"), "first", "smallest"), "canonical_id")
+        .join(prepared.unit_terms.withColumnRenamed("unit", "id"), "id", "left")
+        .select(*_COLUMNS, "canonical_id", "similarity", "first", "smallest", "terms")
+        .orderBy(F.col("first").isNull(), "first", "smallest", "id")
+        .coalesce(1)  # one task walks the slices in order (coalesce keeps the sorted partitions' order)
+    )
+    assigned = rows.mapInArrow(
+        partial(_walk, options=options.cluster, vocabulary=prepared.vocabulary, slice_days=options.slice_days,
+                open_days=options.open_window(), settle_days=options.settle_days),
+        "id string, story_id string",
+    )
+    result = prepared.articles.select("id", "source", "published").join(assigned, "id").select(
+        "id", "source", "story_id", "published")
+    if with_block:
+        result = result.withColumn("block", F.lit(None).cast("string"))
+    return result
+
+
+def _plan(articles: DataFrame, *, groups: DataFrame | None, options: SparkStoriesOptions) -> _Plan:
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    copts = options.cluster
+    prepared = _prepare(articles, groups=groups, options=options)
+    arts, membership, units, reps = prepared.articles, prepared.membership, prepared.units, prepared.reps
+    unit_terms, vocabulary = prepared.unit_terms, prepared.vocabulary
+    columns = _COLUMNS
 
     # 2. Vectors and blocking keys (global term indices).
     vectors = reps.select(*columns).mapInArrow(
