@@ -47,7 +47,6 @@ from newsbrief.align import Alignment, Stems
 from newsbrief.model import Span, SummarySentence
 from newsbrief.settings import BriefOptions
 
-_END = re.compile(r"[.!?][\"')\]]*$")
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 
@@ -100,7 +99,7 @@ def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
     score += (text.count('"') % 2) + abs(text.count("(") - text.count(")"))
     if not text[:1].isupper() and text[:1] not in "\"'":
         score += 1.0
-    if not _END.search(text):
+    if not textmod.ends_sentence(text):
         score += 1.0
     if textmod.needs_context(text):
         score += 2.0
@@ -178,7 +177,7 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
         i
         for i in range(n)
         if options.min_sentence_words <= lengths_all[i] <= min(options.max_sentence_words, options.words)
-        and _END.search(al.sentences[i].text)
+        and textmod.ends_sentence(al.sentences[i].text)
     ]
 
     def value(i: int) -> float:

@@ -312,6 +312,18 @@ def quote_opened_before(sentence: str) -> int | None:
     return closing.end()
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence: final punctuation, then only closing quotes or brackets.
+
+    >>> ends_sentence('He left."'), ends_sentence("He left.\u201d "), ends_sentence("Read more")
+    (True, True, False)
+    """
+    return _ENDS_SENTENCE.search(text.rstrip()) is not None
+
+
 # Closed-class English words that make a sentence opening with them lean on the sentence before:
 # personal/demonstrative pronouns and discourse connectives (grammar, not content; English only).
 _CONTEXT_OPENERS = frozenset(

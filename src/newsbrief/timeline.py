@@ -19,7 +19,6 @@ ids; when sources give *different* dates for the same development, each date is 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -28,7 +27,7 @@ from rapidfuzz import fuzz
 
 from newsbrief.dates import WEEKDAYS, DateMention, find_dates, in_relative_clause
 from newsbrief.model import Article, Sentence, TimelineEntry
-from newsbrief.text import SentenceSplitter, content_words, needs_context, normalise
+from newsbrief.text import SentenceSplitter, content_words, ends_sentence, needs_context, normalise
 
 # Two dated sentences are the same development when their content words overlap this much (Jaccard) …
 SAME_DEVELOPMENT_JACCARD = 0.3
@@ -111,7 +110,6 @@ def dated_sentences(
     return result
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 
 
 def _reads_alone(text: str) -> bool:
@@ -120,7 +118,7 @@ def _reads_alone(text: str) -> bool:
     >>> _reads_alone("Talks resumed on Monday."), _reads_alone("Yesterday's negotiations"), _reads_alone("They left today.")
     (True, False, False)
     """
-    return bool(_SENTENCE_END.search(text.rstrip())) and not needs_context(text)
+    return ends_sentence(text) and not needs_context(text)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
