@@ -17,7 +17,11 @@ Then, per size:
   :func:`newsbrief.spark.stories.story_assignments` with those groups written to Parquet (the
   session start-up is not counted; each stage's wall time is).
 
-``--stages dedup`` runs only dedup on both paths (what a 1M run can finish here); ``--deadline``
+``--slice-days S [--open-days O] [--settle-days T]`` runs the time-sliced stories
+(``SparkStoriesOptions``); ``--walk S:O[:T] ...`` runs that walk in this process instead of Spark, one
+line per variant (a parameter scan; needs the embedded result, ``--embedded-cache`` keeps it);
+``--groups-dir`` keeps / reuses the Spark duplicate groups; ``--embedded-max N`` compares with the
+embedded path only up to N articles.  ``--stages dedup`` runs only dedup on both paths (what a 1M run can finish here); ``--deadline``
 cancels a Spark stage still running after that many seconds (its line says ``"finished": false``)
 and the session always stops at the end.  Prints one JSON line per stage as it finishes (to follow
 long runs) and one per size and path: wall and CPU seconds per stage, CPU split into the JVM and the
@@ -262,6 +266,58 @@ def spark_run(spark, source: Path, work: Path, size: int, partitions: int, *, st
     return out, group_rows, story_of
 
 
+def walk_variants(source: Path, groups: tuple, story_of: dict[str, str], variants: list[str]) -> None:
+    """The time-sliced walk (``spark/slices.py``) in this process, no Spark, against the embedded stories.
+
+    ``variants``: ``SLICE:OPEN[:SETTLE]`` days.  The units, their terms and the global document
+    frequencies are built as the Spark job builds them (terms in order of first appearance over the
+    units sorted by id); prints one JSON line per variant (wall and CPU seconds of the walk alone,
+    stories, adjusted Rand and the share of articles with the very same story id).
+    """
+    from sklearn.metrics import adjusted_rand_score
+
+    from newsbrief.represent import article_terms
+    from newsbrief.settings import Settings
+    from newsbrief.spark.slices import UNDATED, SliceUnit, walk_slices
+
+    options = Settings().cluster
+    articles = load_articles(source)
+    member = {m: (g.canonical_id, s) for g in groups for m, s in g.members}
+    units: dict[str, list] = {}
+    for article in articles:
+        units.setdefault(member.get(article.id, (article.id,))[0], []).append(article)
+    by_id = {a.id: a for a in articles}
+    terms = {u: list(article_terms(by_id[u], max_chars=options.max_chars)) for u in sorted(units)}
+    df: dict[str, int] = {}
+    for unit_terms in terms.values():
+        for term in unit_terms:
+            df[term] = df.get(term, 0) + 1  # dict order: first appearance over the units sorted by id
+    vocabulary = list(df)
+
+    def first_day(unit: str) -> int:
+        days = [a.published.toordinal() for a in units[unit] if a.published is not None]
+        return min(days) if days else UNDATED
+
+    order = sorted(units, key=lambda u: (first_day(u) == UNDATED, first_day(u), min(a.id for a in units[u])))
+    walk = []
+    for unit in order:
+        arts = sorted(units[unit], key=lambda a: (a.id != unit, a.id))
+        walk.append((first_day(unit), SliceUnit(tuple(arts), tuple(member.get(a.id, (a.id, 1.0))[1] for a in arts),
+                                                tuple(terms[unit]))))
+    ids = sorted(story_of)
+    for variant in variants:
+        slice_days, open_days, settle_days = ([int(x) for x in variant.split(":")] + [0])[:3]
+        started, cpu = time.perf_counter(), time.process_time()
+        got = dict(walk_slices(walk, options=options, terms=vocabulary, df=[df[t] for t in vocabulary],
+                               n_docs=len(units), slice_days=slice_days, open_days=open_days, settle_days=settle_days))
+        print(json.dumps({"articles": len(articles), "path": "walk", "slice_days": slice_days, "open_days": open_days,
+                          "settle_days": settle_days, "walk_s": round(time.perf_counter() - started, 1),
+                          "walk_cpu_s": round(time.process_time() - cpu, 1), "load": load(),
+                          "stories": len(set(got.values())),
+                          "stories_ari": round(adjusted_rand_score([story_of[i] for i in ids], [got[i] for i in ids]), 4),
+                          "same_story_id": round(sum(story_of[i] == got[i] for i in ids) / len(ids), 4)}), flush=True)
+
+
 def main() -> None:
     """Run the benchmark for each size."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -284,6 +340,8 @@ def main() -> None:
                         help="SparkStoriesOptions.slice_days (default 0: one pass over all units, exact)")
     parser.add_argument("--open-days", type=int, default=None, help="SparkStoriesOptions.open_days")
     parser.add_argument("--settle-days", type=int, default=0, help="SparkStoriesOptions.settle_days")
+    parser.add_argument("--walk", nargs="+", default=None, metavar="SLICE:OPEN[:SETTLE]",
+                        help="no Spark: the time-sliced walk in this process for each variant, against the embedded stories")
     parser.add_argument("--embedded-max", type=int, default=None,
                         help="run (or read from the cache) the embedded path only for sizes up to N")
     parser.add_argument("--embedded-cache", type=Path, default=None,
@@ -299,7 +357,7 @@ def main() -> None:
     from newsbrief.spark.dedup import groups_from_rows
     from newsbrief.spark.session import SparkConfig
 
-    spark = None if args.skip_spark else SparkConfig(
+    spark = None if args.skip_spark or args.walk else SparkConfig(
         master=args.master, shuffle_partitions=args.partitions,
         extra={"spark.driver.memory": args.driver_memory}).session()
     try:
@@ -319,6 +377,8 @@ def main() -> None:
                     cache = args.embedded_cache / f"embedded-{size}.json" if args.embedded_cache else None
                     figures, groups, story_of = embedded_cached(cache, source, stages)
                     print(json.dumps(figures), flush=True)
+                    if args.walk:
+                        walk_variants(source, groups, story_of, args.walk)
                 if spark is None:
                     continue
                 spark_figures, group_rows, spark_story_of = spark_run(
