@@ -137,3 +137,21 @@ def test_the_sentence_most_sources_carry_opens_the_summary(splitter):
     summary = summarize(align([first, second, third, fourth], splitter=splitter), options=opts)
     # chronological order alone would open with the earlier detail
     assert [(s.text, s.support) for s in summary] == [(gist, 3), (detail, 2)]
+
+
+def test_a_wording_that_other_sources_contradict_is_left_out(splitter):
+    # three outlets date the ferry's sinking to March 3; one says Sunday (a slip).  Another sentence already
+    # covers "sank on March 3", so coverage alone would take the shorter slip: the summary must state the
+    # date most sources give, never the contradicted wording
+    good = "The ferry Santa Lucia sank off the coast of Sicily on March 3 with 41 passengers aboard."
+    slip = "The ferry Santa Lucia sank off the coast of Sicily on Sunday with 41 passengers aboard."
+    others = [
+        "Rescuers said the ferry Santa Lucia sank on March 3 and all 41 passengers were saved.",
+        "Rescuers said the ferry Santa Lucia sank on March 3 and all 41 passengers were saved by fishermen.",
+    ]
+    articles = [make_article("a.txt", None, good, dt.date(2024, 3, 4)),
+                make_article("b.txt", None, slip, dt.date(2024, 3, 4))]
+    articles += [make_article(f"o{k}.txt", None, text, dt.date(2024, 3, 5)) for k, text in enumerate(others)]
+    opts = replace(BriefOptions(words=50), min_sentence_words=5)
+    summary = summarize(align(articles, splitter=splitter), options=opts)
+    assert good in [s.text for s in summary] and slip not in [s.text for s in summary]

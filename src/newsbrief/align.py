@@ -127,8 +127,13 @@ class _Facts:
     tokens: tuple[str, ...]
 
 
+def numbers_in(text: str) -> frozenset[str]:
+    """The figures of a sentence, thousands separators dropped ("1,500" → "1500")."""
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
 def _facts(text: str, stems: Stems) -> _Facts:
-    numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+    numbers = numbers_in(text)
     first = len(text) - len(text.lstrip("\"' ([")) if text else 0
     names = tuple(
         dict.fromkeys(stems.stem(m.group().lower()) for m in _NAME.finditer(text) if m.start() > first)

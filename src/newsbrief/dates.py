@@ -35,6 +35,15 @@ from newsbrief.text import quote_opened_before
 Precision = Literal["day", "month"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Month names and their usual abbreviations, lower case (English).
+MONTH_NAMES = tuple(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+#: Words that only place something in time (weekdays, months, relative day words), lower case (English).
+TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES) | frozenset(
+    "today tonight yesterday tomorrow ago day days week weeks month months".split()
+)
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsbrief.dates import find_dates
+from newsbrief.dates import TIME_WORDS, find_dates
 from newsbrief.dedup import independent_sources
 from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence
 from newsbrief.names import content_tokens, name_similarity, name_tokens
@@ -48,11 +48,7 @@ SAME_QUANTITY_JACCARD = 0.3
 SAME_CLAIM_JACCARD = 0.6
 KIND_ORDER = {"date": 0, "weekday": 1, "number": 2, "name": 3, "claim": 4}
 
-_DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow "
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
-    "oct october nov november dec december ago week weeks month months day days".split()
-)
+_DATE_WORDS = TIME_WORDS
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny)\b|n['\u2019]t\b", re.I)
 _NUMBER_WORDS = {
     w: i

@@ -36,17 +36,21 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsbrief import text as textmod
-from newsbrief.align import Alignment, Stems
+from newsbrief.align import Alignment, Stems, numbers_in
+from newsbrief.dates import MONTH_NAMES, WEEKDAYS
 from newsbrief.model import Span, SummarySentence
 from newsbrief.settings import BriefOptions
 
+# two sentences of different sources with content stems this alike (Jaccard, day/month names aside) say the
+# same thing: if their figures or days differ, they contradict each other
+_SAME_STATEMENT = 0.75
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 
@@ -106,6 +110,44 @@ def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
     own = al.source_of[i]
     rare = [s for s in al.stems[i] if vocabulary.get(s, set()) <= {own}]
     return score + 0.5 * len(rare)
+
+
+def _outvoted(cands: list[int], al: Alignment, value: Callable[[int], float]) -> set[int]:
+    """Candidates that another source contradicts with a better-supported wording.
+
+    Two sentences of different sources *contradict* each other when they say the same thing — their content
+    stems other than day and month names overlap by at least ``_SAME_STATEMENT`` (Jaccard) — with other
+    figures or other day/month names ("went missing on Sunday" / "on June 1").  The one whose concepts
+    fewer sources share (lower ``value``) is left out, so the summary states what most sources say; the
+    difference itself is listed by the discrepancies stage.
+    """
+    stem = al.stemmer.stem
+    day_words = {stem(w) for w in (*WEEKDAYS, *MONTH_NAMES)}
+    pool = [j for j in range(len(al.sentences)) if value(j) > 0]
+    cores = [set(al.stems[j]) - day_words for j in pool]
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, core in enumerate(cores):
+        for s in core:
+            index[s].append(k)
+    out: set[int] = set()
+    for i in cands:
+        core_i = set(al.stems[i]) - day_words
+        if not core_i:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for s in core_i:
+            for k in index.get(s, ()):
+                shared[k] += 1
+        for k, common in shared.items():
+            j = pool[k]
+            if al.source_of[j] == al.source_of[i] or common / len(core_i | cores[k]) < _SAME_STATEMENT:
+                continue
+            differs = numbers_in(al.sentences[i].text) != numbers_in(al.sentences[j].text) or (
+                set(al.stems[i]) & day_words != set(al.stems[j]) & day_words)
+            if differs and value(j) > value(i):
+                out.add(i)
+                break
+    return out
 
 
 def _select_ilp(
@@ -180,8 +222,10 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
         and textmod.ends_sentence(al.sentences[i].text)
     ]
 
+    values = [sum(weight_of.get(c, 0.0) for c in cs) for cs in concepts]
+
     def value(i: int) -> float:
-        return sum(weight_of.get(c, 0.0) for c in concepts[i])
+        return values[i]
 
     cands = [i for i in cands if value(i) > 0]
     # a summary sentence must stand alone: one opening inside a quotation or with a pronoun/connective
@@ -191,6 +235,8 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     if len(cands) > options.max_candidates:
         cands = sorted(cands, key=lambda i: (-value(i) / lengths_all[i], i))[: options.max_candidates]
         cands.sort()
+    outvoted = _outvoted(cands, al, value)
+    cands = [i for i in cands if i not in outvoted] or cands
     if not cands:
         best = max(range(n), key=lambda i: (value(i), -i))
         return [best]

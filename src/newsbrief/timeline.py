@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from nltk.stem.porter import PorterStemmer
 from rapidfuzz import fuzz
 
-from newsbrief.dates import WEEKDAYS, DateMention, find_dates, in_relative_clause
+from newsbrief.dates import TIME_WORDS, DateMention, find_dates, in_relative_clause
 from newsbrief.model import Article, Sentence, TimelineEntry
 from newsbrief.text import SentenceSplitter, content_words, ends_sentence, needs_context, normalise
 
@@ -36,14 +36,7 @@ SAME_WORDING_RATIO = 85.0
 # … or they share at least this many stems (dates aside), at least this share of the shorter one's.
 SAME_EVENT_SHARED, SAME_EVENT_OVERLAP = 4, 0.5
 _STEMMER = PorterStemmer()
-_DATE_WORDS = (
-    frozenset(WEEKDAYS)
-    | frozenset(
-        "january february march april may june july august september october november december "
-        "jan feb mar apr jun jul aug sep sept oct nov dec "
-        "today yesterday tomorrow week weeks month months year years day days ago last next earlier later".split()
-    )
-)
+_DATE_WORDS = TIME_WORDS | frozenset("year years last next earlier later".split())
 # Dated sentences longer than this many characters are left out (run-on lists, tables).
 MAX_SENTENCE_CHARS = 400
 
