@@ -343,3 +343,11 @@ def test_a_surname_tagged_org_is_a_person_for_attribution() -> None:
 def test_speakers_after_the_verb(models: NlpModels, text: str, speaker: str) -> None:
     quotes = extract_quotes([make_article("inverted.txt", text)], models=models)
     assert quotes[0].speaker == speaker
+
+
+def test_the_same_words_with_other_punctuation_are_not_a_variant(models: NlpModels) -> None:
+    one = make_article("one.txt", 'Iran said one sailor would "be released very soon." The talks went on.')
+    two = make_article("two.txt", 'Officials said the sailor would "be released very soon", according to state radio.')
+    quotes = extract_quotes([one, two], models=models, entities=extract_entities([one, two], models=models))
+    [quote] = [q for q in quotes if "released" in q.text]
+    assert set(quote.article_ids) == {one.id, two.id} and quote.variants == ()

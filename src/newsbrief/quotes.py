@@ -31,7 +31,7 @@ from newsbrief.entities import Mention, entity_lookup, story_mentions
 from newsbrief.model import Article, Entity, Quote, Span
 from newsbrief.nlp import NlpModels
 from newsbrief.quotes_speakers import QUOTE, attribute, resolve_title, speaker_name, surnames_as_people
-from newsbrief.text import content_words, normalise, paragraphs
+from newsbrief.text import content_words, normalise, paragraphs, words
 
 MIN_WORDS = 4
 # Merge thresholds: same known speaker / one speaker unknown.
@@ -197,10 +197,11 @@ def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
             speakers.append({item.speaker} if item.speaker else set())
     quotes = []
     for index, cluster in enumerate(clusters):
-        wordings = Counter(normalise(c.text) for c in cluster)
+        # a wording is its words: the same words with other punctuation or case are not a variant
+        wordings = Counter(_wording(c.text) for c in cluster)
         first_by_norm: dict[str, str] = {}
         for c in cluster:
-            first_by_norm.setdefault(normalise(c.text), c.text)
+            first_by_norm.setdefault(_wording(c.text), c.text)
         ranked = sorted(first_by_norm, key=lambda w: (-wordings[w], list(first_by_norm).index(w)))
         speaker_counts = Counter(c.speaker for c in cluster if c.speaker)
         speaker = min(speaker_counts, key=lambda s: (-speaker_counts[s], s)) if speaker_counts else None
@@ -211,3 +212,7 @@ def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
         quotes.append((index, Quote(text, speaker, spans, article_ids, variants)))
     quotes.sort(key=lambda item: (-len(item[1].article_ids), item[1].speaker is None, item[0]))
     return tuple(q for _, q in quotes)
+
+
+def _wording(text: str) -> str:
+    return " ".join(words(text))
