@@ -275,3 +275,13 @@ def test_a_title_does_not_reach_into_the_previous_sentence_and_a_time_zone_is_no
                                               ("Harbour Board", "ORG")])
     assert [(m.form, m.kind, m.role) for m in mentions] == [
         ("Ilsa Moreno", "PERSON", "Captain"), ("Harbour Board", "ORG", None)]
+
+
+def test_the_number_of_a_name_stays_with_it_but_a_count_does_not() -> None:
+    text = "Air France Flight 447, a jet, vanished. The Royal Navy 15 sailors were freed. Resolution 1723, said Iran."
+    mentions = _mentions_with_entities(text, [("Air France Flight", "ORG"), ("Royal Navy", "ORG"),
+                                              ("Resolution", "ORG"), ("Iran", "GPE")])
+    assert [m.form for m in mentions] == ["Air France Flight 447", "Royal Navy", "Resolution", "Iran"]
+    # a verb after the number ("was", "has") does not make it a count
+    text = "Air France Flight 447 was lost over the ocean."
+    assert {m.form for m in _mentions_with_entities(text, [("Air France Flight", "ORG")])} == {"Air France Flight 447"}

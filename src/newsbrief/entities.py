@@ -121,6 +121,9 @@ _ABBREV_TOKEN = re.compile(r"^[A-Z][a-z]+\.$")
 
 # a preposition and a date phrase (with a figure) at the end of a mention are not part of the name
 _TRAILING_DATE = re.compile(r"\s+(?:on|in|at|by|since|until|from)\s+[^\s].*\d[^\s]*$")
+# a number right after a multi-word name that is part of it ("Flight 447", "Resolution 1723"), not a count
+# ("the Royal Navy 15 sailors")
+_NUMBER_AFTER = re.compile(r" \d+(?!\d|[,.:]\d)(?! [a-z]{2,}[^s\W]s\b)")
 # a clock time right before a short capitalised "organisation" makes it a time zone ("11:10 CET", "9 p.m. EST")
 _CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s*\(?$", re.IGNORECASE)
 # brackets inside a cleaned form come from editors' insertions in quotations, never from a name
@@ -141,6 +144,9 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             following = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
             if following is None or following.is_title or following.is_space or following.is_punct:
                 end = doc[ent.end].idx + len(doc[ent.end].text) - 1
+        number = _NUMBER_AFTER.match(text, end)
+        if number and kind != "PERSON" and " " in text[start:end] and text[start:end].split()[-1][:1].isupper():
+            end = number.end()  # the NER stopped before the number of a name: "Air France Flight| 447"
         raw = text[start:end]
         if _SENTENCE_IN_NAME.search(raw):
             continue
