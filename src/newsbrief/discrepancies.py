@@ -48,7 +48,6 @@ SAME_QUANTITY_JACCARD = 0.3
 SAME_CLAIM_JACCARD = 0.6
 KIND_ORDER = {"date": 0, "weekday": 1, "number": 2, "name": 3, "claim": 4}
 
-_DATE_WORDS = TIME_WORDS
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny)\b|n['\u2019]t\b", re.I)
 _NUMBER_WORDS = {
     w: i
@@ -67,13 +66,13 @@ _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
 
 
 def _event_words(text: str) -> set[str]:
-    return {w for w in content_words(text) if w not in _DATE_WORDS}
+    return {w for w in content_words(text) if w not in TIME_WORDS}
 
 
 def _proper_nouns(text: str) -> set[str]:
     """Capitalised words not at a sentence start (places, actors) — a crude but cheap "what it is about"."""
     found = {m.group().lower() for m in _PROPER.finditer(text)}
-    return {w for w in found if w not in STOPWORDS and w not in _DATE_WORDS}
+    return {w for w in found if w not in STOPWORDS and w not in TIME_WORDS}
 
 
 _DEICTIC = re.compile(r"\b(?:there|here)\b", re.I)

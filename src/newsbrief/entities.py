@@ -185,10 +185,11 @@ def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> lis
         return (" " in m.form and first.lower() in STOP_WORDS
                 and _SENTENCE_BEFORE.search(texts[m.article_id][max(0, m.start - 40) : m.start]) is not None)
 
-    inside = {m.form for m in mentions if " " in m.form and not opener(m)}
+    opens = [opener(m) for m in mentions]
+    inside = {m.form for m, opening in zip(mentions, opens, strict=True) if " " in m.form and not opening}
     result = []
-    for m in mentions:
-        if opener(m) and m.form not in inside:
+    for m, opening in zip(mentions, opens, strict=True):
+        if opening and m.form not in inside:
             first, rest = m.form.split(maxsplit=1)
             start = texts[m.article_id].find(rest, m.start)
             m = Mention(m.article_id, rest, m.kind, start if start >= 0 else m.start, m.end, m.role)

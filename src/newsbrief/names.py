@@ -291,8 +291,7 @@ def _other_similarity(
     if kind == "ORG":
         if content_tokens(ta) == content_tokens(tb):
             return 0.99  # "Information Center for/of Human Rights", "University of California at/- Los Angeles"
-        short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-        if long_[: len(short)] == short and set(long_[len(short) :]) <= ORG_DESIGNATORS:
+        if _with_designators(ta, tb, ORG_DESIGNATORS):
             return 0.98  # "Compaq" ~ "Compaq Computer Corp.", "Northwest" ~ "Northwest Airlines"
     if kind == "GPE":
         return _place_similarity(ta, tb)
@@ -302,6 +301,12 @@ def _other_similarity(
     return sum(sims) / len(sims) if min(sims) >= 0.92 else None
 
 
+def _with_designators(ta: list[str], tb: list[str], designators: frozenset[str]) -> bool:
+    """Whether the longer name is the shorter one followed only by ``designators`` ("Gaza" + "Strip")."""
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    return long_[: len(short)] == short and set(long_[len(short) :]) <= designators
+
+
 def _place_similarity(ta: list[str], tb: list[str]) -> float | None:
     """Place names: the same name with a place designator ("Gaza" ~ "Gaza Strip"), or one typo.
 
@@ -309,8 +314,7 @@ def _place_similarity(ta: list[str], tb: list[str]) -> float | None:
     first letter and the last two ("Kazakstan" ~ "Kazakhstan", "Jersualem" ~ "Jerusalem"), so that a
     country and its adjective ("Honduras" / "Honduran") or two countries ("Gambia" / "Zambia") stay apart.
     """
-    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-    if long_[: len(short)] == short and set(long_[len(short) :]) <= PLACE_DESIGNATORS:
+    if _with_designators(ta, tb, PLACE_DESIGNATORS):
         return 0.98
     if len(ta) != len(tb):
         return None

@@ -36,7 +36,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -112,18 +112,18 @@ def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
     return score + 0.5 * len(rare)
 
 
-def _outvoted(cands: list[int], al: Alignment, value: Callable[[int], float]) -> set[int]:
+def _outvoted(cands: list[int], al: Alignment, values: Sequence[float]) -> set[int]:
     """Candidates that another source contradicts with a better-supported wording.
 
     Two sentences of different sources *contradict* each other when they say the same thing — their content
     stems other than day and month names overlap by at least ``_SAME_STATEMENT`` (Jaccard) — with other
     figures or other day/month names ("went missing on Sunday" / "on June 1").  The one whose concepts
-    fewer sources share (lower ``value``) is left out, so the summary states what most sources say; the
-    difference itself is listed by the discrepancies stage.
+    fewer sources share (lower value in ``values``) is left out, so the summary states what most sources
+    say; the difference itself is listed by the discrepancies stage.
     """
     stem = al.stemmer.stem
     day_words = {stem(w) for w in (*WEEKDAYS, *MONTH_NAMES)}
-    pool = [j for j in range(len(al.sentences)) if value(j) > 0]
+    pool = [j for j in range(len(al.sentences)) if values[j] > 0]
     cores = [set(al.stems[j]) - day_words for j in pool]
     index: dict[str, list[int]] = defaultdict(list)
     for k, core in enumerate(cores):
@@ -138,13 +138,13 @@ def _outvoted(cands: list[int], al: Alignment, value: Callable[[int], float]) ->
         for s in core_i:
             for k in index.get(s, ()):
                 shared[k] += 1
+        numbers_i, days_i = numbers_in(al.sentences[i].text), set(al.stems[i]) & day_words
         for k, common in shared.items():
             j = pool[k]
-            if al.source_of[j] == al.source_of[i] or common / len(core_i | cores[k]) < _SAME_STATEMENT:
+            if (al.source_of[j] == al.source_of[i] or values[j] <= values[i]
+                    or common / len(core_i | cores[k]) < _SAME_STATEMENT):
                 continue
-            differs = numbers_in(al.sentences[i].text) != numbers_in(al.sentences[j].text) or (
-                set(al.stems[i]) & day_words != set(al.stems[j]) & day_words)
-            if differs and value(j) > value(i):
+            if numbers_in(al.sentences[j].text) != numbers_i or set(al.stems[j]) & day_words != days_i:
                 out.add(i)
                 break
     return out
@@ -224,21 +224,18 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
 
     values = [sum(weight_of.get(c, 0.0) for c in cs) for cs in concepts]
 
-    def value(i: int) -> float:
-        return values[i]
-
-    cands = [i for i in cands if value(i) > 0]
+    cands = [i for i in cands if values[i] > 0]
     # a summary sentence must stand alone: one opening inside a quotation or with a pronoun/connective
     # ("He later …", "However, …") leans on a sentence the reader does not see (kept only when no
     # candidate stands alone)
     cands = [i for i in cands if not textmod.needs_context(al.sentences[i].text)] or cands
     if len(cands) > options.max_candidates:
-        cands = sorted(cands, key=lambda i: (-value(i) / lengths_all[i], i))[: options.max_candidates]
+        cands = sorted(cands, key=lambda i: (-values[i] / lengths_all[i], i))[: options.max_candidates]
         cands.sort()
-    outvoted = _outvoted(cands, al, value)
+    outvoted = _outvoted(cands, al, values)
     cands = [i for i in cands if i not in outvoted] or cands
     if not cands:
-        best = max(range(n), key=lambda i: (value(i), -i))
+        best = max(range(n), key=lambda i: (values[i], -i))
         return [best]
     index = {c: j for j, c in enumerate(sorted({c for i in cands for c in concepts[i] if c in weight_of}))}
     weights = np.zeros(len(index))
