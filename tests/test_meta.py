@@ -333,3 +333,23 @@ def test_language_needs_twenty_letters_in_the_first_400_characters(sample: str) 
     letters = len(re.findall(r"[^\W\d_]", sample[:400]))
     _, how = detect_language(sample, detector=DETECTOR)
     assert (how == "") == (letters < 20)
+
+
+def _paragraphs(count: int) -> list[str]:
+    return [f"Paragraph {i} tells what the rescue teams found on day {i} of the search, officials said." for i in range(count)]
+
+
+def test_a_date_line_inside_the_body_is_content_not_the_page_date() -> None:
+    # a timeline graphic in the middle of the article: its entries are dates of events, not of the page
+    paras = _paragraphs(10)
+    raw_text = "Search widens\n\n" + "\n\n".join(paras[:5]) + "\n\nMar. 8, 2014 12:41 a.m.\n\n" + "\n\n".join(paras[5:])
+    cleaned = CleanResult(CleanText("Search widens", "\n\n".join(paras), meta_lines=("Mar. 8, 2014 12:41 a.m.",)))
+    assert run(RawDocument("a.txt", raw_text), cleaned).published is None
+    # the same line under the headline, or after the last paragraphs, is the page's date
+    for position in (0, 9):
+        at = "\n\n".join([*paras[:position], "Mar. 8, 2014 12:41 a.m.", *paras[position:]])
+        article = run(RawDocument("a.txt", "Search widens\n\n" + at), cleaned)
+        assert article.published == dt.date(2014, 3, 8)
+    # a page scraped twice: the date line next to the second copy of the headline is still the page's
+    twice = raw_text.replace("Mar. 8, 2014 12:41 a.m.", "Mar. 8, 2014 12:41 a.m.\nSearch widens")
+    assert run(RawDocument("a.txt", twice), cleaned).published == dt.date(2014, 3, 8)

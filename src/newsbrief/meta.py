@@ -117,6 +117,8 @@ _DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 _MAX_DATELINE = 60
 _HEAD_LINES = 6
+# a date line among the body's first or last this many paragraphs may still be the page's own date
+_BODY_EDGE_PARAGRAPHS = 3
 _UNKNOWN_LINE = 1 << 30
 
 
@@ -170,6 +172,34 @@ def _line_number(raw_text: str, line: str) -> int:
     # The first occurrence lies inside the first line holding the needle: count the newlines before it.
     position = raw_text.find(needle)
     return raw_text.count("\n", 0, position) + 1 if position >= 0 else 0
+
+
+def _body_interior(raw_text: str, body: str, title: str | None) -> tuple[int, int]:
+    """Raw line numbers ``(a, b)``: a date line strictly between them sits inside the article body.
+
+    A page's own date stands above the body (next to the headline, or among the first paragraphs,
+    under a stand-first) or at its end (with a correction note); a date line further inside belongs
+    to the content (the entries of a timeline graphic, a schedule), not to the page.  ``a`` is the
+    line of the body's :data:`_BODY_EDGE_PARAGRAPHS`-th paragraph (at least the headline's line),
+    ``b`` the line of its :data:`_BODY_EDGE_PARAGRAPHS`-th paragraph from the end; ``(0, 0)``
+    (nothing is inside) for short bodies or when the paragraphs cannot be found in the raw text.
+    """
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    if len(paragraphs) <= 2 * _BODY_EDGE_PARAGRAPHS:
+        return 0, 0
+    head = _line_number(raw_text, paragraphs[_BODY_EDGE_PARAGRAPHS].strip().split("\n")[0])
+    tail = _line_number(raw_text, paragraphs[-_BODY_EDGE_PARAGRAPHS].strip().split("\n")[0])
+    head = max(head, _line_number(raw_text, title) if title else 0)
+    return (head, tail) if head and tail > head else (0, 0)
+
+
+def _by_title(raw_text: str, number: int, title: str | None) -> bool:
+    """Whether line ``number`` (1-based) is next to a copy of the headline (a page repeated in the scrape)."""
+    if not title:
+        return False
+    lines = raw_text.split("\n", number + 2)
+    near = [line.strip() for line in lines[max(0, number - 3) : number + 2] if line.strip()]
+    return title.strip() in near
 
 
 def _text_where(raw_text: str, line: str, fallback: str) -> str:
@@ -289,11 +319,12 @@ def _article(
     # 4. Date lines: the cleaner's metadata lines and (main story) the first lines of the page.  The
     #    earliest line wins: a byline date at the top beats the date line of a story appended below.
     dates: list[tuple[int, dt.date, str]] = []
+    inside = _body_interior(raw.text, text, title)
     for line in part.meta_lines:
         number = _line_number(raw.text, line)
         line_where = f"text:line {number}" if number else "text:meta line"
         date = date_starting_line(line)
-        if date is not None:
+        if date is not None and not (number and inside[0] < number < inside[1] and not _by_title(raw.text, number, title)):
             dates.append((number or _UNKNOWN_LINE, date, line_where))
         dl = _dateline(line, alone=True)
         if dl is not None:
