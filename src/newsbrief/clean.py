@@ -33,6 +33,7 @@ from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
+from newsbrief.clean_blocks import picture_captions, rescraped_block
 from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
 from newsbrief.clean_dates import (
     is_byline,
@@ -314,8 +315,8 @@ def _candidates(page: _Page) -> list[int]:
 
 
 _ENGLISH_SHARE = 0.12
-#: A line found this many times on one page is page furniture, however long (a body paragraph appears
-#: at most twice even on pages scraped with their text duplicated).
+#: A line found this many times on one page is page furniture, however long, unless it repeats with
+#: the same neighbour each time (a page scraped three times: :func:`clean_blocks.rescraped_block`).
 _BOILERPLATE_REPEATS = 3
 _PREFIX_CHARS = 100
 
@@ -347,6 +348,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
     counts = Counter(keys)
     # Long lines that differ only in their ends (a tracking id, a URL) still repeat by their start.
     prefixes = Counter(k[:_PREFIX_CHARS] for k in keys if len(k) > _PREFIX_CHARS)
+    positions: dict[str, list[int]] | None = None  # where each repeated line occurs, built when needed
     for i, unit in enumerate(units):
         ctx = _Context(i, first, last, english, listed[i])
         reasons[i] = _unit_reason(unit, ctx, cleaner, outlet, seen, keys[i])
@@ -354,7 +356,14 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
             len(keys[i]) > _PREFIX_CHARS and prefixes[keys[i][:_PREFIX_CHARS]] >= _BOILERPLATE_REPEATS
         )
         if english and reasons[i] is None and repeated and unit.shape.words >= 10 and not unit.shape.terminal_question:
-            reasons[i] = "duplicate line"
+            if positions is None:
+                positions = {}
+                for k, key in enumerate(keys):
+                    if counts[key] > 1:
+                        positions.setdefault(key, []).append(k)
+            # A paragraph of a page scraped three times is not furniture: _second_copies keeps its first copy.
+            if not rescraped_block(keys, i, positions):
+                reasons[i] = "duplicate line"
         if reasons[i] is None:
             seen.add(keys[i])
     tail_widgets(units, reasons)
@@ -366,6 +375,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         teaser_buttons(units, reasons)
         prompt_neighbours(units, reasons)
         caption_neighbours(units, reasons)
+        picture_captions(units, reasons)
         shouted_teasers(units, reasons)
         unterminated_inserts(units, reasons, listed)
         graphic_labels(units, reasons, listed)

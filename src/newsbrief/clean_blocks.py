@@ -1,0 +1,77 @@
+r"""Rules of the fourth round: blocks of lines inside the body (re-scraped text, picture captions).
+
+Like :mod:`newsbrief.clean_runs`, each rule reads the units of a page and the reasons decided so far
+(``None`` = body) and marks more units in place; they run on English pages only.
+
+>>> from newsbrief.clean_lines import units_of
+>>> text = ("A storm hit the coast on Monday, cutting power to many homes.\n\n"
+...         "Harbour Road\nHarbour Road under water after the storm\n\n"
+...         "The council said repairs would take weeks to finish.")
+>>> units = units_of(text)
+>>> reasons = [None] * len(units)
+>>> picture_captions(units, reasons)
+>>> reasons
+[None, 'caption', 'caption', None]
+"""
+
+from __future__ import annotations
+
+from newsbrief.clean_lines import Unit
+from newsbrief.text import content_words
+
+
+def rescraped_block(keys: list[str], i: int, positions: dict[str, list[int]]) -> bool:
+    """The line ``i`` repeats as part of a repeated block: the page's text was scraped several times.
+
+    Page furniture (a notice, a share prompt) repeats between different paragraphs; a paragraph of a
+    page scraped two or three times repeats with the same neighbour each time.  ``positions`` maps a
+    line key to the indexes where it occurs (only repeated keys need to be there).
+    """
+    where = positions.get(keys[i], ())
+    if len(where) < 2:
+        return False
+    n = len(keys)
+    for step in (-1, 1):
+        first = where[0] + step
+        if 0 <= first < n and keys[first] != keys[i]:
+            if all(0 <= p + step < n and keys[p + step] == keys[first] for p in where[1:]):
+                return True
+    return False
+
+
+#: A picture's alternative text: a short name-like line (``Michelle Obama``).
+_ALT_WORDS = 5
+#: The caption under it: a line that does not end like a sentence, at most this long.
+_CAPTION_WORDS = 25
+
+
+def picture_captions(units: list[Unit], reasons: list[str | None]) -> None:
+    """A picture's alternative text and its caption, between paragraphs of the article.
+
+    Scraped pages whose paragraphs are separated by blank lines keep a picture as two adjacent lines
+    (no blank line between them, a blank line above them): its alternative text — a short line that does not end like a sentence — and its caption, a longer line that does
+    not end like a sentence either and repeats at least half of the alternative text's content words
+    (``Harbour Road`` / ``Harbour Road under water after the storm``; ``Ana Lima`` / ``Lima at the
+    count on Sunday``).  A sub-heading is followed by its paragraph, which
+    ends like a sentence; a list's header is followed by items that do not repeat it.  Both lines must
+    sit between body text that ends like a sentence, so the pair is not the start of a list or table.
+    """
+    n = len(units)
+    for i in range(1, n - 2):
+        if reasons[i] is not None or reasons[i + 1] is not None:
+            continue
+        alt, caption = units[i], units[i + 1]
+        # Two lines joined on a page whose paragraphs are separated by blank lines.
+        if caption.line_no != alt.line_no + 1 or not units[i - 1].line_no < alt.line_no - 1:
+            continue
+        if alt.shape.terminal or caption.shape.terminal or alt.shape.words > _ALT_WORDS:
+            continue
+        if not caption.shape.words > alt.shape.words or caption.shape.words > _CAPTION_WORDS:
+            continue
+        if alt.text.rstrip().endswith(":") or caption.text.rstrip().endswith(":"):
+            continue
+        if not (units[i - 1].shape.terminal and units[i + 2].shape.terminal):
+            continue
+        alt_words = set(content_words(alt.text))
+        if alt_words and 2 * len(alt_words & set(content_words(caption.text))) >= len(alt_words):
+            reasons[i] = reasons[i + 1] = "caption"

@@ -1,0 +1,78 @@
+"""Structural residue rules of the fourth round (fixture texts written for these tests, not taken from data).
+
+Each rule has a residue case and a body line that the rule must not remove.
+"""
+
+from __future__ import annotations
+
+from newsbrief.clean import Cleaner
+from newsbrief.model import CleanResult, RawDocument
+from newsbrief.settings import CleanOptions
+
+TITLE = "Ferry service to the islands resumes after the winter storms"
+ARTICLE = [
+    "The ferry between the harbour and the three outer islands sailed again on Tuesday after six weeks in dock.",
+    "Storm damage to the landing ramps had kept the vessel in port since the middle of January, the operator said.",
+    "Islanders had relied on a small fishing boat and a weekly helicopter flight for food, post and medicine.",
+    "The operator said the timetable would return to four sailings a day once the second ramp is repaired in April.",
+    "A council spokesman said the cost of the repairs would be shared between the county and the national road agency.",
+]
+
+
+def clean(text: str, *, source: str = "t.txt") -> CleanResult:
+    return Cleaner(options=CleanOptions()).clean(RawDocument(source, text))
+
+
+def paragraphs(result: CleanResult) -> list[str]:
+    return result.main.text.split("\n\n")
+
+
+def reason_of(result: CleanResult, line: str) -> str | None:
+    return next((r.reason for r in result.main.removed if r.line == line), None)
+
+
+# -- a page scraped three times ---------------------------------------------------------------------
+def test_page_scraped_three_times_keeps_one_copy_of_each_paragraph() -> None:
+    text = "\n\n".join([TITLE, *ARTICLE, *ARTICLE, *ARTICLE])
+    result = clean(text)
+    assert paragraphs(result) == ARTICLE
+    assert sum(r.reason == "duplicate line" for r in result.main.removed) == 2 * len(ARTICLE)
+
+
+def test_notice_repeated_between_different_paragraphs_is_still_furniture() -> None:
+    notice = "Independent reporting costs money, so please pass this page on to a friend who would enjoy it."
+    body = [ARTICLE[0], notice, ARTICLE[1], ARTICLE[2], notice, ARTICLE[3], notice, ARTICLE[4]]
+    result = clean("\n\n".join([TITLE, *body]))
+    assert notice not in paragraphs(result)
+    assert paragraphs(result) == ARTICLE
+
+
+# -- a picture's alternative text and caption -------------------------------------------------------
+def test_alternative_text_and_caption_between_paragraphs_are_a_caption() -> None:
+    alt, caption = "Ines Moreau", "Moreau brought the ferry back into service on Tuesday morning"
+    text = "\n\n".join([TITLE, ARTICLE[0], ARTICLE[1], f"{alt}\n{caption}", ARTICLE[2], ARTICLE[3], ARTICLE[4]])
+    result = clean(text)
+    assert reason_of(result, alt) == "caption"
+    assert reason_of(result, caption) == "caption"
+    assert paragraphs(result) == ARTICLE
+
+
+def test_sub_heading_followed_by_its_paragraph_is_kept() -> None:
+    heading = "Ramps and repairs"
+    text = "\n\n".join([TITLE, ARTICLE[0], ARTICLE[1], f"{heading}\n{ARTICLE[2]}", ARTICLE[3], ARTICLE[4]])
+    assert heading in paragraphs(clean(text))
+
+
+def test_box_header_followed_by_an_item_about_something_else_is_kept() -> None:
+    header, item = "Sailings from April", "Four a day between the harbour and the outer islands"
+    text = "\n\n".join([TITLE, ARTICLE[0], ARTICLE[1], f"{header}\n{item}", ARTICLE[2], ARTICLE[3], ARTICLE[4]])
+    kept = paragraphs(clean(text))
+    assert header in kept and item in kept
+
+
+def test_pair_on_a_page_without_blank_lines_is_left_alone() -> None:
+    # Without blank lines between paragraphs, two adjacent lines say nothing about a picture.
+    heading, line = "Ferry timetable", "The ferry timetable for the spring season on the island routes"
+    text = "\n".join([TITLE, ARTICLE[0], ARTICLE[1], heading, line, ARTICLE[2], ARTICLE[3], ARTICLE[4]])
+    kept = paragraphs(clean(text))
+    assert heading in kept and line in kept
