@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import shared_data
-from newsbrief.ingest.html import extract_html
+from newsbrief.ingest.html import HtmlOptions, extract_html
 
 ARTICLE = " ".join(
     [
@@ -73,3 +73,58 @@ def test_real_benchmark_page_is_extracted() -> None:
     gold_start = " ".join(truth[page_id]["articleBody"].split()[:6])
     assert gold_start in " ".join(text.split())
     assert meta.get("title")
+
+
+STORY = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring.",
+    "Engineers found cracks in two of the bridge's supports during an inspection in the summer.",
+    "Cyclists and pedestrians will still be allowed to cross while the repairs are planned.",
+    "The mayor said the closure would last at least eighteen months and cost the city millions.",
+]
+
+
+def _story_page(middle: str) -> str:
+    paragraphs = "".join(f"<p>{sentence} {sentence}</p>" for sentence in STORY)
+    return (
+        "<html><head><title>Harbour bridge to close</title></head><body>"
+        f"<article><h1>Harbour bridge to close</h1>{paragraphs[: len(paragraphs) // 2]}{middle}"
+        f"{paragraphs[len(paragraphs) // 2 :]}</article></body></html>"
+    )
+
+
+POST = "The bridge has been falling apart for years and nobody listened to us until now, finally."
+EMBED = f'<blockquote class="twitter-tweet"><p lang="en">{POST}</p>— Harbour Residents (@harbourres) May 2, 2024</blockquote>'
+
+
+@pytest.mark.parametrize("wrapper_class", ["social-media-embed", "article-widget article-tweet"])
+def test_embedded_post_inside_a_discarded_wrapper_is_kept(wrapper_class: str) -> None:
+    page = _story_page(f'<div class="{wrapper_class}"><div>{EMBED}<script src="x.js"></script></div></div>')
+    text, _ = extract_html(page)
+    assert POST in text
+    assert STORY[0] in text and STORY[-1] in text
+    without, _ = extract_html(page, options=HtmlOptions(lift_posts=False))
+    assert POST not in without  # trafilatura alone drops the wrapper with the post
+
+
+def test_wrapper_with_other_content_is_not_lifted() -> None:
+    promo = "Sign up for our newsletter to get the best harbour stories every single morning."
+    page = _story_page(f'<div class="promo-widget"><p>{promo}</p>{EMBED}</div>')
+    text, _ = extract_html(page)
+    assert promo not in text
+
+
+def test_layout_table_is_read_as_paragraphs_and_data_table_stays_a_table() -> None:
+    story = "".join(f"<p>{sentence} {sentence}</p>" for sentence in STORY)
+    data = "<table><tr><th>Year</th><th>Cars</th></tr><tr><td>2022</td><td>41,000</td></tr></table>"
+    page = (
+        "<html><head><title>Harbour bridge to close</title></head><body><table><tr>"
+        '<td class="menu"><a href="/">Home</a><br><a href="/news">News</a></td>'
+        f"<td><h1>Harbour bridge to close</h1>{story}{data}</td>"
+        "</tr></table></body></html>"
+    )
+    text, _ = extract_html(page)
+    paragraphs = text.split("\n\n")
+    assert all(f"{sentence} {sentence}" in paragraphs for sentence in STORY)
+    assert any(p.startswith("| Year | Cars |") for p in paragraphs)  # the data table keeps its rows
+    flat, _ = extract_html(page, options=HtmlOptions(unwrap_layout=False))
+    assert not any(f"{sentence} {sentence}" == p for sentence in STORY for p in flat.split("\n\n"))

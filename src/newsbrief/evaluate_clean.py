@@ -26,10 +26,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from newsbrief.errors import UsageError
 from newsbrief.text import stable_hash
+
+if TYPE_CHECKING:
+    from newsbrief.ingest.html import HtmlOptions
 
 Half = Literal["tune", "report"]
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -137,14 +140,18 @@ def trafilatura_alone(page: BenchmarkPage) -> str:
     return trafilatura.extract(page.html) or ""
 
 
-def newsbrief_pipeline(page: BenchmarkPage, *, residue_model: bool = False) -> str:
+def newsbrief_pipeline(
+    page: BenchmarkPage, *, residue_model: bool = False, options: HtmlOptions | None = None, clean: bool = True
+) -> str:
     """Our pipeline on a page: :func:`extract_html` then the cleaner; the headline is not body."""
     from newsbrief.clean import Cleaner
     from newsbrief.ingest.html import extract_html
     from newsbrief.model import RawDocument
     from newsbrief.settings import CleanOptions
 
-    text, meta = extract_html(page.html, url=page.url)
+    text, meta = extract_html(page.html, url=page.url, options=options)
+    if not clean:
+        return text
     raw = RawDocument(page.id, text, format="html", url=page.url, record_meta=meta)
     return Cleaner(options=CleanOptions(residue_model=residue_model)).clean(raw).main.text
 
@@ -154,38 +161,33 @@ def newsbrief_with_model(page: BenchmarkPage) -> str:
     return newsbrief_pipeline(page, residue_model=True)
 
 
-#: trafilatura settings compared by ``newsbrief eval clean extraction --sweep`` (tuning half only).
+_OLD = {"lift_posts": False, "unwrap_layout": False}
+#: Extraction settings compared by ``newsbrief eval clean extraction --sweep`` (tuning half only): the
+#: trafilatura options (the first rounds; the markup fixes off), then the markup fixes one by one.
 SWEEP: dict[str, dict[str, Any]] = {
-    "default": {},
-    "favor_precision": {"favor_precision": True},
-    "favor_recall": {"favor_recall": True},
-    "no_tables": {"include_tables": False},
-    "fast": {"fast": True},
-    "no_comments": {"include_comments": False},
-    "no_comments+fast": {"include_comments": False, "fast": True},
-    "no_comments+favor_recall": {"include_comments": False, "favor_recall": True},
-    "no_comments+favor_precision+fast": {"include_comments": False, "favor_precision": True, "fast": True},
+    "default": {**_OLD, "include_comments": True, "fast": False},
+    "favor_precision": {**_OLD, "include_comments": True, "fast": False, "favor_precision": True},
+    "favor_recall": {**_OLD, "include_comments": True, "fast": False, "favor_recall": True},
+    "no_tables": {**_OLD, "include_comments": True, "fast": False, "include_tables": False},
+    "fast": {**_OLD, "include_comments": True},
+    "no_comments": {**_OLD, "fast": False},
+    "no_comments+fast": {**_OLD},
+    "no_comments+favor_recall": {**_OLD, "fast": False, "favor_recall": True},
+    "no_comments+favor_precision+fast": {**_OLD, "favor_precision": True},
+    "no_comments+fast+lift_posts": {"unwrap_layout": False},
+    "no_comments+fast+unwrap_layout": {"lift_posts": False},
+    "no_comments+fast+lift_posts+unwrap_layout": {},
 }
 
 
 def pipeline_with(settings: dict[str, Any], *, clean: bool = True) -> Extractor:
-    """Trafilatura with ``settings`` (then the cleaner when ``clean``), for the settings sweep."""
+    """:func:`newsbrief_pipeline` with :class:`HtmlOptions` fields changed by ``settings``, for the sweep."""
+    from newsbrief.ingest.html import HtmlOptions
+
+    options = HtmlOptions(**settings)
 
     def extract(page: BenchmarkPage) -> str:
-        import trafilatura
-
-        from newsbrief.clean import Cleaner
-        from newsbrief.model import RawDocument
-        from newsbrief.settings import CleanOptions
-
-        text = trafilatura.extract(page.html, url=page.url, **settings) or ""
-        if not clean:
-            return text
-        meta = trafilatura.extract_metadata(page.html, default_url=page.url)
-        record = {"title": meta.title} if meta is not None and meta.title else {}
-        paragraphs = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
-        raw = RawDocument(page.id, paragraphs, format="html", url=page.url, record_meta=record)
-        return Cleaner(options=CleanOptions()).clean(raw).main.text
+        return newsbrief_pipeline(page, options=options, clean=clean)
 
     return extract
 

@@ -4,6 +4,9 @@ Extraction settings were chosen on the tuning half of the article-extraction ben
 (``newsbrief eval clean extraction``, see docs/cleaning.md): comments are left out (trafilatura's
 default keeps them) and trafilatura's own algorithm runs without its readability/jusText fallbacks
 (``fast=True``), which on the tuning half gave the best precision at equal recall.  Tables are kept.
+The page is parsed once (``trafilatura.load_html``); metadata is read from the tree, then
+the fixes of :mod:`newsbrief.ingest.html_prepare` repair two structures trafilatura mishandles
+(embedded posts inside discarded wrappers, layout tables) before the extraction.
 Residue that survives extraction (repeated headline, prompts, captions …) is the cleaner's job.
 
 >>> page = "<html><head><title>Quake hits Chile</title></head><body><article><p>" + "A strong quake hit Chile on Saturday. " * 5 + "</p></article></body></html>"
@@ -14,35 +17,61 @@ Residue that survives extraction (repeated headline, prompts, captions …) is t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
 
-#: The trafilatura settings used for every page (documented in docs/cleaning.md).
-EXTRACT_OPTIONS: dict[str, Any] = {
-    "include_comments": False,
-    "include_tables": True,
-    "favor_precision": False,
-    "favor_recall": False,
-    "fast": True,
-    "deduplicate": False,
-}
+from newsbrief.ingest.html_prepare import lift_embedded_posts, unwrap_layout_tables
 
 
-def extract_html(html: str, *, url: str | None = None) -> tuple[str, dict[str, str]]:
+@dataclass(frozen=True, slots=True)
+class HtmlOptions:
+    """How a page's main text is extracted (defaults: the settings chosen on the tuning half).
+
+    The first five fields are trafilatura's options of the same names; ``lift_posts`` and
+    ``unwrap_layout`` switch the markup fixes of :mod:`newsbrief.ingest.html_prepare`.
+    """
+
+    include_comments: bool = False
+    include_tables: bool = True
+    favor_precision: bool = False
+    favor_recall: bool = False
+    fast: bool = True
+    lift_posts: bool = True
+    unwrap_layout: bool = True
+
+    def trafilatura_options(self) -> dict[str, Any]:
+        """The keyword arguments for ``trafilatura.extract``."""
+        return {
+            "include_comments": self.include_comments,
+            "include_tables": self.include_tables,
+            "favor_precision": self.favor_precision,
+            "favor_recall": self.favor_recall,
+            "fast": self.fast,
+            "deduplicate": False,
+        }
+
+
+def extract_html(
+    html: str, *, url: str | None = None, options: HtmlOptions | None = None
+) -> tuple[str, dict[str, str]]:
     """Main text of a page (paragraphs separated by blank lines) and its metadata.
 
     The metadata dict uses our own keys: ``title``, ``published`` (ISO date as trafilatura finds it),
     ``outlet`` (site name), ``url``, ``author``.  The text is empty when trafilatura finds no main
     text; nothing here raises on malformed HTML.
     """
+    options = options or HtmlOptions()
     try:
-        text = trafilatura.extract(html, url=url, output_format="txt", with_metadata=False, **EXTRACT_OPTIONS)
-    except Exception:  # noqa: BLE001 - lxml/trafilatura errors on broken markup: no text, not a crash
-        text = None
-    meta: dict[str, str] = {}
+        tree = trafilatura.load_html(html)
+    except Exception:  # noqa: BLE001 - lxml errors on broken markup: no text, not a crash
+        tree = None
+    meta: dict[str, str] = {"url": url} if url else {}
+    if tree is None:
+        return "", meta
     try:
-        document = trafilatura.extract_metadata(html, default_url=url)
+        document = trafilatura.extract_metadata(tree, default_url=url)
     except Exception:  # noqa: BLE001 - same: metadata is optional
         document = None
     if document is not None:
@@ -55,7 +84,15 @@ def extract_html(html: str, *, url: str | None = None) -> tuple[str, dict[str, s
         ):
             if value:
                 meta[key] = str(value)
-    elif url:
-        meta["url"] = url
+    try:
+        if options.lift_posts:
+            lift_embedded_posts(tree)
+        if options.unwrap_layout:
+            unwrap_layout_tables(tree)
+        text = trafilatura.extract(
+            tree, url=url, output_format="txt", with_metadata=False, **options.trafilatura_options()
+        )
+    except Exception:  # noqa: BLE001 - lxml/trafilatura errors on broken markup: no text, not a crash
+        text = None
     paragraphs = [line.strip() for line in (text or "").split("\n") if line.strip()]
     return "\n\n".join(paragraphs), meta

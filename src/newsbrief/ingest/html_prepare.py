@@ -1,0 +1,97 @@
+"""Markup fixes applied to a parsed page before trafilatura extracts its main text.
+
+Two page structures that trafilatura mishandles and has no option for (so this is our code, on the
+lxml tree trafilatura itself parses; the extraction stays trafilatura's):
+
+* **Embedded social posts.**  A quoted post is article content (the embed code is a ``<blockquote
+  class="twitter-tweet">`` holding the post's text), but sites wrap it in an element whose class says
+  ``embed`` or ``widget``, and trafilatura discards such elements with everything inside.  The wrappers
+  that hold nothing but the post are replaced by the post's blockquote (:func:`lift_embedded_posts`).
+* **Layout tables.**  Older sites lay the whole page out in a table.  With tables kept, trafilatura
+  renders such a table as one table row — the article, side bars and link lists in one line that the
+  cleaner can only keep or drop as a whole.  A table whose cells hold block elements (paragraphs,
+  divisions, headings, lists, other tables) is layout, not data: its table elements become ``div``\\ s,
+  so trafilatura sees ordinary paragraphs (:func:`unwrap_layout_tables`).  Data tables (cells of text
+  and inline markup) are left alone.
+
+Both were chosen on the tuning half of the article-extraction benchmark (docs/cleaning.md).
+
+>>> from lxml import html
+>>> tree = html.fromstring('<html><body><p>Text.</p><div class="social-embed"><blockquote class="twitter-tweet">'
+...     '<p>We won!</p>— Club (@club)</blockquote></div></body></html>')
+>>> lift_embedded_posts(tree), unwrap_layout_tables(tree)
+(1, 0)
+>>> [child.tag for child in tree.find("body")]
+['p', 'blockquote']
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+#: Class tokens of the standard embed code of a social post (the post's text is inside).
+_EMBEDDED_POST = re.compile(r"(?:^|\s)twitter-(?:tweet|video)(?:\s|$)")
+#: Elements that make a table cell a layout container rather than a data cell.
+_BLOCK_TAGS = frozenset({"p", "div", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "article", "section"})
+_TABLE_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+#: Containers a wrapper search never climbs past.
+_STOP_TAGS = frozenset({"body", "html", "article", "main"})
+
+
+def _words(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def lift_embedded_posts(tree: HtmlElement) -> int:
+    """Replace the wrappers that hold only an embedded post by the post's blockquote; returns how many.
+
+    >>> from lxml import html
+    >>> tree = html.fromstring('<div><p>Intro.</p><div class="widget"><div><blockquote class="twitter-tweet">'
+    ...     'Post</blockquote></div></div></div>')
+    >>> lift_embedded_posts(tree), [child.tag for child in tree]
+    (1, ['p', 'blockquote'])
+    """
+    lifted = 0
+    posts = [quote for quote in tree.iter("blockquote") if _EMBEDDED_POST.search(quote.get("class") or "")]
+    for post in posts:
+        text = _words(post)
+        outer = None
+        node = post.getparent()
+        while node is not None and node.tag not in _STOP_TAGS and node.getparent() is not None and _words(node) == text:
+            outer, node = node, node.getparent()
+        if outer is not None:
+            post.tail = None
+            outer.getparent().replace(outer, post)
+            lifted += 1
+    return lifted
+
+
+def _is_layout(table: HtmlElement) -> bool:
+    return any(
+        child.tag in _BLOCK_TAGS for cell in table.iter("td", "th") for child in cell if isinstance(child.tag, str)
+    )
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> int:
+    """Turn layout tables (cells holding block elements) into ``div``\\ s; returns how many tables.
+
+    >>> from lxml import html
+    >>> tree = html.fromstring('<div><table><tr><td><p>Story.</p><table><tr><td>1</td></tr></table></td></tr>'
+    ...     '</table><table><tr><td>1</td><td>2</td></tr></table></div>')
+    >>> unwrap_layout_tables(tree), [child.tag for child in tree], len(tree.findall(".//table"))
+    (1, ['div', 'table'], 2)
+    """
+    layout = [table for table in tree.iter("table") if _is_layout(table)]
+    # a data table nested in a layout cell stays a table: rename only the layout table's own parts
+    own = [
+        element
+        for table in layout
+        for element in table.iter(*_TABLE_TAGS)
+        if element is table or (element.tag != "table" and next(element.iterancestors("table"), None) is table)
+    ]
+    for element in own:
+        element.tag = "div"
+    return len(layout)
+
