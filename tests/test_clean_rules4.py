@@ -76,3 +76,21 @@ def test_pair_on_a_page_without_blank_lines_is_left_alone() -> None:
     text = "\n".join([TITLE, ARTICLE[0], ARTICLE[1], heading, line, ARTICLE[2], ARTICLE[3], ARTICLE[4]])
     kept = paragraphs(clean(text))
     assert heading in kept and line in kept
+
+
+# -- widget blocks: short lines joined to a widget's controls ---------------------------------------
+def _player(lines: list[str]) -> str:
+    return "\n\n".join([TITLE, ARTICLE[0], ARTICLE[1], "\n".join(lines), ARTICLE[2], ARTICLE[3], ARTICLE[4]])
+
+
+def test_short_lines_joined_to_player_controls_are_part_of_the_widget() -> None:
+    block = ["Start clip", "Skip the video player", "Video player settings", "Back from the player. Hit tab to go on with the story."]
+    result = clean(_player(block))
+    assert all(line not in paragraphs(result) for line in block)
+    assert paragraphs(result) == ARTICLE
+
+
+def test_short_sentence_joined_to_one_prompt_is_kept() -> None:
+    # One interface line is not a widget: the sentence next to it stays.
+    block = ["The ramp was rebuilt in steel.", "Skip the video player"]
+    assert "The ramp was rebuilt in steel." in paragraphs(clean(_player(block)))

@@ -75,3 +75,38 @@ def picture_captions(units: list[Unit], reasons: list[str | None]) -> None:
         alt_words = set(content_words(alt.text))
         if alt_words and 2 * len(alt_words & set(content_words(caption.text))) >= len(alt_words):
             reasons[i] = reasons[i + 1] = "caption"
+
+
+#: Residue that marks a block of joined lines as a widget (a player's controls, a picture's credits).
+_WIDGET_PARTS = frozenset({"interface", "caption", "counter", "link"})
+#: Lines a widget block may have (a longer block is a run of text, not a box).
+_WIDGET_LINES = 8
+_WIDGET_LINE_WORDS = 12
+
+
+def widget_blocks(units: list[Unit], reasons: list[str | None]) -> None:
+    """Short lines joined to a widget's controls on a page whose paragraphs are separated by blank lines.
+
+    A block is a run of lines with no blank line between them (2–8 lines) on a page with blank lines
+    between its paragraphs.  When at least two of its lines, and at least half of them, are already
+    interface prompts, captions, counters or links, the block is a widget (a media player's controls,
+    a picture with its credit) and its other lines of at most 12 words belong to it — even a short
+    sentence, when it talks about the page (an interface word or an imperative opening: the player's
+    instructions).  An article paragraph joined to a caption is longer than that.
+    """
+    n = len(units)
+    start = 0
+    while start < n:
+        end = start + 1
+        while end < n and units[end].line_no == units[end - 1].line_no + 1:
+            end += 1
+        if 2 <= end - start <= _WIDGET_LINES and (start > 0 or end < n):
+            parts = [reasons[k] for k in range(start, end) if reasons[k] in _WIDGET_PARTS]
+            if len(parts) >= 2 and 2 * len(parts) >= end - start:
+                reason = max(set(parts), key=parts.count)
+                for k in range(start, end):
+                    shape = units[k].shape
+                    if reasons[k] is None and shape.words <= _WIDGET_LINE_WORDS:
+                        if not shape.anchor or shape.interface_ratio > 0 or shape.imperative:
+                            reasons[k] = reason
+        start = end
