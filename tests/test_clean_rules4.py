@@ -94,3 +94,26 @@ def test_short_sentence_joined_to_one_prompt_is_kept() -> None:
     # One interface line is not a widget: the sentence next to it stays.
     block = ["The ramp was rebuilt in steel.", "Skip the video player"]
     assert "The ramp was rebuilt in steel." in paragraphs(clean(_player(block)))
+
+
+# -- false removals fixed in the fourth round -------------------------------------------------------
+def test_table_row_with_a_weekday_abbreviation_and_counts_is_not_a_date_line() -> None:
+    rows = ["Goals scored", "Leeds Wed 212, 318", "Harbour Town 190, 301", "Island Rovers 188, 297"]
+    text = "\n\n".join([TITLE, ARTICLE[0], ARTICLE[1], *rows, ARTICLE[2], ARTICLE[3], ARTICLE[4]])
+    result = clean(text)
+    assert "Leeds Wed 212, 318" in paragraphs(result)
+    assert reason_of(result, "Leeds Wed 212, 318") is None
+
+
+def test_headline_question_asked_again_in_the_text_is_kept() -> None:
+    title = "Who Pays for the Island Ferry?"
+    question = "Who, then, pays for the island ferry?"
+    text = "\n\n".join([title, *ARTICLE[:4], question, ARTICLE[4]])
+    assert question in paragraphs(clean(text))
+
+
+def test_headline_repeated_inside_the_text_is_still_removed() -> None:
+    text = "\n\n".join([TITLE, *ARTICLE[:4], TITLE, ARTICLE[4]])
+    result = clean(text)
+    assert reason_of(result, TITLE) == "repeated headline"
+    assert paragraphs(result) == ARTICLE

@@ -81,6 +81,7 @@ from newsbrief.clean_split import DATELINE, split_appended
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
 from newsbrief.settings import CleanOptions
 from newsbrief.text import content_words, normalise
+from newsbrief.text import words as word_tokens
 
 if TYPE_CHECKING:  # the residue model (and NumPy) load only when it is switched on
     import numpy as np
@@ -519,7 +520,10 @@ def _drop_repeated_headline(units: list[Unit], reasons: list[str | None], title:
             continue
         norm = normalise(unit.text)
         if fuzz.ratio(norm, norm_title) >= _HEADLINE_SIMILARITY:
-            reasons[i] = "repeated headline"
+            # Below the top, a copy adds no word of its own: 'What, then, makes …?' in the text asks
+            # the headline's question, it does not repeat it.
+            if top or set(word_tokens(unit.text)) <= set(word_tokens(title)):
+                reasons[i] = "repeated headline"
         elif top and len(norm) >= 12 and norm in norm_title and not unit.shape.anchor:
             reasons[i] = "repeated headline"
     _drop_reworded_headline(units, reasons, title, title_idx)

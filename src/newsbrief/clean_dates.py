@@ -187,12 +187,14 @@ def starts_with_date(text: str) -> bool:
 def is_date_line(text: str) -> bool:
     """A line that is only a date/time, possibly with a place or an agency (``Washington. September 9. INTERFAX``).
 
-    >>> is_date_line("September 9, 2021 08:51 AM"), is_date_line("He died on Monday.")
-    (True, False)
+    >>> is_date_line("September 9, 2021 08:51 AM"), is_date_line("He died on Monday."), is_date_line("Leeds Wed 212, 318")
+    (True, False, False)
     """
     words = _WORD.findall(text)
     if not words or len(words) > 14 or not _date_anchor(text):
         return False
+    if any(w.isdigit() and len(w) not in (1, 2, 4) for w in words):
+        return False  # a day, a year, an hour or a minute has 1, 2 or 4 figures; 313 is a count ('Sheff Wed 313, 404')
     others = [w for w in words if not _DATE_TOKEN.match(w)]
     if any(w[0].islower() for w in others):
         return False
