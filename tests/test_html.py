@@ -128,3 +128,30 @@ def test_layout_table_is_read_as_paragraphs_and_data_table_stays_a_table() -> No
     assert any(p.startswith("| Year | Cars |") for p in paragraphs)  # the data table keeps its rows
     flat, _ = extract_html(page, options=HtmlOptions(unwrap_layout=False))
     assert not any(f"{sentence} {sentence}" == p for sentence in STORY for p in flat.split("\n\n"))
+
+
+def test_trailing_list_of_linked_headlines_is_dropped_but_a_list_in_the_text_stays() -> None:
+    points = "".join(
+        f"<li>{point}</li>" for point in ("Cars are banned from April.", "Bikes may still cross.", "Repairs start in May.")
+    )
+    teasers = "".join(
+        f'<li><a href="/news/{n}">{headline}</a><h4>{summary}</h4></li>'
+        for n, (headline, summary) in enumerate(
+            [
+                ("Ferry prices rise again", "Operators blame the cost of fuel this winter"),
+                ("New tram line opens", "The line links the station with the university"),
+                ("Port strike called off", "Unions accepted the offer late on Friday night"),
+            ]
+        )
+    )
+    story = "".join(f"<p>{sentence} {sentence}</p>" for sentence in STORY)
+    page = (
+        "<html><head><title>Harbour bridge to close</title></head><body><article>"
+        f"<h1>Harbour bridge to close</h1>{story[:300]}<ul>{points}</ul>{story[300:]}"
+        f"<h3>More from the city</h3><ul>{teasers}</ul></article></body></html>"
+    )
+    text, _ = extract_html(page)
+    assert "Repairs start in May." in text and STORY[-1] in text
+    assert "Ferry prices rise again" not in text and "More from the city" not in text
+    kept, _ = extract_html(page, options=HtmlOptions(drop_link_lists=False))
+    assert "Ferry prices rise again" in kept

@@ -161,7 +161,7 @@ def newsbrief_with_model(page: BenchmarkPage) -> str:
     return newsbrief_pipeline(page, residue_model=True)
 
 
-_OLD = {"lift_posts": False, "unwrap_layout": False}
+_OLD = {"lift_posts": False, "unwrap_layout": False, "drop_link_lists": False}
 #: Extraction settings compared by ``newsbrief eval clean extraction --sweep`` (tuning half only): the
 #: trafilatura options (the first rounds; the markup fixes off), then the markup fixes one by one.
 SWEEP: dict[str, dict[str, Any]] = {
@@ -174,9 +174,10 @@ SWEEP: dict[str, dict[str, Any]] = {
     "no_comments+fast": {**_OLD},
     "no_comments+favor_recall": {**_OLD, "fast": False, "favor_recall": True},
     "no_comments+favor_precision+fast": {**_OLD, "favor_precision": True},
-    "no_comments+fast+lift_posts": {"unwrap_layout": False},
-    "no_comments+fast+unwrap_layout": {"lift_posts": False},
-    "no_comments+fast+lift_posts+unwrap_layout": {},
+    "no_comments+fast+lift_posts": {**_OLD, "lift_posts": True},
+    "no_comments+fast+unwrap_layout": {**_OLD, "unwrap_layout": True},
+    "no_comments+fast+lift_posts+unwrap_layout": {"drop_link_lists": False},
+    "no_comments+fast+lift_posts+unwrap_layout+drop_link_lists": {},
 }
 
 

@@ -21,16 +21,20 @@ from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
+from lxml import etree
+from trafilatura.utils import normalize_unicode
+from trafilatura.xml import xmltotxt
 
-from newsbrief.ingest.html_prepare import lift_embedded_posts, unwrap_layout_tables
+from newsbrief.ingest.html_prepare import drop_trailing_link_lists, lift_embedded_posts, unwrap_layout_tables
 
 
 @dataclass(frozen=True, slots=True)
 class HtmlOptions:
     """How a page's main text is extracted (defaults: the settings chosen on the tuning half).
 
-    The first five fields are trafilatura's options of the same names; ``lift_posts`` and
-    ``unwrap_layout`` switch the markup fixes of :mod:`newsbrief.ingest.html_prepare`.
+    The first five fields are trafilatura's options of the same names; ``lift_posts``,
+    ``unwrap_layout`` and ``drop_link_lists`` switch the markup fixes of
+    :mod:`newsbrief.ingest.html_prepare`.
     """
 
     include_comments: bool = False
@@ -40,6 +44,7 @@ class HtmlOptions:
     fast: bool = True
     lift_posts: bool = True
     unwrap_layout: bool = True
+    drop_link_lists: bool = True
 
     def trafilatura_options(self) -> dict[str, Any]:
         """The keyword arguments for ``trafilatura.extract``."""
@@ -89,10 +94,24 @@ def extract_html(
             lift_embedded_posts(tree)
         if options.unwrap_layout:
             unwrap_layout_tables(tree)
-        text = trafilatura.extract(
-            tree, url=url, output_format="txt", with_metadata=False, **options.trafilatura_options()
-        )
+        text = _extract_text(tree, url=url, options=options)
     except Exception:  # noqa: BLE001 - lxml/trafilatura errors on broken markup: no text, not a crash
         text = None
     paragraphs = [line.strip() for line in (text or "").split("\n") if line.strip()]
     return "\n\n".join(paragraphs), meta
+
+
+def _extract_text(tree: Any, *, url: str | None, options: HtmlOptions) -> str | None:
+    """Trafilatura's main text of ``tree``; with ``drop_link_lists``, its body tree is pruned first.
+
+    ``trafilatura.extract`` is ``bare_extraction`` followed by the text rendering of its ``<body>``;
+    the two are called apart here so that the body (extracted with its links) can be pruned in between.
+    """
+    if not options.drop_link_lists:
+        return trafilatura.extract(tree, url=url, output_format="txt", **options.trafilatura_options())
+    document = trafilatura.bare_extraction(tree, url=url, include_links=True, **options.trafilatura_options())
+    if document is None or document.body is None:
+        return None
+    drop_trailing_link_lists(document.body)
+    etree.strip_tags(document.body, "ref")
+    return normalize_unicode(xmltotxt(document.body, False))

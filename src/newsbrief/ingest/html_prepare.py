@@ -1,7 +1,7 @@
-"""Markup fixes applied to a parsed page before trafilatura extracts its main text.
+"""Markup fixes around trafilatura's extraction: on the parsed page before it, on its output tree after.
 
-Two page structures that trafilatura mishandles and has no option for (so this is our code, on the
-lxml tree trafilatura itself parses; the extraction stays trafilatura's):
+Three page structures that trafilatura mishandles and has no option for (so this is our code, on the
+lxml trees trafilatura itself builds; the extraction stays trafilatura's):
 
 * **Embedded social posts.**  A quoted post is article content (the embed code is a ``<blockquote
   class="twitter-tweet">`` holding the post's text), but sites wrap it in an element whose class says
@@ -13,8 +13,14 @@ lxml tree trafilatura itself parses; the extraction stays trafilatura's):
   divisions, headings, lists, other tables) is layout, not data: its table elements become ``div``\\ s,
   so trafilatura sees ordinary paragraphs (:func:`unwrap_layout_tables`).  Data tables (cells of text
   and inline markup) are left alone.
+* **Trailing teaser lists** (after the extraction, on trafilatura's ``<body>`` with its ``<ref>`` link
+  elements): lists at the very end of the main text whose every item opens with a link of two words or
+  more — "more stories" boxes of headline links with a one-line summary each — and the heading right
+  before such a list (:func:`drop_trailing_link_lists`).  trafilatura's link-density test keeps them
+  when every headline has a summary, and the cleaner, which sees text only, cannot tell a linked
+  headline from a sentence.  A list inside the text, or one whose items open with plain words, stays.
 
-Both were chosen on the tuning half of the article-extraction benchmark (docs/cleaning.md).
+All three were chosen on the tuning half of the article-extraction benchmark (docs/cleaning.md).
 
 >>> from lxml import html
 >>> tree = html.fromstring('<html><body><p>Text.</p><div class="social-embed"><blockquote class="twitter-tweet">'
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import _Element
 from lxml.html import HtmlElement
 
 #: Class tokens of the standard embed code of a social post (the post's text is inside).
@@ -95,3 +102,36 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
         element.tag = "div"
     return len(layout)
 
+
+
+def _opens_with_link(item: _Element, *, min_words: int) -> bool:
+    """Whether the first text of ``item`` lies inside a ``<ref>`` (trafilatura's link) of ``min_words`` words."""
+    for element in item.iter():
+        if element.text and element.text.strip():
+            link = element if element.tag == "ref" else next(element.iterancestors("ref"), None)
+            return link is not None and len("".join(link.itertext()).split()) >= min_words
+    return False
+
+
+def drop_trailing_link_lists(body: _Element, *, min_words: int = 2) -> int:
+    """Remove teaser lists (and the heading before each) from the end of trafilatura's body; returns how many.
+
+    >>> from lxml import etree
+    >>> body = etree.fromstring('<body><p>Story.</p><list><item>Plain point</item><item>Another</item></list>'
+    ...     '<head>More news</head><list><item><ref target="/a">Mayor resigns</ref> Why it matters</item>'
+    ...     '<item><ref target="/b">Storm hits coast</ref></item></list></body>')
+    >>> drop_trailing_link_lists(body), [child.tag for child in body]
+    (1, ['p', 'list'])
+    """
+    dropped: list[_Element] = []
+    for element in reversed(body):
+        items = [item for item in element if item.tag == "item"] if element.tag == "list" else []
+        if len(items) >= 2 and all(_opens_with_link(item, min_words=min_words) for item in items):
+            dropped.append(element)
+        elif element.tag == "head" and dropped and dropped[-1].tag == "list":
+            dropped.append(element)
+        else:
+            break
+    for element in dropped:
+        body.remove(element)
+    return sum(element.tag == "list" for element in dropped)
