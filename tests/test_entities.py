@@ -285,3 +285,24 @@ def test_the_number_of_a_name_stays_with_it_but_a_count_does_not() -> None:
     # a verb after the number ("was", "has") does not make it a count
     text = "Air France Flight 447 was lost over the ocean."
     assert {m.form for m in _mentions_with_entities(text, [("Air France Flight", "ORG")])} == {"Air France Flight 447"}
+
+
+def test_a_surname_joins_the_person_it_spells_exactly_not_a_near_spelling(models: NlpModels) -> None:
+    # "Halvorsen" alone could be a misspelling of "Halvorson", but one person of the story is spelt
+    # exactly so: that is whom it names (before: an entity "Halvorsen" of its own, the two were ambiguous)
+    first = make_article("a.txt", "Finance Minister Eva Halvorsen presented the budget on Monday. "
+                                  "Her spokesman, Jon Halvorson, said the vote would come in May.")
+    second = make_article("b.txt", "The budget drew criticism from unions. Halvorsen defended the cuts in parliament.")
+    entities = extract_entities([first, second], models=models)
+    eva = _by_variant(entities, "Eva Halvorsen")
+    assert "Halvorsen" in eva.variants and eva.mentions == 2 and set(eva.article_ids) == {first.id, second.id}
+    assert not any(e.name == "Halvorsen" for e in entities)
+    assert _by_variant(entities, "Jon Halvorson") is not eva
+
+
+def test_roles_stop_at_a_stop_word_and_at_a_relative_clause() -> None:
+    text = ("As President Lina Okafor and other leaders have said, the deal stands. "
+            "Piet Vos, the former finance minister whose plan failed in May, disagreed.")
+    mentions = _mentions_with_entities(text, [("Lina Okafor", "PERSON"), ("Piet Vos", "PERSON")])
+    assert [(m.form, m.role) for m in mentions] == [("Lina Okafor", "President"),
+                                                    ("Piet Vos", "former finance minister")]

@@ -39,7 +39,7 @@ from newsbrief.names import (
     split_title,
 )
 from newsbrief.nlp import NlpModels
-from newsbrief.text import content_words
+from newsbrief.text import STOPWORDS, content_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,7 +70,7 @@ class Mention:
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)\s+$")
 _APPOSITIVE = re.compile(
-    r"\s*,\s+((?:the|a|an|[A-Z][\w.-]*'s)\s+[^,.;:()\"]{2,60}?)(?=\s*[,.;]|\s+(?:said|says|who)\b)"
+    r"\s*,\s+((?:the|a|an|[A-Z][\w.-]*'s)\s+[^,.;:()\"]{2,60}?)(?=\s*[,.;]|\s+(?:said|says|who|whose|which|where|when)\b)"
 )
 
 
@@ -92,7 +92,7 @@ def _role_before(text: str, start: int) -> str | None:
                 break  # "... Hun Sen. Sam Rainsy": a sentence end, not the title "Sen."
         if words and word.endswith(".") and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
             break  # "... on Friday. Captain X": the previous sentence's last word
-        if low in TITLE_HEADS or low in TITLE_MODIFIERS or (word[0].isupper() and words):
+        if low in TITLE_HEADS or low in TITLE_MODIFIERS or (word[0].isupper() and words and low not in STOPWORDS):
             if words and low in TITLE_HEADS and word[0].islower() and low.endswith("s"):
                 break
             words.insert(0, word)
@@ -282,12 +282,19 @@ def _link_surnames(mentions: list[Mention], matcher: NameMatcher) -> dict[int, s
     for index, m in enumerate(mentions):
         if m.kind != "PERSON" or len(matcher.tokens(m.form)) != 1:
             continue
-        candidates = [f for f in full if matcher.surname_matches(m.form, f)]
+        candidates = _closest_surnames(m.form, [f for f in full if matcher.surname_matches(m.form, f)], matcher)
         people = _group_compatible(candidates, matcher)
         if len(people) == 1:
             links[index] = Counter(f for f in candidates).most_common(1)[0][0]
     return links
 
+
+
+def _closest_surnames(single: str, forms: list[str], matcher: NameMatcher) -> list[str]:
+    """Of the full names ``single`` is a surname of, those whose last word it spells exactly, if any."""
+    token = matcher.tokens(single)[0]
+    exact = [f for f in forms if len(matcher.tokens(f)) >= 2 and matcher.tokens(f)[-1] == token]
+    return exact or forms
 
 
 def _group_compatible(forms: list[str], matcher: NameMatcher) -> list[list[str]]:
@@ -468,6 +475,9 @@ def _attach_surnames(
                 if c[0].kind == "PERSON" and any(matcher.surname_matches(m.form, f) for n in c for f in n.forms)
             ]
         hits = hits_of[m.form]
+        if len(hits) > 1:  # "Tsipras" is Alexis Tsipras's surname, not a misspelling of Demetris Tsiodras's
+            exact = _closest_surnames(m.form, [f for c in hits for n in c for f in n.forms], matcher)
+            hits = [c for c in hits if any(f in exact for n in c for f in n.forms)]
         if len(hits) == 1:
             target = hits[0][0]
         else:
