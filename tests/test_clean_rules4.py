@@ -117,3 +117,18 @@ def test_headline_repeated_inside_the_text_is_still_removed() -> None:
     result = clean(text)
     assert reason_of(result, TITLE) == "repeated headline"
     assert paragraphs(result) == ARTICLE
+
+
+# -- a short question among related links -----------------------------------------------------------
+def test_short_question_closing_a_related_links_box_is_a_link() -> None:
+    box = ["You may also like", "Harbour ramp plans unveiled", "Islanders count the cost of winter", "Is the ferry worth it?"]
+    result = clean("\n\n".join([TITLE, *ARTICLE[:3], *box, *ARTICLE[3:]]))
+    assert "Is the ferry worth it?" not in paragraphs(result)
+    assert paragraphs(result) == ARTICLE
+
+
+def test_long_question_after_related_links_is_prose() -> None:
+    question = "Will the operator ever pay back the islanders who lost a month of trade this winter?"
+    box = ["You may also like", "Harbour ramp plans unveiled", question, ARTICLE[4]]
+    result = clean("\n\n".join([TITLE, *ARTICLE[:4], *box]))
+    assert question in paragraphs(result)

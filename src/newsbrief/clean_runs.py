@@ -24,6 +24,7 @@ from newsbrief.clean_lines import (
     is_numbered,
     is_widget_comment_header,
 )
+from newsbrief.clean_shape import LineShape
 from newsbrief.clean_split import topic_similarity
 
 #: A schedule: at least this many consecutive lines opening with a date.
@@ -175,7 +176,8 @@ def related_runs(units: list[Unit], reasons: list[str | None], first: int) -> No
         header = units[i]
         if reasons[i] == "interface" and not header.shape.terminal and header.shape.words <= 5 and i >= first:
             j = i + 1
-            while j < len(units) and not units[j].shape.sentence_like and (reasons[j] in (None, "recurring")):
+            # A short question is a link's title too ('Boots on the ground?'); prose of nine words or more is not.
+            while j < len(units) and _link_item(units[j].shape) and (reasons[j] in (None, "recurring")):
                 if units[j].text.rstrip().endswith(":"):
                     break
                 if units[j].shape.words < 3 and not is_numbered(units[j].text):
@@ -185,6 +187,10 @@ def related_runs(units: list[Unit], reasons: list[str | None], first: int) -> No
             i = j
         else:
             i += 1
+
+
+def _link_item(shape: LineShape) -> bool:
+    return not shape.sentence_like or (shape.terminal_question and not shape.anchor)
 
 
 def prompt_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
