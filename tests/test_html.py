@@ -155,3 +155,20 @@ def test_trailing_list_of_linked_headlines_is_dropped_but_a_list_in_the_text_sta
     assert "Ferry prices rise again" not in text and "More from the city" not in text
     kept, _ = extract_html(page, options=HtmlOptions(drop_link_lists=False))
     assert "Ferry prices rise again" in kept
+
+
+def test_headline_and_stand_first_before_the_first_paragraph_are_not_body() -> None:
+    stand_first = "Drivers face long detours for at least a year and a half while engineers repair it"
+    middle = "What happens to the ferries"
+    story = "".join(f"<p>{sentence} {sentence}</p>" for sentence in STORY)
+    page = (
+        "<html><head><title>Harbour bridge to close</title></head><body><article>"
+        f"<h1>Harbour bridge to close</h1><h2>{stand_first}</h2>{story[:300]}<h3>{middle}</h3>{story[300:]}"
+        "</article></body></html>"
+    )
+    text, meta = extract_html(page)
+    assert meta["title"] == "Harbour bridge to close"
+    assert stand_first not in text and "Harbour bridge to close" not in text
+    assert middle in text.split("\n\n") and STORY[0] in text
+    kept, _ = extract_html(page, options=HtmlOptions(drop_lead_headings=False))
+    assert stand_first in kept

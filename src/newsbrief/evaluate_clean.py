@@ -161,7 +161,12 @@ def newsbrief_with_model(page: BenchmarkPage) -> str:
     return newsbrief_pipeline(page, residue_model=True)
 
 
-_OLD = {"lift_posts": False, "unwrap_layout": False, "drop_link_lists": False}
+_OLD = {
+    "lift_posts": False,
+    "unwrap_layout": False,
+    "drop_link_lists": False,
+    "drop_lead_headings": False,
+}
 #: Extraction settings compared by ``newsbrief eval clean extraction --sweep`` (tuning half only): the
 #: trafilatura options (the first rounds; the markup fixes off), then the markup fixes one by one.
 SWEEP: dict[str, dict[str, Any]] = {
@@ -176,8 +181,9 @@ SWEEP: dict[str, dict[str, Any]] = {
     "no_comments+favor_precision+fast": {**_OLD, "favor_precision": True},
     "no_comments+fast+lift_posts": {**_OLD, "lift_posts": True},
     "no_comments+fast+unwrap_layout": {**_OLD, "unwrap_layout": True},
-    "no_comments+fast+lift_posts+unwrap_layout": {"drop_link_lists": False},
-    "no_comments+fast+lift_posts+unwrap_layout+drop_link_lists": {},
+    "no_comments+fast+lift_posts+unwrap_layout": {"drop_link_lists": False, "drop_lead_headings": False},
+    "no_comments+fast+lift_posts+unwrap_layout+drop_link_lists": {"drop_lead_headings": False},
+    "no_comments+fast+lift_posts+unwrap_layout+drop_link_lists+drop_lead_headings": {},
 }
 
 

@@ -25,7 +25,12 @@ from lxml import etree
 from trafilatura.utils import normalize_unicode
 from trafilatura.xml import xmltotxt
 
-from newsbrief.ingest.html_prepare import drop_trailing_link_lists, lift_embedded_posts, unwrap_layout_tables
+from newsbrief.ingest.html_prepare import (
+    drop_leading_headings,
+    drop_trailing_link_lists,
+    lift_embedded_posts,
+    unwrap_layout_tables,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +38,7 @@ class HtmlOptions:
     """How a page's main text is extracted (defaults: the settings chosen on the tuning half).
 
     The first five fields are trafilatura's options of the same names; ``lift_posts``,
-    ``unwrap_layout`` and ``drop_link_lists`` switch the markup fixes of
+    ``unwrap_layout``, ``drop_link_lists`` and ``drop_lead_headings`` switch the markup fixes of
     :mod:`newsbrief.ingest.html_prepare`.
     """
 
@@ -45,6 +50,7 @@ class HtmlOptions:
     lift_posts: bool = True
     unwrap_layout: bool = True
     drop_link_lists: bool = True
+    drop_lead_headings: bool = True
 
     def trafilatura_options(self) -> dict[str, Any]:
         """The keyword arguments for ``trafilatura.extract``."""
@@ -107,11 +113,14 @@ def _extract_text(tree: Any, *, url: str | None, options: HtmlOptions) -> str | 
     ``trafilatura.extract`` is ``bare_extraction`` followed by the text rendering of its ``<body>``;
     the two are called apart here so that the body (extracted with its links) can be pruned in between.
     """
-    if not options.drop_link_lists:
+    if not (options.drop_link_lists or options.drop_lead_headings):
         return trafilatura.extract(tree, url=url, output_format="txt", **options.trafilatura_options())
     document = trafilatura.bare_extraction(tree, url=url, include_links=True, **options.trafilatura_options())
     if document is None or document.body is None:
         return None
-    drop_trailing_link_lists(document.body)
+    if options.drop_link_lists:
+        drop_trailing_link_lists(document.body)
+    if options.drop_lead_headings:
+        drop_leading_headings(document.body)
     etree.strip_tags(document.body, "ref")
     return normalize_unicode(xmltotxt(document.body, False))

@@ -1,6 +1,6 @@
 """Markup fixes around trafilatura's extraction: on the parsed page before it, on its output tree after.
 
-Three page structures that trafilatura mishandles and has no option for (so this is our code, on the
+Four page structures that trafilatura mishandles and has no option for (so this is our code, on the
 lxml trees trafilatura itself builds; the extraction stays trafilatura's):
 
 * **Embedded social posts.**  A quoted post is article content (the embed code is a ``<blockquote
@@ -19,8 +19,13 @@ lxml trees trafilatura itself builds; the extraction stays trafilatura's):
   before such a list (:func:`drop_trailing_link_lists`).  trafilatura's link-density test keeps them
   when every headline has a summary, and the cleaner, which sees text only, cannot tell a linked
   headline from a sentence.  A list inside the text, or one whose items open with plain words, stays.
+* **Headings before the first paragraph** (same tree): the page's headline and its stand-first (the
+  summary line under it), which trafilatura keeps as ``<head>`` elements.  The headline is metadata
+  (``extract_html`` returns it as ``title``) and the cleaner removes it when it repeats the title, but
+  a stand-first worded differently stays in the body although it is not article text
+  (:func:`drop_leading_headings`).  A body made of headings only is left alone.
 
-All three were chosen on the tuning half of the article-extraction benchmark (docs/cleaning.md).
+All four were chosen on the tuning half of the article-extraction benchmark (docs/cleaning.md).
 
 >>> from lxml import html
 >>> tree = html.fromstring('<html><body><p>Text.</p><div class="social-embed"><blockquote class="twitter-tweet">'
@@ -135,3 +140,24 @@ def drop_trailing_link_lists(body: _Element, *, min_words: int = 2) -> int:
     for element in dropped:
         body.remove(element)
     return sum(element.tag == "list" for element in dropped)
+
+
+def drop_leading_headings(body: _Element) -> int:
+    """Remove the ``<head>`` elements before the first other element of trafilatura's body; returns how many.
+
+    >>> from lxml import etree
+    >>> body = etree.fromstring('<body><head rend="h1">Bridge closes</head><head rend="h2">What drivers need to '
+    ...     'know</head><p>The bridge closes.</p><head rend="h3">Detours</head><p>Use the ring road.</p></body>')
+    >>> drop_leading_headings(body), [child.tag for child in body]
+    (2, ['p', 'head', 'p'])
+    """
+    leading = []
+    for element in body:
+        if element.tag != "head":
+            break
+        leading.append(element)
+    if len(leading) == len(body):
+        return 0
+    for element in leading:
+        body.remove(element)
+    return len(leading)
