@@ -132,3 +132,37 @@ def test_long_question_after_related_links_is_prose() -> None:
     box = ["You may also like", "Harbour ramp plans unveiled", question, ARTICLE[4]]
     result = clean("\n\n".join([TITLE, *ARTICLE[:4], *box]))
     assert question in paragraphs(result)
+
+
+# -- tag bars with a dangling separator (any language) and headers of boxes after the text ----------
+FRENCH = [
+    "Le traversier a repris du service mardi entre le port et les trois îles, après six semaines au quai.",
+    "Les rampes d'accès avaient été endommagées par les tempêtes de janvier, selon l'exploitant du service.",
+    "Les habitants ont dû compter sur un petit bateau de pêche et un vol d'hélicoptère chaque semaine.",
+]
+
+
+def test_tag_bar_with_dangling_separator_on_a_french_page() -> None:
+    bar = "Classé dans : Transports |"
+    result = clean("\n\n".join(["Le traversier reprend du service", *FRENCH, bar]))
+    assert reason_of(result, bar) == "navigation"
+    assert paragraphs(result) == FRENCH
+
+
+def test_table_row_on_a_french_page_is_kept() -> None:
+    row = "| Port | Îles | 4 |"
+    result = clean("\n\n".join(["Le traversier reprend du service", *FRENCH, row]))
+    assert row in paragraphs(result)
+
+
+def test_short_header_above_a_reader_prompt_after_the_text_is_part_of_the_box() -> None:
+    header, prompt = "Stay in the loop", "Sign up to our newsletter and get the best stories in your inbox every morning."
+    result = clean("\n\n".join([TITLE, *ARTICLE, header, prompt]))
+    assert reason_of(result, header) is not None
+    assert paragraphs(result) == ARTICLE
+
+
+def test_short_header_above_a_list_after_the_text_is_kept() -> None:
+    header, items = "Sailing times", ["Harbour to North Island", "North Island to South Island"]
+    result = clean("\n\n".join([TITLE, *ARTICLE, header + ":", *items]))
+    assert header + ":" in paragraphs(result)

@@ -33,7 +33,7 @@ from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
-from newsbrief.clean_blocks import picture_captions, rescraped_block, widget_blocks
+from newsbrief.clean_blocks import picture_captions, rescraped_block, tail_box_headers, widget_blocks
 from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
 from newsbrief.clean_dates import (
     is_byline,
@@ -378,6 +378,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         caption_neighbours(units, reasons)
         picture_captions(units, reasons)
         widget_blocks(units, reasons)
+        tail_box_headers(units, reasons)
         shouted_teasers(units, reasons)
         unterminated_inserts(units, reasons, listed)
         graphic_labels(units, reasons, listed)

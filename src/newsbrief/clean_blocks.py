@@ -110,3 +110,27 @@ def widget_blocks(units: list[Unit], reasons: list[str | None]) -> None:
                         if not shape.anchor or shape.interface_ratio > 0 or shape.imperative:
                             reasons[k] = reason
         start = end
+
+
+#: Residue a header after the text may introduce: a prompt box or the comments (not a list of links,
+#: which a content list after a heading resembles).
+_HEADED_BOXES = frozenset({"interface", "tail prompt", "comments"})
+_BOX_HEADER_WORDS = 5
+
+
+def tail_box_headers(units: list[Unit], reasons: list[str | None]) -> None:
+    """A short heading after the last paragraph whose next line is a prompt or the comments heads that box.
+
+    A sub-heading is followed by its section; after the page's last prose line a short line that does
+    not end like a sentence (at most five words, no figures) followed directly by a reader prompt, a
+    newsletter box or the comment section is that box's header (``Before you go``, ``Join the talk``).
+    """
+    anchors = [i for i, u in enumerate(units) if u.shape.anchor]
+    if not anchors:
+        return
+    for i in range(anchors[-1] + 1, len(units) - 1):
+        shape = units[i].shape
+        if reasons[i] is not None or shape.terminal or not 1 <= shape.words <= _BOX_HEADER_WORDS:
+            continue
+        if reasons[i + 1] in _HEADED_BOXES and not any(ch.isdigit() for ch in units[i].text):
+            reasons[i] = reasons[i + 1]

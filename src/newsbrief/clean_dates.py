@@ -121,7 +121,8 @@ def universal_reason(unit_text: str, shape: LineShape, *, edge: bool) -> str | N
     """The residue rule that reads no words, for pages that are not English.
 
     At the top or the tail of the page (``edge``), a short line that is not prose and carries a date
-    written in figures (a date and time stamp, ``2018-09-28 17:32``) is a date line.  Other rules
+    written in figures (a date and time stamp, ``2018-09-28 17:32``) is a date line, and a short line
+    ending with a dangling ``|`` separator is a tag bar (``Filed under: Culture |``).  Other rules
     were tried on the tuning half and left out, because the gold bodies of non-English pages keep what
     they would remove: bare URLs (reference lists), e-mail lines (a columnist's address), ``/``
     separated lines (a calendar), copyright lines.
@@ -130,9 +131,13 @@ def universal_reason(unit_text: str, shape: LineShape, *, edge: bool) -> str | N
     'date line'
     >>> universal_reason("Le 05/10/2018, la ville a voté le budget.", LineShape.of("Le 05/10/2018, la ville a voté le budget."), edge=True) is None
     True
+    >>> universal_reason("Classé dans : Culture |", LineShape.of("Classé dans : Culture |"), edge=True)
+    'navigation'
     """
     if edge and shape.words <= 15 and not shape.sentence_like and _NUMERIC_DATE.search(unit_text):
         return "date line"
+    if edge and shape.words <= 8 and unit_text.endswith("|") and not unit_text.startswith("|"):
+        return "navigation"  # a tag bar with its dangling separator ('Filed under: Culture |'); a table row starts with '|'
     return None
 
 
