@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
-from lxml import etree
 from trafilatura.utils import normalize_unicode
 from trafilatura.xml import xmltotxt
 
@@ -29,6 +28,7 @@ from newsbrief.ingest.html_prepare import (
     drop_leading_headings,
     drop_trailing_link_lists,
     lift_embedded_posts,
+    linked_items,
     unwrap_layout_tables,
 )
 
@@ -108,19 +108,20 @@ def extract_html(
 
 
 def _extract_text(tree: Any, *, url: str | None, options: HtmlOptions) -> str | None:
-    """Trafilatura's main text of ``tree``; with ``drop_link_lists``, its body tree is pruned first.
+    """The main text trafilatura finds in ``tree``; with ``drop_link_lists`` / ``drop_lead_headings`` its body is pruned first.
 
-    ``trafilatura.extract`` is ``bare_extraction`` followed by the text rendering of its ``<body>``;
-    the two are called apart here so that the body (extracted with its links) can be pruned in between.
+    ``trafilatura.extract`` is ``bare_extraction`` followed by the text rendering of its ``<body>``
+    (``xmltotxt``, then Unicode normalisation); the two are called apart here so that the body can be
+    pruned in between.  With nothing pruned the text is the same as ``trafilatura.extract``'s.
     """
     if not (options.drop_link_lists or options.drop_lead_headings):
         return trafilatura.extract(tree, url=url, output_format="txt", **options.trafilatura_options())
-    document = trafilatura.bare_extraction(tree, url=url, include_links=True, **options.trafilatura_options())
+    linked = linked_items(tree) if options.drop_link_lists else frozenset()
+    document = trafilatura.bare_extraction(tree, url=url, **options.trafilatura_options())
     if document is None or document.body is None:
         return None
-    if options.drop_link_lists:
-        drop_trailing_link_lists(document.body)
+    if linked:
+        drop_trailing_link_lists(document.body, linked)
     if options.drop_lead_headings:
         drop_leading_headings(document.body)
-    etree.strip_tags(document.body, "ref")
     return normalize_unicode(xmltotxt(document.body, False))

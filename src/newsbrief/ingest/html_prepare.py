@@ -13,10 +13,10 @@ lxml trees trafilatura itself builds; the extraction stays trafilatura's):
   divisions, headings, lists, other tables) is layout, not data: its table elements become ``div``\\ s,
   so trafilatura sees ordinary paragraphs (:func:`unwrap_layout_tables`).  Data tables (cells of text
   and inline markup) are left alone.
-* **Trailing teaser lists** (after the extraction, on trafilatura's ``<body>`` with its ``<ref>`` link
-  elements): lists at the very end of the main text whose every item opens with a link of two words or
-  more — "more stories" boxes of headline links with a one-line summary each — and the heading right
-  before such a list (:func:`drop_trailing_link_lists`).  trafilatura's link-density test keeps them
+* **Trailing teaser lists** (after the extraction, on trafilatura's ``<body>``): lists at the very end
+  of the main text whose every item opens, in the page, with a link of two words or more — "more
+  stories" boxes of headline links with a one-line summary each — and the heading right before such a
+  list (:func:`linked_items` on the page, :func:`drop_trailing_link_lists` on the body).  trafilatura's link-density test keeps them
   when every headline has a summary, and the cleaner, which sees text only, cannot tell a linked
   headline from a sentence.  A list inside the text, or one whose items open with plain words, stays.
 * **Headings before the first paragraph** (same tree): the page's headline and its stand-first (the
@@ -109,29 +109,56 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
 
 
 
-def _opens_with_link(item: _Element, *, min_words: int) -> bool:
-    """Whether the first text of ``item`` lies inside a ``<ref>`` (trafilatura's link) of ``min_words`` words."""
+def _key(text: str) -> str:
+    """A list item's text without any whitespace: the same in the page and in trafilatura's output."""
+    return "".join(text.split())
+
+
+def _opens_with_link(item: HtmlElement, *, min_words: int) -> bool:
+    """Whether the first text of the list item ``item`` lies inside a link of ``min_words`` words or more."""
     for element in item.iter():
+        if not isinstance(element.tag, str):
+            continue
         if element.text and element.text.strip():
-            link = element if element.tag == "ref" else next(element.iterancestors("ref"), None)
-            return link is not None and len("".join(link.itertext()).split()) >= min_words
+            link = element if element.tag == "a" else next(element.iterancestors("a"), None)
+            return link is not None and len(link.text_content().split()) >= min_words
+        if element is not item and element.tail and element.tail.strip():
+            return False
     return False
 
 
-def drop_trailing_link_lists(body: _Element, *, min_words: int = 2) -> int:
+def linked_items(tree: HtmlElement, *, min_words: int = 2) -> frozenset[str]:
+    """Texts (as :func:`_key`) of the items of the page's teaser lists: every item opens with a link.
+
+    >>> from lxml import html
+    >>> tree = html.fromstring('<div><ul><li><a href="/a">Mayor resigns</a> Why</li><li><a href="/b">Storm hits'
+    ...     '</a></li></ul><ul><li>Plain point</li><li><a href="/c">Linked point</a></li></ul></div>')
+    >>> sorted(linked_items(tree))
+    ['MayorresignsWhy', 'Stormhits']
+    """
+    keys: set[str] = set()
+    for lst in tree.iter("ul", "ol"):
+        items = [item for item in lst if item.tag == "li"]
+        if len(items) >= 2 and all(_opens_with_link(item, min_words=min_words) for item in items):
+            keys.update(_key(item.text_content()) for item in items)
+    return frozenset(keys)
+
+
+def drop_trailing_link_lists(body: _Element, linked: frozenset[str]) -> int:
     """Remove teaser lists (and the heading before each) from the end of trafilatura's body; returns how many.
+
+    ``linked``: the page's teaser-list items (:func:`linked_items`); trafilatura's output has no links.
 
     >>> from lxml import etree
     >>> body = etree.fromstring('<body><p>Story.</p><list><item>Plain point</item><item>Another</item></list>'
-    ...     '<head>More news</head><list><item><ref target="/a">Mayor resigns</ref> Why it matters</item>'
-    ...     '<item><ref target="/b">Storm hits coast</ref></item></list></body>')
-    >>> drop_trailing_link_lists(body), [child.tag for child in body]
+    ...     '<head>More news</head><list><item>Mayor resigns Why</item><item>Storm hits</item></list></body>')
+    >>> drop_trailing_link_lists(body, frozenset({"MayorresignsWhy", "Stormhits"})), [child.tag for child in body]
     (1, ['p', 'list'])
     """
     dropped: list[_Element] = []
     for element in reversed(body):
         items = [item for item in element if item.tag == "item"] if element.tag == "list" else []
-        if len(items) >= 2 and all(_opens_with_link(item, min_words=min_words) for item in items):
+        if len(items) >= 2 and all(_key("".join(item.itertext())) in linked for item in items):
             dropped.append(element)
         elif element.tag == "head" and dropped and dropped[-1].tag == "list":
             dropped.append(element)
@@ -140,7 +167,6 @@ def drop_trailing_link_lists(body: _Element, *, min_words: int = 2) -> int:
     for element in dropped:
         body.remove(element)
     return sum(element.tag == "list" for element in dropped)
-
 
 def drop_leading_headings(body: _Element) -> int:
     """Remove the ``<head>`` elements before the first other element of trafilatura's body; returns how many.
@@ -161,3 +187,4 @@ def drop_leading_headings(body: _Element) -> int:
     for element in leading:
         body.remove(element)
     return len(leading)
+
