@@ -156,7 +156,7 @@ def test_table_row_on_a_french_page_is_kept() -> None:
 
 
 def test_short_header_above_a_reader_prompt_after_the_text_is_part_of_the_box() -> None:
-    header, prompt = "Stay in the loop", "Sign up to our newsletter and get the best stories in your inbox every morning."
+    header, prompt = "Stay in the loop", "Subscribe to the morning newsletter"
     result = clean("\n\n".join([TITLE, *ARTICLE, header, prompt]))
     assert reason_of(result, header) is not None
     assert paragraphs(result) == ARTICLE
