@@ -138,6 +138,23 @@ def test_undated_articles_give_no_relative_entries() -> None:
     assert build_timeline([article], sentences=split([article])) == ()
 
 
+def test_an_undated_article_reads_year_less_dates_near_its_story() -> None:
+    dated = make_article("a.txt", "Rescuers reached the village on Tuesday.", published=dt.date(2015, 11, 14))
+    undated = make_article("b.txt", "The ferry left the island on 3 October. Talks resumed on Jan. 5. "
+                                    "The final is scheduled for June 10. The mayor resigned on Friday.", published=None)
+    entries = build_timeline([dated, undated], sentences=split([dated, undated]))
+    found = {e.text: e.date.isoformat() for e in entries if undated.id in e.article_ids}
+    # the nearest year to the story (Jan. 5 after a November story is next January), the first June 10
+    # from the story's time on for a future clause; "on Friday" needs the article's own date
+    assert found == {"The ferry left the island on 3 October.": "2015-10-03", "Talks resumed on Jan. 5.": "2016-01-05",
+                     "The final is scheduled for June 10.": "2016-06-10"}
+    # alone, or in a story whose dated articles span years, an undated article has no year for them
+    assert build_timeline([undated], sentences=split([undated])) == ()
+    old = make_article("c.txt", "The dam opened on Monday.", published=dt.date(2011, 3, 1))
+    assert all(undated.id not in e.article_ids
+               for e in build_timeline([dated, old, undated], sentences=split([dated, old, undated])))
+
+
 @pytest.mark.data
 def test_real_cluster_timeline_is_ordered_and_cited() -> None:
     from newsbrief.pipeline import iter_articles

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -213,14 +214,29 @@ def _simple_calendar(candidate: str, published: dt.date | None, *, future: bool)
     return date
 
 
-def _calendar(candidate: str, published: dt.date | None, *, future: bool) -> dt.date | None:
+def _calendar(
+    candidate: str, published: dt.date | None, *, future: bool, reference: dt.date | None = None
+) -> dt.date | None:
     """Parse a short calendar-date string: the cheap common forms first, else dateparser on the candidate.
 
-    Year-less dates take the nearest past (or, in a future clause, the nearest future) year.
+    Year-less dates take the nearest past (or, in a future clause, the nearest future) year; without a
+    publication date, the year that puts the date nearest to ``reference`` (when given; in a future
+    clause, the first such day on or after it).
     """
     has_year = bool(re.search(r"\d{4}", candidate))
     if not has_year and published is None:
-        return None
+        if reference is None:
+            return None
+        if future:  # "is scheduled for June 10": the first such day from the story's time on
+            return _calendar(candidate, reference, future=True)
+        before = _calendar(candidate, reference, future=False)
+        if before is None:
+            return None
+        try:
+            after = before.replace(year=before.year + 1)
+        except ValueError:  # 29 February
+            return before
+        return after if abs((after - reference).days) < abs((reference - before).days) else before
     simple = _simple_calendar(candidate, published, future=future)
     if simple is not None:
         return simple
@@ -243,11 +259,14 @@ def _count(word: str) -> int:
     return 1 if word in {"a", "an"} else _NUMBER_WORDS.get(word, int(word) if word.isdigit() else 0)
 
 
-def find_dates(text: str, *, published: dt.date | None) -> list[DateMention]:
+def find_dates(text: str, *, published: dt.date | None, reference: dt.date | None = None) -> list[DateMention]:
     """Resolved date expressions in ``text`` (a sentence), in text order; unresolvable ones are left out.
 
     Relative expressions and weekdays inside a quotation are skipped (they are relative to when the
-    speaker spoke, which the paper does not say).
+    speaker spoke, which the paper does not say).  ``reference``: for an undated article, a day near
+    which its story happens (see :func:`story_reference`): a year-less calendar date ("on 3 October")
+    takes the year nearest to it; weekdays and relative days stay unresolved (they need the day the
+    article was written).
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -262,7 +281,7 @@ def find_dates(text: str, *, published: dt.date | None) -> list[DateMention]:
                 continue
             if kind != "iso" and kind not in {"month_day", "day_month"} and any(s <= start < e for s, e in quoted):
                 continue  # "today" inside a quotation is the speaker's day, not the paper's
-            mention = _resolve(kind, match, published, future=clause_is_future(text, start))
+            mention = _resolve(kind, match, published, future=clause_is_future(text, start), reference=reference)
             if mention is not None:
                 found.append(DateMention(start, end, text[start:end], *mention, kind=kind))
                 taken.append((start, end))
@@ -270,7 +289,7 @@ def find_dates(text: str, *, published: dt.date | None) -> list[DateMention]:
 
 
 def _resolve(
-    kind: str, match: re.Match[str], published: dt.date | None, *, future: bool
+    kind: str, match: re.Match[str], published: dt.date | None, *, future: bool, reference: dt.date | None = None
 ) -> tuple[dt.date, Precision] | None:
     if kind == "iso":
         try:
@@ -278,7 +297,7 @@ def _resolve(
         except ValueError:
             return None
     if kind in {"month_day", "day_month"}:
-        date = _calendar(match[1], published, future=future)
+        date = _calendar(match[1], published, future=future, reference=reference)
         return (date, "day") if date else None
     if published is None:
         return None
@@ -298,3 +317,16 @@ def _resolve(
     # last/next/this month
     step = {"last": -1, "next": 1, "this": 0}[match[1].lower()]
     return (published + relativedelta(months=step)).replace(day=1), "month"
+
+
+#: An undated article's year-less dates are read near its story's dated articles only when those span at
+#: most this many days (a story of one season, not a feature spanning years).
+STORY_SPAN_DAYS = 120
+
+
+def story_reference(published: Iterable[dt.date | None]) -> dt.date | None:
+    """The median publication date of a story's dated articles when they lie within :data:`STORY_SPAN_DAYS`."""
+    dates = sorted(d for d in published if d is not None)
+    if not dates or (dates[-1] - dates[0]).days > STORY_SPAN_DAYS:
+        return None
+    return dates[len(dates) // 2]

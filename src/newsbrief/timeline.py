@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from nltk.stem.porter import PorterStemmer
 from rapidfuzz import fuzz
 
-from newsbrief.dates import TIME_WORDS, DateMention, find_dates, in_relative_clause
+from newsbrief.dates import TIME_WORDS, DateMention, find_dates, in_relative_clause, story_reference
 from newsbrief.model import Article, Sentence, TimelineEntry
 from newsbrief.text import SentenceSplitter, content_words, ends_sentence, needs_context, normalise
 
@@ -81,16 +81,18 @@ def dated_sentences(
     something new about a thing dated earlier ("… recovered the tail of the jet, which crashed on
     June 1"): for the timeline (``for_timeline``) it is dated by the article's publication date (left
     out when there is none), otherwise by its first expression.  ``for_timeline`` also keeps only
-    sentences that read alone (:func:`_reads_alone`).
+    sentences that read alone (:func:`_reads_alone`).  An undated article's year-less calendar dates
+    are read near the story's dated articles (:func:`newsbrief.dates.story_reference`).
     """
     result: list[DatedSentence] = []
+    reference = story_reference(a.published for a in articles)
     for article in articles:
         for sentence in story_sentences([article], sentences)[article.id]:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 continue
             if for_timeline and not _reads_alone(sentence.text):
                 continue
-            mentions = find_dates(sentence.text, published=article.published)
+            mentions = find_dates(sentence.text, published=article.published, reference=reference)
             if not mentions:
                 continue
             main = [m for m in mentions if not in_relative_clause(sentence.text, m.start)]
