@@ -130,7 +130,7 @@ def test_layout_table_is_read_as_paragraphs_and_data_table_stays_a_table() -> No
     assert not any(f"{sentence} {sentence}" == p for sentence in STORY for p in flat.split("\n\n"))
 
 
-def test_trailing_list_of_linked_headlines_is_dropped_but_a_list_in_the_text_stays() -> None:
+def test_trailing_linked_headlines_and_link_paragraph_are_dropped_but_a_list_in_the_text_stays() -> None:
     points = "".join(
         f"<li>{point}</li>" for point in ("Cars are banned from April.", "Bikes may still cross.", "Repairs start in May.")
     )
@@ -148,13 +148,16 @@ def test_trailing_list_of_linked_headlines_is_dropped_but_a_list_in_the_text_sta
     page = (
         "<html><head><title>Harbour bridge to close</title></head><body><article>"
         f"<h1>Harbour bridge to close</h1>{story[:300]}<ul>{points}</ul>{story[300:]}"
-        f"<h3>More from the city</h3><ul>{teasers}</ul></article></body></html>"
+        f"<h3>More from the city</h3><ul>{teasers}</ul>"
+        '<p>» <a href="/reports/bridge">Lies auch: the full inspection report of the harbour bridge</a></p>'
+        "</article></body></html>"
     )
     text, _ = extract_html(page)
     assert "Repairs start in May." in text and STORY[-1] in text
     assert "Ferry prices rise again" not in text and "More from the city" not in text
+    assert "inspection report" not in text
     kept, _ = extract_html(page, options=HtmlOptions(drop_link_lists=False))
-    assert "Ferry prices rise again" in kept
+    assert "Ferry prices rise again" in kept and "inspection report" in kept
 
 
 def test_headline_and_stand_first_before_the_first_paragraph_are_not_body() -> None:

@@ -16,7 +16,8 @@ lxml trees trafilatura itself builds; the extraction stays trafilatura's):
 * **Trailing teaser lists** (after the extraction, on trafilatura's ``<body>``): lists at the very end
   of the main text whose every item opens, in the page, with a link of two words or more — "more
   stories" boxes of headline links with a one-line summary each — and the heading right before such a
-  list (:func:`linked_items` on the page, :func:`drop_trailing_link_lists` on the body).  trafilatura's link-density test keeps them
+  list (:func:`linked_items` on the page, :func:`drop_trailing_link_lists` on the body); likewise
+  paragraphs at the end that are links all but a few characters ("Read also: <a>…</a>").  trafilatura's link-density test keeps them
   when every headline has a summary, and the cleaner, which sees text only, cannot tell a linked
   headline from a sentence.  A list inside the text, or one whose items open with plain words, stays.
 * **Headings before the first paragraph** (same tree): the page's headline and its stand-first (the
@@ -127,46 +128,65 @@ def _opens_with_link(item: HtmlElement, *, min_words: int) -> bool:
     return False
 
 
-def linked_items(tree: HtmlElement, *, min_words: int = 2) -> frozenset[str]:
-    """Texts (as :func:`_key`) of the items of the page's teaser lists: every item opens with a link.
+def _link_share(element: HtmlElement) -> float:
+    """Share of the element's non-space characters that lie inside links."""
+    total = len(_key(element.text_content()))
+    return sum(len(_key(link.text_content())) for link in element.iter("a")) / total if total else 0.0
+
+
+def linked_items(tree: HtmlElement, *, min_words: int = 2, paragraph_share: float = 0.9) -> frozenset[str]:
+    """Texts (as :func:`_key`) of the page's link blocks: teaser-list items and link paragraphs.
+
+    A teaser list is a list whose every item opens with a link of ``min_words`` words or more; a link
+    paragraph is a ``<p>`` of ``min_words`` words or more with at least ``paragraph_share`` of its
+    characters inside links ("Read also: <a>…</a>").
 
     >>> from lxml import html
     >>> tree = html.fromstring('<div><ul><li><a href="/a">Mayor resigns</a> Why</li><li><a href="/b">Storm hits'
-    ...     '</a></li></ul><ul><li>Plain point</li><li><a href="/c">Linked point</a></li></ul></div>')
+    ...     '</a></li></ul><ul><li>Plain point</li><li><a href="/c">Linked point</a></li></ul>'
+    ...     '<p>› <a href="/d">Read the full budget report</a></p><p>A <a href="/e">linked</a> word.</p></div>')
     >>> sorted(linked_items(tree))
-    ['MayorresignsWhy', 'Stormhits']
+    ['MayorresignsWhy', 'Stormhits', '›Readthefullbudgetreport']
     """
     keys: set[str] = set()
     for lst in tree.iter("ul", "ol"):
         items = [item for item in lst if item.tag == "li"]
         if len(items) >= 2 and all(_opens_with_link(item, min_words=min_words) for item in items):
             keys.update(_key(item.text_content()) for item in items)
+    for paragraph in tree.iter("p"):
+        if len(paragraph.text_content().split()) >= min_words and _link_share(paragraph) >= paragraph_share:
+            keys.add(_key(paragraph.text_content()))
     return frozenset(keys)
 
 
 def drop_trailing_link_lists(body: _Element, linked: frozenset[str]) -> int:
-    """Remove teaser lists (and the heading before each) from the end of trafilatura's body; returns how many.
+    """Remove link blocks (and the heading before each) from the end of trafilatura's body; returns how many.
 
-    ``linked``: the page's teaser-list items (:func:`linked_items`); trafilatura's output has no links.
+    ``linked``: the page's link blocks (:func:`linked_items`), since trafilatura's output has no links.
 
     >>> from lxml import etree
     >>> body = etree.fromstring('<body><p>Story.</p><list><item>Plain point</item><item>Another</item></list>'
-    ...     '<head>More news</head><list><item>Mayor resigns Why</item><item>Storm hits</item></list></body>')
-    >>> drop_trailing_link_lists(body, frozenset({"MayorresignsWhy", "Stormhits"})), [child.tag for child in body]
-    (1, ['p', 'list'])
+    ...     '<head>More news</head><list><item>Mayor resigns Why</item><item>Storm hits</item></list>'
+    ...     '<p>See: the full report</p></body>')
+    >>> linked = frozenset({"MayorresignsWhy", "Stormhits", "See:thefullreport"})
+    >>> drop_trailing_link_lists(body, linked), [child.tag for child in body]
+    (2, ['p', 'list'])
     """
     dropped: list[_Element] = []
     for element in reversed(body):
         items = [item for item in element if item.tag == "item"] if element.tag == "list" else []
         if len(items) >= 2 and all(_key("".join(item.itertext())) in linked for item in items):
             dropped.append(element)
-        elif element.tag == "head" and dropped and dropped[-1].tag == "list":
+        elif element.tag == "p" and _key("".join(element.itertext())) in linked:
+            dropped.append(element)
+        elif element.tag == "head" and dropped and dropped[-1].tag != "head":
             dropped.append(element)
         else:
             break
     for element in dropped:
         body.remove(element)
-    return sum(element.tag == "list" for element in dropped)
+    return sum(element.tag != "head" for element in dropped)
+
 
 def drop_leading_headings(body: _Element) -> int:
     """Remove the ``<head>`` elements before the first other element of trafilatura's body; returns how many.
