@@ -270,11 +270,12 @@ def test_a_stop_word_opening_a_sentence_is_not_part_of_the_name() -> None:
 
 def test_a_title_does_not_reach_into_the_previous_sentence_and_a_time_zone_is_no_organisation() -> None:
     text = ("The crew spoke at a press conference on Friday. Captain Ilsa Moreno led the group. "
-            "The ship left at 14:20 BST and docked at 9 p.m. EST, the Harbour Board said.")
+            "The ship left at 14:20 BST and docked at 9 p.m. EST, the Harbour Board said. A tremor "
+            "followed (0546 GMT), as the 1945 UN charter foresaw.")
     mentions = _mentions_with_entities(text, [("Ilsa Moreno", "PERSON"), ("BST", "ORG"), ("EST", "ORG"),
-                                              ("Harbour Board", "ORG")])
+                                              ("Harbour Board", "ORG"), ("GMT", "ORG"), ("UN", "ORG")])
     assert [(m.form, m.kind, m.role) for m in mentions] == [
-        ("Ilsa Moreno", "PERSON", "Captain"), ("Harbour Board", "ORG", None)]
+        ("Ilsa Moreno", "PERSON", "Captain"), ("Harbour Board", "ORG", None), ("UN", "ORG", None)]
 
 
 def test_the_number_of_a_name_stays_with_it_but_a_count_does_not() -> None:

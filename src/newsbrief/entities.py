@@ -126,6 +126,9 @@ _TRAILING_DATE = re.compile(r"\s+(?:on|in|at|by|since|until|from)\s+[^\s].*\d[^\
 _NUMBER_AFTER = re.compile(r" \d+(?!\d|[,.:]\d)(?! [a-z]{2,}[^s\W]s\b)")
 # a clock time right before a short capitalised "organisation" makes it a time zone ("11:10 CET", "9 p.m. EST")
 _CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s*\(?$", re.IGNORECASE)
+# … or a four-figure 24-hour time before a zone-shaped one ("0546 GMT", "1707 UTC"; not "the 1945 UN Charter")
+_MILITARY_CLOCK_BEFORE = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*\(?$")
+_ZONE_SHAPE = re.compile(r"[A-Z]{2,3}T|UTC")
 # brackets inside a cleaned form come from editors' insertions in quotations, never from a name
 _NOT_IN_NAME = re.compile(r"[\[\]{}<>]")
 
@@ -158,7 +161,10 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue
         if _NOT_IN_NAME.search(form) or (kind == "PERSON" and any(ch.isdigit() for ch in form)):
             continue  # "[I]t" from an edited quotation; "AF447" is a flight, not a person
-        if form.isupper() and len(form) <= 4 and _CLOCK_BEFORE.search(text, max(0, start - 20), start):
+        if form.isupper() and len(form) <= 4 and (
+            _CLOCK_BEFORE.search(text, max(0, start - 20), start)
+            or (_ZONE_SHAPE.fullmatch(form) and _MILITARY_CLOCK_BEFORE.search(text, max(0, start - 8), start))
+        ):
             continue  # a time zone after a clock time
         role = title
         if role is None and kind == "PERSON":
