@@ -184,6 +184,8 @@ SWEEP: dict[str, dict[str, Any]] = {
     "no_comments+fast+lift_posts+unwrap_layout": {"drop_link_lists": False, "drop_lead_headings": False},
     "no_comments+fast+lift_posts+unwrap_layout+drop_link_lists": {"drop_lead_headings": False},
     "no_comments+fast+lift_posts+unwrap_layout+drop_link_lists+drop_lead_headings": {},
+    "no_comments+favor_recall+fast+all_fixes": {"favor_recall": True},
+    "no_comments+all_fixes (fallbacks on)": {"fast": False},
 }
 
 

@@ -4,9 +4,10 @@ Extraction settings were chosen on the tuning half of the article-extraction ben
 (``newsbrief eval clean extraction``, see docs/cleaning.md): comments are left out (trafilatura's
 default keeps them) and trafilatura's own algorithm runs without its readability/jusText fallbacks
 (``fast=True``), which on the tuning half gave the best precision at equal recall.  Tables are kept.
-The page is parsed once (``trafilatura.load_html``); metadata is read from the tree, then
-the fixes of :mod:`newsbrief.ingest.html_prepare` repair two structures trafilatura mishandles
-(embedded posts inside discarded wrappers, layout tables) before the extraction.
+The page is parsed once (``trafilatura.load_html``); metadata is read from the tree, then the
+fixes of :mod:`newsbrief.ingest.html_prepare` repair structures trafilatura mishandles: before the
+extraction, embedded posts inside discarded wrappers and layout tables; after it, on trafilatura's
+body tree, trailing link blocks and the headings before the first paragraph (headline, stand-first).
 Residue that survives extraction (repeated headline, prompts, captions …) is the cleaner's job.
 
 >>> page = "<html><head><title>Quake hits Chile</title></head><body><article><p>" + "A strong quake hit Chile on Saturday. " * 5 + "</p></article></body></html>"

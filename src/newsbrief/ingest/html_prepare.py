@@ -13,11 +13,13 @@ lxml trees trafilatura itself builds; the extraction stays trafilatura's):
   divisions, headings, lists, other tables) is layout, not data: its table elements become ``div``\\ s,
   so trafilatura sees ordinary paragraphs (:func:`unwrap_layout_tables`).  Data tables (cells of text
   and inline markup) are left alone.
-* **Trailing teaser lists** (after the extraction, on trafilatura's ``<body>``): lists at the very end
+* **Trailing link blocks** (after the extraction, on trafilatura's ``<body>``): lists at the very end
   of the main text whose every item opens, in the page, with a link of two words or more — "more
-  stories" boxes of headline links with a one-line summary each — and the heading right before such a
-  list (:func:`linked_items` on the page, :func:`drop_trailing_link_lists` on the body); likewise
-  paragraphs at the end that are links all but a few characters ("Read also: <a>…</a>").  trafilatura's link-density test keeps them
+  stories" boxes of headline links with a one-line summary each —, paragraphs there that are links
+  all but a few characters ("Read also: <a>…</a>", in any language), and the heading right before
+  such a block (:func:`linked_items` on the page, :func:`drop_trailing_link_lists` on the body; the
+  two are matched by text because trafilatura's text output has no links, and extracting with links
+  makes trafilatura split paragraphs at them).  trafilatura's link-density test keeps teaser lists
   when every headline has a summary, and the cleaner, which sees text only, cannot tell a linked
   headline from a sentence.  A list inside the text, or one whose items open with plain words, stays.
 * **Headings before the first paragraph** (same tree): the page's headline and its stand-first (the
