@@ -161,6 +161,7 @@ def newsbrief_with_model(page: BenchmarkPage) -> str:
     return newsbrief_pipeline(page, residue_model=True)
 
 
+#: The :class:`HtmlOptions` fields that switch off every markup fix (trafilatura alone extracts).
 _OLD = {
     "lift_posts": False,
     "unwrap_layout": False,
@@ -187,6 +188,16 @@ SWEEP: dict[str, dict[str, Any]] = {
     "no_comments+favor_recall+fast+all_fixes": {"favor_recall": True},
     "no_comments+all_fixes (fallbacks on)": {"fast": False},
 }
+
+
+def without_markup_fixes(page: BenchmarkPage) -> str:
+    """:func:`newsbrief_pipeline` with trafilatura's extraction as it is (no markup fixes), for comparison."""
+    return pipeline_with(_OLD)(page)
+
+
+def extraction_only(page: BenchmarkPage) -> str:
+    """:func:`extract_html`'s text without the cleaner: how much of the score is the extraction's."""
+    return newsbrief_pipeline(page, clean=False)
 
 
 def pipeline_with(settings: dict[str, Any], *, clean: bool = True) -> Extractor:

@@ -13,12 +13,14 @@ from newsbrief.evaluate_clean import (
     SWEEP,
     Extractor,
     evaluate_extraction,
+    extraction_only,
     half,
     load_benchmark,
     newsbrief_pipeline,
     newsbrief_with_model,
     pipeline_with,
     trafilatura_alone,
+    without_markup_fixes,
 )
 from newsbrief.evaluate_clean_lines import (
     derive_benchmark_labels,
@@ -46,13 +48,18 @@ def extraction(
         False, "--sweep", help="Compare trafilatura settings (+ cleaner) on the tuning half only."
     ),
 ) -> None:
-    """Our pipeline (extract_html + Cleaner) vs trafilatura alone, on the tune and report halves."""
+    """Our pipeline (extract_html + Cleaner) vs trafilatura alone, on the tune and report halves.
+
+    Also: our pipeline without the markup fixes of ingest/html_prepare.py, and extract_html without the cleaner.
+    """
     with library_errors():
         pages = list(load_benchmark(data))
         systems: dict[str, Extractor] = {
             "trafilatura": trafilatura_alone,
             "newsbrief": newsbrief_pipeline,
             "newsbrief+model": newsbrief_with_model,
+            "newsbrief-no-markup-fixes": without_markup_fixes,
+            "extraction-only": extraction_only,
         }
         if sweep:
             pages = [page for page in pages if half(page.id) == "tune"]
