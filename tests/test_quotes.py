@@ -351,3 +351,12 @@ def test_the_same_words_with_other_punctuation_are_not_a_variant(models: NlpMode
     quotes = extract_quotes([one, two], models=models, entities=extract_entities([one, two], models=models))
     [quote] = [q for q in quotes if "released" in q.text]
     assert set(quote.article_ids) == {one.id, two.id} and quote.variants == ()
+
+
+def test_a_short_unattributed_quoted_noun_phrase_is_a_term_not_a_quotation(models: NlpModels) -> None:
+    article = make_article("q.txt", 'The agency declared a "state of nuclear emergency" at the plant. '
+                                    '"We expect the cooling to work again by Sunday night," the operator said. '
+                                    'Engineers would "try again very soon" after the storm.')
+    quotes = extract_quotes([article], models=models)
+    # the partial quotation without a speaker stays; the quoted term after "a" does not
+    assert sorted(q.text for q in quotes) == ["We expect the cooling to work again by Sunday night", "try again very soon"]

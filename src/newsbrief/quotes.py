@@ -34,6 +34,9 @@ from newsbrief.quotes_speakers import QUOTE, attribute, resolve_title, speaker_n
 from newsbrief.text import content_words, normalise, paragraphs, words
 
 MIN_WORDS = 4
+# An unattributed quoted phrase shorter than this right after a determiner is a term (:func:`_is_term`).
+UNATTRIBUTED_MIN_WORDS = 6
+_TERM_OPENERS = frozenset("a an the this that these those its their his her our so-called called dubbed termed".split())
 # Merge thresholds: same known speaker / one speaker unknown.
 SAME_SPEAKER_STEMS, SAME_SPEAKER_RATIO = 0.25, 75.0
 UNKNOWN_SPEAKER_STEMS, UNKNOWN_SPEAKER_RATIO = 0.5, 90.0
@@ -99,9 +102,23 @@ def extract_quotes(
             if who is None and qs - previous_end <= INHERIT_GAP:
                 # an unattributed quote right after an attributed one continues it (newswire convention)
                 name = previous_speaker
-            found.append(_Found(article.id, article.text[start:end], start, end, name))
             previous_end, previous_speaker = qe, name
+            if name is None and _is_term(article.text, qs, start, end):
+                continue
+            found.append(_Found(article.id, article.text[start:end], start, end, name))
     return _merge(found, {a.id: i for i, a in enumerate(articles)})
+
+
+def _is_term(text: str, quote_start: int, start: int, end: int) -> bool:
+    """A short quoted noun phrase after a determiner is a term or a scare quote, not a quotation.
+
+    ('declared a "state of nuclear emergency"'; a partial quotation such as 'would "be released very
+    soon"' stays).
+    """
+    if len(text[start:end].split()) >= UNATTRIBUTED_MIN_WORDS:
+        return False
+    before = words(text[max(0, quote_start - 20) : quote_start])
+    return bool(before) and before[-1] in _TERM_OPENERS
 
 
 def _stems(text: str) -> set[str]:
