@@ -174,3 +174,17 @@ def test_singular_and_plural_of_a_name_are_not_spellings() -> None:
                (a.id, b.id), 2),
     )
     assert [d for d in _find([a, b], entities=entities) if d.kind == "name"] == []
+
+
+def test_british_and_american_spellings_of_a_name_are_house_style_not_a_difference() -> None:
+    a = make_article("a.txt", "The Pacific Storm Warning Centre and the Labour Party spoke. Petre Ionescu agreed.")
+    b = make_article("b.txt", "The Pacific Storm Warning Center and the Labor Party spoke. Peter Ionescu agreed.")
+    entities = (
+        Entity("Pacific Storm Warning Centre", "ORG", ("Pacific Storm Warning Centre", "Pacific Storm Warning Center"),
+               (a.id, b.id), 2),
+        Entity("Labour Party", "ORG", ("Labour Party", "Labor Party"), (a.id, b.id), 2),
+        Entity("Petre Ionescu", "PERSON", ("Petre Ionescu", "Peter Ionescu"), (a.id, b.id), 2),
+    )
+    names = {x.subject for x in _find([a, b], entities=entities) if x.kind == "name"}
+    # "Petre" is a name of its own, not a British "Peter"
+    assert names == {"Petre Ionescu"}

@@ -249,6 +249,26 @@ def _is_short_form(a: str, b: str) -> bool:
     return any(re.fullmatch(r"[A-Z.]+", v.replace(" ", "")) for v in (a, b))
 
 
+# British and American spellings of the same word (English only): a house style, not a disagreement
+_SPELLING_CONVENTIONS = (
+    (re.compile(r"(?<=\w{3})(t|b)re$"), r"\1er"),  # centre, theatre (not "Petre")
+    (re.compile(r"(?<=\w{2})our$"), "or"),  # labour, harbour
+    (re.compile(r"(?<=^(?:def|off|lic))ence$"), "ense"),  # defence, offence, licence
+    (re.compile(r"(?<=\w{2})is(e|ed|ing|ation|ations)$"), r"iz\1"),  # organisation, privatised
+    (re.compile(r"(?<=\w{2})mme$"), "m"),  # programme
+)
+
+
+def _house_style(name: str) -> str:
+    """``name`` with British spellings made American, token by token (lower case)."""
+    out = []
+    for token in name_tokens(name):
+        for pattern, replacement in _SPELLING_CONVENTIONS:
+            token = pattern.sub(replacement, token)
+        out.append(token)
+    return " ".join(out)
+
+
 def _root(parent: dict[str, str], v: str) -> str:
     while parent[v] != v:
         v = parent[v]
@@ -273,6 +293,7 @@ def _name_conflicts(
                 if (
                     len(name_tokens(a)) == len(name_tokens(b))  # "Belgian Abdelhamid Abaaoud" is not a spelling
                     and not _is_short_form(a, b)
+                    and _house_style(a) != _house_style(b)
                     and name_similarity(a, b, kind=entity.kind) is not None
                 ):
                     parent[_root(parent, b)] = _root(parent, a)
