@@ -1,0 +1,99 @@
+r"""The headline of a plain text and its copies in the body (moved out of :mod:`newsbrief.clean`, same rules).
+
+>>> from newsbrief.clean_lines import units_of
+>>> units = units_of("Storm hits coast\nStorm hits coast\nA storm hit the coast on Monday, cutting power to many homes.")
+>>> reasons = [None] * len(units)
+>>> title, index, _date = find_title(units, reasons, None)
+>>> drop_repeated_headline(units, reasons, title, index)
+>>> title, reasons
+('Storm hits coast', [None, 'repeated headline', None])
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from newsbrief.clean_dates import leading_date
+from newsbrief.clean_lines import Unit
+from newsbrief.text import content_words, normalise
+from newsbrief.text import words as word_tokens
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$")
+_HEADLINE_SIMILARITY = 88.0
+#: A second wording of the headline is headline-sized; a longer unterminated first line is a lede.
+_REWORDED_MAX_WORDS = 20
+
+
+def find_title(
+    units: list[Unit], reasons: list[str | None], meta_title: str | None
+) -> tuple[str | None, int | None, str | None]:
+    """The headline: the record's title when given, else the first non-residue line at the top.
+
+    Returns the title, the index of the unit it came from (``None`` for a record title) and a
+    leading date found on the headline line (``2005/01/08 Title``), if any.
+    """
+    if meta_title:
+        return meta_title, None, None
+    for i, unit in enumerate(units):
+        if reasons[i] is not None:
+            continue
+        shape = unit.shape
+        date = leading_date(unit.text)
+        if date and shape.words <= 30:
+            return unit.text[len(date) :].strip(), i, date
+        if shape.anchor and (shape.words > 25 or (unit.text.endswith(".") and not _ABBREVIATION.search(unit.text))):
+            return None, None, None
+        if shape.words > 30:
+            return None, None, None
+        if shape.words <= 2 and not shape.terminal and i + 1 < len(units) and not units[i + 1].shape.anchor:
+            reasons[i] = "section label"
+            continue
+        return unit.text, i, None
+    return None, None, None
+
+
+def drop_repeated_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
+    """The headline repeated in the top of the body (once or several times) is residue."""
+    norm_title = normalise(title)
+    top = True
+    for i, unit in enumerate(units):
+        if i == title_idx:
+            continue
+        if unit.shape.anchor and i > (title_idx or 0) + 3:
+            top = False
+        if reasons[i] not in (None, "duplicate line", "recurring"):
+            continue
+        if not 0.5 * len(title) <= len(unit.text) <= 2 * len(title) + 20:
+            continue
+        norm = normalise(unit.text)
+        if fuzz.ratio(norm, norm_title) >= _HEADLINE_SIMILARITY:
+            # Below the top, a copy adds no word of its own: 'What, then, makes …?' in the text asks
+            # the headline's question, it does not repeat it.
+            if top or set(word_tokens(unit.text)) <= set(word_tokens(title)):
+                reasons[i] = "repeated headline"
+        elif top and len(norm) >= 12 and norm in norm_title and not unit.shape.anchor:
+            reasons[i] = "repeated headline"
+    drop_reworded_headline(units, reasons, title, title_idx)
+
+
+def drop_reworded_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
+    """Drop a second wording of the headline on the first body line.
+
+    The first body line, when it does not end like a sentence (nor with a colon), has 3–20 words, is
+    followed by prose, and names the headline's subject (≥ 2 of its content words, or half of them, are
+    the headline's), is another headline (a longer unterminated first line is a lede that lost its
+    full stop).  Pages often carry a second wording of the headline (for social media or the index page) above
+    the text; the first paragraph of the article ends like a sentence and is never taken.
+    """
+    first = next((i for i, r in enumerate(reasons) if r is None and i != title_idx), None)
+    if first is None:
+        return
+    shape = units[first].shape
+    if shape.terminal or units[first].text.endswith(":") or not 3 <= shape.words <= _REWORDED_MAX_WORDS or first + 1 >= len(units) or not units[first + 1].shape.anchor:
+        return
+    words = set(content_words(units[first].text))
+    shared = words & set(content_words(title))
+    if words and (len(shared) >= 2 or 2 * len(shared) >= len(words)):
+        reasons[first] = "repeated headline"
