@@ -356,7 +356,10 @@ def test_the_same_words_with_other_punctuation_are_not_a_variant(models: NlpMode
 def test_a_short_unattributed_quoted_noun_phrase_is_a_term_not_a_quotation(models: NlpModels) -> None:
     article = make_article("q.txt", 'The agency declared a "state of nuclear emergency" at the plant. '
                                     '"We expect the cooling to work again by Sunday night," the operator said. '
-                                    'Engineers would "try again very soon" after the storm.')
+                                    'Engineers would "try again very soon" after the storm. The minister called '
+                                    'it a "gift to the people of the coast" and said that "all was calm along the coast" at the '
+                                    'opening of the "Northern Coast Safety Conference".')
     quotes = extract_quotes([article], models=models)
     # the partial quotation without a speaker stays; the quoted term after "a" does not
-    assert sorted(q.text for q in quotes) == ["We expect the cooling to work again by Sunday night", "try again very soon"]
+    assert sorted(q.text for q in quotes) == ["We expect the cooling to work again by Sunday night", "all was calm along the coast",
+                                              "gift to the people of the coast", "try again very soon"]

@@ -92,7 +92,7 @@ def _role_before(text: str, start: int) -> str | None:
                 break  # "... Hun Sen. Sam Rainsy": a sentence end, not the title "Sen."
         if words and word.endswith(".") and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
             break  # "... on Friday. Captain X": the previous sentence's last word
-        if low in TITLE_HEADS or low in TITLE_MODIFIERS or (word[0].isupper() and words and low not in STOPWORDS):
+        if low in TITLE_HEADS or low in TITLE_MODIFIERS or (word[0].isupper() and words and (word.isupper() or low not in STOPWORDS)):
             if words and low in TITLE_HEADS and word[0].islower() and low.endswith("s"):
                 break
             words.insert(0, word)

@@ -34,9 +34,10 @@ from newsbrief.quotes_speakers import QUOTE, attribute, resolve_title, speaker_n
 from newsbrief.text import content_words, normalise, paragraphs, words
 
 MIN_WORDS = 4
-# An unattributed quoted phrase shorter than this right after a determiner is a term (:func:`_is_term`).
-UNATTRIBUTED_MIN_WORDS = 6
-_TERM_OPENERS = frozenset("a an the this that these those its their his her our so-called called dubbed termed".split())
+# An unattributed quoted phrase shorter than this (or in title case) right after a determiner is a term
+# (:func:`_is_term`).
+UNATTRIBUTED_MIN_WORDS = 5
+_TERM_OPENERS = frozenset("a an the these those its their his her our so-called called dubbed termed".split())
 # Merge thresholds: same known speaker / one speaker unknown.
 SAME_SPEAKER_STEMS, SAME_SPEAKER_RATIO = 0.25, 75.0
 UNKNOWN_SPEAKER_STEMS, UNKNOWN_SPEAKER_RATIO = 0.5, 90.0
@@ -112,11 +113,13 @@ def extract_quotes(
 def _is_term(text: str, quote_start: int, start: int, end: int) -> bool:
     """A short quoted noun phrase after a determiner is a term or a scare quote, not a quotation.
 
-    ('declared a "state of nuclear emergency"'; a partial quotation such as 'would "be released very
-    soon"' stays).
+    ('declared a "state of nuclear emergency"', 'the "United Nations Climate Change Conference"'; a
+    partial quotation such as 'would "be released very soon"' or 'called it a "gift to the British
+    people"' stays).
     """
-    if len(text[start:end].split()) >= UNATTRIBUTED_MIN_WORDS:
-        return False
+    quoted = text[start:end].split()
+    if len(quoted) >= UNATTRIBUTED_MIN_WORDS and not all(w[0].isupper() for w in quoted if w[0].isalpha()):
+        return False  # a longer phrase may be a partial quotation; a title-case one is a name
     before = words(text[max(0, quote_start - 20) : quote_start])
     return bool(before) and before[-1] in _TERM_OPENERS
 
