@@ -169,3 +169,15 @@ def test_real_cluster_timeline_is_ordered_and_cited() -> None:
     texts = {a.id: a.text for a in articles}
     for entry in timeline:
         assert entry.text in [texts[s.article_id][s.start : s.end] for s in entry.spans]
+
+
+def test_a_weekday_fixes_the_year_of_an_undated_calendar_date_and_a_dateline_is_no_entry() -> None:
+    dated = make_article("a.txt", "Rescuers reached the village on Tuesday.", published=dt.date(2014, 4, 1))
+    undated = make_article("b.txt", "SEPANG, March 15 -\n\nFamilies gathered outside the office on Thursday, February 12.",
+                           published=None)
+    entries = build_timeline([dated, undated], sentences=split([dated, undated]))
+    # February 12 fell on a Thursday in 2015, not in 2014 (the year nearest the story)
+    assert [(e.date.isoformat(), e.text) for e in entries if undated.id in e.article_ids] == [
+        ("2015-02-12", "Families gathered outside the office on Thursday, February 12.")]
+    [mention] = find_dates("It ended on Saturday 15 March.", published=dt.date(2014, 3, 20))
+    assert (mention.text, mention.date) == ("Saturday 15 March", dt.date(2014, 3, 15))

@@ -283,9 +283,32 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                 continue  # "today" inside a quotation is the speaker's day, not the paper's
             mention = _resolve(kind, match, published, future=clause_is_future(text, start), reference=reference)
             if mention is not None:
+                named = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) if kind in _CALENDAR else None
+                if named is not None:  # "Thursday, February 12": one expression
+                    start = named.start()
+                    if published is None and not _HAS_YEAR.search(match[1]):
+                        # read near the story only: its weekday fixes the year (a publication date does)
+                        mention = (_year_of_weekday(mention[0], WEEKDAYS.index(named[1].lower())), mention[1])
                 found.append(DateMention(start, end, text[start:end], *mention, kind=kind))
                 taken.append((start, end))
     return sorted(found, key=lambda m: m.start)
+
+
+_CALENDAR = frozenset({"month_day", "day_month"})
+_HAS_YEAR = re.compile(r"\d{4}")
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
+
+
+def _year_of_weekday(date: dt.date, weekday: int) -> dt.date:
+    """``date`` moved by at most a year to where it falls on ``weekday`` ("Thursday, February 12"), if it can."""
+    for shift in (0, -1, 1):
+        try:
+            moved = date.replace(year=date.year + shift)
+        except ValueError:  # 29 February
+            continue
+        if moved.weekday() == weekday:
+            return moved
+    return date
 
 
 def _resolve(

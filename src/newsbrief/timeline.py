@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from newsbrief.dates import TIME_WORDS, DateMention, find_dates, in_relative_clause, story_reference
 from newsbrief.model import Article, Sentence, TimelineEntry
-from newsbrief.text import SentenceSplitter, content_words, ends_sentence, needs_context, normalise
+from newsbrief.text import SentenceSplitter, content_words, ends_sentence, needs_context, normalise, words
 
 # Two dated sentences are the same development when their content words overlap this much (Jaccard) …
 SAME_DEVELOPMENT_JACCARD = 0.3
@@ -110,10 +110,15 @@ def dated_sentences(
 def _reads_alone(text: str) -> bool:
     """A timeline entry is a whole sentence that stands alone (not a sub-heading, not "They also …").
 
+    A dateline that the scrape left as a sentence ("SEPANG, March 15 -") has too few words of its own.
+
     >>> _reads_alone("Talks resumed on Monday."), _reads_alone("Yesterday's negotiations"), _reads_alone("They left today.")
     (True, False, False)
+    >>> _reads_alone("SEPANG, March 15 ?")
+    False
     """
-    return ends_sentence(text) and not needs_context(text)
+    own = [w for w in words(text) if w not in _DATE_WORDS and not w.isdigit()]
+    return ends_sentence(text) and not needs_context(text) and len(own) >= 3
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
