@@ -80,6 +80,15 @@ def test_contradicted_claim() -> None:
     assert set(found.values.values()) == {(a.id,), (b.id,)}
 
 
+def test_a_negation_in_extra_detail_is_no_contradicted_claim() -> None:
+    a = make_article("a.txt", "The reading list is still there, but now it opens by swiping from left to right.")
+    b = make_article("b.txt", "The reading list is still there, but now it opens by swiping from left to right, not up.")
+    c = make_article("c.txt", "The reading list is not there anymore, but now it opens by swiping from left to right.")
+    found = _find([a, b])
+    assert found == [] or all(x.kind != "claim" for x in found)
+    assert [x.kind for x in _find([a, c])] == ["claim"]
+
+
 def test_spelling_variants_across_sources(models: NlpModels) -> None:
     a = make_article("ap.txt", "Libyan leader Moammar Gadhafi met the envoys in Tripoli. Gadhafi said he was ready.")
     b = make_article("afp.txt", "Muammar Qaddafi told the envoys in Tripoli that he was ready. Qaddafi smiled.")

@@ -335,9 +335,26 @@ def _claim_conflicts(articles: Sequence[Article], sentences: Sentences, source: 
         neg_a, neg_b = len(_NEGATION.findall(sent_a.text)), len(_NEGATION.findall(sent_b.text))
         if (neg_a == 0) == (neg_b == 0):
             continue
+        negated, other = (sent_a.text, sent_b.text) if neg_a else (sent_b.text, sent_a.text)
+        if not _negates_shared(negated, set(words(other))):
+            continue  # the negation sits in words the other sentence does not have: more detail, no denial
         subject = _short(min(sent_a.text, sent_b.text, key=len))
         text_a, text_b = " ".join(sent_a.text.split()), " ".join(sent_b.text.split())
         _collect(found, "claim", subject, text_a, art_a.id, text_b, art_b.id)
+
+
+def _negates_shared(text: str, other_words: set[str]) -> bool:
+    """Whether a negation in ``text`` bears on what the other sentence says.
+
+    One of the first words after a negation ("did not *sign* the deal") must be a word of the other
+    sentence: in "… swiping from left to right, not down to up" the negated part is detail the other
+    sentence lacks, not a denial of it.
+    """
+    for match in _NEGATION.finditer(text):
+        following = words(text[match.end() :])[:3]
+        if not following or any(w in other_words for w in following):
+            return True
+    return False
 
 
 def find_discrepancies(
