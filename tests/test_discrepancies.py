@@ -82,7 +82,7 @@ def test_contradicted_claim() -> None:
 
 def test_a_negation_in_extra_detail_is_no_contradicted_claim() -> None:
     a = make_article("a.txt", "The reading list is still there, but now it opens by swiping from left to right.")
-    b = make_article("b.txt", "The reading list is still there, but now it opens by swiping from left to right, not up.")
+    b = make_article("b.txt", "The reading list is still there, but now it opens by swiping from left to right, not down to up.")
     c = make_article("c.txt", "The reading list is not there anymore, but now it opens by swiping from left to right.")
     found = _find([a, b])
     assert found == [] or all(x.kind != "claim" for x in found)

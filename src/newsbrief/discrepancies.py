@@ -346,13 +346,13 @@ def _claim_conflicts(articles: Sequence[Article], sentences: Sentences, source: 
 def _negates_shared(text: str, other_words: set[str]) -> bool:
     """Whether a negation in ``text`` bears on what the other sentence says.
 
-    One of the first words after a negation ("did not *sign* the deal") must be a word of the other
-    sentence: in "… swiping from left to right, not down to up" the negated part is detail the other
+    The word right after a negation ("is not *there*"), or a content word of the next three ("did not
+    *sign* the deal"), must be a word of the other sentence: in "… swiping from left to right, not down to up" the negated part is detail the other
     sentence lacks, not a denial of it.
     """
     for match in _NEGATION.finditer(text):
         following = words(text[match.end() :])[:3]
-        if not following or any(w in other_words for w in following):
+        if not following or following[0] in other_words or any(w in other_words for w in following if w not in STOPWORDS):
             return True
     return False
 
