@@ -195,6 +195,9 @@ def _token_similarity(
 
 
 TOKEN_MIN = 0.9
+# Two one-word person names (no given name to agree) need this Jaro-Winkler similarity, unless they are
+# romanisations of one another (:func:`_romanised_alike`).
+LONE_TOKEN_MIN = 0.93
 
 
 def acronym(tokens: list[str]) -> str:
@@ -233,6 +236,8 @@ def _token_list_similarity(
         return None
     if len(wa) == len(wb):
         sims = [token_similarity(x, y) for x, y in zip(wa, wb, strict=True)]
+        if len(wa) == 1 and sims[0] < LONE_TOKEN_MIN and not _romanised_alike(wa[0], wb[0]):
+            return None  # two lone surnames alike only by spelling distance: "Keane" is not "Keegan"
         if min(sims) >= TOKEN_MIN:
             return sum(sims) / len(sims)
         return _reordered_given_names(wa, wb, token_similarity)
@@ -249,6 +254,13 @@ def _token_list_similarity(
         sims.append(token_similarity(token, long_[position]))
         position += 1
     return 0.95 * sum(sims) / len(sims)
+
+
+def _romanised_alike(a: str, b: str) -> bool:
+    """Two tokens that are romanisations of one name: the same long consonant skeleton or near-equal romanised forms."""
+    if min(len(a), len(b)) >= 6 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
+        return True
+    return JaroWinkler.normalized_similarity(transliteration_form(a), transliteration_form(b)) >= 0.95
 
 
 def _reordered_given_names(wa: list[str], wb: list[str], similarity: Callable[[str, str], float]) -> float | None:
