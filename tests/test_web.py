@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
+from newsbrief.render import people_first  # noqa: E402
 from newsbrief.web.app import create_app  # noqa: E402
 from newsbrief.web.context import WebOptions  # noqa: E402
 from test_web_support import RECORDS, UPLOAD_TEXT, XSS_TEXT_MARK, XSS_TITLE, build_store  # noqa: E402
@@ -111,6 +112,10 @@ def test_story_page_and_api_show_the_cited_briefing(client: TestClient) -> None:
     marked = texts[article_id][start:end]
     assert 'data-cites="s0' in page.text and marked.split()[0] in page.text
     assert "Timeline" in page.text and "Sources" in page.text
+    # the page lists the entities in people_first order (tested in render's doctest)
+    people = page.text[page.text.index('id="people"'):]
+    positions = [people.index(f"<strong>{e['name']}</strong>") for e in people_first(briefing["entities"])]
+    assert positions == sorted(positions) and len(positions) == len(briefing["entities"])
 
 
 def test_briefing_is_cached_in_the_store(client: TestClient, store_path: Path) -> None:

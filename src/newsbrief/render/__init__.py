@@ -13,12 +13,22 @@ def key_entities(entities: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
     """The people and organisations a reader's list shows, and how many others were left out.
 
     Key: mentioned at least twice, or a person with a known role.  A name mentioned once without a role
-    is mostly incidental (or an NER slip); the JSON keeps every entity.
+    is mostly incidental (or an NER slip); the JSON keeps every entity.  People and organisations come
+    before places (each in the given order, most mentioned first): the countries and cities a story
+    happens in are mentioned most, but the reader looks for who acted.
 
     >>> shown, rest = key_entities([{"mentions": 3, "role": None}, {"mentions": 1, "role": "mayor"},
     ...                             {"mentions": 1, "role": None}])
     >>> len(shown), rest
     (2, 1)
+    >>> [e["name"] for e in key_entities([{"name": "Japan", "kind": "GPE", "mentions": 9},
+    ...                                  {"name": "Naoto Kan", "kind": "PERSON", "mentions": 4}])[0]]
+    ['Naoto Kan', 'Japan']
     """
     shown = [e for e in entities if int(e.get("mentions", 0)) >= 2 or e.get("role")]
-    return shown, len(entities) - len(shown)
+    return people_first(shown), len(entities) - len(shown)
+
+
+def people_first(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """People and organisations, then places, each group in the given order (the web page's order too)."""
+    return sorted(entities, key=lambda e: e.get("kind") == "GPE")

@@ -25,6 +25,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsbrief.errors import NewsbriefError, NotFoundError
+from newsbrief.render import people_first
 from newsbrief.settings import Settings
 from newsbrief.store import Store
 from newsbrief.web import search
@@ -198,6 +199,7 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
             "story.html",
             story=story,
             b=briefing,
+            entities=people_first(briefing["entities"]),
             sources=sources,
             src_index=src_index,
             src_label=labels,
