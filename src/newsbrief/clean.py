@@ -57,6 +57,7 @@ from newsbrief.clean_lines import (
     only_interface_words,
     units_of,
 )
+from newsbrief.clean_media import is_gallery_position, media_titles
 from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
@@ -107,6 +108,7 @@ REASONS = (
     "contact",
     "comments",
     "graphic",
+    "media",
 )
 
 _MAX_OBSERVED_CHARS = 160
@@ -360,6 +362,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
             seen.add(keys[i])
     tail_widgets(units, reasons)
     if english:
+        media_titles(units, reasons)
         comment_section(units, reasons)
         menu_runs(units, reasons, listed)
         tail_runs(units, reasons, last, listed)
@@ -445,7 +448,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "contact"
     if not shape.anchor and navigation_like(shape):
         return "navigation"
-    if is_counter(text):
+    if is_counter(text) or is_gallery_position(text, shape):
         return "counter"
     if shape.words <= 60 and has_credit(text):
         return "caption"

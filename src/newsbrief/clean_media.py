@@ -1,0 +1,96 @@
+r"""Rules of the fifth round: the residue of a news site's media players and galleries.
+
+A video embedded in an article leaves its title on the page twice, once as a link and once with the
+clip's duration (``Families reflect one year later`` / ``Families reflect one year later 02:20``); a
+photo gallery leaves its position counter (``1 of 12``, ``Image 3 of 12``).  Both are
+recognised by their shape — a title followed by a duration, a position among a count — not by the
+words of any site.  Like :mod:`newsbrief.clean_runs`, each rule reads the units of a page and the
+reasons decided so far (``None`` = body) and marks more units in place.
+
+>>> from newsbrief.clean_lines import units_of
+>>> units = units_of("A storm hit the coast on Monday, cutting power to many homes.\n"
+...                  "Storm damage seen from the air\nStorm damage seen from the air 2:14\n"
+...                  "The council said repairs would take weeks to finish.")
+>>> reasons = [None] * len(units)
+>>> media_titles(units, reasons)
+>>> reasons
+[None, 'media', 'media', None]
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.clean_lines import Unit, only_interface_words
+from newsbrief.clean_shape import LineShape
+from newsbrief.text import STOPWORDS, content_words
+
+#: A clip's title followed by its duration (``m:ss``, ``mm:ss`` or ``h:mm:ss``) at the end of the line.
+_DURATION = re.compile(r"^(?P<title>.*?\w.*?)\s+(?:\d{1,2}:)?\d{1,2}:[0-5]\d$")
+#: The title of a clip: a few words that do not end like a sentence.
+_TITLE_WORDS = (2, 20)
+#: A gallery's position: ``3 of 12`` or ``3/12`` at the end of a short line.
+_POSITION = re.compile(r"(?:^|\s)(\d{1,3})\s*(?:of|/)\s*(\d{1,3})$", re.IGNORECASE)
+_POSITION_WORDS = 6
+
+
+def _clip_title(text: str) -> str | None:
+    """The title of a ``<title> <duration>`` line, or ``None`` when the line is not one.
+
+    A time of day after a preposition is part of a sentence or a heading (``Talks resume at 10:30``),
+    not a clip's duration: the word before the figures must not be a function word.
+
+    >>> _clip_title("Families reflect one year later 02:20"), _clip_title("Talks resume at 10:30")
+    ('Families reflect one year later', None)
+    """
+    if ":" not in text or not text[-1:].isdigit():
+        return None
+    match = _DURATION.match(text)
+    if not match:
+        return None
+    title = match.group("title").rstrip(" -–—|")
+    shape = LineShape.of(title)
+    if shape.terminal or not _TITLE_WORDS[0] <= shape.words <= _TITLE_WORDS[1]:
+        return None
+    last = title.split()[-1].lower().strip("\"'“”‘’()[],")
+    if last in STOPWORDS or last.isdigit():
+        return None
+    return title
+
+
+def media_titles(units: list[Unit], reasons: list[str | None]) -> None:
+    """A video's title with its duration, and the same title on the line next to it (the player's link).
+
+    The first line of a page is left to the headline rules.
+    """
+    for i in range(1, len(units)):
+        if reasons[i] is not None:
+            continue
+        title = _clip_title(units[i].text)
+        if title is None:
+            continue
+        reasons[i] = "media"
+        key = " ".join(title.split()).lower()
+        for k in (i - 1, i + 1):
+            if 0 < k < len(units) and reasons[k] is None and " ".join(units[k].text.split()).lower() == key:
+                reasons[k] = "media"
+
+
+def is_gallery_position(text: str, shape: LineShape) -> bool:
+    """``1 of 12``, ``Photo 3 of 12``, ``Image 3/12``: a gallery's position counter.
+
+    A short line ending with a position no larger than the count, whose other words (if any) are
+    words a page uses about itself; ``Won 3 of 12`` names a subject and stays.
+
+    >>> from newsbrief.clean_shape import LineShape
+    >>> [is_gallery_position(t, LineShape.of(t)) for t in ("1 of 12", "Photo 3 of 12", "Won 3 of 12", "12 of 3")]
+    [True, True, False, False]
+    """
+    if shape.words > _POSITION_WORDS or shape.terminal or not text[-1:].isdigit():
+        return False
+    match = _POSITION.search(text)
+    if not match or int(match.group(1)) > int(match.group(2)) or int(match.group(1)) == 0:
+        return False
+    rest = text[: match.start()].strip()
+    return not content_words(rest) or only_interface_words(rest)
+

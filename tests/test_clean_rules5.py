@@ -1,0 +1,76 @@
+"""Structural residue rules of the fifth round (fixture texts written for these tests, not taken from data).
+
+Each rule has a residue case and a body line that the rule must not remove.
+"""
+
+from __future__ import annotations
+
+from newsbrief.clean import Cleaner
+from newsbrief.model import CleanResult, RawDocument
+from newsbrief.settings import CleanOptions
+
+TITLE = "Ferry service to the islands resumes after the winter storms"
+ARTICLE = [
+    "The ferry between the harbour and the three outer islands sailed again on Tuesday after six weeks in dock.",
+    "Storm damage to the landing ramps had kept the vessel in port since the middle of January, the operator said.",
+    "Islanders had relied on a small fishing boat and a weekly helicopter flight for food, post and medicine.",
+    "The operator said the timetable would return to four sailings a day once the second ramp is repaired in April.",
+    "A council spokesman said the cost of the repairs would be shared between the county and the national road agency.",
+]
+
+
+def clean(text: str, *, source: str = "t.txt") -> CleanResult:
+    return Cleaner(options=CleanOptions()).clean(RawDocument(source, text))
+
+
+def paragraphs(result: CleanResult) -> list[str]:
+    return result.main.text.split("\n\n")
+
+
+def reason_of(result: CleanResult, line: str) -> str | None:
+    return next((r.reason for r in result.main.removed if r.line == line), None)
+
+
+# -- a video's title with its duration ---------------------------------------------------------------
+def test_video_title_and_its_line_with_the_duration_are_removed() -> None:
+    video = "Islanders wave as the ferry leaves port"
+    text = "\n\n".join([TITLE, *ARTICLE[:2], f"{ARTICLE[2]}\n{video}", f"{video} 2:14", *ARTICLE[3:]])
+    result = clean(text)
+    assert paragraphs(result) == ARTICLE
+    assert reason_of(result, video) == reason_of(result, f"{video} 2:14") == "media"
+
+
+def test_a_lone_clip_line_with_an_hour_long_duration_goes() -> None:
+    line = "Full council debate on the ferry contract 1:02:45"
+    result = clean("\n\n".join([TITLE, *ARTICLE[:3], line, *ARTICLE[3:]]))
+    assert paragraphs(result) == ARTICLE
+    assert reason_of(result, line) == "media"
+
+
+def test_times_of_day_and_sentences_with_a_time_stay() -> None:
+    heading = "Harbour master's statement at 10:30"
+    sentence = "The first sailing left the harbour at 06:45."
+    body = [*ARTICLE[:2], heading, sentence, *ARTICLE[2:]]
+    result = clean("\n\n".join([TITLE, *body]))
+    assert paragraphs(result) == body
+
+
+def test_a_title_line_next_to_another_clip_stays() -> None:
+    sub = "Repairs to the second ramp"  # a sub-heading: not the title of the clip below it
+    body = [*ARTICLE[:2], sub, *ARTICLE[2:]]
+    text = "\n\n".join([TITLE, *ARTICLE[:2], f"{sub}\nIslanders wave as the ferry leaves port 2:14", *ARTICLE[2:]])
+    assert paragraphs(clean(text)) == body
+
+
+# -- a gallery's position counter --------------------------------------------------------------------
+def test_gallery_position_counters_are_removed() -> None:
+    lines = ["1 of 12", "Photo 3 of 12", "Image 4/12"]
+    result = clean("\n\n".join([TITLE, *ARTICLE[:2], *lines, *ARTICLE[2:]]))
+    assert paragraphs(result) == ARTICLE
+    assert {reason_of(result, line) for line in lines} == {"counter"}
+
+
+def test_a_score_with_a_subject_stays() -> None:
+    line = "Ferries on time 9 of 10"
+    body = [*ARTICLE[:2], line, *ARTICLE[2:]]
+    assert paragraphs(clean("\n\n".join([TITLE, *body]))) == body
