@@ -74,3 +74,22 @@ def test_a_score_with_a_subject_stays() -> None:
     line = "Ferries on time 9 of 10"
     body = [*ARTICLE[:2], line, *ARTICLE[2:]]
     assert paragraphs(clean("\n\n".join([TITLE, *body]))) == body
+
+
+# -- a lone indented line: a one-item link box ---------------------------------------------------------
+def test_a_lone_indented_teaser_between_paragraphs_is_removed() -> None:
+    teaser = "Hands on: the new harbour ferry reviewed"
+    text = "\n\n".join([TITLE, *ARTICLE[:2], f"    {teaser}", *ARTICLE[2:]])
+    result = clean(text)
+    assert paragraphs(result) == ARTICLE
+    assert reason_of(result, teaser) == "related links"
+
+
+def test_indented_lists_quotations_and_indented_pages_stay() -> None:
+    items = ["    Harbour Road closed until Friday", "    North pier open to foot passengers"]
+    quote = "\tWe will not leave the islanders without a ferry for another winter, whatever it costs."
+    text = "\n\n".join([TITLE, ARTICLE[0], "\n".join(items), ARTICLE[1], quote, *ARTICLE[2:]])
+    kept = [ARTICLE[0], *(i.strip() for i in items), ARTICLE[1], quote.strip(), *ARTICLE[2:]]
+    assert paragraphs(clean(text)) == kept
+    indented = "\n\n".join([TITLE] + [f"    {p}" for p in ARTICLE[:2]] + ["    Repairs to the ramp"] + [f"    {p}" for p in ARTICLE[2:]])
+    assert "Repairs to the ramp" in paragraphs(clean(indented))

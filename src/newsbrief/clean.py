@@ -57,7 +57,7 @@ from newsbrief.clean_lines import (
     only_interface_words,
     units_of,
 )
-from newsbrief.clean_media import is_gallery_position, media_titles
+from newsbrief.clean_media import is_gallery_position, lone_indented, media_titles
 from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
@@ -253,6 +253,11 @@ class Cleaner:
         if title:
             drop_repeated_headline(units, reasons, title, title_idx)
         edge_boxes(units, reasons, skip=title_idx)
+        text = raw.text or ""
+        if english and ("\n    " in text or "\n\t" in text):
+            lines = text.splitlines()
+            if len(units) == sum(1 for line in lines if line.strip()):  # lines, not hard-wrapped paragraphs
+                lone_indented(units, reasons, lines)
         return _Page(units, reasons, title, title_idx, title_meta, english)
 
     def _features(self, page: _Page, rows: list[int]) -> np.ndarray:

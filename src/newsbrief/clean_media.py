@@ -94,3 +94,33 @@ def is_gallery_position(text: str, shape: LineShape) -> bool:
     rest = text[: match.start()].strip()
     return not content_words(rest) or only_interface_words(rest)
 
+
+
+#: How a list item or link box is indented in text scraped from HTML (four spaces or a tab).
+_INDENT = ("    ", "\t")
+_LONE_WORDS = 20
+
+
+def lone_indented(units: list[Unit], reasons: list[str | None], lines: list[str]) -> None:
+    """A single indented line between unindented lines, next to prose: a one-item link box (a teaser).
+
+    Text scraped from HTML indents the items of a list; a list of one item between the article's
+    paragraphs is a box with one link (a related story, a shop's offer, a gallery's *see all*
+    button).  The line must not end like a sentence (a quotation set off as a block ends like one)
+    and at most 20 words; one of its neighbours is prose (a table's header line sits between rows).
+    ``lines`` are the text's lines, which :class:`Unit` holds stripped; a page whose every paragraph
+    is indented has no lone indented line.
+    """
+    n = len(units)
+    for i in range(1, n):
+        unit = units[i]
+        if reasons[i] is not None or unit.shape.terminal or unit.shape.words > _LONE_WORDS:
+            continue
+        if not lines[unit.line_no - 1].startswith(_INDENT):
+            continue
+        before = lines[units[i - 1].line_no - 1]
+        after = lines[units[i + 1].line_no - 1] if i + 1 < n else ""
+        if before.startswith(_INDENT) or after.startswith(_INDENT):
+            continue
+        if units[i - 1].shape.sentence_like or (i + 1 < n and units[i + 1].shape.sentence_like):
+            reasons[i] = "related links"
