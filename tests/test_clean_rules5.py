@@ -93,3 +93,17 @@ def test_indented_lists_quotations_and_indented_pages_stay() -> None:
     assert paragraphs(clean(text)) == kept
     indented = "\n\n".join([TITLE] + [f"    {p}" for p in ARTICLE[:2]] + ["    Repairs to the ramp"] + [f"    {p}" for p in ARTICLE[2:]])
     assert "Repairs to the ramp" in paragraphs(clean(indented))
+
+
+# -- a caption naming where its subjects stand -----------------------------------------------------------
+def test_a_caption_with_a_picture_position_is_removed() -> None:
+    caption = "The harbour master (second left) and the ferry's captain at the landing ramp"
+    result = clean("\n\n".join([TITLE, *ARTICLE[:2], caption, *ARTICLE[2:]]))
+    assert paragraphs(result) == ARTICLE
+    assert reason_of(result, caption) == "caption"
+
+
+def test_a_sentence_saying_pictured_stays() -> None:
+    sentence = "The harbour master (pictured) thanked the crew for working through the night."
+    body = [*ARTICLE[:2], sentence, *ARTICLE[2:]]
+    assert paragraphs(clean("\n\n".join([TITLE, *body]))) == body

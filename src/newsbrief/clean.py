@@ -57,7 +57,7 @@ from newsbrief.clean_lines import (
     only_interface_words,
     units_of,
 )
-from newsbrief.clean_media import is_gallery_position, lone_indented, media_titles
+from newsbrief.clean_media import is_gallery_position, is_positioned_caption, lone_indented, media_titles
 from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
@@ -455,7 +455,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "navigation"
     if is_counter(text) or is_gallery_position(text, shape):
         return "counter"
-    if shape.words <= 60 and has_credit(text):
+    if shape.words <= 60 and (has_credit(text) or is_positioned_caption(text, shape)):
         return "caption"
     if is_bracketed_teaser(text):  # after the credits: "[Image: …]" is a caption
         return "related links"

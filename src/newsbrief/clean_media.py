@@ -124,3 +124,27 @@ def lone_indented(units: list[Unit], reasons: list[str | None], lines: list[str]
             continue
         if units[i - 1].shape.sentence_like or (i + 1 < n and units[i + 1].shape.sentence_like):
             reasons[i] = "related links"
+
+
+#: Where a person or thing stands in a picture, in brackets: the captioning convention (``(left)``,
+#: ``(second right)``, ``(pictured)``).  A closed class of position words, not the words of any site.
+_PICTURE_POSITION = re.compile(
+    r"\((?:(?:second |third |far |top |bottom )?(?:left|right|centre|center)|l|r|pictured|above|below|inset)\)",
+    re.IGNORECASE,
+)
+_POSITIONED_CAPTION_WORDS = 40
+
+
+def is_positioned_caption(text: str, shape: LineShape) -> bool:
+    """A line naming where its subjects stand in a picture that does not end like a sentence: a caption.
+
+    An article's sentence may say *(pictured)* too, but it ends like a sentence.
+
+    >>> from newsbrief.clean_shape import LineShape
+    >>> [is_positioned_caption(t, LineShape.of(t)) for t in (
+    ...     "The harbour master (left) and the ferry's captain", "The harbour master (left) thanked the crew.")]
+    [True, False]
+    """
+    return "(" in text and not shape.terminal and shape.words <= _POSITIONED_CAPTION_WORDS and bool(
+        _PICTURE_POSITION.search(text)
+    )
