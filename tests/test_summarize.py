@@ -116,6 +116,24 @@ def test_summary_sentences_stand_alone(splitter):
     assert any("southern pier" in s.text for s in summary)  # the fact survives, in a wording that stands alone
 
 
+def test_questions_and_unquoted_first_person_lines_are_no_summary_sentences(splitter):
+    first = make_article(
+        "first.txt", None,
+        "Worried about the battery of the new tablet? The new tablet runs for twelve hours on one charge. "
+        "I just hope the makers keep the price of the new tablet low. "
+        "Lastly, the new tablet comes with a stylus in the box.",
+    )
+    second = make_article(
+        "second.txt", None,
+        "The maker says the new tablet runs for twelve hours on one charge and ships in May. "
+        "We tested the new tablet and the battery held up, a reviewer said.",
+    )
+    summary = summarize(align([first, second], splitter=splitter), options=BriefOptions(words=80, min_sentence_words=5))
+    assert summary
+    for sentence in summary:
+        assert not sentence.text.endswith("?") and sentence.text.split()[0] not in {"I", "Lastly,"}, sentence.text
+
+
 def test_order_is_chronological_by_development(splitter):
     base = "Officials in Lisbon said the harbour strike over pay had ended after nine days of talks."
     later = make_article("later.txt", None, base, dt.date(2024, 5, 10))

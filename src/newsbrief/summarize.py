@@ -96,6 +96,24 @@ def _weights(al: Alignment, concepts: list[set[str]], options: BriefOptions) -> 
     }
 
 
+_REPORTED = re.compile(r"\b(?:said|says|told|added|according to)\b")
+_FIRST_OR_SECOND_PERSON = frozenset("i i'm i've i'd i'll we we're we've my our us you you're your".split())
+
+
+def _addresses_reader(text: str) -> bool:
+    """Whether a sentence speaks to or as someone rather than stating the story's facts.
+
+    A question ("Don't care about the camera?") or a sentence in the first or second person outside
+    quotation marks ("I just hope …": a speaker's words the page did not quote).  English.
+    """
+    if text.rstrip(" \"'\u201d\u2019").endswith("?"):
+        return True
+    if text.lstrip().startswith(('"', "\u201c")) or _REPORTED.search(text):
+        return False  # quoted or reported speech says who is speaking
+    first = text.split(maxsplit=1)
+    return bool(first) and first[0].lower().rstrip(",") in _FIRST_OR_SECOND_PERSON
+
+
 def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
     """How odd a wording looks (lower is cleaner): artefacts of scraping or machine translation."""
     text = al.sentences[i].text
@@ -228,7 +246,8 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     # a summary sentence must stand alone: one opening inside a quotation or with a pronoun/connective
     # ("He later …", "However, …") leans on a sentence the reader does not see (kept only when no
     # candidate stands alone)
-    cands = [i for i in cands if not textmod.needs_context(al.sentences[i].text)] or cands
+    cands = [i for i in cands if not textmod.needs_context(al.sentences[i].text)
+             and not _addresses_reader(al.sentences[i].text)] or cands
     if len(cands) > options.max_candidates:
         cands = sorted(cands, key=lambda i: (-values[i] / lengths_all[i], i))[: options.max_candidates]
         cands.sort()

@@ -329,7 +329,7 @@ def ends_sentence(text: str) -> bool:
 _CONTEXT_OPENERS = frozenset(
     "he she it they him her them his its their this that these those such then however but and also "
     "meanwhile moreover furthermore nevertheless nonetheless instead still yet so thus therefore hence "
-    "besides otherwise likewise similarly later afterwards".split()
+    "besides otherwise likewise similarly later afterwards lastly finally additionally".split()
 )
 
 
