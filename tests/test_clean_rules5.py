@@ -107,21 +107,3 @@ def test_a_sentence_saying_pictured_stays() -> None:
     sentence = "The harbour master (pictured) thanked the crew for working through the night."
     body = [*ARTICLE[:2], sentence, *ARTICLE[2:]]
     assert paragraphs(clean("\n\n".join([TITLE, *body]))) == body
-
-
-# -- a box header above a prompt that reads like prose ------------------------------------------------------
-def test_header_above_a_long_prompt_after_the_text_is_part_of_the_box() -> None:
-    header = "Island news"
-    prompt = "Sign up: never miss a sailing or a storm warning again! Subscribe to our free newsletter here."
-    result = clean("\n\n".join([TITLE, *ARTICLE, header, prompt]))
-    assert reason_of(result, prompt) == "interface"
-    assert reason_of(result, header) == "interface"
-    assert paragraphs(result) == ARTICLE
-
-
-def test_short_last_line_of_the_article_above_a_prompt_is_kept_when_followed_by_prose() -> None:
-    closing = "Tickets are on sale now"  # the article's short closing line, then the prompt, then more prose
-    prompt = "Sign up: never miss a sailing or a storm warning again! Subscribe to our free newsletter here."
-    body = [*ARTICLE[:3], closing]
-    result = clean("\n\n".join([TITLE, *body, prompt, *ARTICLE[3:]]))
-    assert closing in paragraphs(result)

@@ -116,7 +116,6 @@ def widget_blocks(units: list[Unit], reasons: list[str | None]) -> None:
 #: which a content list after a heading resembles).
 _HEADED_BOXES = frozenset({"interface", "tail prompt", "comments"})
 _BOX_HEADER_WORDS = 5
-_PROMPTS = frozenset({"interface", "tail prompt"})
 
 
 def tail_box_headers(units: list[Unit], reasons: list[str | None]) -> None:
@@ -126,9 +125,7 @@ def tail_box_headers(units: list[Unit], reasons: list[str | None]) -> None:
     not end like a sentence (at most five words, no figures) followed directly by a reader prompt, a
     newsletter box or the comment section is that box's header (``Before you go``, ``Join the talk``).
     """
-    # A prompt long enough to read as prose (``Sign up: … Sign up for our newsletters here.``) is the
-    # box itself, not the article's last paragraph.
-    anchors = [i for i, u in enumerate(units) if u.shape.anchor and reasons[i] not in _PROMPTS]
+    anchors = [i for i, u in enumerate(units) if u.shape.anchor]
     if not anchors:
         return
     for i in range(anchors[-1] + 1, len(units) - 1):
