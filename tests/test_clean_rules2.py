@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from clean_fixtures import BODY, TITLE
+from clean_fixtures import BODY, TITLE, paragraphs, reason_of
 from newsbrief.clean import Cleaner
 from newsbrief.model import CleanResult, RawDocument
 from newsbrief.settings import CleanOptions
@@ -16,13 +16,6 @@ from newsbrief.settings import CleanOptions
 def clean(lines: list[str]) -> CleanResult:
     return Cleaner(options=CleanOptions()).clean(RawDocument("t.txt", "\n".join([TITLE, *lines])))
 
-
-def paragraphs(result: CleanResult) -> list[str]:
-    return result.main.text.split("\n\n")
-
-
-def reason_of(result: CleanResult, line: str) -> str | None:
-    return next((r.reason for r in result.main.removed if r.line == line), None)
 
 
 def test_notice_repeated_with_varying_tracking_ids_is_furniture() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from clean_fixtures import paragraphs, reason_of
 from newsbrief.clean import Cleaner
 from newsbrief.model import CleanResult, RawDocument
 from newsbrief.settings import CleanOptions
@@ -25,13 +26,6 @@ def clean(lines: list[str], *, title: str | None = TITLE, source: str = "t.txt")
     text = "\n".join(lines if title is None else [title, *lines])
     return Cleaner(options=CleanOptions()).clean(RawDocument(source, text))
 
-
-def paragraphs(result: CleanResult) -> list[str]:
-    return result.main.text.split("\n\n")
-
-
-def reason_of(result: CleanResult, line: str) -> str | None:
-    return next((r.reason for r in result.main.removed if r.line == line), None)
 
 
 # -- comment widgets with a title-case header -------------------------------------------------------

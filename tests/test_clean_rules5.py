@@ -5,30 +5,10 @@ Each rule has a residue case and a body line that the rule must not remove.
 
 from __future__ import annotations
 
-from newsbrief.clean import Cleaner
-from newsbrief.model import CleanResult, RawDocument
-from newsbrief.settings import CleanOptions
-
-TITLE = "Ferry service to the islands resumes after the winter storms"
-ARTICLE = [
-    "The ferry between the harbour and the three outer islands sailed again on Tuesday after six weeks in dock.",
-    "Storm damage to the landing ramps had kept the vessel in port since the middle of January, the operator said.",
-    "Islanders had relied on a small fishing boat and a weekly helicopter flight for food, post and medicine.",
-    "The operator said the timetable would return to four sailings a day once the second ramp is repaired in April.",
-    "A council spokesman said the cost of the repairs would be shared between the county and the national road agency.",
-]
-
-
-def clean(text: str, *, source: str = "t.txt") -> CleanResult:
-    return Cleaner(options=CleanOptions()).clean(RawDocument(source, text))
-
-
-def paragraphs(result: CleanResult) -> list[str]:
-    return result.main.text.split("\n\n")
-
-
-def reason_of(result: CleanResult, line: str) -> str | None:
-    return next((r.reason for r in result.main.removed if r.line == line), None)
+from clean_fixtures import FERRY as ARTICLE
+from clean_fixtures import FERRY_TITLE as TITLE
+from clean_fixtures import clean_page as clean
+from clean_fixtures import paragraphs, reason_of
 
 
 # -- a video's title with its duration ---------------------------------------------------------------
