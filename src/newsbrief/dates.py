@@ -214,6 +214,12 @@ def _simple_calendar(candidate: str, published: dt.date | None, *, future: bool)
     return date
 
 
+#: Pattern kinds that are calendar dates ("Jan. 5", "5 January"), with or without a year.
+_CALENDAR = frozenset({"month_day", "day_month"})
+_HAS_YEAR = re.compile(r"\d{4}")
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
+
+
 def _calendar(
     candidate: str, published: dt.date | None, *, future: bool, reference: dt.date | None = None
 ) -> dt.date | None:
@@ -223,7 +229,7 @@ def _calendar(
     publication date, the year that puts the date nearest to ``reference`` (when given; in a future
     clause, the first such day on or after it).
     """
-    has_year = bool(re.search(r"\d{4}", candidate))
+    has_year = bool(_HAS_YEAR.search(candidate))
     if not has_year and published is None:
         if reference is None:
             return None
@@ -279,7 +285,7 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if kind != "iso" and kind not in {"month_day", "day_month"} and any(s <= start < e for s, e in quoted):
+            if kind != "iso" and kind not in _CALENDAR and any(s <= start < e for s, e in quoted):
                 continue  # "today" inside a quotation is the speaker's day, not the paper's
             mention = _resolve(kind, match, published, future=clause_is_future(text, start), reference=reference)
             if mention is not None:
@@ -292,11 +298,6 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                 found.append(DateMention(start, end, text[start:end], *mention, kind=kind))
                 taken.append((start, end))
     return sorted(found, key=lambda m: m.start)
-
-
-_CALENDAR = frozenset({"month_day", "day_month"})
-_HAS_YEAR = re.compile(r"\d{4}")
-_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
 
 
 def _year_of_weekday(date: dt.date, weekday: int) -> dt.date:
@@ -319,7 +320,7 @@ def _resolve(
             return dt.date(int(match[1]), int(match[2]), int(match[3])), "day"
         except ValueError:
             return None
-    if kind in {"month_day", "day_month"}:
+    if kind in _CALENDAR:
         date = _calendar(match[1], published, future=future, reference=reference)
         return (date, "day") if date else None
     if published is None:
