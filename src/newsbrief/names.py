@@ -236,7 +236,7 @@ def _token_list_similarity(
         return None
     if len(wa) == len(wb):
         sims = [token_similarity(x, y) for x, y in zip(wa, wb, strict=True)]
-        if len(wa) == 1 and sims[0] < LONE_TOKEN_MIN and not _romanised_alike(wa[0], wb[0]):
+        if len(wa) == 1 and not _lone_token_alike(wa[0], wb[0], sims[0]):
             return None  # two lone surnames alike only by spelling distance: "Keane" is not "Keegan"
         if min(sims) >= TOKEN_MIN:
             return sum(sims) / len(sims)
@@ -348,9 +348,22 @@ def surname_matches(single: str, full: str) -> bool:
     True
     >>> surname_matches("Norodom", "Norodom Sihanouk")
     False
+    >>> surname_matches("Keane", "Kevin Keegan"), surname_matches("Qaddafi", "Moammar Gadhafi")
+    (False, True)
     """
     ts, tf = name_tokens(single), [t for t in name_tokens(full) if len(t) > 1]
-    return len(ts) == 1 and len(tf) >= 2 and token_similarity(ts[0], tf[-1]) >= TOKEN_MIN
+    return len(ts) == 1 and len(tf) >= 2 and _lone_token_alike(ts[0], tf[-1], token_similarity(ts[0], tf[-1]))
+
+
+def _lone_token_alike(a: str, b: str, similarity: float) -> bool:
+    """Whether a lone word ``a`` may be a spelling of ``b``.
+
+    Close enough alone, a romanisation of it, or one part of a double name ("Madikizela" of
+    "Madikizela-Mandela").
+    """
+    if similarity >= LONE_TOKEN_MIN or a in b.split("-") or b in a.split("-"):
+        return True
+    return similarity >= TOKEN_MIN and _romanised_alike(a, b)
 
 
 class NameMatcher:
@@ -433,4 +446,4 @@ class NameMatcher:
     def surname_matches(self, single: str, full: str) -> bool:
         """:func:`surname_matches`."""
         ts, tf = self.tokens(single), [t for t in self.tokens(full) if len(t) > 1]
-        return len(ts) == 1 and len(tf) >= 2 and self.token_similarity(ts[0], tf[-1]) >= TOKEN_MIN
+        return len(ts) == 1 and len(tf) >= 2 and _lone_token_alike(ts[0], tf[-1], self.token_similarity(ts[0], tf[-1]))
