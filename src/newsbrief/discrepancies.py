@@ -347,8 +347,8 @@ def _negates_shared(text: str, other_words: set[str]) -> bool:
     """Whether a negation in ``text`` bears on what the other sentence says.
 
     The word right after a negation ("is not *there*"), or a content word of the next three ("did not
-    *sign* the deal"), must be a word of the other sentence: in "… swiping from left to right, not down to up" the negated part is detail the other
-    sentence lacks, not a denial of it.
+    *sign* the deal"), must be a word of the other sentence: in "… swiping from left to right, not down
+    to up" the negated part is detail the other sentence lacks, not a denial of it.
     """
     for match in _NEGATION.finditer(text):
         following = words(text[match.end() :])[:3]
