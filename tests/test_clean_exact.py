@@ -65,9 +65,7 @@ def test_ascii_words_are_the_ascii_word_pattern_tokens(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_line_key_is_lower_case_single_spaced(text: str) -> None:
-    from newsbrief.clean import _line_key
-
-    assert _line_key(text) == " ".join(text.split()).lower()
+    assert clean_shape.line_key(text) == " ".join(text.split()).lower()
     assert clean_shape.single_spaced(text) == (text.isascii() and " ".join(text.split()) == text)
 
 

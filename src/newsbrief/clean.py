@@ -74,7 +74,7 @@ from newsbrief.clean_runs import (
     teaser_buttons,
     unterminated_inserts,
 )
-from newsbrief.clean_shape import single_spaced
+from newsbrief.clean_shape import line_key
 from newsbrief.clean_split import DATELINE, split_appended
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
 from newsbrief.settings import CleanOptions
@@ -125,13 +125,6 @@ def _outlet_key(raw: RawDocument) -> str | None:
     return None
 
 
-def _line_key(text: str) -> str:
-    """Comparison key of a line: lower case, single spaces (cheap: computed for every line)."""
-    if single_spaced(text):  # most lines: nothing to split and join again
-        return text.lower()
-    return " ".join(text.split()).lower()
-
-
 class Cleaner:
     """Removes scraping residue; batch statistics come from :meth:`observe` (optional).
 
@@ -162,7 +155,7 @@ class Cleaner:
         """
         try:
             keys = {
-                _line_key(line)
+                line_key(line)
                 for line in (raw.text or "").splitlines()
                 if 0 < len(line.strip()) <= _MAX_OBSERVED_CHARS
             }
@@ -181,10 +174,10 @@ class Cleaner:
 
     def recurring(self, line: str, outlet: str | None) -> bool:
         """True when ``line`` was observed in at least ``min_recurring`` documents (batch or outlet)."""
-        return self._recurring_key(_line_key(line), outlet)
+        return self._recurring_key(line_key(line), outlet)
 
     def _recurring_key(self, key: str, outlet: str | None) -> bool:
-        """:meth:`recurring` for a line whose :func:`_line_key` is known."""
+        """:meth:`recurring` for a line whose :func:`line_key` is known."""
         threshold = max(2, self.options.min_recurring)
         if self._batch.get(key, 0) >= threshold:
             return True
@@ -265,7 +258,7 @@ class Cleaner:
 
         recurring = [False] * len(page.units)
         for i in rows:
-            recurring[i] = self._batch.get(_line_key(page.units[i].text), 0) >= 2
+            recurring[i] = self._batch.get(line_key(page.units[i].text), 0) >= 2
         return features(
             page.units,
             page.reasons,
@@ -343,7 +336,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
     listed = introduced_lists(units)
     reasons: list[str | None] = [None] * n
     seen: set[str] = set()
-    keys = [_line_key(u.text) for u in units]
+    keys = [line_key(u.text) for u in units]
     counts = Counter(keys)
     # Long lines that differ only in their ends (a tracking id, a URL) still repeat by their start.
     prefixes = Counter(k[:_PREFIX_CHARS] for k in keys if len(k) > _PREFIX_CHARS)
@@ -420,7 +413,7 @@ class _Context(NamedTuple):  # made once per line: a tuple is cheaper to build t
 
 
 def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None, seen: set[str], key: str) -> str | None:
-    """The reason ``unit`` is residue, or ``None``; ``key`` is its :func:`_line_key`."""
+    """The reason ``unit`` is residue, or ``None``; ``key`` is its :func:`line_key`."""
     text, shape = unit.text, unit.shape
     if not shape.anchor and shape.words <= 12 and cleaner._recurring_key(key, outlet):
         # A recurring date or byline is still metadata (meta.py reads it from meta_lines).

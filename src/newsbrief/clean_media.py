@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.clean_lines import Unit, only_interface_words
-from newsbrief.clean_shape import LineShape
+from newsbrief.clean_shape import LineShape, line_key
 from newsbrief.text import STOPWORDS, content_words
 
 #: A clip's title followed by its duration (``m:ss``, ``mm:ss`` or ``h:mm:ss``) at the end of the line.
@@ -70,9 +70,9 @@ def media_titles(units: list[Unit], reasons: list[str | None]) -> None:
         if title is None:
             continue
         reasons[i] = "media"
-        key = " ".join(title.split()).lower()
+        key = line_key(title)
         for k in (i - 1, i + 1):
-            if 0 < k < len(units) and reasons[k] is None and " ".join(units[k].text.split()).lower() == key:
+            if 0 < k < len(units) and reasons[k] is None and line_key(units[k].text) == key:
                 reasons[k] = "media"
 
 
@@ -82,7 +82,7 @@ def is_gallery_position(text: str, shape: LineShape) -> bool:
     A short line ending with a position no larger than the count, whose other words (if any) are
     words a page uses about itself; ``Won 3 of 12`` names a subject and stays.
 
-    >>> from newsbrief.clean_shape import LineShape
+    >>> from newsbrief.clean_shape import LineShape, line_key
     >>> [is_gallery_position(t, LineShape.of(t)) for t in ("1 of 12", "Photo 3 of 12", "Won 3 of 12", "12 of 3")]
     [True, True, False, False]
     """
@@ -140,7 +140,7 @@ def is_positioned_caption(text: str, shape: LineShape) -> bool:
 
     An article's sentence may say *(pictured)* too, but it ends like a sentence.
 
-    >>> from newsbrief.clean_shape import LineShape
+    >>> from newsbrief.clean_shape import LineShape, line_key
     >>> [is_positioned_caption(t, LineShape.of(t)) for t in (
     ...     "The harbour master (left) and the ferry's captain", "The harbour master (left) thanked the crew.")]
     [True, False]

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from operator import itemgetter
 
-__all__ = ["INTERFACE_WORDS", "WEAK_INTERFACE_WORDS", "LineShape", "single_spaced"]
+__all__ = ["INTERFACE_WORDS", "WEAK_INTERFACE_WORDS", "LineShape", "line_key", "single_spaced"]
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _TERMINAL = re.compile(r"""[.!?…。！？]["'”’)\]\ufffd]*$|[.!?]["'”’\ufffd]\s*\(?[^()]{0,40}\)?$""")
 _SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\s[|›»•·]|[|›»•·]\s")
@@ -103,6 +103,13 @@ def single_spaced(text: str) -> bool:
         and text[-1:] != " "
         and not any(map(text.__contains__, _ASCII_OTHER_SPACE))
     )
+
+
+def line_key(text: str) -> str:
+    """Comparison key of a line: lower case, single spaces (cheap: computed for every line)."""
+    if single_spaced(text):  # most lines: nothing to split and join again
+        return text.lower()
+    return " ".join(text.split()).lower()
 
 
 def _word_count(text: str) -> int:

@@ -130,9 +130,9 @@ def _opens_with_link(item: HtmlElement, *, min_words: int) -> bool:
     return False
 
 
-def _link_share(element: HtmlElement) -> float:
-    """Share of the element's non-space characters that lie inside links."""
-    total = len(_key(element.text_content()))
+def _link_share(element: HtmlElement, key: str) -> float:
+    """Share of the element's non-space characters (``key``: its :func:`_key`) that lie inside links."""
+    total = len(key)
     return sum(len(_key(link.text_content())) for link in element.iter("a")) / total if total else 0.0
 
 
@@ -156,8 +156,9 @@ def linked_items(tree: HtmlElement, *, min_words: int = 2, paragraph_share: floa
         if len(items) >= 2 and all(_opens_with_link(item, min_words=min_words) for item in items):
             keys.update(_key(item.text_content()) for item in items)
     for paragraph in tree.iter("p"):
-        if len(paragraph.text_content().split()) >= min_words and _link_share(paragraph) >= paragraph_share:
-            keys.add(_key(paragraph.text_content()))
+        text = paragraph.text_content()
+        if len(text.split()) >= min_words and _link_share(paragraph, key := _key(text)) >= paragraph_share:
+            keys.add(key)
     return frozenset(keys)
 
 
