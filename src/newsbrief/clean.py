@@ -57,7 +57,14 @@ from newsbrief.clean_lines import (
     only_interface_words,
     units_of,
 )
-from newsbrief.clean_media import is_gallery_position, is_positioned_caption, lone_indented, media_titles
+from newsbrief.clean_media import (
+    is_gallery_header,
+    is_gallery_position,
+    is_positioned_caption,
+    lone_indented,
+    lone_placeholders,
+    media_titles,
+)
 from newsbrief.clean_runs import (
     caption_neighbours,
     comment_section,
@@ -69,6 +76,7 @@ from newsbrief.clean_runs import (
     prompt_neighbours,
     related_runs,
     shouted_teasers,
+    stacked_headings,
     tail_runs,
     tail_widgets,
     teaser_buttons,
@@ -247,10 +255,13 @@ class Cleaner:
             drop_repeated_headline(units, reasons, title, title_idx)
         edge_boxes(units, reasons, skip=title_idx)
         text = raw.text or ""
-        if english and ("\n    " in text or "\n\t" in text):
-            lines = text.splitlines()
-            if len(units) == sum(1 for line in lines if line.strip()):  # lines, not hard-wrapped paragraphs
+        if english:
+            lines: list[str] | None = text.splitlines()
+            if len(units) != sum(1 for line in lines if line.strip()):  # hard-wrapped paragraphs, not lines
+                lines = None
+            elif "\n    " in text or "\n\t" in text:
                 lone_indented(units, reasons, lines)
+            stacked_headings(units, reasons, introduced_lists(units), lines)
         return _Page(units, reasons, title, title_idx, title_meta, english)
 
     def _features(self, page: _Page, rows: list[int]) -> np.ndarray:
@@ -374,6 +385,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         shouted_teasers(units, reasons)
         unterminated_inserts(units, reasons, listed)
         graphic_labels(units, reasons, listed)
+        lone_placeholders(units, reasons)
         edge_promos(units, reasons)
         _second_copies(units, reasons, keys)
         _quoted_posts(units, reasons)
@@ -448,7 +460,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "navigation"
     if is_counter(text) or is_gallery_position(text, shape):
         return "counter"
-    if shape.words <= 60 and (has_credit(text) or is_positioned_caption(text, shape)):
+    if shape.words <= 60 and (has_credit(text) or is_positioned_caption(text, shape) or is_gallery_header(text, shape)):
         return "caption"
     if is_bracketed_teaser(text):  # after the credits: "[Image: …]" is a caption
         return "related links"

@@ -23,7 +23,14 @@ import re
 from dataclasses import dataclass
 from itertools import repeat
 
-from newsbrief.clean_shape import _WORD, INTERFACE_WORDS, WEAK_INTERFACE_WORDS, LineShape, _terminal
+from newsbrief.clean_shape import (
+    _WORD,
+    ANY_INTERFACE_WORDS,
+    INTERFACE_WORDS,
+    WEAK_INTERFACE_WORDS,
+    LineShape,
+    _terminal,
+)
 from newsbrief.text import content_words
 
 # Photo/video credits and caption markers (agency photo credits, "(Photo: …)", "Image copyright" …).
@@ -42,6 +49,9 @@ _CREDIT = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+#: A picture agency in brackets closing a caption (``… enough cash to last a few weeks [AFP]``).
+_AGENCY_CREDIT = re.compile(r"\s[\[(](?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Xinhua|EFE|dpa|AAP|PA|Alamy)[\])]$")
 
 _CREDIT_HINT = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|©|ⓒ|/", re.IGNORECASE)
 
@@ -105,10 +115,9 @@ def interface_label(text: str) -> bool:
     if not match:
         return False
     label = LineShape.of(match.group(1))
-    return 0 < label.words <= 3 and label.interface_ratio >= 0.25 and not LineShape.of(match.group(2)).terminal
-
-
-_ANY_INTERFACE_WORD = INTERFACE_WORDS | WEAK_INTERFACE_WORDS
+    # One imperative is a label too (``See: <headline>``, ``Watch: <title>``).
+    labelled = label.interface_ratio >= 0.25 or (label.words == 1 and label.imperative)
+    return 0 < label.words <= 3 and labelled and not LineShape.of(match.group(2)).terminal
 
 
 def only_interface_words(text: str) -> bool:
@@ -123,7 +132,7 @@ def only_interface_words(text: str) -> bool:
     (True, False, False)
     """
     content = content_words(text)
-    return bool(content) and all(map(_ANY_INTERFACE_WORD.__contains__, content))
+    return bool(content) and all(map(ANY_INTERFACE_WORDS.__contains__, content))
 
 
 def has_email(text: str) -> bool:
@@ -232,6 +241,8 @@ def has_credit(text: str) -> bool:
 
     >>> has_credit("Police at the scene (Photo: Jane Roe/AFP)"), has_credit("Police at the scene.")
     (True, False)
+    >>> has_credit("Voters queue outside a school in Athens [AFP]"), has_credit("The AFP reported it [1]")
+    (True, False)
     """
     if text.isascii():  # the hint pattern is a list of literals: look for each in the lower-cased text
         lowered = text.lower()
@@ -240,7 +251,7 @@ def has_credit(text: str) -> bool:
         hint = _CREDIT_HINT.search(text) is not None
     else:
         hint = "©" in text or "ⓒ" in text or _CREDIT_HINT_LOWER.search(text.lower()) is not None
-    return hint and bool(_CREDIT.search(text))
+    return (hint and bool(_CREDIT.search(text))) or (text.endswith(("]", ")")) and bool(_AGENCY_CREDIT.search(text)))
 
 
 def is_counter(text: str) -> bool:

@@ -19,10 +19,11 @@ reasons decided so far (``None`` = body) and marks more units in place.
 
 from __future__ import annotations
 
+import html
 import re
 
 from newsbrief.clean_lines import Unit, only_interface_words
-from newsbrief.clean_shape import LineShape, line_key
+from newsbrief.clean_shape import ANY_INTERFACE_WORDS, LineShape, line_key
 from newsbrief.text import STOPWORDS, content_words
 
 #: A clip's title followed by its duration (``m:ss``, ``mm:ss`` or ``h:mm:ss``) at the end of the line.
@@ -61,6 +62,8 @@ def _clip_title(text: str) -> str | None:
 def media_titles(units: list[Unit], reasons: list[str | None]) -> None:
     """A video's title with its duration, and the same title on the line next to it (the player's link).
 
+    The twin may carry the page's HTML escapes (``&#39;`` for an apostrophe) where the other does not.
+
     The first line of a page is left to the headline rules.
     """
     for i in range(1, len(units)):
@@ -70,9 +73,9 @@ def media_titles(units: list[Unit], reasons: list[str | None]) -> None:
         if title is None:
             continue
         reasons[i] = "media"
-        key = line_key(title)
+        key = line_key(html.unescape(title))
         for k in (i - 1, i + 1):
-            if 0 < k < len(units) and reasons[k] is None and line_key(units[k].text) == key:
+            if 0 < k < len(units) and reasons[k] is None and line_key(html.unescape(units[k].text)) == key:
                 reasons[k] = "media"
 
 
@@ -94,6 +97,27 @@ def is_gallery_position(text: str, shape: LineShape) -> bool:
     rest = text[: match.start()].strip()
     return not content_words(rest) or only_interface_words(rest)
 
+
+
+#: A gallery's header: its title, then how many pictures it holds (``Storm damage 48 photos``).
+_GALLERY_COUNT = re.compile(r"\s(\d{1,4})\s+([A-Za-z]+)$")
+_GALLERY_WORDS = 20
+
+
+def is_gallery_header(text: str, shape: LineShape) -> bool:
+    """A title followed by a count of pictures or clips: a gallery's header, not a sentence.
+
+    The last word must be one a page uses about itself (``photos``, ``images``, ``videos``); a
+    title that counts people or things stays.
+
+    >>> from newsbrief.clean_shape import LineShape
+    >>> [is_gallery_header(t, LineShape.of(t)) for t in ("Storm damage seen from above 48 photos", "Rescue teams saved 48 people")]
+    [True, False]
+    """
+    if shape.terminal or shape.sentence_like or not 3 <= shape.words <= _GALLERY_WORDS:
+        return False
+    match = _GALLERY_COUNT.search(text)
+    return bool(match) and match.group(2).lower() in ANY_INTERFACE_WORDS and bool(text[: match.start()].strip())
 
 
 #: How a list item or link box is indented in text scraped from HTML (four spaces or a tab).
@@ -148,3 +172,21 @@ def is_positioned_caption(text: str, shape: LineShape) -> bool:
     return "(" in text and not shape.terminal and shape.words <= _POSITIONED_CAPTION_WORDS and bool(
         _PICTURE_POSITION.search(text)
     )
+
+
+def lone_placeholders(units: list[Unit], reasons: list[str | None]) -> None:
+    """One lower-case word alone between two prose paragraphs: what an image left (``inline``, alt text).
+
+    An article's sentence is never one bare lower-case word; a graphic's label fragments come in runs
+    of short lines (:func:`newsbrief.clean_runs.graphic_labels`), not between paragraphs.  The paragraph
+    before must end like a sentence and the one after open with a capital: a word left between the
+    pieces of a sentence broken where its links were (``… In his memoirs, he`` / ``was`` / ``prime
+    minister …``) belongs to it.
+    """
+    for i in range(1, len(units) - 1):
+        text = units[i].text
+        if reasons[i] is not None or units[i].shape.words != 1 or not (text.isalpha() and text.islower()):
+            continue
+        before, after = units[i - 1], units[i + 1]
+        if before.shape.anchor and before.shape.terminal and after.shape.anchor and after.text[:1].isupper():
+            reasons[i] = "media"

@@ -13,7 +13,9 @@ more units as residue in place.  They run only on English pages (see :mod:`newsb
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from newsbrief.clean_dates import META_REASONS, has_date, starts_with_date
 from newsbrief.clean_lines import (
@@ -174,7 +176,9 @@ def related_runs(units: list[Unit], reasons: list[str | None], first: int) -> No
     i = 0
     while i < len(units):
         header = units[i]
-        if reasons[i] == "interface" and not header.shape.terminal and header.shape.words <= 5 and i >= first:
+        # A header the batch has seen on other pages of the outlet is marked recurring: still a header.
+        interface = reasons[i] == "interface" or (reasons[i] == "recurring" and header.shape.interface_like)
+        if interface and not header.shape.terminal and header.shape.words <= 5 and i >= first:
             j = i + 1
             # A short question is a link's title too ('Boots on the ground?'); prose of nine words or more is not.
             while j < len(units) and _link_item(units[j].shape) and (reasons[j] in (None, "recurring")):
@@ -194,7 +198,11 @@ def _link_item(shape: LineShape) -> bool:
 
 
 def prompt_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
-    """Lines addressing the reader next to an interface prompt belong to the same promo box."""
+    """Lines addressing the reader next to an interface prompt belong to the same promo box.
+
+    So do a short exclamation or question and a button of at most three words opening with an
+    imperative (``Play media``).
+    """
     changed = True
     while changed:
         changed = False
@@ -207,7 +215,8 @@ def prompt_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
                 shape = units[j].shape
                 short_exclaim = shape.words <= 3 and units[j].text.rstrip().endswith(("!", "?"))
                 promo = shape.reader and shape.words <= 15 and (not shape.anchor or shape.strong > 0)
-                if promo or short_exclaim:
+                button = shape.imperative and shape.words <= 3 and not shape.terminal  # ``Play media``
+                if promo or short_exclaim or button:
                     reasons[j] = "interface"
                     changed = True
 
@@ -301,6 +310,18 @@ def unterminated_inserts(units: list[Unit], reasons: list[str | None], listed: l
     case) has no bare title-case label; tables and spec sheets are full of figures or long.  Lists
     introduced by a colon, numbered or bulleted items and table rows are content and break the block.
     """
+    for run in _closed_loose_runs(units, reasons, listed):
+        if _INSERT_RUN <= len(run) <= _INSERT_MAX and _teaser_box(units, run):
+            for k in run:
+                reasons[k] = "related links"
+
+
+def _closed_loose_runs(units: list[Unit], reasons: list[str | None], listed: list[bool]) -> Iterator[list[int]]:
+    """The body units of each run of unterminated lines (:func:`_loose`) between two terminated paragraphs.
+
+    Lines already marked as residue inside a run do not end it.  Read the reasons lazily: the caller may
+    mark a run before the next one is looked for.
+    """
     n = len(units)
     i = 0
     while i < n:
@@ -314,10 +335,8 @@ def unterminated_inserts(units: list[Unit], reasons: list[str | None], listed: l
             j += 1
         before = next((k for k in range(i - 1, -1, -1) if reasons[k] is None), None)
         closed = before is not None and units[before].shape.anchor and units[before].shape.terminal
-        closed = closed and j < n and units[j].shape.anchor and units[j].shape.terminal
-        if _INSERT_RUN <= len(run) <= _INSERT_MAX and closed and _teaser_box(units, run):
-            for k in run:
-                reasons[k] = "related links"
+        if closed and j < n and units[j].shape.anchor and units[j].shape.terminal:
+            yield run
         i = max(j, i + 1)
 
 
@@ -466,3 +485,80 @@ def teaser_buttons(units: list[Unit], reasons: list[str | None]) -> None:
         if 0 < len(run) <= _TEASER_LINES and closed and all(3 <= units[j].shape.words <= 30 for j in run):
             for j in run:
                 reasons[j] = "related links"
+
+
+#: A figure, not a code such as a flight number (``MH370``).
+_FIGURE = re.compile(r"(?<![A-Za-z])\d")
+#: A whole quotation (``“Wonderful show!”``) or an attribution (``– Mel****``) is not a title.
+_QUOTES = tuple("\"'“‘«”’»")
+_DASHES = tuple("–—-")
+#: A data row opens with a figure and a colon (``1989-90: 19 players born in the UK``).
+_DATA_ROW = re.compile(r"^\d[\d/.\-–]*:")
+#: A byline with the writer's role (``Jane Doe, BBC diplomatic correspondent``) heads a box of analysis.
+_NAMED_ROLE = re.compile(r"^[A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){1,2},\s")
+
+
+def stacked_headings(units: list[Unit], reasons: list[str | None], listed: list[bool], lines: list[str] | None) -> None:
+    """Headline-like lines stacked between two paragraphs of the text are links, not sub-headings.
+
+    A sub-heading stands alone and its paragraph follows it.  Two or more unterminated lines in a row
+    between two terminated paragraphs, none reading like a sentence and at most half of them with
+    figures (a table flattened into lines has many), are the titles of other stories (a link box, a
+    video strip) left without their markup: every one of at least three words that is not a list
+    entry (:func:`link_like`) is removed.  A shorter line is kept when it comes last, right above the next
+    paragraph: that is the sub-heading the link box sits above.  Each title must be a paragraph of its
+    own, a blank line before the next (``lines`` are the text's lines, when each unit is one of them;
+    without them nothing is removed): the items of a list, a fact box under its heading, sit on
+    consecutive lines.  What keeps the run whole:
+
+    * a heading over the items of a list: indented lines (HTML list items are indented), table rows
+      and empty table cells (tabs);
+    * a whole quotation or an attribution (a headline may open with a quoted phrase), a byline with
+      the writer's role (an analysis box), a line with a URL or a handle, a data row (``1989-90: …``);
+    * a line opening in lower case, or a paragraph after the run that does: the pieces of a sentence
+      broken over lines where its links were;
+    * a line that reads like a sentence without its full stop: the paragraph under a sub-heading.
+
+    Lists introduced by a colon and numbered items break the run.
+    """
+    if lines is None:
+        return
+    for run in _closed_loose_runs(units, reasons, listed):
+        if len(run) < 2 or 2 * sum(1 for k in run if _FIGURE.search(units[k].text)) > len(run):
+            continue
+        if not all(_blank_between(lines, units[a], units[b]) for a, b in itertools.pairwise(run)):
+            continue
+        if any(_not_title(units[k], lines) or units[k].shape.sentence_like for k in run):
+            continue
+        after = run[-1] + 1  # the paragraph after the run opens a sentence; a lower-case opening continues a broken one
+        while after < len(units) and reasons[after] is not None:
+            after += 1
+        if after < len(units) and units[after].text[:1].islower():
+            continue
+        titles = [k for k in run if link_like(units[k])]
+        if titles and (len(titles) >= 2 or titles[0] != run[-1]) and not _empty_cells(units, run, lines):
+            for k in titles:
+                reasons[k] = "related links"
+
+
+def _not_title(unit: Unit, lines: list[str] | None) -> bool:
+    text = unit.text
+    if text[:1].islower() or _DATA_ROW.match(text):  # a broken sentence's piece; a row of figures
+        return True
+    quotation = text.startswith(_QUOTES) and text.rstrip().endswith(_QUOTES)  # a headline may open with a quoted phrase
+    if quotation or text.startswith(_DASHES) or "\t" in text or has_url(text) or "@" in text or _NAMED_ROLE.match(text):
+        return True
+    return lines is not None and lines[unit.line_no - 1][:1] in (" ", "\t")
+
+
+def _blank_between(lines: list[str], first: Unit, second: Unit) -> bool:
+    """A blank line of the text lies between two units (each a line of it): they are two paragraphs."""
+    return any(not line.strip() for line in lines[first.line_no : second.line_no - 1])
+
+
+def _empty_cells(units: list[Unit], run: list[int], lines: list[str] | None) -> bool:
+    """A blank line holding a tab among the run's lines: an empty cell of a table flattened into lines."""
+    if lines is None:
+        return False
+    span = lines[units[run[0]].line_no - 1 : units[run[-1]].line_no]
+    return any("\t" in line and not line.strip() for line in span)

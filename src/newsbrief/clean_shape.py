@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from operator import itemgetter
 
-__all__ = ["INTERFACE_WORDS", "WEAK_INTERFACE_WORDS", "LineShape", "line_key", "single_spaced"]
+__all__ = ["ANY_INTERFACE_WORDS", "INTERFACE_WORDS", "WEAK_INTERFACE_WORDS", "LineShape", "line_key", "single_spaced"]
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _TERMINAL = re.compile(r"""[.!?…。！？]["'”’)\]\ufffd]*$|[.!?]["'”’\ufffd]\s*\(?[^()]{0,40}\)?$""")
 _SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\s[|›»•·]|[|›»•·]\s")
@@ -58,9 +58,11 @@ WEAK_INTERFACE_WORDS: frozenset[str] = frozenset(
 _IMPERATIVE = frozenset(
     "click tap swipe subscribe sign follow share read watch continue download join get listen see view like "
     "register login log enable accept allow explore discover check visit support donate scroll skip tweet "
-    "email print bookmark save leave add report send contact try find go jump load show hide".split()
+    "email print bookmark save leave add report send contact try find go jump load show hide play".split()
 )
-_ANY_INTERFACE = INTERFACE_WORDS | WEAK_INTERFACE_WORDS
+#: Every word a page uses about itself, strong or weak.
+ANY_INTERFACE_WORDS = INTERFACE_WORDS | WEAK_INTERFACE_WORDS
+_ANY_INTERFACE = ANY_INTERFACE_WORDS
 _READER = frozenset("you your you're yours our us we".split())
 _SECOND_PERSON = frozenset("you your you're yours you'll you've".split())
 
