@@ -36,6 +36,13 @@ THURSDAY = dt.date(1998, 10, 15)
         ("He said he would return next Friday.", "1998-10-16"),
         ("The army withdrew last Thursday.", "1998-10-08"),
         ("Hun Sen said Monday that the Senate would meet.", "1998-10-12"),
+        # a participle or a clause cut by a number's comma takes the tense of its main clause
+        ("The first lady will travel to the region, visiting Honduras on Nov. 16.", "1998-11-16"),
+        ("The writer will receive the 978,000 prize on Dec. 10 in Stockholm.", "1998-12-10"),
+        ("Their space walks will continue and end Saturday, Dec. 12.", "1998-12-12"),
+        # ... but not a quotation's future, nor a main clause in the past
+        ("``The talks will fail,'' the prince wrote in an Oct. 12 letter.", "1998-10-12"),
+        ("The envoy will report after he toured the camps, visiting two towns on Monday.", "1998-10-12"),
     ],
 )
 def test_relative_dates_resolve_against_publication(sentence: str, expected: str) -> None:

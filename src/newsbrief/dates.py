@@ -98,6 +98,20 @@ def is_future(clause: str) -> bool:
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\band\b|\bbut\b")
 _PAST_VERB = re.compile(r"\b(?:said|says|told|\w+ed|was|were|had|did)\s*$", re.I)
+#: Common irregular past forms (news reporting and event verbs); regular ones end in -ed.
+_IRREGULAR_PAST = (
+    "said|told|wrote|spoke|took|went|came|made|met|saw|left|began|fell|rose|won|lost|held|led|sent|gave|found|"
+    "got|became|struck|ran|spent|brought|bought|thought|knew|chose|drove|flew|froze|grew|hid|kept|paid|sold|"
+    "stood|swore|threw|tore|woke|wore|broke|fought|caught|taught|sought|felt|heard|meant|built|lent|bent"
+)
+_PAST_VERB_ANYWHERE = re.compile(rf"\b(?:{_IRREGULAR_PAST}|\w+ed|was|were|had|did)\b", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'\u201c])")
+#: A clause with a finite verb (or a future marker) has a tense of its own; a participle clause has none.
+_TENSED = re.compile(
+    rf"\b(?:{_IRREGULAR_PAST}|\w+ed|was|were|is|are|am|be|been|has|have|had|did|does|do|says|hit|"
+    r"will|shall|would|won't|'ll|can|could|may|might|must|should)\b",
+    re.I,
+)
 
 
 def clause_is_future(text: str, position: int) -> bool:
@@ -109,11 +123,26 @@ def clause_is_future(text: str, position: int) -> bool:
     >>> t = "Hun Sen said Monday that the Senate would meet on Friday."
     >>> clause_is_future(t, t.index("Monday")), clause_is_future(t, t.index("on Friday"))
     (False, True)
+    >>> t = "Clinton also will travel to the region, visiting Nicaragua and Honduras on Nov. 16."
+    >>> clause_is_future(t, t.index("on Nov")), clause_is_future("Rescuers, searching the hills on Friday", 32)
+    (True, False)
+    >>> t = "The envoy will report after he toured the camps, visiting two towns on Monday."
+    >>> clause_is_future(t, t.index("on Monday"))
+    False
+    >>> t = "``The talks will fail,'' the prince wrote in an Oct. 17 letter."
+    >>> clause_is_future(t, t.index("Oct. 17"))
+    False
     """
     before = text[max(0, position - 80) : position]
     if _PAST_VERB.search(before):
         return False
-    return is_future(_last_clause(before, _CLAUSE_BREAK))
+    clause = _last_clause(before, _CLAUSE_BREAK)
+    if not _TENSED.search(clause):
+        # A participle clause has no tense of its own: "will travel to the region, visiting Honduras on
+        # Nov. 16" takes the main clause's.
+        sentence = _QUOTED.sub(" ", _last_clause(before, _SENTENCE_BREAK))  # a quotation's tense is the speaker's
+        return is_future(sentence) and not _PAST_VERB_ANYWHERE.search(_last_clause(sentence, _FUTURE))
+    return is_future(clause)
 
 
 def _last_clause(before: str, breaks: re.Pattern[str]) -> str:
