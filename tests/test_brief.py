@@ -41,7 +41,8 @@ def test_a_question_headline_loses_to_a_plain_one_nearly_as_well_supported():
 
 def test_headline_falls_back_when_no_source_has_one():
     arts = [make_article("a.txt", None, "Rain fell on the city of Galway for nine days in a row.")]
-    assert choose_headline(arts, groups=(), fallback="Rain in Galway") == "Rain in Galway"
+    assert choose_headline(arts, groups=(), fallback=["Rain in Galway"]) == "Rain in Galway"
+    assert choose_headline(arts, groups=()) == "Rain fell on the city of Galway for nine days in a row."
 
 
 def test_brief_story_sections_and_sources(models):

@@ -48,6 +48,8 @@ def _analysis(module: str, function: str) -> Callable[..., tuple] | None:
         return None
 
 
+#: A title made from a sentence: the sentences this long or shorter are preferred (when there are any).
+_TITLE_WORDS = 25
 HEADLINE_SUPPORT_SHARE = 0.75  # headlines within this share of the best support compete on neutrality
 
 
@@ -60,13 +62,22 @@ def choose_headline(
     articles: Sequence[Article],
     *,
     groups: Sequence[DuplicateGroup],
-    fallback: str | None = None,
+    fallback: Sequence[str] = (),
     stems: Stems | None = None,
 ) -> str:
-    """The most supported, least loaded source headline; ``fallback`` (or the first sentence) if none.
+    """The most supported, least loaded source headline; without one, the most central ``fallback`` sentence.
 
     A headline's support is the number of independent sources whose headline or text contains at least
-    two thirds of its content words.  ``stems``: a stem cache to reuse (the alignment's).
+    two thirds of its content words.  When no article has a headline (wire copy without one), the title
+    is the ``fallback`` sentence (the summary's; one of at most 25 words when there is one) whose content
+    words the articles share most: on average over the articles, the share of its content words each
+    one holds — a sentence of the story's core, not a detail one source gives.  Without a fallback
+    either, the first words of the first article.  ``stems``: a stem cache to reuse (the alignment's).
+
+    >>> a = Article("a", "h1", "a.txt", None, "The storm hit the coast of Honduras. At 0900 GMT it was 95 miles north of the Swan Islands.")
+    >>> b = Article("b", "h2", "b.txt", None, "The storm killed dozens in Honduras as it hit the coast.")
+    >>> choose_headline([a, b], groups=(), fallback=["At 0900 GMT it was 95 miles north of the Swan Islands.", "The storm hit the coast of Honduras."])
+    'The storm hit the coast of Honduras.'
     """
     stems = stems or Stems()
     source = independent_sources(articles, groups)
@@ -85,10 +96,20 @@ def choose_headline(
         top = max(s[0] for s in scored)
         candidates = [s for s in scored if s[0] >= HEADLINE_SUPPORT_SHARE * top]
         return max(candidates, key=lambda s: (s[1], s[0], s[2]))[3]
-    if fallback:
-        return fallback
+    short = [text for text in fallback if len(text.split()) <= _TITLE_WORDS] or list(fallback)
+    central = [(_centrality(stems.content(text), bags.values()), -len(text.split()), text) for text in short]
+    central = [c for c in central if c[0] > 0]
+    if central:
+        return max(central)[2]
     first = next((a.text for a in articles if a.text.strip()), "")
     return " ".join(first.split()[:15])
+
+
+def _centrality(words: Sequence[str], bags: Iterable[set[str]]) -> float:
+    """The mean, over the articles' bags of stems, of the share of ``words`` each holds (0 without words)."""
+    unique = set(words)
+    shares = [len(unique & bag) / len(unique) for bag in bags] if unique else []
+    return sum(shares) / len(shares) if shares else 0.0
 
 
 def _ordered_sources(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> tuple[Article, ...]:
@@ -156,8 +177,8 @@ def brief_story(
         sentences: dict[str, Sequence[Sentence]] = {a.id: models.sentences(a) for a in articles}
         al = align(articles, groups=groups, sentences=sentences, options=options)
         summary = summarize(al, options=options)
-        best = max(summary, key=lambda s: s.support, default=None)
-        headline = choose_headline(articles, groups=groups, fallback=best.text if best else None, stems=al.stemmer)
+        fallback = [s.text for s in summary]
+        headline = choose_headline(articles, groups=groups, fallback=fallback, stems=al.stemmer)
         timeline = build_timeline(articles, sentences=sentences) if build_timeline else ()
         if parsed is not None:
             parsed.result()
