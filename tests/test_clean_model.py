@@ -60,7 +60,9 @@ def test_the_shipped_model_loads_and_names_its_features() -> None:
     data = json.loads(resources.files("newsbrief").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8"))
     assert tuple(data["features"]) == FEATURES
     model = ResidueModel.load()
-    assert 0.5 <= model.cutoff < 1.0
+    # 1.0 when no cut-off reaches the training's out-of-fold precision bar (the sixth round's retraining):
+    # the model then removes nothing
+    assert 0.5 <= model.cutoff <= 1.0
     probabilities = model.probabilities(np.zeros((3, len(FEATURES))))
     assert ((probabilities >= 0) & (probabilities <= 1)).all()
 
