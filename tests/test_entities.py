@@ -36,6 +36,9 @@ def models() -> NlpModels:
         ("Li Peng", "Li Ping", "PERSON", False),
         ("Jiang Zemin", "Jiang Chunyun", "PERSON", False),
         ("Alberto Espina", "Alberto Spain", "PERSON", False),
+        ("Carlos Flores", "Carlos Flores Facusse", "PERSON", True),  # a second surname added
+        ("Carlos Flores", "Carlos Ruiz Facusse", "PERSON", False),
+        ("Carlos Flores", "Carlos Flores Facusse Ruiz", "PERSON", False),  # more than one token added, other surname
         ("U.N.", "United Nations", "ORG", True),
         ("Cambodian People's Party", "Cambodian Peoples Party", "ORG", True),
         ("Honduras", "Honduran", "GPE", False),

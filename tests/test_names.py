@@ -17,6 +17,7 @@ PEOPLE = [
     "Bill Clinton", "Norodom Sihanouk", "Norodom Ranariddh", "Hun Sen", "Youssef Sughayer", "Youssef Zughayer",
     "Qin Qingguo", "Qin Qinguo", "Kim Dae-jung", "Kim Jong Il", "Chen Yan", "Chen Yang", "J. R.", "Saddiq Ali",
     "Sadeek Ali", "Mark Udall", "Tom Udall", "Jacques Santer", "Winnie Mandela", "Nelson Mandela",
+    "Carlos Flores", "Carlos Flores Facusse", "Carlos Roberto Flores",
 ]
 ORGANISATIONS = [
     "U.N.", "United Nations", "UN", "Compaq", "Compaq Computer Corp.", "Northwest", "Northwest Airlines",

@@ -352,7 +352,8 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
     """Pairs ``i < j`` of ``indices`` (names of one kind) that ``name_similarity`` may accept, in order.
 
     A superset of the accepted pairs, so that a large story does not compare every pair of names: a
-    person's variant has a similar last (non-initial) token; an organisation's or place's variant has
+    person's variant has a similar last (non-initial) token, or one similar to the longer name's
+    last-but-one (a second surname); an organisation's or place's variant has
     the same letters, the same content tokens, an acronym equal to the other name, or a similar first
     token (see :func:`newsbrief.names.name_similarity`).  A change to ``name_similarity`` must keep this a
     superset (``tests/test_names.py`` checks it on real and mutated names).
@@ -368,6 +369,8 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
             words = [t for t in tokens if len(t) > 1]
             if words:
                 anchors[words[-1]].append(i)
+            if len(words) >= 3:  # a second surname after the name: its first surname is an anchor too
+                anchors[words[-2]].append(i)
             continue
         compact = "".join(tokens)
         short = [compact] if all(len(t) == 1 for t in tokens) else tokens

@@ -210,7 +210,7 @@ def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
 
     Persons: same number of non-initial tokens, each pair of tokens similar (in order), initials not
     conflicting; a two-plus-token name may also match a longer one that contains it in order with the
-    same surname.  Organisations: same tokens up to spelling, or an acronym of the other, or with
+    same surname, or that adds one token after it (a second surname: ``Carlos Flores Facusse``).  Organisations: same tokens up to spelling, or an acronym of the other, or with
     organisation designators added.  Places: the same tokens, an acronym, the same name with a place
     designator added, or one typo (:func:`_place_similarity`).
     """
@@ -242,7 +242,14 @@ def _token_list_similarity(
             return sum(sims) / len(sims)
         return _reordered_given_names(wa, wb, token_similarity)
     short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
-    if len(short) < 2 or token_similarity(short[-1], long_[-1]) < TOKEN_MIN:
+    if len(short) < 2:
+        return None
+    if len(long_) == len(short) + 1:
+        # a second surname after the name ("Carlos Flores" / "Carlos Flores Facusse", Spanish naming)
+        prefix = [token_similarity(x, y) for x, y in zip(short, long_, strict=False)]
+        if min(prefix) >= TOKEN_MIN:
+            return 0.9 * sum(prefix) / len(prefix)
+    if token_similarity(short[-1], long_[-1]) < TOKEN_MIN:
         return None
     # every token of the shorter name in order among the longer name's tokens
     position, sims = 0, []
