@@ -43,6 +43,7 @@ def models() -> NlpModels:
         ("Cambodian People's Party", "Cambodian Peoples Party", "ORG", True),
         ("Honduras", "Honduran", "GPE", False),
         ("Compaq", "Compaq Computer Corp.", "ORG", True),
+        ("Hurricane Mitch", "Mitch", "ORG", True),
         ("National League", "National League Championship Series", "ORG", False),
         ("Gaza", "Gaza Strip", "GPE", True),
         ("Atlantic", "Atlantic Ocean", "GPE", True),

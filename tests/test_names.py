@@ -24,6 +24,7 @@ ORGANISATIONS = [
     "Information Center for Human Rights", "Information Center of Human Rights", "Khmer Rouge", "Khmer Rogue",
     "University of California at Los Angeles", "University of California-Los Angeles", "NATO",
     "North Atlantic Treaty Organization", "Sun", "Sun Microsystems", "the Senate", "Senate",
+    "Hurricane Mitch", "Mitch", "Typhoon Haiyan", "Haiyan",
 ]
 PLACES = ["U.S.", "United States", "US", "Honduras", "Honduran", "New York", "New York City", "Kazakstan", "Kazakhstan"]
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.model import Article, Entity, EntityKind
 from newsbrief.names import (
+    STORM_TITLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TOKEN_MIN,
@@ -355,7 +356,7 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
     person's variant has a similar last (non-initial) token, or one similar to the longer name's
     last-but-one (a second surname); an organisation's or place's variant has
     the same letters, the same content tokens, an acronym equal to the other name, or a similar first
-    token (see :func:`newsbrief.names.name_similarity`).  A change to ``name_similarity`` must keep this a
+    token — after a storm's title, for ``Hurricane Mitch`` (see :func:`newsbrief.names.name_similarity`).  A change to ``name_similarity`` must keep this a
     superset (``tests/test_names.py`` checks it on real and mutated names).
     """
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -378,6 +379,8 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
         buckets[("content", *content_tokens(short))].append(i)
         buckets[("acronym", short[0] if len(short) == 1 else acronym(short))].append(i)
         anchors[short[0]].append(i)
+        if len(short) == 2 and short[0] in STORM_TITLES:  # "Hurricane Mitch" meets "Mitch"
+            anchors[short[1]].append(i)
     pairs: set[tuple[int, int]] = set()
     groups = list(buckets.values())
     groups += [anchors[a] + anchors[b] for a, b in matcher.similar_tokens(anchors) if a <= b]

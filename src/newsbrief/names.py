@@ -66,6 +66,8 @@ ORG_DESIGNATORS = frozenset(
     """corp corporation inc incorporated co company ltd limited plc llc lp ag sa nv gmbh group holdings
     holding communications computer computers airlines airline airways systems international""".split()
 )
+# Words before a tropical storm's name, which NER tags as an organisation: "Hurricane Mitch" is "Mitch".
+STORM_TITLES = frozenset("hurricane typhoon cyclone".split())
 
 _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)$")
@@ -210,9 +212,10 @@ def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
 
     Persons: same number of non-initial tokens, each pair of tokens similar (in order), initials not
     conflicting; a two-plus-token name may also match a longer one that contains it in order with the
-    same surname, or that adds one token after it (a second surname: ``Carlos Flores Facusse``).  Organisations: same tokens up to spelling, or an acronym of the other, or with
-    organisation designators added.  Places: the same tokens, an acronym, the same name with a place
-    designator added, or one typo (:func:`_place_similarity`).
+    same surname, or that adds one token after it (a second surname: ``Carlos Flores Facusse``).
+    Organisations: same tokens up to spelling, or an acronym of the other, or with organisation
+    designators added (or a storm's title before it: ``Hurricane Mitch``).  Places: the same tokens,
+    an acronym, the same name with a place designator added, or one typo (:func:`_place_similarity`).
     """
     return _token_list_similarity(name_tokens(a), name_tokens(b), kind=kind, similarity=token_similarity)
 
@@ -312,6 +315,9 @@ def _other_similarity(
             return 0.99  # "Information Center for/of Human Rights", "University of California at/- Los Angeles"
         if _with_designators(ta, tb, ORG_DESIGNATORS):
             return 0.98  # "Compaq" ~ "Compaq Computer Corp.", "Northwest" ~ "Northwest Airlines"
+        short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+        if len(long_) == len(short) + 1 and long_[0] in STORM_TITLES and long_[1:] == short:
+            return 0.98  # "Hurricane Mitch" ~ "Mitch"
     if kind == "GPE":
         return _place_similarity(ta, tb)
     if len(ta) != len(tb):
