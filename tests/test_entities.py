@@ -8,7 +8,7 @@ import pytest
 
 from analysis_builders import make_article
 from conftest import shared_data
-from newsbrief.entities import extract_entities
+from newsbrief.entities import STRONG_CUE, WEAK_CUE, Mention, _organisation_cue, extract_entities, unify_kinds
 from newsbrief.errors import InputError
 from newsbrief.evaluate_entities import NamePair, read_pairs, score, write_pairs
 from newsbrief.model import Article, Entity
@@ -318,3 +318,26 @@ def test_roles_stop_at_a_stop_word_and_at_a_relative_clause() -> None:
     mentions = _mentions_with_entities(text, [("Lina Okafor", "PERSON"), ("Piet Vos", "PERSON")])
     assert [(m.form, m.role) for m in mentions] == [("Lina Okafor", "President"),
                                                     ("Piet Vos", "former finance minister")]
+
+
+def test_a_name_said_twice_to_be_a_group_is_an_organisation_whatever_the_ner_says() -> None:
+    people = [Mention("a", "Kalvar", "PERSON", k * 10, k * 10 + 6) for k in range(4)]
+    cued = [Mention("b", "Kalvar", "PERSON", k * 10, k * 10 + 6, organisation_cue=True) for k in range(2)]
+    assert {m.kind for m in unify_kinds([*people, *cued])} == {"ORG"}
+    assert {m.kind for m in unify_kinds([*people, *cued[:1]])} == {"PERSON"}  # one cue is not enough against the votes
+
+
+def test_a_party_or_a_members_cue_makes_a_group_and_a_persons_party_does_not() -> None:
+    text = "The Kalvar party won. Anna Dresk's party lost. Leaders of Veloria met. The leader of Tomsk spoke."
+    at = {name: (text.index(name), text.index(name) + len(name)) for name in ("Kalvar", "Anna Dresk", "Veloria", "Tomsk")}
+    cues = {name: _organisation_cue(text, *span) for name, span in at.items()}
+    assert cues == {"Kalvar": STRONG_CUE, "Anna Dresk": 0, "Veloria": WEAK_CUE, "Tomsk": WEAK_CUE}
+
+
+def test_a_plural_nationality_tagged_as_a_person_is_no_entity(models: NlpModels) -> None:
+    text = (
+        "Voters in Veloria backed the Kalvar party on Sunday. Younger Velorians voted for Kalvar, while older "
+        "Velorians backed the Velorian Union. Anna Dresk said Velorians had chosen change."
+    )
+    names = {e.name for e in extract_entities([make_article("v.txt", text)], models=models)}
+    assert "Velorians" not in names and "Anna Dresk" in names

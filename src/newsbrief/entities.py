@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 LABELS: dict[str, EntityKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 # A merge whose weakest token similarity is below this needs shared context as well.
 FUZZY_BELOW = 0.97
+GROUP_CUES = 2  # mentions whose words make a name a group (_organisation_cue) that settle its kind
 RARE_FORM = 2  # mentions of a one-word name that may still be a misspelt surname
 # a one-word name the NER never calls a person is a person's surname when its mentions are at most this
 # many times the person's full-name votes (PERSON mentions count 3, titled ones 4): "Pinochet" (45 mentions,
@@ -67,6 +68,52 @@ class Mention:
     start: int
     end: int
     role: str | None = None
+    organisation_cue: bool = False  # the words around it make it a group ("the Syriza party", "leader of Syriza")
+
+
+# What the words around a name say it is a group, not a person (see :func:`_organisation_cue`).
+_GROUP_NOUNS = r"(?:party|movement|coalition|alliance|bloc|faction)"
+_GROUP_AFTER = re.compile(rf"(?:-led\b|\s+{_GROUP_NOUNS}\b)", re.IGNORECASE)
+_GROUP_NOUN_BEFORE = re.compile(rf"\b{_GROUP_NOUNS}\s+$", re.IGNORECASE)
+_MEMBERS_OF_BEFORE = re.compile(
+    r"\b(?:leaders?|head|chairman|chairwoman|members?|founder|spokes(?:man|woman))\s+of(?:\s+the)?\s+$", re.IGNORECASE
+)
+#: How sure the words around a name are that it is a group: a group noun next to it says so of any name;
+#: leaders and members say it of a name the NER took for a person, not of a place (countries have leaders).
+STRONG_CUE, WEAK_CUE = 2, 1
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_MEMBERS = r"(?:leaders?|spokes(?:man|woman)|members?|supporters|voters|lawmakers|candidates?)\b"
+_MEMBER_AFTER = re.compile(rf"\s+{_MEMBERS}")
+# a person has a spokesman and supporters, but not a leader or members
+_POSSESSIVE_MEMBER_AFTER = re.compile(r"['\u2019]s\s+(?:leaders?|members)\b")
+
+
+def _organisation_cue(text: str, start: int, end: int) -> int:
+    """How surely the words around a name make it a political group or movement (0: not at all).
+
+    A group noun right after or before it ("the Syriza party", "the anti-bailout party Syriza",
+    "New Democracy-led"), "leader/members of" before it, "the … leader/members/voters" around it
+    ("the New Democracy leader") or "'s leader/members" after it: a person is not a party's name nor
+    has members (but "Hun Sen's party" is a person's party).
+
+    >>> t = "The Syriza party won. The New Democracy leader spoke. Tsipras leads the leader of Syriza."
+    >>> [_organisation_cue(t, t.index(n), t.index(n) + len(n)) for n in ("Syriza", "New Democracy", "Tsipras")]
+    [2, 1, 0]
+    >>> t = "Hun Sen's party won, and Syriza's leader conceded."
+    >>> _organisation_cue(t, 0, 7), _organisation_cue(t, t.index("Syriza"), t.index("Syriza") + 6)
+    (0, 1)
+    """
+    before = text[max(0, start - 30) : start]
+    if text[start:end].endswith(("'s", "\u2019s")):
+        end -= 2  # the NER span may hold the possessive
+    after = text[end : end + 20]
+    if after.startswith(("'s", "\u2019s")):  # "Hun Sen's party" is a person's party
+        return WEAK_CUE if _POSSESSIVE_MEMBER_AFTER.match(after) else 0
+    if _GROUP_AFTER.match(after) or _GROUP_NOUN_BEFORE.search(before):
+        return STRONG_CUE
+    if _MEMBERS_OF_BEFORE.search(before) or (_THE_BEFORE.search(before) and _MEMBER_AFTER.match(after)):
+        return WEAK_CUE
+    return 0
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)\s+$")
@@ -138,6 +185,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     """Cleaned PERSON/ORG/GPE mentions of one parsed article (offsets into ``article.text``)."""
     mentions: list[Mention] = []
     text = article.text
+    groups = {ent.text for ent in doc.ents if ent.label_ == "NORP"}  # nationalities, religious and political groups
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
         if kind is None:
@@ -168,10 +216,14 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         ):
             continue  # a time zone after a clock time
         role = title
-        if role is None and kind == "PERSON":
+        if kind == "PERSON" and role is None and " " not in form and form.endswith("s") and {form, form[:-1]} & groups:
+            continue  # "Greeks" tagged as a person where "Greek" is a nationality: a people, not a name
+        level = _organisation_cue(text, start, end) if role is None else 0
+        cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
+        if role is None and kind == "PERSON" and not cue:
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
             role = _role_before(text, start) or _role_after(text, end)
-        mentions.append(Mention(article.id, form, kind, start, end, role))
+        mentions.append(Mention(article.id, form, kind, start, end, role, cue))
     return mentions
 
 
@@ -215,7 +267,9 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     """One name, one kind across the story.
 
     The small English NER labels many foreign person names ORG some of the time: a PERSON label counts
-    three times and a person title ("Prince Norodom Ranariddh") four times in the vote; a one-word mention that
+    three times and a person title ("Prince Norodom Ranariddh") four times in the vote, and so does, for
+    an organisation, a mention whose words make it a group (:func:`_organisation_cue`: "the Syriza
+    party"); a one-word mention that
     is the surname of a PERSON full name of the story becomes PERSON; a one-word PERSON mention that is
     nobody's surname but the last word of a place/organisation name ("Mitch" next to "Hurricane Mitch")
     takes that kind.  ``matcher``: the story's name-test memo (a new one by default).
@@ -225,13 +279,20 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     tokens_of = {form: matcher.tokens(form) for form in {m.form for m in mentions}}
     key_of = {form: " ".join(tokens) for form, tokens in tokens_of.items()}
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    cues: Counter[str] = Counter()
     for m in mentions:
         key = key_of[m.form]
         if m.role:
             votes[key]["PERSON"] += 4
+        elif m.organisation_cue:
+            votes[key]["ORG"] += 4
+            cues[key] += 1
         else:
             votes[key][m.kind] += 3 if m.kind == "PERSON" else 1
     kinds = {key: min(c, key=lambda k: (-c[k], k != "PERSON", k)) for key, c in votes.items()}
+    for key, count in cues.items():
+        if count >= GROUP_CUES:  # said twice to be a party or to have members: a group, whatever the NER says
+            kinds[key] = "ORG"
     # last words of multi-word names that are not people ("Hurricane Mitch"): a lone "Mitch" is that thing
     things: dict[str, set[EntityKind]] = defaultdict(set)
     for key, kind in kinds.items():
@@ -278,7 +339,9 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
             owners = things.get(tokens_of[m.form][0], set())
             kind = next(iter(owners)) if len(owners) == 1 else kind
         role = m.role if kind == "PERSON" else None
-        result.append(m if (kind, role) == (m.kind, m.role) else Mention(m.article_id, m.form, kind, m.start, m.end, role))
+        if (kind, role) != (m.kind, m.role):
+            m = Mention(m.article_id, m.form, kind, m.start, m.end, role, m.organisation_cue)
+        result.append(m)
     return result
 
 
