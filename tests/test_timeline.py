@@ -104,8 +104,9 @@ def test_timeline_merges_same_development_and_keeps_conflicting_dates() -> None:
     assert set(recorder.article_ids) == {articles[0].id, articles[1].id}
     # AFP says Monday: a separate entry, cited to AFP only
     assert by_date["1998-10-12"].article_ids == (articles[2].id,)
-    # month-precise future development
-    assert "1998-11-01" in by_date
+    # month-precise future development: dated to its month, shown as the month
+    assert by_date["1998-11-01"].precision == "month"
+    assert all(e.precision == "day" for e in timeline if e.date.isoformat() != "1998-11-01")
     texts = {a.id: a.text for a in articles}
     for entry in timeline:
         for span in entry.spans:
@@ -188,3 +189,17 @@ def test_a_weekday_fixes_the_year_of_an_undated_calendar_date_and_a_dateline_is_
         ("2015-02-12", "Families gathered outside the office on Thursday, February 12.")]
     [mention] = find_dates("It ended on Saturday 15 March.", published=dt.date(2014, 3, 20))
     assert (mention.text, mention.date) == ("Saturday 15 March", dt.date(2014, 3, 15))
+
+
+def test_a_month_precise_development_is_its_own_entry_and_shows_as_a_month() -> None:
+    from newsbrief.model import Briefing, Story
+    from newsbrief.render.briefing_json import briefing_to_dict
+
+    text = "The council met on Oct. 1 to set the fares. Fares rose last month after the council's vote."
+    articles = [make_article("council.txt", text)]
+    timeline = build_timeline(articles, sentences=split(articles))
+    assert [(e.date.isoformat(), e.precision) for e in timeline] == [("1998-09-01", "month"), ("1998-10-01", "day")]
+    story = Story("s", tuple(a.id for a in articles))
+    briefing = Briefing(story, "h", (), timeline, (), (), (), (), tuple(articles), {})
+    rendered = briefing_to_dict(briefing)
+    assert [e["date"] for e in rendered["timeline"]] == ["1998-09", "1998-10-01"]

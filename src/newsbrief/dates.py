@@ -27,13 +27,13 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from newsbrief.model import DatePrecision
 from newsbrief.text import quote_opened_before
 
-Precision = Literal["day", "month"]
+Precision = DatePrecision
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Month names and their usual abbreviations, lower case (English).

@@ -18,6 +18,7 @@ from typing import Literal
 
 InputFormat = Literal["text", "html", "json", "sgml", "warc"]
 EntityKind = Literal["PERSON", "ORG", "GPE", "OTHER"]
+DatePrecision = Literal["day", "month"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,12 +167,17 @@ class SummarySentence:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """A dated development; ``date`` is an ISO date."""
+    """A dated development; ``date`` is an ISO date.
+
+    When ``precision`` is ``"month"`` the development is dated only to a month ("last month", "18
+    months ago") and ``date`` is the month's first day.
+    """
 
     date: dt.date
     text: str
     spans: tuple[Span, ...]
     article_ids: tuple[str, ...]
+    precision: DatePrecision = "day"
 
 
 @dataclass(frozen=True, slots=True)

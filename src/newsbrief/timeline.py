@@ -165,15 +165,16 @@ def build_timeline(
 ) -> tuple[TimelineEntry, ...]:
     """Dated developments of a story, oldest first, merged across sources when same date and development."""
     clusters: list[list[DatedSentence]] = []
-    by_date: dict[dt.date, list[list[DatedSentence]]] = {}
+    by_date: dict[tuple[dt.date, str], list[list[DatedSentence]]] = {}
     for item in dated_sentences(articles, sentences=sentences, for_timeline=True):
-        for cluster in by_date.get(item.date, []):
+        key = (item.date, item.mention.precision)  # "in October" is not "on October 1"
+        for cluster in by_date.get(key, []):
             if any(same_development(item.sentence.text, other.sentence.text) for other in cluster):
                 cluster.append(item)
                 break
         else:
             cluster = [item]
-            by_date.setdefault(item.date, []).append(cluster)
+            by_date.setdefault(key, []).append(cluster)
             clusters.append(cluster)
     order = {a.id: i for i, a in enumerate(articles)}
     entries = [_entry(cluster, order) for cluster in clusters]
@@ -187,4 +188,5 @@ def _entry(cluster: list[DatedSentence], order: Mapping[str, int]) -> TimelineEn
     best = max(range(len(cluster)), key=lambda i: (sum(jaccard(words[i], w) for w in words), -i))
     spans = tuple(item.sentence.span for item in cluster)
     article_ids = tuple(sorted({item.article.id for item in cluster}, key=lambda a: order.get(a, 0)))
-    return TimelineEntry(cluster[best].date, cluster[best].sentence.text, spans, article_ids)
+    chosen = cluster[best]
+    return TimelineEntry(chosen.date, chosen.sentence.text, spans, article_ids, chosen.mention.precision)

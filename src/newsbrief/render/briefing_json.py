@@ -53,7 +53,12 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
             for s in b.summary
         ],
         "timeline": [
-            {"date": e.date.isoformat(), "text": e.text, "sources": list(e.article_ids), "spans": _spans(e.spans)}
+            {
+                "date": e.date.isoformat()[:7] if e.precision == "month" else e.date.isoformat(),
+                "text": e.text,
+                "sources": list(e.article_ids),
+                "spans": _spans(e.spans),
+            }
             for e in b.timeline
         ],
         "entities": [
