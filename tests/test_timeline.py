@@ -43,6 +43,14 @@ THURSDAY = dt.date(1998, 10, 15)
         # ... but not a quotation's future, nor a main clause in the past
         ("``The talks will fail,'' the prince wrote in an Oct. 12 letter.", "1998-10-12"),
         ("The envoy will report after he toured the camps, visiting two towns on Monday.", "1998-10-12"),
+        # the present of a scheduled event: the next such day; a calendar date there: the nearest year
+        ("The trial resumes Monday.", "1998-10-19"),
+        ("The regatta, which starts Saturday, drew 80 boats.", "1998-10-17"),
+        ("The fiscal year ends on Sept. 30.", "1998-09-30"),
+        ("Lawmakers hope to pass it before the assembly convenes Jan. 12.", "1999-01-12"),
+        ("A deal could be announced as soon as Monday.", "1998-10-19"),
+        # "since" looks back, whatever the clause's tense
+        ("The two sides will meet, their first session since Aug. 6.", "1998-08-06"),
     ],
 )
 def test_relative_dates_resolve_against_publication(sentence: str, expected: str) -> None:

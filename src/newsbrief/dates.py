@@ -68,9 +68,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|expected to|is to|are to|"
-    r"due to|intends? to|would|next|set (?:for|to)|deadline)\b",
+    r"due to|intends? to|would|next|set (?:for|to)|deadline|as (?:soon|early) as)\b",
     re.I,
 )
+#: The present of a scheduled event ("the case resumes Monday", "the summit, which begins Monday"): the
+#: next such weekday; a calendar date there may also be a fact of every year ("the fiscal year ends on
+#: Sept. 30"), so it takes the nearest year.
+_SCHEDULED = re.compile(
+    r"\b(?:begins|starts|opens|resumes|reopens|ends|closes|meets|convenes|leaves|departs|arrives|returns|"
+    r"decides|expires|kicks off|gets under way)\b",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince(?:\s+the)?\s+$", re.I)
 _QUOTED = re.compile(r"(?:``|\u201c|\")(?:(?!``|\u201c).)+?(?:''|\u201d|\")", re.S)
 _RELATIVE_DAYS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
@@ -114,6 +123,19 @@ _TENSED = re.compile(
 )
 
 
+def clause_is_scheduled(text: str, position: int) -> bool:
+    """Whether the clause before ``position`` speaks of a scheduled event in the present ("resumes Monday").
+
+    >>> t = "The case resumes Monday, three days after it began on Friday."
+    >>> clause_is_scheduled(t, t.index("Monday")), clause_is_scheduled(t, t.index("on Friday"))
+    (True, False)
+    """
+    before = text[max(0, position - 80) : position]
+    if _PAST_VERB.search(before) or _SINCE.search(before):
+        return False
+    return bool(_SCHEDULED.search(_last_clause(before, _CLAUSE_BREAK)))
+
+
 def clause_is_future(text: str, position: int) -> bool:
     """Whether the clause ending at ``position`` (where a date expression starts) speaks of the future.
 
@@ -134,7 +156,7 @@ def clause_is_future(text: str, position: int) -> bool:
     False
     """
     before = text[max(0, position - 80) : position]
-    if _PAST_VERB.search(before):
+    if _PAST_VERB.search(before) or _SINCE.search(before):
         return False
     clause = _last_clause(before, _CLAUSE_BREAK)
     if not _TENSED.search(clause):
@@ -316,7 +338,10 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                 continue
             if kind != "iso" and kind not in _CALENDAR and any(s <= start < e for s, e in quoted):
                 continue  # "today" inside a quotation is the speaker's day, not the paper's
-            mention = _resolve(kind, match, published, future=clause_is_future(text, start), reference=reference)
+            future = clause_is_future(text, start)
+            if not future and clause_is_scheduled(text, start):
+                future = kind not in _CALENDAR or _nearer_ahead(kind, match, published, reference)
+            mention = _resolve(kind, match, published, future=future, reference=reference)
             if mention is not None:
                 named = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) if kind in _CALENDAR else None
                 if named is not None:  # "Thursday, February 12": one expression
@@ -327,6 +352,16 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                 found.append(DateMention(start, end, text[start:end], *mention, kind=kind))
                 taken.append((start, end))
     return sorted(found, key=lambda m: m.start)
+
+
+def _nearer_ahead(kind: str, match: re.Match[str], published: dt.date | None, reference: dt.date | None) -> bool:
+    """Whether a year-less calendar date lies nearer ahead of the publication (or reference) than behind it."""
+    anchor = published or reference
+    ahead = _resolve(kind, match, published, future=True, reference=reference)
+    behind = _resolve(kind, match, published, future=False, reference=reference)
+    if anchor is None or ahead is None or behind is None:
+        return False
+    return (ahead[0] - anchor) < (anchor - behind[0])
 
 
 def _year_of_weekday(date: dt.date, weekday: int) -> dt.date:
