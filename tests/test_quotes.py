@@ -158,6 +158,9 @@ def test_real_cluster_quotes_have_speakers_and_spans(models: NlpModels) -> None:
          "``Nothing has been damaged,'' he said.", "Thomas Wright"),
         ("Peter Evans, a surgeon at the city hospital, said he had operated on Governor Mark Taylor. "
          "``We treated 40 people overnight,'' he said.", "Peter Evans"),
+        # names listed after "said the …," are what was said, not who said it
+        ("Police spokesman Peter Evans said the Coco, Segovia and Cruta rivers all overflowed their banks. "
+         "``People are moving into the mountains,'' he said.", "Peter Evans"),
     ],
 )
 def test_a_pronoun_after_a_quote_is_the_person_who_speaks(models: NlpModels, text: str, speaker: str) -> None:

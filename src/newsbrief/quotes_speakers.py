@@ -48,8 +48,11 @@ _AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"`\u201c\
 _BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+(?P<word>\w+))?\s*[:,]?\s*$", re.I)
 # a reporting verb right after a name (an apposition in commas may come between) or right before it
 _SPEAKS_AFTER = re.compile(rf"(?:,[^,;!?\"`]{{1,70}})?,?(?:\s+(?:also|then|later|again|\w+ly))?\s+(?:{_VERBS})\b", re.I)
+# "…, said X" or "said a spokesman, X": the words between the verb and the name are a lower-case
+# description, not other names ("said the Coco, Segovia and Cruta rivers" lists rivers)
 _SPEAKS_BEFORE = re.compile(
-    r"\b(?:said|says|added|adds|continued|explained|stated|wrote|insisted)\s+(?:(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+)?$", re.I
+    r"\b(?i:said|says|added|adds|continued|explained|stated|wrote|insisted)\s+"
+    r"(?:(?:[a-z][\w.'-]*\s+){0,3}[a-z][\w.'-]*,\s+)?$"
 )
 # where a sentence starts: after a full stop (and closing quotes), before a capital or an opening quote
 _SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]['\"\u201d\u2019]*\s+(?=[`\"\u201cA-Z])")
