@@ -8,7 +8,15 @@ import pytest
 
 from analysis_builders import make_article
 from conftest import shared_data
-from newsbrief.entities import STRONG_CUE, WEAK_CUE, Mention, _organisation_cue, extract_entities, unify_kinds
+from newsbrief.entities import (
+    STRONG_CUE,
+    WEAK_CUE,
+    Mention,
+    _organisation_cue,
+    _place_cue,
+    extract_entities,
+    unify_kinds,
+)
 from newsbrief.errors import InputError
 from newsbrief.evaluate_entities import NamePair, read_pairs, score, write_pairs
 from newsbrief.model import Article, Entity
@@ -341,3 +349,17 @@ def test_a_plural_nationality_tagged_as_a_person_is_no_entity(models: NlpModels)
     )
     names = {e.name for e in extract_entities([make_article("v.txt", text)], models=models)}
     assert "Velorians" not in names and "Anna Dresk" in names
+
+
+def test_a_one_word_person_said_twice_to_be_where_things_happen_is_a_place() -> None:
+    people = [Mention("a", "Kalima", "PERSON", k * 10, k * 10 + 6) for k in range(3)]
+    placed = [Mention("b", "Kalima", "PERSON", k * 10, k * 10 + 6, place_cue=True) for k in range(2)]
+    assert {m.kind for m in unify_kinds([*people, *placed])} == {"GPE"}
+    titled = [Mention("c", "Kalima", "PERSON", 0, 6, role="Senator")]
+    assert {m.kind for m in unify_kinds([*people, *placed, *titled])} == {"PERSON"}  # a title makes a person
+
+
+def test_place_cues_read_the_words_around_a_name() -> None:
+    text = "Raids in Molenbeek followed. In Obama's view it was wrong. The mayor of Laeken and a Kalima resident spoke."
+    cues = {n: _place_cue(text, text.index(n), text.index(n) + len(n)) for n in ("Molenbeek", "Obama", "Laeken", "Kalima")}
+    assert cues == {"Molenbeek": True, "Obama": False, "Laeken": True, "Kalima": True}

@@ -69,6 +69,7 @@ class Mention:
     end: int
     role: str | None = None
     organisation_cue: bool = False  # the words around it make it a group ("the Syriza party", "leader of Syriza")
+    place_cue: bool = False  # a locative preposition before it makes it a place ("in Molenbeek", "at the Bataclan")
 
 
 # What the words around a name say it is a group, not a person (see :func:`_organisation_cue`).
@@ -82,6 +83,36 @@ _MEMBERS_OF_BEFORE = re.compile(
 #: leaders and members say it of a name the NER took for a person, not of a place (countries have leaders).
 STRONG_CUE, WEAK_CUE = 2, 1
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "in Molenbeek", "at the Bataclan", "outside the Stade de France": where things happen, not who ("from"
+# and "with" take people: "a call from Obama")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|inside|outside|across|throughout|"
+    # "the mayor of Molenbeek", "the Brussels district of Molenbeek", "residents of Kalima"
+    r"(?:[Mm]ayor|[Gg]overnor|district|city|town|village|province|region|capital|suburb|outskirts|residents|"
+    r"streets)\s+of)\s+(?:the\s+)?$"
+)
+# "a Molenbeek resident", "Kalima-born": a place's people
+_PLACE_AFTER = re.compile(r"(?:\s+(?:residents?|natives?)\b|-born\b)")
+
+
+def _place_cue(text: str, start: int, end: int) -> bool:
+    """A name said to be a place: what is right before or after it says where, not who.
+
+    A locative preposition or "mayor/district/residents of" right before it, or "resident(s)/native(s)"
+    or "-born" right after ("in Mali", "a Molenbeek resident"; not "in Obama's view").
+
+    >>> t = "Raids in Molenbeek followed. In Obama's view, it was wrong. Fans at the Bataclan fled."
+    >>> [_place_cue(t, t.index(n), t.index(n) + len(n)) for n in ("Molenbeek", "Obama", "Bataclan")]
+    [True, False, True]
+    >>> t = "The mayor of Laeken spoke to Obama, a Kalima resident."
+    >>> [_place_cue(t, t.index(n), t.index(n) + len(n)) for n in ("Laeken", "Obama", "Kalima")]
+    [True, False, True]
+    """
+    if text[start:end].endswith(("'s", "\u2019s")) or text.startswith(("'s", "\u2019s"), end):
+        return False
+    if _PLACE_AFTER.match(text, end):
+        return True
+    return bool(_PLACE_BEFORE.search(text, max(0, start - 24), start))
 _MEMBERS = r"(?:leaders?|spokes(?:man|woman)|members?|supporters|voters|lawmakers|candidates?)\b"
 _MEMBER_AFTER = re.compile(rf"\s+{_MEMBERS}")
 # a person has a spokesman and supporters, but not a leader or members
@@ -223,7 +254,10 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if role is None and kind == "PERSON" and not cue:
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
             role = _role_before(text, start) or _role_after(text, end)
-        mentions.append(Mention(article.id, form, kind, start, end, role, cue))
+        # only a one-word name the NER took for a person: an organisation is located somewhere ("at Harvard"),
+        # and a full name stands before its case ("in the Paula Jones case")
+        place = kind == "PERSON" and " " not in form and role is None and not cue and _place_cue(text, start, end)
+        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place))
     return mentions
 
 
@@ -280,6 +314,8 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     key_of = {form: " ".join(tokens) for form, tokens in tokens_of.items()}
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     cues: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    titled = {key_of[m.form] for m in mentions if m.role}
     for m in mentions:
         key = key_of[m.form]
         if m.role:
@@ -287,9 +323,16 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
         elif m.organisation_cue:
             votes[key]["ORG"] += 4
             cues[key] += 1
+        elif m.place_cue:
+            votes[key]["GPE"] += 4
+            places[key] += 1
         else:
             votes[key][m.kind] += 3 if m.kind == "PERSON" else 1
     kinds = {key: min(c, key=lambda k: (-c[k], k != "PERSON", k)) for key, c in votes.items()}
+    for key, count in places.items():
+        # a "person" said twice to be where things happen, and never given a title: a place
+        if count >= GROUP_CUES and kinds[key] == "PERSON" and key not in titled:
+            kinds[key] = "GPE"
     for key, count in cues.items():
         if count >= GROUP_CUES:  # said twice to be a party or to have members: a group, whatever the NER says
             kinds[key] = "ORG"
@@ -340,7 +383,7 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
             kind = next(iter(owners)) if len(owners) == 1 else kind
         role = m.role if kind == "PERSON" else None
         if (kind, role) != (m.kind, m.role):
-            m = Mention(m.article_id, m.form, kind, m.start, m.end, role, m.organisation_cue)
+            m = Mention(m.article_id, m.form, kind, m.start, m.end, role, m.organisation_cue, m.place_cue)
         result.append(m)
     return result
 
