@@ -95,6 +95,24 @@ _PLACE_BEFORE = re.compile(
 _PLACE_AFTER = re.compile(r"(?:\s+(?:residents?|natives?)\b|-born\b)")
 
 
+#: Endings of the plural of a nationality or a group's members ("Americans", "Albanians", "Islamists").
+_PEOPLE_ENDINGS = ("ians", "eans", "cans", "ites", "ists")
+
+
+def _a_people(form: str, groups: set[str]) -> bool:
+    """A plural that the NER calls a nationality or a group elsewhere in the article: a people, not a name.
+
+    Its singular is one ("Greek" for "Greeks"), or the plural itself with a people's ending
+    ("Velorians"); not a surname ending in *s* that the NER once took for a group ("Schepmans").
+
+    >>> _a_people("Greeks", {"Greek"}), _a_people("Velorians", {"Velorians"}), _a_people("Schepmans", {"Schepmans"})
+    (True, True, False)
+    """
+    if not form.endswith("s"):
+        return False
+    return form[:-1] in groups or (form in groups and form.endswith(_PEOPLE_ENDINGS))
+
+
 def _place_cue(text: str, start: int, end: int) -> bool:
     """A name said to be a place: what is right before or after it says where, not who.
 
@@ -247,7 +265,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         ):
             continue  # a time zone after a clock time
         role = title
-        if kind == "PERSON" and role is None and " " not in form and form.endswith("s") and {form, form[:-1]} & groups:
+        if kind == "PERSON" and role is None and " " not in form and _a_people(form, groups):
             continue  # "Greeks" tagged as a person where "Greek" is a nationality: a people, not a name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
