@@ -363,3 +363,9 @@ def test_place_cues_read_the_words_around_a_name() -> None:
     text = "Raids in Molenbeek followed. In Obama's view it was wrong. The mayor of Laeken and a Kalima resident spoke."
     cues = {n: _place_cue(text, text.index(n), text.index(n) + len(n)) for n in ("Molenbeek", "Obama", "Laeken", "Kalima")}
     assert cues == {"Molenbeek": True, "Obama": False, "Laeken": True, "Kalima": True}
+
+
+def test_a_word_of_a_title_the_ner_cut_off_is_no_organisation(models: NlpModels) -> None:
+    text = "Interior Minister Anna Dresk met Defense Secretary Tom Vale in Veloria. The Velorian State Bank agreed."
+    entities = extract_entities([make_article("t.txt", text)], models=models)
+    assert not {"Interior", "Defense", "State"} & {e.name for e in entities}

@@ -228,6 +228,7 @@ _MILITARY_CLOCK_BEFORE = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*\(?$")
 _ZONE_SHAPE = re.compile(r"[A-Z]{2,3}T|UTC")
 # brackets inside a cleaned form come from editors' insertions in quotations, never from a name
 _NOT_IN_NAME = re.compile(r"[\[\]{}<>]")
+_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 
 
 def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
@@ -257,6 +258,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         title, form = split_title(clean_name(_strip_lower_tail(raw)))
         if not form or not any(ch.isupper() for ch in form) or not name_tokens(form):
             continue
+        if kind != "PERSON" and " " not in form and form.lower() in _TITLE_WORDS:
+            continue  # "Interior" cut from "Interior Minister X": a word of a title, not a name
         if _NOT_IN_NAME.search(form) or (kind == "PERSON" and any(ch.isdigit() for ch in form)):
             continue  # "[I]t" from an edited quotation; "AF447" is a flight, not a person
         if form.isupper() and len(form) <= 4 and (
