@@ -74,7 +74,10 @@ class Mention:
 
 # What the words around a name say it is a group, not a person (see :func:`_organisation_cue`).
 _GROUP_NOUNS = r"(?:party|movement|coalition|alliance|bloc|faction)"
-_GROUP_AFTER = re.compile(rf"(?:-led\b|\s+{_GROUP_NOUNS}\b)", re.IGNORECASE)
+# "Isil fighters", "Hamas militants": a group's members after its name
+_GROUP_AFTER = re.compile(
+    rf"(?:-led\b|\s+(?:{_GROUP_NOUNS}|fighters|militants|jihadists|gunmen|guerrillas|members)\b)", re.IGNORECASE
+)
 _GROUP_NOUN_BEFORE = re.compile(rf"\b{_GROUP_NOUNS}\s+$", re.IGNORECASE)
 _MEMBERS_OF_BEFORE = re.compile(
     r"\b(?:leaders?|head|chairman|chairwoman|members?|founder|spokes(?:man|woman))\s+of(?:\s+the)?\s+$", re.IGNORECASE
@@ -141,13 +144,16 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
     """How surely the words around a name make it a political group or movement (0: not at all).
 
     A group noun right after or before it ("the Syriza party", "the anti-bailout party Syriza",
-    "New Democracy-led"), "leader/members of" before it, "the … leader/members/voters" around it
+    "New Democracy-led", "Isil fighters"), "leader/members of" before it, "the … leader/members/voters" around it
     ("the New Democracy leader") or "'s leader/members" after it: a person is not a party's name nor
     has members (but "Hun Sen's party" is a person's party).
 
     >>> t = "The Syriza party won. The New Democracy leader spoke. Tsipras leads the leader of Syriza."
     >>> [_organisation_cue(t, t.index(n), t.index(n) + len(n)) for n in ("Syriza", "New Democracy", "Tsipras")]
     [2, 1, 0]
+    >>> t = "Kalvar militants fled."
+    >>> _organisation_cue(t, 0, 6)
+    2
     >>> t = "Hun Sen's party won, and Syriza's leader conceded."
     >>> _organisation_cue(t, 0, 7), _organisation_cue(t, t.index("Syriza"), t.index("Syriza") + 6)
     (0, 1)
