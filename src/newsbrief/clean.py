@@ -249,7 +249,7 @@ class Cleaner:
         meta_title = ((raw.record_meta or {}).get("title") or "").strip() or None
         outlet = _outlet_key(raw)
         english = _english(units)
-        reasons = _classify(units, self, outlet, english=english)
+        reasons, listed = _classify(units, self, outlet, english=english)
         title, title_idx, title_meta = find_title(units, reasons, meta_title)
         if title:
             drop_repeated_headline(units, reasons, title, title_idx)
@@ -261,7 +261,7 @@ class Cleaner:
                 lines = None
             elif "\n    " in text or "\n\t" in text:
                 lone_indented(units, reasons, lines)
-            stacked_headings(units, reasons, introduced_lists(units), lines)
+            stacked_headings(units, reasons, listed, lines)
         return _Page(units, reasons, title, title_idx, title_meta, english)
 
     def _features(self, page: _Page, rows: list[int]) -> np.ndarray:
@@ -335,8 +335,13 @@ def _english(units: list[Unit]) -> bool:
     return english_share_reaches(texts, _ENGLISH_SHARE)  # english_share(texts) >= _ENGLISH_SHARE, decided early
 
 
-def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, english: bool) -> list[str | None]:
-    """A reason for every residue unit, ``None`` for body (and headline) candidates."""
+def _classify(
+    units: list[Unit], cleaner: Cleaner, outlet: str | None, *, english: bool
+) -> tuple[list[str | None], list[bool]]:
+    """A reason for every residue unit (``None`` for body and headline candidates), and the list flags.
+
+    The flags say which units are items of a list in the text (:func:`newsbrief.clean_runs.introduced_lists`).
+    """
     n = len(units)
     anchors = [i for i, u in enumerate(units) if u.shape.anchor]
     if anchors:
@@ -389,7 +394,7 @@ def _classify(units: list[Unit], cleaner: Cleaner, outlet: str | None, *, englis
         edge_promos(units, reasons)
         _second_copies(units, reasons, keys)
         _quoted_posts(units, reasons)
-    return reasons
+    return reasons, listed
 
 
 _POST_TEXT_REASONS = frozenset({"link", "interface", "tail prompt", "tail list", "date line"})

@@ -85,7 +85,7 @@ def is_gallery_position(text: str, shape: LineShape) -> bool:
     A short line ending with a position no larger than the count, whose other words (if any) are
     words a page uses about itself; ``Won 3 of 12`` names a subject and stays.
 
-    >>> from newsbrief.clean_shape import LineShape, line_key
+    >>> from newsbrief.clean_shape import LineShape
     >>> [is_gallery_position(t, LineShape.of(t)) for t in ("1 of 12", "Photo 3 of 12", "Won 3 of 12", "12 of 3")]
     [True, True, False, False]
     """
@@ -96,7 +96,6 @@ def is_gallery_position(text: str, shape: LineShape) -> bool:
         return False
     rest = text[: match.start()].strip()
     return not content_words(rest) or only_interface_words(rest)
-
 
 
 #: A gallery's header: its title, then how many pictures it holds (``Storm damage 48 photos``).
@@ -164,7 +163,7 @@ def is_positioned_caption(text: str, shape: LineShape) -> bool:
 
     An article's sentence may say *(pictured)* too, but it ends like a sentence.
 
-    >>> from newsbrief.clean_shape import LineShape, line_key
+    >>> from newsbrief.clean_shape import LineShape
     >>> [is_positioned_caption(t, LineShape.of(t)) for t in (
     ...     "The harbour master (left) and the ferry's captain", "The harbour master (left) thanked the crew.")]
     [True, False]

@@ -541,14 +541,14 @@ def stacked_headings(units: list[Unit], reasons: list[str | None], listed: list[
                 reasons[k] = "related links"
 
 
-def _not_title(unit: Unit, lines: list[str] | None) -> bool:
+def _not_title(unit: Unit, lines: list[str]) -> bool:
     text = unit.text
     if text[:1].islower() or _DATA_ROW.match(text):  # a broken sentence's piece; a row of figures
         return True
     quotation = text.startswith(_QUOTES) and text.rstrip().endswith(_QUOTES)  # a headline may open with a quoted phrase
     if quotation or text.startswith(_DASHES) or "\t" in text or has_url(text) or "@" in text or _NAMED_ROLE.match(text):
         return True
-    return lines is not None and lines[unit.line_no - 1][:1] in (" ", "\t")
+    return lines[unit.line_no - 1][:1] in (" ", "\t")
 
 
 def _blank_between(lines: list[str], first: Unit, second: Unit) -> bool:
@@ -556,9 +556,7 @@ def _blank_between(lines: list[str], first: Unit, second: Unit) -> bool:
     return any(not line.strip() for line in lines[first.line_no : second.line_no - 1])
 
 
-def _empty_cells(units: list[Unit], run: list[int], lines: list[str] | None) -> bool:
+def _empty_cells(units: list[Unit], run: list[int], lines: list[str]) -> bool:
     """A blank line holding a tab among the run's lines: an empty cell of a table flattened into lines."""
-    if lines is None:
-        return False
     span = lines[units[run[0]].line_no - 1 : units[run[-1]].line_no]
     return any("\t" in line and not line.strip() for line in span)

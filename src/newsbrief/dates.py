@@ -133,10 +133,17 @@ def clause_is_scheduled(text: str, position: int) -> bool:
     >>> clause_is_scheduled(t, t.index("Monday")), clause_is_scheduled(t, t.index("on Friday"))
     (True, False)
     """
+    before = _not_past_before(text, position)
+    return before is not None and bool(_SCHEDULED.search(_last_clause(before, _CLAUSE_BREAK)))
+
+
+def _not_past_before(text: str, position: int) -> str | None:
+    """The 80 characters before ``position``; ``None`` when they make the date there past.
+
+    A reporting verb or "since" right before it does ("said Monday", "since Aug. 6").
+    """
     before = text[max(0, position - 80) : position]
-    if _PAST_VERB.search(before) or _SINCE.search(before):
-        return False
-    return bool(_SCHEDULED.search(_last_clause(before, _CLAUSE_BREAK)))
+    return None if _PAST_VERB.search(before) or _SINCE.search(before) else before
 
 
 def clause_is_future(text: str, position: int) -> bool:
@@ -158,8 +165,8 @@ def clause_is_future(text: str, position: int) -> bool:
     >>> clause_is_future(t, t.index("Oct. 17"))
     False
     """
-    before = text[max(0, position - 80) : position]
-    if _PAST_VERB.search(before) or _SINCE.search(before):
+    before = _not_past_before(text, position)
+    if before is None:
         return False
     clause = _last_clause(before, _CLAUSE_BREAK)
     if not _TENSED.search(clause):

@@ -86,6 +86,10 @@ _MEMBERS_OF_BEFORE = re.compile(
 #: leaders and members say it of a name the NER took for a person, not of a place (countries have leaders).
 STRONG_CUE, WEAK_CUE = 2, 1
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_MEMBERS = r"(?:leaders?|spokes(?:man|woman)|members?|supporters|voters|lawmakers|candidates?)\b"
+_MEMBER_AFTER = re.compile(rf"\s+{_MEMBERS}")
+# a person has a spokesman and supporters, but not a leader or members
+_POSSESSIVE_MEMBER_AFTER = re.compile(r"['\u2019]s\s+(?:leaders?|members)\b")
 # "in Molenbeek", "at the Bataclan", "outside the Stade de France": where things happen, not who ("from"
 # and "with" take people: "a call from Obama")
 _PLACE_BEFORE = re.compile(
@@ -100,6 +104,16 @@ _PLACE_AFTER = re.compile(r"(?:\s+(?:residents?|natives?)\b|-born\b)")
 
 #: Endings of the plural of a nationality or a group's members ("Americans", "Albanians", "Islamists").
 _PEOPLE_ENDINGS = ("ians", "eans", "cans", "ites", "ists")
+
+
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s")
+
+
+def _without_possessive(text: str, start: int, end: int) -> tuple[int, bool]:
+    """The end of a name without a possessive the NER span may hold, and whether one follows the name."""
+    if text[start:end].endswith(_POSSESSIVE_ENDINGS):
+        return end - 2, True
+    return end, text.startswith(_POSSESSIVE_ENDINGS, end)
 
 
 def _a_people(form: str, groups: set[str]) -> bool:
@@ -129,15 +143,12 @@ def _place_cue(text: str, start: int, end: int) -> bool:
     >>> [_place_cue(t, t.index(n), t.index(n) + len(n)) for n in ("Laeken", "Obama", "Kalima")]
     [True, False, True]
     """
-    if text[start:end].endswith(("'s", "\u2019s")) or text.startswith(("'s", "\u2019s"), end):
+    end, possessive = _without_possessive(text, start, end)
+    if possessive:
         return False
     if _PLACE_AFTER.match(text, end):
         return True
     return bool(_PLACE_BEFORE.search(text, max(0, start - 24), start))
-_MEMBERS = r"(?:leaders?|spokes(?:man|woman)|members?|supporters|voters|lawmakers|candidates?)\b"
-_MEMBER_AFTER = re.compile(rf"\s+{_MEMBERS}")
-# a person has a spokesman and supporters, but not a leader or members
-_POSSESSIVE_MEMBER_AFTER = re.compile(r"['\u2019]s\s+(?:leaders?|members)\b")
 
 
 def _organisation_cue(text: str, start: int, end: int) -> int:
@@ -159,10 +170,9 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
     (0, 1)
     """
     before = text[max(0, start - 30) : start]
-    if text[start:end].endswith(("'s", "\u2019s")):
-        end -= 2  # the NER span may hold the possessive
+    end, possessive = _without_possessive(text, start, end)
     after = text[end : end + 20]
-    if after.startswith(("'s", "\u2019s")):  # "Hun Sen's party" is a person's party
+    if possessive:  # "Hun Sen's party" is a person's party
         return WEAK_CUE if _POSSESSIVE_MEMBER_AFTER.match(after) else 0
     if _GROUP_AFTER.match(after) or _GROUP_NOUN_BEFORE.search(before):
         return STRONG_CUE
