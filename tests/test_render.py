@@ -129,3 +129,14 @@ def test_reader_formats_list_key_names_and_count_the_rest():
     html = render_html(data)
     assert "Lena Dahl" in html and "Port Office" not in html and "1 other name mentioned once" in html
     assert [e["name"] for e in data["stories"][0]["entities"]][-1] == "Port Office"  # JSON keeps every name
+
+
+def test_reader_formats_show_typewriter_quotes_as_curly_and_json_keeps_the_text():
+    # old newswire (DUC/LDC) writes ``…'' for quotation marks; a reader should see “…”
+    data = briefings_to_json([_briefing("``We are open,'' she said.")])
+    assert "``We are open,'' she said." in data["stories"][0]["summary"][0]["text"]  # spans point into it
+    md = render_markdown(data)
+    html = render_html(data)
+    for page in (md, html):
+        assert "\u201cWe are open,\u201d she said." in page
+        assert "``" not in page and "''" not in page

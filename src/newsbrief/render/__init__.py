@@ -8,6 +8,26 @@ from __future__ import annotations
 
 from typing import Any
 
+_TEX_QUOTES = (("``", "\u201c"), ("''", "\u201d"))
+
+
+def display_quotes(value: Any) -> Any:
+    """Old newswire's typewriter quotes (DUC/LDC: ````…''``) shown as “…”; other values unchanged.
+
+    For the reader-facing renderers only: the JSON keeps the article text as it is, so that every
+    span still points into it.
+
+    >>> display_quotes("He said ``we will win,'' and left. It's 5 o'clock.")
+    "He said \u201cwe will win,\u201d and left. It's 5 o'clock."
+    >>> display_quotes(3)
+    3
+    """
+    if type(value) is not str:  # Markup (already rendered HTML) and non-text values pass through
+        return value
+    for old, new in _TEX_QUOTES:
+        value = value.replace(old, new)
+    return value
+
 
 def key_entities(entities: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
     """The people and organisations a reader's list shows, and how many others were left out.

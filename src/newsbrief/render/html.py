@@ -15,12 +15,12 @@ from importlib import resources
 from string import Template
 from typing import Any
 
-from newsbrief.render import key_entities
+from newsbrief.render import display_quotes, key_entities
 from newsbrief.render.markdown import citation_numbers
 
 
 def _e(value: Any) -> str:
-    return escape(" ".join(str(value).split()), quote=True)
+    return escape(" ".join(display_quotes(str(value)).split()), quote=True)
 
 
 def _cite(ids: list[str], numbers: dict[str, int], story_id: str) -> str:

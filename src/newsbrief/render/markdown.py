@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsbrief.render import key_entities
+from newsbrief.render import display_quotes, key_entities
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -23,10 +23,10 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 def md_escape(text: str) -> str:
     r"""Backslash-escape Markdown/HTML special characters and fold whitespace.
 
-    >>> print(md_escape("a_b <script>"))
-    a\_b \<script\>
+    >>> print(md_escape("a_b <script> ``quoted''"))
+    a\_b \<script\> “quoted”
     """
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _SPECIAL.sub(r"\\\1", " ".join(display_quotes(str(text)).split()))
 
 
 def citation_numbers(story: dict[str, Any]) -> dict[str, int]:

@@ -25,7 +25,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsbrief.errors import NewsbriefError, NotFoundError
-from newsbrief.render import people_first
+from newsbrief.render import display_quotes, people_first
 from newsbrief.settings import Settings
 from newsbrief.store import Store
 from newsbrief.web import search
@@ -92,6 +92,7 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=False,
+        finalize=display_quotes,  # every {{ value }}: DUC's ``…'' quotes shown as “…”
     )
     # Links to stories and articles are built by string formatting: Starlette's url_for walks every
     # route on each call, which showed up in the stories-page profile (20+ links per page).
