@@ -51,6 +51,13 @@ THURSDAY = dt.date(1998, 10, 15)
         ("A deal could be announced as soon as Monday.", "1998-10-19"),
         # "since" looks back, whatever the clause's tense
         ("The two sides will meet, their first session since Aug. 6.", "1998-08-06"),
+        # a date that opens its clause takes the tense of the verb after it
+        ("On Saturday he plans to visit the flooded valley.", "1998-10-17"),
+        ("On Monday, the envoys are to fly to the capital.", "1998-10-19"),
+        ("Then, Sunday, the crews will start clearing the road.", "1998-10-18"),
+        ("On Monday, the mayor said he will stay.", "1998-10-12"),  # past before the future verb
+        ("On Monday the pumps were expected to fail.", "1998-10-12"),
+        ("Hikers stayed away from the ridge, Wyo., on Saturday.", "1998-10-10"),  # no verb after: the clause's
     ],
 )
 def test_relative_dates_resolve_against_publication(sentence: str, expected: str) -> None:
@@ -138,6 +145,19 @@ def test_a_date_in_a_relative_clause_is_background_not_the_development() -> None
     assert dated["An"] == "1998-11-01"  # the range is in the relative clause; the report is next month's
     undated = make_article("ferry2.txt", "Investigators examined the ferry that sank on Oct. 2.", published=None)
     assert build_timeline([undated], sentences=split([undated])) == ()
+
+
+def test_a_date_compared_with_is_no_development() -> None:
+    text = (
+        "The envoy said the fighting was as fierce now as two weeks ago. "
+        "River levels were two meters lower than on Monday, officials reported Wednesday. "
+        "The dam burst more than two weeks ago."
+    )
+    article = make_article("river.txt", text, published=THURSDAY)
+    dated = {e.text.split()[1]: e.date.isoformat() for e in build_timeline([article], sentences=split([article]))}
+    assert dated["envoy"] == "1998-10-15"  # no date of its own: the publication day
+    assert dated["levels"] == "1998-10-14"  # Wednesday's report, not Monday's level
+    assert dated["dam"] == "1998-10-01"  # "more than two weeks ago" is when it happened
 
 
 def test_timeline_entries_are_sentences_that_stand_alone() -> None:

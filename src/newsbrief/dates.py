@@ -12,7 +12,8 @@ the next such day on or after publication (strictly after for "next Friday"); "l
 before.  "last month" resolves to the first day of the previous month (``precision="month"``).  A clause
 without a tense of its own (a participle: "…, visiting Honduras on Nov. 16") takes its sentence's; the
 present of a scheduled event ("the case resumes Monday") points to the next such weekday and, for a
-year-less calendar date, to the nearest year; "since" before a date always looks back.
+year-less calendar date, to the nearest year; "since" before a date always looks back.  A date that
+opens its clause ("On Tuesday he plans to travel") takes the tense of the verb after it.
 
 >>> import datetime as dt
 >>> thursday = dt.date(1998, 10, 15)
@@ -146,11 +147,13 @@ def _not_past_before(text: str, position: int) -> str | None:
     return None if _PAST_VERB.search(before) or _SINCE.search(before) else before
 
 
-def clause_is_future(text: str, position: int) -> bool:
+def clause_is_future(text: str, position: int, end: int | None = None) -> bool:
     """Whether the clause ending at ``position`` (where a date expression starts) speaks of the future.
 
     A reporting verb right before the date ("said Monday", "announced Wednesday") is past whatever the
     rest of the sentence says; otherwise the words of the clause since the last comma/"that"/"and".
+    When the date opens its clause and ``end`` (where the expression ends) is given, the clause after
+    it decides: a future verb there ("On Tuesday he plans to travel") before any past one.
 
     >>> t = "Hun Sen said Monday that the Senate would meet on Friday."
     >>> clause_is_future(t, t.index("Monday")), clause_is_future(t, t.index("on Friday"))
@@ -164,17 +167,50 @@ def clause_is_future(text: str, position: int) -> bool:
     >>> t = "``The talks will fail,'' the prince wrote in an Oct. 17 letter."
     >>> clause_is_future(t, t.index("Oct. 17"))
     False
+    >>> t, u = "On Tuesday he plans to travel to Pristina.", "On Monday, he said he will stay."
+    >>> clause_is_future(t, 0, len("On Tuesday")), clause_is_future(u, 0, len("On Monday"))
+    (True, False)
     """
     before = _not_past_before(text, position)
     if before is None:
         return False
     clause = _last_clause(before, _CLAUSE_BREAK)
+    if end is not None and _OPENS_CLAUSE.fullmatch(clause):
+        # The date opens its clause ("On Tuesday he plans to travel …"): the verb after it gives the tense
+        # (when there is one: "…, Wyo., on Saturday." has none and falls through to the sentence's).
+        after = _clause_after(text[end:])
+        if _TENSED.search(after) or _FUTURE_AFTER.search(after):
+            return _future_after(after)
     if not _TENSED.search(clause):
         # A participle clause has no tense of its own: "will travel to the region, visiting Honduras on
         # Nov. 16" takes the main clause's.
         sentence = _QUOTED.sub(" ", _last_clause(before, _SENTENCE_BREAK))  # a quotation's tense is the speaker's
         return is_future(sentence) and not _PAST_VERB_ANYWHERE.search(_last_clause(sentence, _FUTURE))
     return is_future(clause)
+
+
+#: Nothing of its clause before the date but a preposition ("On Tuesday …", "…; by Friday …").
+_OPENS_CLAUSE = re.compile(r"\s*(?:(?:on|by|until|till|from|early|late|before|after)\s+)?", re.I)
+#: A future verb phrase after a clause-opening date; not "would" (the past's future: "On Friday he would
+#: not comment") nor "next".
+_FUTURE_AFTER = re.compile(
+    r"\b(?:will|shall|won't|'ll|going to|plans? to|intends? to|(?:is|are) (?:to|due|set|scheduled|expected)"
+    r"|(?:is|are) (?:planning|preparing) to)\b",
+    re.I,
+)
+_CLAUSE_AFTER = re.compile(r"\s*,?\s*([^,;:.!?]*)")
+
+
+def _clause_after(following: str) -> str:
+    """The clause that ``following`` (the text after a date) opens, up to the next comma or stop."""
+    match = _CLAUSE_AFTER.match(following)
+    return match[1] if match else ""
+
+
+def _future_after(clause: str) -> bool:
+    """Whether ``clause`` has a future verb phrase before any past verb."""
+    future = _FUTURE_AFTER.search(clause)
+    return future is not None and not _PAST_VERB_ANYWHERE.search(clause, 0, future.start())
 
 
 def _last_clause(before: str, breaks: re.Pattern[str]) -> str:
@@ -231,6 +267,29 @@ def in_relative_clause(text: str, position: int) -> bool:
         if following is None or (following.lower() not in _SUBJECT_START and not following[0].isupper()):
             return True
     return False
+
+
+# "as bad now as two weeks ago", "higher than a year ago", "compared with last Monday"; not "as soon/early/
+# late/recently as …" nor "more than two weeks ago", which place an event in time
+_COMPARISON = re.compile(
+    r"(?:(?<!\bmore )(?<!\bless )(?<!\bfewer )(?<!\bjust )(?<!\bonly )\bthan|\bas\s+(?!(?:soon|early|late|recently|long|far)\b)\w+(?:\s+\w+)?\s+as|\bcompared\s+(?:with|to)"
+    r"|\bversus|\bvs\.?)\s+(?:(?:it|they|there|he|she)\s+(?:was|were|did|had)\s+)?$",
+    re.I,
+)
+
+
+def in_comparison(text: str, position: int) -> bool:
+    """Whether the date expression at ``position`` is the term of a comparison, not when something happened.
+
+    >>> t = "Holbrooke said the situation was as bad now as two weeks ago."
+    >>> u = "Prices are higher than a year ago, when it began more than a year ago."
+    >>> in_comparison(t, t.index("two weeks")), in_comparison(u, u.index("a year")), in_comparison(u, u.rindex("a year"))
+    (True, True, False)
+    >>> t = "The strike could start as early as Monday, as it did on Friday."
+    >>> in_comparison(t, t.index("Monday")), in_comparison(t, t.index("on Friday"))
+    (False, False)
+    """
+    return bool(_COMPARISON.search(text, max(0, position - 80), position))
 
 
 def _weekday(name: str, modifier: str | None, published: dt.date, *, future: bool) -> dt.date:
@@ -348,7 +407,7 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                 continue
             if kind != "iso" and kind not in _CALENDAR and any(s <= start < e for s, e in quoted):
                 continue  # "today" inside a quotation is the speaker's day, not the paper's
-            future = clause_is_future(text, start)
+            future = clause_is_future(text, start, end)
             if not future and clause_is_scheduled(text, start):
                 future = kind not in _CALENDAR or _nearer_ahead(kind, match, published, reference)
             mention = _resolve(kind, match, published, future=future, reference=reference)

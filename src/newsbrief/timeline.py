@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from nltk.stem.porter import PorterStemmer
 from rapidfuzz import fuzz
 
-from newsbrief.dates import TIME_WORDS, DateMention, find_dates, in_relative_clause, story_reference
+from newsbrief.dates import TIME_WORDS, DateMention, find_dates, in_comparison, in_relative_clause, story_reference
 from newsbrief.model import Article, Sentence, TimelineEntry
 from newsbrief.text import SentenceSplitter, content_words, ends_sentence, needs_context, normalise, words
 
@@ -95,7 +95,10 @@ def dated_sentences(
             mentions = find_dates(sentence.text, published=article.published, reference=reference)
             if not mentions:
                 continue
-            main = [m for m in mentions if not in_relative_clause(sentence.text, m.start)]
+            main = [
+                m for m in mentions
+                if not in_relative_clause(sentence.text, m.start) and not in_comparison(sentence.text, m.start)
+            ]
             if not main and for_timeline:
                 if article.published is None:
                     continue
