@@ -30,7 +30,13 @@ from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlparse
 
-from newsbrief.clean_blocks import picture_captions, rescraped_block, tail_box_headers, widget_blocks
+from newsbrief.clean_blocks import (
+    picture_captions,
+    rescraped_block,
+    rescraped_boxes,
+    tail_box_headers,
+    widget_blocks,
+)
 from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
 from newsbrief.clean_dates import (
     is_byline,
@@ -340,7 +346,8 @@ def _classify(
 ) -> tuple[list[str | None], list[bool]]:
     """A reason for every residue unit (``None`` for body and headline candidates), and the list flags.
 
-    The flags say which units are items of a list in the text (:func:`newsbrief.clean_runs.introduced_lists`).
+    The flags say which units are items of a list in the text (:func:`newsbrief.clean_runs.introduced_lists`)
+    or the first copy of a box scraped with the text (:func:`newsbrief.clean_blocks.rescraped_boxes`).
     """
     n = len(units)
     anchors = [i for i, u in enumerate(units) if u.shape.anchor]
@@ -376,6 +383,11 @@ def _classify(
             seen.add(keys[i])
     tail_widgets(units, reasons)
     if english:
+        # A box that comes back with the text each time the page was scraped is part of the text: its
+        # first copy is content like a list's items (no menu, no inserted box), later copies duplicates.
+        boxes = rescraped_boxes(units, keys, counts)
+        for first_copy in set(boxes.values()):
+            listed[first_copy] = True
         media_titles(units, reasons)
         comment_section(units, reasons)
         menu_runs(units, reasons, listed)
@@ -392,7 +404,7 @@ def _classify(
         graphic_labels(units, reasons, listed)
         lone_placeholders(units, reasons)
         edge_promos(units, reasons)
-        _second_copies(units, reasons, keys)
+        _second_copies(units, reasons, keys, boxes)
         _quoted_posts(units, reasons)
     return reasons, listed
 
@@ -407,9 +419,11 @@ def _quoted_posts(units: list[Unit], reasons: list[str | None]) -> None:
             reasons[i - 1] = None
 
 
-def _second_copies(units: list[Unit], reasons: list[str | None], keys: list[str]) -> None:
+def _second_copies(units: list[Unit], reasons: list[str | None], keys: list[str], boxes: dict[int, int]) -> None:
     """A prose paragraph found again later in the body (the text scraped twice): the first copy is the text.
 
+    So is a box scraped with the text (``boxes``: each later copy's first copy,
+    :func:`newsbrief.clean_blocks.rescraped_boxes`): its later copies go when its first copy stays.
     Runs after the rules over runs of lines, which read the page as it was scraped.
     """
     kept: set[str] = set()
@@ -419,6 +433,9 @@ def _second_copies(units: list[Unit], reasons: list[str | None], keys: list[str]
         if keys[i] in kept and not unit.shape.terminal_question:
             reasons[i] = "duplicate line"
         kept.add(keys[i])
+    for copy, first_copy in boxes.items():
+        if reasons[first_copy] is None:
+            reasons[copy] = "duplicate line"
 
 
 class _Context(NamedTuple):  # made once per line: a tuple is cheaper to build than a frozen dataclass

@@ -1,4 +1,4 @@
-r"""Rules of the fourth round: blocks of lines inside the body (re-scraped text, picture captions).
+r"""Rules over blocks of lines inside the body: re-scraped text and its boxes, picture captions, widgets.
 
 Like :mod:`newsbrief.clean_runs`, each rule reads the units of a page and the reasons decided so far
 (``None`` = body) and marks more units in place; they run on English pages only.
@@ -15,6 +15,8 @@ Like :mod:`newsbrief.clean_runs`, each rule reads the units of a page and the re
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from newsbrief.clean_lines import Unit
 from newsbrief.text import content_words
@@ -37,6 +39,63 @@ def rescraped_block(keys: list[str], i: int, positions: dict[str, list[int]]) ->
             if all(0 <= p + step < n and keys[p + step] == keys[first] for p in where[1:]):
                 return True
     return False
+
+
+#: A box inside the text is at most this many lines above the next paragraph (bounds the comparisons).
+_BOX_SPAN = 40
+
+
+def rescraped_boxes(units: list[Unit], keys: list[str], counts: Mapping[str, int]) -> dict[int, int]:
+    """Short lines that come back with the article's text every time the page was scraped.
+
+    A page scraped two or three times holds its text two or three times, boxes inside the text
+    included (a review's score box, a fact box).  A line that is not prose, after the page's first
+    paragraph, belongs to the text when at each of its copies the lines down to the next paragraph
+    are the same and that paragraph is found exactly as many times as the line: the box comes back
+    with the text, every time.  A widget that appears in some copies only (a gallery shown after the
+    first page of a review) is found fewer times than the paragraph next to it; a menu above the text
+    comes before the first paragraph, and a footer after the last copy has no paragraph after it.
+    Only lines at most 40 lines above their paragraph are compared (a box, not a page without prose).
+
+    Returns, for every later copy of such a line, the index of its first copy (which is the text;
+    ``keys`` are the units' :func:`newsbrief.clean_shape.line_key`, ``counts`` how often each occurs).
+
+    >>> from collections import Counter
+    >>> from newsbrief.clean_lines import units_of
+    >>> from newsbrief.clean_shape import line_key
+    >>> text = "\\n\\n".join(["Storms hit the coast on Monday and cut power to many homes in the north.",
+    ...     "Key facts", "Power cut to many homes",
+    ...     "Repairs will take weeks, the council said in a statement on Tuesday evening."] * 2)
+    >>> units = units_of(text)
+    >>> keys = [line_key(u.text) for u in units]
+    >>> rescraped_boxes(units, keys, Counter(keys))
+    {5: 1, 6: 2}
+    """
+    n = len(units)
+    if len(counts) == n:  # no line repeats: the page was scraped once
+        return {}
+    anchors = [i for i, u in enumerate(units) if u.shape.anchor]
+    if len(anchors) < 2:
+        return {}
+    following = [n] * (n + 1)  # the index of the next prose anchor after each unit (n: none)
+    for i in range(n - 1, -1, -1):
+        following[i] = i + 1 if i + 1 < n and units[i + 1].shape.anchor else following[i + 1]
+    positions: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if counts[key] > 1 and i > anchors[0] and not units[i].shape.anchor:
+            positions.setdefault(key, []).append(i)
+    copies: dict[int, int] = {}
+    for key, where in positions.items():
+        first = where[0]
+        anchor = following[first]
+        if anchor >= n or anchor - first > _BOX_SPAN or len(where) != counts[key] or counts[keys[anchor]] != len(where):
+            continue
+        span = keys[first : anchor + 1]
+        later = where[1:]
+        if later[0] > anchor and all(keys[p : p + len(span)] == span for p in later):
+            for p in later:
+                copies[p] = first
+    return copies
 
 
 #: A picture's alternative text: a short name-like line (``Michelle Obama``).
