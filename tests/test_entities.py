@@ -369,3 +369,15 @@ def test_a_word_of_a_title_the_ner_cut_off_is_no_organisation(models: NlpModels)
     text = "Interior Minister Anna Dresk met Defense Secretary Tom Vale in Veloria. The Velorian State Bank agreed."
     entities = extract_entities([make_article("t.txt", text)], models=models)
     assert not {"Interior", "Defense", "State"} & {e.name for e in entities}
+
+
+def test_a_role_keeps_the_whole_name_of_the_office_and_no_more() -> None:
+    text = ("On Monday State Department spokesman Ivo Rask said talks failed. "
+            "The aide met Ms. Qin.'' Foreign Office Minister Dana Welt agreed. "
+            "Yesterday Kestrel Harbour Authority Director Mira Lund resigned.")
+    mentions = _mentions_with_entities(text, [("Ivo Rask", "PERSON"), ("Dana Welt", "PERSON"), ("Mira Lund", "PERSON")])
+    assert [(m.form, m.role) for m in mentions] == [
+        ("Ivo Rask", "State Department spokesman"),  # not "Monday State …" nor only "Department …"
+        ("Dana Welt", "Foreign Office Minister"),  # never across the quotation's end
+        ("Mira Lund", "Kestrel Harbour Authority Director"),
+    ]

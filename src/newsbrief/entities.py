@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsbrief.dates import TIME_WORDS
 from newsbrief.model import Article, Entity, EntityKind
 from newsbrief.names import (
     STORM_TITLES,
@@ -187,16 +188,29 @@ _APPOSITIVE = re.compile(
 )
 
 
+_OFFICE_WORD = re.compile(r"[A-Z][A-Za-z-]*(?:'s)?")
+
+
+def _office_word(word: str) -> bool:
+    """A capitalised word that can be part of an office's name ("Foreign", "State", "Women's"): no date
+    word, no stopword, nothing that ends a sentence or a quotation ("Qin.''")."""
+    low = word.lower()
+    return bool(_OFFICE_WORD.fullmatch(word)) and low not in STOPWORDS and low not in TIME_WORDS
+
+
 def _role_before(text: str, start: int) -> str | None:
     """Title words right before a name: "Cambodian leader Hun Sen", "Foreign Minister X"."""
     words: list[str] = []
     position = start
+    office_name = False  # inside a capitalised office name: only more of it may come
     while len(words) < 5:
         match = _WORD_BEFORE.search(text, max(0, position - 40), position)
         if not match or "\n\n" in text[match.end(1) : position]:
             break
         word = match.group(1)
         low = word.lower().rstrip(".")
+        if office_name and not _office_word(word):
+            break
         if not words and low not in TITLE_HEADS:
             return None
         if word.endswith(".") and len(low) > 1 and _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)):
@@ -205,13 +219,20 @@ def _role_before(text: str, start: int) -> str | None:
                 break  # "... Hun Sen. Sam Rainsy": a sentence end, not the title "Sen."
         if words and word.endswith(".") and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
             break  # "... on Friday. Captain X": the previous sentence's last word
-        if low in TITLE_HEADS or low in TITLE_MODIFIERS or (word[0].isupper() and words and (word.isupper() or low not in STOPWORDS)):
+        if low in TITLE_HEADS or low in TITLE_MODIFIERS or (
+            word[0].isupper() and words and low not in TIME_WORDS and (word.isupper() or low not in STOPWORDS)
+        ):
             if words and low in TITLE_HEADS and word[0].islower() and low.endswith("s"):
                 break
             words.insert(0, word)
             position = match.start(1)
             if word[0].isupper() and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
-                break
+                # a capitalised name of the office goes on ("Foreign Office Minister", "State Department
+                # spokesman"), up to three words, never through a date word ("Monday State Department …")
+                named = sum(1 for w in words if w[0].isupper() and w.lower().rstrip(".") not in TITLE_HEADS)
+                if named >= 3:
+                    break
+                office_name = True
             continue
         break
     return " ".join(words) or None
