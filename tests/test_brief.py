@@ -143,3 +143,18 @@ def test_stored_briefings_are_cached_by_story_version(models, tmp_path, monkeypa
         assert brief_stored(store, [story_id], settings=Settings(), models=models) == latest and len(calls) <= 1
     finally:
         store.close()
+
+
+def test_only_in_one_source_items_read_alone(models):
+    river, valley, north, _copy = bridge_articles()
+    text = (river.text + '\n\n"We will reopen the old Kells ferry crossing for 40 cars a day until the bridge is '
+            'safe again. Nobody should drive around the barriers," the mayor said.\n\n'
+            "The bridge was built in 1871 by the engineer Tomas Hale.")
+    river = make_article(river.source, river.title, text, river.published)
+    arts = [river, valley, north]
+    groups = find_duplicate_groups(arts, options=DedupOptions())
+    b = brief_story(arts, story=Story("s1", tuple(a.id for a in arts)), groups=groups, models=models,
+                    options=BriefOptions(words=80, exclusive_items=10))
+    texts = [x.text for x in b.exclusive]
+    assert any("1871" in t for t in texts)
+    assert not any(t.startswith('"We will reopen') or t.startswith("Nobody should") for t in texts), texts

@@ -117,21 +117,24 @@ def test_summary_sentences_stand_alone(splitter):
 
 
 def test_questions_and_unquoted_first_person_lines_are_no_summary_sentences(splitter):
-    first = make_article(
-        "first.txt", None,
+    summary = _summary_of_two(
+        splitter,
         "Worried about the battery of the new tablet? The new tablet runs for twelve hours on one charge. "
         "I just hope the makers keep the price of the new tablet low. "
         "Lastly, the new tablet comes with a stylus in the box.",
-    )
-    second = make_article(
-        "second.txt", None,
         "The maker says the new tablet runs for twelve hours on one charge and ships in May. "
         "We tested the new tablet and the battery held up, a reviewer said.",
     )
-    summary = summarize(align([first, second], splitter=splitter), options=BriefOptions(words=80, min_sentence_words=5))
-    assert summary
     for sentence in summary:
         assert not sentence.text.endswith("?") and sentence.text.split()[0] not in {"I", "Lastly,"}, sentence.text
+
+
+def _summary_of_two(splitter, first: str, second: str):
+    """The 80-word summary of two articles (candidates of ≥ 5 words); never empty."""
+    articles = [make_article("first.txt", None, first), make_article("second.txt", None, second)]
+    summary = summarize(align(articles, splitter=splitter), options=BriefOptions(words=80, min_sentence_words=5))
+    assert summary
+    return summary
 
 
 def test_order_is_chronological_by_development(splitter):
@@ -173,3 +176,17 @@ def test_a_wording_that_other_sources_contradict_is_left_out(splitter):
     opts = replace(BriefOptions(words=50), min_sentence_words=5)
     summary = summarize(align(articles, splitter=splitter), options=opts)
     assert good in [s.text for s in summary] and slip not in [s.text for s in summary]
+
+
+def test_a_quotation_without_its_speaker_is_no_summary_sentence(splitter):
+    # a sentence that is one whole quotation, or opens one that the next sentence closes and attributes,
+    # says nobody is speaking: shown alone it reads as the paper's own claim
+    summary = _summary_of_two(
+        splitter,
+        "``We will rebuild the northern pier before the summer season.'' "
+        "The harbour authority closed the northern pier after a crane collapsed onto a cargo ship.",
+        "\u201cWe will rebuild the northern pier before the summer season. Nobody was hurt,\u201d the harbour "
+        "master said. The harbour authority closed the northern pier after a crane fell onto a cargo ship.",
+    )
+    for sentence in summary:
+        assert not sentence.text.startswith(("``", "\u201c")), sentence.text

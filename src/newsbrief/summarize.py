@@ -97,21 +97,42 @@ def _weights(al: Alignment, concepts: list[set[str]], options: BriefOptions) -> 
 
 
 _REPORTED = re.compile(r"\b(?:said|says|told|added|according to)\b")
+# one quotation that is the whole sentence: “…” / "…" / DUC's ``…'' with no quotation mark inside
+_WHOLE_QUOTE = re.compile(r"(?:\u201c[^\u201c\u201d]+\u201d|\"[^\"]+\"|``(?:(?!``|'').)+'')", re.S)
 _FIRST_OR_SECOND_PERSON = frozenset("i i'm i've i'd i'll we we're we've my our us you you're your".split())
 
 
 def _addresses_reader(text: str) -> bool:
     """Whether a sentence speaks to or as someone rather than stating the story's facts.
 
-    A question ("Don't care about the camera?") or a sentence in the first or second person outside
-    quotation marks ("I just hope …": a speaker's words the page did not quote).  English.
+    A question ("Don't care about the camera?"), a sentence that is one quotation with no speaker, or
+    a sentence in the first or second person outside quotation marks ("I just hope …": a speaker's words
+    the page did not quote).  English.
+
+    >>> _addresses_reader("``We will rebuild the bridge.''"), _addresses_reader("``We will rebuild,'' he said.")
+    (True, False)
     """
     if text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
-    if text.lstrip().startswith(('"', "\u201c")) or _REPORTED.search(text):
+    if _WHOLE_QUOTE.fullmatch(text.strip()):
+        return True  # a quotation from first word to last: nobody is said to speak
+    if text.lstrip().startswith(('"', "\u201c", "``")) or _REPORTED.search(text):
         return False  # quoted or reported speech says who is speaking
     first = text.split(maxsplit=1)
     return bool(first) and first[0].lower().rstrip(",") in _FIRST_OR_SECOND_PERSON
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence can be shown on its own as a story's fact (summary, "only in one source").
+
+    Not when it leans on the sentence before or after (:func:`newsbrief.text.needs_context`: opens inside
+    a quotation or opens one it does not close, opens with a pronoun or connective), nor when it speaks
+    to or as someone (:func:`_addresses_reader`).  English.
+
+    >>> stands_alone("The bridge reopened on Friday."), stands_alone('"We will therefore freeze all business.')
+    (True, False)
+    """
+    return not textmod.needs_context(text) and not _addresses_reader(text)
 
 
 def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
@@ -246,8 +267,7 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     # a summary sentence must stand alone: one opening inside a quotation or with a pronoun/connective
     # ("He later …", "However, …") leans on a sentence the reader does not see (kept only when no
     # candidate stands alone)
-    cands = [i for i in cands if not textmod.needs_context(al.sentences[i].text)
-             and not _addresses_reader(al.sentences[i].text)] or cands
+    cands = [i for i in cands if stands_alone(al.sentences[i].text)] or cands
     if len(cands) > options.max_candidates:
         cands = sorted(cands, key=lambda i: (-values[i] / lengths_all[i], i))[: options.max_candidates]
         cands.sort()

@@ -333,15 +333,35 @@ _CONTEXT_OPENERS = frozenset(
 )
 
 
+def opens_unclosed_quote(sentence: str) -> bool:
+    """Whether ``sentence`` opens with a quotation mark and does not close it (the quotation, and who
+    said it, go on in the next sentence).
+
+    >>> opens_unclosed_quote('"We will freeze all business. '), opens_unclosed_quote("``We will stay,'' he said.")
+    (True, False)
+    >>> opens_unclosed_quote('\u201cWe will stay.\u201d'), opens_unclosed_quote('He said: "We stay.')
+    (False, False)
+    """
+    text = sentence.lstrip()
+    if text.startswith("\u201c"):
+        return "\u201d" not in text
+    if text.startswith("``"):
+        return "''" not in text
+    return text.startswith('"') and text.count('"') == 1
+
+
 def needs_context(sentence: str) -> bool:
-    """Whether a sentence cannot stand alone: it opens inside a quotation, or with a pronoun or a connective.
+    """Whether a sentence cannot stand alone: it opens inside a quotation, opens one it does not close,
+    or opens with a pronoun or a connective.
 
     >>> needs_context("He later resigned."), needs_context("However, talks resumed."), needs_context("Talks resumed.")
     (True, True, False)
     >>> needs_context('we will win," he said.'), needs_context("The Hague court ruled on Friday.")
     (True, False)
+    >>> needs_context('"I hope they realise they have to release them.')
+    True
     """
-    if quote_opened_before(sentence) is not None:
+    if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence):
         return True
     first = _WORD.search(sentence)
     return first is not None and first.group().lower() in _CONTEXT_OPENERS
