@@ -192,8 +192,10 @@ _OFFICE_WORD = re.compile(r"[A-Z][A-Za-z-]*(?:'s)?")
 
 
 def _office_word(word: str) -> bool:
-    """A capitalised word that can be part of an office's name ("Foreign", "State", "Women's"): no date
-    word, no stopword, nothing that ends a sentence or a quotation ("Qin.''")."""
+    """A capitalised word that can be part of an office's name ("Foreign", "State", "Women's").
+
+    No date word, no stopword, nothing that ends a sentence or a quotation ("Qin.''").
+    """
     low = word.lower()
     return bool(_OFFICE_WORD.fullmatch(word)) and low not in STOPWORDS and low not in TIME_WORDS
 

@@ -334,8 +334,9 @@ _CONTEXT_OPENERS = frozenset(
 
 
 def opens_unclosed_quote(sentence: str) -> bool:
-    """Whether ``sentence`` opens with a quotation mark and does not close it (the quotation, and who
-    said it, go on in the next sentence).
+    """Whether ``sentence`` opens with a quotation mark and does not close it.
+
+    The quotation, and who said it, go on in the next sentence.
 
     >>> opens_unclosed_quote('"We will freeze all business. '), opens_unclosed_quote("``We will stay,'' he said.")
     (True, False)
@@ -351,8 +352,9 @@ def opens_unclosed_quote(sentence: str) -> bool:
 
 
 def needs_context(sentence: str) -> bool:
-    """Whether a sentence cannot stand alone: it opens inside a quotation, opens one it does not close,
-    or opens with a pronoun or a connective.
+    """Whether a sentence cannot stand alone.
+
+    It opens inside a quotation, opens one it does not close, or opens with a pronoun or a connective.
 
     >>> needs_context("He later resigned."), needs_context("However, talks resumed."), needs_context("Talks resumed.")
     (True, True, False)

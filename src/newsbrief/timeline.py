@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from nltk.stem.porter import PorterStemmer
 from rapidfuzz import fuzz
 
-from newsbrief.dates import TIME_WORDS, DateMention, find_dates, in_comparison, in_relative_clause, story_reference
+from newsbrief.dates import (
+    TIME_WORDS,
+    DateMention,
+    find_dates,
+    in_comparison,
+    in_relative_clause,
+    story_reference,
+)
 from newsbrief.model import Article, Sentence, TimelineEntry
 from newsbrief.text import SentenceSplitter, content_words, ends_sentence, needs_context, normalise, words
 
