@@ -682,8 +682,29 @@ def _entity(cluster: list[_Name], order: dict[str, int], matcher: NameMatcher) -
     name = (full or ranked)[0]
     variants = (name, *(f for f in ranked if f != name))
     article_ids = tuple(sorted({m.article_id for m in mentions}, key=lambda a: order.get(a, 0)))
-    role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
-    return Entity(name, cluster[0].kind, variants, article_ids, len(mentions), role)
+    return Entity(name, cluster[0].kind, variants, article_ids, len(mentions), _main_role(roles))
+
+
+def _main_role(roles: Counter[str]) -> str | None:
+    """The most common role, a shorter wording counting for a fuller one of the same office.
+
+    A fuller one only puts capitalised words (the office's name) before it: "Majority Leader" counts for
+    "Senate Majority Leader", not for "former Majority Leader".  Among equals the one given most often,
+    then the first in order.
+
+    >>> _main_role(Counter({"Sen.": 2, "Majority Leader": 2, "Senate Majority Leader": 1}))
+    'Senate Majority Leader'
+    >>> _main_role(Counter({"President": 3, "former President": 1})), _main_role(Counter())
+    ('President', None)
+    """
+    def names_more(role: str, other: str) -> bool:
+        head = role[: len(role) - len(other)]
+        return role.lower().endswith(" " + other.lower()) and all(w[:1].isupper() for w in head.split())
+
+    def votes(role: str) -> int:
+        return sum(n for other, n in roles.items() if role.lower() == other.lower() or names_more(role, other))
+
+    return min(roles, key=lambda r: (-votes(r), -roles[r], r)) if roles else None
 
 
 def entity_lookup(entities: Sequence[Entity]) -> dict[str, Entity]:
