@@ -50,6 +50,15 @@ def test_no_false_alarm_for_numbers_of_different_things(text_a: str, text_b: str
     assert [d for d in _find(articles) if d.kind == "number"] == []
 
 
+def test_a_hyphenated_figure_is_compared_and_a_unit_conversion_is_not_a_figure() -> None:
+    a = make_article("ap.txt", "The car hit the stall, said Dana Welt, a 23-year-old vendor. "
+                               "Gusts reached 150 kph (94 mph) on the coast, forecasters said.")
+    b = make_article("afp.txt", "The car hit the stall, said Dana Welt, a 32-year-old vendor. "
+                                "Gusts reached 150 kph (93 mph) on the coast, forecasters said.")
+    found = [d for d in _find([a, b]) if d.kind == "number"]
+    assert [dict(d.values) for d in found] == [{"23": (a.id,), "32": (b.id,)}]  # the age; not 94 vs 93 mph
+
+
 def test_conflicting_weekdays_for_the_same_event() -> None:
     a = make_article("ap.txt", "The cargo plane crashed on Tuesday near the port of La Ceiba.")
     b = make_article("afp.txt", "The cargo plane crashed on Monday near the port of La Ceiba.")

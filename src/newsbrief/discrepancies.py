@@ -58,9 +58,11 @@ _NUMBER_WORDS = {
 }
 _QUANTITY = re.compile(
     r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
-    r"(?:\s+(?P<scale>million|billion|thousand|hundred))?\s+(?P<noun>[a-z][a-z-]+)",
+    r"(?:\s+(?P<scale>million|billion|thousand|hundred))?(?:\s+|-)(?P<noun>[a-z][a-z-]+)",
     re.I,
 )
+# a figure in brackets right after another figure and its unit restates it in other units
+_CONVERSION = re.compile(r"\d[\d.,]*\s*-?[A-Za-z][A-Za-z.-]*\s*\(\s*(?:about|some|roughly|nearly|around)?\s*$")
 _BLOCK = 1000  # rows per block of the sparse shared-word product
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
 
@@ -197,6 +199,8 @@ def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
         number = match["num"]
         if re.fullmatch(r"(?:19|20)\d\d", number) or match["noun"].lower() in STOPWORDS:
             continue
+        if _CONVERSION.search(text, max(0, start - 40), start):
+            continue  # "150 kph (94 mph)": the same figure in other units, not a figure of its own
         before = [w for w in words(text[:start]) if w not in STOPWORDS and not w.isdigit()]
         # what is counted needs a content word next to it: the one before ("killed 127 people") or, at
         # the start of a sentence, the one after ("At least 180 people were injured" ≠ "19 people died")
