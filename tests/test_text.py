@@ -34,6 +34,18 @@ def test_sentences_slice_back_and_never_cross_paragraphs() -> None:
         assert "\n\n" not in sentence.text
 
 
+def test_a_number_sign_or_a_title_abbreviation_ends_no_sentence() -> None:
+    sample = ("The No. 2 team met Lt. Col. Ana Ruiz and Sen. Ivo Rask on Monday. It rained. "
+              "Maj. Gen. Dana Welt agreed. The answer was no. 3 people left.")
+    assert [sample[s:e] for s, e in SPLITTER.split(sample)] == [
+        "The No. 2 team met Lt. Col. Ana Ruiz and Sen. Ivo Rask on Monday.",
+        "It rained.",
+        "Maj. Gen. Dana Welt agreed.",
+        "The answer was no.",
+        "3 people left.",
+    ]
+
+
 def test_paragraph_offsets_are_trimmed() -> None:
     sample = "\n  First para.\n  still first.\n\n\n Second. \n"
     assert [sample[s:e] for s, e in text.paragraphs(sample)] == ["First para.\n  still first.", "Second."]

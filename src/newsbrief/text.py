@@ -267,6 +267,12 @@ def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     return fixed
 
 
+_NUMBER_SIGN = re.compile(r"\bNos?\.$")
+_TITLE_ABBREVIATION = re.compile(
+    r"\b(?:Lt|Col|Gen|Gens|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|Gov|Govs|Sen|Sens|Rep|Reps|Rev|Dr|Prof|Supt|Insp)\.$"
+)
+
+
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Glue a fragment to the sentence before it in the same paragraph.
 
@@ -277,11 +283,24 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     >>> t = "France sent the ship Pourquoi Pas? to the scene. It left."
     >>> [t[s:e] for s, e in SentenceSplitter().split(t)]
     ['France sent the ship Pourquoi Pas? to the scene.', 'It left.']
+
+    The splitter also cuts after an abbreviation that never ends a sentence: a number sign before a
+    figure, a military or civil title before a name (English).
+
+    >>> t = "The No. 2 team lost to Lt. Col. Ana Ruiz's side. It rained."
+    >>> [t[s:e] for s, e in SentenceSplitter().split(t)]
+    ["The No. 2 team lost to Lt. Col. Ana Ruiz's side.", 'It rained.']
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         fragment = text[start:end]
         glue = _CLOSER.match(fragment) or fragment[:1].islower()
+        if not glue and merged:
+            before = text[merged[-1][0] : merged[-1][1]]
+            # "No. 2 Florida State", "Lt. Col. Smith": a number sign or a title never ends a sentence
+            glue = bool(_NUMBER_SIGN.search(before) and fragment[:1].isdigit()) or bool(
+                _TITLE_ABBREVIATION.search(before) and fragment[:1].isupper()
+            )
         if merged and glue and "\n\n" not in text[merged[-1][1] : start]:
             merged[-1] = (merged[-1][0], end)
         else:
