@@ -32,9 +32,12 @@ from urllib.parse import urlparse
 
 from newsbrief.clean_blocks import (
     picture_captions,
+    repeated_controls,
     rescraped_block,
     rescraped_boxes,
+    tag_lines,
     tail_box_headers,
+    tail_end_line,
     widget_blocks,
 )
 from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
@@ -59,6 +62,7 @@ from newsbrief.clean_lines import (
     is_bracketed_teaser,
     is_counter,
     is_decorative_marker,
+    is_site_labelled_link,
     navigation_like,
     only_interface_words,
     units_of,
@@ -260,6 +264,7 @@ class Cleaner:
         if title:
             drop_repeated_headline(units, reasons, title, title_idx)
         edge_boxes(units, reasons, skip=title_idx)
+        tail_end_line(units, reasons, skip=title_idx)
         text = raw.text or ""
         if english:
             lines: list[str] | None = text.splitlines()
@@ -382,6 +387,8 @@ def _classify(
         if reasons[i] is None:
             seen.add(keys[i])
     tail_widgets(units, reasons)
+    repeated_controls(units, reasons)
+    tag_lines(units, reasons)
     if english:
         # A box that comes back with the text each time the page was scraped is part of the text: its
         # first copy is content like a list's items (no menu, no inserted box), later copies duplicates.
@@ -461,6 +468,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     table_row = text.startswith("|") and text.endswith("|")
     if not shape.sentence_like and shape.words <= 8 and shape.interface_ratio > 0 and not table_row and key in seen:
         return "duplicate line"
+    if is_site_labelled_link(text, shape):
+        return "link"
     if not ctx.english:
         return universal_reason(text, shape, edge=ctx.i < ctx.first or ctx.i > ctx.last)
     if is_decorative_marker(text):

@@ -174,6 +174,7 @@ def widget_blocks(units: list[Unit], reasons: list[str | None]) -> None:
 #: Residue a header after the text may introduce: a prompt box or the comments (not a list of links,
 #: which a content list after a heading resembles).
 _HEADED_BOXES = frozenset({"interface", "tail prompt", "comments"})
+_PROMPT_BOXES = frozenset({"interface", "tail prompt"})
 _BOX_HEADER_WORDS = 5
 
 
@@ -183,13 +184,121 @@ def tail_box_headers(units: list[Unit], reasons: list[str | None]) -> None:
     A sub-heading is followed by its section; after the page's last prose line a short line that does
     not end like a sentence (at most five words, no figures) followed directly by a reader prompt, a
     newsletter box or the comment section is that box's header (``Before you go``, ``Join the talk``).
+    Eighth round: the last prose line is the last one kept, when a prompt box follows — a newsletter
+    prompt is itself a long sentence, and its header sits between it and the article's last paragraph.
+    Above comments that read as prose (sentences, after the last kept paragraph) a short line is the
+    author's box (a name) and stays.
+    """
+    anchors = [i for i, u in enumerate(units) if u.shape.anchor]
+    kept = [i for i in anchors if reasons[i] is None]
+    if not kept:
+        return
+    for i in range(kept[-1] + 1, len(units) - 1):
+        shape = units[i].shape
+        if reasons[i] is not None or shape.terminal or not 1 <= shape.words <= _BOX_HEADER_WORDS:
+            continue
+        boxes = _HEADED_BOXES if i > anchors[-1] else _PROMPT_BOXES
+        if reasons[i + 1] in boxes and not any(ch.isdigit() for ch in units[i].text):
+            reasons[i] = reasons[i + 1]
+
+
+#: The residue a page's last line may close (a tag bar, a prompt, the comments …); not metadata: a
+#: short line after a byline or a date line is a sign-off or a role.
+_CLOSABLE = frozenset(
+    {"interface", "tail prompt", "link", "related links", "tail list", "caption", "counter", "contact", "navigation",
+     "duplicate line", "recurring", "comments"}
+)
+
+
+def tail_end_line(units: list[Unit], reasons: list[str | None], *, skip: int | None) -> None:
+    """The page's last line, short and not a sentence, right after residue that follows the text, is part of it.
+
+    Eighth round; reads no words, so it runs on pages in every language: after the page's last kept
+    prose paragraph, when the line before it is residue (a tag bar, a prompt, a list of links), a last
+    line of at most five words that does not end like a sentence and has no figures is that box's
+    last item or the next box's header left without its box (``Leave a Reply`` in any language, under a
+    tag bar).  A sign-off after a byline or a date line stays; so does a short sentence.  ``skip`` is
+    the headline's unit, never taken.
+    """
+    i = len(units) - 1
+    if i < 1 or i == skip or reasons[i] is not None or reasons[i - 1] not in _CLOSABLE:
+        return
+    shape = units[i].shape
+    if shape.anchor or shape.sentence_like or shape.terminal or not 1 <= shape.words <= _BOX_HEADER_WORDS:
+        return
+    if any(ch.isdigit() for ch in units[i].text):
+        return
+    if not any(u.shape.anchor and reasons[k] is None for k, u in enumerate(units[:i])):
+        return  # no text before it: nothing to follow
+    reasons[i] = reasons[i - 1]
+
+
+_CONTROL_WORDS = 4
+
+
+def repeated_controls(units: list[Unit], reasons: list[str | None]) -> None:
+    """After the last prose paragraph, a short line repeated above sentences is a comment's control.
+
+    Eighth round; reads no words, so it runs on pages in every language.  Reader comments below the
+    article carry the same short control line each (a permalink, a reply button, in the site's
+    language) followed by the comment's text: when a line of at most four words, not a sentence and
+    without figures, occurs twice or more after the page's last prose anchor, each copy followed by a
+    different line and the first copy by a sentence, everything from its first copy on is the comment
+    section.  A spec table's repeated value (``Yes``) is followed by the next label, not by a
+    sentence; a sub-heading repeated in the text comes before the last paragraph.
     """
     anchors = [i for i, u in enumerate(units) if u.shape.anchor]
     if not anchors:
         return
-    for i in range(anchors[-1] + 1, len(units) - 1):
+    start = anchors[-1] + 1
+    copies: dict[str, list[int]] = {}
+    for i in range(start, len(units)):
         shape = units[i].shape
-        if reasons[i] is not None or shape.terminal or not 1 <= shape.words <= _BOX_HEADER_WORDS:
+        if shape.sentence_like or shape.terminal or not 1 <= shape.words <= _CONTROL_WORDS:
             continue
-        if reasons[i + 1] in _HEADED_BOXES and not any(ch.isdigit() for ch in units[i].text):
-            reasons[i] = reasons[i + 1]
+        if any(ch.isdigit() for ch in units[i].text):
+            continue
+        copies.setdefault(" ".join(units[i].text.split()).lower(), []).append(i)
+    firsts = []
+    for where in copies.values():
+        if len(where) < 2:
+            continue
+        followers = {" ".join(units[k + 1].text.split()).lower() for k in where if k + 1 < len(units)}
+        if len(followers) < len(where) or not units[where[0] + 1].shape.sentence_like:
+            continue
+        firsts.append(where[0])
+    if firsts:
+        for k in range(min(firsts), len(units)):
+            if reasons[k] is None or reasons[k] == "duplicate line":
+                reasons[k] = "comments"
+
+
+def tag_lines(units: list[Unit], reasons: list[str | None]) -> None:
+    """A label and a line of keywords among the page's last lines are the page's tags, in any language.
+
+    Eighth round; reads no words.  Tags are a one- or two-word label (``Tags``, ``Schlagwörter``) and
+    on the next line four or more comma-separated items of at most six words each, every item opening
+    in lower case (a keyword, not a name), the line not ending like a sentence and without a bracket or
+    a colon, among the last three lines of the page.  A list in the text opens its items with names or
+    capitals, ends like a sentence or comes before the article's last paragraphs; a spec sheet's line
+    names products and units in capitals.
+    """
+    n = len(units)
+    for i in range(max(1, n - 3), n):
+        if reasons[i] is not None or reasons[i - 1] is not None:
+            continue
+        text = units[i].text.strip()
+        label = units[i - 1].shape
+        if units[i].shape.terminal or label.sentence_like or not 1 <= label.words <= 2 or label.terminal:
+            continue
+        if any(ch in text for ch in "()[]:;") or any(ch.isdigit() for ch in units[i - 1].text):
+            continue
+        items = [item.strip() for item in text.split(",")]
+        if len(items) < _TAG_ITEMS or not all(item and len(item.split()) <= _TAG_ITEM_WORDS for item in items):
+            continue
+        if all(item[0].islower() for item in items):
+            reasons[i - 1] = reasons[i] = "navigation"
+
+
+_TAG_ITEMS = 4
+_TAG_ITEM_WORDS = 6

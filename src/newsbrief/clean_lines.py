@@ -290,6 +290,37 @@ def is_bare_url(text: str) -> bool:
     return " " not in stripped and bool(_URL.search(stripped))
 
 
+#: A site's address written as its name (``rt.com``, ``lemonde.fr``): lower case, a dot, a top-level domain.
+_SITE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,4}$")
+_SITE_LINK_WORDS = (8, 30)
+
+
+def is_site_labelled_link(text: str, shape: LineShape) -> bool:
+    """A story's title labelled with the site it is on (``Also on example.com <headline>``), in any language.
+
+    Eighth round: a line of 8–30 words that does not end like a sentence and names a site by its
+    address (lower case, as an address is written) among its first four words, with a title of five
+    words or more after it, is a link to a story on that site.  A company named by its address is
+    capitalised (``Amazon.com said …``), a sentence ends like one, a byline or an embedded post's
+    signature is shorter or opens with a dash.
+
+    >>> line = "Also on example.com Storm closes the harbour bridge for a second winter running"
+    >>> is_site_labelled_link(line, LineShape.of(line))
+    True
+    >>> line = "Shares of Amazon.com fell sharply in early trading on Tuesday after the results."
+    >>> is_site_labelled_link(line, LineShape.of(line))
+    False
+    """
+    low, high = _SITE_LINK_WORDS
+    if not low <= shape.words <= high or shape.terminal or "." not in text or text[:1] in "—–-\"“‘«(":
+        return False
+    words = text.split()
+    for k, word in enumerate(words[:4]):
+        if _SITE_NAME.match(word.strip(",:;")) and len(words) - k - 1 >= 5:
+            return True
+    return False
+
+
 def is_bracketed_teaser(text: str) -> bool:
     """A headline in square brackets between paragraphs: a link to another story.
 

@@ -441,7 +441,8 @@ def tail_widgets(units: list[Unit], reasons: list[str | None]) -> None:
     A short label, then a line that is only a number, after the last prose paragraph and followed only
     by residue: a comment or share counter (``Comments`` / ``224``).  Reads no words, so it runs on
     pages in every language.  (A rule for tag lists — comma-separated lower-case items — was tried and
-    left out: it caught a spec sheet's line and no tag list of the tuning half.)
+    left out in the third round: it caught a spec sheet's line; the eighth round's
+    :func:`newsbrief.clean_blocks.tag_lines` also needs a label line and the page's last lines.)
     """
     anchors = [i for i, u in enumerate(units) if u.shape.anchor]
     if not anchors:
