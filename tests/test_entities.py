@@ -381,3 +381,25 @@ def test_a_role_keeps_the_whole_name_of_the_office_and_no_more() -> None:
         ("Dana Welt", "Foreign Office Minister"),  # never across the quotation's end
         ("Mira Lund", "Kestrel Harbour Authority Director"),
     ]
+
+
+def test_a_person_called_by_the_first_word_of_the_full_name_is_that_person(models: NlpModels) -> None:
+    texts = [
+        "Former deputy prime minister Anwar Ibrahim was arrested on Sunday. Police said Anwar would be "
+        "charged on Tuesday, and lawyers for Anwar called the arrest political.",  # a given name
+        "Opposition leader Chen Shui-bian won the vote. Supporters of Chen celebrated in Taipei, where Chen "
+        "spoke late on Saturday.",  # a family name written first
+    ]
+    for text, full, first in zip(texts, ("Anwar Ibrahim", "Chen Shui-bian"), ("Anwar", "Chen"), strict=True):
+        person = _by_variant(extract_entities([make_article("p.txt", text)], models=models), full)
+        assert first in person.variants and person.mentions == 3
+
+
+def test_a_first_word_shared_by_two_people_of_the_article_links_to_neither() -> None:
+    from newsbrief.entities import NameMatcher, _link_surnames
+
+    forms = ["Michael Howard", "Michael Reisman", "Michael", "Chen Shui-bian", "Chen"]
+    mentions = [Mention("a", form, "PERSON", k * 20, k * 20 + len(form)) for k, form in enumerate(forms)]
+    links = _link_surnames(mentions, NameMatcher())
+    assert 2 not in links  # two Michaels: no link
+    assert links[4] == "Chen Shui-bian"  # a family name written first

@@ -456,10 +456,27 @@ def _link_surnames(mentions: list[Mention], matcher: NameMatcher) -> dict[int, s
         if m.kind != "PERSON" or len(matcher.tokens(m.form)) != 1:
             continue
         candidates = _closest_surnames(m.form, [f for f in full if matcher.surname_matches(m.form, f)], matcher)
+        candidates = candidates or _given_name_of(m.form, full, matcher)
         people = _group_compatible(candidates, matcher)
         if len(people) == 1:
             links[index] = Counter(f for f in candidates).most_common(1)[0][0]
     return links
+
+
+def _given_name_of(single: str, full: list[str], matcher: NameMatcher) -> list[str]:
+    """The article's full names that open with exactly the word ``single`` (which is nobody's surname there).
+
+    An article may call a person by the first word of the name it gave in full: a given name ("Saddam",
+    "Judy" for Judy Shepard, "Najib" for Najib Razak) or a family name written first ("Chen" for Chen
+    Shui-bian).  The exact word only, no spelling variant; two people of that first word stay apart.
+
+    >>> _given_name_of("Najib", ["Najib Razak", "Tony Abbott"], NameMatcher())
+    ['Najib Razak']
+    """
+    token = matcher.tokens(single)[0]
+    if len(token) < 2:  # an initial
+        return []
+    return [f for f in full if len(tokens := matcher.tokens(f)) >= 2 and tokens[0] == token]
 
 
 
