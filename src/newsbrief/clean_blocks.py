@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from newsbrief.clean_lines import Unit
+from newsbrief.clean_shape import line_key
 from newsbrief.text import content_words
 
 
@@ -171,6 +172,11 @@ def widget_blocks(units: list[Unit], reasons: list[str | None]) -> None:
         start = end
 
 
+def _has_figure(text: str) -> bool:
+    """Whether a line holds a digit (a count, a date, a price: not a box's header or control)."""
+    return any(ch.isdigit() for ch in text)
+
+
 #: Residue a header after the text may introduce: a prompt box or the comments (not a list of links,
 #: which a content list after a heading resembles).
 _HEADED_BOXES = frozenset({"interface", "tail prompt", "comments"})
@@ -198,7 +204,7 @@ def tail_box_headers(units: list[Unit], reasons: list[str | None]) -> None:
         if reasons[i] is not None or shape.terminal or not 1 <= shape.words <= _BOX_HEADER_WORDS:
             continue
         boxes = _HEADED_BOXES if i > anchors[-1] else _PROMPT_BOXES
-        if reasons[i + 1] in boxes and not any(ch.isdigit() for ch in units[i].text):
+        if reasons[i + 1] in boxes and not _has_figure(units[i].text):
             reasons[i] = reasons[i + 1]
 
 
@@ -226,7 +232,7 @@ def tail_end_line(units: list[Unit], reasons: list[str | None], *, skip: int | N
     shape = units[i].shape
     if shape.anchor or shape.sentence_like or shape.terminal or not 1 <= shape.words <= _BOX_HEADER_WORDS:
         return
-    if any(ch.isdigit() for ch in units[i].text):
+    if _has_figure(units[i].text):
         return
     if not any(u.shape.anchor and reasons[k] is None for k, u in enumerate(units[:i])):
         return  # no text before it: nothing to follow
@@ -256,14 +262,14 @@ def repeated_controls(units: list[Unit], reasons: list[str | None]) -> None:
         shape = units[i].shape
         if shape.sentence_like or shape.terminal or not 1 <= shape.words <= _CONTROL_WORDS:
             continue
-        if any(ch.isdigit() for ch in units[i].text):
+        if _has_figure(units[i].text):
             continue
-        copies.setdefault(" ".join(units[i].text.split()).lower(), []).append(i)
+        copies.setdefault(line_key(units[i].text), []).append(i)
     firsts = []
     for where in copies.values():
         if len(where) < 2:
             continue
-        followers = {" ".join(units[k + 1].text.split()).lower() for k in where if k + 1 < len(units)}
+        followers = {line_key(units[k + 1].text) for k in where if k + 1 < len(units)}
         if len(followers) < len(where) or not units[where[0] + 1].shape.sentence_like:
             continue
         firsts.append(where[0])
@@ -291,7 +297,7 @@ def tag_lines(units: list[Unit], reasons: list[str | None]) -> None:
         label = units[i - 1].shape
         if units[i].shape.terminal or label.sentence_like or not 1 <= label.words <= 2 or label.terminal:
             continue
-        if any(ch in text for ch in "()[]:;") or any(ch.isdigit() for ch in units[i - 1].text):
+        if any(ch in text for ch in "()[]:;") or _has_figure(units[i - 1].text):
             continue
         items = [item.strip() for item in text.split(",")]
         if len(items) < _TAG_ITEMS or not all(item and len(item.split()) <= _TAG_ITEM_WORDS for item in items):

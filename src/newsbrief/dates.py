@@ -179,8 +179,10 @@ def clause_is_future(text: str, position: int, end: int | None = None) -> bool:
         # The date opens its clause ("On Tuesday he plans to travel …"): the verb after it gives the tense
         # (when there is one: "…, Wyo., on Saturday." has none and falls through to the sentence's).
         after = _clause_after(text[end:])
-        if _TENSED.search(after) or _FUTURE_AFTER.search(after):
-            return _future_after(after)
+        future = _FUTURE_AFTER.search(after)
+        if future is not None or _TENSED.search(after):
+            # future when a future verb phrase comes before any past verb
+            return future is not None and not _PAST_VERB_ANYWHERE.search(after, 0, future.start())
     if not _TENSED.search(clause):
         # A participle clause has no tense of its own: "will travel to the region, visiting Honduras on
         # Nov. 16" takes the main clause's.
@@ -205,12 +207,6 @@ def _clause_after(following: str) -> str:
     """The clause that ``following`` (the text after a date) opens, up to the next comma or stop."""
     match = _CLAUSE_AFTER.match(following)
     return match[1] if match else ""
-
-
-def _future_after(clause: str) -> bool:
-    """Whether ``clause`` has a future verb phrase before any past verb."""
-    future = _FUTURE_AFTER.search(clause)
-    return future is not None and not _PAST_VERB_ANYWHERE.search(clause, 0, future.start())
 
 
 def _last_clause(before: str, breaks: re.Pattern[str]) -> str:

@@ -268,6 +268,7 @@ def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 
 
 _NUMBER_SIGN = re.compile(r"\bNos?\.$")
+_ABBREVIATION_CHARS = 8  # longer than any abbreviation below with the space before it
 _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Lt|Col|Gen|Gens|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|Gov|Govs|Sen|Sens|Rep|Reps|Rev|Dr|Prof|Supt|Insp)\.$"
 )
@@ -295,11 +296,13 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     for start, end in spans:
         fragment = text[start:end]
         glue = _CLOSER.match(fragment) or fragment[:1].islower()
-        if not glue and merged:
-            before = text[merged[-1][0] : merged[-1][1]]
+        if not glue and merged and fragment[:1].isalnum():
             # "No. 2 Florida State", "Lt. Col. Smith": a number sign or a title never ends a sentence
-            glue = bool(_NUMBER_SIGN.search(before) and fragment[:1].isdigit()) or bool(
-                _TITLE_ABBREVIATION.search(before) and fragment[:1].isupper()
+            # (only the previous sentence's last few characters are searched: this runs on every split)
+            previous_start, previous_end = merged[-1]
+            tail = max(previous_start, previous_end - _ABBREVIATION_CHARS)
+            glue = (fragment[:1].isdigit() and _NUMBER_SIGN.search(text, tail, previous_end) is not None) or (
+                fragment[:1].isupper() and _TITLE_ABBREVIATION.search(text, tail, previous_end) is not None
             )
         if merged and glue and "\n\n" not in text[merged[-1][1] : start]:
             merged[-1] = (merged[-1][0], end)
