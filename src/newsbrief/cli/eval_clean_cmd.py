@@ -44,7 +44,9 @@ TRAINING_LABELS = [Path("eval/labels/wikiref_lines.tsv"), Path("eval/labels/benc
 #: each who never saw the cleaner's output; no rule was written after reading them), then the
 #: development labels.
 HELD_OUT_LABELS = [Path("eval/labels/wikiref_heldout_lines.tsv"), Path("eval/labels/wikiref_heldout2_lines.tsv")]
-LABELS = [*HELD_OUT_LABELS, *TRAINING_LABELS]
+#: The ninth round's development labels: the 85 tuning-half WikiRef220 pages labelled last.
+DEV2_LABELS = Path("eval/labels/wikiref_dev2_lines.tsv")
+LABELS = [*HELD_OUT_LABELS, TRAINING_LABELS[0], DEV2_LABELS, TRAINING_LABELS[1]]
 
 
 @clean_app.command("extraction")
