@@ -403,3 +403,18 @@ def test_a_first_word_shared_by_two_people_of_the_article_links_to_neither() -> 
     links = _link_surnames(mentions, NameMatcher())
     assert 2 not in links  # two Michaels: no link
     assert links[4] == "Chen Shui-bian"  # a family name written first
+
+
+def test_a_rare_given_name_alone_in_another_article_joins_the_full_name(models: NlpModels) -> None:
+    # "Anwar" (rare in English) in an article that never gives the full name is still Anwar Ibrahim;
+    # "Anne" (a common given name) alone stays apart from the one Anne of another article
+    articles = [
+        make_article("a.txt", "Former deputy prime minister Anwar Ibrahim was arrested on Sunday in Kuala Lumpur."),
+        make_article("b.txt", "Lawyers said Anwar would be charged on Tuesday. Supporters of Anwar marched."),
+        make_article("c.txt", "The nurse Anne Kitch treated the children on Monday."),
+        make_article("d.txt", "Her sister Anne said the family was grateful."),
+    ]
+    entities = extract_entities(articles, models=models)
+    anwar = _by_variant(entities, "Anwar Ibrahim")
+    assert "Anwar" in anwar.variants and anwar.mentions == 3
+    assert "Anne" not in _by_variant(entities, "Anne Kitch").variants

@@ -161,12 +161,25 @@ def test_real_cluster_quotes_have_speakers_and_spans(models: NlpModels) -> None:
         # names listed after "said the …," are what was said, not who said it
         ("Police spokesman Peter Evans said the Coco, Segovia and Cruta rivers all overflowed their banks. "
          "``People are moving into the mountains,'' he said.", "Peter Evans"),
+        # a chain of sentences opening with "he" goes back to the subject of the first, not to the
+        # person the last one talks about
+        ("Daniel Okafor, a blogger with a large following, doubted the official figures. He posted a long "
+         "message, calling Governor Ruth Adeyemi's briefing a piece of theatre. "
+         "``Nobody believes a word of it,'' he wrote.", "Daniel Okafor"),
     ],
 )
 def test_a_pronoun_after_a_quote_is_the_person_who_speaks(models: NlpModels, text: str, speaker: str) -> None:
     article = make_article("pronoun.txt", text)
     (quote,) = extract_quotes([article], models=models)
     assert quote.speaker == speaker
+
+
+def test_a_quoted_sentence_opening_with_i_is_no_pronoun_chain(models: NlpModels) -> None:
+    # "I know …" before the quote is the speaker's own words, not a sentence whose subject goes back further
+    text = ("Asked whether Sydney had been clean, Martin Keller said, ``I would be surprised. I know what "
+            "happened.'' ``Nothing here is clean,'' he said.")
+    quotes = extract_quotes([make_article("chain.txt", text)], models=models)
+    assert [q.speaker for q in quotes] == ["Martin Keller", "Martin Keller"]
 
 
 def test_title_abbreviations_and_the_next_sentence(models: NlpModels) -> None:
@@ -214,6 +227,9 @@ def test_two_apostrophes_closing_a_word_open_nothing() -> None:
         # the sentence closes with its attribution after a quotation inside it
         ("The treatment feels like ``a gentle tap on the shoulder'' once a second, said researcher Anna Berg.",
          "Anna Berg"),
+        # what follows "said" is where or to whom it was said: the person before the verb speaks
+        ("``Can anyone give a child back?'' Maria Lopez, a mother of two, said in a letter to Reuters.",
+         "Maria Lopez"),
     ],
 )
 def test_attributions_around_the_quotation(models: NlpModels, text: str, speaker: str) -> None:

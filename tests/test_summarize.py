@@ -190,3 +190,17 @@ def test_a_quotation_without_its_speaker_is_no_summary_sentence(splitter):
     )
     for sentence in summary:
         assert not sentence.text.startswith(("``", "\u201c")), sentence.text
+
+
+def test_a_sentence_whose_he_or_she_names_nobody_is_no_summary_sentence(splitter):
+    # "Investigators believe he …" leans on a sentence naming him; "Ortega said he …" does not
+    summary = _summary_of_two(
+        splitter,
+        "Investigators believe he planted the device at the station on Monday night. "
+        "Mayor Lucia Ortega said she would reopen the station on Thursday after the device was removed.",
+        "Police said he planted the device at the station on Monday night before fleeing. "
+        "The station will reopen on Thursday after the device was removed, officials said.",
+    )
+    texts = [s.text for s in summary]
+    assert not any(t.startswith(("Investigators believe he", "Police said he")) for t in texts), texts
+    assert any("reopen" in t for t in texts)

@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wordfreq import zipf_frequency
+
 from newsbrief.dates import TIME_WORDS
 from newsbrief.model import Article, Entity, EntityKind
 from newsbrief.names import (
@@ -50,6 +52,9 @@ LABELS: dict[str, EntityKind] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE",
 # A merge whose weakest token similarity is below this needs shared context as well.
 FUZZY_BELOW = 0.97
 GROUP_CUES = 2  # mentions whose words make a name a group (_organisation_cue) that settle its kind
+# a one-word name rarer than this in English text (wordfreq's Zipf scale: "Najib" 2.8, "Saddam" 3.4; "Anne"
+# 4.3, "Kim" 4.6) names one person of the story: it joins the one full name that opens with it
+DISTINCTIVE_GIVEN_NAME_ZIPF = 3.5
 RARE_FORM = 2  # mentions of a one-word name that may still be a misspelt surname
 # a one-word name the NER never calls a person is a person's surname when its mentions are at most this
 # many times the person's full-name votes (PERSON mentions count 3, titled ones 4): "Pinochet" (45 mentions,
@@ -673,6 +678,13 @@ def _attach_surnames(
         if len(hits) > 1:  # "Tsipras" is Alexis Tsipras's surname, not a misspelling of Demetris Tsiodras's
             exact = _closest_surnames(m.form, [f for c in hits for n in c for f in n.forms], matcher)
             hits = [c for c in hits if any(f in exact for n in c for f in n.forms)]
+        if not hits and zipf_frequency(m.form.lower(), "en") < DISTINCTIVE_GIVEN_NAME_ZIPF:
+            # nobody's surname in the story: a rare given name ("Najib", not "Anne") of the one person whose
+            # full name opens with it, given in another article
+            hits = [
+                c for c in clusters
+                if c[0].kind == "PERSON" and _given_name_of(m.form, [f for n in c for f in n.forms], matcher)
+            ]
         if len(hits) == 1:
             target = hits[0][0]
         else:

@@ -78,6 +78,8 @@ _BEFORE_INVERTED = re.compile(r"\b(?:said|says|added|adds)\s+(?P<who>[^!?,;\"`\u
 _DESCRIPTION_COMMA = re.compile(r",\s*")
 _QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
+_THIRD_PERSON = re.compile(r"^(?:he|she)$", re.I)
+_PREPOSITION = re.compile(r"(?:in|to|on|at|during|after|before|from|with|by|for|via|through|over|under)\b", re.I)
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
 
 
@@ -172,6 +174,10 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     tail = _TRAILING_ATTRIBUTION.search(text, qe, end)
     if tail and not _QUOTE_MARK.search(text, qe, tail.start()):
         group = "who" if tail.group("who") else "who2"
+        if group == "who" and _PREPOSITION.match(tail.group("who")):
+            # '"…?" Yik-Kiong Hue, a relative, said in an email to AFP.': what follows the verb is no
+            # speaker (nor is the agency it was said to); the person before the verb is
+            return _mention_in([m for m in mentions if m.kind == "PERSON"], qe, tail.start())
         return _who(text, tail.start(group), tail.end(group), qs, mentions)
     verbs = list(_REPORTING.finditer(text, start, qs))
     if not verbs or _QUOTE_MARK.search(text, start, verbs[-1].start()):
@@ -251,10 +257,37 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
         named = [m for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1 and surname_matches(first, m.form)]
         if named:
             in_sentence = [named[-1]]
-    for chosen in ([m for m in speaking if m.start >= sentence_start], in_sentence[:1], speaking, before):
+    chain = _chain_subject(text, starts, sentence_start, window, before, speaking) if opens_with_pronoun else []
+    for chosen in (chain, [m for m in speaking if m.start >= sentence_start], in_sentence[:1], speaking, before):
         if chosen:
             return chosen[-1]
     return None
+
+
+def _chain_subject(
+    text: str, starts: list[int], sentence_start: int, window: int, before: list[Mention], speaking: list[Mention]
+) -> list[Mention]:
+    """The person a chain of sentences opening with "he"/"she" goes back to.
+
+    "Li Chengpeng, a social critic, … He posted a message, calling Mr. Najib's conference theatre.
+    ``…,'' he wrote." gives Li Chengpeng: in the nearest earlier sentence that does not open with a
+    pronoun, the last person who speaks, else the first person (none when it names nobody).  A sentence
+    opening with "I" or "we" is quoted speech, not a chain: nothing then.
+    """
+    if not _THIRD_PERSON.match(text[sentence_start : sentence_start + 5].split(" ", 1)[0]):
+        return []
+    bounds = [window, *[s for s in starts if s < sentence_start]]
+    ends = [sentence_start, *reversed(bounds[1:])]
+    for start, end in zip(reversed(bounds), ends, strict=False):
+        opener = text[start : start + 5].split(" ", 1)[0]
+        if _PRONOUN.match(opener):
+            if not _THIRD_PERSON.match(opener):
+                return []
+            continue
+        people = [m for m in before if start <= m.start < end]
+        talking = [m for m in speaking if start <= m.start < end]
+        return talking[-1:] or people[:1]
+    return []
 
 
 def _resolve_nominal(noun: str, quote_start: int, mentions: list[Mention]) -> Mention | None:

@@ -41,6 +41,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
+from wordfreq import zipf_frequency
 
 from newsbrief import text as textmod
 from newsbrief.align import Alignment, Stems, numbers_in
@@ -122,17 +123,88 @@ def _addresses_reader(text: str) -> bool:
     return bool(first) and first[0].lower().rstrip(",") in _FIRST_OR_SECOND_PERSON
 
 
-def stands_alone(text: str) -> bool:
+def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     """Whether a sentence can be shown on its own as a story's fact (summary, "only in one source").
 
     Not when it leans on the sentence before or after (:func:`newsbrief.text.needs_context`: opens inside
-    a quotation or opens one it does not close, opens with a pronoun or connective), nor when it speaks
-    to or as someone (:func:`_addresses_reader`).  English.
+    a quotation or opens one it does not close, opens with a pronoun or connective; or
+    :func:`dangling_pronoun`: "Police said he was arrested."), nor when it speaks to or as someone
+    (:func:`_addresses_reader`).  ``names``: the story's proper names (:func:`proper_names`).  English.
 
     >>> stands_alone("The bridge reopened on Friday."), stands_alone('"We will therefore freeze all business.')
     (True, False)
     """
-    return not textmod.needs_context(text) and not _addresses_reader(text)
+    return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
+
+
+_THIRD_PERSON = frozenset("he she him her his hers himself herself".split())
+_DETERMINERS = frozenset("the a an this that one another each every".split())
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
+_COMMON_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: "investigators" 3.9, "police" 5.3
+_TOKEN = re.compile(r"\w[\w'\u2019-]*")
+
+
+def proper_names(texts: Sequence[str]) -> frozenset[str]:
+    """The story's words that are names, lower-cased.
+
+    A name is written capitalised in most of its uses inside a sentence (not as its first word):
+    "Smith", not "Investigators".
+    """
+    upper: dict[str, int] = defaultdict(int)
+    lower: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for token in _TOKEN.findall(text)[1:]:
+            (upper if token[:1].isupper() else lower)[token.lower()] += 1
+    return frozenset(w for w, n in upper.items() if n > lower.get(w, 0))
+
+
+def dangling_pronoun(text: str, names: frozenset[str] | None = None) -> bool:
+    """Whether a "he"/"she"/"his"/"her" of the sentence has nobody in it to refer to.
+
+    "Investigators believe he was involved in the killings." names nobody the pronoun could stand for: it
+    leans on an earlier sentence.  An antecedent is a name before the pronoun (a capitalised word inside
+    the sentence, not a day or month; the first word when it is one of the story's ``names`` or a
+    possessive — all capitalised first words count as names without ``names``) or a noun phrase opened by
+    a determiner ("the minister said he …"); or, for a pronoun in an opening clause, the subject of the
+    clause after its comma ("If he wins, Cardoso will …").  English.
+
+    >>> story = frozenset({"smith"})
+    >>> dangling_pronoun("Police said he was arrested.", story), dangling_pronoun("Smith said he would go.", story)
+    (True, False)
+    >>> dangling_pronoun("The mayor said he would resign.", story), dangling_pronoun("On Monday, Mr Lee said his plan failed.")
+    (False, False)
+    >>> dangling_pronoun("Asked his view, Lee said no.", story), dangling_pronoun("At 14, he left school.", story)
+    (False, True)
+    """
+    tokens = list(_TOKEN.finditer(text))
+    for index, match in enumerate(tokens):
+        token = match.group()
+        low = token.lower()
+        if low in _THIRD_PERSON:
+            if index == 0:
+                return False  # a sentence opening with one is needs_context's
+            comma = text.find(",", match.end())
+            return not (0 <= comma and "," not in text[: match.start()] and _antecedent_after(text, comma))
+        if low in _DETERMINERS or _names_someone(token, index, names):
+            return False
+    return False
+
+
+def _names_someone(token: str, index: int, names: frozenset[str] | None) -> bool:
+    low = token.lower()
+    if not token[:1].isupper() or low in _CALENDAR or low == "i":
+        return False
+    # a first word: one of the story's names, a possessive, or no common English word ("Al-Sharaa")
+    return (
+        index > 0 or names is None or low in names or low.endswith(("'s", "\u2019s"))
+        or zipf_frequency(low, "en") < _COMMON_WORD_ZIPF
+    )
+
+
+def _antecedent_after(text: str, comma: int) -> bool:
+    """The clause after an opening clause's comma starts with a name or a determiner's noun phrase."""
+    following = _TOKEN.findall(text, comma + 1)[:1]
+    return bool(following) and (following[0].lower() in _DETERMINERS or _names_someone(following[0], 1, None))
 
 
 def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
@@ -267,7 +339,8 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     # a summary sentence must stand alone: one opening inside a quotation or with a pronoun/connective
     # ("He later …", "However, …") leans on a sentence the reader does not see (kept only when no
     # candidate stands alone)
-    cands = [i for i in cands if stands_alone(al.sentences[i].text)] or cands
+    names = proper_names([s.text for s in al.sentences])
+    cands = [i for i in cands if stands_alone(al.sentences[i].text, names)] or cands
     if len(cands) > options.max_candidates:
         cands = sorted(cands, key=lambda i: (-values[i] / lengths_all[i], i))[: options.max_candidates]
         cands.sort()
