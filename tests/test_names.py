@@ -89,3 +89,17 @@ def test_the_matcher_gives_the_answers_of_the_plain_functions() -> None:
     for a in tokens:
         for b in tokens:
             assert ((a, b) in similar) == (max(token_similarity(a, b), token_similarity(b, a)) >= 0.9)
+
+
+@pytest.mark.parametrize(
+    ("single", "full", "same"),
+    [
+        ("Alenkar", "Jose Alencar", True),  # a spelling variant of a rare name
+        ("Britain", "Andreas Berten", False),  # a common English word is written one way
+        ("Valley", "Manuel Valle", False),
+        ("Clinton", "Bill Clinton", True),  # spelt as it is
+    ],
+)
+def test_a_common_word_is_a_surname_only_as_spelt(single: str, full: str, same: bool) -> None:
+    assert surname_matches(single, full) is same
+    assert NameMatcher().surname_matches(single, full) is same

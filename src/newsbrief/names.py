@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler
+from wordfreq import zipf_frequency
 
 from newsbrief.model import EntityKind
 
@@ -200,6 +201,9 @@ TOKEN_MIN = 0.9
 # Two one-word person names (no given name to agree) need this Jaro-Winkler similarity, unless they are
 # romanisations of one another (:func:`_romanised_alike`).
 LONE_TOKEN_MIN = 0.93
+# a lone word this common in English (wordfreq's Zipf scale: "britain" 4.7, "clinton" 4.6; "alencar" 1.5,
+# "gadhafi" under 3) matches a surname only as spelt: no spelling variant of it is a name
+COMMON_WORD_ZIPF = 4.0
 
 
 def acronym(tokens: list[str]) -> str:
@@ -374,9 +378,12 @@ def _lone_token_alike(a: str, b: str, similarity: float) -> bool:
     Close enough alone, a romanisation of it, or one part of a double name ("Madikizela" of
     "Madikizela-Mandela").
     """
-    if similarity >= LONE_TOKEN_MIN or a in b.split("-") or b in a.split("-"):
+    if a == b or a in b.split("-") or b in a.split("-"):
         return True
-    return similarity >= TOKEN_MIN and _romanised_alike(a, b)
+    if max(zipf_frequency(a, "en"), zipf_frequency(b, "en")) >= COMMON_WORD_ZIPF:
+        # a common English word is written one way: "Britain" is no spelling of the surname "Berten"
+        return False
+    return similarity >= LONE_TOKEN_MIN or (similarity >= TOKEN_MIN and _romanised_alike(a, b))
 
 
 class NameMatcher:
