@@ -47,6 +47,7 @@ from newsbrief import text as textmod
 from newsbrief.align import Alignment, Stems, numbers_in
 from newsbrief.dates import MONTH_NAMES, WEEKDAYS
 from newsbrief.model import Span, SummarySentence
+from newsbrief.names import TITLE_HEADS
 from newsbrief.settings import BriefOptions
 
 # two sentences of different sources with content stems this alike (Jaccard, day/month names aside) say the
@@ -133,13 +134,28 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
 
     >>> stands_alone("The bridge reopened on Friday."), stands_alone('"We will therefore freeze all business.')
     (True, False)
+    >>> stands_alone('(Read "The bridge that fell.")')
+    False
     """
+    if _ASIDE.fullmatch(text):
+        return False
     return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
 
 
 _THIRD_PERSON = frozenset("he she him her his hers himself herself".split())
 _DETERMINERS = frozenset("the a an this that one another each every".split())
+# nouns for people (with the titles of names.TITLE_HEADS): "the mayor said he …" has an antecedent,
+# "the tweet showed her …" has none.  English.
+_PERSON_NOUNS = TITLE_HEADS | frozenset(
+    """man woman men women boy girl child person people wife husband mother father son daughter brother
+    sister family friend lady couple suspect victim driver passenger student teacher nurse soldier
+    worker owner resident witness gunman attacker bomber survivor relative parent fan""".split()
+)
+# a sentence that is all an aside in brackets: "(Read …)", "[Photo: …]"
+_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.!?\"'\u201d]*\s*")
+_QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|``.*?''")
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
+_OPENERS = frozenset("\"'`\u201c\u2018:;-\u2013\u2014.!?(")
 _COMMON_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: "investigators" 3.9, "police" 5.3
 _TOKEN = re.compile(r"\w[\w'\u2019-]*")
 
@@ -147,14 +163,20 @@ _TOKEN = re.compile(r"\w[\w'\u2019-]*")
 def proper_names(texts: Sequence[str]) -> frozenset[str]:
     """The story's words that are names, lower-cased.
 
-    A name is written capitalised in most of its uses inside a sentence (not as its first word):
-    "Smith", not "Investigators".
+    A name is written capitalised in most of its uses inside a sentence (not as its first word, nor
+    as the first word of a quotation or after a colon or dash): "Smith", not "Investigators" or "Oh".
     """
     upper: dict[str, int] = defaultdict(int)
     lower: dict[str, int] = defaultdict(int)
     for text in texts:
-        for token in _TOKEN.findall(text)[1:]:
-            (upper if token[:1].isupper() else lower)[token.lower()] += 1
+        for match in list(_TOKEN.finditer(text))[1:]:
+            token = match.group()
+            if token[:1].isupper():
+                if text[: match.start()].rstrip()[-1:] in _OPENERS:
+                    continue
+                upper[token.lower()] += 1
+            else:
+                lower[token.lower()] += 1
     return frozenset(w for w, n in upper.items() if n > lower.get(w, 0))
 
 
@@ -175,19 +197,32 @@ def dangling_pronoun(text: str, names: frozenset[str] | None = None) -> bool:
     (False, False)
     >>> dangling_pronoun("Asked his view, Lee said no.", story), dangling_pronoun("At 14, he left school.", story)
     (False, True)
+    >>> dangling_pronoun("The tweet showed her at home.", story), dangling_pronoun("A senior official said she left.", story)
+    (True, False)
+    >>> dangling_pronoun('"Of all the roots of Michelle, this one matters," she said.', story)
+    True
     """
     tokens = list(_TOKEN.finditer(text))
+    quoted = [q.span() for q in _QUOTED.finditer(text)]
     for index, match in enumerate(tokens):
         token = match.group()
         low = token.lower()
+        if any(start < match.start() < end for start, end in quoted) and low not in _THIRD_PERSON:
+            continue  # a name inside a quotation is not who the words outside it speak of
         if low in _THIRD_PERSON:
             if index == 0:
                 return False  # a sentence opening with one is needs_context's
             comma = text.find(",", match.end())
             return not (0 <= comma and "," not in text[: match.start()] and _antecedent_after(text, comma))
-        if low in _DETERMINERS or _names_someone(token, index, names):
+        if _names_someone(token, index, names) or (low in _DETERMINERS and _person_follows(tokens, index)):
             return False
     return False
+
+
+def _person_follows(tokens: list[re.Match[str]], index: int) -> bool:
+    """A noun for a person within the three words after a determiner ("the first lady", "a senior official")."""
+    following = (t.group().lower() for t in tokens[index + 1 : index + 4])
+    return any(w in _PERSON_NOUNS or w.removesuffix("s") in _PERSON_NOUNS for w in following)
 
 
 def _names_someone(token: str, index: int, names: frozenset[str] | None) -> bool:
@@ -202,9 +237,16 @@ def _names_someone(token: str, index: int, names: frozenset[str] | None) -> bool
 
 
 def _antecedent_after(text: str, comma: int) -> bool:
-    """The clause after an opening clause's comma starts with a name or a determiner's noun phrase."""
-    following = _TOKEN.findall(text, comma + 1)[:1]
-    return bool(following) and (following[0].lower() in _DETERMINERS or _names_someone(following[0], 1, None))
+    """After an opening clause's comma the sentence names someone (a name or a determiner's person noun).
+
+    "In his second call, according to several people who listened, Gingrich blamed …": the subject may
+    come after more commas.
+    """
+    following = list(_TOKEN.finditer(text, comma + 1))
+    return any(
+        _names_someone(t.group(), 1, None) or (t.group().lower() in _DETERMINERS and _person_follows(following, k))
+        for k, t in enumerate(following)
+    )
 
 
 def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
@@ -216,7 +258,7 @@ def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
         score += 1.0
     if not textmod.ends_sentence(text):
         score += 1.0
-    if textmod.needs_context(text):
+    if not stands_alone(text):
         score += 2.0
     own = al.source_of[i]
     rare = [s for s in al.stems[i] if vocabulary.get(s, set()) <= {own}]

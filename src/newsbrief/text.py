@@ -228,7 +228,7 @@ class SentenceSplitter:
         for (pstart, _pend), doc in zip(paras, self._nlp.pipe(text[s:e] for s, e in paras), strict=True):
             for sent in doc.sents:
                 spans.extend(_trimmed(text, pstart + sent.start_char, pstart + sent.end_char))
-        return _merge_fragments(text, _move_opening_quotes(text, spans))
+        return [_without_item_marker(text, s, e) for s, e in _merge_fragments(text, _move_opening_quotes(text, spans))]
 
     def sentences(self, article_id_: str, text: str) -> list[Sentence]:
         """The sentences of one article's clean text as :class:`Sentence` objects with spans."""
@@ -238,6 +238,29 @@ class SentenceSplitter:
         """:meth:`split` over many texts."""
         for text in texts:
             yield self.split(text)
+
+
+# a list item's number or bullet before a sentence: "14 In 2001-02, United …", "3. The …", "• The …" (a
+# number counts only before a capitalised function word: "14 Britons died" keeps its figure)
+_ITEM_MARKER = re.compile(r"(?:(?P<number>\d{1,3})[.)]?|[\u2022\u00b7\u25aa\u25ba*])\s+(?=(?P<word>[A-Z][a-z]*)\s)")
+
+
+def _without_item_marker(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence's span without a list item's number or bullet at its start.
+
+    >>> text = "14 In 2001-02, the club made a profit."
+    >>> s, e = _without_item_marker(text, 0, len(text)); text[s:e]
+    'In 2001-02, the club made a profit.'
+    >>> text = "14 Britons died."
+    >>> s, e = _without_item_marker(text, 0, len(text)); text[s:e]
+    '14 Britons died.'
+    """
+    match = _ITEM_MARKER.match(text, start, end)
+    if match is None or match.end() >= end:
+        return start, end
+    if match.group("number") and match.group("word").lower() not in STOPWORDS:
+        return start, end
+    return match.end(), end
 
 
 _CLOSER = re.compile(r"^[\"')\]]+$")
