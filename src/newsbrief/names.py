@@ -204,6 +204,9 @@ LONE_TOKEN_MIN = 0.93
 # a lone word this common in English (wordfreq's Zipf scale: "britain" 4.7, "clinton" 4.6; "alencar" 1.5,
 # "gadhafi" under 3) matches a surname only as spelt: no spelling variant of it is a name
 COMMON_WORD_ZIPF = 4.0
+# a place name one edit from another is its typo only when one of them is this rare in English (Zipf:
+# "jersualem" 0, "kazakstan" 1.5, "luxemburg" 2.6; "iceland" 3.8 and "ireland" 4.7 are two places)
+PLACE_TYPO_ZIPF = 3.0
 
 
 def acronym(tokens: list[str]) -> str:
@@ -341,7 +344,11 @@ def _place_similarity(ta: list[str], tb: list[str]) -> float | None:
 
     A typo is one edit or one swap of neighbouring letters in a word of six letters or more, keeping the
     first letter and the last two ("Kazakstan" ~ "Kazakhstan", "Jersualem" ~ "Jerusalem"), so that a
-    country and its adjective ("Honduras" / "Honduran") or two countries ("Gambia" / "Zambia") stay apart.
+    country and its adjective ("Honduras" / "Honduran") or two countries ("Gambia" / "Zambia") stay apart;
+    one of the two must be rare in English (a typo is): "Iceland" and "Ireland" are two places.
+
+    >>> _place_similarity(["iceland"], ["ireland"]), _place_similarity(["kazakstan"], ["kazakhstan"])
+    (None, 0.95)
     """
     if _with_designators(ta, tb, PLACE_DESIGNATORS):
         return 0.98
@@ -351,7 +358,10 @@ def _place_similarity(ta: list[str], tb: list[str]) -> float | None:
     for x, y in zip(ta, tb, strict=True):
         if x == y:
             sims.append(1.0)
-        elif min(len(x), len(y)) >= 6 and x[0] == y[0] and x[-2:] == y[-2:] and OSA.distance(x, y) == 1:
+        elif (
+            min(len(x), len(y)) >= 6 and x[0] == y[0] and x[-2:] == y[-2:] and OSA.distance(x, y) == 1
+            and min(zipf_frequency(x, "en"), zipf_frequency(y, "en")) < PLACE_TYPO_ZIPF
+        ):
             sims.append(0.95)
         else:
             return None
