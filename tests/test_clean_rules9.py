@@ -33,11 +33,17 @@ def test_a_spec_sheet_with_a_video_field_is_kept() -> None:
         assert line in paragraphs(result)
 
 
+CREDITS = ["Photo: Jane Roe/Reuters", "Photo: Ana Lima/AFP", "Photo: Max Mustermann/EPA"]
+
+
 def test_credits_repeating_one_label_are_not_a_spec_sheet() -> None:
-    credits = ["Photo: Jane Roe/Reuters", "Photo: Ana Lima/AFP", "Photo: Max Mustermann/EPA"]
-    assert key_value_runs(units_of("\n".join(credits))) == []
-    result = clean(page(BODY[0], "\n".join(credits), *BODY[1:3]))
-    assert reason_of(result, credits[0]) == "caption"
+    assert key_value_runs(units_of("\n".join(CREDITS))) == []
+    assert key_value_runs(units_of("\n".join(SPECS))) == [[0, 1, 2, 3]]
+
+
+def test_credits_repeating_one_label_still_go() -> None:
+    result = clean(page(BODY[0], "\n".join(CREDITS), *BODY[1:3]))
+    assert reason_of(result, CREDITS[0]) == "caption"
 
 
 # --- a data row repeated for different items is a table, not furniture -------------------------
@@ -252,3 +258,18 @@ def test_a_headline_recurring_in_the_batch_stays_the_headline() -> None:
 def test_a_site_name_recurring_at_the_top_is_not_the_headline() -> None:
     for result in _batch_clean(["Gadget Weekly online edition"] * 3, REVIEW):
         assert result.main.title != "Gadget Weekly online edition"
+
+
+# --- two lower-case words left by a page element ----------------------------------------------------
+
+
+def test_two_lower_case_words_between_a_paragraph_and_a_question_go() -> None:
+    result = clean(page(*BODY[:2], "embedded content\nWhat comes next?", *BODY[2:]))
+    assert reason_of(result, "embedded content") == "media"
+    assert "What comes next?" in paragraphs(result)
+
+
+def test_two_lower_case_words_inside_a_broken_sentence_are_kept() -> None:
+    broken = ["The council said the", "new ferry", "would start sailing in May, weeks before the bridge closes."]
+    result = clean(page(*BODY[:2], *broken, *BODY[2:]))
+    assert "new ferry" in paragraphs(result)

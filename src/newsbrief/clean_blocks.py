@@ -1,4 +1,4 @@
-r"""Rules over blocks of lines inside the body: re-scraped text and its boxes, picture captions, widgets.
+r"""Rules over blocks of lines inside the body: re-scraped text and its boxes, picture captions, widgets, pull quotes, repeated links.
 
 Like :mod:`newsbrief.clean_runs`, each rule reads the units of a page and the reasons decided so far
 (``None`` = body) and marks more units in place; they run on English pages only.
