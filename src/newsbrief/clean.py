@@ -515,8 +515,9 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     if is_counter(text) or is_gallery_position(text, shape):
         return "counter"
     field = ctx.listed and KEY_VALUE.match(text) is not None  # ``Video: 4K at 30 fps`` in a spec sheet
-    credit = has_credit(text) and not field
-    if shape.words <= 60 and (credit or is_positioned_caption(text, shape) or is_gallery_header(text, shape)):
+    if shape.words <= 60 and (
+        (has_credit(text) and not field) or is_positioned_caption(text, shape) or is_gallery_header(text, shape)
+    ):
         return "caption"
     if is_bracketed_teaser(text):  # after the credits: "[Image: …]" is a caption
         return "related links"

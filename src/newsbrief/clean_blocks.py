@@ -347,6 +347,8 @@ def repeated_links(units: list[Unit], reasons: list[str | None], keys: list[str]
     comes after the page's first paragraph (a headline repeated at the top is the headline rules').
     ``keys`` are the units' :func:`newsbrief.clean_shape.line_key`.
     """
+    if len(set(keys)) > len(keys) - _REPEATED_LINK_COPIES + 1:
+        return  # no line is found three times
     first = next((i for i, u in enumerate(units) if u.shape.anchor), len(units))
     positions: dict[str, list[int]] = {}
     for i, key in enumerate(keys):

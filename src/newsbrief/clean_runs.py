@@ -86,7 +86,7 @@ def key_value_runs(units: list[Unit]) -> list[list[int]]:
     run: list[int] = []
     labels: set[str] = set()
     for i, unit in enumerate([*units, None]):
-        match = KEY_VALUE.match(unit.text) if unit is not None and not unit.shape.anchor else None
+        match = KEY_VALUE.match(unit.text) if unit is not None and ":" in unit.text and not unit.shape.anchor else None
         label = unit.text[: unit.text.index(":")].lower() if match and unit is not None else ""
         if match and label not in labels:
             run.append(i)
