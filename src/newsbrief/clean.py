@@ -31,8 +31,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlparse
 
 from newsbrief.clean_blocks import (
+    names_above_headings,
     picture_captions,
+    pull_quotes,
     repeated_controls,
+    repeated_links,
     rescraped_block,
     rescraped_boxes,
     tag_lines,
@@ -49,7 +52,7 @@ from newsbrief.clean_dates import (
     is_post_signature,
     universal_reason,
 )
-from newsbrief.clean_headline import drop_repeated_headline, find_title
+from newsbrief.clean_headline import drop_repeated_headline, find_title, recurring_headline
 from newsbrief.clean_lines import (
     Unit,
     english_share_reaches,
@@ -62,6 +65,7 @@ from newsbrief.clean_lines import (
     is_bracketed_teaser,
     is_counter,
     is_decorative_marker,
+    is_pointer_prompt,
     is_site_labelled_link,
     navigation_like,
     only_interface_words,
@@ -76,12 +80,15 @@ from newsbrief.clean_media import (
     media_titles,
 )
 from newsbrief.clean_runs import (
+    DATA_ROW,
+    KEY_VALUE,
     caption_neighbours,
     comment_section,
     edge_boxes,
     edge_promos,
     graphic_labels,
     introduced_lists,
+    is_underline,
     menu_runs,
     prompt_neighbours,
     related_runs,
@@ -127,6 +134,7 @@ REASONS = (
     "comments",
     "graphic",
     "media",
+    "pull quote",
 )
 
 _MAX_OBSERVED_CHARS = 160
@@ -260,6 +268,8 @@ class Cleaner:
         outlet = _outlet_key(raw)
         english = _english(units)
         reasons, listed = _classify(units, self, outlet, english=english)
+        if english and not meta_title:
+            recurring_headline(units, reasons)
         title, title_idx, title_meta = find_title(units, reasons, meta_title)
         if title:
             drop_repeated_headline(units, reasons, title, title_idx)
@@ -375,7 +385,9 @@ def _classify(
         repeated = counts[keys[i]] >= _BOILERPLATE_REPEATS or (
             len(keys[i]) > _PREFIX_CHARS and prefixes[keys[i][:_PREFIX_CHARS]] >= _BOILERPLATE_REPEATS
         )
-        if english and reasons[i] is None and repeated and unit.shape.words >= 10 and not unit.shape.terminal_question:
+        # A data row repeats its values for different items (``1989-90: 20 players born in UK``): a table, not furniture.
+        data_row = DATA_ROW.match(unit.text) is not None and not unit.shape.terminal
+        if english and reasons[i] is None and repeated and unit.shape.words >= 10 and not unit.shape.terminal_question and not data_row:
             if positions is None:
                 positions = {}
                 for k, key in enumerate(keys):
@@ -396,6 +408,7 @@ def _classify(
         for first_copy in set(boxes.values()):
             listed[first_copy] = True
         media_titles(units, reasons)
+        repeated_links(units, reasons, keys)
         comment_section(units, reasons)
         menu_runs(units, reasons, listed)
         tail_runs(units, reasons, last, listed)
@@ -404,6 +417,8 @@ def _classify(
         prompt_neighbours(units, reasons)
         caption_neighbours(units, reasons)
         picture_captions(units, reasons)
+        pull_quotes(units, reasons)
+        names_above_headings(units, reasons)
         widget_blocks(units, reasons)
         tail_box_headers(units, reasons)
         shouted_teasers(units, reasons)
@@ -413,6 +428,7 @@ def _classify(
         edge_promos(units, reasons)
         _second_copies(units, reasons, keys, boxes)
         _quoted_posts(units, reasons)
+        _underlines(units, reasons)
     return reasons, listed
 
 
@@ -424,6 +440,13 @@ def _quoted_posts(units: list[Unit], reasons: list[str | None]) -> None:
     for i in range(1, len(units)):
         if reasons[i] is None and reasons[i - 1] in _POST_TEXT_REASONS and is_post_signature(units[i].text):
             reasons[i - 1] = None
+
+
+def _underlines(units: list[Unit], reasons: list[str | None]) -> None:
+    """A rule under a kept heading (``=====`` as long as the line above) underlines it: not a section marker."""
+    for i in range(1, len(units)):
+        if reasons[i] == "section marker" and reasons[i - 1] is None and is_underline(units[i - 1], units[i]):
+            reasons[i] = None
 
 
 def _second_copies(units: list[Unit], reasons: list[str | None], keys: list[str], boxes: dict[int, int]) -> None:
@@ -491,18 +514,21 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "navigation"
     if is_counter(text) or is_gallery_position(text, shape):
         return "counter"
-    if shape.words <= 60 and (has_credit(text) or is_positioned_caption(text, shape) or is_gallery_header(text, shape)):
+    field = ctx.listed and KEY_VALUE.match(text) is not None  # ``Video: 4K at 30 fps`` in a spec sheet
+    if shape.words <= 60 and (
+        (has_credit(text) and not field) or is_positioned_caption(text, shape) or is_gallery_header(text, shape)
+    ):
         return "caption"
     if is_bracketed_teaser(text):  # after the credits: "[Image: …]" is a caption
         return "related links"
     quoted = text[:1] in "\"“‘«" and shape.sentence_like  # a quotation in prose is never the page talking
     if shape.interface_like and not quoted and (not shape.anchor or (shape.imperative and shape.reader)):
         return "interface"
-    if shape.promo:
+    if shape.promo or is_pointer_prompt(text, shape):
         return "interface"
     if shape.words <= 5 and not shape.sentence_like and shape.interface_ratio > 0 and only_interface_words(text):
         return "interface"
-    if interface_label(text):
+    if interface_label(text) and not field:
         return "link"
     if shape.words <= 12 and not shape.sentence_like and has_url(text):
         return "link"

@@ -1,4 +1,4 @@
-r"""Rules over blocks of lines inside the body: re-scraped text and its boxes, picture captions, widgets.
+r"""Rules over blocks of lines inside the body: re-scraped text and its boxes, picture captions, widgets, pull quotes, repeated links.
 
 Like :mod:`newsbrief.clean_runs`, each rule reads the units of a page and the reasons decided so far
 (``None`` = body) and marks more units in place; they run on English pages only.
@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from newsbrief.clean_lines import Unit
+from newsbrief.clean_runs import DATA_ROW, NAMED_ROLE
 from newsbrief.clean_shape import line_key
 from newsbrief.text import content_words
 
@@ -121,8 +122,11 @@ def picture_captions(units: list[Unit], reasons: list[str | None]) -> None:
         if reasons[i] is not None or reasons[i + 1] is not None:
             continue
         alt, caption = units[i], units[i + 1]
-        # Two lines joined on a page whose paragraphs are separated by blank lines.
-        if caption.line_no != alt.line_no + 1 or not units[i - 1].line_no < alt.line_no - 1:
+        # Two lines joined on a page whose paragraphs are separated by blank lines: a block of their own,
+        # or (ninth round) the last two lines of a box (a fact box's rows, then the picture).
+        if caption.line_no != alt.line_no + 1:
+            continue
+        if not units[i - 1].line_no < alt.line_no - 1 and not _closes_box(units, i):
             continue
         if alt.shape.terminal or caption.shape.terminal or alt.shape.words > _ALT_WORDS:
             continue
@@ -130,11 +134,25 @@ def picture_captions(units: list[Unit], reasons: list[str | None]) -> None:
             continue
         if alt.text.rstrip().endswith(":") or caption.text.rstrip().endswith(":"):
             continue
-        if not (units[i - 1].shape.terminal and units[i + 2].shape.terminal):
+        if not ((units[i - 1].shape.terminal or _closes_box(units, i)) and units[i + 2].shape.terminal):
             continue
         alt_words = set(content_words(alt.text))
         if alt_words and 2 * len(alt_words & set(content_words(caption.text))) >= len(alt_words):
             reasons[i] = reasons[i + 1] = "caption"
+
+
+def _closes_box(units: list[Unit], i: int) -> bool:
+    """``units[i]`` and the next line end a block of joined lines, under lines that do not end like sentences.
+
+    A picture set at the foot of a box (a team's figures, then its player's photo: ``Ana Lima`` /
+    ``Ana Lima scored twice in the final``), a blank line after it; the alternative text must be a
+    name (every word capitalised).
+    """
+    above, alt, caption, after = units[i - 1], units[i], units[i + 1], units[i + 2]
+    if above.line_no != alt.line_no - 1 or after.line_no <= caption.line_no + 1 or above.shape.terminal:
+        return False
+    words = alt.text.split()
+    return all(word[:1].isupper() for word in words)
 
 
 #: Residue that marks a block of joined lines as a widget (a player's controls, a picture's credits).
@@ -152,7 +170,8 @@ def widget_blocks(units: list[Unit], reasons: list[str | None]) -> None:
     interface prompts, captions, counters or links, the block is a widget (a media player's controls,
     a picture with its credit) and its other lines of at most 12 words belong to it — even a short
     sentence, when it talks about the page (an interface word or an imperative opening: the player's
-    instructions).  An article paragraph joined to a caption is longer than that.
+    instructions).  An article paragraph joined to a caption is longer than that; a data row
+    (``2009-10: 12 players born abroad``, ninth round) above a picture is a table's, not the widget's.
     """
     n = len(units)
     start = 0
@@ -166,7 +185,7 @@ def widget_blocks(units: list[Unit], reasons: list[str | None]) -> None:
                 reason = max(set(parts), key=parts.count)
                 for k in range(start, end):
                     shape = units[k].shape
-                    if reasons[k] is None and shape.words <= _WIDGET_LINE_WORDS:
+                    if reasons[k] is None and shape.words <= _WIDGET_LINE_WORDS and not DATA_ROW.match(units[k].text):
                         if not shape.anchor or shape.interface_ratio > 0 or shape.imperative:
                             reasons[k] = reason
         start = end
@@ -308,3 +327,122 @@ def tag_lines(units: list[Unit], reasons: list[str | None]) -> None:
 
 _TAG_ITEMS = 4
 _TAG_ITEM_WORDS = 6
+
+
+#: A link repeated down the page (``Back to top`` under every section) is found at least this many times.
+_REPEATED_LINK_COPIES = 3
+_REPEATED_LINK_WORDS = 8
+
+
+def repeated_links(units: list[Unit], reasons: list[str | None], keys: list[str]) -> None:
+    """A short line about the page found three times or more, between different lines each time: every copy goes.
+
+    Ninth round (English: it reads the interface words).  A link repeated at the end of every section
+    (``Back up to list of teams``, ``Return to the menu``) is navigation, its first copy too (the
+    duplicate rule keeps a short interface line's first copy).  The line must not be a sentence, hold
+    no figures, have at most eight words and an interface word (a sub-heading repeated in every
+    section — ``Points on the map`` — names its subject; a table's header row has separators); a page
+    scraped several times repeats its
+    lines with the same neighbour each time (:func:`rescraped_block`) and keeps them.  Every copy
+    comes after the page's first paragraph (a headline repeated at the top is the headline rules').
+    ``keys`` are the units' :func:`newsbrief.clean_shape.line_key`.
+    """
+    if len(set(keys)) > len(keys) - _REPEATED_LINK_COPIES + 1:
+        return  # no line is found three times
+    first = next((i for i, u in enumerate(units) if u.shape.anchor), len(units))
+    positions: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        positions.setdefault(key, []).append(i)
+    for where in positions.values():
+        if len(where) < _REPEATED_LINK_COPIES or where[0] < first:  # the headline repeated at the top
+            continue
+        shape = units[where[0]].shape
+        if shape.sentence_like or shape.terminal or not 1 <= shape.words <= _REPEATED_LINK_WORDS:
+            continue
+        text = units[where[0]].text
+        if shape.interface_ratio == 0 or shape.separators or "|" in text or _has_figure(text):
+            continue  # a table's header row repeated above each table is content
+        if rescraped_block(keys, where[0], positions):
+            continue
+        for k in where:
+            if reasons[k] is None or reasons[k] == "duplicate line":
+                reasons[k] = "navigation"
+
+
+#: A pull quote: a sentence of the article's speaker set off without its full stop, then the speaker.
+_QUOTE_WORDS = (8, 40)
+_SPEAKER_WORDS = (2, 6)
+#: A sentence's share of words opening in lower case (a title or a name line has few).
+_QUOTE_LOWER = 0.5
+_OPENING_QUOTES = ("\"", "'", "“", "‘", "«")
+
+
+def _speaker(unit: Unit) -> bool:
+    """A name line under a pull quote: ``Jane Doe``, ``Harbour master Jane Doe``, ``Jane Doe, harbour master``."""
+    shape, text = unit.shape, unit.text.strip()
+    if shape.terminal or shape.sentence_like or not _SPEAKER_WORDS[0] <= shape.words <= _SPEAKER_WORDS[1]:
+        return False
+    if _has_figure(text) or text.endswith(":") or text.startswith(_OPENING_QUOTES):
+        return False
+    if NAMED_ROLE.match(text):
+        return True
+    words = text.split()
+    return "," not in text and all(w[:1].isupper() and w[1:2].islower() for w in words[-2:])
+
+
+def pull_quotes(units: list[Unit], reasons: list[str | None]) -> None:
+    """A quotation set off between paragraphs without its full stop, with the speaker's name under it.
+
+    Ninth round.  A pull quote repeats (or paraphrases) what someone says in the article, in a box:
+    a line of 8–40 words, mostly in lower case like a sentence, that does not end like one, then a line that is
+    only a name, perhaps with a role (``Ana Lima``, ``Port director Ana Lima``, ``Ana Lima, port
+    director``), between paragraphs that end like sentences.  The article's own paragraphs end like
+    sentences; a sub-heading is shorter than a sentence and is not followed by a bare name; a line
+    opening with a quotation mark is a reported sentence that lost its full stop (the box's quote
+    stands without marks).
+    """
+    for i in range(1, len(units) - 2):
+        quote, name = units[i], units[i + 1]
+        if reasons[i] is not None or reasons[i + 1] is not None:
+            continue
+        shape = quote.shape
+        if shape.terminal or shape.lower_ratio < _QUOTE_LOWER or not _QUOTE_WORDS[0] <= shape.words <= _QUOTE_WORDS[1]:
+            continue
+        if quote.text.lstrip().startswith(_OPENING_QUOTES):  # a reported sentence that lost its full stop
+            continue
+        if not _speaker(name) or not units[i - 1].shape.terminal or not units[i + 2].shape.anchor:
+            continue
+        reasons[i] = reasons[i + 1] = "pull quote"
+
+
+
+_HEADING_WORDS = 12
+
+
+def names_above_headings(units: list[Unit], reasons: list[str | None]) -> None:
+    """A lone name joined above a section's heading: the alternative text of the section's picture.
+
+    Ninth round.  On a page whose paragraphs are separated by blank lines, a section that opens with
+    a picture keeps the picture's alternative text — often only a surname (``Okafor``) — on the line
+    right above the section's heading, which is joined to the section's first paragraph: a one-word
+    line opening with a capital, without figures, a blank line above it after a paragraph that ends
+    like a sentence, then a heading that does not end like one (at most 12 words), then prose.  A
+    heading stands alone or opens its block; a list's one-word items come in runs, not above a heading
+    and a paragraph.
+    """
+    n = len(units)
+    for i in range(1, n - 2):
+        name, heading, first = units[i], units[i + 1], units[i + 2]
+        if reasons[i] is not None or reasons[i + 1] is not None or name.shape.words != 1:
+            continue
+        text = name.text.strip()
+        if not text[:1].isupper() or _has_figure(text) or name.shape.terminal or text.endswith(":"):
+            continue
+        if not (units[i - 1].line_no < name.line_no - 1 and units[i - 1].shape.anchor and units[i - 1].shape.terminal):
+            continue
+        if heading.line_no != name.line_no + 1 or first.line_no != heading.line_no + 1:
+            continue
+        if heading.shape.terminal or heading.shape.sentence_like or not 1 <= heading.shape.words <= _HEADING_WORDS:
+            continue
+        if first.shape.anchor:
+            reasons[i] = "caption"

@@ -97,3 +97,28 @@ def drop_reworded_headline(units: list[Unit], reasons: list[str | None], title: 
     shared = words & set(content_words(title))
     if words and (len(shared) >= 2 or 2 * len(shared) >= len(words)):
         reasons[first] = "repeated headline"
+
+
+_RECURRING_HEADLINE_WORDS = (3, 20)
+
+
+def recurring_headline(units: list[Unit], reasons: list[str | None]) -> None:
+    """The page's first line recurring in the batch is still its headline when it names the page's subject.
+
+    Ninth round (English: content words).  Pages about the same product or event share a headline
+    (``Maple X2 review`` on three sites' pages); the recurrence rule takes a short line found in three
+    documents for boilerplate, and the stand-first under it became the headline.  A first line of
+    3–20 words, not ending like a sentence, whose content words all but one recur in the rest of the
+    page, is the headline; a site's name or a menu line at the top does not name the article's subject.
+    """
+    if not units or reasons[0] != "recurring":
+        return
+    shape = units[0].shape
+    if shape.terminal or not _RECURRING_HEADLINE_WORDS[0] <= shape.words <= _RECURRING_HEADLINE_WORDS[1]:
+        return
+    words = set(content_words(units[0].text))
+    rest: set[str] = set()
+    for unit in units[1:]:
+        rest.update(content_words(unit.text))
+    if len(words) >= 2 and len(words - rest) <= 1:
+        reasons[0] = None

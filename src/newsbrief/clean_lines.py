@@ -389,3 +389,30 @@ def hard_wrapped(lines: list[str]) -> bool:
     near_full = sum(1 for line in lines if len(line) >= 0.75 * longest)
     open_ended = sum(1 for line in lines if line[-1] not in ".!?\"'")
     return near_full >= 0.5 * len(lines) and open_ended >= 0.4 * len(lines)
+
+
+#: Words that point the reader somewhere on the page (English): where the thing a prompt offers is.
+_POINTERS = frozenset({"here", "below", "above"})
+_POINTER_PROMPT_WORDS = 20
+
+
+def is_pointer_prompt(text: str, shape: LineShape) -> bool:
+    """An imperative about the page that points at a place on it or a URL: ``Watch the video below …``.
+
+    Ninth round (English).  A line of at most 20 words opening with an imperative (``Read``,
+    ``Watch``, ``See``, ``Listen``), naming something on the page (an interface word: *more*,
+    *video*, *story*) and pointing at where it is — *here*, *below*, *above*, or a URL — is a prompt
+    between the paragraphs, even when it ends like a sentence (``Read more about the inquiry
+    here.``).  A quotation is never one; an article's sentence does not open with an imperative.
+
+    >>> is_pointer_prompt("Watch the video below to see the launch.", LineShape.of("Watch the video below to see the launch."))
+    True
+    >>> is_pointer_prompt("See how the bridge was built below the falls.", LineShape.of("See how the bridge was built below the falls."))
+    False
+    """
+    if not shape.imperative or shape.interface_ratio == 0 or shape.words > _POINTER_PROMPT_WORDS:
+        return False
+    if text[:1] in "\"'“‘«":
+        return False
+    words = {w.lower() for w in _WORD.findall(text)}
+    return not words.isdisjoint(_POINTERS) or has_url(text)

@@ -173,6 +173,9 @@ def is_positioned_caption(text: str, shape: LineShape) -> bool:
     )
 
 
+_PLACEHOLDER_WORDS = 2
+
+
 def lone_placeholders(units: list[Unit], reasons: list[str | None]) -> None:
     """One lower-case word alone between two prose paragraphs: what an image left (``inline``, alt text).
 
@@ -180,12 +183,17 @@ def lone_placeholders(units: list[Unit], reasons: list[str | None]) -> None:
     of short lines (:func:`newsbrief.clean_runs.graphic_labels`), not between paragraphs.  The paragraph
     before must end like a sentence and the one after open with a capital: a word left between the
     pieces of a sentence broken where its links were (``… In his memoirs, he`` / ``was`` / ``prime
-    minister …``) belongs to it.
+    minister …``) belongs to it.  Ninth round: two lower-case words alone (``line break``, what an
+    element of the page left) too, and then the line after may be a short sentence (a heading asked
+    as a question: ``What happened next?``).
     """
     for i in range(1, len(units) - 1):
         text = units[i].text
-        if reasons[i] is not None or units[i].shape.words != 1 or not (text.isalpha() and text.islower()):
+        if reasons[i] is not None or not 1 <= units[i].shape.words <= _PLACEHOLDER_WORDS:
+            continue
+        if not (text.replace(" ", "").isalpha() and text.islower()):
             continue
         before, after = units[i - 1], units[i + 1]
-        if before.shape.anchor and before.shape.terminal and after.shape.anchor and after.text[:1].isupper():
+        opens = after.shape.anchor or (units[i].shape.words == 2 and after.shape.sentence_like)
+        if before.shape.anchor and before.shape.terminal and opens and after.text[:1].isupper():
             reasons[i] = "media"

@@ -34,12 +34,17 @@ _SCHEDULE_RUN = 3
 
 
 def introduced_lists(units: list[Unit]) -> list[bool]:
-    """Units in a list are content: after a line ending with a colon (``Tour dates:``), or in a schedule.
+    """Units in a list are content: after a line ending with a colon (``Tour dates:``), in a schedule, in a spec sheet.
 
     A schedule is a run of three or more consecutive lines that open with a date (``June 30 – Boston``,
     ``July 2 – Denver``): each item is a short line with a date, but none is the page's date line.
+    A spec sheet (ninth round) is a run of three or more consecutive ``Label: value`` lines with
+    different labels (``Weight: 5.1 ounces`` / ``Video: 4K at 30 fps`` / ``Battery: 2800 mAh``).
     """
     listed = [False] * len(units)
+    for run in key_value_runs(units):
+        for k in run:
+            listed[k] = True
     open_list = False
     run: list[int] = []
     for i, unit in enumerate(units):
@@ -57,6 +62,40 @@ def introduced_lists(units: list[Unit]) -> list[bool]:
             run = []
     _mark_schedule(run, listed)
     return listed
+
+
+#: A field of a spec sheet or a fact box: a label of one to three words opening with a capital, a colon, a value.
+KEY_VALUE = re.compile(r"^[A-Z][\w'’&/.-]*(?:\s[\w'’&/.-]+){0,2}:\s+\S")
+_KEY_VALUE_RUN = 3
+
+
+def key_value_runs(units: list[Unit]) -> list[list[int]]:
+    """Runs of three or more consecutive ``Label: value`` lines with different labels, no prose among them.
+
+    A spec sheet or a fact box (``Size: …`` / ``Weight: …`` / ``Video: …``): its fields are content,
+    even one whose label is a word that elsewhere marks a credit (``Video:``, ``Photo:``).  A gallery's
+    credits repeat one label.
+
+    >>> from newsbrief.clean_lines import units_of
+    >>> key_value_runs(units_of("Size: 5 x 3 inches\\nWeight: 140 grams\\nVideo: 4K at 30 fps\\nPhoto: Jane Roe"))
+    [[0, 1, 2, 3]]
+    >>> key_value_runs(units_of("Photo: Jane Roe\\nPhoto: Ana Lima\\nPhoto: Max Mustermann"))
+    []
+    """
+    runs: list[list[int]] = []
+    run: list[int] = []
+    labels: set[str] = set()
+    for i, unit in enumerate([*units, None]):
+        match = KEY_VALUE.match(unit.text) if unit is not None and ":" in unit.text and not unit.shape.anchor else None
+        label = unit.text[: unit.text.index(":")].lower() if match and unit is not None else ""
+        if match and label not in labels:
+            run.append(i)
+            labels.add(label)
+            continue
+        if len(run) >= _KEY_VALUE_RUN:
+            runs.append(run)
+        run, labels = ([i], {label}) if match else ([], set())
+    return runs
 
 
 def _mark_schedule(run: list[int], listed: list[bool]) -> None:
@@ -277,15 +316,39 @@ def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
             reasons[i] = "tail prompt" if pos >= _EDGE_TOP else "interface"
 
 
+def is_underline(above: Unit, unit: Unit) -> bool:
+    """``unit`` is a rule of one repeated character (``=====``) joined under ``above`` and about as long.
+
+    Plain text underlines a heading (a table's title, a section's) that way; a decorative marker
+    between paragraphs (``* * *``) is short and stands alone.
+
+    >>> from newsbrief.clean_lines import units_of
+    >>> heading, rule = units_of("LARGEST PORTS BY TONNAGE\\n========================")
+    >>> is_underline(heading, rule), is_underline(heading, units_of("* * *")[0])
+    (True, False)
+    """
+    text, line = unit.text.strip(), above.text.strip()
+    if unit.line_no != above.line_no + 1 or len(text) < _UNDERLINE_CHARS or len(set(text)) != 1 or text[0].isalnum():
+        return False
+    return abs(len(text) - len(line)) <= _UNDERLINE_SLACK * len(line)
+
+
+_UNDERLINE_CHARS = 3
+_UNDERLINE_SLACK = 0.25
+
+
 def shouted_teasers(units: list[Unit], reasons: list[str | None]) -> None:
     """A line of eight or more words all in capitals, not ending like a sentence, is a teaser link.
 
     News sites set links to other stories in capitals between paragraphs; sub-headings in capitals
-    are short (``WHO IS THE FRONT-RUNNER?``) and table rows (``| HD | … |``) are content.
+    are short (``WHO IS THE FRONT-RUNNER?``), table rows (``| HD | … |``) are content, and so is a
+    heading underlined by a rule (:func:`is_underline`, ninth round: a table's title).
     """
     for i, unit in enumerate(units):
         shape, text = unit.shape, unit.text
         if reasons[i] is not None or shape.words < 8 or shape.terminal or text.startswith("|"):
+            continue
+        if i + 1 < len(units) and is_underline(unit, units[i + 1]):
             continue
         letters = [c for c in text if c.isalpha()]
         if letters and all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper()):
@@ -316,11 +379,14 @@ def unterminated_inserts(units: list[Unit], reasons: list[str | None], listed: l
                 reasons[k] = "related links"
 
 
-def _closed_loose_runs(units: list[Unit], reasons: list[str | None], listed: list[bool]) -> Iterator[list[int]]:
+def _closed_loose_runs(
+    units: list[Unit], reasons: list[str | None], listed: list[bool], *, colon_after: bool = False
+) -> Iterator[list[int]]:
     """The body units of each run of unterminated lines (:func:`_loose`) between two terminated paragraphs.
 
     Lines already marked as residue inside a run do not end it.  Read the reasons lazily: the caller may
-    mark a run before the next one is looked for.
+    mark a run before the next one is looked for.  With ``colon_after`` the paragraph after the run may
+    end with a colon (a sentence introducing what follows it).
     """
     n = len(units)
     i = 0
@@ -335,7 +401,9 @@ def _closed_loose_runs(units: list[Unit], reasons: list[str | None], listed: lis
             j += 1
         before = next((k for k in range(i - 1, -1, -1) if reasons[k] is None), None)
         closed = before is not None and units[before].shape.anchor and units[before].shape.terminal
-        if closed and j < n and units[j].shape.anchor and units[j].shape.terminal:
+        if closed and j < n and units[j].shape.anchor and (
+            units[j].shape.terminal or (colon_after and units[j].text.rstrip().endswith(":"))
+        ):
             yield run
         i = max(j, i + 1)
 
@@ -494,9 +562,9 @@ _FIGURE = re.compile(r"(?<![A-Za-z])\d")
 _QUOTES = tuple("\"'“‘«”’»")
 _DASHES = tuple("–—-")
 #: A data row opens with a figure and a colon (``1989-90: 19 players born in the UK``).
-_DATA_ROW = re.compile(r"^\d[\d/.\-–]*:")
+DATA_ROW = re.compile(r"^\d[\d/.\-–]*:")
 #: A byline with the writer's role (``Jane Doe, BBC diplomatic correspondent``) heads a box of analysis.
-_NAMED_ROLE = re.compile(r"^[A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){1,2},\s")
+NAMED_ROLE = re.compile(r"^[A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){1,2},\s")
 
 
 def stacked_headings(units: list[Unit], reasons: list[str | None], listed: list[bool], lines: list[str] | None) -> None:
@@ -520,11 +588,12 @@ def stacked_headings(units: list[Unit], reasons: list[str | None], listed: list[
       broken over lines where its links were;
     * a line that reads like a sentence without its full stop: the paragraph under a sub-heading.
 
-    Lists introduced by a colon and numbered items break the run.
+    Lists introduced by a colon and numbered items break the run.  The paragraph after the run may end
+    with a colon (ninth round: ``… over time during the test:`` above the chart the titles belong to).
     """
     if lines is None:
         return
-    for run in _closed_loose_runs(units, reasons, listed):
+    for run in _closed_loose_runs(units, reasons, listed, colon_after=True):
         if len(run) < 2 or 2 * sum(1 for k in run if _FIGURE.search(units[k].text)) > len(run):
             continue
         if not all(_blank_between(lines, units[a], units[b]) for a, b in itertools.pairwise(run)):
@@ -544,10 +613,10 @@ def stacked_headings(units: list[Unit], reasons: list[str | None], listed: list[
 
 def _not_title(unit: Unit, lines: list[str]) -> bool:
     text = unit.text
-    if text[:1].islower() or _DATA_ROW.match(text):  # a broken sentence's piece; a row of figures
+    if text[:1].islower() or DATA_ROW.match(text):  # a broken sentence's piece; a row of figures
         return True
     quotation = text.startswith(_QUOTES) and text.rstrip().endswith(_QUOTES)  # a headline may open with a quoted phrase
-    if quotation or text.startswith(_DASHES) or "\t" in text or has_url(text) or "@" in text or _NAMED_ROLE.match(text):
+    if quotation or text.startswith(_DASHES) or "\t" in text or has_url(text) or "@" in text or NAMED_ROLE.match(text):
         return True
     return lines[unit.line_no - 1][:1] in (" ", "\t")
 
