@@ -231,3 +231,28 @@ def test_a_month_precise_development_is_its_own_entry_and_shows_as_a_month() -> 
     briefing = Briefing(story, "h", (), timeline, (), (), (), (), tuple(articles), {})
     rendered = briefing_to_dict(briefing)
     assert [e["date"] for e in rendered["timeline"]] == ["1998-09", "1998-10-01"]
+
+
+def test_a_busy_day_keeps_the_most_reported_and_leading_developments() -> None:
+    first = make_article(
+        "first.txt",
+        "Rebels seized the port of Kalem on Tuesday after a week of fighting. "
+        "Aid workers counted 40 damaged houses in the old town on Tuesday. "
+        "A ferry carrying fuel docked at the northern pier on Tuesday evening. "
+        "Shops near the market stayed closed on Tuesday afternoon.",
+    )
+    second = make_article("second.txt", "On Tuesday rebels seized the port of Kalem after days of fighting, the army said.")
+    entries = build_timeline([first, second], sentences=split([first, second]), per_day=2)
+    assert len(entries) == 2
+    assert set(entries[0].article_ids) == {first.id, second.id}  # reported by both
+    assert entries[1].text.startswith("Aid workers")  # the next one down its article
+    assert len(build_timeline([first, second], sentences=split([first, second]))) == 4  # no cap: every one
+
+
+def test_a_timeline_entry_says_who_it_is_about() -> None:
+    article = make_article(
+        "who.txt",
+        "Mayor Ana Ruiz opened the bridge on Monday. Police said on Tuesday he had fled the city.",
+    )
+    texts = [e.text for e in build_timeline([article], sentences=split([article]))]
+    assert texts == ["Mayor Ana Ruiz opened the bridge on Monday."]

@@ -27,9 +27,10 @@ from newsbrief.align import Alignment, Stems, align
 from newsbrief.cluster import cluster_stories
 from newsbrief.dedup import find_duplicate_groups, independent_sources
 from newsbrief.model import Article, Briefing, DuplicateGroup, ExclusiveInfo, Rejected, Sentence, Story
+from newsbrief.reference import proper_names
 from newsbrief.render.briefing_json import briefing_to_dict
 from newsbrief.settings import BriefOptions, Settings
-from newsbrief.summarize import proper_names, stands_alone, summarize
+from newsbrief.summarize import stands_alone, summarize
 
 if TYPE_CHECKING:
     from newsbrief.nlp import NlpModels
@@ -183,7 +184,9 @@ def brief_story(
         summary = summarize(al, options=options)
         fallback = [s.text for s in summary]
         headline = choose_headline(articles, groups=groups, fallback=fallback, stems=al.stemmer)
-        timeline = build_timeline(articles, sentences=sentences) if build_timeline else ()
+        timeline = (
+            build_timeline(articles, sentences=sentences, per_day=options.timeline_per_day) if build_timeline else ()
+        )
         if parsed is not None:
             parsed.result()
     entities = extract_entities(articles, models=models) if extract_entities else ()

@@ -130,6 +130,8 @@ class BriefOptions:
     the selection maximises covered concept weight under the word cap (exact ILP, at most ``solver_nodes``
     branch-and-bound nodes so the result does not depend on machine load; ``solver_seconds`` is only a
     safety limit, with a greedy fallback) among the ``max_candidates`` sentences of highest value per word.
+    Timeline (``timeline.py``): at most ``timeline_per_day`` developments per date, those more sources
+    report first, then those nearer the top of their article (0: all).
     """
 
     words: int = 200
@@ -145,6 +147,7 @@ class BriefOptions:
     max_candidates: int = 150
     solver_nodes: int = 1000
     solver_seconds: float = 30.0
+    timeline_per_day: int = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from newsbrief.dates import (
     story_reference,
 )
 from newsbrief.model import Article, Sentence, TimelineEntry
+from newsbrief.reference import dangling_pronoun, proper_names
 from newsbrief.text import SentenceSplitter, content_words, ends_sentence, needs_context, normalise, words
 
 # Two dated sentences are the same development when their content words overlap this much (Jaccard) …
@@ -93,11 +94,13 @@ def dated_sentences(
     """
     result: list[DatedSentence] = []
     reference = story_reference(a.published for a in articles)
+    split = story_sentences(articles, sentences)
+    names = proper_names([s.text for a in articles for s in split[a.id]]) if for_timeline else frozenset()
     for article in articles:
-        for sentence in story_sentences([article], sentences)[article.id]:
+        for sentence in split[article.id]:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 continue
-            if for_timeline and not _reads_alone(sentence.text):
+            if for_timeline and not _reads_alone(sentence.text, names):
                 continue
             mentions = find_dates(sentence.text, published=article.published, reference=reference)
             if not mentions:
@@ -117,10 +120,12 @@ def dated_sentences(
 
 
 
-def _reads_alone(text: str) -> bool:
+def _reads_alone(text: str, names: frozenset[str] | None = None) -> bool:
     """A timeline entry is a whole sentence that stands alone (not a sub-heading, not "They also …").
 
-    A dateline that the scrape left as a sentence ("SEPANG, March 15 -") has too few words of its own.
+    A dateline that the scrape left as a sentence ("SEPANG, March 15 -") has too few words of its own;
+    "Police said on Monday he had fled" does not say who (:func:`newsbrief.reference.dangling_pronoun`,
+    ``names``: the story's).
 
     >>> _reads_alone("Talks resumed on Monday."), _reads_alone("Yesterday's negotiations"), _reads_alone("They left today.")
     (True, False, False)
@@ -128,7 +133,7 @@ def _reads_alone(text: str) -> bool:
     False
     """
     own = [w for w in words(text) if w not in _DATE_WORDS and not w.isdigit()]
-    return ends_sentence(text) and not needs_context(text) and len(own) >= 3
+    return ends_sentence(text) and not needs_context(text) and len(own) >= 3 and not dangling_pronoun(text, names)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -171,9 +176,13 @@ def _event_stems(words: set[str]) -> set[str]:
 
 
 def build_timeline(
-    articles: Sequence[Article], *, sentences: Mapping[str, Sequence[Sentence]]
+    articles: Sequence[Article], *, sentences: Mapping[str, Sequence[Sentence]], per_day: int = 0
 ) -> tuple[TimelineEntry, ...]:
-    """Dated developments of a story, oldest first, merged across sources when same date and development."""
+    """Dated developments of a story, oldest first, merged across sources when same date and development.
+
+    ``per_day`` > 0 keeps at most that many developments per date: those more articles report, then those
+    nearer the top of their article (a lead, not a detail further down), shown in the usual order.
+    """
     clusters: list[list[DatedSentence]] = []
     by_date: dict[tuple[dt.date, str], list[list[DatedSentence]]] = {}
     for item in dated_sentences(articles, sentences=sentences, for_timeline=True):
@@ -186,10 +195,25 @@ def build_timeline(
             cluster = [item]
             by_date.setdefault(key, []).append(cluster)
             clusters.append(cluster)
+    if per_day > 0:
+        clusters = _busiest_days_trimmed(clusters, per_day)
     order = {a.id: i for i, a in enumerate(articles)}
     entries = [_entry(cluster, order) for cluster in clusters]
     first_seen = {id(entry): index for index, entry in enumerate(entries)}
     return tuple(sorted(entries, key=lambda e: (e.date, -len(e.article_ids), first_seen[id(e)])))
+
+
+def _busiest_days_trimmed(clusters: list[list[DatedSentence]], per_day: int) -> list[list[DatedSentence]]:
+    """At most ``per_day`` clusters per date (the most reported, then the earliest in their articles)."""
+    by_day: dict[dt.date, list[list[DatedSentence]]] = {}
+    for cluster in clusters:
+        by_day.setdefault(cluster[0].date, []).append(cluster)
+
+    def rank(cluster: list[DatedSentence]) -> tuple[int, int]:
+        return -len({item.article.id for item in cluster}), min(item.sentence.span.start for item in cluster)
+
+    kept = {id(c) for day in by_day.values() for c in sorted(day, key=rank)[:per_day]}
+    return [c for c in clusters if id(c) in kept]
 
 
 def _entry(cluster: list[DatedSentence], order: Mapping[str, int]) -> TimelineEntry:
