@@ -80,6 +80,12 @@ _QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
 _THIRD_PERSON = re.compile(r"^(?:he|she)$", re.I)
 _PREPOSITION = re.compile(r"(?:in|to|on|at|during|after|before|from|with|by|for|via|through|over|under)\b", re.I)
+# the noun phrase right before a reporting verb: "…, the Brazilian defence minister said"
+# (definite only, and not an unnamed one: "the unidentified officer" is nobody named before)
+_CLAUSE_NOMINAL = re.compile(
+    r"\bthe\s+(?!(?:[\w-]+\s+){0,3}?(?:unidentified|unnamed|anonymous|other)\b)(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)\s*$",
+    re.I,
+)
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
 
 
@@ -187,7 +193,14 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     # name later in the clause
     if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
         return _antecedent(text, start, mentions)
-    return _mention_in(mentions, start, verb.start())
+    mention = _mention_in(mentions, start, verb.start())
+    if mention is None:
+        # "However, the Brazilian defence minister said that …, saying that ``…''": a title, resolved as
+        # in "the minister said"
+        nominal = _CLAUSE_NOMINAL.search(text, start, verbs[0].start())
+        if nominal and nominal.group("noun").lower() in TITLE_HEADS:
+            return nominal.group("noun").lower()
+    return mention
 
 
 def _pronoun_subject(phrase: str) -> bool:
