@@ -418,3 +418,10 @@ def test_a_rare_given_name_alone_in_another_article_joins_the_full_name(models: 
     anwar = _by_variant(entities, "Anwar Ibrahim")
     assert "Anwar" in anwar.variants and anwar.mentions == 3
     assert "Anne" not in _by_variant(entities, "Anne Kitch").variants
+
+
+def test_an_apposition_naming_a_kind_of_place_makes_a_place(models: NlpModels) -> None:
+    text = ("Navy ships searched the sea north of Fernando de Noronha, an island located 350 km off the coast. "
+            "Planes flew from Fernando de Noronha at dawn, and the governor said the search would go on.")
+    entities = extract_entities([make_article("island.txt", text)], models=models)
+    assert _by_variant(entities, "Fernando de Noronha").kind == "GPE"

@@ -136,6 +136,27 @@ def _a_people(form: str, groups: set[str]) -> bool:
     return form[:-1] in groups or (form in groups and form.endswith(_PEOPLE_ENDINGS))
 
 
+# "Fernando de Noronha, an island off …", "Pasni, a port town in …": the apposition names a kind of place
+_PLACE_APPOSITION = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:island|islands|archipelago|town|city|village|province|region|"
+    r"district|suburb|capital|port|county|peninsula|atoll|valley)"
+    # … where the apposition ends or goes on with where it is ("a town official" is a person)
+    r"(?=\s*[,.;:)]|\s+(?:in|of|off|on|near|north|south|east|west|located|where|that|which|with|about|"
+    r"some|approximately|just|close|along)\b)",
+    re.I,
+)
+
+
+def _place_apposition(text: str, end: int) -> bool:
+    """A name followed by an apposition saying what kind of place it is, whatever its length or NER label.
+
+    >>> t = "Ships searched north of Fernando de Noronha, an island off the coast, and near Natal."
+    >>> _place_apposition(t, t.index(",")), _place_apposition("Pedro Alves, a town official, spoke.", 11)
+    (True, False)
+    """
+    return bool(_PLACE_APPOSITION.match(text, end))
+
+
 def _place_cue(text: str, start: int, end: int) -> bool:
     """A name said to be a place: what is right before or after it says where, not who.
 
@@ -322,6 +343,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         # only a one-word name the NER took for a person: an organisation is located somewhere ("at Harvard"),
         # and a full name stands before its case ("in the Paula Jones case")
         place = kind == "PERSON" and " " not in form and role is None and not cue and _place_cue(text, start, end)
+        place = place or (role is None and level != STRONG_CUE and _place_apposition(text, end))
         mentions.append(Mention(article.id, form, kind, start, end, role, cue, place))
     return mentions
 
