@@ -25,7 +25,7 @@ from newsbrief.clean_model import (
     features,
     model_reason,
 )
-from newsbrief.evaluate_clean_train import TrainingSet, choose_cutoff, export, train
+from newsbrief.evaluate_clean_train import REPORT_CUTOFFS, TrainingSet, choose_cutoff, export, train
 from newsbrief.model import RawDocument
 from newsbrief.settings import CleanOptions
 from test_clean_properties import documents, squash
@@ -170,6 +170,9 @@ def test_training_is_deterministic() -> None:
     assert json.dumps(first) == json.dumps(second)
     assert report.rows == 300 and report.residue == int(y.sum())
     assert ResidueModel.from_dict(first).cutoff == report.cutoff
+    assert [row[0] for row in report.table] == list(REPORT_CUTOFFS)
+    assert all(r <= report.kept_residue and b <= report.kept_body for _, r, b in report.table)
+    assert report.nested_removed_residue <= report.kept_residue and report.nested_removed_body <= report.kept_body
 
 
 @settings(max_examples=100, deadline=None)
