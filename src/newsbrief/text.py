@@ -241,8 +241,12 @@ class SentenceSplitter:
 
 
 # a list item's number or bullet before a sentence: "14 In 2001-02, United …", "3. The …", "• The …" (a
-# number counts only before a capitalised function word: "14 Britons died" keeps its figure)
-_ITEM_MARKER = re.compile(r"(?:(?P<number>\d{1,3})[.)]?|[\u2022\u00b7\u25aa\u25ba*])\s+(?=(?P<word>[A-Z][a-z]*)\s)")
+# number counts only before a capitalised function word: "14 Britons died" keeps its figure), or the file
+# name of a picture the scrape left before it ("Cquote1.svg  On the occasion …": a pull quote's mark)
+_ITEM_MARKER = re.compile(
+    r"(?:(?P<number>\d{1,3})[.)]?|[\u2022\u00b7\u25aa\u25ba*]|[\w.-]+\.(?i:svg|png|jpe?g|gif|webp))\s+"
+    r"(?=(?P<word>[A-Z][a-z]*)\s)"
+)
 
 
 def _without_item_marker(text: str, start: int, end: int) -> tuple[int, int]:
@@ -254,6 +258,12 @@ def _without_item_marker(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text = "14 Britons died."
     >>> s, e = _without_item_marker(text, 0, len(text)); text[s:e]
     '14 Britons died.'
+    >>> text = "14 in all were hurt."
+    >>> s, e = _without_item_marker(text, 0, len(text)); text[s:e]
+    '14 in all were hurt.'
+    >>> text = "Cquote1.svg \tOn Friday the sailors were freed."
+    >>> s, e = _without_item_marker(text, 0, len(text)); text[s:e]
+    'On Friday the sailors were freed.'
     """
     match = _ITEM_MARKER.match(text, start, end)
     if match is None or match.end() >= end:
