@@ -58,3 +58,17 @@ def test_a_list_at_the_top_is_not_a_box_in_the_text() -> None:
     result = clean(page(menu, "Island life", "Ferry news today", *FERRY))
     assert reason_of(result, "Island life") != "related links"
     assert reason_of(result, "Ferry news today") != "related links"
+
+
+def test_an_analysis_heading_with_its_writer_under_a_box_is_kept() -> None:
+    lines = ["Analysis: what the closure means", "Jane Doe, transport correspondent"]
+    result = clean(page(FERRY[0], BOX, *lines, *FERRY[2:]))
+    for line in lines:
+        assert reason_of(result, line) != "related links"
+
+
+def test_list_entries_under_a_box_are_kept() -> None:
+    lines = ["Ana Lima (skipper)", "Tom Berg (engineer)"]
+    result = clean(page(FERRY[0], BOX, *lines, *FERRY[2:]))
+    for line in lines:
+        assert line in paragraphs(result)

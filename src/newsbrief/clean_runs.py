@@ -651,8 +651,9 @@ def titles_after_box(units: list[Unit], reasons: list[str | None], lines: list[s
     (``Who were the attackers?`` / ``The Belgian connection``): the box's list is no run of loose lines
     ending in a paragraph, so :func:`stacked_headings` never sees them.  One line alone is a sub-heading
     and stays; so does a run that is not closed by a paragraph ending like a sentence, that holds a
-    list entry (:func:`list_entry`), a figure-only line, a URL, or a line opening in lower case (a
-    broken sentence), and a box before the text's first paragraph (a menu at the top).
+    list entry (:func:`list_entry`), a figure-only line, or what keeps a run of stacked titles whole
+    (a whole quotation, a byline with the writer's role, a URL or handle, a data row, a line opening
+    in lower case), and a box before the text's first paragraph (a menu at the top).
     """
     if lines is None:
         return
@@ -685,7 +686,7 @@ def titles_after_box(units: list[Unit], reasons: list[str | None], lines: list[s
                 or text.endswith((".", ":", ";", ","))
                 or not text[:1].isupper() and not text.startswith(_QUOTES)
                 or list_entry(text)
-                or has_url(text)
+                or _not_title(unit, lines)
                 or not _FIGURE.sub("", text).strip(" -–")
             ):
                 run = []
