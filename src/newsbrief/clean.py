@@ -97,6 +97,7 @@ from newsbrief.clean_runs import (
     tail_runs,
     tail_widgets,
     teaser_buttons,
+    titles_after_box,
     unterminated_inserts,
 )
 from newsbrief.clean_shape import line_key
@@ -283,6 +284,7 @@ class Cleaner:
             elif "\n    " in text or "\n\t" in text:
                 lone_indented(units, reasons, lines)
             stacked_headings(units, reasons, listed, lines)
+            titles_after_box(units, reasons, lines)
         return _Page(units, reasons, title, title_idx, title_meta, english)
 
     def _features(self, page: _Page, rows: list[int]) -> np.ndarray:

@@ -630,3 +630,78 @@ def _empty_cells(units: list[Unit], run: list[int], lines: list[str]) -> bool:
     """A blank line holding a tab among the run's lines: an empty cell of a table flattened into lines."""
     span = lines[units[run[0]].line_no - 1 : units[run[-1]].line_no]
     return any("\t" in line and not line.strip() for line in span)
+
+
+#: Titles after a list box: at most this many words each, at least this many in a row.
+_BOX_TITLE_WORDS = 12
+_BOX_TITLES = 2
+
+
+def _indented(lines: list[str], unit: Unit) -> bool:
+    return lines[unit.line_no - 1][:1] in (" ", "\t")
+
+
+def titles_after_box(units: list[Unit], reasons: list[str | None], lines: list[str] | None) -> None:
+    """Two or more short title lines right after a box of list items, above the text's next paragraph.
+
+    Tenth round.  A box set inside the text — two or more indented lines in a row (HTML list items:
+    the proposals, the suspects, the passengers), after the text's first paragraph — is the article's; the short lines right
+    under it, each a paragraph of its own, none ending with a full stop or a colon (a question may end
+    with ``?``), not indented, before the next paragraph, are the titles of the stories the box links to
+    (``Who were the attackers?`` / ``The Belgian connection``): the box's list is no run of loose lines
+    ending in a paragraph, so :func:`stacked_headings` never sees them.  One line alone is a sub-heading
+    and stays; so does a run that is not closed by a paragraph ending like a sentence, that holds a
+    list entry (:func:`list_entry`), a figure-only line, or what keeps a run of stacked titles whole
+    (a whole quotation, a byline with the writer's role, a URL or handle, a data row, a line opening
+    in lower case), and a box before the text's first paragraph (a menu at the top).
+    """
+    if lines is None:
+        return
+    n = len(units)
+    anchors = [i for i, u in enumerate(units) if u.shape.anchor]
+    if not anchors:
+        return
+    i = anchors[0] + 1
+    while i < n - 1:
+        if not (
+            reasons[i] is None
+            and _indented(lines, units[i])
+            and reasons[i - 1] is None
+            and _indented(lines, units[i - 1])
+            and not _indented(lines, units[i + 1])
+        ):
+            i += 1
+            continue
+        run: list[int] = []
+        k, prev = i + 1, i
+        while k < n:
+            unit = units[k]
+            text = unit.text.rstrip()
+            if reasons[k] is not None or unit.shape.anchor or _indented(lines, unit):
+                break
+            if not _blank_between(lines, units[prev], unit):
+                break
+            if (
+                not 2 <= unit.shape.words <= _BOX_TITLE_WORDS
+                or text.endswith((".", ":", ";", ","))
+                or not text[:1].isupper() and not text.startswith(_QUOTES)
+                or list_entry(text)
+                or _not_title(unit, lines)
+                or not _FIGURE.sub("", text).strip(" -–")
+            ):
+                run = []
+                break
+            run.append(k)
+            prev, k = k, k + 1
+        closed = (
+            k < n
+            and reasons[k] is None
+            and units[k].shape.anchor
+            and units[k].shape.terminal
+            and not units[k].text[:1].islower()
+            and _blank_between(lines, units[prev], units[k])
+        )
+        if closed and len(run) >= _BOX_TITLES:
+            for j in run:
+                reasons[j] = "related links"
+        i = max(k, i + 1)
