@@ -250,20 +250,13 @@ _ITEM_MARKER = re.compile(
 
 
 def _without_item_marker(text: str, start: int, end: int) -> tuple[int, int]:
-    """A sentence's span without a list item's number or bullet at its start.
+    """A sentence's span without a list item's number or bullet (or a picture's file name) at its start.
 
-    >>> text = "14 In 2001-02, the club made a profit."
-    >>> s, e = _without_item_marker(text, 0, len(text)); text[s:e]
-    'In 2001-02, the club made a profit.'
-    >>> text = "14 Britons died."
-    >>> s, e = _without_item_marker(text, 0, len(text)); text[s:e]
-    '14 Britons died.'
-    >>> text = "14 in all were hurt."
-    >>> s, e = _without_item_marker(text, 0, len(text)); text[s:e]
-    '14 in all were hurt.'
-    >>> text = "Cquote1.svg \tOn Friday the sailors were freed."
-    >>> s, e = _without_item_marker(text, 0, len(text)); text[s:e]
-    'On Friday the sailors were freed.'
+    >>> texts = ["14 In 2001-02, the club made a profit.", "14 Britons died.", "14 in all were hurt.",
+    ...          "Cquote1.svg \tOn Friday the sailors were freed."]
+    >>> [t[slice(*_without_item_marker(t, 0, len(t)))] for t in texts]  # doctest: +NORMALIZE_WHITESPACE
+    ['In 2001-02, the club made a profit.', '14 Britons died.', '14 in all were hurt.',
+     'On Friday the sailors were freed.']
     """
     match = _ITEM_MARKER.match(text, start, end)
     if match is None or match.end() >= end:
