@@ -131,6 +131,22 @@ def test_reader_formats_list_key_names_and_count_the_rest():
     assert [e["name"] for e in data["stories"][0]["entities"]][-1] == "Port Office"  # JSON keeps every name
 
 
+def test_reader_formats_list_key_quotes_and_count_the_rest():
+    from dataclasses import replace
+
+    base = _briefing()
+    a = base.sources[0].id
+    span = base.quotes[0].spans[0]
+    lone = Quote("Nobody knows who said this one", None, (span,), (a,))
+    briefing = replace(base, quotes=(*base.quotes, lone))
+    data = briefings_to_json([briefing])
+    md, html = render_markdown(data), render_html(data)
+    for page in (md, html):
+        assert "We are open" in page and "Nobody knows who said" not in page
+    assert "_and 1 more quotation (all in `--format json`)_" in md and "1 more quotation" in html
+    assert len(data["stories"][0]["quotes"]) == 2  # JSON keeps every quotation
+
+
 def test_reader_formats_show_typewriter_quotes_as_curly_and_json_keeps_the_text():
     # old newswire (DUC/LDC) writes ``…'' for quotation marks; a reader should see “…”
     data = briefings_to_json([_briefing("``We are open,'' she said.")])

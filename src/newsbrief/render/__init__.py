@@ -49,6 +49,28 @@ def key_entities(entities: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
     return people_first(shown), len(entities) - len(shown)
 
 
+#: Quotations a reader's list shows at most (the JSON keeps every one).
+KEY_QUOTES = 25
+
+
+def key_quotes(quotes: list[dict[str, Any]], limit: int = KEY_QUOTES) -> tuple[list[dict[str, Any]], int]:
+    """The quotations a reader's list shows, and how many others were left out.
+
+    Key: a quotation with a speaker, or one that two or more sources carry; at most ``limit``, in the
+    given order (most carried first).  A speakerless quotation from one source says nothing of who
+    spoke; the JSON keeps every quotation.
+
+    >>> quotes = [{"speaker": "Ann Lee", "sources": ["a"]}, {"speaker": None, "sources": ["a", "b"]},
+    ...           {"speaker": None, "sources": ["b"]}]
+    >>> shown, rest = key_quotes(quotes); len(shown), rest
+    (2, 1)
+    >>> len(key_quotes(quotes, limit=1)[0]), key_quotes(quotes, limit=1)[1]
+    (1, 2)
+    """
+    shown = [q for q in quotes if q.get("speaker") or len(q.get("sources", [])) >= 2][:limit]
+    return shown, len(quotes) - len(shown)
+
+
 def people_first(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """People and organisations, then places, each group in the given order (the web page's order too)."""
     return sorted(entities, key=lambda e: e.get("kind") == "GPE")

@@ -15,7 +15,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
-from newsbrief.render import display_quotes, key_entities
+from newsbrief.render import display_quotes, key_entities, key_quotes
 from newsbrief.render.markdown import citation_numbers
 
 
@@ -58,6 +58,7 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
         items.append(f'<span id="{_e(sid)}-src-{n}">[{n}] <b>{label}</b>{title}{date}{dup}</span>')
     parts.append(_list(items, "ul"))
     shown_entities, other_names = key_entities(story.get("entities", []))
+    shown_quotes, other_quotes = key_quotes(story.get("quotes", []))
     sections = {
         "Timeline": [f"<b>{_e(t['date'])}</b> {_e(t['text'])} {_cite(t['sources'], nums, sid)}" for t in story.get("timeline", [])],
         "People and organisations": [
@@ -71,8 +72,10 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
         "Quotes": [
             f"<blockquote>“{_e(q['text'])}”</blockquote> — {_e(q['speaker']) if q.get('speaker') else 'unattributed'} "
             f"{_cite(q['sources'], nums, sid)}" + "".join(f'<div class="muted">variant: “{_e(v)}”</div>' for v in q.get("variants", []))
-            for q in story.get("quotes", [])
-        ],
+            for q in shown_quotes
+        ]
+        + ([f'<span class="muted">and {other_quotes} more quotation{"" if other_quotes == 1 else "s"} (all in the JSON)</span>']
+           if other_quotes else []),
         "Where sources differ": [
             f"<b>{_e(d['kind'])}</b> {_e(d['subject'])}: "
             + "; ".join(f"{_e(v)} {_cite(ids, nums, sid)}" for v, ids in d.get("values", {}).items())

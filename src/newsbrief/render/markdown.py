@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsbrief.render import display_quotes, key_entities
+from newsbrief.render import display_quotes, key_entities, key_quotes
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -70,7 +70,7 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
     sections = [
         ("Timeline", [f"- **{e['date']}** — {md_escape(e['text'])} {_cite(e['sources'], numbers)}" for e in story.get("timeline", [])]),
         ("People and organisations", _entities(story.get("entities", []), numbers)),
-        ("Quotes", [_quote(q, numbers) for q in story.get("quotes", [])]),
+        ("Quotes", _quotes(story.get("quotes", []), numbers)),
         ("Where sources differ", [_discrepancy(d, numbers) for d in story.get("discrepancies", [])]),
         ("Only in one source", [f"- {md_escape(x['text'])} {_cite(x['sources'], numbers)}" for x in story.get("exclusive", [])]),
         ("What was removed", _removed(story, numbers, explain=explain)),
@@ -94,6 +94,14 @@ def _entity(e: dict[str, Any], numbers: dict[str, int]) -> str:
     variants = [v for v in e.get("variants", []) if v != e["name"]]
     also = f" — also written {', '.join(md_escape(v) for v in variants)}" if variants else ""
     return f"- **{md_escape(e['name'])}** ({e['kind']}{role}){also} — {e['mentions']} mention{'' if e['mentions'] == 1 else 's'} {_cite(e['sources'], numbers)}"
+
+
+def _quotes(quotes: list[dict[str, Any]], numbers: dict[str, int]) -> list[str]:
+    shown, rest = key_quotes(quotes)
+    lines = [_quote(q, numbers) for q in shown]
+    if rest:
+        lines.append(f"- _and {rest} more quotation{'' if rest == 1 else 's'} (all in `--format json`)_")
+    return lines
 
 
 def _quote(q: dict[str, Any], numbers: dict[str, int]) -> str:
