@@ -389,6 +389,10 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
     which its story happens (see :func:`story_reference`): a year-less calendar date ("on 3 October")
     takes the year nearest to it; weekdays and relative days stay unresolved (they need the day the
     article was written).
+
+    >>> t = "The seizure took place on the eve of Saturday's expected vote on sanctions."
+    >>> [(m.text, m.date.isoformat()) for m in find_dates(t, published=dt.date(2007, 3, 23))]
+    [('the eve of Saturday', '2007-03-23')]
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -406,7 +410,13 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
             future = clause_is_future(text, start, end)
             if not future and clause_is_scheduled(text, start):
                 future = kind not in _CALENDAR or _nearer_ahead(kind, match, published, reference)
+            if not future and kind == "weekday" and _AWAITED_EVENT.match(text, end):
+                future = True  # "Saturday's expected vote": an event still to come, whatever the verb's tense
             mention = _resolve(kind, match, published, future=future, reference=reference)
+            eve = _EVE_BEFORE.search(text, max(0, start - 16), start)
+            if mention is not None and eve is not None:
+                # "on the eve of Saturday's vote": the day before
+                mention, start = (mention[0] - dt.timedelta(days=1), mention[1]), eve.start()
             if mention is not None:
                 named = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) if kind in _CALENDAR else None
                 if named is not None:  # "Thursday, February 12": one expression
@@ -417,6 +427,15 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                 found.append(DateMention(start, end, text[start:end], *mention, kind=kind))
                 taken.append((start, end))
     return sorted(found, key=lambda m: m.start)
+
+
+#: A weekday's event that is still awaited: "Saturday's expected vote", "Monday's planned talks".
+_AWAITED_EVENT = re.compile(
+    r"['\u2019]s\s+(?:\w+\s+)?(?:expected|planned|scheduled|upcoming|coming|proposed|forthcoming|looming|impending)\b",
+    re.I,
+)
+#: "the eve of <date>": the day before it.
+_EVE_BEFORE = re.compile(r"\bthe\s+eve\s+of\s+$", re.I)
 
 
 def _nearer_ahead(kind: str, match: re.Match[str], published: dt.date | None, reference: dt.date | None) -> bool:
