@@ -120,3 +120,25 @@ def test_background_frequencies_weigh_a_small_batch_like_english() -> None:
     assert (again.transform(docs) != background.transform(docs)).nnz == 0
     legacy = {k: v for k, v in background.state().items() if not k.startswith("background")}
     assert TfidfRepresentation.from_state(legacy).background_docs == 0.0
+
+
+def test_other_languages_function_words_are_common_words_in_the_background() -> None:
+    from dataclasses import replace
+
+    german = [
+        art("de1", "Der Bürgermeister hat am Montag die neue Brücke über den Fluss eröffnet und die Arbeiter gelobt."),
+        art("de2", "Die Polizei sucht nach einem Mann, der in der Nacht drei Fahrräder aus dem Keller gestohlen hat."),
+    ]
+    tagged = [replace(a, language="de") for a in german]
+
+    def cosine(docs: list[Article]) -> float:
+        rep = TfidfRepresentation(background_docs=1000.0, background_words=300.0)
+        m = rep.update(docs)
+        return float((m[0] @ m[1].T).toarray()[0, 0])
+
+    # untagged, "der", "die", "hat" look like rare words both articles share; tagged German, they are common
+    assert cosine(tagged) < cosine(german) / 2
+    rep = TfidfRepresentation(background_docs=1000.0, background_words=300.0)
+    rep.update(tagged)
+    again = representation_from_state(rep.state())
+    assert np.allclose(again.transform(tagged).toarray(), rep.transform(tagged).toarray())

@@ -10,8 +10,9 @@ A few articles alone give no usable document frequencies (a word of every articl
 folder — the story's own name — would weigh least), so the stream's counts are added to a
 *background*: ``background_docs`` virtual documents in which a word occurs with the probability a
 document of ``background_words`` words has it, ``1 - exp(-background_words × f)``, ``f`` being its
-frequency in English (wordfreq's word lists, shipped with the package; a ``"=name"`` feature uses its
-word's frequency).  The background dominates a small batch and fades as the stream grows.
+frequency in English — or, once the stream holds articles in other languages, its highest frequency in
+any of them, so that a German article's "der" and "und" are common words (wordfreq's word lists,
+shipped with the package; a ``"=name"`` feature uses its word's frequency).  The background dominates a small batch and fades as the stream grows.
 
 scikit-learn's ``TfidfVectorizer`` refits its vocabulary and IDF on the whole corpus; a stream needs
 document frequencies that grow batch by batch and vectors that can be persisted, hence this small
@@ -82,12 +83,21 @@ class Representation(Protocol):
         ...
 
 
-@functools.lru_cache(maxsize=1)
-def _english_frequencies() -> dict[str, float]:
-    """Word → frequency in English (wordfreq's "best" list, about 320,000 words; loaded once)."""
+@functools.cache
+def _frequencies(language: str) -> dict[str, float]:
+    """Word → frequency in ``language`` (wordfreq's "best" list; loaded once per language)."""
     import wordfreq
 
-    return wordfreq.get_frequency_dict("en", wordlist="best")
+    return wordfreq.get_frequency_dict(language, wordlist="best")
+
+
+@functools.cache
+def _background_language(language: str | None) -> str | None:
+    """The wordfreq language of an article's language code, or None when wordfreq has no list for it."""
+    import wordfreq
+
+    code = (language or "").split("-")[0].lower()
+    return code if code and code in wordfreq.available_languages(wordlist="best") else None
 
 
 def article_terms(article: Article, *, max_chars: int = 0) -> Counter[str]:
@@ -139,6 +149,9 @@ class TfidfRepresentation:
         self._df: list[int] = []
         self._background: list[float] = []
         self._n_docs = 0
+        # the languages of the stream: a term's background frequency is its highest in any of them
+        # (German articles' "der", "und" are common words, not rare ones; English-only streams are unchanged)
+        self._languages: list[str] = ["en"]
 
     @property
     def n_docs(self) -> int:
@@ -160,12 +173,24 @@ class TfidfRepresentation:
         if self.background_docs <= 0:
             return 0.0
         word = term[len(NAME_PREFIX):] if term.startswith(NAME_PREFIX) else term
-        frequency = _english_frequencies().get(word, 0.0)
+        frequency = max(_frequencies(language).get(word, 0.0) for language in self._languages)
         return self.background_docs * -math.expm1(-self.background_words * frequency)
 
     def partial_fit(self, articles: Sequence[Article]) -> None:
         """Add the batch's documents to the document frequencies."""
+        self._add_languages(articles)
         self._fit_counts([article_terms(a, max_chars=self.max_chars) for a in articles])
+
+    def _add_languages(self, articles: Sequence[Article]) -> None:
+        """Count the batch's languages into the background (every term's background is recomputed then)."""
+        added = False
+        for article in articles:
+            language = _background_language(article.language)
+            if language is not None and language not in self._languages:
+                self._languages.append(language)
+                added = True
+        if added:
+            self._background = [self._background_df(t) for t in self._terms]
 
     def _fit_counts(self, counts: Sequence[Counter[str]]) -> None:
         # one C-speed count over the batch; a Counter keeps first-occurrence order, so new terms get
@@ -181,6 +206,7 @@ class TfidfRepresentation:
 
     def update(self, articles: Sequence[Article]) -> sp.csr_matrix:
         """``partial_fit`` then ``transform``, reading each article once."""
+        self._add_languages(articles)
         counts = [article_terms(a, max_chars=self.max_chars) for a in articles]
         self._fit_counts(counts)
         return self._vectors(counts)
@@ -247,7 +273,7 @@ class TfidfRepresentation:
         """Vocabulary and document frequencies as plain data."""
         return {"kind": self.name, "name_weight": self.name_weight, "max_chars": self.max_chars,
                 "background_docs": self.background_docs, "background_words": self.background_words,
-                "terms": list(self._terms),
+                "terms": list(self._terms), "languages": list(self._languages),
                 "df": list(self._df), "n_docs": self._n_docs}
 
     @classmethod
@@ -260,6 +286,7 @@ class TfidfRepresentation:
         rep._terms = [str(t) for t in state["terms"]]
         rep._vocab = {t: i for i, t in enumerate(rep._terms)}
         rep._df = [int(d) for d in state["df"]]
+        rep._languages = [str(language) for language in state.get("languages", ["en"])]
         rep._background = [rep._background_df(t) for t in rep._terms]
         rep._n_docs = int(state["n_docs"])
         return rep

@@ -71,6 +71,15 @@ def key_quotes(quotes: list[dict[str, Any]], limit: int = KEY_QUOTES) -> tuple[l
     return shown, len(quotes) - len(shown)
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` with its noun in the singular or plural.
+
+    >>> counted(1, "independent source"), counted(3, "article")
+    ('1 independent source', '3 articles')
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def people_first(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """People and organisations, then places, each group in the given order (the web page's order too)."""
     return sorted(entities, key=lambda e: e.get("kind") == "GPE")

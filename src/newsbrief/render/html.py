@@ -15,7 +15,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
-from newsbrief.render import display_quotes, key_entities, key_quotes
+from newsbrief.render import counted, display_quotes, key_entities, key_quotes
 from newsbrief.render.markdown import citation_numbers
 
 
@@ -39,7 +39,7 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
     parts = [f'<article id="{_e(sid)}">', f"<h1>{_e(story['headline'])}</h1>"]
     sources = story.get("sources", [])
     indep = sum(1 for s in sources if not s.get("duplicate_of"))
-    parts.append(f'<p class="meta">{indep} independent sources, {len(sources)} articles</p>')
+    parts.append(f'<p class="meta">{counted(indep, "independent source")}, {counted(len(sources), "article")}</p>')
     parts.append("<h2>Summary</h2>")
     parts.append(_list([
         f"{_e(s['text'])} {_cite(s['sources'], nums, sid)} <span class=\"support\">support {int(s['support'])}</span>"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsbrief.render import display_quotes, key_entities, key_quotes
+from newsbrief.render import counted, display_quotes, key_entities, key_quotes
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -54,7 +54,8 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
     sources = story.get("sources", [])
     independent = [s for s in sources if not s.get("duplicate_of")]
     dates = " to ".join(d for d in dict.fromkeys([story.get("first_published"), story.get("last_published")]) if d)
-    out += [f"_{len(independent)} independent sources, {len(sources)} articles{', ' + dates if dates else ''}_", ""]
+    counts = f"{counted(len(independent), 'independent source')}, {counted(len(sources), 'article')}"
+    out += [f"_{counts}{', ' + dates if dates else ''}_", ""]
     out += ["## Summary", ""]
     for s in story.get("summary", []):
         out.append(f"- {md_escape(s['text'])} {_cite(s['sources'], numbers)} _(support {s['support']})_")
