@@ -84,10 +84,12 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
 
 def _entities(entities: list[dict[str, Any]], numbers: dict[str, int]) -> list[str]:
     shown, rest = key_entities(entities)
-    lines = [_entity(e, numbers) for e in shown]
-    if rest:
-        lines.append(f"- _and {rest} other name{'' if rest == 1 else 's'} mentioned once (all in `--format json`)_")
-    return lines
+    return _and_the_rest([_entity(e, numbers) for e in shown], rest, f"{counted(rest, 'other name')} mentioned once")
+
+
+def _and_the_rest(lines: list[str], rest: int, what: str) -> list[str]:
+    """A reader's list, and a last line saying what it left out (the JSON has everything)."""
+    return [*lines, f"- _and {what} (all in `--format json`)_"] if rest else lines
 
 
 def _entity(e: dict[str, Any], numbers: dict[str, int]) -> str:
@@ -99,10 +101,7 @@ def _entity(e: dict[str, Any], numbers: dict[str, int]) -> str:
 
 def _quotes(quotes: list[dict[str, Any]], numbers: dict[str, int]) -> list[str]:
     shown, rest = key_quotes(quotes)
-    lines = [_quote(q, numbers) for q in shown]
-    if rest:
-        lines.append(f"- _and {rest} more quotation{'' if rest == 1 else 's'} (all in `--format json`)_")
-    return lines
+    return _and_the_rest([_quote(q, numbers) for q in shown], rest, counted(rest, "more quotation"))
 
 
 def _quote(q: dict[str, Any], numbers: dict[str, int]) -> str:
