@@ -36,6 +36,7 @@ from scipy import sparse
 from newsbrief import text as textmod
 from newsbrief.dedup import independent_sources
 from newsbrief.model import Article, DuplicateGroup, Sentence
+from newsbrief.reference import proper_names
 from newsbrief.settings import BriefOptions
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -80,7 +81,8 @@ class Alignment:
     ``source_of[i]`` (the duplicate group's canonical id), ``carriers[i]`` (indices of sentences of
     other articles that carry sentence ``i``), ``support[i]``; ``exclusive`` lists sentence indices whose
     information only one independent source has; ``stems[i]`` are the content stems; ``stemmer`` is the
-    stem cache, reused by the summariser.
+    stem cache, reused by the summariser; ``names`` are the story's proper names
+    (:func:`newsbrief.reference.proper_names`, for the summary's and "only in one source"'s pronoun test).
     """
 
     articles: tuple[Article, ...]
@@ -94,6 +96,7 @@ class Alignment:
     exclusive: tuple[int, ...]
     sources: int
     stemmer: Stems
+    names: frozenset[str]
 
     def index_of(self, article_id: str, position: int) -> int:
         """Index of the ``position``-th sentence of article ``article_id``."""
@@ -247,4 +250,5 @@ def align(
         exclusive=exclusive,
         sources=n_sources,
         stemmer=stems,
+        names=proper_names([s.text for s in sents]),
     )

@@ -27,7 +27,6 @@ from newsbrief.align import Alignment, Stems, align
 from newsbrief.cluster import cluster_stories
 from newsbrief.dedup import find_duplicate_groups, independent_sources
 from newsbrief.model import Article, Briefing, DuplicateGroup, ExclusiveInfo, Rejected, Sentence, Story
-from newsbrief.reference import proper_names
 from newsbrief.render.briefing_json import briefing_to_dict
 from newsbrief.settings import BriefOptions, Settings
 from newsbrief.summarize import stands_alone, summarize
@@ -137,13 +136,12 @@ def _exclusive(al: Alignment, options: BriefOptions) -> tuple[ExclusiveInfo, ...
     out: list[ExclusiveInfo] = []
     seen_sources: dict[str, int] = {}
     shown: set[int] = set()
-    names = proper_names([s.text for s in al.sentences])
     for i in ranked:
         # at most two items per source, so one long article does not fill the section
         if seen_sources.get(al.source_of[i], 0) >= 2:
             continue
         # shown alone, an item must read alone (like a summary sentence)
-        if not stands_alone(al.sentences[i].text, names):
+        if not stands_alone(al.sentences[i].text, al.names):
             continue
         # a syndicated copy's sentence is the same item: it is cited with the one shown
         if shown & ({i, *al.carriers[i]}) or any(i in al.carriers[k] for k in shown):

@@ -691,22 +691,8 @@ def _attach_surnames(
     hits_of: dict[str, list[list[_Name]]] = {}
     for m, context in surnames:
         if m.form not in hits_of:
-            hits_of[m.form] = [
-                c
-                for c in clusters
-                if c[0].kind == "PERSON" and any(matcher.surname_matches(m.form, f) for n in c for f in n.forms)
-            ]
+            hits_of[m.form] = _people_named(m.form, clusters, matcher)
         hits = hits_of[m.form]
-        if len(hits) > 1:  # "Tsipras" is Alexis Tsipras's surname, not a misspelling of Demetris Tsiodras's
-            exact = _closest_surnames(m.form, [f for c in hits for n in c for f in n.forms], matcher)
-            hits = [c for c in hits if any(f in exact for n in c for f in n.forms)]
-        if not hits and zipf_frequency(m.form.lower(), "en") < DISTINCTIVE_GIVEN_NAME_ZIPF:
-            # nobody's surname in the story: a rare given name ("Najib", not "Anne") of the one person whose
-            # full name opens with it, given in another article
-            hits = [
-                c for c in clusters
-                if c[0].kind == "PERSON" and _given_name_of(m.form, [f for n in c for f in n.forms], matcher)
-            ]
         if len(hits) == 1:
             target = hits[0][0]
         else:
@@ -718,6 +704,26 @@ def _attach_surnames(
         target.forms[m.form] += 1
         target.context.update(context)
         target.mentions.append(m)
+
+
+def _people_named(single: str, clusters: list[list[_Name]], matcher: NameMatcher) -> list[list[_Name]]:
+    """The story's people a one-word name may be: those whose surname it is, else (a rare word) whose given name."""
+    hits = [
+        c
+        for c in clusters
+        if c[0].kind == "PERSON" and any(matcher.surname_matches(single, f) for n in c for f in n.forms)
+    ]
+    if len(hits) > 1:  # "Tsipras" is Alexis Tsipras's surname, not a misspelling of Demetris Tsiodras's
+        exact = _closest_surnames(single, [f for c in hits for n in c for f in n.forms], matcher)
+        hits = [c for c in hits if any(f in exact for n in c for f in n.forms)]
+    if not hits and zipf_frequency(single.lower(), "en") < DISTINCTIVE_GIVEN_NAME_ZIPF:
+        # nobody's surname in the story: a rare given name ("Najib", not "Anne") of the one person whose
+        # full name opens with it, given in another article
+        hits = [
+            c for c in clusters
+            if c[0].kind == "PERSON" and _given_name_of(single, [f for n in c for f in n.forms], matcher)
+        ]
+    return hits
 
 
 def _entity(cluster: list[_Name], order: dict[str, int], matcher: NameMatcher) -> Entity:

@@ -261,7 +261,8 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
         starts.pop()
     sentence_start = starts[-1] if starts else window
     # a sentence opening with a pronoun continues the earlier speaker: its first name is no subject
-    opens_with_pronoun = _PRONOUN.match(text[sentence_start : sentence_start + 5].split(" ", 1)[0])
+    opener = _opener(text, sentence_start)
+    opens_with_pronoun = _PRONOUN.match(opener)
     in_sentence = [] if opens_with_pronoun else [m for m in before if m.start >= sentence_start]
     # a subject the NER missed ("Samaranch has compared it to … Ben Johnson's case"): a capitalised first
     # word that is the surname of a person of the article
@@ -270,7 +271,7 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
         named = [m for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1 and surname_matches(first, m.form)]
         if named:
             in_sentence = [named[-1]]
-    chain = _chain_subject(text, starts, sentence_start, window, before, speaking) if opens_with_pronoun else []
+    chain = _chain_subject(text, starts, sentence_start, window, before, speaking) if _THIRD_PERSON.match(opener) else []
     for chosen in (chain, [m for m in speaking if m.start >= sentence_start], in_sentence[:1], speaking, before):
         if chosen:
             return chosen[-1]
@@ -280,19 +281,17 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
 def _chain_subject(
     text: str, starts: list[int], sentence_start: int, window: int, before: list[Mention], speaking: list[Mention]
 ) -> list[Mention]:
-    """The person a chain of sentences opening with "he"/"she" goes back to.
+    """The person a chain of sentences opening with "he"/"she" (the one at ``sentence_start`` does) goes back to.
 
     "Li Chengpeng, a social critic, … He posted a message, calling Mr. Najib's conference theatre.
     ``…,'' he wrote." gives Li Chengpeng: in the nearest earlier sentence that does not open with a
     pronoun, the last person who speaks, else the first person (none when it names nobody).  A sentence
     opening with "I" or "we" is quoted speech, not a chain: nothing then.
     """
-    if not _THIRD_PERSON.match(text[sentence_start : sentence_start + 5].split(" ", 1)[0]):
-        return []
     bounds = [window, *[s for s in starts if s < sentence_start]]
     ends = [sentence_start, *reversed(bounds[1:])]
     for start, end in zip(reversed(bounds), ends, strict=False):
-        opener = text[start : start + 5].split(" ", 1)[0]
+        opener = _opener(text, start)
         if _PRONOUN.match(opener):
             if not _THIRD_PERSON.match(opener):
                 return []
@@ -301,6 +300,11 @@ def _chain_subject(
         talking = [m for m in speaking if start <= m.start < end]
         return talking[-1:] or people[:1]
     return []
+
+
+def _opener(text: str, start: int) -> str:
+    """The first word of the sentence at ``start`` (enough of it to tell a pronoun)."""
+    return text[start : start + 5].split(" ", 1)[0]
 
 
 def _resolve_nominal(noun: str, quote_start: int, mentions: list[Mention]) -> Mention | None:

@@ -46,7 +46,7 @@ from newsbrief import text as textmod
 from newsbrief.align import Alignment, Stems, numbers_in
 from newsbrief.dates import MONTH_NAMES, WEEKDAYS
 from newsbrief.model import Span, SummarySentence
-from newsbrief.reference import dangling_pronoun, proper_names
+from newsbrief.reference import dangling_pronoun
 from newsbrief.settings import BriefOptions
 
 # two sentences of different sources with content stems this alike (Jaccard, day/month names aside) say the
@@ -131,7 +131,8 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     Not when it leans on the sentence before or after (:func:`newsbrief.text.needs_context`: opens inside
     a quotation or opens one it does not close, opens with a pronoun or connective; or
     :func:`dangling_pronoun`: "Police said he was arrested."), nor when it speaks to or as someone
-    (:func:`_addresses_reader`).  ``names``: the story's proper names (:func:`proper_names`).  English.
+    (:func:`_addresses_reader`).  ``names``: the story's proper names (:func:`newsbrief.reference.proper_names`).
+    English.
 
     >>> stands_alone("The bridge reopened on Friday."), stands_alone('"We will therefore freeze all business.')
     (True, False)
@@ -275,8 +276,7 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     # a summary sentence must stand alone: one opening inside a quotation or with a pronoun/connective
     # ("He later …", "However, …") leans on a sentence the reader does not see (kept only when no
     # candidate stands alone)
-    names = proper_names([s.text for s in al.sentences])
-    cands = [i for i in cands if stands_alone(al.sentences[i].text, names)] or cands
+    cands = [i for i in cands if stands_alone(al.sentences[i].text, al.names)] or cands
     if len(cands) > options.max_candidates:
         cands = sorted(cands, key=lambda i: (-values[i] / lengths_all[i], i))[: options.max_candidates]
         cands.sort()

@@ -64,17 +64,17 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
         "People and organisations": [
             f"<b>{_e(e['name'])}</b> <span class=\"muted\">{_e(e['kind'])}{'; ' + _e(e['role']) if e.get('role') else ''}"
             f"{' — also ' + ', '.join(_e(v) for v in e.get('variants', []) if v != e['name']) if len(e.get('variants', [])) > 1 else ''}"
-            f" — {int(e['mentions'])} mention{'' if int(e['mentions']) == 1 else 's'}</span> {_cite(e['sources'], nums, sid)}"
+            f" — {counted(int(e['mentions']), 'mention')}</span> {_cite(e['sources'], nums, sid)}"
             for e in shown_entities
         ]
-        + ([f'<span class="muted">and {other_names} other name{"" if other_names == 1 else "s"} mentioned once</span>']
+        + ([f'<span class="muted">and {counted(other_names, "other name")} mentioned once</span>']
            if other_names else []),
         "Quotes": [
             f"<blockquote>“{_e(q['text'])}”</blockquote> — {_e(q['speaker']) if q.get('speaker') else 'unattributed'} "
             f"{_cite(q['sources'], nums, sid)}" + "".join(f'<div class="muted">variant: “{_e(v)}”</div>' for v in q.get("variants", []))
             for q in shown_quotes
         ]
-        + ([f'<span class="muted">and {other_quotes} more quotation{"" if other_quotes == 1 else "s"} (all in the JSON)</span>']
+        + ([f'<span class="muted">and {counted(other_quotes, "more quotation")} (all in the JSON)</span>']
            if other_quotes else []),
         "Where sources differ": [
             f"<b>{_e(d['kind'])}</b> {_e(d['subject'])}: "

@@ -96,7 +96,7 @@ def _entity(e: dict[str, Any], numbers: dict[str, int]) -> str:
     role = f"; {md_escape(e['role'])}" if e.get("role") else ""
     variants = [v for v in e.get("variants", []) if v != e["name"]]
     also = f" — also written {', '.join(md_escape(v) for v in variants)}" if variants else ""
-    return f"- **{md_escape(e['name'])}** ({e['kind']}{role}){also} — {e['mentions']} mention{'' if e['mentions'] == 1 else 's'} {_cite(e['sources'], numbers)}"
+    return f"- **{md_escape(e['name'])}** ({e['kind']}{role}){also} — {counted(int(e['mentions']), 'mention')} {_cite(e['sources'], numbers)}"
 
 
 def _quotes(quotes: list[dict[str, Any]], numbers: dict[str, int]) -> list[str]:
