@@ -7,6 +7,10 @@ labels ``body``, ``residue``, ``meta``, ``title``); the text itself is never sto
 Two sources of labels:
 
 * ``eval/labels/wikiref_lines.tsv``: lines of scraped articles in ``wikiref220/``, labelled by hand.
+* ``eval/labels/semeval_lines.tsv`` / ``semeval_heldout_lines.tsv``: lines of the English texts of the
+  SemEval-2022 task 8 pairs that keep their line breaks (scraped with their residue, cut to about 1 kB
+  head and tail), labelled by hand; a text is named ``<csv path>#<article id>``
+  (:func:`semeval_texts`).
 * ``eval/labels/benchmark_lines.tsv``: derived from the article-extraction benchmark's gold bodies by
   :func:`derive_benchmark_labels`.  The text is trafilatura's output with ``favor_recall=True`` (so that
   residue lines are present); a line is ``body`` when it is contained in the gold body: its normalised
@@ -31,6 +35,7 @@ False
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import json
@@ -164,6 +169,25 @@ def derive_benchmark_labels(root: str | Path, *, data_root: str | Path) -> Itera
                 yield LabelRow(rel, line_no, line_hash(line), label)
 
 
+def semeval_texts(path: str | Path, *, data_root: str | Path) -> dict[str, str]:
+    """The distinct English texts of a SemEval-2022 task 8 CSV file, by name ``<relative path>#<article id>``.
+
+    A pair's ``pair_id`` is its two articles' ids (``first_second``); a text is read once, where its id
+    first occurs.
+    """
+    path = Path(path)
+    rel = path.relative_to(Path(data_root)).as_posix() if Path(data_root) in path.parents else path.as_posix()
+    csv.field_size_limit(1 << 30)
+    texts: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            ids = row["pair_id"].split("_", 1)
+            for k, article_id in zip(("1", "2"), ids, strict=False):
+                if row[f"lang{k}"] == "en":
+                    texts.setdefault(f"{rel}#{article_id}", row[f"text{k}"])
+    return texts
+
+
 @dataclass
 class LineScore:
     """Counts for one source and half."""
@@ -285,8 +309,18 @@ def load_labelled_documents(labels: str | Path, *, data_root: str | Path) -> lis
     for row in read_labels(labels):
         grouped[row.path].append(row)
     truth_cache: dict[Path, dict[str, dict[str, str]]] = {}
+    records: dict[Path, dict[str, str]] = {}
     documents = []
     for rel, rows in sorted(grouped.items()):
+        if "#" in rel:  # a record of a CSV file (SemEval-2022)
+            path = data_root / rel.split("#", 1)[0]
+            if not path.is_file():
+                continue
+            if path not in records:
+                records[path] = semeval_texts(path, data_root=data_root)
+            if rel in records[path]:
+                documents.append(LabelledDocument(rel, records[path][rel], tuple(rows), {}))
+            continue
         path = data_root / rel
         if not path.is_file():
             continue
@@ -306,8 +340,17 @@ def load_labelled_documents(labels: str | Path, *, data_root: str | Path) -> lis
 
 
 def sibling_batch(documents: Sequence[LabelledDocument], *, data_root: str | Path) -> Iterator[RawDocument]:
-    """The other plain-text files in the labelled files' folders: the batch the cleaner observes."""
-    folders = sorted({(Path(data_root) / doc.path).parent for doc in documents if doc.format == "text"})
+    """The other plain-text files in the labelled files' folders: the batch the cleaner observes.
+
+    For records of a CSV file, the batch is that file's other English texts.
+    """
+    tables = sorted({doc.path.split("#", 1)[0] for doc in documents if "#" in doc.path})
+    for table in tables:
+        for name, text in semeval_texts(Path(data_root) / table, data_root=data_root).items():
+            yield RawDocument(name, text)
+    folders = sorted(
+        {(Path(data_root) / doc.path).parent for doc in documents if doc.format == "text" and "#" not in doc.path}
+    )
     for folder in folders:
         for path in sorted(folder.glob("*.txt")):
             rel = path.relative_to(Path(data_root)).as_posix()
