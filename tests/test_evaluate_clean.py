@@ -21,12 +21,17 @@ from newsbrief.evaluate_clean_lines import (
     LabelRow,
     LineScore,
     contained_in_gold,
+    evaluate_lines,
     line_hash,
+    load_labelled_documents,
     read_labels,
     score_document,
+    semeval_texts,
+    sibling_batch,
     write_labels,
 )
 from newsbrief.model import CleanResult, CleanText
+from newsbrief.settings import CleanOptions
 
 
 def test_shingle_counts_are_bags_normalised_by_their_sum() -> None:
@@ -70,6 +75,36 @@ def test_labels_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "labels.tsv"
     assert write_labels(path, rows, header="test") == 2
     assert read_labels(path) == rows
+
+
+def test_semeval_records_are_labelled_documents_with_their_file_as_batch(tmp_path: Path) -> None:
+    # a two-pair table in the SemEval-2022 layout (texts written for this test); article 11 occurs twice
+    table = tmp_path / "semeval" / "pairs.csv"
+    table.parent.mkdir()
+    story = "Harbour bridge reopens\nShare this story\nThe harbour bridge reopened on Monday after repairs.\n"
+    other = "Council votes on budget\nShare this story\nThe council approved the budget by nine votes to two.\n"
+    table.write_text(
+        "pair_id,lang1,lang2,text1,text2,Overall\n"
+        f'11_12,en,en,"{story}","{other}",4\n'
+        '11_13,en,de,"ignored","Der Rat tagte am Montag.",4\n',
+        encoding="utf-8",
+    )
+    texts = semeval_texts(table, data_root=tmp_path)
+    assert list(texts) == ["semeval/pairs.csv#11", "semeval/pairs.csv#12"] and texts["semeval/pairs.csv#11"] == story
+    labels = tmp_path / "labels.tsv"
+    rows = [
+        LabelRow("semeval/pairs.csv#11", 2, line_hash("Share this story"), "residue"),
+        LabelRow("semeval/pairs.csv#11", 3, line_hash("The harbour bridge reopened on Monday after repairs."), "body"),
+        LabelRow("semeval/pairs.csv#99", 1, line_hash("gone"), "body"),  # no such article: skipped
+    ]
+    write_labels(labels, rows, header="test")
+    documents = load_labelled_documents(labels, data_root=tmp_path)
+    assert [(d.path, d.text) for d in documents] == [("semeval/pairs.csv#11", story)]
+    batch = [raw.source for raw in sibling_batch(documents, data_root=tmp_path)]
+    assert batch == ["semeval/pairs.csv#11", "semeval/pairs.csv#12"]
+    total = evaluate_lines(documents, options=CleanOptions(), batch=sibling_batch(documents, data_root=tmp_path))["all"]
+    assert (total.residue, total.body, total.mismatched) == (1, 1, 0)
+    assert total.false_removal == 0.0
 
 
 def test_score_document_counts_removed_and_kept_lines() -> None:
