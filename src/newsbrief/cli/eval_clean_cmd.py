@@ -38,16 +38,22 @@ eval_app.add_typer(clean_app, name="clean")
 
 DATA = Path("../shared/data")
 BENCHMARK = DATA / "article-extraction-benchmark"
-#: What ``eval clean lines`` scores: the held-out sets (labelled in rounds six and eight by two labellers
-#: each who never saw the cleaner's output; no rule was written after reading them), then the
+#: What ``eval clean lines`` scores: the held-out sets (labelled in rounds six, eight and eleven by two
+#: labellers each who never saw the cleaner's output; no rule was written after reading them), then the
 #: development labels.
-HELD_OUT_LABELS = [Path("eval/labels/wikiref_heldout_lines.tsv"), Path("eval/labels/wikiref_heldout2_lines.tsv")]
+HELD_OUT_LABELS = [
+    Path("eval/labels/wikiref_heldout_lines.tsv"),
+    Path("eval/labels/wikiref_heldout2_lines.tsv"),
+    Path("eval/labels/semeval_heldout_lines.tsv"),
+]
+#: The eleventh round's development labels: the tuning-half English SemEval-2022 texts with line breaks.
+SEMEVAL_LABELS = Path("eval/labels/semeval_lines.tsv")
 #: The ninth round's development labels: the 85 tuning-half WikiRef220 pages labelled last.
 DEV2_LABELS = Path("eval/labels/wikiref_dev2_lines.tsv")
 #: The label files the residue-line model is trained on (their tuning halves; the second development set is
 #: all tuning half).
 TRAINING_LABELS = [Path("eval/labels/wikiref_lines.tsv"), Path("eval/labels/benchmark_lines.tsv"), DEV2_LABELS]
-LABELS = [*HELD_OUT_LABELS, TRAINING_LABELS[0], DEV2_LABELS, TRAINING_LABELS[1]]
+LABELS = [*HELD_OUT_LABELS, TRAINING_LABELS[0], DEV2_LABELS, SEMEVAL_LABELS, TRAINING_LABELS[1]]
 
 
 @clean_app.command("extraction")
