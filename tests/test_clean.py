@@ -142,18 +142,65 @@ def test_caption_next_to_photo_credit_is_removed() -> None:
     assert_body_intact(result)
 
 
+#: Two more stories of the same outlet (texts written for these tests).
+OTHER_STORIES = [
+    [
+        "Library extends its opening hours",
+        "The central library will open until nine in the evening from next month, the city said on Friday.",
+        "Students had asked for longer hours during the exam season for three years in a row.",
+        "The extra staff will be paid from the culture budget, which rose by four percent this year.",
+    ],
+    [
+        "Ferry operator adds a winter route",
+        "A second ferry will sail between the two islands through the winter, its operator announced.",
+        "Until now the crossing stopped in November and islanders had to fly to the mainland.",
+        "Tickets for the new sailings go on sale next week at the harbour office and online.",
+    ],
+]
+
+
 def test_lines_recurring_across_the_batch_are_removed() -> None:
     cleaner = Cleaner(options=CleanOptions(min_recurring=3))
-    docs = [
-        RawDocument(f"{n}.txt", page(middle={2: ["Harbour Times Live Ticker"]}).replace("two years", f"{n} years"))
-        for n in range(3)
-    ]
+    ticker = "Harbour Times Live Ticker"
+    docs = [RawDocument("0.txt", page(middle={2: [ticker]}))]
+    docs += [RawDocument(f"{n}.txt", "\n".join([*story[:2], ticker, *story[2:]])) for n, story in enumerate(OTHER_STORIES, 1)]
     for doc in docs:
         cleaner.observe(doc)
     result = cleaner.clean(docs[0])
-    assert ("Harbour Times Live Ticker", "recurring") in [(r.line, r.reason) for r in result.main.removed]
+    assert (ticker, "recurring") in [(r.line, r.reason) for r in result.main.removed]
     alone = Cleaner(options=CleanOptions()).clean(docs[0])
-    assert "Harbour Times Live Ticker" in alone.main.text
+    assert ticker in alone.main.text
+
+
+def test_republished_copies_keep_their_short_lines() -> None:
+    # Three outlets carry one wire story (one with another headline and a trimmed ending): its sub-heading
+    # and list items recur in three documents because the story does, not because they are boilerplate.
+    # A line that unrelated stories carry too is still boilerplate there.
+    story = [
+        "The council listed its three priorities for the coming year on Tuesday evening.",
+        "What changes",
+        "1. Bus fares freeze.",
+        "2. More street lights.",
+        "The mayor said the plan would be paid for without raising local taxes this year.",
+        "Opposition councillors said the figures had not been checked by the auditors yet.",
+        "A public meeting on the plan will be held at the town hall next month.",
+    ]
+    promo = "Get the Harbour Times app"
+    cleaner = Cleaner(options=CleanOptions(min_recurring=3))
+    copies = [
+        RawDocument("a.txt", "\n".join(["Council sets out its priorities", *story, promo])),
+        RawDocument("b.txt", "\n".join(["Council plan: fares frozen, more lights", *story[:-1], promo])),
+        RawDocument("c.txt", "\n".join(["Council sets out its priorities", *story])),
+    ]
+    others = [RawDocument(f"{n}.txt", "\n".join([*s, promo])) for n, s in enumerate(OTHER_STORIES)]
+    for doc in [*copies, *others]:
+        cleaner.observe(doc)
+    assert cleaner.copies(copies[0].text) == 3 and cleaner.copies(others[0].text) == 1
+    for doc in copies:
+        result = cleaner.clean(doc)
+        for line in ("What changes", "1. Bus fares freeze.", "2. More street lights."):
+            assert line in result.main.text.split("\n\n"), (doc.source, line)
+    assert (promo, "recurring") in [(r.line, r.reason) for r in cleaner.clean(others[0]).main.removed]
 
 
 SECOND_STORY = [

@@ -25,6 +25,7 @@ Officials said repairs could take a week or longer in some areas.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
@@ -140,6 +141,16 @@ REASONS = (
 
 _MAX_OBSERVED_CHARS = 160
 _MAX_OBSERVED_KEYS = 500_000
+#: A line of at least this many words ending like a sentence counts for :meth:`Cleaner.copies`.
+_COPY_WORDS = 8
+#: ... and a page needs this many such lines to be an article that was republished.
+_COPY_LINES = 3
+_SENTENCE_END = (".", "!", "?", '"', "”", "'", "’", ")")
+
+
+def _prose_key(line: str) -> int:
+    """A stable 32-bit key of a long line (the line itself would hold the whole batch's prose in memory)."""
+    return zlib.crc32(line_key(line).encode("utf-8"))
 
 
 def _outlet_key(raw: RawDocument) -> str | None:
@@ -165,11 +176,12 @@ class Cleaner:
         self.model = model if model is not None or not options.residue_model else _load_model()
         self._batch: Counter[str] = Counter()
         self._outlet: Counter[tuple[str, str]] = Counter()
+        self._prose: Counter[int] = Counter()
         self._docs = 0
 
     # -- batch statistics -------------------------------------------------------------------------
     def observe(self, raw: RawDocument) -> None:
-        r"""Count the short lines of ``raw`` (each once per document) for recurrence checks.
+        r"""Count the short lines of ``raw`` (each once per document) for recurrence checks, and its long ones.
 
         Memory is bounded: when more than ``_MAX_OBSERVED_KEYS`` distinct lines are held, the lines
         seen only once are forgotten (a line that recurs is seen again soon in a news stream).
@@ -181,11 +193,14 @@ class Cleaner:
         True
         """
         try:
-            keys = {
-                line_key(line)
-                for line in (raw.text or "").splitlines()
-                if 0 < len(line.strip()) <= _MAX_OBSERVED_CHARS
-            }
+            keys: set[str] = set()
+            prose: set[int] = set()  # the long lines, for :meth:`copies`
+            for line in (raw.text or "").splitlines():
+                size = len(line.strip())
+                if size > _MAX_OBSERVED_CHARS:
+                    prose.add(_prose_key(line))
+                elif size:
+                    keys.add(line_key(line))
         except Exception:  # noqa: BLE001 - observe must never break a run
             return
         outlet = _outlet_key(raw)
@@ -194,6 +209,9 @@ class Cleaner:
         self._batch.update(keys)  # +1 for each key (Counter counts an iterable in C)
         if outlet:
             self._outlet.update(zip(repeat(outlet), keys))
+        self._prose.update(prose)
+        if len(self._prose) > _MAX_OBSERVED_KEYS:
+            self._prose = Counter({k: c for k, c in self._prose.items() if c > 1})
         if len(self._batch) > _MAX_OBSERVED_KEYS:
             self._batch = Counter({k: c for k, c in self._batch.items() if c > 1})
         if len(self._outlet) > _MAX_OBSERVED_KEYS:
@@ -203,9 +221,34 @@ class Cleaner:
         """True when ``line`` was observed in at least ``min_recurring`` documents (batch or outlet)."""
         return self._recurring_key(line_key(line), outlet)
 
-    def _recurring_key(self, key: str, outlet: str | None) -> bool:
-        """:meth:`recurring` for a line whose :func:`line_key` is known."""
-        threshold = max(2, self.options.min_recurring)
+    def copies(self, text: str) -> int:
+        """How many observed documents carry ``text``'s prose: 1, or more for a republished article.
+
+        The median, over the lines of ``text`` that end like a sentence and have at least eight words
+        (three such lines at least, else 1), of the number of observed documents each was seen in.  Wire copies and syndicated
+        articles repeat their sentences, so their short lines (sub-headings, list items) recur in the
+        batch too without being boilerplate; an article's own sentences are seen once.
+        """
+        counts = []
+        for line in text.splitlines():
+            line = line.strip()
+            if line.endswith(_SENTENCE_END) and line.count(" ") >= _COPY_WORDS - 1:
+                if len(line) > _MAX_OBSERVED_CHARS:
+                    counts.append(self._prose.get(_prose_key(line), 0))
+                else:
+                    counts.append(self._batch.get(line_key(line), 0))
+        if len(counts) < _COPY_LINES:  # a page of one or two sentences (a template, a notice): no article to copy
+            return 1
+        counts.sort()
+        return max(1, counts[(len(counts) - 1) // 2])
+
+    def _recurring_key(self, key: str, outlet: str | None, copies: int = 1) -> bool:
+        """:meth:`recurring` for a line whose :func:`line_key` is known.
+
+        ``copies`` (:meth:`copies`) of the line's document are discounted: a line recurs only when
+        documents beyond them hold it too.
+        """
+        threshold = max(2, self.options.min_recurring) + copies - 1
         if self._batch.get(key, 0) >= threshold:
             return True
         return bool(outlet) and self._outlet.get((outlet or "", key), 0) >= max(2, threshold - 1)
@@ -268,7 +311,7 @@ class Cleaner:
         meta_title = ((raw.record_meta or {}).get("title") or "").strip() or None
         outlet = _outlet_key(raw)
         english = _english(units)
-        reasons, listed = _classify(units, self, outlet, english=english)
+        reasons, listed = _classify(units, self, outlet, english=english, copies=self.copies(raw.text or ""))
         if english and not meta_title:
             recurring_headline(units, reasons)
         title, title_idx, title_meta = find_title(units, reasons, meta_title)
@@ -359,9 +402,11 @@ def _english(units: list[Unit]) -> bool:
 
 
 def _classify(
-    units: list[Unit], cleaner: Cleaner, outlet: str | None, *, english: bool
+    units: list[Unit], cleaner: Cleaner, outlet: str | None, *, english: bool, copies: int = 1
 ) -> tuple[list[str | None], list[bool]]:
     """A reason for every residue unit (``None`` for body and headline candidates), and the list flags.
+
+    ``copies``: how many observed documents carry this one's prose (:meth:`Cleaner.copies`).
 
     The flags say which units are items of a list in the text (:func:`newsbrief.clean_runs.introduced_lists`)
     or the first copy of a box scraped with the text (:func:`newsbrief.clean_blocks.rescraped_boxes`).
@@ -382,7 +427,7 @@ def _classify(
     prefixes = Counter(k[:_PREFIX_CHARS] for k in keys if len(k) > _PREFIX_CHARS)
     positions: dict[str, list[int]] | None = None  # where each repeated line occurs, built when needed
     for i, unit in enumerate(units):
-        ctx = _Context(i, first, last, english, listed[i])
+        ctx = _Context(i, first, last, english, listed[i], copies)
         reasons[i] = _unit_reason(unit, ctx, cleaner, outlet, seen, keys[i])
         repeated = counts[keys[i]] >= _BOILERPLATE_REPEATS or (
             len(keys[i]) > _PREFIX_CHARS and prefixes[keys[i][:_PREFIX_CHARS]] >= _BOILERPLATE_REPEATS
@@ -476,12 +521,13 @@ class _Context(NamedTuple):  # made once per line: a tuple is cheaper to build t
     last: int
     english: bool
     listed: bool
+    copies: int
 
 
 def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None, seen: set[str], key: str) -> str | None:
     """The reason ``unit`` is residue, or ``None``; ``key`` is its :func:`line_key`."""
     text, shape = unit.text, unit.shape
-    if not shape.anchor and shape.words <= 12 and cleaner._recurring_key(key, outlet):
+    if not shape.anchor and shape.words <= 12 and cleaner._recurring_key(key, outlet, ctx.copies):
         # A recurring date or byline is still metadata (meta.py reads it from meta_lines).
         if ctx.english and not ctx.listed and is_date_line(text):
             return "date line"
