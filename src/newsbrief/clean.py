@@ -55,6 +55,7 @@ from newsbrief.clean_dates import (
 )
 from newsbrief.clean_headline import drop_repeated_headline, find_title, recurring_headline
 from newsbrief.clean_lines import (
+    LINK_WORDS,
     Unit,
     english_share_reaches,
     has_contact,
@@ -68,6 +69,7 @@ from newsbrief.clean_lines import (
     is_decorative_marker,
     is_pointer_prompt,
     is_site_labelled_link,
+    labelled_headline,
     navigation_like,
     only_interface_words,
     units_of,
@@ -434,7 +436,9 @@ def _classify(
         )
         # A data row repeats its values for different items (``1989-90: 20 players born in UK``): a table, not furniture.
         data_row = DATA_ROW.match(unit.text) is not None and not unit.shape.terminal
-        if english and reasons[i] is None and repeated and unit.shape.words >= 10 and not unit.shape.terminal_question and not data_row:
+        # The page's first line repeated below it is the headline, whose copies go (drop_repeated_headline).
+        headline = i == 0 and not unit.shape.terminal
+        if english and reasons[i] is None and repeated and unit.shape.words >= 10 and not unit.shape.terminal_question and not data_row and not headline:
             if positions is None:
                 positions = {}
                 for k, key in enumerate(keys):
@@ -539,7 +543,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     table_row = text.startswith("|") and text.endswith("|")
     if not shape.sentence_like and shape.words <= 8 and shape.interface_ratio > 0 and not table_row and key in seen:
         return "duplicate line"
-    if is_site_labelled_link(text, shape):
+    if ctx.i > 0 and is_site_labelled_link(text, shape):  # the page's first line is its own title
         return "link"
     if not ctx.english:
         return universal_reason(text, shape, edge=ctx.i < ctx.first or ctx.i > ctx.last)
@@ -563,6 +567,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     if is_counter(text) or is_gallery_position(text, shape):
         return "counter"
     field = ctx.listed and KEY_VALUE.match(text) is not None  # ``Video: 4K at 30 fps`` in a spec sheet
+    if ctx.i == 0 and labelled_headline(text):  # ``PHOTOS: <headline>`` opening the page is its headline
+        return None
     if shape.words <= 60 and (
         (has_credit(text) and not field) or is_positioned_caption(text, shape) or is_gallery_header(text, shape)
     ):
@@ -576,7 +582,7 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "interface"
     if shape.words <= 5 and not shape.sentence_like and shape.interface_ratio > 0 and only_interface_words(text):
         return "interface"
-    if interface_label(text) and not field:
+    if interface_label(text) and not field and shape.words <= LINK_WORDS:
         return "link"
     if shape.words <= 12 and not shape.sentence_like and has_url(text):
         return "link"

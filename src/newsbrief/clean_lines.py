@@ -120,6 +120,31 @@ def interface_label(text: str) -> bool:
     return 0 < label.words <= 3 and labelled and not LineShape.of(match.group(2)).terminal
 
 
+_MEDIA_TAG = re.compile(r"\s*[(\[][^\W\d_]+[)\]]$")
+#: A link's text is a headline: a line this long after a label is a paragraph (a flattened page), not a link.
+LINK_WORDS = 40
+
+
+def labelled_headline(text: str) -> bool:
+    """A headline with a media label or tag: ``PHOTOS: <headline>``, ``Watch: <headline>``, ``<headline> (VIDEO)``.
+
+    Without its label (one to three words before a colon or bar) or its trailing one-word tag in
+    brackets, the line is a title of four words or more that carries no credit.  On the page's first
+    line that is the story's headline, not a caption or a link; lower down the same shape is a link.
+
+    >>> labelled_headline("PHOTOS: Crowds welcome the new year on the beach"), labelled_headline("Floods hit the valley (VIDEO)")
+    (True, True)
+    >>> labelled_headline("Crowds on the beach (Photo: Jane Roe/AFP)"), labelled_headline("Crowds welcome the new year")
+    (False, False)
+    """
+    core = text
+    match = _LABEL.match(core)
+    if match and 0 < len(match.group(1).split()) <= 3:
+        core = match.group(2)
+    core = _MEDIA_TAG.sub("", core)
+    return core != text and len(core.split()) >= 4 and not has_credit(core)
+
+
 def only_interface_words(text: str) -> bool:
     """The line's content words (:func:`newsbrief.text.content_words`) are all interface words.
 

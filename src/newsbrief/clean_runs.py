@@ -264,13 +264,14 @@ def caption_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
     """Non-prose lines next to a photo credit are its caption (a gallery: captions, counters, credits).
 
     The caption block grows over neighbouring lines that do not end like a sentence (captions often end
-    with the photographer's name), up to 60 words each; a line ending like a sentence stops it.
+    with the photographer's name), up to 60 words each; a line ending like a sentence stops it.  It
+    never grows up onto the page's first line: a picture under the headline is captioned below it.
     """
     todo = [i for i, reason in enumerate(reasons) if reason == "caption"]
     while todo:
         i = todo.pop()
         for j in (i - 1, i + 1):
-            if 0 <= j < len(units) and reasons[j] is None:
+            if 0 < j < len(units) and reasons[j] is None:  # j == 0 only as i - 1: the headline's place
                 shape = units[j].shape
                 if not shape.sentence_like and shape.words <= 60 and not units[j].text.rstrip().endswith(":"):
                     reasons[j] = "caption"
