@@ -43,6 +43,7 @@ SAME_SPEAKER_STEMS, SAME_SPEAKER_RATIO = 0.25, 75.0
 UNKNOWN_SPEAKER_STEMS, UNKNOWN_SPEAKER_RATIO = 0.5, 90.0
 # An unattributed quote starting at most this many characters after an attributed one inherits its speaker.
 INHERIT_GAP = 60
+_DOUBLE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 
 
 
@@ -61,14 +62,18 @@ def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
     >>> t = "He said ``we will win again,'' and left. A “short” word."
     >>> [t[s:e] for _, _, s, e in find_quotes(t)]
     ['we will win again']
+    >>> t = 'It was close. ""We will be present in these talks."'
+    >>> [t[s:e] for _, _, s, e in find_quotes(t)]
+    ['We will be present in these talks.']
     """
     found = []
     for pstart, pend in paragraphs(text):
         for match in QUOTE.finditer(text, pstart, pend):
             start, end = match.span(2)
-            while start < end and text[start].isspace():
+            # a doubled opening mark (a typo: ``""We will …``) is not part of the words quoted
+            while start < end and (text[start].isspace() or text[start] in _DOUBLE_MARKS):
                 start += 1
-            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:" or text[end - 1] in _DOUBLE_MARKS):
                 end -= 1
             if len(text[start:end].split()) >= MIN_WORDS:
                 found.append((match.start(), match.end(), start, end))
