@@ -191,3 +191,20 @@ def test_one_glued_line_and_names_with_inner_capitals_are_kept() -> None:
     result = clean_page_text(text)
     for line in [one, *names]:
         assert line in paragraphs(result)
+
+
+# --- a video player's card: the duration, then the title twice ------------------------------------
+
+
+def test_a_player_card_with_its_title_twice_is_media() -> None:
+    card = "2:41 Islanders greet the first ferry in six weeks Islanders greet the first ferry in six weeks"
+    text = "\n\n".join([FERRY_TITLE, FERRY[0], FERRY[1], card, *FERRY[2:]])
+    result = clean_page_text(text)
+    assert reason_of(result, card) == "media"
+    assert paragraphs(result) == FERRY
+
+
+def test_a_live_blog_entry_opening_with_a_time_is_kept() -> None:
+    entry = "4:15 The second ferry has left the harbour with forty passengers on board"
+    text = "\n\n".join([FERRY_TITLE, FERRY[0], FERRY[1], entry, *FERRY[2:]])
+    assert entry in paragraphs(clean_page_text(text))
