@@ -208,3 +208,33 @@ def test_a_live_blog_entry_opening_with_a_time_is_kept() -> None:
     entry = "4:15 The second ferry has left the harbour with forty passengers on board"
     text = "\n\n".join([FERRY_TITLE, FERRY[0], FERRY[1], entry, *FERRY[2:]])
     assert entry in paragraphs(clean_page_text(text))
+
+
+# --- the headline again under itself, with a date, a time or a source around it ------------------
+
+
+def test_the_headline_with_a_date_or_source_before_it_is_a_repeated_headline() -> None:
+    for framed in (
+        f"Tuesday, March 03, 2026 {FERRY_TITLE}",
+        f"(Harbour Wire- Island Radio) {FERRY_TITLE}",
+        f"09:15 by Island Radio Listen again: {FERRY_TITLE}",
+    ):
+        result = clean_page_text("\n\n".join([FERRY_TITLE, framed, "Ines Varga in Stornoway", *FERRY]))
+        assert result.main.title == FERRY_TITLE
+        assert reason_of(result, framed) == "repeated headline"
+        assert paragraphs(result)[-5:] == FERRY
+
+
+def test_a_headline_cut_short_is_the_title_and_its_full_copy_goes() -> None:
+    cut = "Ferry service to the islands resumes after the winter sto..."
+    result = clean_page_text("\n\n".join([cut, FERRY_TITLE, *FERRY]))
+    assert result.main.title == cut
+    assert reason_of(result, FERRY_TITLE) == "repeated headline"
+    assert paragraphs(result) == FERRY
+
+
+def test_a_lede_that_opens_with_the_headline_is_kept() -> None:
+    title = "Ferry service to the islands resumes"
+    lede = "Ferry service to the islands resumes after six weeks, the operator said on Tuesday."
+    result = clean_page_text("\n\n".join([title, lede, *FERRY[1:]]))
+    assert paragraphs(result)[0] == lede
