@@ -432,8 +432,8 @@ def _classify(
         graphic_labels(units, reasons, listed)
         lone_placeholders(units, reasons)
         edge_promos(units, reasons)
-        documents = [cleaner._batch.get(key, 0) for key in keys]  # read only: how recurrence is counted is observe's
-        shared_notices(units, reasons, documents, threshold=max(3, cleaner.options.min_recurring))
+        batch = cleaner._batch  # read only: how recurrence is counted is observe's
+        shared_notices(units, reasons, lambda i: batch.get(keys[i], 0), threshold=max(3, cleaner.options.min_recurring))
         _second_copies(units, reasons, keys, boxes)
         _quoted_posts(units, reasons)
         _underlines(units, reasons)

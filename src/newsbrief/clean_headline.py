@@ -108,13 +108,15 @@ def framed_headline(line: str, title: str) -> bool:
     >>> framed_headline("Ferry service resumes after the winter storms, the operator said on Tuesday.", "Ferry service resumes after the winter storms")
     False
     """
+    if line.rstrip().endswith((".", "!", "?")):
+        return False
     cut = _CUT_MARK.search(title)
     head = word_tokens(title[: cut.start()] if cut else title)
     if cut and head:
         head = head[:-1]  # the last word may itself be cut (``Fun...``)
-    tokens = word_tokens(line)
-    if len(head) < _FRAMED_MIN_WORDS or line.rstrip().endswith((".", "!", "?")):
+    if len(head) < _FRAMED_MIN_WORDS:
         return False
+    tokens = word_tokens(line)
     run = _common_run(head, tokens, from_start=bool(cut))
     return run >= max(_FRAMED_MIN_WORDS, _FRAMED_SHARE * len(head)) and len(tokens) - run <= _FRAME_WORDS
 
@@ -136,10 +138,16 @@ def _common_run(head: list[str], tokens: list[str], *, from_start: bool) -> int:
 
 def drop_framed_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
     """One of the two lines under the headline that repeats it with a frame (:func:`framed_headline`) is residue."""
-    below = [i for i, r in enumerate(reasons) if r is None and i != title_idx and (title_idx is None or i > title_idx)]
-    for i in below[:2]:
-        if framed_headline(units[i].text, title):
+    longest = len(title.split()) + _FRAME_WORDS  # a longer line cannot be the headline with a frame
+    seen = 0
+    for i in range(0 if title_idx is None else title_idx + 1, len(units)):
+        if reasons[i] is not None:
+            continue
+        if units[i].shape.words <= longest and framed_headline(units[i].text, title):
             reasons[i] = "repeated headline"
+            return
+        seen += 1
+        if seen == 2:
             return
 
 

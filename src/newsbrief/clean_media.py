@@ -94,7 +94,7 @@ def media_titles(units: list[Unit], reasons: list[str | None]) -> None:
     for i in range(1, len(units)):
         if reasons[i] is not None:
             continue
-        if is_clip_card(units[i].text):
+        if units[i].text[:1].isdigit() and is_clip_card(units[i].text):
             reasons[i] = "media"
             continue
         title = _clip_title(units[i].text)

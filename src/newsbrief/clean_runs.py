@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newsbrief.clean_dates import META_REASONS, has_date, starts_with_date
 from newsbrief.clean_lines import (
@@ -318,10 +318,10 @@ def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
             reasons[i] = "tail prompt" if pos >= _EDGE_TOP else "interface"
 
 
-def shared_notices(units: list[Unit], reasons: list[str | None], documents: list[int], *, threshold: int) -> None:
+def shared_notices(units: list[Unit], reasons: list[str | None], documents: Callable[[int], int], *, threshold: int) -> None:
     """A sentence at the edges of the body found word for word in other documents of the batch is the site's notice.
 
-    ``documents[i]`` is the number of documents of the batch in which line ``i`` was observed
+    ``documents(i)`` is the number of documents of the batch in which line ``i`` was observed
     (:meth:`newsbrief.clean.Cleaner.observe`, lines of up to 160 characters).  Among the first two and
     the last three body lines, a line of six words or more found in ``threshold`` documents or more
     (eleventh round) is a notice the site prints on every page — a syndication note, a copyright
@@ -342,13 +342,14 @@ def shared_notices(units: list[Unit], reasons: list[str | None], documents: list
     candidates = [
         i
         for i in edge
-        if documents[i] >= threshold and units[i].shape.words >= _NOTICE_WORDS and units[i].text[:1] not in "\"'“‘«"
+        if units[i].shape.words >= _NOTICE_WORDS and units[i].text[:1] not in "\"'“‘«" and documents(i) >= threshold
     ]
     if not candidates:
         return
+    counts = {i: documents(i) for i in body}
     prose = [i for i in body if units[i].shape.anchor]
-    republished = 2 * sum(1 for i in prose if documents[i] >= 2) >= max(1, len(prose))
-    own = [units[k].text for k in body if documents[k] < 2]
+    republished = 2 * sum(1 for i in prose if counts[i] >= 2) >= max(1, len(prose))
+    own = [units[k].text for k in body if counts[k] < 2]
     for i in candidates:
         shape, text = units[i].shape, units[i].text
         reader_talk = shape.addressed or shape.imperative or shape.strong > 0 or has_url(text)
@@ -364,6 +365,7 @@ _NOTICE_WORDS = 6
 #: A lower-case letter or a figure closing one word, a capital opening the next, no space between.
 _GLUED = re.compile(r"(?<=[a-z0-9’'!?)])(?=[A-Z])")
 _TITLE_QUOTES = "'‘’\"“”("
+_TITLE_OPENING = re.compile(r"[\W_]*[A-Z0-9]\S*\s+[\W_]*[A-Z0-9]\S*\s+[\W_]*[A-Z0-9]")
 
 
 def glued_teaser(text: str) -> bool:
@@ -378,6 +380,8 @@ def glued_teaser(text: str) -> bool:
     >>> glued_teaser("Shares in WorldCom fell sharply in early trading on Monday."), glued_teaser("Walks By The SeaSide")
     (False, False)
     """
+    if not _TITLE_OPENING.match(text):  # cheap test first: a title opens with three capitalised words
+        return False
     for match in _GLUED.finditer(text):
         k = match.start()
         fragment = text[text.rfind(" ", 0, k) + 1 : k].strip(_TITLE_QUOTES)
@@ -394,6 +398,7 @@ def glued_teaser(text: str) -> bool:
 
 
 _GLUED_TITLE, _GLUED_LOWER = 0.8, 0.4
+_GLUED_MIN_WORDS = 6  # three words of title, four of stand-first, one of them shared by the join
 
 
 def glued_teasers(units: list[Unit], reasons: list[str | None]) -> None:
@@ -403,17 +408,22 @@ def glued_teasers(units: list[Unit], reasons: list[str | None]) -> None:
     (:func:`glued_teaser`); a name written with an inner capital in a sentence (``WorldCom``,
     ``AutoTrader``) is one line of prose, not a run of such lines (``related links``).
     """
-    run: list[int] = []
-    for i in [*range(len(units)), len(units)]:
-        if i < len(units) and reasons[i] is None and glued_teaser(units[i].text):
-            run.append(i)
-            continue
-        if i < len(units) and reasons[i] is not None and run:
-            continue  # residue between two teasers (a counter, a credit) does not end the run
+    glued = [
+        i
+        for i, unit in enumerate(units)
+        if reasons[i] is None and unit.shape.words >= _GLUED_MIN_WORDS and glued_teaser(unit.text)
+    ]
+    runs: list[list[int]] = []
+    for i in glued:
+        # Residue between two teasers (a counter, a credit) does not end the run; a kept line does.
+        if runs and all(reasons[k] is not None for k in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
         if len(run) >= 2:
             for k in run:
                 reasons[k] = "related links"
-        run = []
 
 
 def is_underline(above: Unit, unit: Unit) -> bool:
