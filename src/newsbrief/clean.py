@@ -89,12 +89,14 @@ from newsbrief.clean_runs import (
     comment_section,
     edge_boxes,
     edge_promos,
+    glued_teasers,
     graphic_labels,
     introduced_lists,
     is_underline,
     menu_runs,
     prompt_neighbours,
     related_runs,
+    shared_notices,
     shouted_teasers,
     stacked_headings,
     tail_runs,
@@ -139,6 +141,7 @@ REASONS = (
     "graphic",
     "media",
     "pull quote",
+    "shared notice",
 )
 
 _MAX_OBSERVED_CHARS = 160
@@ -473,10 +476,13 @@ def _classify(
         widget_blocks(units, reasons)
         tail_box_headers(units, reasons)
         shouted_teasers(units, reasons)
+        glued_teasers(units, reasons)
         unterminated_inserts(units, reasons, listed)
         graphic_labels(units, reasons, listed)
         lone_placeholders(units, reasons)
         edge_promos(units, reasons)
+        batch = cleaner._batch  # read only: how recurrence is counted is observe's
+        shared_notices(units, reasons, lambda i: batch.get(keys[i], 0), threshold=max(3, cleaner.options.min_recurring))
         _second_copies(units, reasons, keys, boxes)
         _quoted_posts(units, reasons)
         _underlines(units, reasons)

@@ -22,6 +22,8 @@ from newsbrief.text import words as word_tokens
 
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$")
 _HEADLINE_SIMILARITY = 88.0
+#: A first line ending with ``...`` is a headline cut short up to this many words (a longer one is a lede).
+_CUT_TITLE_WORDS = 15
 #: A second wording of the headline is headline-sized; a longer unterminated first line is a lede.
 _REWORDED_MAX_WORDS = 20
 
@@ -43,7 +45,9 @@ def find_title(
         date = leading_date(unit.text)
         if date and shape.words <= 30:
             return unit.text[len(date) :].strip(), i, date
-        if shape.anchor and (shape.words > 25 or (unit.text.endswith(".") and not _ABBREVIATION.search(unit.text))):
+        # A headline cut short by the site ends with an ellipsis, not a full stop (eleventh round).
+        cut = unit.text.endswith("...") and shape.words <= _CUT_TITLE_WORDS
+        if shape.anchor and (shape.words > 25 or (unit.text.endswith(".") and not cut and not _ABBREVIATION.search(unit.text))):
             return None, None, None
         if shape.words > 30:
             return None, None, None
@@ -75,7 +79,76 @@ def drop_repeated_headline(units: list[Unit], reasons: list[str | None], title: 
                 reasons[i] = "repeated headline"
         elif top and len(norm) >= 12 and norm in norm_title and not unit.shape.anchor:
             reasons[i] = "repeated headline"
+    drop_framed_headline(units, reasons, title, title_idx)
     drop_reworded_headline(units, reasons, title, title_idx)
+
+
+#: A truncation mark closing a headline the site cut short.
+_CUT_MARK = re.compile(r"\s*(?:\.\.\.|…|\(\.\.\.\)|\[\.\.\.\]|\(…\)|\[…\])\s*$")
+#: The headline's words found again make up most of the copy: at most this many words around them.
+_FRAME_WORDS = 10
+_FRAMED_MIN_WORDS = 4
+_FRAMED_SHARE = 0.7
+
+
+def framed_headline(line: str, title: str) -> bool:
+    """``line`` is the headline again with a frame: a date, a time, a source before it, or its cut-off end.
+
+    Eleventh round.  The headline's words must come back in one run of at least four words and 70 % of
+    the headline — its end (a label before the headline's colon may be left out: ``Cuba Journal: …``),
+    or, when the headline was cut short (``…``, ``(...)``), its start, which the line completes — with
+    at most ten words around them (``Wednesday, January 01, 2020 <headline>``, ``(Wire- Agency)
+    <headline>``, ``20:45 by CNN Have your say: <headline>``).  The line does not end like a sentence: a
+    lede that opens with the headline's words does.
+
+    >>> framed_headline("(Harbour Wire) Ferry service resumes after the winter storms", "Ferry service resumes after the winter storms")
+    True
+    >>> framed_headline("Ferry service resumes after the winter storms hit the islands", "Ferry service resumes after the...")
+    True
+    >>> framed_headline("Ferry service resumes after the winter storms, the operator said on Tuesday.", "Ferry service resumes after the winter storms")
+    False
+    """
+    if line.rstrip().endswith((".", "!", "?")):
+        return False
+    cut = _CUT_MARK.search(title)
+    head = word_tokens(title[: cut.start()] if cut else title)
+    if cut and head:
+        head = head[:-1]  # the last word may itself be cut (``Fun...``)
+    if len(head) < _FRAMED_MIN_WORDS:
+        return False
+    tokens = word_tokens(line)
+    run = _common_run(head, tokens, from_start=bool(cut))
+    return run >= max(_FRAMED_MIN_WORDS, _FRAMED_SHARE * len(head)) and len(tokens) - run <= _FRAME_WORDS
+
+
+def _common_run(head: list[str], tokens: list[str], *, from_start: bool) -> int:
+    """The longest start (``from_start``) or end of ``head`` found as a contiguous run in ``tokens``."""
+    best = 0
+    for k in range(len(tokens)):
+        n = 0
+        if from_start:
+            while n < len(head) and k + n < len(tokens) and tokens[k + n] == head[n]:
+                n += 1
+        else:
+            while n < len(head) and k - n >= 0 and tokens[k - n] == head[-1 - n]:
+                n += 1
+        best = max(best, n)
+    return best
+
+
+def drop_framed_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:
+    """One of the two lines under the headline that repeats it with a frame (:func:`framed_headline`) is residue."""
+    longest = len(title.split()) + _FRAME_WORDS  # a longer line cannot be the headline with a frame
+    seen = 0
+    for i in range(0 if title_idx is None else title_idx + 1, len(units)):
+        if reasons[i] is not None:
+            continue
+        if units[i].shape.words <= longest and framed_headline(units[i].text, title):
+            reasons[i] = "repeated headline"
+            return
+        seen += 1
+        if seen == 2:
+            return
 
 
 def drop_reworded_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:

@@ -53,6 +53,10 @@ _CREDIT = re.compile(
 #: A picture agency in brackets closing a caption (``… enough cash to last a few weeks [AFP]``).
 _AGENCY_CREDIT = re.compile(r"\s[\[(](?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Xinhua|EFE|dpa|AAP|PA|Alamy)[\])]$")
 
+#: A photographer (two to four capitalised words) and the outlet in brackets after a caption's last
+#: sentence (``… midnight. (Ana Lima/CBC)``, eleventh round); ``(Summer/Winter)`` names no one.
+_NAME_SLASH_CREDIT = re.compile(r"[.!?\"”’]\s*\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)$")
+
 _CREDIT_HINT = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|©|ⓒ|/", re.IGNORECASE)
 
 _CREDIT_HINT_LOWER = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|/")
@@ -64,6 +68,8 @@ _CASE_FOLD_SPECIAL = re.compile("[\u0131\u0130\u017f]")
 
 _DECORATIVE = re.compile(r"^\s*(?:[-–—=*•#~_+]{1,3})\s+(.{1,80}?)\s+(?:[-–—=*•#~_+]{1,3})\s*$")
 _COUNTER = re.compile(r"^\s*\(?\d[\d,.]*[kKmM]?\)?\s+\w+(?:\s\w+)?\s*$|^\s*\w+(?:\s\w+)?\s*[:(]?\s*\d[\d,.]*[kKmM]?\)?\s*$")
+#: List bullets that are also separators (``clean_shape``): one opening a line marks a list item.
+_BULLETS = frozenset("•·")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪►*-])\s+\S")
 _URL_HINTS = ("http", "www.", ".com", ".org", ".net", ".co.uk")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
@@ -268,6 +274,8 @@ def has_credit(text: str) -> bool:
     (True, False)
     >>> has_credit("Voters queue outside a school in Athens [AFP]"), has_credit("The AFP reported it [1]")
     (True, False)
+    >>> has_credit("The twins met at the station. (Ana Lima / CBC News)"), has_credit("He left (via Lyon/Paris) at dawn.")
+    (True, False)
     """
     if text.isascii():  # the hint pattern is a list of literals: look for each in the lower-cased text
         lowered = text.lower()
@@ -276,7 +284,11 @@ def has_credit(text: str) -> bool:
         hint = _CREDIT_HINT.search(text) is not None
     else:
         hint = "©" in text or "ⓒ" in text or _CREDIT_HINT_LOWER.search(text.lower()) is not None
-    return (hint and bool(_CREDIT.search(text))) or (text.endswith(("]", ")")) and bool(_AGENCY_CREDIT.search(text)))
+    if hint and _CREDIT.search(text):
+        return True
+    if text.endswith(")") and "/" in text and _NAME_SLASH_CREDIT.search(text):
+        return True
+    return text.endswith(("]", ")")) and bool(_AGENCY_CREDIT.search(text))
 
 
 def is_counter(text: str) -> bool:
@@ -363,14 +375,16 @@ def is_bracketed_teaser(text: str) -> bool:
 def navigation_like(shape: LineShape) -> bool:
     """Breadcrumbs, menus and tag bars: short segments between separators (``Home › World › Europe``).
 
-    Table rows (``| a | b |``, as trafilatura writes tables) are not navigation.
+    Table rows (``| a | b |``, as trafilatura writes tables) are not navigation, nor is a list item
+    whose one separator is its bullet (``• New dark theme``, eleventh round): a menu's separator
+    stands between two segments.
     """
     stripped = shape.text.strip()
     if stripped.startswith("|") and stripped.endswith("|"):
         return False
     if shape.separators >= 2 and shape.words <= 30:
         return True
-    if shape.separators != 1 or shape.words > 8 or shape.terminal:
+    if shape.separators != 1 or shape.words > 8 or shape.terminal or stripped[:1] in _BULLETS:
         return False
     return shape.lower_ratio < 0.5 or shape.interface_ratio > 0
 

@@ -59,15 +59,43 @@ def _clip_title(text: str) -> str | None:
     return title
 
 
+#: A clip's duration opening the line (a player's card: the duration badge, then the title).
+_LEADING_DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:[0-5]\d\s+(?P<rest>\S.*)$")
+
+
+def is_clip_card(text: str) -> bool:
+    """A duration, then a title written twice: a video player's card scraped as one line (eleventh round).
+
+    The player shows the clip's title over the picture and again as its link.  A live blog's entry
+    opening with a time of day is followed by a sentence, not by the same words twice.
+
+    >>> is_clip_card("2:05 Ferry back in service after storm Ferry back in service after storm")
+    True
+    >>> is_clip_card("10:30 Talks resume at the ministry after a short break"), is_clip_card("1:16 Storm Storm")
+    (False, False)
+    """
+    match = _LEADING_DURATION.match(text) if ":" in text[:8] else None
+    if match is None:
+        return False
+    words = match.group("rest").lower().split()
+    half = len(words) // 2
+    return len(words) % 2 == 0 and _TITLE_WORDS[0] <= half <= _TITLE_WORDS[1] and words[:half] == words[half:]
+
+
 def media_titles(units: list[Unit], reasons: list[str | None]) -> None:
     """A video's title with its duration, and the same title on the line next to it (the player's link).
 
     The twin may carry the page's HTML escapes (``&#39;`` for an apostrophe) where the other does not.
+    A player's card scraped as one line — the duration, then the title twice — is a clip too
+    (:func:`is_clip_card`, eleventh round).
 
     The first line of a page is left to the headline rules.
     """
     for i in range(1, len(units)):
         if reasons[i] is not None:
+            continue
+        if units[i].text[:1].isdigit() and is_clip_card(units[i].text):
+            reasons[i] = "media"
             continue
         title = _clip_title(units[i].text)
         if title is None:

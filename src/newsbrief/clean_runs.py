@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newsbrief.clean_dates import META_REASONS, has_date, starts_with_date
 from newsbrief.clean_lines import (
@@ -264,16 +264,18 @@ def caption_neighbours(units: list[Unit], reasons: list[str | None]) -> None:
     """Non-prose lines next to a photo credit are its caption (a gallery: captions, counters, credits).
 
     The caption block grows over neighbouring lines that do not end like a sentence (captions often end
-    with the photographer's name), up to 60 words each; a line ending like a sentence stops it.  It
-    never grows up onto the page's first line: a picture under the headline is captioned below it.
+    with the photographer's name), up to 60 words each; a line ending like a sentence stops it, and so
+    does a list item opening with its number or bullet (eleventh round: the numbered tips of a listicle,
+    ``4. Leave the kids at home``, each under its picture's credit).  It never grows up onto the page's
+    first line: a picture under the headline is captioned below it.
     """
     todo = [i for i, reason in enumerate(reasons) if reason == "caption"]
     while todo:
         i = todo.pop()
         for j in (i - 1, i + 1):
             if 0 < j < len(units) and reasons[j] is None:  # j == 0 only as i - 1: the headline's place
-                shape = units[j].shape
-                if not shape.sentence_like and shape.words <= 60 and not units[j].text.rstrip().endswith(":"):
+                shape, text = units[j].shape, units[j].text
+                if not shape.sentence_like and shape.words <= 60 and not text.rstrip().endswith(":") and not is_numbered(text):
                     reasons[j] = "caption"
                     todo.append(j)
 
@@ -315,6 +317,114 @@ def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
         rest = [units[k].text for k in body if k != i]
         if topic_similarity([text], rest) < _OFF_TOPIC:
             reasons[i] = "tail prompt" if pos >= _EDGE_TOP else "interface"
+
+
+def shared_notices(units: list[Unit], reasons: list[str | None], documents: Callable[[int], int], *, threshold: int) -> None:
+    """A sentence at the edges of the body found word for word in other documents of the batch is the site's notice.
+
+    ``documents(i)`` is the number of documents of the batch in which line ``i`` was observed
+    (:meth:`newsbrief.clean.Cleaner.observe`, lines of up to 160 characters).  Among the first two and
+    the last three body lines, a line of six words or more found in ``threshold`` documents or more
+    (eleventh round) is a notice the site prints on every page — a syndication note, a copyright
+    notice, an alerts prompt, the text of a page that blocks robots — when it is off the page's own
+    topic — its content words are nearly disjoint (cosine < 0.13) from the body lines that are the
+    page's own (not found in another document) — and talks about the page or to the reader (an
+    interface word, *you/your*, an imperative opening, a URL).  A contributor's note closing every
+    column of a writer (``<Name> is a regular commentator on …``) does neither, nor does a team's
+    line-up repeated in match reports.  A story republished by several outlets shares
+    most of its paragraphs with them: on such a page (half or more of the kept prose found elsewhere)
+    a weak interface word is not enough (a strong one, the reader addressed, an imperative, a URL).
+    A quotation is never a notice.
+    """
+    body = [i for i, reason in enumerate(reasons) if reason is None]
+    if not body:
+        return
+    edge = dict.fromkeys(body[:_EDGE_TOP] + body[-_EDGE_TAIL:])
+    candidates = [
+        i
+        for i in edge
+        if units[i].shape.words >= _NOTICE_WORDS and units[i].text[:1] not in "\"'“‘«" and documents(i) >= threshold
+    ]
+    if not candidates:
+        return
+    counts = {i: documents(i) for i in body}
+    prose = [i for i in body if units[i].shape.anchor]
+    republished = 2 * sum(1 for i in prose if counts[i] >= 2) >= max(1, len(prose))
+    own = [units[k].text for k in body if counts[k] < 2]
+    for i in candidates:
+        shape, text = units[i].shape, units[i].text
+        reader_talk = shape.addressed or shape.imperative or shape.strong > 0 or has_url(text)
+        if not (reader_talk if republished else reader_talk or shape.interface_ratio > 0):
+            continue
+        if not own or topic_similarity([text], own) < _OFF_TOPIC:
+            reasons[i] = "shared notice"
+
+
+_NOTICE_WORDS = 6
+
+
+#: A lower-case letter or a figure closing one word, a capital opening the next, no space between.
+_GLUED = re.compile(r"(?<=[a-z0-9’'!?)])(?=[A-Z])")
+_TITLE_QUOTES = "'‘’\"“”("
+_TITLE_OPENING = re.compile(r"[\W_]*[A-Z0-9]\S*\s+[\W_]*[A-Z0-9]\S*\s+[\W_]*[A-Z0-9]")
+
+
+def glued_teaser(text: str) -> bool:
+    """A story's title and its stand-first scraped without a space between them (``… In BostonCupcakes are …``).
+
+    The title before the join has three words or more, nearly all capitalised (a headline in title
+    case); the text after it has four words or more, many in lower case (a sentence); the word cut by the
+    join has three letters or more before it (``McDonald`` and ``MacBook`` are names, not joins).
+
+    >>> glued_teaser("Five Walks Along The Old Harbour WallThe best routes for a winter afternoon by the sea.")
+    True
+    >>> glued_teaser("Shares in WorldCom fell sharply in early trading on Monday."), glued_teaser("Walks By The SeaSide")
+    (False, False)
+    """
+    if not _TITLE_OPENING.match(text):  # cheap test first: a title opens with three capitalised words
+        return False
+    for match in _GLUED.finditer(text):
+        k = match.start()
+        fragment = text[text.rfind(" ", 0, k) + 1 : k].strip(_TITLE_QUOTES)
+        left, right = text[:k].split(), text[k:].split()
+        if len(fragment) < 3 or len(left) < 3 or len(right) < 4:
+            continue
+        title = [w for w in (w.strip(_TITLE_QUOTES) for w in left) if w[:1].isalpha()]
+        rest = [w for w in right[1:] if w[:1].isalpha()]
+        if not title or sum(w[0].isupper() for w in title) < _GLUED_TITLE * len(title):
+            continue
+        if rest and sum(w[0].islower() for w in rest) >= _GLUED_LOWER * len(rest):
+            return True
+    return False
+
+
+_GLUED_TITLE, _GLUED_LOWER = 0.8, 0.4
+_GLUED_MIN_WORDS = 6  # three words of title, four of stand-first, one of them shared by the join
+
+
+def glued_teasers(units: list[Unit], reasons: list[str | None]) -> None:
+    """Two or more consecutive lines that are each a title glued to its stand-first are teasers (eleventh round).
+
+    A list of other stories scraped from a teaser box whose title and summary were separate elements
+    (:func:`glued_teaser`); a name written with an inner capital in a sentence (``WorldCom``,
+    ``AutoTrader``) is one line of prose, not a run of such lines (``related links``).
+    """
+    glued = [
+        i
+        for i, unit in enumerate(units)
+        if reasons[i] is None and unit.shape.words >= _GLUED_MIN_WORDS and glued_teaser(unit.text)
+    ]
+    runs: list[list[int]] = []
+    for i in glued:
+        # Residue between two teasers (a counter, a credit) does not end the run; a kept line does.
+        if runs and all(reasons[k] is not None for k in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) >= 2:
+            for k in run:
+                reasons[k] = "related links"
 
 
 def is_underline(above: Unit, unit: Unit) -> bool:
