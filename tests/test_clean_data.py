@@ -131,8 +131,9 @@ def test_training_reproduces_the_shipped_residue_model(tmp_path: Path) -> None:
 
     shared_data("article-extraction-benchmark", "ground-truth.json")
     shared_data("wikiref220", "WikiRef220")
+    shared_data("semeval2022-task8-subset", "data", "training_set.csv")
     sources = []
-    for name in ("wikiref_lines.tsv", "benchmark_lines.tsv", "wikiref_dev2_lines.tsv"):
+    for name in ("wikiref_lines.tsv", "benchmark_lines.tsv", "wikiref_dev2_lines.tsv", "semeval_lines.tsv"):
         documents = load_labelled_documents(REPO / "eval" / "labels" / name, data_root=SHARED_DATA)
         sources.append((documents, list(sibling_batch(documents, data_root=SHARED_DATA))))
     model, _report = train(training_rows(sources))

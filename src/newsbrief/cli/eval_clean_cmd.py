@@ -46,13 +46,13 @@ HELD_OUT_LABELS = [
     Path("eval/labels/wikiref_heldout2_lines.tsv"),
     Path("eval/labels/semeval_heldout_lines.tsv"),
 ]
-#: The eleventh round's development labels: the tuning-half English SemEval-2022 texts with line breaks.
-SEMEVAL_LABELS = Path("eval/labels/semeval_lines.tsv")
 #: The ninth round's development labels: the 85 tuning-half WikiRef220 pages labelled last.
 DEV2_LABELS = Path("eval/labels/wikiref_dev2_lines.tsv")
-#: The label files the residue-line model is trained on (their tuning halves; the second development set is
-#: all tuning half).
-TRAINING_LABELS = [Path("eval/labels/wikiref_lines.tsv"), Path("eval/labels/benchmark_lines.tsv"), DEV2_LABELS]
+#: The eleventh round's development labels: the tuning-half English SemEval-2022 texts with line breaks.
+SEMEVAL_LABELS = Path("eval/labels/semeval_lines.tsv")
+#: The label files the residue-line model is trained on (their tuning halves; the second and third
+#: development sets are all tuning half).
+TRAINING_LABELS = [Path("eval/labels/wikiref_lines.tsv"), Path("eval/labels/benchmark_lines.tsv"), DEV2_LABELS, SEMEVAL_LABELS]
 LABELS = [*HELD_OUT_LABELS, TRAINING_LABELS[0], DEV2_LABELS, SEMEVAL_LABELS, TRAINING_LABELS[1]]
 
 
