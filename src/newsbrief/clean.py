@@ -229,8 +229,9 @@ class Cleaner:
     def copies(self, text: str) -> int:
         """How many observed documents carry ``text``'s prose: 1, or more for a republished article.
 
-        The median, over the lines of ``text`` that end like a sentence and have at least eight words
-        (three such lines at least, else 1), of the number of observed documents each was seen in.  Wire copies and syndicated
+        The lower quartile, over the lines of ``text`` that end like a sentence and have at least eight
+        words (three such lines at least, else 1), of the number of observed documents each was seen in:
+        a short story under a site's footer sentences is still one document.  Wire copies and syndicated
         articles repeat their sentences, so their short lines (sub-headings, list items) recur in the
         batch too without being boilerplate; an article's own sentences are seen once.
         """
@@ -245,7 +246,7 @@ class Cleaner:
         if len(counts) < _COPY_LINES:  # a page of one or two sentences (a template, a notice): no article to copy
             return 1
         counts.sort()
-        return max(1, counts[(len(counts) - 1) // 2])
+        return max(1, counts[(len(counts) - 1) // 4])
 
     def _recurring_key(self, key: str, outlet: str | None, copies: int = 1) -> bool:
         """:meth:`recurring` for a line whose :func:`line_key` is known.
