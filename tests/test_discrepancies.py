@@ -206,3 +206,18 @@ def test_british_and_american_spellings_of_a_name_are_house_style_not_a_differen
     names = {x.subject for x in _find([a, b], entities=entities) if x.kind == "name"}
     # "Petre" is a name of its own, not a British "Peter"
     assert names == {"Petre Ionescu"}
+
+
+def test_a_glued_word_or_letter_case_is_a_typo_not_a_spelling() -> None:
+    a = make_article("a.txt", "Captain Nadia Karimova flew for Baltic Coastal Air. She joined in 2004.")
+    b = make_article("b.txt", "The pilot, Nadia Karimovathe, had flown for Baltic COastal Air since 2004.")
+    c = make_article("c.txt", "Nadia Karimowa, the pilot, joined Baltic Coastal Air in 2004.")
+    entities = (
+        Entity("Nadia Karimova", "PERSON", ("Nadia Karimova", "Nadia Karimovathe", "Nadia Karimowa"), (a.id, b.id, c.id), 3),
+        Entity("Baltic Coastal Air", "ORG", ("Baltic Coastal Air", "Baltic COastal Air"), (a.id, b.id, c.id), 3),
+    )
+    names = [x for x in _find([a, b, c], entities=entities) if x.kind == "name"]
+    # the real spelling difference is still reported, without the glued and the mis-cased copies
+    assert [(x.subject, sorted(x.values)) for x in names] == [
+        ("Nadia Karimova", ["Nadia Karimova", "Nadia Karimowa"])
+    ]

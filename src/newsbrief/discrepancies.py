@@ -253,6 +253,21 @@ def _is_short_form(a: str, b: str) -> bool:
     return any(re.fullmatch(r"[A-Z.]+", v.replace(" ", "")) for v in (a, b))
 
 
+def _glued(a: str, b: str) -> bool:
+    """One name is the other with a function word glued on by the scraper ("Abdul Rahmanthe" ~ "Abdul Rahman").
+
+    >>> _glued("Abdul Rahmanthe", "Abdul Rahman"), _glued("Zaharie Ahmed Shah", "Zaharie Ahmad Shah")
+    (True, False)
+    """
+    for x, y in zip(name_tokens(a), name_tokens(b), strict=False):
+        if x == y:
+            continue
+        long, short = (x, y) if len(x) > len(y) else (y, x)
+        extra = long[len(short) :] if long.startswith(short) else long[: -len(short)] if long.endswith(short) else None
+        return extra is not None and extra.lower() in STOPWORDS
+    return False
+
+
 # British and American spellings of the same word (English only): a house style, not a disagreement
 _SPELLING_CONVENTIONS = (
     (re.compile(r"(?<=\w{3})(t|b)re$"), r"\1er"),  # centre, theatre (not "Petre")
@@ -291,9 +306,16 @@ def _name_conflicts(
     repeats "Moammar Gadhafi"/"Muammar Qaddafi").
     """
     for entity in entities:
-        parent = {v: v for v in entity.variants}
-        for i, a in enumerate(entity.variants):
-            for b in entity.variants[i + 1 :]:
+        # a variant differing only in letter case ("Malaysia AIrlines") is a typo, not a spelling
+        cased: dict[str, str] = {}
+        for v in sorted(entity.variants, key=lambda v: (v != entity.name, v)):
+            cased.setdefault(v.lower(), v)
+        variants = [v for v in entity.variants if cased[v.lower()] == v]
+        # ... and so is one with a function word glued on by the scraper ("Abdul Rahmanthe")
+        variants = [v for v in variants if not any(_glued(v, w) and len(v) > len(w) for w in variants)]
+        parent = {v: v for v in variants}
+        for i, a in enumerate(variants):
+            for b in variants[i + 1 :]:
                 if (
                     len(name_tokens(a)) == len(name_tokens(b))  # "Belgian Abdelhamid Abaaoud" is not a spelling
                     and not _is_short_form(a, b)
@@ -302,7 +324,7 @@ def _name_conflicts(
                 ):
                     parent[_root(parent, b)] = _root(parent, a)
         components: dict[str, list[str]] = defaultdict(list)
-        for v in entity.variants:
+        for v in variants:
             components[_root(parent, v)].append(v)
         shown_surnames: set[str] = set()
         surname = (name_tokens(entity.name) or [""])[-1]
