@@ -399,10 +399,21 @@ def opens_unclosed_quote(sentence: str) -> bool:
     return text.startswith('"') and text.count('"') == 1
 
 
+#: A verb phrase standing for an action told before ("did the same", "followed suit"), English.  ("did so"
+#: is left out: "doing so well" is not one.)
+_ANAPHORIC_ACTION = re.compile(
+    r"\b(?:(?:did|do|does|doing|done)\s+(?:the\s+same|likewise)|follow(?:ed|s|ing)?\s+suit)\b", re.IGNORECASE
+)
+
+
 def needs_context(sentence: str) -> bool:
     """Whether a sentence cannot stand alone.
 
-    It opens inside a quotation, opens one it does not close, or opens with a pronoun or a connective.
+    It opens inside a quotation, opens one it does not close, opens with a pronoun or a connective, or
+    tells an action by pointing back at one ("… after the agency did the same", "Japan followed suit").
+
+    >>> needs_context("The move comes after the agency did the same."), needs_context("Other banks followed suit.")
+    (True, True)
 
     >>> needs_context("He later resigned."), needs_context("However, talks resumed."), needs_context("Talks resumed.")
     (True, True, False)
@@ -412,6 +423,8 @@ def needs_context(sentence: str) -> bool:
     True
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence):
+        return True
+    if _ANAPHORIC_ACTION.search(sentence):
         return True
     first = _WORD.search(sentence)
     return first is not None and first.group().lower() in _CONTEXT_OPENERS
