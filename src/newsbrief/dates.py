@@ -410,6 +410,11 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
             future = clause_is_future(text, start, end)
             if not future and clause_is_scheduled(text, start):
                 future = kind not in _CALENDAR or _nearer_ahead(kind, match, published, reference)
+            elif not future and kind in _CALENDAR and _dated_event(text, start):
+                # "the Dec. 6-20 games", "The games open Dec. 6": the event's own date, whatever the
+                # clause's tense says of something else: the coming one when it is much the nearer (a past
+                # event named months later, "the February 27 earthquake", stays past)
+                future = _nearer_ahead(kind, match, published, reference, factor=_EVENT_AHEAD)
             if not future and kind == "weekday" and _AWAITED_EVENT.match(text, end):
                 future = True  # "Saturday's expected vote": an event still to come, whatever the verb's tense
             mention = _resolve(kind, match, published, future=future, reference=reference)
@@ -429,6 +434,26 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
     return sorted(found, key=lambda m: m.start)
 
 
+#: A calendar date naming an event's day: after a determiner ("the Nov. 3 election", "the Dec. 6-20
+#: Games"), or after a plural subject's present of a scheduled event ("the games open Dec. 6").
+_EVENT_AHEAD = 4
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_SCHEDULED_PLURAL = re.compile(
+    r"\b(?:begin|start|open|resume|reopen|end|close|meet|convene|expire|kick off|get under way)\s+(?:on\s+)?$", re.I
+)
+
+
+def _dated_event(text: str, position: int) -> bool:
+    """Whether the calendar date at ``position`` gives an event's own day (see :data:`_DETERMINER_BEFORE`).
+
+    >>> t = "A company's problems threatened the complex in time for the Dec. 6-20 games."
+    >>> _dated_event(t, t.index("Dec.")), _dated_event("He was arrested on Oct. 16.", 19)
+    (True, False)
+    """
+    before = text[max(0, position - 30) : position]
+    return bool(_DETERMINER_BEFORE.search(before) or _SCHEDULED_PLURAL.search(before))
+
+
 #: A weekday's event that is still awaited: "Saturday's expected vote", "Monday's planned talks".
 _AWAITED_EVENT = re.compile(
     r"['\u2019]s\s+(?:\w+\s+)?(?:expected|planned|scheduled|upcoming|coming|proposed|forthcoming|looming|impending)\b",
@@ -438,14 +463,19 @@ _AWAITED_EVENT = re.compile(
 _EVE_BEFORE = re.compile(r"\bthe\s+eve\s+of\s+$", re.I)
 
 
-def _nearer_ahead(kind: str, match: re.Match[str], published: dt.date | None, reference: dt.date | None) -> bool:
-    """Whether a year-less calendar date lies nearer ahead of the publication (or reference) than behind it."""
+def _nearer_ahead(
+    kind: str, match: re.Match[str], published: dt.date | None, reference: dt.date | None, *, factor: int = 1
+) -> bool:
+    """Whether a year-less calendar date lies nearer ahead of the publication (or reference) than behind it.
+
+    ``factor``: ahead must be that many times nearer than behind.
+    """
     anchor = published or reference
     ahead = _resolve(kind, match, published, future=True, reference=reference)
     behind = _resolve(kind, match, published, future=False, reference=reference)
     if anchor is None or ahead is None or behind is None:
         return False
-    return (ahead[0] - anchor) < (anchor - behind[0])
+    return factor * (ahead[0] - anchor) < (anchor - behind[0])
 
 
 def _year_of_weekday(date: dt.date, weekday: int) -> dt.date:

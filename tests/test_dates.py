@@ -1,0 +1,22 @@
+"""Year-less calendar dates that name an event's own day (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsbrief.dates import find_dates
+
+
+def test_an_events_own_date_is_the_coming_one_when_much_nearer() -> None:
+    published = dt.date(1998, 10, 2)
+    for text in (
+        "Money troubles threatened to delay the stadium in time for the Dec. 6-20 games.",
+        "The games open Dec. 6 in the capital.",
+    ):
+        (mention,) = find_dates(text, published=published)
+        assert mention.date == dt.date(1998, 12, 6), text
+    # a past event named months later stays past
+    (quake,) = find_dates("Aid was slow after the February 27 earthquake.", published=dt.date(2010, 11, 28))
+    assert quake.date == dt.date(2010, 2, 27)
+    (arrest,) = find_dates("He was arrested on Dec. 6 in the capital.", published=published)
+    assert arrest.date == dt.date(1997, 12, 6)
