@@ -35,7 +35,6 @@ False
 
 from __future__ import annotations
 
-import csv
 import gzip
 import hashlib
 import json
@@ -46,6 +45,7 @@ from pathlib import Path
 
 from newsbrief.clean import Cleaner
 from newsbrief.evaluate_clean import half
+from newsbrief.evaluate_data import semeval_rows
 from newsbrief.model import CleanResult, RawDocument
 from newsbrief.settings import CleanOptions
 from newsbrief.text import normalise, words
@@ -177,14 +177,12 @@ def semeval_texts(path: str | Path, *, data_root: str | Path) -> dict[str, str]:
     """
     path = Path(path)
     rel = path.relative_to(Path(data_root)).as_posix() if Path(data_root) in path.parents else path.as_posix()
-    csv.field_size_limit(1 << 30)
     texts: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            ids = row["pair_id"].split("_", 1)
-            for k, article_id in zip(("1", "2"), ids, strict=False):
-                if row[f"lang{k}"] == "en":
-                    texts.setdefault(f"{rel}#{article_id}", row[f"text{k}"])
+    for row in semeval_rows(path):
+        ids = row["pair_id"].split("_", 1)
+        for k, article_id in zip(("1", "2"), ids, strict=False):
+            if row[f"lang{k}"] == "en":
+                texts.setdefault(f"{rel}#{article_id}", row[f"text{k}"])
     return texts
 
 

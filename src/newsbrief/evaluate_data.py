@@ -10,7 +10,9 @@ reference summaries.  Only the pairing of folders with references is benchmark-s
 
 from __future__ import annotations
 
+import csv
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +42,13 @@ def read_articles(paths: list[Path]) -> tuple[Article, ...]:
 
     items = iter_articles([str(p) for p in paths], settings=Settings())
     return tuple(a for a in items if isinstance(a, Article))
+
+
+def semeval_rows(path: Path) -> Iterator[dict[str, str]]:
+    """The rows of a SemEval-2022 task 8 CSV file (``pair_id,lang1,lang2,text1,text2,…``; texts span lines)."""
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
 
 
 def read_reference(path: Path) -> str:

@@ -17,7 +17,6 @@ it), run side by side in the same call.
 
 from __future__ import annotations
 
-import csv
 import re
 import time
 from collections import Counter
@@ -29,6 +28,7 @@ from typing import Literal
 import numpy as np
 
 from newsbrief.errors import UsageError
+from newsbrief.evaluate_data import semeval_rows
 from newsbrief.model import Article, Rejected
 from newsbrief.settings import ClusterOptions, Settings
 
@@ -201,13 +201,11 @@ class Calibration:
 
 
 def _semeval_pairs(path: Path) -> list[tuple[str, str, str, str, bool]]:
-    csv.field_size_limit(1 << 30)
     pairs = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["lang1"] == "en" and row["lang2"] == "en":
-                first, second = row["pair_id"].split("_", 1)
-                pairs.append((first, second, row["text1"], row["text2"], float(row["Overall"]) <= 2.0))
+    for row in semeval_rows(path):
+        if row["lang1"] == "en" and row["lang2"] == "en":
+            first, second = row["pair_id"].split("_", 1)
+            pairs.append((first, second, row["text1"], row["text2"], float(row["Overall"]) <= 2.0))
     return pairs
 
 
