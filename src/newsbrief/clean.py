@@ -67,6 +67,7 @@ from newsbrief.clean_lines import (
     is_bracketed_teaser,
     is_counter,
     is_decorative_marker,
+    is_identifier,
     is_pointer_prompt,
     is_site_labelled_link,
     labelled_headline,
@@ -82,6 +83,7 @@ from newsbrief.clean_media import (
     lone_placeholders,
     media_titles,
 )
+from newsbrief.clean_notes import author_notes, news_promos, site_notices
 from newsbrief.clean_runs import (
     DATA_ROW,
     KEY_VALUE,
@@ -142,6 +144,9 @@ REASONS = (
     "media",
     "pull quote",
     "shared notice",
+    "author note",
+    "identifier",
+    "site notice",
 )
 
 _MAX_OBSERVED_CHARS = 160
@@ -482,6 +487,9 @@ def _classify(
         graphic_labels(units, reasons, listed)
         lone_placeholders(units, reasons)
         edge_promos(units, reasons)
+        news_promos(units, reasons)
+        author_notes(units, reasons)
+        site_notices(units, reasons)
         batch = cleaner._batch  # read only: how recurrence is counted is observe's
         shared_notices(units, reasons, lambda i: batch.get(keys[i], 0), threshold=max(3, cleaner.options.min_recurring))
         _second_copies(units, reasons, keys, boxes)
@@ -552,6 +560,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "duplicate line"
     if ctx.i > 0 and is_site_labelled_link(text, shape):  # the page's first line is its own title
         return "link"
+    if is_identifier(text):  # a tracking code or a wire's sign-off, in any language
+        return "identifier"
     if not ctx.english:
         return universal_reason(text, shape, edge=ctx.i < ctx.first or ctx.i > ctx.last)
     if is_decorative_marker(text):

@@ -317,6 +317,30 @@ def has_url(text: str) -> bool:
     return bool(_URL.search(text))
 
 
+_CODE = re.compile(r"[A-Za-z]*\d[A-Za-z\d]*")
+_SIGN_OFF = re.compile(r"(?:-{2,3}|[–—])[A-Z]{2,6}")  # not "- GPS": a list's item
+#: A tracking code has at least this many characters, six of them digits and two letters.
+_CODE_CHARS = 12
+
+
+def is_identifier(text: str) -> bool:
+    """A line that is one machine code (a syndication feed's tracking id) or a wire's sign-off (``--SPA``).
+
+    Bare numbers are not: a table's value or a list's number may stand alone.
+
+    >>> is_identifier("MENAFN0101202000780000ID1099495460"), is_identifier("--SPA"), is_identifier("2019")
+    (True, True, False)
+    >>> is_identifier("- GPS")
+    False
+    """
+    if _SIGN_OFF.fullmatch(text):
+        return True
+    if len(text) < _CODE_CHARS or _CODE.fullmatch(text) is None:
+        return False
+    digits = sum(ch.isdigit() for ch in text)
+    return digits >= 6 and len(text) - digits >= 2
+
+
 def is_bare_url(text: str) -> bool:
     """The whole line is one URL.
 

@@ -1,0 +1,191 @@
+r"""Notes a site prints above or below an article: writer's notes, "more news" promos, legal notices.
+
+Twelfth round (see docs/cleaning.md): the author's note, the "more news from us" promo, the site's
+legal and provenance notices.  All are prose — full sentences, often long enough to count as
+article text by shape — and none has to address the reader or recur in the batch, so the rules of
+:mod:`newsbrief.clean_runs` keep them.  What marks them is what they are about (the writer; the outlet's
+other news and the channel that brings it) and where they stand: among the body's first two or last
+three lines.  English only, like the other rules over runs of lines.  (The vocabularies below are the
+words such notes are made of, not the notes' wordings: each rule asks for two of its signals at once.)
+
+>>> from newsbrief.clean_lines import units_of
+>>> text = ("Storm hits coast\nBy Jane Doe\nA storm hit the coast on Monday, cutting power to thousands of homes.\n"
+...         "Crews worked through the night to restore the lines, the utility said on Tuesday.\n"
+...         "Jane Doe is a reporter for the Coast Herald. Follow her on Twitter at @janedoe.\n"
+...         "For all the latest local news, download the Coast Herald app.")
+>>> units = units_of(text)
+>>> reasons = [None, "byline", None, None, None, None]
+>>> author_notes(units, reasons); news_promos(units, reasons)
+>>> reasons[4:]
+['author note', 'tail prompt']
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.clean_lines import Unit
+
+#: Body lines at the top / at the tail that count as the body's edges (as in :func:`clean_runs.edge_promos`).
+_EDGE_TOP, _EDGE_TAIL = 2, 3
+#: An author's note or a promo longer than this many words is article text.
+_NOTE_WORDS = 60
+_PROMO_WORDS = 40
+
+# Who the note is about, and that it says what the writer does: "<Name> is a reporter for …",
+# "The author is a columnist for …", "<Name> is professor of sociology at …".
+_ROLE = (
+    r"(?:reporter|writer|editor|correspondent|columnist|journalist|contributor|producer|professor|lecturer|"
+    r"fellow|analyst|researcher|author|blogger|freelancer|intern|host|anchor|economist|commentator|scholar)"
+)
+_AUTHOR_NOTE = re.compile(
+    r"^(?:The (?:author|writer)s?|(?P<name>[A-Z][\w.'’‐-]+(?: [A-Z][\w.'’‐-]+){1,3})),? "
+    r"(?:is|was|has been|serves as|works as) (?:an? |the )?(?:[\w&'’.,-]+ ){0,5}?" + _ROLE + r"s?\b"
+)
+_BY_AUTHOR = re.compile(r"^The (?:author|writer)s?\b")
+# How to reach the writer: "Follow her on Twitter", "@handle", an e-mail address.
+_CONTACT = re.compile(
+    r"\b(?:follow|reach|contact|e-?mail)\s+(?:him|her|them|me)\b|(?:^|\s)@\w{2,}|[\w.+-]+@[\w-]+\.\w", re.IGNORECASE
+)
+
+# The outlet's other news ("the latest Delhi news", "more stories", "all current news") …
+_OTHER_NEWS = re.compile(
+    r"\b(?:latest|more|current|breaking|top)(?:\s+[\w'’-]+){0,3}?\s+(?:news|stories|updates|headlines)\b", re.IGNORECASE
+)
+# … and the channel that brings it (an app, the home page, a social network, a newsletter) …
+_CHANNEL = re.compile(
+    r"\b(?:download|apps?|visit|home ?page|website|follow|like|subscribe|sign up|newsletters?|inbox|"
+    r"facebook|twitter|instagram|youtube|telegram|whatsapp|click|tap)\b",
+    re.IGNORECASE,
+)
+# … in a line that opens as an instruction or its purpose ("For all the latest …", "To stay up to date …").
+_PROMO_OPENING = re.compile(
+    r"^(?:for|to|get|catch|stay|visit|download|follow|like|subscribe|sign|click|tap|read|watch|check|keep|find|"
+    r"also)\b",
+    re.IGNORECASE,
+)
+
+
+def _edges(reasons: list[str | None]) -> list[int]:
+    body = [i for i, reason in enumerate(reasons) if reason is None]
+    if len(body) <= _EDGE_TOP + _EDGE_TAIL:
+        return body
+    return body[:_EDGE_TOP] + body[-_EDGE_TAIL:]
+
+
+def is_author_note(text: str, bylines: list[str]) -> bool:
+    """A note on the article's writer: what the writer does, and who it is or how to reach them.
+
+    "<Name> is a reporter for …" alone may be the story's own sentence; the note also names the writer
+    as "the author", or gives a handle or address ("Follow her on Twitter at @…"), or the name is the
+    page's byline.  A contributor's note with none of these (``<Name> is a regular commentator on …``
+    closing a column) stays article text, as before.
+
+    >>> is_author_note("The author is a columnist for Polityka.", [])
+    True
+    >>> is_author_note("Ann Lee is professor of law at Leeds. She has written two books.", ["By Ann Lee"])
+    True
+    >>> is_author_note("Ann Lee is a reporter for the Post who was detained in Iran in 2014.", [])
+    False
+    """
+    if len(text.split()) > _NOTE_WORDS or text[:1] in "\"'“‘«":
+        return False
+    match = _AUTHOR_NOTE.match(text)
+    if match is None:
+        return False
+    if _BY_AUTHOR.match(text) or _CONTACT.search(text):
+        return True
+    name = match.group("name")
+    return name is not None and any(name in byline for byline in bylines)
+
+
+def author_notes(units: list[Unit], reasons: list[str | None]) -> None:
+    """Mark the author's note among the body's edge lines (:func:`is_author_note`) as ``author note``."""
+    bylines = [units[i].text for i, reason in enumerate(reasons) if reason == "byline"]
+    for i in _edges(reasons):
+        if is_author_note(units[i].text, bylines):
+            reasons[i] = "author note"
+
+
+def is_news_promo(text: str) -> bool:
+    """The outlet pointing to its other news and the channel for it: "For all the latest … News, download … App".
+
+    >>> is_news_promo("Visit Business Insider's homepage for more stories.")
+    True
+    >>> is_news_promo("To stay up to date on the latest cannabis news, like us on Facebook.")
+    True
+    >>> is_news_promo("The ministry said it would post the latest updates on its website.")
+    False
+    """
+    if len(text.split()) > _PROMO_WORDS or text[:1] in "\"'“‘«":
+        return False
+    return (
+        _PROMO_OPENING.match(text) is not None
+        and _OTHER_NEWS.search(text) is not None
+        and _CHANNEL.search(text) is not None
+    )
+
+
+def news_promos(units: list[Unit], reasons: list[str | None]) -> None:
+    """Mark "more news from us" promos among the body's edge lines (:func:`is_news_promo`) as ``tail prompt``."""
+    edges = _edges(reasons)
+    for pos, i in enumerate(edges):
+        if is_news_promo(units[i].text):
+            reasons[i] = "tail prompt" if pos >= min(_EDGE_TOP, len(edges)) else "interface"
+
+
+# The site's notices: an affiliate disclosure (the site or writer earns from the links), a rights notice,
+# an editorial disclaimer, a note of where the text comes from.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")  # not "US"
+_EARNINGS = re.compile(r"\b(?:commissions?|affiliate|[Aa]ssociates? [Pp]rogram)\b")  # not "the Commission"
+_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+_NOT_REPRODUCED = re.compile(
+    r"\bmay not be (?:[\w-]+,? )*?(?:reproduced|republished|redistributed|rewritten|copied)\b", re.IGNORECASE
+)
+_SITE_MATERIAL = re.compile(
+    r"\b(?:this|our)\s+(?:material|content|article|site|website|story|page)\b|\bcopyright\b|©", re.IGNORECASE
+)
+_DISCLAIMER = re.compile(
+    r"\b(?:editorial control|(?:views|opinions) expressed\b|do(?:es)? not necessarily (?:reflect|represent)|"
+    r"(?:is|are) not responsible for (?:the )?(?:content|accuracy))",
+    re.IGNORECASE,
+)
+_PROVENANCE = re.compile(
+    r"(?:^|[.!?] )(?:this|the) (?:story|article|post|piece|report)(?: was| has been)? originally "
+    r"(?:appeared|published|ran)\b|^(?:data|articles?|content|stories|story|text|video|photos?) (?:provided|supplied|powered) by\b",
+    re.IGNORECASE,
+)
+#: A provenance note this long is a sentence of the story.
+_PROVENANCE_WORDS = 20
+
+
+def is_site_notice(text: str) -> bool:
+    """The site's affiliate disclosure, rights notice, editorial disclaimer or provenance note.
+
+    >>> is_site_notice("As an Amazon Associate I earn from qualifying purchases and a commission on sales.")
+    True
+    >>> is_site_notice("All rights reserved. This material may not be published, broadcast or rewritten.")
+    True
+    >>> is_site_notice("This story originally appeared on Example Daily"), is_site_notice("Data provided by Example Sports.")
+    (True, True)
+    >>> is_site_notice("Amazon cut the commission it pays affiliate sites, the company said.")
+    False
+    >>> is_site_notice("Under the ruling, the photographs may not be reproduced without consent.")
+    False
+    """
+    if len(text.split()) > _PROMO_WORDS * 2 or text[:1] in "\"'“‘«":
+        return False
+    if _EARNINGS.search(text) and _FIRST_PERSON.search(text):
+        return True
+    if _RESERVED.search(text) or _DISCLAIMER.search(text):
+        return True
+    if _NOT_REPRODUCED.search(text) and _SITE_MATERIAL.search(text):
+        return True
+    return len(text.split()) <= _PROVENANCE_WORDS and _PROVENANCE.search(text) is not None
+
+
+def site_notices(units: list[Unit], reasons: list[str | None]) -> None:
+    """Mark the site's notices among the body's edge lines (:func:`is_site_notice`) as ``site notice``."""
+    for i in _edges(reasons):
+        if is_site_notice(units[i].text):
+            reasons[i] = "site notice"
