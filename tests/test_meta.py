@@ -97,6 +97,71 @@ def test_ordinary_sentences_are_not_datelines(opening: str) -> None:
     assert article.text == text and not article.removed and article.dateline is None
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "dateline", "rest"),
+    [
+        # a flattened page: the headline glued to the dateline (here with a station's call sign)
+        (
+            "Ferry Service Resumes After Storms HARBOUR CITY (WXYZ) \u2014 The island ferry sailed again on Tuesday.",
+            "Ferry Service Resumes After Storms",
+            "HARBOUR CITY",
+            "The island ferry sailed again on Tuesday.",
+        ),
+        # a sentence-case headline before a dateline with a region
+        (
+            "Floods cut off mountain villages GRENOBLE, France - Rescue teams reached three villages on Monday.",
+            "Floods cut off mountain villages",
+            "GRENOBLE, France",
+            "Rescue teams reached three villages on Monday.",
+        ),
+        # a title-case headline before a sentence opening with "As"
+        (
+            "Port Strike Puts Exporters to the Test As the second week begins, dockers show no sign of giving in.",
+            "Port Strike Puts Exporters to the Test",
+            None,
+            "As the second week begins, dockers show no sign of giving in.",
+        ),
+        # the page lost the dateline's dash
+        ("HARBOURTON The council voted on Monday to close the bridge.", None, "HARBOURTON", "The council voted on Monday"),
+    ],
+)
+def test_a_headline_glued_to_the_lede_is_the_headline(text: str, title: str | None, dateline: str | None, rest: str) -> None:
+    article = run(RawDocument("a.txt", text), CleanResult(CleanText(None, text)))
+    assert article.title == title
+    assert article.dateline == dateline
+    assert article.text.startswith(rest)
+    assert text.endswith(article.text)
+    if title:
+        assert article.provenance["title"] == "text:glued headline"
+
+
+def test_a_glued_copy_of_the_headline_and_the_writer_after_it_are_removed() -> None:
+    text = "Ferry Service Resumes After Storms By Ana Lima PORTO (Reuters) - The island ferry sailed again on Tuesday."
+    article = run(RawDocument("a.txt", "Ferry service resumes after storms\n\n" + text), CleanResult(CleanText("Ferry service resumes after storms", text)))
+    assert article.title == "Ferry service resumes after storms"
+    assert article.text == "The island ferry sailed again on Tuesday."
+    assert [(r.reason, r.line) for r in article.removed] == [
+        ("byline", "By Ana Lima"), ("repeated headline", "Ferry Service Resumes After Storms"), ("dateline", "PORTO (Reuters) -"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Ana Lima said on Monday that the talks would go on.",  # a name, then the verb
+        "The Federal Reserve Bank of New York raised its forecast on Monday.",
+        "Stocks Rally In A Late Surge As Investors Cheer The Rate Cut",  # a headline alone
+        "Families Wait For News Of Missing Fishermen In The Storm",
+        "SANDOUPING (Three Gorges), November 5 (Xinhua) -- The dam stood the test, an official said.",  # one dateline
+        "Ships Sent To Help As Fires Rage In The South And The East Of The Country With Winds Rising Again Today",
+    ],
+)
+def test_no_glued_headline_is_found_in_a_lede_or_a_lone_headline(text: str) -> None:
+    article = run(RawDocument("a.txt", text), CleanResult(CleanText(None, text)))
+    assert article.title is None
+    assert "glued" not in article.provenance.get("title", "")
+
+
 def test_record_metadata_wins_over_the_text() -> None:
     raw = RawDocument(
         "f.jsonl#line 1",

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
+from rapidfuzz import fuzz
+
 from newsbrief.meta_dates import (
     DOCNO_DATE,
     LEADING_DATE,
@@ -41,7 +43,7 @@ from newsbrief.meta_dates import (
 from newsbrief.meta_language import LanguageDetector, detect_language, looks_english
 from newsbrief.model import Article, CleanResult, CleanText, RawDocument, Removal
 from newsbrief.settings import MetaOptions
-from newsbrief.text import article_id, content_hash
+from newsbrief.text import article_id, content_hash, normalise
 
 __all__ = ["LanguageDetector", "describe", "looks_english", "parse_date"]
 
@@ -90,6 +92,8 @@ _AGENCY_ALT = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, r
 _AGENCY_PAREN = re.compile(rf"\((?P<agency>{_AGENCY_ALT})\)", re.I)
 _AGENCY_BARE = re.compile(r"\b(?P<agency>INTERFAX|REUTERS|XINHUA|ITAR-TASS|AFP)\b")
 _DASH = r"(?:--|_|-|\u2013|\u2014)"
+# Words that open a news sentence and never follow a name or an acronym inside a headline.
+_OPENERS = r"(?:The|A|An|In|On|At|As|After|Before|When|While|For|With|It|This|Police|Officials)"
 
 
 # --- datelines -----------------------------------------------------------------------------------
@@ -114,6 +118,11 @@ _DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][a-z]+)?)\s+[\u2013\u2014]\s+"),
     # (Reuters) -   (the place was cut off by the scraper: agency only, no place)
     re.compile(rf"^(?P<place>)\((?P<agency>(?i:{_AGENCY_ALT}))\)\s*{_DASH}\s*"),
+    # LOS ANGELES (CBSLA) —   (an upper-case place and a station's or paper's call sign)
+    re.compile(rf"^(?P<place>{_WORD_UP}(?:\s+{_WORD_UP}){{0,3}}{_REGION})\s+\((?P<agency>[A-Z][A-Za-z0-9]{{1,11}})\)\s*{_DASH}\s*"),
+    # WASHINGTON The …   (no dash, the page lost it: an upper-case place of four letters or more, then a
+    # word that opens sentences — an acronym does not stand before "The")
+    re.compile(rf"^(?P<place>(?=[A-Z.'\u2019-]{{4}}){_WORD_UP}(?:\s+{_WORD_UP}){{0,3}}{_REGION})\s+(?={_OPENERS}\s)"),
 )
 _MAX_DATELINE = 60
 _HEAD_LINES = 6
@@ -139,12 +148,86 @@ class _Found:
         self.provenance[name] = where
 
 
-def _dateline(paragraph: str, *, alone: bool = False) -> re.Match[str] | None:
-    """The dateline opening ``paragraph`` (``alone``: the dateline may be the whole line)."""
-    for pattern in _DATELINE_PATTERNS:
+def _dateline(paragraph: str, *, alone: bool = False, dashless: bool = True) -> re.Match[str] | None:
+    """The dateline opening ``paragraph``.
+
+    ``alone``: the dateline may be the whole line; ``dashless``: also an upper-case place with no dash
+    before the sentence (``WASHINGTON The …``).
+    """
+    for pattern in _DATELINE_PATTERNS if dashless else _DATELINE_PATTERNS[:-1]:
         match = pattern.match(paragraph if not alone else paragraph.strip() + " ")
         if match is not None and match.end() <= _MAX_DATELINE and (alone or len(paragraph) > match.end()):
             return match
+    return None
+
+
+# --- a headline glued to the body ------------------------------------------------------------------
+
+# A page flattened to one paragraph keeps its headline in front of the lede with only a space between
+# ("Trump Has Only Bad Options WASHINGTON (AP) — The …", "… Policy to the Test As the new year begins, …").
+_GLUED_SEARCH_CHARS = 250
+#: A glued headline this similar to the page's headline (rapidfuzz ratio of the normalised texts) is its copy.
+_SAME_HEADLINE = 88.0
+_GLUED_WORDS = (3, 25)
+_UPPER_START = re.compile(r"(?<=\s)(?=[A-Z][A-Z.'\u2019-]+\b|\()")
+_OPENER_START = re.compile(rf"(?<=\s){_OPENERS}\s")
+#: After an opening word, this many of the next four words start in lower case (a sentence, not a title).
+_LOWER_AFTER_OPENER = 3
+_DATELINE_DATE = re.compile(r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}$")
+_TRAILING_BYLINE = re.compile(r"\s+(By [A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,2})$")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|Inc|Corp|Co|Ltd|vs)\.$")
+_TITLE_SMALL = frozenset("a an and as at but by for from in into of on or over the to up with vs via is are".split())
+#: A headline found before an opening word (no dateline) has this share of capitalised words or more.
+_TITLE_CASE_SHARE = 0.7
+
+
+def _headline_like(prefix: str, *, title_case: bool) -> bool:
+    words = prefix.split()
+    if not _GLUED_WORDS[0] <= len(words) <= _GLUED_WORDS[1] or prefix.rstrip()[-1:] in ",;:-(":
+        return False
+    if not prefix[:1].isupper() or any(_ENDS_SENTENCE.search(w) and not _ABBREVIATION.match(w) for w in words):
+        return False
+    if words[-1].lower().strip("\"'\u2018\u2019\u201c\u201d") in _TITLE_SMALL:  # "… Save 50 Percent on", "… to"
+        return False
+    if _DATELINE_DATE.search(prefix.rstrip()):  # "SANDOUPING (Three Gorges), November 5 (Xinhua) --" is one dateline
+        return False
+    if not title_case:
+        return True
+    content = [w for w in words if w.lower().strip("\"'\u2018\u2019\u201c\u201d") not in _TITLE_SMALL]
+    capitalised = sum(w[:1].isupper() or w[:1].isdigit() or w[:1] in "\"'\u2018\u201c" for w in content)
+    return len(content) >= 3 and capitalised >= _TITLE_CASE_SHARE * len(content)
+
+
+def glued_headline(paragraph: str) -> int | None:
+    """Where the lede starts when the page's headline is glued to it (``None`` when it is not).
+
+    Before a dateline (``… Fires SYDNEY, Australia - Australia deployed …``) the headline is any run of 3
+    to 25 words with no sentence end inside; without one, a title-case run (70 % of its words other than
+    *the, of, to …* capitalised) before a word that opens sentences and never continues a headline's name
+    (``… to the Test As the new civil year begins``, ``… Bad Options The Trump administration is …``).
+
+    >>> text = "Ships Sent To Fight Fires SYDNEY, Australia - Australia sent ships on Wednesday."
+    >>> text[glued_headline(text):]
+    'SYDNEY, Australia - Australia sent ships on Wednesday.'
+    >>> text = "Snowball Puts U.S. Mideast Policy to the Test As the new year begins, an event threatens."
+    >>> text[glued_headline(text):]
+    'As the new year begins, an event threatens.'
+    >>> glued_headline("Prime Minister Boris Johnson said on Monday that talks would go on."), glued_headline("The Federal Reserve raised rates.")
+    (None, None)
+    """
+    head = paragraph[:_GLUED_SEARCH_CHARS]
+    for match in _UPPER_START.finditer(head):
+        start = match.start()
+        dateline = _dateline(paragraph[start:], dashless=False)
+        if dateline is not None and _headline_like(paragraph[:start], title_case=False):
+            return start
+    for match in _OPENER_START.finditer(head):
+        start = match.start()
+        following = paragraph[match.end() :].split()[:4]
+        lower = sum(w[:1].islower() for w in following)
+        if lower >= _LOWER_AFTER_OPENER and _headline_like(paragraph[:start], title_case=True):
+            return start
     return None
 
 
@@ -293,11 +376,27 @@ def _article(
             title = leading.group("title").strip()
         found.set("title", title, _text_where(raw.text, title, "cleaner:title") if main else "cleaner:title")
 
-    # 3. The dateline at the start of the body ("WASHINGTON (AP) --") moves into metadata.
+    # 3. The dateline at the start of the body ("WASHINGTON (AP) --") moves into metadata; so does a
+    #    headline glued in front of the lede (a page flattened to one paragraph): it is the headline when
+    #    the page gave none, a copy of the headline when it is one, and left alone otherwise.
     text, removed = part.text, part.removed
     paragraph_end = text.find("\n\n")
     first = text if paragraph_end < 0 else text[:paragraph_end]
     match = _dateline(first)
+    glued = glued_headline(first) if match is None else None
+    if glued is not None:
+        head, known = first[:glued].strip(), found.values.get("title")
+        byline = _TRAILING_BYLINE.search(head)
+        if byline is not None:  # "… Tugged Him By Jane Roe VATICAN CITY (Reuters) - …": the writer after the headline
+            head = head[: byline.start()]
+            removed = (*removed, Removal(line=byline.group(1), reason="byline", line_no=_line_number(raw.text, byline.group(1))))
+        if known is None or fuzz.ratio(normalise(head), normalise(known)) >= _SAME_HEADLINE:
+            if known is None:
+                found.set("title", head, "text:glued headline")
+            else:
+                removed = (*removed, Removal(line=head, reason="repeated headline", line_no=_line_number(raw.text, head)))
+            text, first = text[glued:], first[glued:]
+            match = _dateline(first)
     if match is not None:
         prefix = text[: match.end()]
         found.set("dateline", match.group("place").strip(" ,"), "text:dateline")
