@@ -191,6 +191,25 @@ def test_a_dated_noun_phrase_beside_the_development(sentence: str, date: str, at
     assert in_attributive_phrase(sentence, mention.start, mention.end) is attributive
 
 
+def test_a_date_naming_another_event_is_not_the_development() -> None:
+    text = (
+        "Aid workers voiced concern on Wednesday over the Oct. 2 floods. "
+        "Rescuers kept digging in the wake of Monday's landslide. "
+        "The Oct. 2 floods killed 40 people across the valley. "
+        "Six people were killed in Monday's landslide near the dam. "
+        "The mayor said on Tuesday that Monday's landslide was the worst in decades."
+    )
+    article = make_article("valley.txt", text, published=THURSDAY)
+    dated = {e.text.split()[1]: e.date.isoformat() for e in build_timeline([article], sentences=split([article]))}
+    assert dated["workers"] == "1998-10-14"  # Wednesday's concern, not the floods' day
+    assert dated["kept"] == "1998-10-15"  # only another event's date: the publication day
+    assert dated["Oct."] == "1998-10-02"  # the dated phrase is the subject: the floods' own report
+    assert dated["people"] == "1998-10-12"  # killed in the landslide: on its day
+    assert dated["mayor"] == "1998-10-13"  # the saying's day
+    undated = make_article("valley2.txt", "Rescuers kept digging in the wake of Monday's landslide.", published=None)
+    assert build_timeline([undated], sentences=split([undated])) == ()
+
+
 def test_timeline_entries_are_sentences_that_stand_alone() -> None:
     text = (
         "Yesterday's talks\n\nThe ministers met in Lisbon yesterday to discuss the fishing quotas. "
