@@ -8,7 +8,7 @@ import pytest
 
 from analysis_builders import make_article, split
 from conftest import shared_data
-from newsbrief.dates import clause_is_future, find_dates
+from newsbrief.dates import clause_is_future, find_dates, in_attributive_phrase
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 from newsbrief.timeline import build_timeline
@@ -158,6 +158,56 @@ def test_a_date_compared_with_is_no_development() -> None:
     assert dated["envoy"] == "1998-10-15"  # no date of its own: the publication day
     assert dated["levels"] == "1998-10-14"  # Wednesday's report, not Monday's level
     assert dated["dam"] == "1998-10-01"  # "more than two weeks ago" is when it happened
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "attributive"),
+    [
+        # a dated noun phrase after a preposition: another event, not the development's day
+        ("Aid workers voiced concern on Wednesday over the Oct. 2 floods.", "Oct. 2", True),
+        ("Rescuers kept digging in the wake of Monday's landslide.", "Monday", True),
+        ("Schools have stayed shut since the Oct. 2 floods.", "Oct. 2", True),
+        ("The parties courted farmers ahead of the Nov. 3 election.", "Nov. 3", True),
+        ("Unions kept striking despite last month's agreement.", "last month", True),
+        ("Relief came for the town's Oct. 2 flood victims.", "Oct. 2", True),
+        ("Judges will hear appeals over the Sept. 9, 1997, ruling.", "Sept. 9, 1997", True),
+        ("Monday's landslide's toll rose to 12.", "Monday", True),  # the phrase owns the noun
+        # the phrase as subject, after a verb, or placing the development in the event: its date
+        ("The Oct. 2 floods killed 40 people.", "Oct. 2", False),
+        ("Monday's landslide, the worst in decades, buried six houses.", "Monday", False),
+        ("The mayor said Monday's landslide was the worst in decades.", "Monday", False),
+        ("Six people were killed in Monday's landslide.", "Monday", False),
+        ("Two reporters were on Monday's flight.", "Monday", False),
+        ("Voters rejected the plan at Sunday's referendum.", "Sunday", False),
+        ("Many of Monday's mourners walked to the cemetery.", "Monday", False),
+        ("Hours after Monday's landslide, the army sent trucks.", "Monday", False),
+        ("The plan was on the front page of Wednesday's Daily Herald.", "Wednesday", False),
+        ("The envoy left on Oct. 2 for the capital.", "Oct. 2", False),  # no noun phrase
+        ("LISBON, Oct. 12 (Reuters) - The ministers met again.", "Oct. 12", False),  # a dateline
+    ],
+)
+def test_a_dated_noun_phrase_beside_the_development(sentence: str, date: str, attributive: bool) -> None:
+    (mention,) = [m for m in find_dates(sentence, published=THURSDAY) if m.text.endswith(date)]
+    assert in_attributive_phrase(sentence, mention.start, mention.end) is attributive
+
+
+def test_a_date_naming_another_event_is_not_the_development() -> None:
+    text = (
+        "Aid workers voiced concern on Wednesday over the Oct. 2 floods. "
+        "Rescuers kept digging in the wake of Monday's landslide. "
+        "The Oct. 2 floods killed 40 people across the valley. "
+        "Six people were killed in Monday's landslide near the dam. "
+        "The mayor said on Tuesday that Monday's landslide was the worst in decades."
+    )
+    article = make_article("valley.txt", text, published=THURSDAY)
+    dated = {e.text.split()[1]: e.date.isoformat() for e in build_timeline([article], sentences=split([article]))}
+    assert dated["workers"] == "1998-10-14"  # Wednesday's concern, not the floods' day
+    assert dated["kept"] == "1998-10-15"  # only another event's date: the publication day
+    assert dated["Oct."] == "1998-10-02"  # the dated phrase is the subject: the floods' own report
+    assert dated["people"] == "1998-10-12"  # killed in the landslide: on its day
+    assert dated["mayor"] == "1998-10-13"  # the saying's day
+    undated = make_article("valley2.txt", "Rescuers kept digging in the wake of Monday's landslide.", published=None)
+    assert build_timeline([undated], sentences=split([undated])) == ()
 
 
 def test_timeline_entries_are_sentences_that_stand_alone() -> None:

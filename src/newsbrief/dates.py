@@ -288,6 +288,112 @@ def in_comparison(text: str, position: int) -> bool:
     return bool(_COMPARISON.search(text, max(0, position - 80), position))
 
 
+#: A preposition that puts a dated noun phrase beside the sentence's development, not at it: "since the
+#: Sept. 11 attacks", "ahead of the Nov. 3 election", "in the wake of Friday's quake", "coping with the
+#: March 11 devastation".  Not "in", "at", "during", "on", "by", "amid", "through": those place the
+#: development in the event ("killed in Friday's quake", "spoke at Sunday's rally", "on Friday's flight").
+ATTRIBUTIVE_PREPOSITIONS = frozenset(
+    "after since before following of for from over about with against into to toward towards until till "
+    "despite regarding concerning including like beyond unlike".split()
+)
+# "many of Thursday's speakers": a part of the event's people or things, the phrase is the subject
+_PARTITIVE = frozenset(
+    "many some most all one none each several few both any half much part rest two three four".split()
+)
+_DATE_DETERMINER = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)?"
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those)|\b[\w.-]+['\u2019]s)\s+$",
+    re.I,
+)
+# what may follow a date inside its noun phrase before the noun: a year, a day range, a part of the day
+_DATE_TAIL = re.compile(
+    r"(?:,?\s+\d{4},?)?(?:\s*[-\u2013]\s*\d{1,2}\b)?(?:\s+(?:night|morning|afternoon|evening)\b)?", re.I
+)
+_POSSESSIVE = re.compile(r"['\u2019]s\s+(?=[\w\d])")
+_NOUN = re.compile(r"\s+([\w][\w.-]*)(['\u2019]s\b)?")
+# words that end a noun phrase rather than head it: "the Friday before the vote", "that Monday he left"
+_NOT_A_NOUN = frozenset(
+    "and or but nor of to in at on for by with from as than when while after before until since that which who "
+    "whom whose where is was were are be been will would could should can may might must has have had do did "
+    "does the a an he she it they we i you his her its their this these those there then".split()
+)
+_WORD_BEFORE = re.compile(r"([\w']+)\W*$")
+# "hours after Friday's bombing", "a day after the Nov. 2 accident": next to the event's day, not later
+_SHORTLY_AFTER = re.compile(
+    r"\b(?:minutes?|hours?|days?|shortly|soon|just|immediately|right|moments?)\s+(?:after|following|before)\W*$", re.I
+)
+# a paper's edition of that day ("the front page of Wednesday's Los Angeles Times", "Monday's edition of
+# Time"): what it printed is that day's
+_EDITION = re.compile(
+    r"(?:['\u2019]s)?\s+(?:[A-Z][\w.&-]*\s+){0,4}(?:editions?|issues?|newspapers?|papers?|Times|Post|Journal|Herald"
+    r"|Tribune|Globe|Telegraph|Guardian|Observer|Chronicle|Gazette)\b"
+)
+_OPENS_PHRASE = re.compile(r"(?:^|[,;:(\u2014]|[.!?]\s|\s[-\u2013]\s)\s*$")
+
+
+def in_attributive_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` modifies a noun beside the development, not the development's day.
+
+    A date or weekday inside a noun phrase ("the March 11 devastation", "Friday's quake", "Japan's March
+    11 earthquake") names an earlier (or coming) event; when the phrase follows one of
+    :data:`ATTRIBUTIVE_PREPOSITIONS` the sentence tells something else about it, on another day.  The
+    phrase as subject ("The March 11 earthquake killed 15,000 people", "Officials said Friday's quake
+    was the worst"), after "in"/"at"/"during"/"on" ("killed in Friday's quake") or a verb keeps its
+    date; a dated phrase owning another noun ("the Dec. 26 tsunami's victims") never gives the day.
+    English only, by words around the date.
+
+    >>> def attributive(t, date):
+    ...     at = t.index(date)
+    ...     return in_attributive_phrase(t, at, at + len(date))
+    >>> t = "The envoy voiced praise Thursday for the way the town is coping with the March 11 devastation."
+    >>> attributive(t, "March 11"), attributive(t, "Thursday")
+    (True, False)
+    >>> attributive("Rescuers pressed on in the wake of Friday's quake.", "Friday")
+    True
+    >>> attributive("The March 11 earthquake killed 15,000 people.", "March 11")
+    False
+    >>> attributive("At least 300 people were killed in Friday's quake.", "Friday")
+    False
+    >>> attributive("Aid reached the Dec. 26 tsunami's victims.", "Dec. 26")
+    True
+    >>> attributive("WASHINGTON, March 12 (Reuters) - The talks resumed.", "March 12")
+    False
+    >>> attributive("Many of Thursday's speakers touched on the figures.", "Thursday")
+    False
+    """
+    said = text[start:end]
+    if said.lower().startswith("the eve"):
+        return False  # "on the eve of Saturday's vote" is the development's day, found as such
+    on = said[:3].lower() == "on "  # the weekday pattern takes "on" in: "on Friday's flight"
+    before = text[max(0, start - 80) : start]
+    tail = _DATE_TAIL.match(text, end)
+    after = tail.end() if tail else end
+    if _HAS_YEAR.search(said[-4:]) and text.startswith(",", after):
+        after += 1  # "the Sept. 11, 2001, attacks"
+    if _EDITION.match(text, after):
+        return False
+    possessive = _POSSESSIVE.match(text, after)
+    if possessive:
+        noun = _NOUN.match(text, possessive.end() - 1)
+    else:
+        determiner = _DATE_DETERMINER.search(before)
+        noun = _NOUN.match(text, after)
+        if determiner is None or noun is None or noun[1].lower() in _NOT_A_NOUN:
+            return False
+        before = before[: determiner.start()]
+    if noun is not None and noun[2]:
+        return True  # the dated phrase owns the noun: "Friday's quake's toll", "the Dec. 26 tsunami's victims"
+    if on or _OPENS_PHRASE.search(before):
+        return False  # "on Friday's flight": in the event; a phrase opening its clause: its subject
+    word = _WORD_BEFORE.search(before)
+    if word is None or word[1].lower() not in ATTRIBUTIVE_PREPOSITIONS or _SHORTLY_AFTER.search(before):
+        return False
+    if word[1].lower() == "of":
+        previous = _WORD_BEFORE.search(before[: word.start()])
+        return previous is None or previous[1].lower() not in _PARTITIVE
+    return True
+
+
 def _weekday(name: str, modifier: str | None, published: dt.date, *, future: bool) -> dt.date:
     target = WEEKDAYS.index(name.lower())
     back = (published.weekday() - target) % 7

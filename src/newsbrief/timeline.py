@@ -29,6 +29,7 @@ from newsbrief.dates import (
     TIME_WORDS,
     DateMention,
     find_dates,
+    in_attributive_phrase,
     in_comparison,
     in_relative_clause,
     story_reference,
@@ -83,12 +84,13 @@ def dated_sentences(
 ) -> list[DatedSentence]:
     """Every sentence with a resolvable date, with the date chosen for it, in article/sentence order.
 
-    The chosen expression is the first day-precise one outside a relative clause (else the first
-    month-precise one there): in "the tail of the jet, which crashed on June 1, was found on Sunday"
-    the development is Sunday's.  When every expression is in a relative clause the sentence reports
-    something new about a thing dated earlier ("… recovered the tail of the jet, which crashed on
-    June 1"): for the timeline (``for_timeline``) it is dated by the article's publication date (left
-    out when there is none), otherwise by its first expression.  ``for_timeline`` also keeps only
+    The chosen expression is the first day-precise one outside a relative clause, a comparison or a
+    dated noun phrase beside the development (else the first month-precise one there): in "the tail of
+    the jet, which crashed on June 1, was found on Sunday" or "praise on Sunday for coping with the
+    June 1 disaster" the development is Sunday's.  When every expression is such background the sentence
+    reports something new about a thing dated earlier ("… recovered the tail of the jet, which crashed
+    on June 1", "in the wake of Friday's quake"): for the timeline (``for_timeline``) it is dated by the
+    article's publication date (left out when there is none), otherwise by its first expression.  ``for_timeline`` also keeps only
     sentences that read alone (:func:`_reads_alone`).  An undated article's year-less calendar dates
     are read near the story's dated articles (:func:`newsbrief.dates.story_reference`).
     """
@@ -105,10 +107,7 @@ def dated_sentences(
             mentions = find_dates(sentence.text, published=article.published, reference=reference)
             if not mentions:
                 continue
-            main = [
-                m for m in mentions
-                if not in_relative_clause(sentence.text, m.start) and not in_comparison(sentence.text, m.start)
-            ]
+            main = [m for m in mentions if not _background(sentence.text, m)]
             if not main and for_timeline:
                 if article.published is None:
                     continue
@@ -118,6 +117,19 @@ def dated_sentences(
     return result
 
 
+
+
+def _background(text: str, mention: DateMention) -> bool:
+    """Whether the date dates something the sentence mentions rather than its development.
+
+    In a relative clause ("the jet, which crashed on June 1"), a comparison ("as bad as two weeks ago")
+    or a noun phrase beside the development ("praise for coping with the March 11 devastation").
+    """
+    return (
+        in_relative_clause(text, mention.start)
+        or in_comparison(text, mention.start)
+        or in_attributive_phrase(text, mention.start, mention.end)
+    )
 
 
 def _reads_alone(text: str, names: frozenset[str] | None = None) -> bool:
