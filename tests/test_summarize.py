@@ -204,3 +204,25 @@ def test_a_sentence_whose_he_or_she_names_nobody_is_no_summary_sentence(splitter
     texts = [s.text for s in summary]
     assert not any(t.startswith(("Investigators believe he", "Police said he")) for t in texts), texts
     assert any("reopen" in t for t in texts)
+
+
+def test_photo_captions_left_in_a_flattened_page_are_no_summary_sentences(splitter):
+    summary = _summary_of_two(
+        splitter,
+        "Rescue crews moved two hundred people from the flooded valley villages to the school gym in Valtown, "
+        "Tuesday, Jan. 7, 2020. (AP Photo/Jane Roe) The river burst its banks after three days of rain.",
+        "The river burst its banks after three days of heavy rain, flooding the valley villages, the mayor said. "
+        "Rescue crews moved two hundred people from the flooded valley villages to the school gym.",
+    )
+    for sentence in summary:
+        assert "Photo" not in sentence.text and "left," not in sentence.text, sentence.text
+
+
+def test_a_sentence_its_page_repeats_with_a_title_glued_on_is_said_once(splitter):
+    body = "Mooring fees at the harbour have gone up by fifty dollars to pay for removing abandoned boats."
+    summary = _summary_of_two(
+        splitter,
+        f"Harbour clears abandoned boats {body} {body} The harbourmaster said forty boats were removed last year.",
+        "Forty abandoned boats were removed from the harbour last year, the harbourmaster said on Monday.",
+    )
+    assert sum("Mooring fees" in s.text for s in summary) <= 1

@@ -306,3 +306,14 @@ def test_a_timeline_entry_says_who_it_is_about() -> None:
     )
     texts = [e.text for e in build_timeline([article], sentences=split([article]))]
     assert texts == ["Mayor Ana Ruiz opened the bridge on Monday."]
+
+
+def test_a_photo_caption_left_in_the_text_is_no_development() -> None:
+    article = make_article(
+        "a.txt",
+        "Crews cleared the flooded road on Wednesday. "
+        "Volunteers carry sandbags along the river in Valtown, Tuesday, Oct. 13, 1998. "
+        "(AP Photo/Jane Roe) The mayor thanked the volunteers on Thursday.",
+    )
+    entries = build_timeline([article], sentences=split([article]))
+    assert [e.text for e in entries] == ["Crews cleared the flooded road on Wednesday.", "The mayor thanked the volunteers on Thursday."]

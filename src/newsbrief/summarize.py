@@ -131,7 +131,8 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     Not when it leans on the sentence before or after (:func:`newsbrief.text.needs_context`: opens inside
     a quotation or opens one it does not close, opens with a pronoun or connective; or
     :func:`dangling_pronoun`: "Police said he was arrested."), nor when it speaks to or as someone
-    (:func:`_addresses_reader`).  ``names``: the story's proper names (:func:`newsbrief.reference.proper_names`).
+    (:func:`_addresses_reader`), nor when it is a photo's caption left in the text
+    (:func:`newsbrief.text.is_photo_caption`).  ``names``: the story's proper names (:func:`newsbrief.reference.proper_names`).
     English.
 
     >>> stands_alone("The bridge reopened on Friday."), stands_alone('"We will therefore freeze all business.')
@@ -139,7 +140,7 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     >>> stands_alone('(Read "The bridge that fell.")')
     False
     """
-    if _ASIDE.fullmatch(text):
+    if _ASIDE.fullmatch(text) or textmod.is_photo_caption(text):
         return False
     return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
 
@@ -254,6 +255,30 @@ def _select_greedy(
     return chosen
 
 
+#: A candidate whose content stems (at least this many) are all in another candidate of its article repeats it.
+_REPEAT_STEMS = 4
+
+
+def _repeats_in_article(cands: list[int], al: Alignment) -> list[tuple[int, int]]:
+    """Pairs of candidates (local indices) of one article of which one repeats the other's content stems.
+
+    ``carriers`` links sentences of different articles; a page can say a thing twice itself — a photo's
+    caption repeating a sentence, a headline glued in front of one — and the summary should not.
+    """
+    by_article: dict[int, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    for r, i in enumerate(cands):
+        stems = frozenset(al.stems[i])
+        if len(stems) >= _REPEAT_STEMS:
+            by_article[al.article_of[i]].append((r, stems))
+    pairs = []
+    for members in by_article.values():
+        for k, (r, a) in enumerate(members):
+            for q, b in members[k + 1 :]:
+                if a <= b or b <= a:
+                    pairs.append((r, q))
+    return pairs
+
+
 def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     """Indices of the sentences (into ``al.sentences``) chosen for the summary, before ordering."""
     stems = al.stemmer
@@ -301,6 +326,9 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
             if j in local:
                 blocked[r].add(local[j])
                 blocked[local[j]].add(r)
+    for r, q in _repeats_in_article(cands, al):  # a caption or glued title repeating a sentence of its page
+        blocked[r].add(q)
+        blocked[q].add(r)
     pairs = sorted({(min(a, b), max(a, b)) for a, bs in blocked.items() for b in bs})
     chosen = _select_ilp(
         lengths, weights, incidence, pairs, options.words, options.solver_seconds, options.solver_nodes

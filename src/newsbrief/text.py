@@ -244,19 +244,24 @@ class SentenceSplitter:
 # number counts only before a capitalised function word: "14 Britons died" keeps its figure), or the file
 # name of a picture the scrape left before it ("Cquote1.svg  On the occasion …": a pull quote's mark)
 _ITEM_MARKER = re.compile(
-    r"(?:(?P<number>\d{1,3})[.)]?|[\u2022\u00b7\u25aa\u25ba*]|[\w.-]+\.(?i:svg|png|jpe?g|gif|webp))\s+"
+    r"(?:(?P<number>\d{1,3})[.)]?|[\u2022\u00b7\u25aa\u25ba*]|[\w.-]+\.(?i:svg|png|jpe?g|gif|webp)|(?P<credit>"
+    # a picture's credit left before it by a page flattened to one paragraph: "(AP Photo/Jane Roe)",
+    # "(Image: Getty)", "Photo / Supplied", "Picture: PA"
+    r"\((?:[A-Z][\w.]*\s)?(?:Photo|Image|Picture|Photograph)s?\b[^()]{0,60}\)"
+    r"|(?:Photo|Image|Picture)s?\s?[/:]\s?[A-Z][\w.'\u2019-]*))\s+"
     r"(?=(?P<word>[A-Z][a-z]*)\s)"
 )
 
 
 def _without_item_marker(text: str, start: int, end: int) -> tuple[int, int]:
-    """A sentence's span without a list item's number or bullet (or a picture's file name) at its start.
+    """A sentence's span without a list item's number or bullet (or a picture's file name or credit) at its start.
 
     >>> texts = ["14 In 2001-02, the club made a profit.", "14 Britons died.", "14 in all were hurt.",
-    ...          "Cquote1.svg \tOn Friday the sailors were freed."]
+    ...          "Cquote1.svg \tOn Friday the sailors were freed.", "(AP Photo/Jane Roe) Crews cleared the road.",
+    ...          "Photo / Supplied Hundreds of boats litter the harbour."]
     >>> [t[slice(*_without_item_marker(t, 0, len(t)))] for t in texts]  # doctest: +NORMALIZE_WHITESPACE
     ['In 2001-02, the club made a profit.', '14 Britons died.', '14 in all were hurt.',
-     'On Friday the sailors were freed.']
+     'On Friday the sailors were freed.', 'Crews cleared the road.', 'Hundreds of boats litter the harbour.']
     """
     match = _ITEM_MARKER.match(text, start, end)
     if match is None or match.end() >= end:
@@ -404,6 +409,35 @@ def opens_unclosed_quote(sentence: str) -> bool:
 _ANAPHORIC_ACTION = re.compile(
     r"\b(?:(?:did|do|does|doing|done)\s+(?:the\s+same|likewise)|follow(?:ed|s|ing)?\s+suit)\b", re.IGNORECASE
 )
+
+
+_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+# a news photo's caption ends with the day it was taken, after a comma and not after "on":
+# "… in Sacramento, Calif., Tuesday, Dec. 31, 2019."
+_CAPTION_DATE = re.compile(
+    rf"(?<!\bon),\s(?:{_WEEKDAY_NAMES}),\s(?:{_MONTH_NAMES})[a-z]*\.?\s\d{{1,2}},\s\d{{4}}\.[\"'\u201d\u2019)]*$"
+)
+# where people stand in the picture: ", left," "(right)" "second from left"
+_CAPTION_POSITION = re.compile(
+    r"(?:,\s|\()(?:(?:second|third|far)\s(?:from\s)?)?(?:left|right|center|centre)(?:,|\))", re.IGNORECASE
+)
+
+
+def is_photo_caption(sentence: str) -> bool:
+    """A news photo's caption left in the text (a page flattened to one paragraph keeps them).
+
+    It ends with the day the picture was taken after a comma (not "on …"), or places two people in the
+    picture (", left, … , right,").  English.
+
+    >>> is_photo_caption("Fans cheer during the first half of a game in Sacramento, Calif., Tuesday, Dec. 31, 2019.")
+    True
+    >>> is_photo_caption("Jane Roe, left, greets John Doe, right, at the harbour.")
+    True
+    >>> is_photo_caption("The deal was signed on Tuesday, Dec. 31, 2019."), is_photo_caption("He turned left, then right.")
+    (False, False)
+    """
+    return _CAPTION_DATE.search(sentence) is not None or len(_CAPTION_POSITION.findall(sentence)) >= 2
 
 
 def needs_context(sentence: str) -> bool:

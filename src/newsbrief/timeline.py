@@ -36,7 +36,15 @@ from newsbrief.dates import (
 )
 from newsbrief.model import Article, Sentence, TimelineEntry
 from newsbrief.reference import dangling_pronoun, proper_names
-from newsbrief.text import SentenceSplitter, content_words, ends_sentence, needs_context, normalise, words
+from newsbrief.text import (
+    SentenceSplitter,
+    content_words,
+    ends_sentence,
+    is_photo_caption,
+    needs_context,
+    normalise,
+    words,
+)
 
 # Two dated sentences are the same development when their content words overlap this much (Jaccard) …
 SAME_DEVELOPMENT_JACCARD = 0.3
@@ -145,7 +153,10 @@ def _reads_alone(text: str, names: frozenset[str] | None = None) -> bool:
     False
     """
     own = [w for w in words(text) if w not in _DATE_WORDS and not w.isdigit()]
-    return ends_sentence(text) and not needs_context(text) and len(own) >= 3 and not dangling_pronoun(text, names)
+    return (
+        ends_sentence(text) and not needs_context(text) and len(own) >= 3
+        and not dangling_pronoun(text, names) and not is_photo_caption(text)
+    )
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
