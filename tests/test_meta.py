@@ -121,6 +121,13 @@ def test_ordinary_sentences_are_not_datelines(opening: str) -> None:
             None,
             "As the second week begins, dockers show no sign of giving in.",
         ),
+        # a site's name in brackets and a dash after the headline
+        (
+            "Council Votes To Close Old Bridge (Valley Daily) \u2013 The council voted on Monday to close it.",
+            "Council Votes To Close Old Bridge",
+            None,
+            "The council voted on Monday",
+        ),
         # the page lost the dateline's dash
         ("HARBOURTON The council voted on Monday to close the bridge.", None, "HARBOURTON", "The council voted on Monday"),
     ],

@@ -120,6 +120,8 @@ _DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<place>)\((?P<agency>(?i:{_AGENCY_ALT}))\)\s*{_DASH}\s*"),
     # LOS ANGELES (CBSLA) —   (an upper-case place and a station's or paper's call sign)
     re.compile(rf"^(?P<place>{_WORD_UP}(?:\s+{_WORD_UP}){{0,3}}{_REGION})\s+\((?P<agency>[A-Z][A-Za-z0-9]{{1,11}})\)\s*{_DASH}\s*"),
+    # (Gateway Daily) –   (a site's name in brackets and a dash, no place: the source's credit)
+    re.compile(rf"^(?P<place>)\((?P<agency>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){{0,3}})\)\s*{_DASH}\s+(?=\S)"),
     # WASHINGTON The …   (no dash, the page lost it: an upper-case place of four letters or more, then a
     # word that opens sentences — an acronym does not stand before "The")
     re.compile(rf"^(?P<place>(?=[A-Z.'\u2019-]{{4}}){_WORD_UP}(?:\s+{_WORD_UP}){{0,3}}{_REGION})\s+(?={_OPENERS}\s)"),
