@@ -226,3 +226,16 @@ def test_a_sentence_its_page_repeats_with_a_title_glued_on_is_said_once(splitter
         "Forty abandoned boats were removed from the harbour last year, the harbourmaster said on Monday.",
     )
     assert sum("Mooring fees" in s.text for s in summary) <= 1
+
+
+def test_a_prompt_left_between_the_sentences_of_a_flattened_page_is_no_summary_sentence(splitter):
+    summary = _summary_of_two(
+        splitter,
+        "The river burst its banks after three days of heavy rain, flooding the valley villages. "
+        "Sign up for our newsletter to get the latest flood news from the valley villages in your inbox. "
+        "Rescue crews moved two hundred people from the valley villages to the school gym.",
+        "Rescue crews moved two hundred people from the flooded valley villages to the school gym, the mayor said. "
+        "The river burst its banks after heavy rain, flooding the valley villages.",
+    )
+    for sentence in summary:
+        assert "newsletter" not in sentence.text, sentence.text

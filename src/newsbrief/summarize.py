@@ -44,6 +44,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsbrief import text as textmod
 from newsbrief.align import Alignment, Stems, numbers_in
+from newsbrief.clean_shape import LineShape
 from newsbrief.dates import MONTH_NAMES, WEEKDAYS
 from newsbrief.model import Span, SummarySentence
 from newsbrief.reference import dangling_pronoun
@@ -125,14 +126,35 @@ def _addresses_reader(text: str) -> bool:
     return bool(first) and first[0].lower().rstrip(",") in _FIRST_OR_SECOND_PERSON
 
 
+def talks_about_page(text: str) -> bool:
+    """A sentence in which the page talks to the reader about itself: a prompt a flattened page kept inline.
+
+    The cleaner's own test of a line (:attr:`newsbrief.clean_shape.LineShape.promo` / ``interface_like``:
+    an imperative or *you/your* with the words pages use about themselves — sign up, click, subscribe …)
+    applied to one sentence; a page scraped as one paragraph leaves them between the story's sentences.
+    "Like" opens a prompt only before *us/our/this* ("Like us on Facebook", not "Like other firms, …").
+    English.
+
+    >>> talks_about_page("Sign up for our daily newsletter."), talks_about_page("Like other oil firms, they hoped to tap the reserves.")
+    (True, False)
+    """
+    if text.lstrip()[:1] in "\"'`\u201c\u2018\u00ab":  # a quotation: someone speaks, not the page
+        return False
+    shape = LineShape.of(text)
+    if not (shape.promo or shape.interface_like):
+        return False
+    first, _, rest = text.partition(" ")
+    return first.lower() != "like" or rest.split(maxsplit=1)[:1] in (["us"], ["our"], ["this"])
+
+
 def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     """Whether a sentence can be shown on its own as a story's fact (summary, "only in one source").
 
     Not when it leans on the sentence before or after (:func:`newsbrief.text.needs_context`: opens inside
     a quotation or opens one it does not close, opens with a pronoun or connective; or
     :func:`dangling_pronoun`: "Police said he was arrested."), nor when it speaks to or as someone
-    (:func:`_addresses_reader`), nor when it is a photo's caption left in the text
-    (:func:`newsbrief.text.is_photo_caption`).  ``names``: the story's proper names (:func:`newsbrief.reference.proper_names`).
+    (:func:`_addresses_reader`), nor when it is a photo's caption or a page's prompt left in the text
+    (:func:`newsbrief.text.is_photo_caption`, :func:`talks_about_page`).  ``names``: the story's proper names (:func:`newsbrief.reference.proper_names`).
     English.
 
     >>> stands_alone("The bridge reopened on Friday."), stands_alone('"We will therefore freeze all business.')
@@ -140,7 +162,7 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     >>> stands_alone('(Read "The bridge that fell.")')
     False
     """
-    if _ASIDE.fullmatch(text) or textmod.is_photo_caption(text):
+    if _ASIDE.fullmatch(text) or textmod.is_photo_caption(text) or talks_about_page(text):
         return False
     return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
 
