@@ -425,3 +425,13 @@ def test_an_apposition_naming_a_kind_of_place_makes_a_place(models: NlpModels) -
             "Planes flew from Fernando de Noronha at dawn, and the governor said the search would go on.")
     entities = extract_entities([make_article("island.txt", text)], models=models)
     assert _by_variant(entities, "Fernando de Noronha").kind == "GPE"
+
+
+def test_a_picture_credit_left_in_the_text_is_no_organisation(models: NlpModels) -> None:
+    text = (
+        "Harbour master Maria Okafor inspects the pier in Valtown. (AP Photo/Jane Roe) "
+        "Maria Okafor said the pier would reopen in May. (AP Photo/Jane Roe) The city council agreed."
+    )
+    names = {e.name for e in extract_entities([make_article("a.txt", text)], models=models)}
+    assert not any("Photo" in name for name in names), names
+    assert "Maria Okafor" in names

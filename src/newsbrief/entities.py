@@ -293,6 +293,7 @@ _MILITARY_CLOCK_BEFORE = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*\(?$")
 _ZONE_SHAPE = re.compile(r"[A-Z]{2,3}T|UTC")
 # brackets inside a cleaned form come from editors' insertions in quotations, never from a name
 _NOT_IN_NAME = re.compile(r"[\[\]{}<>]")
+_PICTURE_CREDIT = re.compile(r"\b(?:Photo|Photos|Image|Images|Picture)\s?/|/\s?(?:Getty|AFP|AP|Reuters|EPA)\b")
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 
 
@@ -327,6 +328,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # "Interior" cut from "Interior Minister X": a word of a title, not a name
         if _NOT_IN_NAME.search(form) or (kind == "PERSON" and any(ch.isdigit() for ch in form)):
             continue  # "[I]t" from an edited quotation; "AF447" is a flight, not a person
+        if _PICTURE_CREDIT.search(form):
+            continue  # "AP Photo/Jane Roe": a picture's credit a flattened page left in the text
         if form.isupper() and len(form) <= 4 and (
             _CLOCK_BEFORE.search(text, max(0, start - 20), start)
             or (_ZONE_SHAPE.fullmatch(form) and _MILITARY_CLOCK_BEFORE.search(text, max(0, start - 8), start))
