@@ -73,7 +73,7 @@ def _edges(reasons: list[str | None]) -> list[int]:
     return body[:_EDGE_TOP] + body[-_EDGE_TAIL:]
 
 
-def is_author_note(text: str, bylines: list[str]) -> bool:
+def is_author_note(text: str, bylines: list[str], words: int | None = None) -> bool:
     """A note on the article's writer: what the writer does, and who it is or how to reach them.
 
     "<Name> is a reporter for …" alone may be the story's own sentence; the note also names the writer
@@ -88,7 +88,8 @@ def is_author_note(text: str, bylines: list[str]) -> bool:
     >>> is_author_note("Ann Lee is a reporter for the Post who was detained in Iran in 2014.", [])
     False
     """
-    if len(text.split()) > _NOTE_WORDS or text[:1] in "\"'“‘«":
+    words = len(text.split()) if words is None else words
+    if words > _NOTE_WORDS or text[:1] in "\"'“‘«":
         return False
     match = _AUTHOR_NOTE.match(text)
     if match is None:
@@ -103,11 +104,11 @@ def author_notes(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark the author's note among the body's edge lines (:func:`is_author_note`) as ``author note``."""
     bylines = [units[i].text for i, reason in enumerate(reasons) if reason == "byline"]
     for i in _edges(reasons):
-        if is_author_note(units[i].text, bylines):
+        if is_author_note(units[i].text, bylines, units[i].shape.words):
             reasons[i] = "author note"
 
 
-def is_news_promo(text: str) -> bool:
+def is_news_promo(text: str, words: int | None = None) -> bool:
     """The outlet pointing to its other news and the channel for it: "For all the latest … News, download … App".
 
     >>> is_news_promo("Visit Business Insider's homepage for more stories.")
@@ -117,7 +118,8 @@ def is_news_promo(text: str) -> bool:
     >>> is_news_promo("The ministry said it would post the latest updates on its website.")
     False
     """
-    if len(text.split()) > _PROMO_WORDS or text[:1] in "\"'“‘«":
+    words = len(text.split()) if words is None else words
+    if words > _PROMO_WORDS or text[:1] in "\"'“‘«":
         return False
     return (
         _PROMO_OPENING.match(text) is not None
@@ -130,7 +132,7 @@ def news_promos(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark "more news from us" promos among the body's edge lines (:func:`is_news_promo`) as ``tail prompt``."""
     edges = _edges(reasons)
     for pos, i in enumerate(edges):
-        if is_news_promo(units[i].text):
+        if is_news_promo(units[i].text, units[i].shape.words):
             reasons[i] = "tail prompt" if pos >= min(_EDGE_TOP, len(edges)) else "interface"
 
 
@@ -155,11 +157,16 @@ _PROVENANCE = re.compile(
     r"(?:appeared|published|ran)\b|^(?:data|articles?|content|stories|story|text|video|photos?) (?:provided|supplied|powered) by\b",
     re.IGNORECASE,
 )
+# Words one of the notices above holds (lower case); a line with none of them is no notice.
+_NOTICE_HINTS = (
+    "commission", "affiliate", "associate", "reserved", "may not be", "editorial control", "expressed",
+    "necessarily", "not responsible", "originally", "provided by", "supplied by", "powered by",
+)
 #: A provenance note this long is a sentence of the story.
 _PROVENANCE_WORDS = 20
 
 
-def is_site_notice(text: str) -> bool:
+def is_site_notice(text: str, words: int | None = None) -> bool:
     """The site's affiliate disclosure, rights notice, editorial disclaimer or provenance note.
 
     >>> is_site_notice("As an Amazon Associate I earn from qualifying purchases and a commission on sales.")
@@ -173,7 +180,11 @@ def is_site_notice(text: str) -> bool:
     >>> is_site_notice("Under the ruling, the photographs may not be reproduced without consent.")
     False
     """
-    if len(text.split()) > _PROMO_WORDS * 2 or text[:1] in "\"'“‘«":
+    words = len(text.split()) if words is None else words
+    if words > _PROMO_WORDS * 2 or text[:1] in "\"'“‘«":
+        return False
+    low = text.lower()
+    if not any(map(low.__contains__, _NOTICE_HINTS)):  # most lines: none of the notices' words at all
         return False
     if _EARNINGS.search(text) and _FIRST_PERSON.search(text):
         return True
@@ -181,11 +192,11 @@ def is_site_notice(text: str) -> bool:
         return True
     if _NOT_REPRODUCED.search(text) and _SITE_MATERIAL.search(text):
         return True
-    return len(text.split()) <= _PROVENANCE_WORDS and _PROVENANCE.search(text) is not None
+    return words <= _PROVENANCE_WORDS and _PROVENANCE.search(text) is not None
 
 
 def site_notices(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark the site's notices among the body's edge lines (:func:`is_site_notice`) as ``site notice``."""
     for i in _edges(reasons):
-        if is_site_notice(units[i].text):
+        if is_site_notice(units[i].text, units[i].shape.words):
             reasons[i] = "site notice"
