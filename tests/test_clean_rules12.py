@@ -137,3 +137,18 @@ def test_a_short_item_or_number_is_no_identifier(line: str) -> None:
     body = BODY[:2] + ["The new trains will carry:", line, "- seat reservations", BODY[2]]
     result = clean_page(page(TITLE, body))
     assert reason_of(result, line) != "identifier"
+
+
+# --- "Like" as a preposition is no prompt -------------------------------------------------------------
+
+
+def test_a_sentence_opening_with_like_as_a_preposition_is_kept() -> None:
+    sentence = "Like the previous comment period, the consultation on the bridge will stay open for six weeks."
+    result = clean_page(page(TITLE, BODY[:2] + [sentence] + BODY[2:]))
+    assert sentence in paragraphs(result)
+
+
+def test_like_us_is_still_a_prompt() -> None:
+    prompt = "Like us on Facebook"
+    result = clean_page(page(TITLE, BODY, tail=[prompt]))
+    assert reason_of(result, prompt) is not None

@@ -9,6 +9,8 @@ are English-only.
 >>> f = LineShape.of("Sign up for our newsletter")
 >>> f.words, f.terminal, f.interface_ratio > 0, f.sentence_like
 (5, False, True, False)
+>>> LineShape.of("Like us on Facebook").imperative, LineShape.of("Like near rivals City, United won.").imperative
+(True, False)
 """
 
 from __future__ import annotations
@@ -148,7 +150,10 @@ def _anchor(text: str, words: int, cased: bool, lower_ratio: float, separators: 
 
 
 # The vocabularies as str and as ASCII bytes (an ASCII line is tokenised as bytes, see _ascii_words).
-_STR_VOCABULARY = (_ANY_INTERFACE, INTERFACE_WORDS, _READER, _SECOND_PERSON, _IMPERATIVE)
+# "Like" opens a prompt only before what is to be liked ("Like us on Facebook", "Like and share"); "Like
+# near rivals City, United …" is a preposition.
+_LIKED = frozenset("us our this and share it".split())
+_STR_VOCABULARY = (_ANY_INTERFACE, INTERFACE_WORDS, _READER, _SECOND_PERSON, _IMPERATIVE, _LIKED)
 _BYTES_VOCABULARY = tuple(frozenset(word.encode("ascii") for word in words) for words in _STR_VOCABULARY)
 # Every ASCII byte that _ASCII_WORD cannot match becomes a space.
 _ASCII_NON_WORD_TO_SPACE = bytes(
@@ -181,6 +186,15 @@ def _ascii_words(head: str) -> tuple[list[bytes], int, int]:
     lower = n - len(initials.translate(None, _ASCII_LOWER))
     title = n - len(initials.translate(None, _ASCII_UPPER))
     return low, lower, title
+
+
+def _opens_imperative(low: list[str] | list[bytes], imperatives: frozenset, liked: frozenset) -> bool:  # type: ignore[type-arg]
+    """The first word is an imperative a page uses (a "Like" only before what is to be liked)."""
+    if not low or low[0] not in imperatives:
+        return False
+    if low[0] not in ("like", b"like") or len(low) == 1:
+        return True
+    return low[1] in liked
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +243,7 @@ class LineShape:
                 title = sum(map(str.isupper, firsts))
             low = list(map(str.lower, tokens))
             vocabulary = _STR_VOCABULARY
-        any_interface, strong_interface, reader_words, second_person, imperatives = vocabulary
+        any_interface, strong_interface, reader_words, second_person, imperatives, liked = vocabulary
         n = len(low)
         flagged = list(filter(any_interface.__contains__, low))
         strong = sum(map(strong_interface.__contains__, flagged)) if flagged else 0
@@ -251,7 +265,7 @@ class LineShape:
             strong=strong,
             reader=not reader_words.isdisjoint(low),
             addressed=not second_person.isdisjoint(low) and text[:1] not in "\"'“‘«",
-            imperative=bool(low) and low[0] in imperatives,
+            imperative=_opens_imperative(low, imperatives, liked),
             separators=separators,
             sentence_like=sentence_like,
             anchor=_anchor(text, words, cased, lower_ratio, separators, sentence_like=sentence_like),

@@ -131,8 +131,8 @@ def talks_about_page(text: str) -> bool:
 
     The cleaner's own test of a line (:attr:`newsbrief.clean_shape.LineShape.promo` / ``interface_like``:
     an imperative or *you/your* with the words pages use about themselves — sign up, click, subscribe …)
-    applied to one sentence; a page scraped as one paragraph leaves them between the story's sentences.
-    "Like" opens a prompt only before *us/our/this* ("Like us on Facebook", not "Like other firms, …").
+    applied to one sentence; a page scraped as one paragraph leaves them between the story's sentences
+    ("Like" is an imperative only before what is to be liked: "Like us …", not "Like other firms, …").
     English.
 
     >>> talks_about_page("Sign up for our daily newsletter."), talks_about_page("Like other oil firms, they hoped to tap the reserves.")
@@ -141,10 +141,7 @@ def talks_about_page(text: str) -> bool:
     if text.lstrip()[:1] in "\"'`\u201c\u2018\u00ab":  # a quotation: someone speaks, not the page
         return False
     shape = LineShape.of(text)
-    if not (shape.promo or shape.interface_like):
-        return False
-    first, _, rest = text.partition(" ")
-    return first.lower() != "like" or rest.split(maxsplit=1)[:1] in (["us"], ["our"], ["this"])
+    return shape.promo or shape.interface_like
 
 
 def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
