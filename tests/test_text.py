@@ -104,3 +104,12 @@ def test_stopwords_are_scikit_learns_english_list_plus_reporting_words() -> None
 def test_normalise_single_spaces_like_split_and_join(value: str) -> None:
     assert text._single_spaces(value) == " ".join(value.split())
     assert text.normalise(value) == " ".join(text.clean_chars(value).split()).lower()
+
+
+def test_a_sentence_counting_time_from_the_event_before_it_needs_context() -> None:
+    from newsbrief.text import needs_context
+
+    assert needs_context("Two days later, the harbour reopened to ferries.")
+    assert needs_context("Soon after, the council met again.")
+    assert not needs_context("Two days after the storm, the harbour reopened to ferries.")
+    assert not needs_context("Shortly after midnight, the harbour reopened.")

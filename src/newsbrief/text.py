@@ -440,11 +440,22 @@ def is_photo_caption(sentence: str) -> bool:
     return _CAPTION_DATE.search(sentence) is not None or len(_CAPTION_POSITION.findall(sentence)) >= 2
 
 
+#: A sentence opening with a time counted from the event told before it ("Two days later, …", "A few
+#: minutes later, …", "Shortly after, …"), English.  "Shortly after the crash" names its event.
+_RELATIVE_TIME_OPENER = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|afterwards?|earlier)\b"
+    r"|(?:moments|minutes|hours|days|weeks|months|years|shortly|soon|not\s+long)\s+(?:later|afterwards?|thereafter)\b"
+    r"|(?:shortly|soon|not\s+long|immediately)\s+after\s*,)",
+    re.IGNORECASE,
+)
+
+
 def needs_context(sentence: str) -> bool:
     """Whether a sentence cannot stand alone.
 
-    It opens inside a quotation, opens one it does not close, opens with a pronoun or a connective, or
-    tells an action by pointing back at one ("… after the agency did the same", "Japan followed suit").
+    It opens inside a quotation, opens one it does not close, opens with a pronoun or a connective or
+    a time counted from the event before it ("Two days later, …"), or tells an action by pointing back at one ("… after the agency did the same", "Japan followed suit").
 
     >>> needs_context("The move comes after the agency did the same."), needs_context("Other banks followed suit.")
     (True, True)
@@ -455,10 +466,12 @@ def needs_context(sentence: str) -> bool:
     (True, False)
     >>> needs_context('"I hope they realise they have to release them.')
     True
+    >>> needs_context("A few minutes later, the transponder was shut down."), needs_context("Shortly after the crash, police came.")
+    (True, False)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence):
         return True
-    if _ANAPHORIC_ACTION.search(sentence):
+    if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(sentence.lstrip("\"'\u201c\u2018 ")):
         return True
     first = _WORD.search(sentence)
     return first is not None and first.group().lower() in _CONTEXT_OPENERS
