@@ -113,3 +113,11 @@ def test_a_sentence_counting_time_from_the_event_before_it_needs_context() -> No
     assert needs_context("Soon after, the council met again.")
     assert not needs_context("Two days after the storm, the harbour reopened to ferries.")
     assert not needs_context("Shortly after midnight, the harbour reopened.")
+
+
+def test_a_persons_age_for_a_person_named_before_needs_context() -> None:
+    from newsbrief.text import needs_context
+
+    assert needs_context("The 31-year-old was named captain on Friday.")
+    assert needs_context("The 27-year-old winger joined in July.")
+    assert not needs_context("The 82-year-old Pinochet was arrested on Friday.")

@@ -451,11 +451,24 @@ _RELATIVE_TIME_OPENER = re.compile(
 )
 
 
+#: "The 28-year-old was …", "The 36-year-old outfielder said …": the person was named before.  Not when a
+#: name follows ("The 82-year-old Pinochet was …").
+_AGED_ANAPHOR = re.compile(r"^The\s+(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\b((?:\W+\w[\w'\u2019-]*){0,3})")
+
+
+def _aged_anaphor(sentence: str) -> bool:
+    match = _AGED_ANAPHOR.match(sentence)
+    if match is None:
+        return False
+    return not any(word[:1].isupper() for word in re.findall(r"\w[\w'\u2019-]*", match.group(1)))
+
+
 def needs_context(sentence: str) -> bool:
     """Whether a sentence cannot stand alone.
 
     It opens inside a quotation, opens one it does not close, opens with a pronoun or a connective or
-    a time counted from the event before it ("Two days later, …"), or tells an action by pointing back at one ("… after the agency did the same", "Japan followed suit").
+    a time counted from the event before it ("Two days later, …") or a person's age for the person named
+    before ("The 28-year-old was …"), or tells an action by pointing back at one ("… after the agency did the same", "Japan followed suit").
 
     >>> needs_context("The move comes after the agency did the same."), needs_context("Other banks followed suit.")
     (True, True)
@@ -468,10 +481,13 @@ def needs_context(sentence: str) -> bool:
     True
     >>> needs_context("A few minutes later, the transponder was shut down."), needs_context("Shortly after the crash, police came.")
     (True, False)
+    >>> needs_context("The 28-year-old was another of the bombers."), needs_context("The 82-year-old Pinochet was arrested.")
+    (True, False)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence):
         return True
-    if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(sentence.lstrip("\"'\u201c\u2018 ")):
+    opening = sentence.lstrip("\"'\u201c\u2018 ")
+    if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(opening) or _aged_anaphor(opening):
         return True
     first = _WORD.search(sentence)
     return first is not None and first.group().lower() in _CONTEXT_OPENERS
