@@ -64,6 +64,7 @@ def models() -> NlpModels:
         ("Iran", "Iraq", "GPE", False),
         # lone surnames: a typo or a romanisation is one person, two names alike by letters are not
         ("Gadhafi", "Qaddafi", "PERSON", True),
+        ("Patton", "Patterson", "PERSON", False),  # a shared start, three more letters: two names
         ("Abaaoud", "Abbaoud", "PERSON", True),
         ("Milosevic", "Milosovic", "PERSON", True),
         ("Keegan", "Keane", "PERSON", False),

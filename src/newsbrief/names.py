@@ -184,6 +184,10 @@ def _token_similarity(
     if len(a) == 1 or len(b) == 1:
         return 0.0
     jw = JaroWinkler.normalized_similarity(a, b)
+    if abs(len(a) - len(b)) >= _LENGTH_GAP and skeleton(a) != skeleton(b):
+        # Jaro-Winkler's bonus for a shared start makes "Patton" ~ "Patterson" (0.93): a spelling variant
+        # does not add three letters that change its consonants
+        return min(jw, _BELOW_MATCH)
     if min(len(a), len(b)) <= 4:
         return jw if jw >= 0.95 else 0.0
     if jw >= 0.7 and min(len(a), len(b)) >= 6 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
@@ -198,6 +202,9 @@ def _token_similarity(
 
 
 TOKEN_MIN = 0.9
+# Two tokens whose lengths differ by this much and whose consonants differ are no spelling variants.
+_LENGTH_GAP = 3
+_BELOW_MATCH = 0.85
 # Two one-word person names (no given name to agree) need this Jaro-Winkler similarity, unless they are
 # romanisations of one another (:func:`_romanised_alike`).
 LONE_TOKEN_MIN = 0.93
