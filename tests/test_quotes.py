@@ -388,3 +388,16 @@ def test_a_short_unattributed_quoted_noun_phrase_is_a_term_not_a_quotation(model
     # the partial quotation without a speaker stays; the quoted term after "a" does not
     assert sorted(q.text for q in quotes) == ["We expect the cooling to work again by Sunday night", "all was calm along the coast",
                                               "gift to the people of the coast", "try again very soon"]
+
+
+def test_a_title_introduced_as_an_unnamed_person_is_nobody_named() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import resolve_title
+
+    text = (
+        "A senior harbour official said the ferry operator had been warned twice. "
+        "The official also said the council asked about Ana Lima after the accident. "
+        '"We never heard back," the official said.'
+    )
+    people = [Mention("a", "Ana Lima", "PERSON", text.index("Ana Lima"), text.index("Ana Lima") + 8)]
+    assert resolve_title("official", text, text.index('"We'), people) is None

@@ -315,7 +315,7 @@ def _resolve_nominal(noun: str, quote_start: int, mentions: list[Mention]) -> Me
     return candidates[-1] if candidates else None
 
 
-def _previous_subject(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+def _previous_subject(text: str, quote_start: int, mentions: list[Mention], noun: str | None = None) -> Mention | None:
     """The person a title with no matching role ("the senator said") refers to.
 
     The first person (the subject) of the nearest sentence before the quotation that names one, within
@@ -323,12 +323,27 @@ def _previous_subject(text: str, quote_start: int, mentions: list[Mention]) -> M
 
     "Committee Chairman Orrin Hatch agreed with the director. The senator said he expects hearings.
     ``…,'' the senator said." gives Orrin Hatch: a role written differently ("Chairman") still names him.
+
+    With the title's ``noun``: a sentence that introduces one with an indefinite article ("a senior
+    Turkish official notified France …") makes it nobody named — ``None``; a sentence whose "the <noun>"
+    comes before its first person ("The official said they received a request on Omar Mostefai") tells
+    about that person, who is not the speaker: it is passed over.
     """
     window, before = _people_before(text, quote_start, mentions)
     starts = [window] + [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start)]
     ends = starts[1:] + [quote_start]
+    introduced = definite = None
+    if noun:
+        introduced = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b", re.IGNORECASE)
+        definite = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b", re.IGNORECASE)
     for start, end in reversed(list(zip(starts, ends, strict=True))):
         people = [m for m in before if start <= m.start and m.end <= end]
+        if introduced is not None and definite is not None:
+            first = people[0].start if people else end
+            if introduced.search(text, start, first):
+                return None
+            if people and definite.search(text, start, first):
+                continue
         if people:
             return people[0]
     return None
@@ -370,5 +385,5 @@ def speaker_name(mention: Mention | None, lookup: dict[str, Entity], mentions: l
 
 def resolve_title(noun: str, text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
     """The person a title ("the diplomat said") names: by role in the article, else the nearest subject before."""
-    return _resolve_nominal(noun, quote_start, mentions) or _previous_subject(text, quote_start, mentions)
+    return _resolve_nominal(noun, quote_start, mentions) or _previous_subject(text, quote_start, mentions, noun)
 
