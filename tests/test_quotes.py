@@ -401,3 +401,20 @@ def test_a_title_introduced_as_an_unnamed_person_is_nobody_named() -> None:
     )
     people = [Mention("a", "Ana Lima", "PERSON", text.index("Ana Lima"), text.index("Ana Lima") + 8)]
     assert resolve_title("official", text, text.index('"We'), people) is None
+
+
+def test_a_relative_clause_between_the_speaker_and_the_verb_does_not_speak() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import attribute
+
+    text = (
+        'One donor, Maria Okafor, who lives near Café Lumière, where the shooting began, said: '
+        '"It is the least I can do to help."'
+    )
+    people = [
+        Mention("a", "Maria Okafor", "PERSON", text.index("Maria"), text.index("Maria") + 12),
+        Mention("a", "Café Lumière", "PERSON", text.index("Café"), text.index("Café") + 12),
+    ]
+    qs = text.index('"It')
+    speaker = attribute(text, (qs, len(text)), people)
+    assert speaker is not None and not isinstance(speaker, str) and speaker.form == "Maria Okafor"

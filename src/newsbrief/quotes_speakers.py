@@ -140,8 +140,33 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     # ``…''") between the verb and the quote makes it a partial quotation in reported speech
     partial = match is not None and (match.group("word") or "X")[:1].islower()
     if match and not partial and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who")):
-        return _who(text, match.start("who"), match.end("who"), qs, mentions)
+        subject = _before_relative_clause(text, match.start("who"), match.end("who"), mentions)
+        return subject or _who(text, match.start("who"), match.end("who"), qs, mentions)
     return _reported(text, outer, mentions)
+
+
+# ", who lives near …, where …," between a speaker and the verb: the places and people in it do not speak
+_RELATIVE = re.compile(r",\s+(?:who|whose|where|which)\b")
+_RELATIVE_REACH = 200
+
+
+def _before_relative_clause(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The person a relative clause between the speaker and "said" describes: "X, who lives near Y, said: …".
+
+    When the words before the reporting verb open with (or hold) a relative clause, the subject is the
+    last person before the clause's comma, in the same sentence.
+    """
+    clause = _RELATIVE.search(text, max(0, start - _RELATIVE_REACH), end)
+    if clause is None:
+        return None
+    sentence_start = max(
+        (m.end() for m in _SENTENCE_START.finditer(text, max(0, start - _RELATIVE_REACH), clause.start())),
+        default=max(0, start - _RELATIVE_REACH),
+    )
+    people = [m for m in mentions if m.kind == "PERSON" and sentence_start <= m.start and m.end <= clause.start()]
+    if not people or people[-1].end < clause.start() - 2:
+        return None  # the clause does not describe a person named right before it
+    return people[-1]
 
 
 def _named_after_description(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
