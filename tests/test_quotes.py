@@ -408,7 +408,7 @@ def test_a_relative_clause_between_the_speaker_and_the_verb_does_not_speak() -> 
     from newsbrief.quotes_speakers import attribute
 
     text = (
-        'One donor, Maria Okafor, who lives near Café Lumière, where the shooting began, said: '
+        'One donor, Maria Okafor, who lives two streets away from Café Lumière, where the shooting began on Friday night, said: '
         '"It is the least I can do to help."'
     )
     people = [
