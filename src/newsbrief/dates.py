@@ -35,16 +35,12 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from newsbrief.model import DatePrecision
+from newsbrief.text import MONTH_NAMES as MONTH_NAMES  # defined in text (its photo-caption test reads them)
+from newsbrief.text import WEEKDAYS as WEEKDAYS
 from newsbrief.text import quote_opened_before
 
 Precision = DatePrecision
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-#: Month names and their usual abbreviations, lower case (English).
-MONTH_NAMES = tuple(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 #: Words that only place something in time (weekdays, months, relative day words), lower case (English).
 TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES) | frozenset(
     "today tonight yesterday tomorrow ago day days week weeks month months".split()

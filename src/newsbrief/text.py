@@ -411,8 +411,14 @@ _ANAPHORIC_ACTION = re.compile(
 )
 
 
-_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Month names and their usual abbreviations, lower case (English).
+MONTH_NAMES = tuple(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_WEEKDAY_NAMES = "|".join(day.capitalize() for day in WEEKDAYS)
+_MONTH_NAMES = "|".join(month.capitalize() for month in MONTH_NAMES if len(month) <= 4)  # Jan … Sept; [a-z]* follows
 # a news photo's caption ends with the day it was taken, after a comma and not after "on":
 # "… in Sacramento, Calif., Tuesday, Dec. 31, 2019."
 _CAPTION_DATE = re.compile(
