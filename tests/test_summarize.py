@@ -239,3 +239,15 @@ def test_a_prompt_left_between_the_sentences_of_a_flattened_page_is_no_summary_s
     )
     for sentence in summary:
         assert "newsletter" not in sentence.text, sentence.text
+
+
+def test_a_menu_or_a_doubled_headline_glued_to_a_sentence_is_no_summary_sentence(splitter):
+    summary = _summary_of_two(
+        splitter,
+        "Valley floods | World News The river burst its banks after three days of heavy rain in the valley. "
+        "Crews moved two hundred people from the valley villages to the school gym on Monday.",
+        "The river burst its banks after three days of heavy rain in the valley, the mayor said. "
+        "Crews moved two hundred people from the valley villages to the school gym, officials said.",
+    )
+    for sentence in summary:
+        assert "|" not in sentence.text, sentence.text

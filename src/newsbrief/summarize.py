@@ -126,6 +126,23 @@ def _addresses_reader(text: str) -> bool:
     return bool(first) and first[0].lower().rstrip(",") in _FIRST_OR_SECOND_PERSON
 
 
+# a page's separator inside a sentence ("India vs New Zealand | Seven Defeats …"), or a run of words said twice
+# in a row ("Hamas calls for resistance Hamas calls for resistance …"): a menu or a headline glued to the text
+_PAGE_SEPARATOR = re.compile(r"\s[|\u203a\u00bb]\s")
+_REPEATED_RUN = re.compile(r"\b((?:[\w'\u2019-]+\s+){3,}[\w'\u2019-]+)\s+\1\b")
+
+
+def _glued_residue(text: str) -> bool:
+    """Whether a "sentence" is a page's menu or headline glued to the text (a flattened page).
+
+    >>> _glued_residue("Tax move | World News Israel voted on Sunday."), _glued_residue("Israel voted on Sunday.")
+    (True, False)
+    >>> _glued_residue("Hamas calls for resistance Hamas calls for resistance against the move.")
+    True
+    """
+    return _PAGE_SEPARATOR.search(text) is not None or _REPEATED_RUN.search(text) is not None
+
+
 def talks_about_page(text: str) -> bool:
     """A sentence in which the page talks to the reader about itself: a prompt a flattened page kept inline.
 
@@ -159,7 +176,7 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     >>> stands_alone('(Read "The bridge that fell.")')
     False
     """
-    if _ASIDE.fullmatch(text) or textmod.is_photo_caption(text) or talks_about_page(text):
+    if _ASIDE.fullmatch(text) or textmod.is_photo_caption(text) or talks_about_page(text) or _glued_residue(text):
         return False
     return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
 
