@@ -425,3 +425,10 @@ def test_a_date_line_inside_the_body_is_content_not_the_page_date() -> None:
     # a page scraped twice: the date line next to the second copy of the headline is still the page's
     twice = raw_text.replace("Mar. 8, 2014 12:41 a.m.", "Mar. 8, 2014 12:41 a.m.\nSearch widens")
     assert run(RawDocument("a.txt", twice), cleaned).published == dt.date(2014, 3, 8)
+
+
+def test_a_headline_printed_twice_before_the_lede_is_the_headline_once() -> None:
+    text = "Ferry service resumes after storms Ferry service resumes after storms The island ferry sailed on Tuesday."
+    article = run(RawDocument("a.txt", text), CleanResult(CleanText(None, text)))
+    assert article.title == "Ferry service resumes after storms"
+    assert article.text == "The island ferry sailed on Tuesday."

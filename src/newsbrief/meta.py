@@ -175,6 +175,8 @@ _UPPER_START = re.compile(r"(?<=\s)(?=[A-Z][A-Z.'\u2019-]+\b|\()")
 _OPENER_START = re.compile(rf"(?<=\s){_OPENERS}\s")
 #: After an opening word, this many of the next four words start in lower case (a sentence, not a title).
 _LOWER_AFTER_OPENER = 3
+_DOUBLED_HEADLINE = re.compile(r"((?:\S+\s+){3,24}?\S+)(?:\s+\1)+\s+(?=\S)")
+_HEADLINE_COPIES = re.compile(r"((?:\S+\s+){3,24}?\S+)(?:\s+\1)+")
 _DATELINE_DATE = re.compile(r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}$")
 _TRAILING_BYLINE = re.compile(r"\s+(By [A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,2})$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
@@ -201,6 +203,13 @@ def _headline_like(prefix: str, *, title_case: bool) -> bool:
     return len(content) >= 3 and capitalised >= _TITLE_CASE_SHARE * len(content)
 
 
+def single_headline(head: str) -> str:
+    """One copy of a headline printed twice or more in a row (``X X`` → ``X``); other text unchanged."""
+    head = head.strip()
+    copies = _HEADLINE_COPIES.fullmatch(head)
+    return copies.group(1) if copies is not None else head
+
+
 def glued_headline(paragraph: str) -> int | None:
     """Where the lede starts when the page's headline is glued to it (``None`` when it is not).
 
@@ -208,6 +217,8 @@ def glued_headline(paragraph: str) -> int | None:
     to 25 words with no sentence end inside; without one, a title-case run (70 % of its words other than
     *the, of, to …* capitalised) before a word that opens sentences and never continues a headline's name
     (``… to the Test As the new civil year begins``, ``… Bad Options The Trump administration is …``).
+    A headline printed twice in a row before the lede (``Tax move sparks protest Tax move sparks protest
+    Israel's cabinet …``) ends after its second copy (:func:`single_headline` gives one copy).
 
     >>> text = "Ships Sent To Fight Fires SYDNEY, Australia - Australia sent ships on Wednesday."
     >>> text[glued_headline(text):]
@@ -217,7 +228,13 @@ def glued_headline(paragraph: str) -> int | None:
     'As the new year begins, an event threatens.'
     >>> glued_headline("Prime Minister Boris Johnson said on Monday that talks would go on."), glued_headline("The Federal Reserve raised rates.")
     (None, None)
+    >>> text = "Tax move sparks protest Tax move sparks protest The cabinet voted on Sunday to deduct the sum."
+    >>> text[glued_headline(text):], single_headline(text[: glued_headline(text)])
+    ('The cabinet voted on Sunday to deduct the sum.', 'Tax move sparks protest')
     """
+    doubled = _DOUBLED_HEADLINE.match(paragraph)
+    if doubled is not None and _headline_like(doubled.group(1) + " ", title_case=False):
+        return doubled.end()
     head = paragraph[:_GLUED_SEARCH_CHARS]
     for match in _UPPER_START.finditer(head):
         start = match.start()
@@ -387,7 +404,7 @@ def _article(
     match = _dateline(first)
     glued = glued_headline(first) if match is None else None
     if glued is not None:
-        head, known = first[:glued].strip(), found.values.get("title")
+        head, known = single_headline(first[:glued]), found.values.get("title")
         byline = _TRAILING_BYLINE.search(head)
         if byline is not None:  # "… Tugged Him By Jane Roe VATICAN CITY (Reuters) - …": the writer after the headline
             head = head[: byline.start()]
