@@ -152,3 +152,25 @@ def test_like_us_is_still_a_prompt() -> None:
     prompt = "Like us on Facebook"
     result = clean_page(page(TITLE, BODY, tail=[prompt]))
     assert reason_of(result, prompt) is not None
+
+
+# --- prompts closing a flattened page's last paragraph ------------------------------------------------
+
+
+def test_prompts_closing_the_last_paragraph_are_split_off() -> None:
+    flattened = " ".join(BODY[2:])  # a flattened page: the closing paragraphs scraped as one
+    result = clean_page(page(TITLE, BODY[:2] + [flattened + " Share this: Email Twitter Facebook Like this: Like Loading.."]))
+    assert paragraphs(result) == BODY[:2] + [flattened]
+    assert reason_of(result, "Share this: Email Twitter Facebook Like this: Like Loading..") == "tail prompt"
+
+
+def test_a_closing_sentence_of_the_story_is_not_split_off() -> None:
+    last = " ".join(BODY[2:]) + " Drivers were told to follow the signs to the northern ring road from Monday."
+    result = clean_page(page(TITLE, BODY[:2] + [last]))
+    assert paragraphs(result)[-1] == last
+
+
+def test_a_closing_quotation_is_not_split_off() -> None:
+    last = " ".join(BODY[2:]) + " \"Sign up early, the ferry will be busy,\" the operator said."
+    result = clean_page(page(TITLE, BODY[:2] + [last]))
+    assert paragraphs(result)[-1] == last

@@ -83,7 +83,7 @@ from newsbrief.clean_media import (
     lone_placeholders,
     media_titles,
 )
-from newsbrief.clean_notes import author_notes, news_promos, site_notices
+from newsbrief.clean_notes import author_notes, news_promos, site_notices, trim_trailing_prompts
 from newsbrief.clean_runs import (
     DATA_ROW,
     KEY_VALUE,
@@ -279,6 +279,8 @@ class Cleaner:
         units, reasons, title, title_idx = page.units, page.reasons, page.title, page.title_idx
         if self.model is not None:
             self._apply_model(page)
+        if page.english:  # a flattened page's closing prompts, inside its last paragraph (twelfth round)
+            trim_trailing_prompts(units, reasons, title_idx)
         body = [i for i, u in enumerate(units) if reasons[i] is None and i != title_idx]
         parts = [body]
         if self.options.split_appended and page.english:

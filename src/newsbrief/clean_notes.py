@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.clean_lines import Unit
+from newsbrief.clean_shape import LineShape
 
 #: Body lines at the top / at the tail that count as the body's edges (as in :func:`clean_runs.edge_promos`).
 _EDGE_TOP, _EDGE_TAIL = 2, 3
@@ -200,3 +201,65 @@ def site_notices(units: list[Unit], reasons: list[str | None]) -> None:
     for i in _edges(reasons):
         if is_site_notice(units[i].text, units[i].shape.words):
             reasons[i] = "site notice"
+
+
+# A page flattened to one paragraph per block keeps its closing prompts at the end of the last paragraph:
+# "… the council said. Share this: Email Twitter Facebook Like this: Like Loading.."
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c(])")
+#: The last paragraph must hold this many words for its closing sentences to be looked at …
+_TRIM_WORDS = 30
+#: … and only its last this many characters are split into sentences; only a page flattened to this many
+#: body paragraphs or fewer is trimmed (measured: on pages that kept their line breaks a closing sentence
+#: addressing the reader is as often the story's own — "Listen to this podcast and …").
+_TRIM_CHARS = 600
+_FLATTENED_PARAGRAPHS = 3
+
+
+def trailing_prompts(text: str, words: int | None = None) -> int | None:
+    """Where the prompts closing a paragraph start (``None`` when it closes with the story's own sentence).
+
+    The closing sentences, from the last back, each talking to the reader about the page (the line
+    test :attr:`LineShape.promo` / ``interface_like`` on the sentence; a quotation never); at least one
+    sentence of the paragraph stays.
+
+    >>> text = ("The council voted on Tuesday to close the old harbour bridge to cars for at least two years, "
+    ...         "after engineers found cracks in three of its steel supports. Share this: Email Twitter Facebook")
+    >>> text[trailing_prompts(text):]
+    'Share this: Email Twitter Facebook'
+    >>> trailing_prompts(text.replace("Share this: Email Twitter Facebook", "Drivers will use the ring road.")) is None
+    True
+    """
+    if (len(text.split()) if words is None else words) < _TRIM_WORDS:
+        return None
+    window = max(0, len(text) - _TRIM_CHARS)  # prompts are short: only the paragraph's end is read
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, window)]
+    cut = None
+    for start in reversed(starts[1:]):
+        sentence = text[start:].strip() if cut is None else text[start:cut].strip()
+        if sentence[:1] in "\"'\u201c\u2018\u00ab":
+            break
+        shape = LineShape.of(sentence)
+        if not (shape.promo or shape.interface_like):
+            break
+        cut = start
+    return cut
+
+
+def trim_trailing_prompts(units: list[Unit], reasons: list[str | None], title_idx: int | None) -> None:
+    """Split the closing prompts off a flattened page's last paragraph into a unit of their own (``tail prompt``).
+
+    The paragraph keeps its text up to the prompts (a prefix of the line: nothing is invented), and the
+    prompts are listed as removed with the paragraph's line number.
+    """
+    body = [i for i, reason in enumerate(reasons) if reason is None and i != title_idx]
+    if not body or len(body) > _FLATTENED_PARAGRAPHS:
+        return  # a page that kept its line breaks sets its prompts on lines of their own
+    last = body[-1]
+    unit = units[last]
+    cut = trailing_prompts(unit.text, unit.shape.words)
+    if cut is None:
+        return
+    head, tail = unit.text[:cut].rstrip(), unit.text[cut:].strip()
+    units[last] = Unit(head, unit.line_no, LineShape.of(head))
+    units.insert(last + 1, Unit(tail, unit.line_no, LineShape.of(tail)))
+    reasons.insert(last + 1, "tail prompt")
