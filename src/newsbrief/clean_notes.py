@@ -25,10 +25,9 @@ from __future__ import annotations
 import re
 
 from newsbrief.clean_lines import Unit
+from newsbrief.clean_runs import _EDGE_TAIL, _EDGE_TOP  # the body's edges, as for clean_runs.edge_promos
 from newsbrief.clean_shape import LineShape
 
-#: Body lines at the top / at the tail that count as the body's edges (as in :func:`clean_runs.edge_promos`).
-_EDGE_TOP, _EDGE_TAIL = 2, 3
 #: An author's note or a promo longer than this many words is article text.
 _NOTE_WORDS = 60
 _PROMO_WORDS = 40
