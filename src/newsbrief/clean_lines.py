@@ -27,6 +27,7 @@ from newsbrief.clean_shape import (
     _WORD,
     ANY_INTERFACE_WORDS,
     INTERFACE_WORDS,
+    QUOTE_OPENERS,
     WEAK_INTERFACE_WORDS,
     LineShape,
     _terminal,
@@ -475,7 +476,7 @@ def is_pointer_prompt(text: str, shape: LineShape) -> bool:
     """
     if not shape.imperative or shape.interface_ratio == 0 or shape.words > _POINTER_PROMPT_WORDS:
         return False
-    if text[:1] in "\"'“‘«":
+    if text[:1] in QUOTE_OPENERS:
         return False
     words = {w.lower() for w in _WORD.findall(text)}
     return not words.isdisjoint(_POINTERS) or has_url(text)

@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from newsbrief.clean_lines import Unit, has_url
+from newsbrief.clean_shape import QUOTE_OPENERS
 from newsbrief.text import STOPWORDS
 
 __all__ = ["FEATURES", "MAX_WORDS", "MODEL_RESOURCE", "ResidueModel", "eligible", "features", "model_reason"]
@@ -166,7 +167,7 @@ def features(
             shape.separators > 0,
             _digit_share(head),
             has_url(text) or any(map(head.__contains__, _HANDLE_CHARS)),
-            text[:1] in "\"'“‘«",
+            text[:1] in QUOTE_OPENERS,
             text.endswith(":"),
             not _FIRST_PERSON.isdisjoint(words),
             (len(words) - len(own)) / max(len(words), 1),

@@ -26,7 +26,7 @@ import re
 
 from newsbrief.clean_lines import Unit
 from newsbrief.clean_runs import _EDGE_TAIL, _EDGE_TOP  # the body's edges, as for clean_runs.edge_promos
-from newsbrief.clean_shape import LineShape
+from newsbrief.clean_shape import QUOTE_OPENERS, LineShape, talks_about_page
 
 #: An author's note or a promo longer than this many words is article text.
 _NOTE_WORDS = 60
@@ -89,7 +89,7 @@ def is_author_note(text: str, bylines: list[str], words: int | None = None) -> b
     False
     """
     words = len(text.split()) if words is None else words
-    if words > _NOTE_WORDS or text[:1] in "\"'“‘«":
+    if words > _NOTE_WORDS or text[:1] in QUOTE_OPENERS:
         return False
     match = _AUTHOR_NOTE.match(text)
     if match is None:
@@ -119,7 +119,7 @@ def is_news_promo(text: str, words: int | None = None) -> bool:
     False
     """
     words = len(text.split()) if words is None else words
-    if words > _PROMO_WORDS or text[:1] in "\"'“‘«":
+    if words > _PROMO_WORDS or text[:1] in QUOTE_OPENERS:
         return False
     return (
         _PROMO_OPENING.match(text) is not None
@@ -181,7 +181,7 @@ def is_site_notice(text: str, words: int | None = None) -> bool:
     False
     """
     words = len(text.split()) if words is None else words
-    if words > _PROMO_WORDS * 2 or text[:1] in "\"'“‘«":
+    if words > _PROMO_WORDS * 2 or text[:1] in QUOTE_OPENERS:
         return False
     low = text.lower()
     if not any(map(low.__contains__, _NOTICE_HINTS)):  # most lines: none of the notices' words at all
@@ -218,8 +218,8 @@ def trailing_prompts(text: str, words: int | None = None) -> int | None:
     """Where the prompts closing a paragraph start (``None`` when it closes with the story's own sentence).
 
     The closing sentences, from the last back, each talking to the reader about the page (the line
-    test :attr:`LineShape.promo` / ``interface_like`` on the sentence; a quotation never); at least one
-    sentence of the paragraph stays.
+    test :func:`newsbrief.clean_shape.talks_about_page` on the sentence); at least one sentence of the
+    paragraph stays.
 
     >>> text = ("The council voted on Tuesday to close the old harbour bridge to cars for at least two years, "
     ...         "after engineers found cracks in three of its steel supports. Share this: Email Twitter Facebook")
@@ -234,11 +234,7 @@ def trailing_prompts(text: str, words: int | None = None) -> int | None:
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, window)]
     cut = None
     for start in reversed(starts[1:]):
-        sentence = text[start:].strip() if cut is None else text[start:cut].strip()
-        if sentence[:1] in "\"'\u201c\u2018\u00ab":
-            break
-        shape = LineShape.of(sentence)
-        if not (shape.promo or shape.interface_like):
+        if not talks_about_page(text[start:cut]):
             break
         cut = start
     return cut

@@ -26,7 +26,7 @@ from newsbrief.clean_lines import (
     is_numbered,
     is_widget_comment_header,
 )
-from newsbrief.clean_shape import LineShape
+from newsbrief.clean_shape import QUOTE_OPENERS, LineShape
 from newsbrief.clean_split import topic_similarity
 
 #: A schedule: at least this many consecutive lines opening with a date.
@@ -306,7 +306,7 @@ def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
     edge = body[: _EDGE_TOP] + body[-_EDGE_TAIL:]
     for pos, i in enumerate(edge):
         shape, text = units[i].shape, units[i].text
-        if text[:1] in "\"'“‘«" or shape.words > 80 or not (shape.addressed or shape.imperative):
+        if text[:1] in QUOTE_OPENERS or shape.words > 80 or not (shape.addressed or shape.imperative):
             continue
         if pos < _EDGE_TOP and not shape.sentence_like:
             continue
@@ -343,7 +343,7 @@ def shared_notices(units: list[Unit], reasons: list[str | None], documents: Call
     candidates = [
         i
         for i in edge
-        if units[i].shape.words >= _NOTICE_WORDS and units[i].text[:1] not in "\"'“‘«" and documents(i) >= threshold
+        if units[i].shape.words >= _NOTICE_WORDS and units[i].text[:1] not in QUOTE_OPENERS and documents(i) >= threshold
     ]
     if not candidates:
         return

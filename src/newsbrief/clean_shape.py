@@ -19,7 +19,16 @@ import re
 from dataclasses import dataclass
 from operator import itemgetter
 
-__all__ = ["ANY_INTERFACE_WORDS", "INTERFACE_WORDS", "WEAK_INTERFACE_WORDS", "LineShape", "line_key", "single_spaced"]
+__all__ = [
+    "ANY_INTERFACE_WORDS",
+    "INTERFACE_WORDS",
+    "QUOTE_OPENERS",
+    "WEAK_INTERFACE_WORDS",
+    "LineShape",
+    "line_key",
+    "single_spaced",
+    "talks_about_page",
+]
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _TERMINAL = re.compile(r"""[.!?…。！？]["'”’)\]\ufffd]*$|[.!?]["'”’\ufffd]\s*\(?[^()]{0,40}\)?$""")
 _SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\s[|›»•·]|[|›»•·]\s")
@@ -65,6 +74,8 @@ _IMPERATIVE = frozenset(
 #: Every word a page uses about itself, strong or weak.
 ANY_INTERFACE_WORDS = INTERFACE_WORDS | WEAK_INTERFACE_WORDS
 _ANY_INTERFACE = ANY_INTERFACE_WORDS
+#: The marks that open a quotation: a line opening with one quotes someone, it is not the page talking.
+QUOTE_OPENERS = "\"'“‘«"
 _READER = frozenset("you your you're yours our us we".split())
 _SECOND_PERSON = frozenset("you your you're yours you'll you've".split())
 
@@ -264,7 +275,7 @@ class LineShape:
             interface_ratio=interface / n if n else 0.0,
             strong=strong,
             reader=not reader_words.isdisjoint(low),
-            addressed=not second_person.isdisjoint(low) and text[:1] not in "\"'“‘«",
+            addressed=not second_person.isdisjoint(low) and text[:1] not in QUOTE_OPENERS,
             imperative=_opens_imperative(low, imperatives, liked),
             separators=separators,
             sentence_like=sentence_like,
@@ -290,8 +301,23 @@ class LineShape:
     @property
     def promo(self) -> bool:
         """Prose that addresses the reader about the page (sign up, comment, your data …)."""
-        if self.text[:1] in "\"'“‘«":  # a quotation is not the page talking
+        if self.text[:1] in QUOTE_OPENERS:  # a quotation is not the page talking
             return False
         if self.words > 45 or not (self.addressed or self.imperative):
             return False
         return self.strong >= (1 if self.imperative or not self.anchor else 2)
+
+
+def talks_about_page(text: str) -> bool:
+    """A line or sentence in which the page talks to the reader about itself.
+
+    :attr:`LineShape.promo` or :attr:`LineShape.interface_like`; one opening a quotation never does.
+
+    >>> talks_about_page("Sign up for our daily newsletter."), talks_about_page('"Sign up now," the coach said.')
+    (True, False)
+    """
+    text = text.strip()
+    if text[:1] in QUOTE_OPENERS:
+        return False
+    shape = LineShape.of(text)
+    return shape.promo or shape.interface_like

@@ -42,9 +42,9 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
+from newsbrief import clean_shape
 from newsbrief import text as textmod
 from newsbrief.align import Alignment, Stems, numbers_in
-from newsbrief.clean_shape import LineShape
 from newsbrief.dates import MONTH_NAMES, WEEKDAYS
 from newsbrief.model import Span, SummarySentence
 from newsbrief.reference import dangling_pronoun
@@ -146,19 +146,17 @@ def _glued_residue(text: str) -> bool:
 def talks_about_page(text: str) -> bool:
     """A sentence in which the page talks to the reader about itself: a prompt a flattened page kept inline.
 
-    The cleaner's own test of a line (:attr:`newsbrief.clean_shape.LineShape.promo` / ``interface_like``:
-    an imperative or *you/your* with the words pages use about themselves — sign up, click, subscribe …)
-    applied to one sentence; a page scraped as one paragraph leaves them between the story's sentences
+    The cleaner's own test of a line (:func:`newsbrief.clean_shape.talks_about_page`: an imperative or
+    *you/your* with the words pages use about themselves — sign up, click, subscribe …) applied to one
+    sentence; a page scraped as one paragraph leaves them between the story's sentences
     ("Like" is an imperative only before what is to be liked: "Like us …", not "Like other firms, …").
     English.
 
     >>> talks_about_page("Sign up for our daily newsletter."), talks_about_page("Like other oil firms, they hoped to tap the reserves.")
     (True, False)
     """
-    if text.lstrip()[:1] in "\"'`\u201c\u2018\u00ab":  # a quotation: someone speaks, not the page
-        return False
-    shape = LineShape.of(text)
-    return shape.promo or shape.interface_like
+    # a quotation in DUC's ``…'' marks too: someone speaks, not the page
+    return not text.lstrip().startswith("`") and clean_shape.talks_about_page(text)
 
 
 def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
