@@ -24,7 +24,7 @@ ORGANISATIONS = [
     "Information Center for Human Rights", "Information Center of Human Rights", "Khmer Rouge", "Khmer Rogue",
     "University of California at Los Angeles", "University of California-Los Angeles", "NATO",
     "North Atlantic Treaty Organization", "Sun", "Sun Microsystems", "the Senate", "Senate",
-    "Hurricane Mitch", "Mitch", "Typhoon Haiyan", "Haiyan",
+    "Hurricane Mitch", "Mitch", "Typhoon Haiyan", "Haiyan", "U.S. Geological Survey", "US Geological Survey",
 ]
 PLACES = ["U.S.", "United States", "US", "Honduras", "Honduran", "New York", "New York City", "Kazakstan", "Kazakhstan"]
 
@@ -103,3 +103,16 @@ def test_the_matcher_gives_the_answers_of_the_plain_functions() -> None:
 def test_a_common_word_is_a_surname_only_as_spelt(single: str, full: str, same: bool) -> None:
     assert surname_matches(single, full) is same
     assert NameMatcher().surname_matches(single, full) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("U.S. Geological Survey", "US Geological Survey", True),  # an abbreviation with or without points
+        ("U.N. Security Council", "UN Security Council", True),
+        ("U.S. Geological Survey", "UK Geological Survey", False),
+        ("Team A Rovers", "Team Rovers", False),  # one lone letter is not an abbreviation
+    ],
+)
+def test_an_abbreviation_inside_an_organisation_name_is_one_word(a: str, b: str, same: bool) -> None:
+    assert (name_similarity(a, b, kind="ORG") is not None) is same

@@ -39,6 +39,7 @@ from newsbrief.names import (
     acronym,
     clean_name,
     content_tokens,
+    joined_initials,
     name_tokens,
     split_title,
 )
@@ -587,7 +588,7 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
                 anchors[words[-2]].append(i)
             continue
         compact = "".join(tokens)
-        short = [compact] if all(len(t) == 1 for t in tokens) else tokens
+        short = joined_initials(tokens)
         buckets[("compact", compact)].append(i)
         buckets[("content", *content_tokens(short))].append(i)
         buckets[("acronym", short[0] if len(short) == 1 else acronym(short))].append(i)

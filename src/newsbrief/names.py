@@ -317,8 +317,7 @@ def _other_similarity(
     ta: list[str], tb: list[str], *, kind: EntityKind, similarity: Callable[[str, str], float]
 ) -> float | None:
     compact_a, compact_b = "".join(ta), "".join(tb)
-    ta = [compact_a] if all(len(t) == 1 for t in ta) else ta
-    tb = [compact_b] if all(len(t) == 1 for t in tb) else tb
+    ta, tb = joined_initials(ta), joined_initials(tb)
     if compact_a == compact_b:
         return 1.0
     for short, long_ in ((ta, tb), (tb, ta)):
@@ -338,6 +337,28 @@ def _other_similarity(
         return None
     sims = [similarity(x, y) for x, y in zip(ta, tb, strict=True)]
     return sum(sims) / len(sims) if min(sims) >= 0.92 else None
+
+
+def joined_initials(tokens: list[str]) -> list[str]:
+    """Runs of two or more one-letter tokens as one token (an abbreviation with or without points).
+
+    "U.S. Geological Survey" ~ "US Geological Survey", "U.N." ~ "UN".
+
+    >>> joined_initials(["u", "s", "geological", "survey"])
+    ['us', 'geological', 'survey']
+    """
+    joined: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1:
+            run.append(token)
+            continue
+        if run:
+            joined.extend(["".join(run)] if len(run) > 1 else run)
+            run = []
+        if token:
+            joined.append(token)
+    return joined
 
 
 def _with_designators(ta: list[str], tb: list[str], designators: frozenset[str]) -> bool:
