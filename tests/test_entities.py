@@ -436,3 +436,28 @@ def test_a_picture_credit_left_in_the_text_is_no_organisation(models: NlpModels)
     names = {e.name for e in extract_entities([make_article("a.txt", text)], models=models)}
     assert not any("Photo" in name for name in names), names
     assert "Maria Okafor" in names
+
+
+def test_an_abbreviation_takes_one_kind_with_its_spelt_out_name() -> None:
+    # the NER calls "US" an organisation here and a place there; "U.S." and "United States" settle it
+    mentions = [Mention("a", "US", "ORG", i * 10, i * 10 + 2) for i in range(4)]
+    mentions += [Mention("a", "U.S.", "GPE", 100 + i * 10, 104 + i * 10) for i in range(2)]
+    mentions += [Mention("b", "United States", "GPE", i * 20, i * 20 + 13) for i in range(3)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds == {"US": "GPE", "U.S.": "GPE", "United States": "GPE"}
+    # two names of the story with one abbreviation: neither lends its votes
+    mentions = [Mention("a", "AP", "ORG", 0, 2), Mention("a", "Associated Press", "ORG", 10, 26)]
+    mentions += [Mention("a", "Andhra Pradesh", "GPE", 40 + i * 20, 54 + i * 20) for i in range(3)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds["AP"] == "ORG" and kinds["Andhra Pradesh"] == "GPE"
+
+
+def test_a_country_leading_a_coalition_stays_a_place(models: NlpModels) -> None:
+    text = (
+        "Militants in Raqqa face daily bombing by a US-led coalition. The US-led campaign began last year. "
+        "The United States said on Monday that the US would send more aircraft."
+    )
+    entities = extract_entities([make_article("a.txt", text)], models=models)
+    us = _by_variant(entities, "United States")
+    assert us.kind == "GPE"
+    assert "US" in us.variants

@@ -83,8 +83,10 @@ class Mention:
 _GROUP_NOUNS = r"(?:party|movement|coalition|alliance|bloc|faction)"
 # "Isil fighters", "Hamas militants": a group's members after its name
 _GROUP_AFTER = re.compile(
-    rf"(?:-led\b|\s+(?:{_GROUP_NOUNS}|fighters|militants|jihadists|gunmen|guerrillas|members)\b)", re.IGNORECASE
+    rf"\s+(?:{_GROUP_NOUNS}|fighters|militants|jihadists|gunmen|guerrillas|members)\b", re.IGNORECASE
 )
+# "New Democracy-led": a party leads a government, but so does a country a coalition ("US-led", "Saudi-led")
+_LED_AFTER = re.compile(r"-led\b", re.IGNORECASE)
 _GROUP_NOUN_BEFORE = re.compile(rf"\b{_GROUP_NOUNS}\s+$", re.IGNORECASE)
 _MEMBERS_OF_BEFORE = re.compile(
     r"\b(?:leaders?|head|chairman|chairwoman|members?|founder|spokes(?:man|woman))\s+of(?:\s+the)?\s+$", re.IGNORECASE
@@ -183,7 +185,7 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
     """How surely the words around a name make it a political group or movement (0: not at all).
 
     A group noun right after or before it ("the Syriza party", "the anti-bailout party Syriza",
-    "New Democracy-led", "Isil fighters"), "leader/members of" before it, "the … leader/members/voters" around it
+    "Isil fighters"); weakly "-led" after it ("New Democracy-led", but also "US-led"), "leader/members of" before it, "the … leader/members/voters" around it
     ("the New Democracy leader") or "'s leader/members" after it: a person is not a party's name nor
     has members (but "Hun Sen's party" is a person's party).
 
@@ -205,6 +207,8 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
     if _GROUP_AFTER.match(after) or _GROUP_NOUN_BEFORE.search(before):
         return STRONG_CUE
     if _MEMBERS_OF_BEFORE.search(before) or (_THE_BEFORE.search(before) and _MEMBER_AFTER.match(after)):
+        return WEAK_CUE
+    if _LED_AFTER.match(after):
         return WEAK_CUE
     return 0
 
@@ -388,6 +392,27 @@ def _strip_lower_tail(raw: str) -> str:
     return " ".join(words)
 
 
+def _pool_abbreviation_votes(votes: dict[str, Counter[EntityKind]]) -> None:
+    """An abbreviation and the one name of the story it abbreviates vote together ("US" / "United States").
+
+    The NER labels "US" an organisation in one sentence and a place in the next; its spelt-out name
+    settles it.  Not for people, nor when two names of the story share the abbreviation.
+    """
+    def top(counter: Counter[EntityKind]) -> EntityKind:
+        return min(counter, key=lambda k: (-counter[k], k != "PERSON", k))
+
+    expansions: dict[str, list[str]] = defaultdict(list)
+    for key, counter in votes.items():
+        words = key.split()
+        if len(words) >= 2 and all(len(w) > 1 for w in words) and top(counter) != "PERSON":
+            expansions[acronym(words)].append(key)
+    for short, names in expansions.items():
+        if len(names) != 1 or short not in votes or top(votes[short]) == "PERSON":
+            continue
+        pooled = votes[short] + votes[names[0]]
+        votes[short], votes[names[0]] = pooled, Counter(pooled)
+
+
 def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) -> list[Mention]:
     """One name, one kind across the story.
 
@@ -402,7 +427,8 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     matcher = matcher or NameMatcher()
     # per distinct form, computed once (a story repeats the same few forms hundreds of times)
     tokens_of = {form: matcher.tokens(form) for form in {m.form for m in mentions}}
-    key_of = {form: " ".join(tokens) for form, tokens in tokens_of.items()}
+    # an abbreviation votes as one word with or without points ("U.S." and "US" get one kind)
+    key_of = {form: " ".join(joined_initials(tokens)) for form, tokens in tokens_of.items()}
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     cues: Counter[str] = Counter()
     places: Counter[str] = Counter()
@@ -419,6 +445,7 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
             places[key] += 1
         else:
             votes[key][m.kind] += 3 if m.kind == "PERSON" else 1
+    _pool_abbreviation_votes(votes)
     kinds = {key: min(c, key=lambda k: (-c[k], k != "PERSON", k)) for key, c in votes.items()}
     for key, count in places.items():
         # a "person" said twice to be where things happen, and never given a title: a place

@@ -469,12 +469,32 @@ def _aged_anaphor(sentence: str) -> bool:
     return not any(word[:1].isupper() for word in re.findall(r"\w[\w'\u2019-]*", match.group(1)))
 
 
+#: "…, President Hollande was unequivocal." / "Voinovich is dismissive.": a named subject, a copula and one
+#: bare adjective close the sentence — it tells how someone stood and leaves what they said to the next
+#: sentence.  Not a passive participle ("The balcony was completely destroyed." is a fact) nor a longer
+#: sentence (≤ 12 words: "With a quad-core processor …, the GS5 is predictably powerful." carries its facts).
+_MANNER_CLOSE = re.compile(
+    r"(?:^|,\s)(?:(?:[A-Z][\w'\u2019.-]*|of|the|de|al)\s+){1,6}(?:was|is|were|are|remained|seemed|sounded)\s+"
+    r"(?:(?:very|quite|equally|more|less|even|\w+ly)\s+)?([a-z]+)[.:]$"
+)
+
+
+def _announces_next(sentence: str) -> bool:
+    """Whether the sentence only announces the next one: ends with a colon, or closes on a named subject's manner."""
+    text = sentence.rstrip()
+    if text.endswith(":"):
+        return True
+    match = _MANNER_CLOSE.search(text)
+    return match is not None and not match.group(1).endswith("ed") and len(text.split()) <= 12
+
+
 def needs_context(sentence: str) -> bool:
     """Whether a sentence cannot stand alone.
 
     It opens inside a quotation, opens one it does not close, opens with a pronoun or a connective or
     a time counted from the event before it ("Two days later, …") or a person's age for the person named
-    before ("The 28-year-old was …"), or tells an action by pointing back at one ("… after the agency did the same", "Japan followed suit").
+    before ("The 28-year-old was …"), or tells an action by pointing back at one ("… after the agency did the same", "Japan followed suit");
+    or it only announces the sentence after (:func:`_announces_next`: "…, Hollande was unequivocal.", "He said:").
 
     >>> needs_context("The move comes after the agency did the same."), needs_context("Other banks followed suit.")
     (True, True)
@@ -489,11 +509,17 @@ def needs_context(sentence: str) -> bool:
     (True, False)
     >>> needs_context("The 28-year-old was another of the bombers."), needs_context("The 82-year-old Pinochet was arrested.")
     (True, False)
+    >>> needs_context("Speaking on Saturday, President Hollande was unequivocal."), needs_context("The balcony was destroyed.")
+    (True, False)
+    >>> needs_context("The minister told reporters:"), needs_context("Interior Minister Cazeneuve was emphatic.")
+    (True, True)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence):
         return True
     opening = sentence.lstrip("\"'\u201c\u2018 ")
     if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(opening) or _aged_anaphor(opening):
+        return True
+    if _announces_next(sentence):
         return True
     first = _WORD.search(sentence)
     return first is not None and first.group().lower() in _CONTEXT_OPENERS
