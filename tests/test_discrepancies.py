@@ -28,8 +28,29 @@ def test_different_numbers_for_the_same_quantity() -> None:
     b = make_article("afp.txt", "The hurricane killed at least 129 people in the coastal town of La Ceiba.")
     (found,) = _find([a, b])
     assert found.kind == "number"
-    assert dict(found.values) == {"127": (a.id,), "129": (b.id,)}
+    assert dict(found.values) == {"127": (a.id,), "at least 129": (b.id,)}
     assert "people" in found.subject
+    # each value with the sentence that gives it, so that a reader can check the difference
+    assert {v: [s.text for s in found_in] for v, found_in in found.evidence.items()} == {
+        "127": [a.text], "at least 129": [b.text]
+    }
+    assert all(b.text[s.span.start : s.span.end] == s.text for s in found.evidence["at least 129"])
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "differ"),
+    [
+        ("The blast killed 89 people at the theatre.", "The blast killed at least 82 people at the theatre.", False),
+        ("Gunmen killed at least 19 people at the cafe.", "Gunmen killed at least 80 people at the cafe.", False),
+        ("The blast killed 12 people at the theatre.", "The blast killed more than 20 people at the theatre.", True),
+        ("The fire destroyed up to 40 homes in the valley.", "The fire destroyed 25 homes in the valley.", False),
+        ("The fire destroyed fewer than 10 homes in the valley.", "The fire destroyed 25 homes in the valley.", True),
+    ],
+)
+def test_a_bound_is_checked_against_the_other_figure(text_a: str, text_b: str, differ: bool) -> None:
+    # "at least 82" allows 89; two lower bounds never contradict each other
+    articles = [make_article("a.txt", text_a), make_article("b.txt", text_b)]
+    assert bool([d for d in _find(articles) if d.kind == "number"]) is differ
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from newsbrief.model import (
     Entity,
     ExclusiveInfo,
     Quote,
+    Sentence,
     Span,
     Story,
     SummarySentence,
@@ -43,7 +44,12 @@ def _briefing(payload: str = "") -> Briefing:
         timeline=(TimelineEntry(dt.date(2024, 5, 3), f"reopened {payload}", (span_a,), (a.id,)),),
         entities=(Entity(f"Ana {payload}", "PERSON", ("Ana", "Anna"), (a.id,), 3, "harbour master"),),
         quotes=(Quote(f"We are open {payload}", "Ana", (span_a,), (a.id, b.id), (f"We're open {payload}",)),),
-        discrepancies=(Discrepancy("date", f"reopening {payload}", {"Friday": (a.id,), f"Saturday {payload}": (b.id,)}),),
+        discrepancies=(
+            Discrepancy(
+                "date", f"reopening {payload}", {"Friday": (a.id,), f"Saturday {payload}": (b.id,)},
+                {"Friday": (Sentence(span_a, f"The harbour reopened on Friday. {payload}"),)},
+            ),
+        ),
         exclusive=(ExclusiveInfo(f"Only here {payload}", (span_a,), (a.id,)),),
         sources=(a, b, c),
         removed={a.id: 0, b.id: 0, c.id: 0},
@@ -60,7 +66,7 @@ def test_json_schema_has_every_documented_field():
     assert set(story["timeline"][0]) >= {"date", "text", "sources"}
     assert set(story["entities"][0]) >= {"name", "kind", "variants", "sources", "mentions", "role"}
     assert set(story["quotes"][0]) >= {"text", "speaker", "sources", "variants"}
-    assert set(story["discrepancies"][0]) == {"kind", "subject", "values"}
+    assert set(story["discrepancies"][0]) == {"kind", "subject", "values", "evidence", "spans"}
     assert set(story["sources"][0]) >= {"id", "source", "outlet", "title", "published", "duplicate_of"}
     dup = {s["source"]: s["duplicate_of"] for s in story["sources"]}
     assert dup["a.txt"] is None and dup["b.txt"] is None and dup["c.txt"] == story["sources"][1]["id"]
@@ -100,6 +106,8 @@ def test_markdown_cites_sources_and_lists_copies_under_canonical():
     for section in ("## Summary", "## Sources", "## Timeline", "## People and organisations", "## Quotes",
                     "## Where sources differ", "## Only in one source"):
         assert section in md
+    # a point where sources differ shows the sentence behind each value
+    assert "- **date** — reopening: Friday [1]; Saturday [2]\n  - Friday: “The harbour reopened on Friday.” [1]" in md
 
 
 def test_markdown_escapes_markup_in_article_text():

@@ -112,6 +112,13 @@ def test_story_page_and_api_show_the_cited_briefing(client: TestClient) -> None:
     marked = texts[article_id][start:end]
     assert 'data-cites="s0' in page.text and marked.split()[0] in page.text
     assert "Timeline" in page.text and "Sources" in page.text
+    # where the sources differ (40,000 / 45,000 vehicles), each side's sentence is shown and marked in its source
+    (differ,) = [d for d in briefing["discrepancies"] if d["kind"] == "number"]
+    assert set(differ["values"]) == {"40,000", "45,000"}
+    assert {s["text"] for found in differ["evidence"].values() for s in found} == {
+        texts[aid][start:end] for aid, start, end in differ["spans"]
+    }
+    assert 'data-cite="d0"' in page.text and 'data-cites="d0' in page.text and "40,000 vehicles cross" in page.text
     # the page lists the entities in people_first order (tested in render's doctest)
     people = page.text[page.text.index('id="people"'):]
     positions = [people.index(f"<strong>{e['name']}</strong>") for e in people_first(briefing["entities"])]

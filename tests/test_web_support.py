@@ -37,7 +37,7 @@ INDEPENDENT = (
     "Advertisement\n\n"
     "Engineers shut the Kestrel Harbour bridge on Monday after cracks were found in its steel supports, "
     "causing long queues on the northern ring road.\n\n"
-    "City officials said about 45,000 vehicles use the bridge each day. Transport director Mara Ellison "
+    "About 45,000 vehicles cross the bridge every day, and drivers face long queues. Transport director Mara Ellison "
     "told reporters the repairs would take at least three weeks.\n\n"
     "Local shop owners near the bridge said they feared losing customers during the closure. The "
     "harbour ferry company said it would run extra boats every fifteen minutes during rush hour.\n\n"

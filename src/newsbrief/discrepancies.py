@@ -21,7 +21,7 @@ things, two values are compared only when
 >>> a = art("a", "The hurricane killed 127 people in the coastal town of La Ceiba.")
 >>> b = art("b", "The hurricane killed at least 129 people in the coastal town of La Ceiba.")
 >>> [(d.kind, dict(d.values)) for d in find_discrepancies([a, b], sentences={}, entities=(), groups=())]
-[('number', {'127': ('a',), '129': ('b',)})]
+[('number', {'127': ('a',), 'at least 129': ('b',)})]
 """
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 
 from newsbrief.dates import TIME_WORDS, find_dates
 from newsbrief.dedup import independent_sources
-from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence
+from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence, Span
 from newsbrief.names import content_tokens, name_similarity, name_tokens
 from newsbrief.text import STOPWORDS, content_words, words
 from newsbrief.timeline import DatedSentence, dated_sentences, story_sentences
@@ -126,15 +126,20 @@ class _Values:
     kind: str
     subject: str
     values: dict[str, set[str]]
+    evidence: dict[str, dict[Span, Sentence]] = field(default_factory=lambda: defaultdict(dict))
 
 
 def _collect(
     found: dict[tuple[str, str], _Values],
-    kind: str, subject: str, value_a: str, id_a: str, value_b: str, id_b: str
+    kind: str, subject: str, value_a: str, id_a: str, value_b: str, id_b: str,
+    evidence: tuple[Sentence, Sentence] | None = None,
 ) -> None:
     entry = found.setdefault((kind, subject), _Values(kind, subject, defaultdict(set)))
     entry.values[value_a].add(id_a)
     entry.values[value_b].add(id_b)
+    if evidence is not None:
+        entry.evidence[value_a].setdefault(evidence[0].span, evidence[0])
+        entry.evidence[value_b].setdefault(evidence[1].span, evidence[1])
 
 
 def _short(text: str, limit: int = 14) -> str:
@@ -162,7 +167,10 @@ def _date_conflicts(articles: Sequence[Article], sentences: Sentences, source: d
         kind = "weekday" if weekday else "date"
 
         subject = _short(min(a.sentence.text, b.sentence.text, key=len))
-        _collect(found, kind, subject, _date_label(a, weekday), a.article.id, _date_label(b, weekday), b.article.id)
+        _collect(
+            found, kind, subject, _date_label(a, weekday), a.article.id, _date_label(b, weekday), b.article.id,
+            (a.sentence, b.sentence),
+        )
 
 
 def _date_label(dated: DatedSentence, weekday: bool) -> str:
@@ -180,11 +188,41 @@ def _number_value(match: re.Match[str]) -> float:
 @dataclass(frozen=True, slots=True)
 class _Quantity:
     article_id: str
-    sentence: str
+    sentence: Sentence
     key: tuple[str, str]
     value: float
     text: str
     dates: frozenset[str]
+    bound: str = ""  # "at least" → "low", "up to" → "high": the figure is a bound, not the count
+
+    def range(self) -> tuple[float, float]:
+        """The values the figure allows."""
+        if self.bound == "low":
+            return self.value, float("inf")
+        if self.bound == "high":
+            return float("-inf"), self.value
+        return self.value, self.value
+
+
+# "at least 82 people" allows 89, and "at least 19" never contradicts "at least 80": a bound is checked
+# against the other figure's range, not compared as a count (English)
+_LOWER_BOUND = re.compile(r"\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than)\s+$", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:up\s+to|at\s+most|fewer\s+than|less\s+than|under|no\s+more\s+than|as\s+many\s+as|nearly|almost)\s+$", re.I)
+
+
+def _bound(text: str, start: int) -> tuple[str, str, int]:
+    """``("low" | "high" | "", the bounding words, where they start)`` of the figure starting at ``start``."""
+    offset = max(0, start - 24)
+    for kind, pattern in (("low", _LOWER_BOUND), ("high", _UPPER_BOUND)):
+        match = pattern.search(text[offset:start])
+        if match:
+            return kind, " ".join(match.group().lower().split()), offset + match.start()
+    return "", "", start
+
+
+def _ranges_meet(a: _Quantity, b: _Quantity) -> bool:
+    (low_a, high_a), (low_b, high_b) = a.range(), b.range()
+    return max(low_a, low_b) <= min(high_a, high_b)
 
 
 def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
@@ -201,7 +239,9 @@ def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
             continue
         if _CONVERSION.search(text, max(0, start - 40), start):
             continue  # "150 kph (94 mph)": the same figure in other units, not a figure of its own
-        before = [w for w in words(text[:start]) if w not in STOPWORDS and not w.isdigit()]
+        bound, bounding, counted_from = _bound(text, start)
+        # the word before the bound says what is counted: "destroyed fewer than 10 homes"
+        before = [w for w in words(text[:counted_from]) if w not in STOPWORDS and not w.isdigit()]
         # what is counted needs a content word next to it: the one before ("killed 127 people") or, at
         # the start of a sentence, the one after ("At least 180 people were injured" ≠ "19 people died")
         after = [w for w in words(text[match.end() :])[:4] if w not in STOPWORDS and not w.isdigit()]
@@ -210,7 +250,8 @@ def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
             continue
         noun = _singular(match["noun"].lower())
         label = f"{number} {match['scale']}" if match["scale"] else number
-        yield _Quantity(article.id, text, (previous, noun), _number_value(match), label, dates)
+        label = f"{bounding} {label}" if bounding else label
+        yield _Quantity(article.id, sentence, (previous, noun), _number_value(match), label, dates, bound)
 
 
 def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source: dict[str, str], found: Found) -> None:
@@ -222,16 +263,16 @@ def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source:
     for key, items in by_key.items():
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
-                if a.value == b.value or source[a.article_id] == source[b.article_id]:
+                if _ranges_meet(a, b) or source[a.article_id] == source[b.article_id]:
                     continue
                 if a.dates and b.dates and not a.dates & b.dates:
                     continue  # different days: different events
-                bag_a, bag_b = _event_words(a.sentence), _event_words(b.sentence)
+                bag_a, bag_b = _event_words(a.sentence.text), _event_words(b.sentence.text)
                 overlap = len(bag_a & bag_b) / len(bag_a | bag_b) if bag_a | bag_b else 0.0
-                if overlap < SAME_QUANTITY_JACCARD or _different_things(a.sentence, b.sentence):
+                if overlap < SAME_QUANTITY_JACCARD or _different_things(a.sentence.text, b.sentence.text):
                     continue
                 subject = " ".join(part for part in key if part)
-                _collect(found, "number", subject, a.text, a.article_id, b.text, b.article_id)
+                _collect(found, "number", subject, a.text, a.article_id, b.text, b.article_id, (a.sentence, b.sentence))
 
 
 def _occurs(variant: str, text: str) -> bool:
@@ -407,6 +448,12 @@ def find_discrepancies(
             value: tuple(sorted(ids, key=lambda x: order.get(x, 0)))
             for value, ids in sorted(entry.values.items(), key=lambda item: min(order.get(x, 0) for x in item[1]))
         }
-        result.append(Discrepancy(entry.kind, entry.subject, values))
+        order_of = {value: n for n, value in enumerate(values)}
+        evidence = {
+            value: tuple(sorted(found_in.values(), key=lambda s: (order.get(s.span.article_id, 0), s.span.start)))
+            for value, found_in in sorted(entry.evidence.items(), key=lambda item: order_of.get(item[0], 0))
+            if value in values
+        }
+        result.append(Discrepancy(entry.kind, entry.subject, values, evidence))
     return tuple(sorted(result, key=lambda d: (KIND_ORDER.get(d.kind, 9), d.subject)))
 

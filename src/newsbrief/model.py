@@ -205,11 +205,16 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
-    """A point where sources differ: ``values`` maps each value to the ids of the articles giving it."""
+    """A point where sources differ: ``values`` maps each value to the ids of the articles giving it.
+
+    ``evidence`` maps a value to the sentences that give it, so that a reader can check the difference
+    (dates, numbers; a claim's values are its sentences, a name's values its spellings: none there).
+    """
 
     kind: str
     subject: str
     values: Mapping[str, tuple[str, ...]]
+    evidence: Mapping[str, tuple[Sentence, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,16 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
             for q in b.quotes
         ],
         "discrepancies": [
-            {"kind": d.kind, "subject": d.subject, "values": {v: list(ids) for v, ids in d.values.items()}}
+            {
+                "kind": d.kind,
+                "subject": d.subject,
+                "values": {v: list(ids) for v, ids in d.values.items()},
+                "evidence": {
+                    v: [{"text": s.text, "source": s.span.article_id} for s in sentences]
+                    for v, sentences in d.evidence.items()
+                },
+                "spans": _spans([s.span for sentences in d.evidence.values() for s in sentences]),
+            }
             for d in b.discrepancies
         ],
         "exclusive": [{"text": x.text, "sources": list(x.article_ids), "spans": _spans(x.spans)} for x in b.exclusive],

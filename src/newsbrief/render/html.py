@@ -79,6 +79,11 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
         "Where sources differ": [
             f"<b>{_e(d['kind'])}</b> {_e(d['subject'])}: "
             + "; ".join(f"{_e(v)} {_cite(ids, nums, sid)}" for v, ids in d.get("values", {}).items())
+            + "".join(
+                f'<div class="muted">{_e(v)}: “{_e(s["text"])}” {_cite([s["source"]], nums, sid)}</div>'
+                for v, found in (d.get("evidence") or {}).items()
+                for s in found
+            )
             for d in story.get("discrepancies", [])
         ],
         "Only in one source": [f"{_e(x['text'])} {_cite(x['sources'], nums, sid)}" for x in story.get("exclusive", [])],

@@ -114,7 +114,11 @@ def _quote(q: dict[str, Any], numbers: dict[str, int]) -> str:
 
 def _discrepancy(d: dict[str, Any], numbers: dict[str, int]) -> str:
     values = "; ".join(f"{md_escape(v)} {_cite(ids, numbers)}" for v, ids in d.get("values", {}).items())
-    return f"- **{md_escape(d['kind'])}** — {md_escape(d['subject'])}: {values}"
+    line = f"- **{md_escape(d['kind'])}** — {md_escape(d['subject'])}: {values}"
+    for value, found in (d.get("evidence") or {}).items():
+        for sentence in found:
+            line += f"\n  - {md_escape(value)}: “{md_escape(sentence['text'])}” {_cite([sentence['source']], numbers)}"
+    return line
 
 
 def _removed(story: dict[str, Any], numbers: dict[str, int], *, explain: bool) -> list[str]:

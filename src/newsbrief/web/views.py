@@ -26,6 +26,7 @@ SPAN_SECTIONS: tuple[tuple[str, str], ...] = (
     ("timeline", "t"),
     ("quotes", "q"),
     ("exclusive", "x"),
+    ("discrepancies", "d"),
 )
 
 
