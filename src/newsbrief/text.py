@@ -430,11 +430,22 @@ _CAPTION_POSITION = re.compile(
 )
 
 
+# ... or, in the present tense that captions use for a past day, "… console each other outside the office
+# in Subang, Malaysia, on Thursday, February 12." (a sentence of the text would tell it in the past)
+_CAPTION_ON_DATE = re.compile(
+    rf",\son\s(?:{_WEEKDAY_NAMES}),\s(?:{_MONTH_NAMES})[a-z]*\.?\s\d{{1,2}}(?:,\s\d{{4}})?\.[\"'\u201d\u2019)]*$"
+)
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|did|said|told|went|came|made|took|gave|got|began|left|saw|met|won|lost|found|fell|held)\b"
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)\b[a-z]{2,}ed\b"
+)
+
+
 def is_photo_caption(sentence: str) -> bool:
     """A news photo's caption left in the text (a page flattened to one paragraph keeps them).
 
-    It ends with the day the picture was taken after a comma (not "on …"), or places two people in the
-    picture (", left, … , right,").  English.
+    It ends with the day the picture was taken after a comma (not "on …"; with "on …" when told in the
+    present tense), or places two people in the picture (", left, … , right,").  English.
 
     >>> is_photo_caption("Fans cheer during the first half of a game in Sacramento, Calif., Tuesday, Dec. 31, 2019.")
     True
@@ -442,8 +453,14 @@ def is_photo_caption(sentence: str) -> bool:
     True
     >>> is_photo_caption("The deal was signed on Tuesday, Dec. 31, 2019."), is_photo_caption("He turned left, then right.")
     (False, False)
+    >>> is_photo_caption("Relatives console each other outside the office in Subang, Malaysia, on Thursday, February 12.")
+    True
+    >>> is_photo_caption("Radio contact was lost an hour after takeoff from Kuala Lumpur, on Saturday, March 8.")
+    False
     """
-    return _CAPTION_DATE.search(sentence) is not None or len(_CAPTION_POSITION.findall(sentence)) >= 2
+    if _CAPTION_DATE.search(sentence) is not None or len(_CAPTION_POSITION.findall(sentence)) >= 2:
+        return True
+    return _CAPTION_ON_DATE.search(sentence) is not None and _PAST_TENSE.search(sentence) is None
 
 
 #: A sentence opening with a time counted from the event told before it ("Two days later, …", "A few
