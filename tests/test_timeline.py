@@ -317,3 +317,18 @@ def test_a_photo_caption_left_in_the_text_is_no_development() -> None:
     )
     entries = build_timeline([article], sentences=split([article]))
     assert [e.text for e in entries] == ["Crews cleared the flooded road on Wednesday.", "The mayor thanked the volunteers on Thursday."]
+
+
+def test_a_present_tense_caption_and_an_editors_correction_are_no_developments() -> None:
+    article = make_article(
+        "a.txt",
+        "Crews cleared the flooded road on Wednesday, March 4. "
+        "Neighbours fill sandbags outside the town hall in Valtown, Ohio, on Thursday, March 5. "
+        "The mayor thanked the volunteers on Friday, March 6. "
+        "Because of an editing error, an article on March 2 about the flood misstated the height of the river.",
+        published=dt.date(2026, 3, 9),
+    )
+    entries = build_timeline([article], sentences=split([article]))
+    assert [e.text for e in entries] == [
+        "Crews cleared the flooded road on Wednesday, March 4.", "The mayor thanked the volunteers on Friday, March 6."
+    ]

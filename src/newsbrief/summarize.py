@@ -166,7 +166,8 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     a quotation or opens one it does not close, opens with a pronoun or connective; or
     :func:`dangling_pronoun`: "Police said he was arrested."), nor when it speaks to or as someone
     (:func:`_addresses_reader`), nor when it is a photo's caption or a page's prompt left in the text
-    (:func:`newsbrief.text.is_photo_caption`, :func:`talks_about_page`).  ``names``: the story's proper names (:func:`newsbrief.reference.proper_names`).
+    (:func:`newsbrief.text.is_photo_caption`, :func:`talks_about_page`), nor an editor's correction of the
+    article (:func:`newsbrief.text.is_correction_note`).  ``names``: the story's proper names (:func:`newsbrief.reference.proper_names`).
     English.
 
     >>> stands_alone("The bridge reopened on Friday."), stands_alone('"We will therefore freeze all business.')
@@ -175,6 +176,8 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     False
     """
     if _ASIDE.fullmatch(text) or textmod.is_photo_caption(text) or talks_about_page(text) or _glued_residue(text):
+        return False
+    if textmod.is_correction_note(text):
         return False
     return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
 

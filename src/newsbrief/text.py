@@ -463,6 +463,30 @@ def is_photo_caption(sentence: str) -> bool:
     return _CAPTION_ON_DATE.search(sentence) is not None and _PAST_TENSE.search(sentence) is None
 
 
+#: An editor's correction printed with the article ("An earlier version of this article misstated …",
+#: "Because of an editing error, an article on June 27 … misstated …", "Correction: …"): a note about the
+#: page, not news.  English.
+_CORRECTION = re.compile(
+    r"^(?:correction|clarification|editor['\u2019]?s\s+note)\s*:"
+    r"|^because\s+of\s+an?\s+(?:editing|reporting|production)\s+error\b"
+    r"|\b(?:an?|this|the)\s+(?:earlier\s+|previous\s+)?(?:version\s+of\s+this\s+)?(?:article|story|headline|caption)\b"
+    r"[^.;]{0,160}\b(?:misstated|misidentified|misspelled|misquoted|misattributed|incorrectly|erroneously"
+    r"|has\s+been\s+(?:corrected|updated|amended))\b",
+    re.IGNORECASE,
+)
+
+
+def is_correction_note(sentence: str) -> bool:
+    """An editor's correction of the article, left in its text (:data:`_CORRECTION`).
+
+    >>> is_correction_note("An earlier version of this article misstated the airline's name.")
+    True
+    >>> is_correction_note("Correction: The vote was on Tuesday."), is_correction_note("The court corrected the record.")
+    (True, False)
+    """
+    return _CORRECTION.search(sentence.lstrip("\"'\u201c\u2018 ")) is not None
+
+
 #: A sentence opening with a time counted from the event told before it ("Two days later, …", "A few
 #: minutes later, …", "Shortly after, …"), English.  "Shortly after the crash" names its event.
 _RELATIVE_TIME_OPENER = re.compile(

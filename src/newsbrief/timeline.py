@@ -40,6 +40,7 @@ from newsbrief.text import (
     SentenceSplitter,
     content_words,
     ends_sentence,
+    is_correction_note,
     is_photo_caption,
     needs_context,
     normalise,
@@ -155,7 +156,7 @@ def _reads_alone(text: str, names: frozenset[str] | None = None) -> bool:
     own = [w for w in words(text) if w not in _DATE_WORDS and not w.isdigit()]
     return (
         ends_sentence(text) and not needs_context(text) and len(own) >= 3
-        and not dangling_pronoun(text, names) and not is_photo_caption(text)
+        and not dangling_pronoun(text, names) and not is_photo_caption(text) and not is_correction_note(text)
     )
 
 
