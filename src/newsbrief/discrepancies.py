@@ -64,7 +64,8 @@ _QUANTITY = re.compile(
 # a figure in brackets right after another figure and its unit restates it in other units
 _CONVERSION = re.compile(r"\d[\d.,]*\s*-?[A-Za-z][A-Za-z.-]*\s*\(\s*(?:about|some|roughly|nearly|around)?\s*$")
 _BLOCK = 1000  # rows per block of the sparse shared-word product
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
+# capitalised words, and model names with a figure in them ("Galaxy S4" is not the S5, "MH17" not "MH370")
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z][A-Za-z]*\d[\w-]*)\b")
 
 
 def _event_words(text: str) -> set[str]:

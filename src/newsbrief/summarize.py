@@ -103,7 +103,9 @@ _REPORTED = re.compile(r"\b(?:said|says|told|added|according to)\b")
 # a sentence that is all an aside in brackets: "(Read …)", "[Photo: …]"
 _ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.!?\"'\u201d]*\s*")
 _WHOLE_QUOTE = re.compile(r"(?:\u201c[^\u201c\u201d]+\u201d|\"[^\"]+\"|``(?:(?!``|'').)+'')", re.S)
-_FIRST_OR_SECOND_PERSON = frozenset("i i'm i've i'd i'll we we're we've my our us you you're your".split())
+_FIRST_OR_SECOND_PERSON = frozenset(
+    "i i'm i've i'd i'll we we're we've we'd we'll my our us you you're you've you'd you'll your".split()
+)
 
 
 def _addresses_reader(text: str) -> bool:
@@ -115,6 +117,8 @@ def _addresses_reader(text: str) -> bool:
 
     >>> _addresses_reader("``We will rebuild the bridge.''"), _addresses_reader("``We will rebuild,'' he said.")
     (True, False)
+    >>> _addresses_reader("We\u2019ll have more on the phone soon.")
+    True
     """
     if text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
@@ -123,7 +127,7 @@ def _addresses_reader(text: str) -> bool:
     if text.lstrip().startswith(('"', "\u201c", "``")) or _REPORTED.search(text):
         return False  # quoted or reported speech says who is speaking
     first = text.split(maxsplit=1)
-    return bool(first) and first[0].lower().rstrip(",") in _FIRST_OR_SECOND_PERSON
+    return bool(first) and first[0].lower().rstrip(",").replace("\u2019", "'") in _FIRST_OR_SECOND_PERSON
 
 
 # a page's separator inside a sentence ("India vs New Zealand | Seven Defeats …"), or a run of words said twice
