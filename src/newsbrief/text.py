@@ -464,12 +464,13 @@ def is_photo_caption(sentence: str) -> bool:
 
 
 #: An editor's correction printed with the article ("An earlier version of this article misstated …",
-#: "Because of an editing error, an article on June 27 … misstated …", "Correction: …"): a note about the
-#: page, not news.  English.
+#: "Because of an editing error, an article on June 27 … misstated …", "The TV Watch column on June 19 …
+#: referred incorrectly …", "Correction: …"): a note about the page, not news.  English.
 _CORRECTION = re.compile(
     r"^(?:correction|clarification|editor['\u2019]?s\s+note)\s*:"
     r"|^because\s+of\s+an?\s+(?:editing|reporting|production)\s+error\b"
-    r"|\b(?:an?|this|the)\s+(?:earlier\s+|previous\s+)?(?:version\s+of\s+this\s+)?(?:article|story|headline|caption)\b"
+    r"|\b(?:an?|this|the)\s+(?:earlier\s+|previous\s+)?(?:version\s+of\s+this\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}"
+    r"(?:article|story|column|post|obituary|headline|caption)\b"
     r"[^.;]{0,160}\b(?:misstated|misidentified|misspelled|misquoted|misattributed|incorrectly|erroneously"
     r"|has\s+been\s+(?:corrected|updated|amended))\b",
     re.IGNORECASE,

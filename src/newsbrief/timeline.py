@@ -35,14 +35,12 @@ from newsbrief.dates import (
     story_reference,
 )
 from newsbrief.model import Article, Sentence, TimelineEntry
-from newsbrief.reference import dangling_pronoun, proper_names
+from newsbrief.reference import proper_names
+from newsbrief.summarize import stands_alone
 from newsbrief.text import (
     SentenceSplitter,
     content_words,
     ends_sentence,
-    is_correction_note,
-    is_photo_caption,
-    needs_context,
     normalise,
     words,
 )
@@ -145,8 +143,9 @@ def _reads_alone(text: str, names: frozenset[str] | None = None) -> bool:
     """A timeline entry is a whole sentence that stands alone (not a sub-heading, not "They also …").
 
     A dateline that the scrape left as a sentence ("SEPANG, March 15 -") has too few words of its own;
-    "Police said on Monday he had fled" does not say who (:func:`newsbrief.reference.dangling_pronoun`,
-    ``names``: the story's).
+    otherwise the summary's test (:func:`newsbrief.summarize.stands_alone`): "Police said on Monday he had
+    fled" does not say who (``names``: the story's), "Win or lose on November 4, I'll keep working" speaks as
+    someone, a photo's caption or an editor's correction is no development.
 
     >>> _reads_alone("Talks resumed on Monday."), _reads_alone("Yesterday's negotiations"), _reads_alone("They left today.")
     (True, False, False)
@@ -154,10 +153,8 @@ def _reads_alone(text: str, names: frozenset[str] | None = None) -> bool:
     False
     """
     own = [w for w in words(text) if w not in _DATE_WORDS and not w.isdigit()]
-    return (
-        ends_sentence(text) and not needs_context(text) and len(own) >= 3
-        and not dangling_pronoun(text, names) and not is_photo_caption(text) and not is_correction_note(text)
-    )
+    # the summary's test (summarize.stands_alone): no caption, prompt, correction, unquoted first person …
+    return ends_sentence(text) and len(own) >= 3 and stands_alone(text, names)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
