@@ -571,7 +571,9 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     if is_post_signature(text):  # an embedded post's author and date: part of the quoted post
         return None
     top, tail = ctx.i < ctx.first, ctx.i > ctx.last
-    if (top or tail) and is_byline(text, name_outlet=ctx.i > 0):
+    # ``Jane Doe, Reuters`` is a byline under the headline; after the text the same shape is a letter's
+    # signature or a contact's name (``Ann Lee, Westerville``, ``Ann Lee, Chief Executive Officer``).
+    if (top or tail) and is_byline(text, name_outlet=top and ctx.i > 0):
         return "byline"
     if top and ctx.i > 0 and is_dateline(text):
         return "dateline"
