@@ -87,6 +87,7 @@ from newsbrief.clean_notes import author_notes, news_promos, site_notices, trim_
 from newsbrief.clean_runs import (
     DATA_ROW,
     KEY_VALUE,
+    bulleted_lists,
     caption_neighbours,
     comment_section,
     edge_boxes,
@@ -494,6 +495,7 @@ def _classify(
         site_notices(units, reasons)
         batch = cleaner._batch  # read only: how recurrence is counted is observe's
         shared_notices(units, reasons, lambda i: batch.get(keys[i], 0), threshold=max(3, cleaner.options.min_recurring))
+        bulleted_lists(units, reasons)
         _second_copies(units, reasons, keys, boxes)
         _quoted_posts(units, reasons)
         _underlines(units, reasons)

@@ -816,3 +816,48 @@ def titles_after_box(units: list[Unit], reasons: list[str | None], lines: list[s
             for j in run:
                 reasons[j] = "related links"
         i = max(k, i + 1)
+
+
+#: Reasons a line gets for the words it holds (an interface word, a reader addressed): a list's item
+#: may hold them and still be the text's.
+_WORDY_REASONS = frozenset({"interface", "tail prompt"})
+_BULLET_RUN = 3
+_BULLET_ITEM_WORDS = 4
+_BULLET = re.compile(r"^\s*(?:(\d{1,2})[.)]|([•·▪►*–-]))\s+\S")
+
+
+def bulleted_lists(units: list[Unit], reasons: list[str | None]) -> None:
+    """The items of a bulleted list introduced by the text are content, whatever words they hold (13th round).
+
+    A kept line of ≥ 4 words ending with a colon (``Here are the new features for Android users:``)
+    followed by ≥ 3 consecutive lines opening with the same bullet (or numbered), at most a third of
+    them removed, is a list of the text: its items of ≥ 4 words removed only for their words
+    (``• Share photos with several friends at once`` taken for a share prompt, ``• View used storage
+    and clear the cache`` for a reader-addressed prompt) are kept.  A share bar's list (``Share this:``)
+    has a short introduction, and a box's items removed for their shape (menus, links) stay removed.
+    """
+    n = len(units)
+    for i in range(n - _BULLET_RUN):
+        intro = units[i]
+        if reasons[i] is not None or intro.shape.words < _BULLET_ITEM_WORDS or not intro.text.rstrip().endswith(":"):
+            continue
+        marker = _bullet(units[i + 1].text)
+        if marker is None:
+            continue
+        j = i + 1
+        while j < n and _bullet(units[j].text) == marker:
+            j += 1
+        run = range(i + 1, j)
+        if len(run) < _BULLET_RUN or 3 * sum(reasons[k] is not None for k in run) > len(run):
+            continue
+        for k in run:
+            if reasons[k] in _WORDY_REASONS and units[k].shape.words >= _BULLET_ITEM_WORDS:
+                reasons[k] = None
+
+
+def _bullet(text: str) -> str | None:
+    """The bullet opening a list item (``"#"`` for a number), or ``None``."""
+    match = _BULLET.match(text)
+    if match is None:
+        return None
+    return "#" if match.group(1) else match.group(2)
