@@ -225,11 +225,19 @@ def related_runs(units: list[Unit], reasons: list[str | None], first: int) -> No
                     break
                 if units[j].shape.words < 3 and not is_numbered(units[j].text):
                     break
+                if _opens_lower(units[j].text):  # a title opens with a capital; this is a list's item (13th round)
+                    break
                 reasons[j] = "related links"
                 j += 1
             i = j
         else:
             i += 1
+
+
+def _opens_lower(text: str) -> bool:
+    """The line's first word is all lower case (``the growing debts of …``; not ``iPhone``, ``eBay``)."""
+    first = text.lstrip(" \t\"'“‘(").split(maxsplit=1)
+    return bool(first) and first[0][:1].islower() and first[0] == first[0].lower()
 
 
 def _link_item(shape: LineShape) -> bool:
