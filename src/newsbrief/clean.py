@@ -42,6 +42,7 @@ from newsbrief.clean_blocks import (
     tag_lines,
     tail_box_headers,
     tail_end_line,
+    unopened_header,
     widget_blocks,
 )
 from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
@@ -331,6 +332,7 @@ class Cleaner:
         title, title_idx, title_meta = find_title(units, reasons, meta_title)
         if title:
             drop_repeated_headline(units, reasons, title, title_idx)
+        unopened_header(units, reasons, skip=title_idx)
         edge_boxes(units, reasons, skip=title_idx)
         tail_end_line(units, reasons, skip=title_idx)
         text = raw.text or ""
