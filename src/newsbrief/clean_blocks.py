@@ -291,8 +291,10 @@ _LABEL_WORDS = 5
 
 
 def _header_form(unit: Unit) -> bool:
-    """A box's header, not the text's sentence: a capitalised label (``LATEST STORIES:``, ``More From
-    The Desk:``, ≤ 5 words) or a header asking a question (``What others are reading:``).  A sentence
+    """A box's header, not the text's sentence.
+
+    A capitalised label (``LATEST STORIES:``, ``More From The Desk:``, ≤ 5 words) or a header asking a
+    question (``What others are reading:``, ≤ 8 words).  A sentence
     that introduces the posts embedded under it (``Readers seemed confused by the plan:``) is the text's.
     """
     shape = unit.shape
