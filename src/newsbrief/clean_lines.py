@@ -124,7 +124,11 @@ def interface_label(text: str) -> bool:
     label = LineShape.of(match.group(1))
     # One imperative is a label too (``See: <headline>``, ``Watch: <title>``).
     labelled = label.interface_ratio >= 0.25 or (label.words == 1 and label.imperative)
-    return 0 < label.words <= 3 and labelled and not LineShape.of(match.group(2)).terminal
+    if not (0 < label.words <= 3 and labelled):
+        return False
+    # A headline may ask its question (``More: Can the valley be saved?``, 13th round); it makes no statement.
+    title = LineShape.of(match.group(2))
+    return not title.terminal or title.terminal_question
 
 
 _MEDIA_TAG = re.compile(r"\s*[(\[][^\W\d_]+[)\]]$")
