@@ -189,13 +189,18 @@ def starts_with_date(text: str) -> bool:
     return _DATE_START.match(text[:24].lower()) is not None
 
 
+_READING_TIME = re.compile(r"\b\d{1,2}[ -]?min(?:ute)?s?\.? read\b", re.IGNORECASE)
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date/time, possibly with a place or an agency (``Washington. September 9. INTERFAX``).
 
     >>> is_date_line("September 9, 2021 08:51 AM"), is_date_line("He died on Monday."), is_date_line("Leeds Wed 212, 318")
     (True, False, False)
+    >>> is_date_line("March 3, 2020 4 min read")
+    True
     """
-    words = _WORD.findall(text)
+    words = _WORD.findall(_READING_TIME.sub(" ", text))  # ``January 1, 2020 6 min read`` (13th round)
     if not words or len(words) > 14 or not _date_anchor(text):
         return False
     if any(w.isdigit() and len(w) not in (1, 2, 4) for w in words):

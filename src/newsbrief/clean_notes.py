@@ -66,8 +66,10 @@ _PROMO_OPENING = re.compile(
 )
 
 
-def _edges(reasons: list[str | None]) -> list[int]:
+def _edges(reasons: list[str | None], units: list[Unit]) -> list[int]:
     body = [i for i, reason in enumerate(reasons) if reason is None]
+    if body and body[0] == 0 and not units[0].shape.terminal:  # the headline: the body's edge is under it (13th round)
+        body = body[1:]
     if len(body) <= _EDGE_TOP + _EDGE_TAIL:
         return body
     return body[:_EDGE_TOP] + body[-_EDGE_TAIL:]
@@ -103,7 +105,7 @@ def is_author_note(text: str, bylines: list[str], words: int | None = None) -> b
 def author_notes(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark the author's note among the body's edge lines (:func:`is_author_note`) as ``author note``."""
     bylines = [units[i].text for i, reason in enumerate(reasons) if reason == "byline"]
-    for i in _edges(reasons):
+    for i in _edges(reasons, units):
         if is_author_note(units[i].text, bylines, units[i].shape.words):
             reasons[i] = "author note"
 
@@ -130,7 +132,7 @@ def is_news_promo(text: str, words: int | None = None) -> bool:
 
 def news_promos(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark "more news from us" promos among the body's edge lines (:func:`is_news_promo`) as ``tail prompt``."""
-    edges = _edges(reasons)
+    edges = _edges(reasons, units)
     for pos, i in enumerate(edges):
         if is_news_promo(units[i].text, units[i].shape.words):
             reasons[i] = "tail prompt" if pos >= min(_EDGE_TOP, len(edges)) else "interface"
@@ -197,7 +199,7 @@ def is_site_notice(text: str, words: int | None = None) -> bool:
 
 def site_notices(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark the site's notices among the body's edge lines (:func:`is_site_notice`) as ``site notice``."""
-    for i in _edges(reasons):
+    for i in _edges(reasons, units):
         if is_site_notice(units[i].text, units[i].shape.words):
             reasons[i] = "site notice"
 
