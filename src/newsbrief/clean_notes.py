@@ -75,6 +75,12 @@ def _edges(reasons: list[str | None], units: list[Unit]) -> list[int]:
     return body[:_EDGE_TOP] + body[-_EDGE_TAIL:]
 
 
+#: A bare name under the headline is looked for among this many lines …
+_NAME_LINES = 3
+# … a name of two to four capitalised words and nothing else.
+_BARE_NAME = re.compile(r"^[A-Z][a-z][\w'’‐-]*(?: [A-Z]\.)?(?: [A-Z][a-z][\w'’‐-]*){1,3}$")
+
+
 def is_author_note(text: str, bylines: list[str], words: int | None = None) -> bool:
     """A note on the article's writer: what the writer does, and who it is or how to reach them.
 
@@ -105,9 +111,16 @@ def is_author_note(text: str, bylines: list[str], words: int | None = None) -> b
 def author_notes(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark the author's note among the body's edge lines (:func:`is_author_note`) as ``author note``."""
     bylines = [units[i].text for i, reason in enumerate(reasons) if reason == "byline"]
-    for i in _edges(reasons, units):
-        if is_author_note(units[i].text, bylines, units[i].shape.words):
-            reasons[i] = "author note"
+    # A byline without its "By": the writer's bare name on a line of its own under the headline (13th round).
+    top = [i for i, reason in enumerate(reasons[: _NAME_LINES + 1]) if reason is None][1:]
+    names = [i for i in top if _BARE_NAME.match(units[i].text.strip())]
+    bylines += [units[i].text.strip() for i in names]
+    notes = [i for i in _edges(reasons, units) if is_author_note(units[i].text, bylines, units[i].shape.words)]
+    for i in notes:
+        reasons[i] = "author note"
+    for k in names:  # the note confirms the bare name under the headline as the writer's: a byline
+        if any(units[i].text.startswith(units[k].text.strip()) for i in notes if i != k):
+            reasons[k] = "byline"
 
 
 def is_news_promo(text: str, words: int | None = None) -> bool:
