@@ -145,10 +145,21 @@ def tail_runs(units: list[Unit], reasons: list[str | None], last: int, listed: l
         j = i
         while j < len(units) and reasons[j] is None and not listed[j] and link_like(units[j]):
             j += 1
-        if j - i >= 2 or (j - i == 1 and j == len(units) and units[i].shape.words <= 8):
+        # One last line is a link unless it signs the text off (``Ann Lee, Westerville``: a letter's writer).
+        lone = j - i == 1 and j == len(units) and units[i].shape.words <= 8 and not _sign_off(units[i])
+        if j - i >= 2 or lone:
             for k in range(i, j):
                 reasons[k] = "tail list"
         i = max(j, i + 1)
+
+
+_SIGN_OFF_WORDS = 6
+
+
+def _sign_off(unit: Unit) -> bool:
+    """A name, a comma and a place or role, nothing more: a letter's or a release's signature (13th round)."""
+    shape = unit.shape
+    return shape.words <= _SIGN_OFF_WORDS and shape.title_ratio == 1 and NAMED_ROLE.match(unit.text) is not None
 
 
 _MENU_RUN = 4
