@@ -34,7 +34,7 @@ _DATE_TOKEN = re.compile(
 )
 
 _DATE_ANCHOR = re.compile(
-    rf"\b(?:{_MONTHS})\b\.?\s*\d|\d\s*(?:{_MONTHS})\b|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b"
+    rf"\b(?:{_MONTHS})\b\.?\s*\d|\d\s*(?:{_MONTHS})\b|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}([-/.])\d{{1,2}}\1\d{{2,4}}\b"
     rf"|\b(?:{_WEEKDAYS})\b|\b\d+\s+(?:hours?|minutes?|mins?|days?)\s+ago\b|\b\d{{1,2}}:\d{{2}}\b",
     re.IGNORECASE,
 )
