@@ -54,7 +54,12 @@ from newsbrief.clean_dates import (
     is_post_signature,
     universal_reason,
 )
-from newsbrief.clean_headline import drop_repeated_headline, find_title, recurring_headline
+from newsbrief.clean_headline import (
+    between_headline_copies,
+    drop_repeated_headline,
+    find_title,
+    recurring_headline,
+)
 from newsbrief.clean_lines import (
     LINK_WORDS,
     Unit,
@@ -332,6 +337,7 @@ class Cleaner:
         title, title_idx, title_meta = find_title(units, reasons, meta_title)
         if title:
             drop_repeated_headline(units, reasons, title, title_idx)
+            between_headline_copies(units, reasons, title_idx)
         unopened_header(units, reasons, skip=title_idx)
         edge_boxes(units, reasons, skip=title_idx)
         tail_end_line(units, reasons, skip=title_idx)
