@@ -58,6 +58,11 @@ _AGENCY_CREDIT = re.compile(r"\s[\[(](?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Xin
 #: sentence (``… midnight. (Ana Lima/CBC)``, eleventh round); ``(Summer/Winter)`` names no one.
 _NAME_SLASH_CREDIT = re.compile(r"[.!?\"”’]\s*\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)$")
 
+#: The credit printed before the caption (13th round): an agency, then a new sentence with no stop between
+#: (``AP A crowd gathers …``), or a name with where the picture came from (``Ana Lima (via Twitter) The …``).
+_LEADING_AGENCY = re.compile(r"^(?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|EFE|AAP|PA|Alamy) (?:A|An|The|This|These|Two|Three) [a-z]")
+_LEADING_SOURCE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} \((?:via|courtesy of) [^)]{2,40}\) [A-Z\"“‘']")
+
 _CREDIT_HINT = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|©|ⓒ|/", re.IGNORECASE)
 
 _CREDIT_HINT_LOWER = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|/")
@@ -281,6 +286,10 @@ def has_credit(text: str) -> bool:
     (True, False)
     >>> has_credit("The twins met at the station. (Ana Lima / CBC News)"), has_credit("He left (via Lyon/Paris) at dawn.")
     (True, False)
+    >>> has_credit("AP A crowd gathers at the pier."), has_credit("Ana Lima (via Twitter) The pier at dusk.")
+    (True, True)
+    >>> has_credit("AP reported a crowd at the pier."), has_credit("Lima wrote (via Twitter) that it was over.")
+    (False, False)
     """
     if text.isascii():  # the hint pattern is a list of literals: look for each in the lower-cased text
         lowered = text.lower()
@@ -292,6 +301,8 @@ def has_credit(text: str) -> bool:
     if hint and _CREDIT.search(text):
         return True
     if text.endswith(")") and "/" in text and _NAME_SLASH_CREDIT.search(text):
+        return True
+    if _LEADING_AGENCY.match(text) or ("(via " in text or "(courtesy " in text) and _LEADING_SOURCE.match(text):
         return True
     return text.endswith(("]", ")")) and bool(_AGENCY_CREDIT.search(text))
 
