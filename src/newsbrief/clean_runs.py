@@ -307,6 +307,9 @@ _OFF_TOPIC = 0.13
 _EDGE_SHORT = 12
 
 
+_PLACE_POINTER = re.compile(r"\b(?:below|above)[.!:]?\s*$|\b(?:below|above)\.")
+
+
 def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
     """Reader-addressed lines at the edges of the body that do not talk about the story are promos.
 
@@ -331,7 +334,9 @@ def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
             continue
         weak_talk = shape.interface_ratio > 0 and (shape.imperative or shape.words <= _EDGE_SHORT)
         page_talk = shape.strong > 0 or weak_talk or has_url(text) or has_contact(text)
-        if not (page_talk or (shape.addressed and shape.imperative)):
+        # "… you can do so below": the reader sent to a place on the page (13th round; at the tail only).
+        pointed = pos >= _EDGE_TOP and shape.addressed and _PLACE_POINTER.search(text) is not None
+        if not (page_talk or pointed or (shape.addressed and shape.imperative)):
             continue
         rest = [units[k].text for k in body if k != i]
         if topic_similarity([text], rest) < _OFF_TOPIC:
