@@ -87,13 +87,25 @@ _DATELINE_ONLY = re.compile(
 )
 
 
+_SOURCE_ONLY = re.compile(r"^\([A-Z][\w.&'’/-]*(?: [A-Z][\w.&'’/-]*)*\)\s*[-—–:]?$")
+_SOURCE_WORDS = 3
+
+
 def is_dateline(text: str) -> bool:
     """A wire dateline standing alone on its line (``WASHINGTON (Reuters) -``, ``PARIS, Nov 14 (AFP) —``).
 
     >>> is_dateline("WASHINGTON (Reuters) -"), is_dateline("PARIS, Nov 14 (AFP) —"), is_dateline("Paris is calm")
     (True, True, False)
+    >>> is_dateline("(AP-Yonhap)"), is_dateline("(Wire Service)"), is_dateline("(see below)")
+    (True, True, False)
     """
-    return len(text.split()) <= 8 and bool(_DATELINE_ONLY.match(text.strip()))
+    words = text.split()
+    if len(words) > 8:
+        return False
+    if _DATELINE_ONLY.match(text.strip()):
+        return True
+    # The agency alone in brackets (``(AP-Yonhap)``, ``(CNN)``; 13th round): every word capitalised.
+    return len(words) <= _SOURCE_WORDS and bool(_SOURCE_ONLY.match(text.strip()))
 
 
 def has_date(text: str) -> bool:
