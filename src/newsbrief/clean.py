@@ -76,6 +76,7 @@ from newsbrief.clean_lines import (
     is_identifier,
     is_pointer_prompt,
     is_site_labelled_link,
+    is_symbol_controls,
     labelled_headline,
     navigation_like,
     only_interface_words,
@@ -591,6 +592,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "date line"  # a bare time of day between paragraphs heads a live blog's entry
     if is_bare_url(text):
         return "link"
+    if (top or tail) and shape.words <= 6 and is_symbol_controls(text):  # ``A+ A-``: the text-size buttons
+        return "interface"
     if has_email(text) and shape.words <= 40:
         return "contact"
     if not shape.anchor and navigation_like(shape):

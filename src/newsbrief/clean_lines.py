@@ -307,6 +307,22 @@ def has_credit(text: str) -> bool:
     return text.endswith(("]", ")")) and bool(_AGENCY_CREDIT.search(text))
 
 
+_CONTROL_TOKEN = re.compile(r"^[^\W\d_]?[+\-−–×<>«»‹›]{1,2}[^\W\d_]?$")
+_CONTROL_TOKENS = 6
+
+
+def is_symbol_controls(text: str) -> bool:
+    """A row of buttons drawn with symbols and single letters: ``A+ A-`` (text size), ``« ‹ › »`` (13th round).
+
+    Every token is at most one letter with one or two control symbols; no word, no figure.
+
+    >>> is_symbol_controls("A+ A-"), is_symbol_controls("A- A A+"), is_symbol_controls("Q&A"), is_symbol_controls("1-0")
+    (True, False, False, False)
+    """
+    tokens = text.split()
+    return 0 < len(tokens) <= _CONTROL_TOKENS and all(_CONTROL_TOKEN.match(token) for token in tokens)
+
+
 def is_counter(text: str) -> bool:
     """A bare counter such as ``12 comments`` or ``Shares: 340``.
 
