@@ -854,8 +854,8 @@ def bulleted_lists(units: list[Unit], reasons: list[str | None]) -> None:
     """The items of a bulleted list introduced by the text are content, whatever words they hold (13th round).
 
     A kept line of ≥ 4 words ending with a colon (``Here are the new features for Android users:``)
-    followed by ≥ 3 consecutive lines opening with the same bullet (or numbered), at most a third of
-    them removed, is a list of the text: its items of ≥ 4 words removed only for their words
+    followed by ≥ 3 consecutive lines opening with the same bullet (or numbered), half of them kept and
+    at most a third removed for their shape, is a list of the text: its items of ≥ 4 words removed only for their words
     (``• Share photos with several friends at once`` taken for a share prompt, ``• View used storage
     and clear the cache`` for a reader-addressed prompt) are kept.  A share bar's list (``Share this:``)
     has a short introduction, and a box's items removed for their shape (menus, links) stay removed.
@@ -872,7 +872,8 @@ def bulleted_lists(units: list[Unit], reasons: list[str | None]) -> None:
         while j < n and _bullet(units[j].text) == marker:
             j += 1
         run = range(i + 1, j)
-        if len(run) < _BULLET_RUN or 3 * sum(reasons[k] is not None for k in run) > len(run):
+        kept = sum(reasons[k] is None for k in run)
+        if len(run) < _BULLET_RUN or 2 * kept < len(run) or 3 * sum(reasons[k] not in _WORDY_REASONS for k in run if reasons[k]) > len(run):
             continue
         for k in run:
             if reasons[k] in _WORDY_REASONS and units[k].shape.words >= _BULLET_ITEM_WORDS:
