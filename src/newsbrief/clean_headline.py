@@ -215,9 +215,9 @@ def between_headline_copies(units: list[Unit], reasons: list[str | None], title_
     if title_idx is None:
         return
     stop = min(len(units), title_idx + _BETWEEN_LINES + 2)
-    copy = next((k for k in range(title_idx + 1, stop) if reasons[k] == "repeated headline"), None)
-    if copy is None:
+    if "repeated headline" not in reasons[title_idx + 1 : stop]:
         return
+    copy = reasons.index("repeated headline", title_idx + 1, stop)
     between = range(title_idx + 1, copy)
     if any(reasons[k] is None and (units[k].shape.sentence_like or units[k].shape.words > _BETWEEN_WORDS) for k in between):
         return

@@ -61,6 +61,7 @@ _NAME_SLASH_CREDIT = re.compile(r"[.!?\"”’]\s*\([A-Z][\w.'’-]*(?: [A-Z][\w
 #: The credit printed before the caption (13th round): an agency, then a new sentence with no stop between
 #: (``AP A crowd gathers …``), or a name with where the picture came from (``Ana Lima (via Twitter) The …``).
 _LEADING_AGENCY = re.compile(r"^(?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|EFE|AAP|PA|Alamy) (?:A|An|The|This|These|Two|Three) [a-z]")
+_AGENCY_INITIALS = frozenset("AREGXP")
 _LEADING_SOURCE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} \((?:via|courtesy of) [^)]{2,40}\) [A-Z\"“‘']")
 
 _CREDIT_HINT = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|©|ⓒ|/", re.IGNORECASE)
@@ -302,13 +303,16 @@ def has_credit(text: str) -> bool:
         return True
     if text.endswith(")") and "/" in text and _NAME_SLASH_CREDIT.search(text):
         return True
-    if _LEADING_AGENCY.match(text) or ("(via " in text or "(courtesy " in text) and _LEADING_SOURCE.match(text):
+    if (text[:1] in _AGENCY_INITIALS and _LEADING_AGENCY.match(text)) or (
+        ("(via " in text or "(courtesy " in text) and _LEADING_SOURCE.match(text)
+    ):
         return True
     return text.endswith(("]", ")")) and bool(_AGENCY_CREDIT.search(text))
 
 
 _CONTROL_TOKEN = re.compile(r"^[^\W\d_]?[+\-−–×<>«»‹›]{1,2}[^\W\d_]?$")
 _CONTROL_TOKENS = 6
+_CONTROL_CHARS = 5 * _CONTROL_TOKENS
 
 
 def is_symbol_controls(text: str) -> bool:
@@ -319,6 +323,8 @@ def is_symbol_controls(text: str) -> bool:
     >>> is_symbol_controls("A+ A-"), is_symbol_controls("A- A A+"), is_symbol_controls("Q&A"), is_symbol_controls("1-0")
     (True, False, False, False)
     """
+    if len(text) > _CONTROL_CHARS:  # six tokens of at most four characters
+        return False
     tokens = text.split()
     return 0 < len(tokens) <= _CONTROL_TOKENS and all(_CONTROL_TOKEN.match(token) for token in tokens)
 

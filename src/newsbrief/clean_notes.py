@@ -42,6 +42,9 @@ _AUTHOR_NOTE = re.compile(
     r"^(?:The (?:author|writer)s?|(?P<name>[A-Z][\w.'’‐-]+(?: [A-Z][\w.'’‐-]+){1,3})),? "
     r"(?:is|was|has been|serves as|works as) (?:an? |the )?(?:[\w&'’.,-]+ ){0,5}?" + _ROLE + r"s?\b"
 )
+#: The note's verb stands within its first characters (a name of up to four words before it).
+_NOTE_HEAD = 90
+_NOTE_VERBS = (" is ", " was ", " has been ", " serves as ", " works as ")
 _BY_AUTHOR = re.compile(r"^The (?:author|writer)s?\b")
 # How to reach the writer: "Follow her on Twitter", "@handle", an e-mail address.
 _CONTACT = re.compile(
@@ -98,6 +101,9 @@ def is_author_note(text: str, bylines: list[str], words: int | None = None) -> b
     """
     words = len(text.split()) if words is None else words
     if words > _NOTE_WORDS or text[:1] in QUOTE_OPENERS:
+        return False
+    head = text[:_NOTE_HEAD]
+    if not any(map(head.__contains__, _NOTE_VERBS)):  # most lines: no "<Name> is …" at their start
         return False
     match = _AUTHOR_NOTE.match(text)
     if match is None:

@@ -861,7 +861,7 @@ def bulleted_lists(units: list[Unit], reasons: list[str | None]) -> None:
     has a short introduction, and a box's items removed for their shape (menus, links) stay removed.
     """
     n = len(units)
-    for i in range(n - _BULLET_RUN):
+    for i in [k for k, unit in enumerate(units[: n - _BULLET_RUN]) if unit.text[-1:] == ":"]:
         intro = units[i]
         if reasons[i] is not None or intro.shape.words < _BULLET_ITEM_WORDS or not intro.text.rstrip().endswith(":"):
             continue
