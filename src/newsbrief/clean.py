@@ -42,6 +42,7 @@ from newsbrief.clean_blocks import (
     tag_lines,
     tail_box_headers,
     tail_end_line,
+    unopened_header,
     widget_blocks,
 )
 from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
@@ -53,7 +54,12 @@ from newsbrief.clean_dates import (
     is_post_signature,
     universal_reason,
 )
-from newsbrief.clean_headline import drop_repeated_headline, find_title, recurring_headline
+from newsbrief.clean_headline import (
+    between_headline_copies,
+    drop_repeated_headline,
+    find_title,
+    recurring_headline,
+)
 from newsbrief.clean_lines import (
     LINK_WORDS,
     Unit,
@@ -70,6 +76,7 @@ from newsbrief.clean_lines import (
     is_identifier,
     is_pointer_prompt,
     is_site_labelled_link,
+    is_symbol_controls,
     labelled_headline,
     navigation_like,
     only_interface_words,
@@ -87,6 +94,7 @@ from newsbrief.clean_notes import author_notes, news_promos, site_notices, trim_
 from newsbrief.clean_runs import (
     DATA_ROW,
     KEY_VALUE,
+    bulleted_lists,
     caption_neighbours,
     comment_section,
     edge_boxes,
@@ -330,6 +338,8 @@ class Cleaner:
         title, title_idx, title_meta = find_title(units, reasons, meta_title)
         if title:
             drop_repeated_headline(units, reasons, title, title_idx)
+            between_headline_copies(units, reasons, title_idx)
+        unopened_header(units, reasons, skip=title_idx)
         edge_boxes(units, reasons, skip=title_idx)
         tail_end_line(units, reasons, skip=title_idx)
         text = raw.text or ""
@@ -494,6 +504,7 @@ def _classify(
         site_notices(units, reasons)
         batch = cleaner._batch  # read only: how recurrence is counted is observe's
         shared_notices(units, reasons, lambda i: batch.get(keys[i], 0), threshold=max(3, cleaner.options.min_recurring))
+        bulleted_lists(units, reasons)
         _second_copies(units, reasons, keys, boxes)
         _quoted_posts(units, reasons)
         _underlines(units, reasons)
@@ -571,7 +582,9 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     if is_post_signature(text):  # an embedded post's author and date: part of the quoted post
         return None
     top, tail = ctx.i < ctx.first, ctx.i > ctx.last
-    if (top or tail) and is_byline(text, name_outlet=ctx.i > 0):
+    # ``Jane Doe, Reuters`` is a byline under the headline; after the text the same shape is a letter's
+    # signature or a contact's name (``Ann Lee, Westerville``, ``Ann Lee, Chief Executive Officer``).
+    if (top or tail) and is_byline(text, name_outlet=top and ctx.i > 0):
         return "byline"
     if top and ctx.i > 0 and is_dateline(text):
         return "dateline"
@@ -579,6 +592,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
         return "date line"  # a bare time of day between paragraphs heads a live blog's entry
     if is_bare_url(text):
         return "link"
+    if (top or tail) and shape.words <= 6 and is_symbol_controls(text):  # ``A+ A-``: the text-size buttons
+        return "interface"
     if has_email(text) and shape.words <= 40:
         return "contact"
     if not shape.anchor and navigation_like(shape):

@@ -16,11 +16,12 @@ Like :mod:`newsbrief.clean_runs`, each rule reads the units of a page and the re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from newsbrief.clean_lines import Unit
 from newsbrief.clean_runs import DATA_ROW, NAMED_ROLE
-from newsbrief.clean_shape import line_key
+from newsbrief.clean_shape import QUOTE_OPENERS, line_key
 from newsbrief.text import content_words
 
 
@@ -256,6 +257,54 @@ def tail_end_line(units: list[Unit], reasons: list[str | None], *, skip: int | N
     if not any(u.shape.anchor and reasons[k] is None for k, u in enumerate(units[:i])):
         return  # no text before it: nothing to follow
     reasons[i] = reasons[i - 1]
+
+
+#: A header left without its list is this short (``Latest stories:``, ``Check the radar here:``).
+_OPEN_HEADER_WORDS = 12
+
+
+def unopened_header(units: list[Unit], reasons: list[str | None], *, skip: int | None) -> None:
+    """The page's last line, ending with a colon, is a box's header whose list was not scraped (13th round).
+
+    A line introducing what follows (``Latest stories:``, ``What readers are
+    clicking on:``) with nothing after it introduces the site's list of links, never the text: the
+    article's own lists come with their items.  The line has 1–12 words, is not the headline, not a
+    quotation, has a header's form (:func:`_header_form`) and comes after a kept prose paragraph
+    (``tail list``).  Reads no words but the question word, so it runs in every language.
+    """
+    i = len(units) - 1
+    if i < 1 or i == skip or reasons[i] is not None:
+        return
+    unit = units[i]
+    text = unit.text.rstrip()
+    if not text.endswith(":") or text.endswith("::") or not 1 <= unit.shape.words <= _OPEN_HEADER_WORDS:
+        return
+    if text[:1] in QUOTE_OPENERS or not _header_form(unit):
+        return
+    if not any(u.shape.anchor and reasons[k] is None for k, u in enumerate(units[:i]) if k != skip):
+        return  # no text before it
+    reasons[i] = "tail list"
+
+
+_WH_OPENING = re.compile(r"^(?:What|Which|Where|Who)\b")
+_LABEL_WORDS = 5
+
+
+def _header_form(unit: Unit) -> bool:
+    """A box's header, not the text's sentence.
+
+    A capitalised label (``LATEST STORIES:``, ``More From The Desk:``, ≤ 5 words) or a header asking a
+    question (``What others are reading:``, ≤ 8 words).  A sentence
+    that introduces the posts embedded under it (``Readers seemed confused by the plan:``) is the text's.
+    """
+    shape = unit.shape
+    if shape.words <= _LABEL_WORDS and shape.title_ratio >= _LABEL_TITLE:
+        return True
+    return shape.words <= _OPEN_QUESTION_WORDS and _WH_OPENING.match(unit.text) is not None
+
+
+_LABEL_TITLE = 0.8
+_OPEN_QUESTION_WORDS = 8
 
 
 _CONTROL_WORDS = 4

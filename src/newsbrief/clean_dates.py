@@ -34,7 +34,7 @@ _DATE_TOKEN = re.compile(
 )
 
 _DATE_ANCHOR = re.compile(
-    rf"\b(?:{_MONTHS})\b\.?\s*\d|\d\s*(?:{_MONTHS})\b|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b"
+    rf"\b(?:{_MONTHS})\b\.?\s*\d|\d\s*(?:{_MONTHS})\b|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}([-/.])\d{{1,2}}\1\d{{2,4}}\b"
     rf"|\b(?:{_WEEKDAYS})\b|\b\d+\s+(?:hours?|minutes?|mins?|days?)\s+ago\b|\b\d{{1,2}}:\d{{2}}\b",
     re.IGNORECASE,
 )
@@ -87,13 +87,25 @@ _DATELINE_ONLY = re.compile(
 )
 
 
+_SOURCE_ONLY = re.compile(r"^\([A-Z][\w.&'’/-]*(?: [A-Z][\w.&'’/-]*)*\)\s*[-—–:]?$")
+_SOURCE_WORDS = 3
+
+
 def is_dateline(text: str) -> bool:
     """A wire dateline standing alone on its line (``WASHINGTON (Reuters) -``, ``PARIS, Nov 14 (AFP) —``).
 
     >>> is_dateline("WASHINGTON (Reuters) -"), is_dateline("PARIS, Nov 14 (AFP) —"), is_dateline("Paris is calm")
     (True, True, False)
+    >>> is_dateline("(AP-Yonhap)"), is_dateline("(Wire Service)"), is_dateline("(see below)")
+    (True, True, False)
     """
-    return len(text.split()) <= 8 and bool(_DATELINE_ONLY.match(text.strip()))
+    words = text.split()
+    if len(words) > 8:
+        return False
+    if _DATELINE_ONLY.match(text.strip()):
+        return True
+    # The agency alone in brackets (``(AP-Yonhap)``, ``(CNN)``; 13th round): every word capitalised.
+    return len(words) <= _SOURCE_WORDS and bool(_SOURCE_ONLY.match(text.strip()))
 
 
 def has_date(text: str) -> bool:
@@ -189,12 +201,19 @@ def starts_with_date(text: str) -> bool:
     return _DATE_START.match(text[:24].lower()) is not None
 
 
+_READING_TIME = re.compile(r"\b\d{1,2}[ -]?min(?:ute)?s?\.? read\b", re.IGNORECASE)
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date/time, possibly with a place or an agency (``Washington. September 9. INTERFAX``).
 
     >>> is_date_line("September 9, 2021 08:51 AM"), is_date_line("He died on Monday."), is_date_line("Leeds Wed 212, 318")
     (True, False, False)
+    >>> is_date_line("March 3, 2020 4 min read")
+    True
     """
+    if "ead" in text:  # ``January 1, 2020 6 min read``: the reading time is part of the date line (13th round)
+        text = _READING_TIME.sub(" ", text)
     words = _WORD.findall(text)
     if not words or len(words) > 14 or not _date_anchor(text):
         return False

@@ -195,3 +195,32 @@ def recurring_headline(units: list[Unit], reasons: list[str | None]) -> None:
         rest.update(content_words(unit.text))
     if len(words) >= 2 and len(words - rest) <= 1:
         reasons[0] = None
+
+
+#: A line between the headline and its copy this short is the site's label, not the text's.
+_BETWEEN_WORDS = 6
+#: … and at most this many lines stand between them.
+_BETWEEN_LINES = 3
+
+
+def between_headline_copies(units: list[Unit], reasons: list[str | None], title_idx: int | None) -> None:
+    """Short lines between the headline and its copy are the page's furniture (13th round).
+
+    A page that prints its headline twice (the document's title, then the article's heading) puts the
+    site's name or the section between them (``Harbour Daily News`` / ``Regions``).  Kept lines of at
+    most six words that do not read like sentences, all of them between the headline's line and its
+    first copy, are a ``section label``.  A stand-first is a sentence; a line after the copy is the
+    text's.
+    """
+    if title_idx is None:
+        return
+    stop = min(len(units), title_idx + _BETWEEN_LINES + 2)
+    if "repeated headline" not in reasons[title_idx + 1 : stop]:
+        return
+    copy = reasons.index("repeated headline", title_idx + 1, stop)
+    between = range(title_idx + 1, copy)
+    if any(reasons[k] is None and (units[k].shape.sentence_like or units[k].shape.words > _BETWEEN_WORDS) for k in between):
+        return
+    for k in between:
+        if reasons[k] is None:
+            reasons[k] = "section label"

@@ -58,6 +58,12 @@ _AGENCY_CREDIT = re.compile(r"\s[\[(](?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Xin
 #: sentence (``… midnight. (Ana Lima/CBC)``, eleventh round); ``(Summer/Winter)`` names no one.
 _NAME_SLASH_CREDIT = re.compile(r"[.!?\"”’]\s*\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)$")
 
+#: The credit printed before the caption (13th round): an agency, then a new sentence with no stop between
+#: (``AP A crowd gathers …``), or a name with where the picture came from (``Ana Lima (via Twitter) The …``).
+_LEADING_AGENCY = re.compile(r"^(?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|EFE|AAP|PA|Alamy) (?:A|An|The|This|These|Two|Three) [a-z]")
+_AGENCY_INITIALS = frozenset("AREGXP")
+_LEADING_SOURCE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} \((?:via|courtesy of) [^)]{2,40}\) [A-Z\"“‘']")
+
 _CREDIT_HINT = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|©|ⓒ|/", re.IGNORECASE)
 
 _CREDIT_HINT_LOWER = re.compile(r"photo|image|picture|video|credit|caption|getty|shutterstock|alamy|istock|/")
@@ -124,7 +130,11 @@ def interface_label(text: str) -> bool:
     label = LineShape.of(match.group(1))
     # One imperative is a label too (``See: <headline>``, ``Watch: <title>``).
     labelled = label.interface_ratio >= 0.25 or (label.words == 1 and label.imperative)
-    return 0 < label.words <= 3 and labelled and not LineShape.of(match.group(2)).terminal
+    if not (0 < label.words <= 3 and labelled):
+        return False
+    # A headline may ask its question (``More: Can the valley be saved?``, 13th round); it makes no statement.
+    title = LineShape.of(match.group(2))
+    return not title.terminal or title.terminal_question
 
 
 _MEDIA_TAG = re.compile(r"\s*[(\[][^\W\d_]+[)\]]$")
@@ -277,6 +287,10 @@ def has_credit(text: str) -> bool:
     (True, False)
     >>> has_credit("The twins met at the station. (Ana Lima / CBC News)"), has_credit("He left (via Lyon/Paris) at dawn.")
     (True, False)
+    >>> has_credit("AP A crowd gathers at the pier."), has_credit("Ana Lima (via Twitter) The pier at dusk.")
+    (True, True)
+    >>> has_credit("AP reported a crowd at the pier."), has_credit("Lima wrote (via Twitter) that it was over.")
+    (False, False)
     """
     if text.isascii():  # the hint pattern is a list of literals: look for each in the lower-cased text
         lowered = text.lower()
@@ -289,7 +303,30 @@ def has_credit(text: str) -> bool:
         return True
     if text.endswith(")") and "/" in text and _NAME_SLASH_CREDIT.search(text):
         return True
+    if (text[:1] in _AGENCY_INITIALS and _LEADING_AGENCY.match(text)) or (
+        ("(via " in text or "(courtesy " in text) and _LEADING_SOURCE.match(text)
+    ):
+        return True
     return text.endswith(("]", ")")) and bool(_AGENCY_CREDIT.search(text))
+
+
+_CONTROL_TOKEN = re.compile(r"^[^\W\d_]?[+\-−–×<>«»‹›]{1,2}[^\W\d_]?$")
+_CONTROL_TOKENS = 6
+_CONTROL_CHARS = 5 * _CONTROL_TOKENS
+
+
+def is_symbol_controls(text: str) -> bool:
+    """A row of buttons drawn with symbols and single letters: ``A+ A-`` (text size), ``« ‹ › »`` (13th round).
+
+    Every token is at most one letter with one or two control symbols; no word, no figure.
+
+    >>> is_symbol_controls("A+ A-"), is_symbol_controls("A- A A+"), is_symbol_controls("Q&A"), is_symbol_controls("1-0")
+    (True, False, False, False)
+    """
+    if len(text) > _CONTROL_CHARS:  # six tokens of at most four characters
+        return False
+    tokens = text.split()
+    return 0 < len(tokens) <= _CONTROL_TOKENS and all(_CONTROL_TOKEN.match(token) for token in tokens)
 
 
 def is_counter(text: str) -> bool:

@@ -42,6 +42,9 @@ _AUTHOR_NOTE = re.compile(
     r"^(?:The (?:author|writer)s?|(?P<name>[A-Z][\w.'’‐-]+(?: [A-Z][\w.'’‐-]+){1,3})),? "
     r"(?:is|was|has been|serves as|works as) (?:an? |the )?(?:[\w&'’.,-]+ ){0,5}?" + _ROLE + r"s?\b"
 )
+#: The note's verb stands within its first characters (a name of up to four words before it).
+_NOTE_HEAD = 90
+_NOTE_VERBS = (" is ", " was ", " has been ", " serves as ", " works as ")
 _BY_AUTHOR = re.compile(r"^The (?:author|writer)s?\b")
 # How to reach the writer: "Follow her on Twitter", "@handle", an e-mail address.
 _CONTACT = re.compile(
@@ -66,11 +69,19 @@ _PROMO_OPENING = re.compile(
 )
 
 
-def _edges(reasons: list[str | None]) -> list[int]:
+def _edges(reasons: list[str | None], units: list[Unit]) -> list[int]:
     body = [i for i, reason in enumerate(reasons) if reason is None]
+    if body and body[0] == 0 and not units[0].shape.terminal:  # the headline: the body's edge is under it (13th round)
+        body = body[1:]
     if len(body) <= _EDGE_TOP + _EDGE_TAIL:
         return body
     return body[:_EDGE_TOP] + body[-_EDGE_TAIL:]
+
+
+#: A bare name under the headline is looked for among this many lines …
+_NAME_LINES = 3
+# … a name of two to four capitalised words and nothing else.
+_BARE_NAME = re.compile(r"^[A-Z][a-z][\w'’‐-]*(?: [A-Z]\.)?(?: [A-Z][a-z][\w'’‐-]*){1,3}$")
 
 
 def is_author_note(text: str, bylines: list[str], words: int | None = None) -> bool:
@@ -91,6 +102,9 @@ def is_author_note(text: str, bylines: list[str], words: int | None = None) -> b
     words = len(text.split()) if words is None else words
     if words > _NOTE_WORDS or text[:1] in QUOTE_OPENERS:
         return False
+    head = text[:_NOTE_HEAD]
+    if not any(map(head.__contains__, _NOTE_VERBS)):  # most lines: no "<Name> is …" at their start
+        return False
     match = _AUTHOR_NOTE.match(text)
     if match is None:
         return False
@@ -103,9 +117,16 @@ def is_author_note(text: str, bylines: list[str], words: int | None = None) -> b
 def author_notes(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark the author's note among the body's edge lines (:func:`is_author_note`) as ``author note``."""
     bylines = [units[i].text for i, reason in enumerate(reasons) if reason == "byline"]
-    for i in _edges(reasons):
-        if is_author_note(units[i].text, bylines, units[i].shape.words):
-            reasons[i] = "author note"
+    # A byline without its "By": the writer's bare name on a line of its own under the headline (13th round).
+    top = [i for i, reason in enumerate(reasons[: _NAME_LINES + 1]) if reason is None][1:]
+    names = [i for i in top if _BARE_NAME.match(units[i].text.strip())]
+    bylines += [units[i].text.strip() for i in names]
+    notes = [i for i in _edges(reasons, units) if is_author_note(units[i].text, bylines, units[i].shape.words)]
+    for i in notes:
+        reasons[i] = "author note"
+    for k in names:  # the note confirms the bare name under the headline as the writer's: a byline
+        if any(units[i].text.startswith(units[k].text.strip()) for i in notes if i != k):
+            reasons[k] = "byline"
 
 
 def is_news_promo(text: str, words: int | None = None) -> bool:
@@ -130,7 +151,7 @@ def is_news_promo(text: str, words: int | None = None) -> bool:
 
 def news_promos(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark "more news from us" promos among the body's edge lines (:func:`is_news_promo`) as ``tail prompt``."""
-    edges = _edges(reasons)
+    edges = _edges(reasons, units)
     for pos, i in enumerate(edges):
         if is_news_promo(units[i].text, units[i].shape.words):
             reasons[i] = "tail prompt" if pos >= min(_EDGE_TOP, len(edges)) else "interface"
@@ -197,7 +218,7 @@ def is_site_notice(text: str, words: int | None = None) -> bool:
 
 def site_notices(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark the site's notices among the body's edge lines (:func:`is_site_notice`) as ``site notice``."""
-    for i in _edges(reasons):
+    for i in _edges(reasons, units):
         if is_site_notice(units[i].text, units[i].shape.words):
             reasons[i] = "site notice"
 

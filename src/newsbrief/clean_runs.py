@@ -145,10 +145,21 @@ def tail_runs(units: list[Unit], reasons: list[str | None], last: int, listed: l
         j = i
         while j < len(units) and reasons[j] is None and not listed[j] and link_like(units[j]):
             j += 1
-        if j - i >= 2 or (j - i == 1 and j == len(units) and units[i].shape.words <= 8):
+        # One last line is a link unless it signs the text off (``Ann Lee, Westerville``: a letter's writer).
+        lone = j - i == 1 and j == len(units) and units[i].shape.words <= 8 and not _sign_off(units[i])
+        if j - i >= 2 or lone:
             for k in range(i, j):
                 reasons[k] = "tail list"
         i = max(j, i + 1)
+
+
+_SIGN_OFF_WORDS = 6
+
+
+def _sign_off(unit: Unit) -> bool:
+    """A name, a comma and a place or role, nothing more: a letter's or a release's signature (13th round)."""
+    shape = unit.shape
+    return shape.words <= _SIGN_OFF_WORDS and shape.title_ratio == 1 and NAMED_ROLE.match(unit.text) is not None
 
 
 _MENU_RUN = 4
@@ -225,11 +236,19 @@ def related_runs(units: list[Unit], reasons: list[str | None], first: int) -> No
                     break
                 if units[j].shape.words < 3 and not is_numbered(units[j].text):
                     break
+                if _opens_lower(units[j].text):  # a title opens with a capital; this is a list's item (13th round)
+                    break
                 reasons[j] = "related links"
                 j += 1
             i = j
         else:
             i += 1
+
+
+def _opens_lower(text: str) -> bool:
+    """The line's first word is all lower case (``the growing debts of …``; not ``iPhone``, ``eBay``)."""
+    first = text.lstrip(" \t\"'“‘(").split(maxsplit=1)
+    return bool(first) and first[0][:1].islower() and first[0] == first[0].lower()
 
 
 def _link_item(shape: LineShape) -> bool:
@@ -288,6 +307,9 @@ _OFF_TOPIC = 0.13
 _EDGE_SHORT = 12
 
 
+_PLACE_POINTER = re.compile(r"\b(?:below|above)[.!:]?\s*$|\b(?:below|above)\.")
+
+
 def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
     """Reader-addressed lines at the edges of the body that do not talk about the story are promos.
 
@@ -312,7 +334,9 @@ def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
             continue
         weak_talk = shape.interface_ratio > 0 and (shape.imperative or shape.words <= _EDGE_SHORT)
         page_talk = shape.strong > 0 or weak_talk or has_url(text) or has_contact(text)
-        if not (page_talk or (shape.addressed and shape.imperative)):
+        # "… you can do so below": the reader sent to a place on the page (13th round; at the tail only).
+        pointed = pos >= _EDGE_TOP and shape.addressed and _PLACE_POINTER.search(text) is not None
+        if not (page_talk or pointed or (shape.addressed and shape.imperative)):
             continue
         rest = [units[k].text for k in body if k != i]
         if topic_similarity([text], rest) < _OFF_TOPIC:
@@ -816,3 +840,49 @@ def titles_after_box(units: list[Unit], reasons: list[str | None], lines: list[s
             for j in run:
                 reasons[j] = "related links"
         i = max(k, i + 1)
+
+
+#: Reasons a line gets for the words it holds (an interface word, a reader addressed): a list's item
+#: may hold them and still be the text's.
+_WORDY_REASONS = frozenset({"interface", "tail prompt"})
+_BULLET_RUN = 3
+_BULLET_ITEM_WORDS = 4
+_BULLET = re.compile(r"^\s*(?:(\d{1,2})[.)]|([•·▪►*–-]))\s+\S")
+
+
+def bulleted_lists(units: list[Unit], reasons: list[str | None]) -> None:
+    """The items of a bulleted list introduced by the text are content, whatever words they hold (13th round).
+
+    A kept line of ≥ 4 words ending with a colon (``Here are the new features for Android users:``)
+    followed by ≥ 3 consecutive lines opening with the same bullet (or numbered), half of them kept and
+    at most a third removed for their shape, is a list of the text: its items of ≥ 4 words removed only for their words
+    (``• Share photos with several friends at once`` taken for a share prompt, ``• View used storage
+    and clear the cache`` for a reader-addressed prompt) are kept.  A share bar's list (``Share this:``)
+    has a short introduction, and a box's items removed for their shape (menus, links) stay removed.
+    """
+    n = len(units)
+    for i in [k for k, unit in enumerate(units[: n - _BULLET_RUN]) if unit.text[-1:] == ":"]:
+        intro = units[i]
+        if reasons[i] is not None or intro.shape.words < _BULLET_ITEM_WORDS or not intro.text.rstrip().endswith(":"):
+            continue
+        marker = _bullet(units[i + 1].text)
+        if marker is None:
+            continue
+        j = i + 1
+        while j < n and _bullet(units[j].text) == marker:
+            j += 1
+        run = range(i + 1, j)
+        kept = sum(reasons[k] is None for k in run)
+        if len(run) < _BULLET_RUN or 2 * kept < len(run) or 3 * sum(reasons[k] not in _WORDY_REASONS for k in run if reasons[k]) > len(run):
+            continue
+        for k in run:
+            if reasons[k] in _WORDY_REASONS and units[k].shape.words >= _BULLET_ITEM_WORDS:
+                reasons[k] = None
+
+
+def _bullet(text: str) -> str | None:
+    """The bullet opening a list item (``"#"`` for a number), or ``None``."""
+    match = _BULLET.match(text)
+    if match is None:
+        return None
+    return "#" if match.group(1) else match.group(2)

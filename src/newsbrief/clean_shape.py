@@ -199,6 +199,23 @@ def _ascii_words(head: str) -> tuple[list[bytes], int, int]:
     return low, lower, title
 
 
+_US_WORD = re.compile(r"\b[Uu]s\b")
+
+
+def _reader_beyond_country(head: str, low: list[str] | list[bytes], reader_words: frozenset) -> bool:  # type: ignore[type-arg]
+    """Whether a line holding ``US`` addresses the reader with another word (or with ``us`` written small).
+
+    >>> LineShape.of("the growing alliances against the US dollar").reader
+    False
+    >>> LineShape.of("Tell us what the US should do").reader, LineShape.of("FOLLOW US ON TWITTER").reader
+    (True, True)
+    """
+    found = reader_words.intersection(low)
+    if len(found) > 1 or (b"us" not in found and "us" not in found):
+        return True
+    return _US_WORD.search(head) is not None
+
+
 def _opens_imperative(low: list[str] | list[bytes], imperatives: frozenset, liked: frozenset) -> bool:  # type: ignore[type-arg]
     """The first word is an imperative a page uses (a "Like" only before what is to be liked)."""
     if not low or low[0] not in imperatives:
@@ -265,6 +282,9 @@ class LineShape:
         lower_ratio = lower / n if n else 0.0
         separators = _separators(head)
         sentence_like = _sentence_like(text, words, terminal, cased, lower_ratio)
+        reader = not reader_words.isdisjoint(low)
+        if reader and lower and "US" in head:  # the country in a line of prose, not "us" (13th round)
+            reader = _reader_beyond_country(head, low, reader_words)
         return cls(
             text=text,
             words=words,
@@ -274,7 +294,7 @@ class LineShape:
             title_ratio=title / n if n else 0.0,
             interface_ratio=interface / n if n else 0.0,
             strong=strong,
-            reader=not reader_words.isdisjoint(low),
+            reader=reader,
             addressed=not second_person.isdisjoint(low) and text[:1] not in QUOTE_OPENERS,
             imperative=_opens_imperative(low, imperatives, liked),
             separators=separators,
