@@ -418,3 +418,15 @@ def test_a_relative_clause_between_the_speaker_and_the_verb_does_not_speak() -> 
     qs = text.index('"It')
     speaker = attribute(text, (qs, len(text)), people)
     assert speaker is not None and not isinstance(speaker, str) and speaker.form == "Maria Okafor"
+
+
+def test_the_one_spoken_to_is_no_speaker_and_a_he_says_chain_runs_through_quotes(models: NlpModels) -> None:
+    # "he tells Reuters": the listener; the next "he says" goes back through that quotation to the subject
+    text = (
+        "Tomas Ferreira, a harbour pilot for 30 years, now keeps oysters. Chef Anna Lindqvist asked Ferreira "
+        "for a sample. While he has farmed for only two years, Ferreira sounds like a veteran. "
+        '"I want people to taste the bay," he tells Marta Ruiz. He started the farm for one reason: '
+        '"I wanted cleaner water," he says.'
+    )
+    quotes = extract_quotes([make_article("oysters.txt", text)], models=models)
+    assert [q.speaker for q in quotes] == ["Tomas Ferreira", "Tomas Ferreira"]

@@ -252,14 +252,19 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     return None
 
 
+# the one spoken to ("he tells Whispers", "told Reuters"): the listener, not a later "he says"
+_LISTENER_BEFORE = re.compile(r"\b(?:tells?|told|telling|asked|informed)\s+$", re.I)
+
+
 def _people_before(text: str, quote_start: int, mentions: list[Mention]) -> tuple[int, list[Mention]]:
-    """The window an antecedent is looked for in, and its PERSON mentions outside quotations."""
+    """The window an antecedent is looked for in, and its PERSON mentions outside quotations (not listeners)."""
     window = max(0, quote_start - PRONOUN_WINDOW)
     quoted = [(m.start(), m.end()) for m in QUOTE.finditer(text, window, quote_start)]
     people = [
         m for m in mentions
         if m.kind == "PERSON" and window <= m.start and m.end <= quote_start
         and not any(s <= m.start < e for s, e in quoted)
+        and not _LISTENER_BEFORE.search(text, max(0, m.start - 12), m.start)
     ]
     return window, people
 
@@ -310,8 +315,9 @@ def _chain_subject(
 
     "Li Chengpeng, a social critic, … He posted a message, calling Mr. Najib's conference theatre.
     ``…,'' he wrote." gives Li Chengpeng: in the nearest earlier sentence that does not open with a
-    pronoun, the last person who speaks, else the first person (none when it names nobody).  A sentence
-    opening with "I" or "we" is quoted speech, not a chain: nothing then.
+    pronoun, the last person who speaks, else the first person (none when it names nobody); a sentence
+    whose quotation "he"/"she" speaks is a link of the chain too.  A sentence opening with "I" or "we" is
+    quoted speech, not a chain: nothing then.
     """
     bounds = [window, *[s for s in starts if s < sentence_start]]
     ends = [sentence_start, *reversed(bounds[1:])]
@@ -321,10 +327,16 @@ def _chain_subject(
             if not _THIRD_PERSON.match(opener):
                 return []
             continue
+        if _PRONOUN_ATTRIBUTION.search(text, start, end):
+            continue  # '"I'm trying to promote beekeeping," he tells Whispers.': the chain goes on
         people = [m for m in before if start <= m.start < end]
         talking = [m for m in speaking if start <= m.start < end]
         return talking[-1:] or people[:1]
     return []
+
+
+# a quotation attributed to "he"/"she" ('…," he tells Whispers.'): a link of a "he said" chain
+_PRONOUN_ATTRIBUTION = re.compile(rf"[,.?!]['\"\u201d\u2019]+\s+(?:he|she)\s+(?:{_VERBS})\b")
 
 
 def _opener(text: str, start: int) -> str:
