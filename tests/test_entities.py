@@ -461,3 +461,14 @@ def test_a_country_leading_a_coalition_stays_a_place(models: NlpModels) -> None:
     us = _by_variant(entities, "United States")
     assert us.kind == "GPE"
     assert "US" in us.variants
+
+
+def test_a_title_abbreviation_is_no_name_and_an_initial_does_not_cut_a_role(models: NlpModels) -> None:
+    text = (
+        "Col. Omar Bashir met the envoys in Tripoli. Karim Haddad, the leader of a U.S. Muslim group, "
+        "met Col. Omar Bashir on Sunday."
+    )
+    entities = extract_entities([make_article("a.txt", text)], models=models)
+    assert "Col" not in {e.name for e in entities}
+    haddad = _by_variant(entities, "Karim Haddad")
+    assert haddad.role == "leader of a U.S. Muslim group"

@@ -271,12 +271,22 @@ def _role_before(text: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
+# the point of an initial ("U.S.", "U.N."): no sentence end inside an appositive
+_INITIAL_POINT = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\.|\s+[A-Z]?[a-z])")
+
+
 def _role_after(text: str, end: int) -> str | None:
-    """Appositive role: "Hun Sen, the prime minister," / "X, Cambodia's foreign minister,"."""
-    match = _APPOSITIVE.match(text, end)
+    """Appositive role: "Hun Sen, the prime minister," / "X, Cambodia's foreign minister,".
+
+    >>> _role_after("Louis Farrakhan, the leader of a U.S. Muslim group, met him.", 15)
+    'leader of a U.S. Muslim group'
+    """
+    window = text[end : end + 120]
+    # an initial's point is masked (same length) so that "a U.S. Muslim group" is not cut at "U"
+    match = _APPOSITIVE.match(_INITIAL_POINT.sub("\u2024", window))
     if not match:
         return None
-    phrase = match.group(1)
+    phrase = window[match.start(1) : match.end(1)]
     if not any(w.lower().rstrip(".") in TITLE_HEADS for w in phrase.split()):
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", phrase)
@@ -300,6 +310,7 @@ _ZONE_SHAPE = re.compile(r"[A-Z]{2,3}T|UTC")
 _NOT_IN_NAME = re.compile(r"[\[\]{}<>]")
 _PICTURE_CREDIT = re.compile(r"\b(?:Photo|Photos|Image|Images|Picture)\s?/|/\s?(?:Getty|AFP|AP|Reuters|EPA)\b")
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+_TITLE_POINT = re.compile(r"\.\s+[A-Z]")
 
 
 def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
@@ -331,6 +342,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue
         if kind != "PERSON" and " " not in form and form.lower() in _TITLE_WORDS:
             continue  # "Interior" cut from "Interior Minister X": a word of a title, not a name
+        if " " not in form and form.lower() in TITLE_HEADS and _TITLE_POINT.match(text, end):
+            continue  # "Col" cut from "Col. Moammar Gadhafi": a title's abbreviation before the name
         if _NOT_IN_NAME.search(form) or (kind == "PERSON" and any(ch.isdigit() for ch in form)):
             continue  # "[I]t" from an edited quotation; "AF447" is a flight, not a person
         if _PICTURE_CREDIT.search(form):
