@@ -45,6 +45,22 @@ def test_headline_falls_back_when_no_source_has_one():
     assert choose_headline(arts, groups=()) == "Rain fell on the city of Galway for nine days in a row."
 
 
+def test_an_untitled_story_takes_its_title_from_a_hard_news_lead(models):
+    # wire copy without headlines: a lead telling the day says what happened; background every source
+    # repeats ("The port handles …") and a feature's opening scene do not
+    background = "The port handles a third of the country's grain exports. "
+    arts = [
+        make_article("a.txt", None, "Dock workers at the port of Varna walked off the job on Monday over unpaid wages. "
+                     + background + "The union said talks would resume."),
+        make_article("b.txt", None, "At dawn the cranes stood still and the gulls had the quay to themselves. "
+                     + background + "Dock workers at the port of Varna stopped work over unpaid wages."),
+        make_article("c.txt", None, "Grain ships queued outside Varna on Tuesday as a strike by dock workers over "
+                     "unpaid wages entered its second day. " + background),
+    ]
+    (briefing,) = brief_articles(arts, settings=Settings(brief=BriefOptions(one_story=True)), models=models)
+    assert briefing.headline in {arts[0].text.split(". ")[0] + ".", arts[2].text.split(". ")[0] + "."}
+
+
 def test_brief_story_sections_and_sources(models):
     arts = bridge_articles()
     river, valley, north, copy = arts

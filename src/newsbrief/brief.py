@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -26,7 +26,16 @@ from newsbrief import text as textmod
 from newsbrief.align import Alignment, Stems, align
 from newsbrief.cluster import cluster_stories
 from newsbrief.dedup import find_duplicate_groups, independent_sources
-from newsbrief.model import Article, Briefing, DuplicateGroup, ExclusiveInfo, Rejected, Sentence, Story
+from newsbrief.model import (
+    Article,
+    Briefing,
+    DuplicateGroup,
+    ExclusiveInfo,
+    Rejected,
+    Sentence,
+    Story,
+    SummarySentence,
+)
 from newsbrief.render.briefing_json import briefing_to_dict
 from newsbrief.settings import BriefOptions, Settings
 from newsbrief.summarize import stands_alone, summarize
@@ -105,6 +114,29 @@ def choose_headline(
     return " ".join(first.split()[:15])
 
 
+_DAY_WORD = re.compile(r"\b(?:" + "|".join(day.capitalize() for day in textmod.WEEKDAYS) + r"|today|yesterday)\b")
+
+
+def _title_candidates(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], summary: Sequence[SummarySentence]
+) -> list[str]:
+    """Sentences a story without headlines takes its title from: the articles' hard-news leads, else the summary's.
+
+    A news report's first sentence is written to say what happened, and tells the day; a summary
+    sentence may be the background every source repeats ("The U.N. sanctions ban air travel …").
+    Leads that do not stand alone (:func:`newsbrief.summarize.stands_alone`) are left out.  English.
+    """
+    leads = []
+    for article in articles:
+        first = next(iter(sentences.get(article.id, ())), None)
+        if first is not None and stands_alone(first.text) and textmod.ends_sentence(first.text):
+            leads.append(" ".join(first.text.split()))
+    # a hard-news lead tells the day ("… on Friday rejected …"); a feature's opening scene does not
+    # ("At first, the passing bicyclist thought …")
+    dated = [lead for lead in leads if _DAY_WORD.search(lead)]
+    return dated or [s.text for s in summary]
+
+
 def _centrality(words: Sequence[str], bags: Iterable[set[str]]) -> float:
     """The mean, over the articles' bags of stems, of the share of ``words`` each holds (0 without words)."""
     unique = set(words)
@@ -180,8 +212,7 @@ def brief_story(
         sentences: dict[str, Sequence[Sentence]] = {a.id: models.sentences(a) for a in articles}
         al = align(articles, groups=groups, sentences=sentences, options=options)
         summary = summarize(al, options=options)
-        fallback = [s.text for s in summary]
-        headline = choose_headline(articles, groups=groups, fallback=fallback, stems=al.stemmer)
+        headline = choose_headline(articles, groups=groups, fallback=_title_candidates(articles, sentences, summary), stems=al.stemmer)
         timeline = (
             build_timeline(articles, sentences=sentences, per_day=options.timeline_per_day) if build_timeline else ()
         )
