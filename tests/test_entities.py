@@ -472,3 +472,15 @@ def test_a_title_abbreviation_is_no_name_and_an_initial_does_not_cut_a_role(mode
     assert "Col" not in {e.name for e in entities}
     haddad = _by_variant(entities, "Karim Haddad")
     assert haddad.role == "leader of a U.S. Muslim group"
+
+
+def test_a_name_ending_with_a_sites_word_is_a_place(models: NlpModels) -> None:
+    # the small NER model tags both sites PERSON here
+    text = (
+        "The prologue starts in Trafalgar Square at 15:00 and ends on the Mall. Crowds lined the route from "
+        "Trafalgar Square, and riders later rode past Jubilee Gardens where Jubilee Gardens was packed. "
+        "Mayor Ken Harlow welcomed them."
+    )
+    kinds = {e.name: e.kind for e in extract_entities([make_article("a.txt", text)], models=models)}
+    assert kinds["Trafalgar Square"] == "GPE" and kinds["Jubilee Gardens"] == "GPE"
+    assert kinds.get("Ken Harlow") == "PERSON"

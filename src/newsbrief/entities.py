@@ -31,6 +31,7 @@ from wordfreq import zipf_frequency
 from newsbrief.dates import TIME_WORDS
 from newsbrief.model import Article, Entity, EntityKind
 from newsbrief.names import (
+    PLACE_DESIGNATORS,
     STORM_TITLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -311,6 +312,11 @@ _NOT_IN_NAME = re.compile(r"[\[\]{}<>]")
 _PICTURE_CREDIT = re.compile(r"\b(?:Photo|Photos|Image|Images|Picture)\s?/|/\s?(?:Getty|AFP|AP|Reuters|EPA)\b")
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _TITLE_POINT = re.compile(r"\.\s+[A-Z]")
+# words that end the name of a place or a site, never a person's (not "Hill", "Park", "Hall", "Lake", "Bay":
+# surnames too)
+_SITE_WORDS = (PLACE_DESIGNATORS - {"bay", "lake", "coast"}) | frozenset(
+    "square gardens avenue boulevard plaza stadium airport cathedral palace".split()
+)
 
 
 def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
@@ -354,6 +360,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         ):
             continue  # a time zone after a clock time
         role = title
+        if kind == "PERSON" and role is None and name_tokens(form)[-1] in _SITE_WORDS and len(name_tokens(form)) >= 2:
+            kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
         if kind == "PERSON" and role is None and " " not in form and _a_people(form, groups):
             continue  # "Greeks" tagged as a person where "Greek" is a nationality: a people, not a name
         level = _organisation_cue(text, start, end) if role is None else 0
