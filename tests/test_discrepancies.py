@@ -64,6 +64,8 @@ def test_a_bound_is_checked_against_the_other_figure(text_a: str, text_b: str, d
         ("Rebels killed 12 soldiers on Monday near the border.", "Rebels killed 9 soldiers on Wednesday near the border."),
         # different verbs on the same noun
         ("The army arrested 50 people in the capital.", "The army released 20 people in the capital."),
+        # what "it" counts is said in the sentence before
+        ("The assault on the hall lasted three minutes.", "It lasted for 10 minutes."),
         # different models: a name with a figure in it is a name
         ("The battery of the Galaxy S5 holds 2800 mAh.", "The battery of the Galaxy S4 holds 2600 mAh."),
     ],

@@ -255,6 +255,14 @@ def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
         yield _Quantity(article.id, sentence, (previous, noun), _number_value(match), label, dates, bound)
 
 
+# a sentence opening with a pronoun for a thing: what is counted is named in the sentence before
+_THING_PRONOUN = re.compile(r"^[\s\"'`\u201c\u2018]*(?:it|this|that|these|those|they)\b", re.I)
+
+
+def _unknown_subject(text: str) -> bool:
+    return _THING_PRONOUN.match(text) is not None
+
+
 def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source: dict[str, str], found: Found) -> None:
     by_key: dict[tuple[str, str], list[_Quantity]] = defaultdict(list)
     for article in articles:
@@ -272,6 +280,8 @@ def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source:
                 overlap = len(bag_a & bag_b) / len(bag_a | bag_b) if bag_a | bag_b else 0.0
                 if overlap < SAME_QUANTITY_JACCARD or _different_things(a.sentence.text, b.sentence.text):
                     continue
+                if _unknown_subject(a.sentence.text) or _unknown_subject(b.sentence.text):
+                    continue  # '"It lasted for 10 minutes.': what "it" is the sentence before says
                 subject = " ".join(part for part in key if part)
                 _collect(found, "number", subject, a.text, a.article_id, b.text, b.article_id, (a.sentence, b.sentence))
 
