@@ -170,7 +170,9 @@ def test_a_closing_sentence_of_the_story_is_not_split_off() -> None:
     assert paragraphs(result)[-1] == last
 
 
-def test_a_closing_quotation_is_not_split_off() -> None:
-    last = " ".join(BODY[2:]) + " \"Sign up early, the ferry will be busy,\" the operator said."
+@pytest.mark.parametrize("quote", ['"Sign up early, the ferry will be busy,"', "``Sign up early, the ferry will be busy,''"])
+def test_a_closing_quotation_is_not_split_off(quote: str) -> None:
+    # newswire writes its quotation marks as `` and '' (DUC, LDC)
+    last = " ".join(BODY[2:]) + f" {quote} the operator said."
     result = clean_page(page(TITLE, BODY[:2] + [last]))
     assert paragraphs(result)[-1] == last

@@ -75,7 +75,7 @@ _IMPERATIVE = frozenset(
 ANY_INTERFACE_WORDS = INTERFACE_WORDS | WEAK_INTERFACE_WORDS
 _ANY_INTERFACE = ANY_INTERFACE_WORDS
 #: The marks that open a quotation: a line opening with one quotes someone, it is not the page talking.
-QUOTE_OPENERS = "\"'“‘«"
+QUOTE_OPENERS = "\"'“‘«`"
 _READER = frozenset("you your you're yours our us we".split())
 _SECOND_PERSON = frozenset("you your you're yours you'll you've".split())
 
