@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsbrief.dates import find_dates
 
 
@@ -20,3 +22,20 @@ def test_an_events_own_date_is_the_coming_one_when_much_nearer() -> None:
     assert quake.date == dt.date(2010, 2, 27)
     (arrest,) = find_dates("He was arrested on Dec. 6 in the capital.", published=published)
     assert arrest.date == dt.date(1997, 12, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an obligation speaks of the future: the coming May 2, not last year's
+        ("The company must repay the loan by May 2.", dt.date(2014, 5, 2)),
+        ("Greece has to repay 3 billion euros by May 2.", dt.date(2014, 5, 2)),
+        ("Blair should be landing in Beijing on May 2.", dt.date(2014, 5, 2)),
+        # … but not "must have" (a guess about the past) nor a past verb
+        ("He must have left on May 2.", dt.date(2013, 5, 2)),
+        ("The ceasefire ended on May 2.", dt.date(2013, 5, 2)),
+    ],
+)
+def test_an_obligation_points_to_the_coming_date(text: str, expected: dt.date) -> None:
+    (mention,) = find_dates(text, published=dt.date(2014, 4, 20))
+    assert mention.date == expected

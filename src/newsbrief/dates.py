@@ -68,7 +68,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|expected to|is to|are to|"
-    r"due to|intends? to|would|next|set (?:for|to)|deadline|as (?:soon|early) as)\b",
+    r"due to|intends? to|would|next|set (?:for|to)|deadline|as (?:soon|early) as|"
+    r"must(?!\s+have)|should\s+be|(?:has|have|needs?) to)\b",
     re.I,
 )
 #: The present of a scheduled event ("the case resumes Monday", "the summit, which begins Monday"): the
