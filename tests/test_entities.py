@@ -484,3 +484,13 @@ def test_a_name_ending_with_a_sites_word_is_a_place(models: NlpModels) -> None:
     kinds = {e.name: e.kind for e in extract_entities([make_article("a.txt", text)], models=models)}
     assert kinds["Trafalgar Square"] == "GPE" and kinds["Jubilee Gardens"] == "GPE"
     assert kinds.get("Ken Harlow") == "PERSON"
+
+
+def test_the_place_after_an_organisations_of_is_a_place() -> None:
+    # the NER calls "Cyprus" an organisation in a banking story; "Bank of Cyprus" and one GPE label settle it
+    mentions = [Mention("a", "Cyprus", "ORG", i * 10, i * 10 + 6) for i in range(4)]
+    mentions += [Mention("a", "Cyprus", "GPE", 100, 106), Mention("a", "Bank of Cyprus", "ORG", 200, 214)]
+    mentions += [Mention("b", "Apple", "ORG", 0, 5), Mention("b", "Apple", "ORG", 20, 25), Mention("b", "Apple", "GPE", 40, 45)]
+    kinds = {(m.article_id, m.form): m.kind for m in unify_kinds(mentions)}
+    assert kinds["a", "Cyprus"] == "GPE" and kinds["a", "Bank of Cyprus"] == "ORG"
+    assert kinds["b", "Apple"] == "ORG"  # no "… of Apple" organisation: the votes stand

@@ -443,7 +443,8 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     party"); a one-word mention that
     is the surname of a PERSON full name of the story becomes PERSON; a one-word PERSON mention that is
     nobody's surname but the last word of a place/organisation name ("Mitch" next to "Hurricane Mitch")
-    takes that kind.  ``matcher``: the story's name-test memo (a new one by default).
+    takes that kind; a one-word name that ends an organisation's name after "of" ("Bank of Cyprus") and that
+    the NER called a place at least once is a place.  ``matcher``: the story's name-test memo (a new one by default).
     """
     matcher = matcher or NameMatcher()
     # per distinct form, computed once (a story repeats the same few forms hundreds of times)
@@ -471,6 +472,12 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     for key, count in places.items():
         # a "person" said twice to be where things happen, and never given a title: a place
         if count >= GROUP_CUES and kinds[key] == "PERSON" and key not in titled:
+            kinds[key] = "GPE"
+    # "Bank of Cyprus", "University of Michigan": the word after an organisation's "of" is a place, so a lone
+    # "Cyprus" the NER also called a place some of the time is one
+    places_of = {key.rsplit(" of ", 1)[1] for key, kind in kinds.items() if kind == "ORG" and " of " in key}
+    for key in places_of:
+        if key in kinds and " " not in key and kinds[key] != "GPE" and votes[key]["GPE"] > 0 and key not in titled:
             kinds[key] = "GPE"
     for key, count in cues.items():
         if count >= GROUP_CUES:  # said twice to be a party or to have members: a group, whatever the NER says
