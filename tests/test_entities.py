@@ -494,3 +494,13 @@ def test_the_place_after_an_organisations_of_is_a_place() -> None:
     kinds = {(m.article_id, m.form): m.kind for m in unify_kinds(mentions)}
     assert kinds["a", "Cyprus"] == "GPE" and kinds["a", "Bank of Cyprus"] == "ORG"
     assert kinds["b", "Apple"] == "ORG"  # no "… of Apple" organisation: the votes stand
+
+
+def test_a_newspaper_named_after_its_noun_is_an_organisation(models: NlpModels) -> None:
+    text = (
+        "The report first appeared in the Cypriot newspaper Haravgi on Monday. The news agency Xinhua "
+        "quoted officials, and the daily Kathimerini said the talks had failed."
+    )
+    kinds = {e.name: e.kind for e in extract_entities([make_article("a.txt", text)], models=models)}
+    assert all(kinds.get(name, "ORG") == "ORG" for name in ("Haravgi", "Xinhua", "Kathimerini"))
+    assert "Haravgi" in kinds

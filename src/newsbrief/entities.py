@@ -89,6 +89,8 @@ _GROUP_AFTER = re.compile(
 # "New Democracy-led": a party leads a government, but so does a country a coalition ("US-led", "Saudi-led")
 _LED_AFTER = re.compile(r"-led\b", re.IGNORECASE)
 _GROUP_NOUN_BEFORE = re.compile(rf"\b{_GROUP_NOUNS}\s+$", re.IGNORECASE)
+# "the Cypriot newspaper Haravgi", "news agency Xinhua": a medium's name, not a person's
+_MEDIA_NOUN_BEFORE = re.compile(r"\b(?:newspaper|daily|weekly|magazine|tabloid|broadcaster|news\s+agency|website)\s+$", re.I)
 _MEMBERS_OF_BEFORE = re.compile(
     r"\b(?:leaders?|head|chairman|chairwoman|members?|founder|spokes(?:man|woman))\s+of(?:\s+the)?\s+$", re.IGNORECASE
 )
@@ -205,7 +207,7 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
     after = text[end : end + 20]
     if possessive:  # "Hun Sen's party" is a person's party
         return WEAK_CUE if _POSSESSIVE_MEMBER_AFTER.match(after) else 0
-    if _GROUP_AFTER.match(after) or _GROUP_NOUN_BEFORE.search(before):
+    if _GROUP_AFTER.match(after) or _GROUP_NOUN_BEFORE.search(before) or _MEDIA_NOUN_BEFORE.search(before):
         return STRONG_CUE
     if _MEMBERS_OF_BEFORE.search(before) or (_THE_BEFORE.search(before) and _MEMBER_AFTER.match(after)):
         return WEAK_CUE
