@@ -504,3 +504,18 @@ def test_a_newspaper_named_after_its_noun_is_an_organisation(models: NlpModels) 
     kinds = {e.name: e.kind for e in extract_entities([make_article("a.txt", text)], models=models)}
     assert all(kinds.get(name, "ORG") == "ORG" for name in ("Haravgi", "Xinhua", "Kathimerini"))
     assert "Haravgi" in kinds
+
+
+def test_a_short_form_in_brackets_is_its_names_short_form(models: NlpModels) -> None:
+    # the NER runs on into the bracket ("… Bureau (Atsb"): the name ends before it, the short form is its own
+    # mention of the same kind; a dateline's agency in brackets is no short form
+    from newsbrief.entities import collect_mentions
+
+    text = "The Australian Transport Safety Bureau (Atsb) said on Monday that the search would resume."
+    article = make_article("a.txt", text)
+    mentions = collect_mentions(article, models.docs([article])[article.id])
+    assert [(m.form, m.kind) for m in mentions] == [("Australian Transport Safety Bureau", "ORG"), ("Atsb", "ORG")]
+    assert text[mentions[1].start : mentions[1].end] == "Atsb"
+    from newsbrief.entities import _shortens
+
+    assert _shortens("Amsa", "Australian Maritime Safety Authority") and not _shortens("Kyodo", "WASHINGTON")

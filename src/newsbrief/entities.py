@@ -339,6 +339,9 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         number = _NUMBER_AFTER.match(text, end)
         if number and kind != "PERSON" and " " in text[start:end] and text[start:end].split()[-1][:1].isupper():
             end = number.end()  # the NER stopped before the number of a name: "Air France Flight| 447"
+        short_form = _SHORT_FORM_TAIL.search(text, start, end)
+        if short_form:  # the NER ran on into the bracketed short form: "… Safety Authority (Amsa"
+            end = short_form.start()
         raw = text[start:end]
         if _SENTENCE_IN_NAME.search(raw):
             continue
@@ -375,8 +378,37 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         # and a full name stands before its case ("in the Paula Jones case")
         place = kind == "PERSON" and " " not in form and role is None and not cue and _place_cue(text, start, end)
         place = place or (role is None and level != STRONG_CUE and _place_apposition(text, end))
+        defined = _short_form_of(mentions, text, start, end) if short_form is None else None
+        if defined is not None:  # "(Amsa)" right after the name it shortens: that name's kind
+            kind, cue, place, role = defined.kind, defined.kind == "ORG", defined.kind == "GPE", None
         mentions.append(Mention(article.id, form, kind, start, end, role, cue, place))
+        if short_form and _shortens(short_form.group(1), form):
+            a_start, a_end = short_form.span(1)
+            mentions.append(Mention(article.id, text[a_start:a_end], kind, a_start, a_end, None, kind == "ORG", kind == "GPE"))
     return mentions
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether ``short`` can be the short form of a name of several words: shorter, same first letter.
+
+    Not a dateline's agency: "WASHINGTON (Kyodo)".
+    """
+    return " " in name and len(short) < len(name) and short[:1].lower() == name[:1].lower()
+
+
+# "Australian Maritime Safety Authority (Amsa)": a short form in brackets right after the name defines it
+_SHORT_FORM_TAIL = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)?$")
+_BRACKET_BEFORE = re.compile(r"\s*\(\s*$")
+
+
+def _short_form_of(mentions: list[Mention], text: str, start: int, end: int) -> Mention | None:
+    """The mention a bracketed short form at ``start``–``end`` follows ("… Authority (Amsa)"), if any."""
+    if not mentions or text[end : end + 1] != ")" or " " in text[start:end]:
+        return None
+    previous = mentions[-1]
+    if previous.kind == "PERSON" or not _BRACKET_BEFORE.fullmatch(text, previous.end, start):
+        return None
+    return previous if _shortens(text[start:end], previous.form) else None
 
 
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;]\s*|\n)[\"'\u201c\u2018(\s]*$")

@@ -79,8 +79,14 @@ _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\-.])*", re.UNICODE)
 
 
 def clean_name(text: str) -> str:
-    """A mention's surface form without possessive, leading article, honorific or stray punctuation."""
+    """A mention's surface form without possessive, leading article, honorific or stray punctuation.
+
+    >>> clean_name("Australian Maritime Safety Authority (Amsa")
+    'Australian Maritime Safety Authority'
+    """
     name = _LEADING_MARKS.sub("", _WS.sub(" ", text).strip()).strip(",;:\"()[]")
+    if name.count("(") > name.count(")"):
+        name = name[: name.rindex("(")].rstrip()  # the NER ran into the bracketed short form that follows
     name = _POSSESSIVE.sub("", name).strip()
     name = _LEADING_ARTICLE.sub("", name)
     words = name.split(" ")
