@@ -430,3 +430,14 @@ def test_the_one_spoken_to_is_no_speaker_and_a_he_says_chain_runs_through_quotes
     )
     quotes = extract_quotes([make_article("oysters.txt", text)], models=models)
     assert [q.speaker for q in quotes] == ["Tomas Ferreira", "Tomas Ferreira"]
+
+
+def test_a_fragment_another_speakers_quotation_holds_is_that_quotation_cited(models: NlpModels) -> None:
+    a = make_article("a.txt", 'Prime Minister Lars Holm spoke on Monday. "With deep regret I must tell you that the '
+                     'ferry sank in the northern channel and that nobody survived," Holm said.')
+    b = make_article("b.txt", 'Opposition leader Eva Strand spoke on Tuesday. Strand said the words "the ferry sank in '
+                     'the northern channel" came far too late.')
+    quotes = extract_quotes([a, b], models=models)
+    assert [(q.speaker, len(q.article_ids)) for q in quotes] == [("Lars Holm", 2)]
+    assert quotes[0].text.startswith("With deep regret") and quotes[0].variants == ("the ferry sank in the northern channel",)
+    # a whole quotation two speakers say alike stays two quotations (test_different_speakers_never_merge)

@@ -220,6 +220,7 @@ def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
             members.append([k])
             cluster_of.append(len(clusters) - 1)
             speakers.append({item.speaker} if item.speaker else set())
+    clusters, cited = _fold_cited_fragments(clusters)
     quotes = []
     for index, cluster in enumerate(clusters):
         # a wording is its words: the same words with other punctuation or case are not a variant
@@ -227,7 +228,8 @@ def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
         first_by_norm: dict[str, str] = {}
         for c in cluster:
             first_by_norm.setdefault(_wording(c.text), c.text)
-        ranked = sorted(first_by_norm, key=lambda w: (-wordings[w], list(first_by_norm).index(w)))
+        # a cited fragment folded in is a variant, never the quotation shown
+        ranked = sorted(first_by_norm, key=lambda w: (w in cited, -wordings[w], list(first_by_norm).index(w)))
         speaker_counts = Counter(c.speaker for c in cluster if c.speaker)
         speaker = min(speaker_counts, key=lambda s: (-speaker_counts[s], s)) if speaker_counts else None
         spans = tuple(Span(c.article_id, c.start, c.end) for c in cluster)
@@ -241,3 +243,38 @@ def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
 
 def _wording(text: str) -> str:
     return " ".join(words(text))
+
+
+#: A fragment of at most this many words that another speaker's quotation, twice as long or more, holds
+#: word for word is that quotation cited: "with deep sadness and regret", quoted by the opposition leader
+#: who criticised the prime minister's statement, is the prime minister's.
+FRAGMENT_WORDS = 10
+FRAGMENT_MIN_WORDS = 4
+
+
+def _fold_cited_fragments(clusters: list[list[_Found]]) -> tuple[list[list[_Found]], set[str]]:
+    """Clusters of short fragments folded into the longer quotation that holds them, with its speaker.
+
+    Also the wordings folded in (they are variants of that quotation, not its text).
+    """
+    wordings = [[_wording(c.text) for c in cluster] for cluster in clusters]
+    lengths = [max(len(w.split()) for w in ws) for ws in wordings]
+    speakers = [{c.speaker for c in cluster if c.speaker} for cluster in clusters]
+    target: dict[int, int] = {}
+    for i, ws in enumerate(wordings):
+        if not FRAGMENT_MIN_WORDS <= lengths[i] <= FRAGMENT_WORDS:
+            continue
+        for j, others in enumerate(wordings):
+            if j == i or j in target or not speakers[j] or speakers[j] <= speakers[i] or lengths[j] < 2 * lengths[i]:
+                continue
+            if all(any(f" {w} " in f" {o} " for o in others) for w in ws):
+                target[i] = j
+                break
+    if not target:
+        return clusters, set()
+    folded = [list(cluster) for cluster in clusters]
+    for i, j in target.items():
+        # the words are the longer quotation's speaker's, whoever cites them
+        folded[j].extend(_Found(c.article_id, c.text, c.start, c.end, None) for c in clusters[i])
+    cited = {w for i in target for w in wordings[i]}
+    return [cluster for k, cluster in enumerate(folded) if k not in target], cited
