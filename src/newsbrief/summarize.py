@@ -103,6 +103,7 @@ _REPORTED = re.compile(r"\b(?:said|says|told|added|according to)\b")
 # a sentence that is all an aside in brackets: "(Read …)", "[Photo: …]"
 _ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.!?\"'\u201d]*\s*")
 _WHOLE_QUOTE = re.compile(r"(?:\u201c[^\u201c\u201d]+\u201d|\"[^\"]+\"|``(?:(?!``|'').)+'')", re.S)
+_UNQUOTED_I = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ll|ve|d))?(?![\w'\u2019.])")
 _FIRST_OR_SECOND_PERSON = frozenset(
     "i i'm i've i'd i'll we we're we've we'd we'll my our us you you're you've you'd you'll your".split()
 )
@@ -119,6 +120,10 @@ def _addresses_reader(text: str) -> bool:
     (True, False)
     >>> _addresses_reader("We\u2019ll have more on the phone soon.")
     True
+    >>> _addresses_reader("Win or lose on May 4, I'll keep working."), _addresses_reader('"I will stay," Ms Roe said.')
+    (True, False)
+    >>> _addresses_reader("The memorial honours the dead of World War I.")
+    False
     """
     if text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
@@ -127,7 +132,16 @@ def _addresses_reader(text: str) -> bool:
     if text.lstrip().startswith(('"', "\u201c", "``")) or _REPORTED.search(text):
         return False  # quoted or reported speech says who is speaking
     first = text.split(maxsplit=1)
-    return bool(first) and first[0].lower().rstrip(",").replace("\u2019", "'") in _FIRST_OR_SECOND_PERSON
+    if bool(first) and first[0].lower().rstrip(",").replace("\u2019", "'") in _FIRST_OR_SECOND_PERSON:
+        return True
+    # "Win or lose on November 4, I'll keep working …": an "I" outside quotation marks speaks as someone
+    # (not a numeral after a name: "World War I", "Elizabeth I")
+    unquoted = _WHOLE_QUOTE.sub(" ", text)
+    for match in _UNQUOTED_I.finditer(unquoted):
+        before = unquoted[: match.start()].split()
+        if len(before) <= 1 or not before[-1][:1].isupper():
+            return True
+    return False
 
 
 # a page's separator inside a sentence ("India vs New Zealand | Seven Defeats …"), or a run of words said twice
