@@ -447,22 +447,24 @@ def _strip_lower_tail(raw: str) -> str:
     return " ".join(words)
 
 
+def _top_kind(votes: Counter[EntityKind]) -> EntityKind:
+    """The kind with the most votes; a tie goes to PERSON, then in name order."""
+    return min(votes, key=lambda k: (-votes[k], k != "PERSON", k))
+
+
 def _pool_abbreviation_votes(votes: dict[str, Counter[EntityKind]]) -> None:
     """An abbreviation and the one name of the story it abbreviates vote together ("US" / "United States").
 
     The NER labels "US" an organisation in one sentence and a place in the next; its spelt-out name
     settles it.  Not for people, nor when two names of the story share the abbreviation.
     """
-    def top(counter: Counter[EntityKind]) -> EntityKind:
-        return min(counter, key=lambda k: (-counter[k], k != "PERSON", k))
-
     expansions: dict[str, list[str]] = defaultdict(list)
     for key, counter in votes.items():
         words = key.split()
-        if len(words) >= 2 and all(len(w) > 1 for w in words) and top(counter) != "PERSON":
+        if len(words) >= 2 and all(len(w) > 1 for w in words) and _top_kind(counter) != "PERSON":
             expansions[acronym(words)].append(key)
     for short, names in expansions.items():
-        if len(names) != 1 or short not in votes or top(votes[short]) == "PERSON":
+        if len(names) != 1 or short not in votes or _top_kind(votes[short]) == "PERSON":
             continue
         pooled = votes[short] + votes[names[0]]
         votes[short], votes[names[0]] = pooled, Counter(pooled)
@@ -502,7 +504,7 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
         else:
             votes[key][m.kind] += 3 if m.kind == "PERSON" else 1
     _pool_abbreviation_votes(votes)
-    kinds = {key: min(c, key=lambda k: (-c[k], k != "PERSON", k)) for key, c in votes.items()}
+    kinds = {key: _top_kind(c) for key, c in votes.items()}
     for key, count in places.items():
         # a "person" said twice to be where things happen, and never given a title: a place
         if count >= GROUP_CUES and kinds[key] == "PERSON" and key not in titled:
