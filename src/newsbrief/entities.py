@@ -349,7 +349,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if dated:  # NER ran on into a date: "the Atlantic on June 1"
             raw, end = raw[: dated.start()], start + dated.start()
         title, form = split_title(clean_name(_strip_lower_tail(raw)))
-        if not form or not any(ch.isupper() for ch in form) or not name_tokens(form):
+        tokens = name_tokens(form) if form else []
+        if not form or not any(ch.isupper() for ch in form) or not tokens:
             continue
         if kind != "PERSON" and " " not in form and form.lower() in _TITLE_WORDS:
             continue  # "Interior" cut from "Interior Minister X": a word of a title, not a name
@@ -365,7 +366,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         ):
             continue  # a time zone after a clock time
         role = title
-        if kind == "PERSON" and role is None and name_tokens(form)[-1] in _SITE_WORDS and len(name_tokens(form)) >= 2:
+        if kind == "PERSON" and role is None and tokens[-1] in _SITE_WORDS and len(tokens) >= 2:
             kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
         if kind == "PERSON" and role is None and " " not in form and _a_people(form, groups):
             continue  # "Greeks" tagged as a person where "Greek" is a nationality: a people, not a name

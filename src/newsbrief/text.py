@@ -421,9 +421,10 @@ _WEEKDAY_NAMES = "|".join(day.capitalize() for day in WEEKDAYS)
 _MONTH_NAMES = "|".join(month.capitalize() for month in MONTH_NAMES if len(month) <= 4)  # Jan … Sept; [a-z]* follows
 # a news photo's caption ends with the day it was taken, after a comma and not after "on":
 # "… in Sacramento, Calif., Tuesday, Dec. 31, 2019."
-_CAPTION_DATE = re.compile(
-    rf"(?<!\bon),\s(?:{_WEEKDAY_NAMES}),\s(?:{_MONTH_NAMES})[a-z]*\.?\s\d{{1,2}},\s\d{{4}}\.[\"'\u201d\u2019)]*$"
-)
+# the day a picture was taken, as captions write it: "Tuesday, Dec. 31"
+_CAPTION_DAY = rf"(?:{_WEEKDAY_NAMES}),\s(?:{_MONTH_NAMES})[a-z]*\.?\s\d{{1,2}}"
+_CAPTION_END = r"\.[\"'\u201d\u2019)]*$"
+_CAPTION_DATE = re.compile(rf"(?<!\bon),\s{_CAPTION_DAY},\s\d{{4}}{_CAPTION_END}")
 # where people stand in the picture: ", left," "(right)" "second from left"
 _CAPTION_POSITION = re.compile(
     r"(?:,\s|\()(?:(?:second|third|far)\s(?:from\s)?)?(?:left|right|center|centre)(?:,|\))", re.IGNORECASE
@@ -432,9 +433,7 @@ _CAPTION_POSITION = re.compile(
 
 # ... or, in the present tense that captions use for a past day, "… console each other outside the office
 # in Subang, Malaysia, on Thursday, February 12." (a sentence of the text would tell it in the past)
-_CAPTION_ON_DATE = re.compile(
-    rf",\son\s(?:{_WEEKDAY_NAMES}),\s(?:{_MONTH_NAMES})[a-z]*\.?\s\d{{1,2}}(?:,\s\d{{4}})?\.[\"'\u201d\u2019)]*$"
-)
+_CAPTION_ON_DATE = re.compile(rf",\son\s{_CAPTION_DAY}(?:,\s\d{{4}})?{_CAPTION_END}")
 _PAST_TENSE = re.compile(
     r"\b(?:was|were|had|did|said|told|went|came|made|took|gave|got|began|left|saw|met|won|lost|found|fell|held)\b"
     r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)\b[a-z]{2,}ed\b"
