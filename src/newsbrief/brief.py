@@ -114,7 +114,7 @@ def choose_headline(
     return " ".join(first.split()[:15])
 
 
-_DAY_WORD = re.compile(r"\b(?:" + "|".join(day.capitalize() for day in textmod.WEEKDAYS) + r"|today|yesterday)\b")
+_DAY_WORD = re.compile(rf"\b(?:{textmod.WEEKDAY_ALTERNATION}|today|yesterday)\b")
 
 
 def _title_candidates(

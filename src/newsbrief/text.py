@@ -417,12 +417,13 @@ MONTH_NAMES = tuple(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_WEEKDAY_NAMES = "|".join(day.capitalize() for day in WEEKDAYS)
+#: The weekday names as written in a sentence, as a regex alternation ("Monday|Tuesday|…").
+WEEKDAY_ALTERNATION = "|".join(day.capitalize() for day in WEEKDAYS)
 _MONTH_NAMES = "|".join(month.capitalize() for month in MONTH_NAMES if len(month) <= 4)  # Jan … Sept; [a-z]* follows
 # a news photo's caption ends with the day it was taken, after a comma and not after "on":
 # "… in Sacramento, Calif., Tuesday, Dec. 31, 2019."
 # the day a picture was taken, as captions write it: "Tuesday, Dec. 31"
-_CAPTION_DAY = rf"(?:{_WEEKDAY_NAMES}),\s(?:{_MONTH_NAMES})[a-z]*\.?\s\d{{1,2}}"
+_CAPTION_DAY = rf"(?:{WEEKDAY_ALTERNATION}),\s(?:{_MONTH_NAMES})[a-z]*\.?\s\d{{1,2}}"
 _CAPTION_END = r"\.[\"'\u201d\u2019)]*$"
 _CAPTION_DATE = re.compile(rf"(?<!\bon),\s{_CAPTION_DAY},\s\d{{4}}{_CAPTION_END}")
 # where people stand in the picture: ", left," "(right)" "second from left"
