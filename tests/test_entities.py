@@ -236,6 +236,41 @@ def test_a_surname_the_ner_always_mislabels_still_joins_the_person() -> None:
     assert kinds["Varela"] == "PERSON" and kinds["Lisbon"] == "GPE"
 
 
+def test_a_rare_given_name_the_ner_takes_for_a_place_is_the_person_but_a_located_one_is_a_place() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    # Thai officials are called by their given name; the NER labels the lone word a place
+    mentions = [Mention("a", "Worachai Sombatsiri", "PERSON", i * 100, i * 100 + 19) for i in range(3)]
+    mentions += [Mention("a", "Worachai", "GPE", 1000 + i * 10, 1008 + i * 10) for i in range(2)]
+    # a town the NER also reads inside a "person" ("Tarrabool Hospital"): said to be a place once, it stays one
+    mentions += [Mention("b", "Tarrabool Hospital", "PERSON", i * 100, i * 100 + 18) for i in range(3)]
+    mentions += [Mention("b", "Tarrabool", "GPE", 1000, 1009, located=True), Mention("b", "Tarrabool", "GPE", 1100, 1109)]
+    # an abbreviation is nobody's given name
+    mentions += [Mention("c", "QXR Fenwick", "PERSON", 0, 11), Mention("c", "QXR", "ORG", 40, 43)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds["Worachai"] == "PERSON"
+    assert kinds["Tarrabool"] == "GPE" and kinds["QXR"] == "ORG"
+
+
+def test_an_organisation_named_without_its_place_joins_the_one_it_shortens(models: NlpModels) -> None:
+    one = make_article(
+        "paper.txt",
+        "The Bangkok Post reported the border agreement in Bangkok on Monday. The Post said the agreement "
+        "was delayed. Bangkok officials declined to comment on the agreement.",
+    )
+    two = make_article(
+        "papers.txt",
+        "The Bangkok Post and the Jakarta Post both reported the border agreement in Bangkok and Jakarta. "
+        "The Post said the agreement was delayed. Bangkok officials declined to comment, and Jakarta "
+        "officials said little about the agreement.",
+    )
+    papers = {e.name: e for e in extract_entities([one], models=models) if e.kind == "ORG"}
+    assert set(papers["Bangkok Post"].variants) == {"Bangkok Post", "Post"} and "Post" not in papers
+    # "the Post" ends two papers' names: it is left on its own
+    papers = {e.name: e for e in extract_entities([two], models=models) if e.kind == "ORG"}
+    assert papers["Bangkok Post"].variants == ("Bangkok Post",) and papers["Jakarta Post"].variants == ("Jakarta Post",)
+
+
 def test_given_names_in_another_order_are_one_person_but_another_surname_is_not() -> None:
     assert name_similarity("Omar Ismail Mostefai", "Ismaël Omar Mostefaï", kind="PERSON") is not None
     assert name_similarity("Omar Ismail Mostefai", "Ismail Omar Hussein", kind="PERSON") is None

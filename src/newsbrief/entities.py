@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wordfreq import zipf_frequency
@@ -78,6 +78,9 @@ class Mention:
     role: str | None = None
     organisation_cue: bool = False  # the words around it make it a group ("the Syriza party", "leader of Syriza")
     place_cue: bool = False  # a locative preposition before it makes it a place ("in Molenbeek", "at the Bataclan")
+    # a one-word name after a locative word, whatever the NER called it (it does not vote for a kind; it only
+    # keeps a place from being taken for a given name, see unify_kinds)
+    located: bool = False
 
 
 # What the words around a name say it is a group, not a person (see :func:`_organisation_cue`).
@@ -382,7 +385,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         defined = _short_form_of(mentions, text, start, end) if short_form is None else None
         if defined is not None:  # "(Amsa)" right after the name it shortens: that name's kind
             kind, cue, place, role = defined.kind, defined.kind == "ORG", defined.kind == "GPE", None
-        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place))
+        located = place or (" " not in form and role is None and _place_cue(text, start, end))
+        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located))
         if short_form and _shortens(short_form.group(1), form):
             a_start, a_end = short_form.span(1)
             mentions.append(Mention(article.id, text[a_start:a_end], kind, a_start, a_end, None, kind == "ORG", kind == "GPE"))
@@ -478,7 +482,8 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     three times and a person title ("Prince Norodom Ranariddh") four times in the vote, and so does, for
     an organisation, a mention whose words make it a group (:func:`_organisation_cue`: "the Syriza
     party"); a one-word mention that
-    is the surname of a PERSON full name of the story becomes PERSON; a one-word PERSON mention that is
+    is the surname of a PERSON full name of the story, or the rare first word of one (a given name), becomes
+    PERSON; a one-word PERSON mention that is
     nobody's surname but the last word of a place/organisation name ("Mitch" next to "Hurricane Mitch")
     takes that kind; a one-word name that ends an organisation's name after "of" ("Bank of Cyprus") and that
     the NER called a place at least once is a place.  ``matcher``: the story's name-test memo (a new one by default).
@@ -492,6 +497,7 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     cues: Counter[str] = Counter()
     places: Counter[str] = Counter()
     titled = {key_of[m.form] for m in mentions if m.role}
+    located = {key_of[m.form] for m in mentions if m.located}
     for m in mentions:
         key = key_of[m.form]
         if m.role:
@@ -538,6 +544,13 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
         if len(tokens) == 1
     }
     surname_of_full = {form: bool(hits) for form, hits in surname_hits.items()}
+    # the first word of each PERSON full name, when rare in English (a distinctive given name, as
+    # _people_named links it: "Bhichai" for Bhichai Rattakul, which the NER calls a place), with its votes
+    given_votes: Counter[str] = Counter()
+    for key, counter in votes.items():
+        words = [t for t in key.split() if len(t) > 1]
+        if kinds[key] == "PERSON" and len(words) >= 2 and zipf_frequency(words[0], "en") < DISTINCTIVE_GIVEN_NAME_ZIPF:
+            given_votes[words[0]] += counter["PERSON"]
 
     def flips_to_person(form: str) -> bool:
         # a one-word name the NER never calls a person becomes a person's surname only when that person is
@@ -552,21 +565,36 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
             tokens_of[form][0] in person_votes or total <= RARE_FORM
         )
 
+    def given_name_flips(form: str) -> bool:
+        # the very same word only, never said to be a place or a group ("in Merimbula" next to a "Merimbula
+        # Hospital" the NER calls a person), not an abbreviation, and (as for a surname) only when the person
+        # is mentioned often enough
+        key = key_of[form]
+        if key in located or cues[key] or form.isupper():
+            return False
+        own = votes[key]
+        return own["PERSON"] > 0 or sum(own.values()) <= SURNAME_SHARE * given_votes[tokens_of[form][0]]
+
     flips = {form: flips_to_person(form) for form, surname in surname_of_full.items() if surname}
+    flips.update(
+        (form, given_name_flips(form))
+        for form, tokens in tokens_of.items()
+        if len(tokens) == 1 and not surname_of_full[form] and tokens[0] in given_votes
+    )
 
     result = []
     for m in mentions:
         kind = kinds[key_of[m.form]]
         single = len(tokens_of[m.form]) == 1
         is_surname = single and surname_of_full[m.form]
-        if kind != "PERSON" and is_surname and flips[m.form]:
+        if kind != "PERSON" and single and flips.get(m.form, False):
             kind = "PERSON"
         elif kind == "PERSON" and single and not is_surname and not m.role:
             owners = things.get(tokens_of[m.form][0], set())
             kind = next(iter(owners)) if len(owners) == 1 else kind
         role = m.role if kind == "PERSON" else None
         if (kind, role) != (m.kind, m.role):
-            m = Mention(m.article_id, m.form, kind, m.start, m.end, role, m.organisation_cue, m.place_cue)
+            m = replace(m, kind=kind, role=role)
         result.append(m)
     return result
 
@@ -642,6 +670,42 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     dot = sum(v * b[k] for k, v in a.items() if k in b)
     norm = (sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5
     return dot / norm
+
+
+SHORT_FORM_PLACE_MENTIONS = 2  # mentions of a place name that an organisation's name may open with
+PLACE_STEM = 4  # letters a place name and its nationality word share at the start ("Israel"/"Israeli", "Thai")
+
+
+def _place_prefixed(
+    short: str, long_: str, places: frozenset[tuple[str, ...]], matcher: NameMatcher
+) -> bool:
+    """Whether organisation ``long_`` is ``short`` after one of the story's place names.
+
+    The words before it are a whole place name of the story, or the same words with the last one
+    changed after its first letters (a nationality: "Israeli" / "Israel", "South Korean" / "South
+    Korea").  This is story knowledge, not a name test, so it is not part of
+    :func:`newsbrief.names.name_similarity`.
+
+    >>> places = frozenset({("bangkok",), ("thailand",), ("czech", "republic")})
+    >>> _place_prefixed("Post", "Bangkok Post", places, NameMatcher())
+    True
+    >>> _place_prefixed("Cabinet", "Thai Cabinet", places, NameMatcher())
+    True
+    >>> _place_prefixed("Party", "Republican Party", places, NameMatcher())
+    False
+    """
+    ts, tl = joined_initials(matcher.tokens(short)), joined_initials(matcher.tokens(long_))
+    extra = len(tl) - len(ts)
+    if not ts or extra < 1 or tl[extra:] != ts or all(t in STOPWORDS for t in ts):
+        return False
+    prefix = tuple(tl[:extra])
+    if prefix in places:
+        return True
+    last = prefix[-1]
+    return len(last) >= PLACE_STEM and any(
+        len(place) == extra and place[:-1] == prefix[:-1] and place[-1][:PLACE_STEM] == last[:PLACE_STEM]
+        for place in places
+    )
 
 
 def _compatible(a: _Name, b: _Name, matcher: NameMatcher) -> float | None:
@@ -771,10 +835,58 @@ def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple
             entry.context.update(context)
             entry.mentions.append(m)
     clusters = _cluster(list(names.values()), matcher)
+    _attach_short_forms(clusters, matcher)
     _attach_surnames(clusters, surnames, matcher)
     order = {a.id: i for i, a in enumerate(articles)}
     entities = [_entity(cluster, order, matcher) for cluster in clusters if cluster]
     return tuple(sorted(entities, key=lambda e: (-e.mentions, e.kind, e.name)))
+
+
+def _attach_short_forms(clusters: list[list[_Name]], matcher: NameMatcher) -> None:
+    """An organisation named without the place before it joins the one organisation it shortens.
+
+    "the Post" for the Bangkok Post, "the Cabinet" for the Israeli Cabinet, "State Department" for the
+    U.S. State Department (:func:`_place_prefixed`, over the story's place names mentioned at least
+    twice): every name of the short entity must shorten a name of the same one other entity, which shares
+    context with it; a short name two entities end with ("Post" next to the Bangkok Post and the
+    Washington Post) stays on its own.  After the name-level clustering, as the relation needs the
+    story's places and, unlike a spelling variant, does not make the longer names variants of each other.
+    """
+    places = frozenset(
+        tuple(joined_initials(matcher.tokens(n.form)))
+        for c in clusters
+        for n in c
+        if n.kind == "GPE" and len(n.mentions) >= SHORT_FORM_PLACE_MENTIONS
+    )
+    orgs = [c for c in clusters if c and c[0].kind == "ORG"]
+    # per name tail after a place name: the entities holding a name with that tail
+    ending: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for index, cluster in enumerate(orgs):
+        for name in cluster:
+            for form in name.forms:
+                tokens = joined_initials(matcher.tokens(form))
+                if "," in form:  # a list the NER took for one name ("Chelsea, Arsenal")
+                    continue
+                for cut in range(1, len(tokens)):
+                    if _place_prefixed(" ".join(tokens[cut:]), form, places, matcher):
+                        ending[tuple(tokens[cut:])].add(index)
+    moves: dict[int, int] = {}
+    for index, cluster in enumerate(orgs):
+        owners = [ending.get(tuple(joined_initials(matcher.tokens(f))), set()) - {index} for n in cluster for f in n.forms]
+        if not owners or any(len(o) != 1 for o in owners) or len(set.union(*owners)) != 1:
+            continue
+        target = next(iter(owners[0]))
+        context: Counter[str] = Counter()
+        for name in cluster:
+            context.update(name.context)
+        if _cosine(context, sum((n.context for n in orgs[target]), Counter())) >= CONTEXT_MIN:
+            moves[index] = target
+    for index, target in moves.items():
+        if target in moves:  # the target is itself a short form: leave both as they are
+            continue
+        orgs[target].extend(orgs[index])
+        orgs[index].clear()
+    clusters[:] = [c for c in clusters if c]
 
 
 def _attach_surnames(
