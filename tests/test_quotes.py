@@ -441,3 +441,19 @@ def test_a_fragment_another_speakers_quotation_holds_is_that_quotation_cited(mod
     assert [(q.speaker, len(q.article_ids)) for q in quotes] == [("Lars Holm", 2)]
     assert quotes[0].text.startswith("With deep regret") and quotes[0].variants == ("the ferry sank in the northern channel",)
     # a whole quotation two speakers say alike stays two quotations (test_different_speakers_never_merge)
+
+
+def test_a_sentence_of_a_longer_quotation_of_the_same_speaker_is_that_statement(models: NlpModels) -> None:
+    full = make_article("a.txt", 'Prime Minister Lars Holm spoke on Monday. "The ferry went down far from any harbour, '
+                        'in a storm that grounded every rescue helicopter along the western coast for two whole days. '
+                        'Fishermen from three villages searched the bay in open boats until their fuel ran out. '
+                        'With deep regret I must tell you that nobody on board survived," Holm said.')
+    part = make_article("b.txt", 'Prime Minister Lars Holm spoke on Monday. "With deep regret I must tell you that '
+                        'nobody on board survived," Holm told reporters.')
+    other = make_article("c.txt", 'Opposition leader Eva Strand spoke on Tuesday. "The ferry went down far from any '
+                         'harbour and the government knew it," Strand said.')
+    quotes = extract_quotes([full, part, other], models=models)
+    holm = [q for q in quotes if q.speaker == "Lars Holm"]
+    assert len(holm) == 1 and len(holm[0].article_ids) == 2
+    # another speaker's quotation that opens with the same words stays hers
+    assert [q.speaker for q in quotes if q.speaker != "Lars Holm"] == ["Eva Strand"]

@@ -220,6 +220,7 @@ def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
             members.append([k])
             cluster_of.append(len(clusters) - 1)
             speakers.append({item.speaker} if item.speaker else set())
+    clusters = _fold_contained_statements(clusters)
     clusters, cited = _fold_cited_fragments(clusters)
     quotes = []
     for index, cluster in enumerate(clusters):
@@ -243,6 +244,46 @@ def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
 
 def _wording(text: str) -> str:
     return " ".join(words(text))
+
+
+#: A quotation of at least this many words that a longer quotation of the same speaker holds word for word
+#: is part of that statement: one source quotes two sentences, others one of them.
+CONTAINED_MIN_WORDS = 6
+
+
+def _fold_contained_statements(clusters: list[list[_Found]]) -> list[list[_Found]]:
+    """Clusters one of whose wordings a longer wording of another cluster holds, folded into that cluster.
+
+    A statement quoted in full by one source ("This is a remote location … It is therefore with deep
+    sadness and regret that I must inform you that … ended in the southern Indian Ocean.") and sentence
+    by sentence by others is one quotation, not two or three.  Only for the same speaker (or a speaker
+    unknown on the shorter side), only when exactly one cluster holds it, and never into a cluster that is
+    itself folded.  ``same_statement`` does not see this: two sentences of one statement share few words.
+    """
+    wordings = [[_wording(c.text) for c in cluster] for cluster in clusters]
+    speakers = [{c.speaker for c in cluster if c.speaker} for cluster in clusters]
+    target: dict[int, int] = {}
+    for i, ws in enumerate(wordings):
+        long_enough = [w for w in ws if len(w.split()) >= CONTAINED_MIN_WORDS]
+        if not long_enough:
+            continue
+        holders = [
+            j
+            for j, others in enumerate(wordings)
+            if j != i
+            and speakers[j]
+            and speakers[i] <= speakers[j]
+            and any(len(o) > len(w) and f" {w} " in f" {o} " for o in others for w in long_enough)
+        ]
+        if len(holders) == 1:
+            target[i] = holders[0]
+    target = {i: j for i, j in target.items() if j not in target}
+    if not target:
+        return clusters
+    folded = [list(cluster) for cluster in clusters]
+    for i, j in target.items():
+        folded[j].extend(clusters[i])
+    return [cluster for k, cluster in enumerate(folded) if k not in target]
 
 
 #: A fragment of at most this many words that another speaker's quotation, twice as long or more, holds
