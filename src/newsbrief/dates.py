@@ -167,6 +167,9 @@ def clause_is_future(text: str, position: int, end: int | None = None) -> bool:
     >>> t, u = "On Tuesday he plans to travel to Pristina.", "On Monday, he said he will stay."
     >>> clause_is_future(t, 0, len("On Tuesday")), clause_is_future(u, 0, len("On Monday"))
     (True, False)
+    >>> t, u = "On Tuesday he must appear in court.", "On Friday he had to leave."
+    >>> clause_is_future(t, 0, len("On Tuesday")), clause_is_future(u, 0, len("On Friday"))
+    (True, False)
     """
     before = _not_past_before(text, position)
     if before is None:
@@ -194,7 +197,9 @@ _OPENS_CLAUSE = re.compile(r"\s*(?:(?:on|by|until|till|from|early|late|before|af
 #: not comment") nor "next".
 _FUTURE_AFTER = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|plans? to|intends? to|(?:is|are) (?:to|due|set|scheduled|expected)"
-    r"|(?:is|are) (?:planning|preparing) to)\b",
+    r"|(?:is|are) (?:planning|preparing) to"
+    # an obligation, as in _FUTURE ("On Tuesday he must appear in court"; not "must have")
+    r"|must(?!\s+have)|should\s+be|(?:has|have|needs?) to)\b",
     re.I,
 )
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*([^,;:.!?]*)")
