@@ -39,6 +39,19 @@ def test_a_question_headline_loses_to_a_plain_one_nearly_as_well_supported():
     assert choose_headline(arts[::3], groups=()) == "Paris attacks: who were the attackers?"
 
 
+def test_a_headline_of_two_content_words_loses_to_one_that_says_what_happened():
+    body = "Gunmen attacked Paris on Friday night and police are looking for the attackers. "
+    arts = [
+        make_article("a.txt", "Who were the Paris attackers?", body + "Prosecutors said two Belgian brothers were among the gunmen."),
+        make_article("b.txt", "Belgian brothers among Paris gunmen", body + "Two Belgian brothers were among the gunmen."),
+        make_article("c.txt", None, body + "A third had travelled through Greece."),
+        make_article("d.txt", None, body + "Seven attackers died, officials said."),
+    ]
+    # "Who were the Paris attackers?" is carried by all four sources, the other by two
+    assert choose_headline(arts, groups=()) == "Belgian brothers among Paris gunmen"
+    assert choose_headline(arts[:1], groups=()) == "Who were the Paris attackers?"
+
+
 def test_headline_falls_back_when_no_source_has_one():
     arts = [make_article("a.txt", None, "Rain fell on the city of Galway for nine days in a row.")]
     assert choose_headline(arts, groups=(), fallback=["Rain in Galway"]) == "Rain in Galway"

@@ -60,6 +60,7 @@ def _analysis(module: str, function: str) -> Callable[..., tuple] | None:
 #: A title made from a sentence: the sentences this long or shorter are preferred (when there are any).
 _TITLE_WORDS = 25
 HEADLINE_SUPPORT_SHARE = 0.75  # headlines within this share of the best support compete on neutrality
+INFORMATIVE_HEADLINE_STEMS = 3  # distinct content stems of a headline that says what happened
 
 
 def _loadedness(title: str) -> int:
@@ -77,7 +78,8 @@ def choose_headline(
     """The most supported, least loaded source headline; without one, the most central ``fallback`` sentence.
 
     A headline's support is the number of independent sources whose headline or text contains at least
-    two thirds of its content words.  When no article has a headline (wire copy without one), the title
+    two thirds of its content words; headlines of fewer than three distinct content words compete only
+    when no other headline is there.  When no article has a headline (wire copy without one), the title
     is the ``fallback`` sentence (the summary's; one of at most 25 words when there is one) whose content
     words the articles share most: on average over the articles, the share of its content words each
     one holds — a sentence of the story's core, not a detail one source gives.  Without a fallback
@@ -92,6 +94,7 @@ def choose_headline(
     source = independent_sources(articles, groups)
     bags = {a.id: set(stems.content(f"{a.title or ''} {a.text}")) for a in articles}
     scored: list[tuple[int, int, int, str]] = []
+    informative: list[tuple[int, int, int, str]] = []
     for article in articles:
         title = " ".join((article.title or "").split())
         words = stems.content(title)
@@ -99,6 +102,11 @@ def choose_headline(
             continue
         support = len({source[a.id] for a in articles if sum(w in bags[a.id] for w in words) >= 2 / 3 * len(words)})
         scored.append((support, -_loadedness(title), -abs(len(title.split()) - 10), title))
+        if len(set(words)) >= INFORMATIVE_HEADLINE_STEMS:
+            informative.append(scored[-1])
+    # a headline of two content words ("Paris attacks: Who were the attackers?", "Live updates") is
+    # carried by every source because it says nearly nothing: it competes only when no headline says more
+    scored = informative or scored
     if scored:
         # among the well-supported headlines (a short generic one is supported by everything), the least
         # loaded: a question or an exclamation loses to a plain statement nearly as well supported
