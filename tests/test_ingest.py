@@ -189,6 +189,16 @@ def test_jsonl_records_with_common_field_names(tmp_path: Path) -> None:
     assert all(d.format == "json" for d in found)
 
 
+def test_a_body_stored_as_a_list_of_paragraphs_is_joined(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    paragraphs = [p for p in QUAKE.split("\n\n") if p.strip()] or [QUAKE]
+    records = [{"title": "Quake shakes port", "text": paragraphs}, {"title": "Odd", "text": [1, 2]}]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    items = read([path])
+    assert isinstance(items[0], RawDocument) and items[0].text == "\n\n".join(p.strip() for p in paragraphs)
+    assert isinstance(items[1], Rejected) and "no text field" in items[1].reason
+
+
 def test_malformed_json_line_is_rejected_with_its_line_number(tmp_path: Path) -> None:
     path = tmp_path / "records.jsonl"
     path.write_text(json.dumps({"text": QUAKE}) + '\n{"text": "unterminated\n' + json.dumps({"text": FLOOD}) + "\n")

@@ -36,11 +36,22 @@ def _first(record: Mapping[str, Any], names: Iterable[str], *, strip: bool = Tru
     return None
 
 
+def _paragraph_list(record: Mapping[str, Any]) -> str | None:
+    """A text field holding the body as a list of paragraph strings (as some datasets store it), joined."""
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if isinstance(value, list) and value and all(isinstance(p, str) for p in value):
+            text = "\n\n".join(p.strip() for p in value if p.strip())
+            if text:
+                return text
+    return None
+
+
 def record_to_document(record: Any, *, source: str) -> RawDocument | Rejected:
     """One JSON record as a document, or :class:`Rejected` when it is not an object with a text field."""
     if not isinstance(record, Mapping):
         return Rejected(source, f"JSON record is a {type(record).__name__}, not an object")
-    text = _first(record, TEXT_FIELDS, strip=False)
+    text = _first(record, TEXT_FIELDS, strip=False) or _paragraph_list(record)
     if text is None:
         return Rejected(source, f"JSON record has no text field (one of: {', '.join(TEXT_FIELDS)})")
     meta: dict[str, str] = {}
