@@ -59,6 +59,7 @@ def _analysis(module: str, function: str) -> Callable[..., tuple] | None:
 
 #: A title made from a sentence: the sentences this long or shorter are preferred (when there are any).
 _TITLE_WORDS = 25
+_CENTRALITY_PRIOR = 0
 HEADLINE_SUPPORT_SHARE = 0.75  # headlines within this share of the best support compete on neutrality
 INFORMATIVE_HEADLINE_STEMS = 3  # distinct content stems of a headline that says what happened
 
@@ -146,9 +147,13 @@ def _title_candidates(
 
 
 def _centrality(words: Sequence[str], bags: Iterable[set[str]]) -> float:
-    """The mean, over the articles' bags of stems, of the share of ``words`` each holds (0 without words)."""
+    """The mean, over the articles' bags of stems, of the share of ``words`` each holds (0 without words).
+
+    The share is taken over the distinct words plus ``_CENTRALITY_PRIOR``, so that a short sentence of a
+    few common words ("The case resumes Monday.") does not beat a lead that says what happened.
+    """
     unique = set(words)
-    shares = [len(unique & bag) / len(unique) for bag in bags] if unique else []
+    shares = [len(unique & bag) / (len(unique) + _CENTRALITY_PRIOR) for bag in bags] if unique else []
     return sum(shares) / len(shares) if shares else 0.0
 
 

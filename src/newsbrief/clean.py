@@ -48,6 +48,7 @@ from newsbrief.clean_blocks import (
 from newsbrief.clean_dates import META_REASONS as DATE_META_REASONS
 from newsbrief.clean_dates import (
     is_byline,
+    is_byline_role,
     is_clock_time,
     is_date_line,
     is_dateline,
@@ -155,6 +156,7 @@ REASONS = (
     "author note",
     "identifier",
     "site notice",
+    "editor note",
 )
 
 _MAX_OBSERVED_CHARS = 160
@@ -585,6 +587,8 @@ def _unit_reason(unit: Unit, ctx: _Context, cleaner: Cleaner, outlet: str | None
     # ``Jane Doe, Reuters`` is a byline under the headline; after the text the same shape is a letter's
     # signature or a contact's name (``Ann Lee, Westerville``, ``Ann Lee, Chief Executive Officer``).
     if (top or tail) and is_byline(text, name_outlet=top and ctx.i > 0):
+        return "byline"
+    if top and is_byline_role(text):
         return "byline"
     if top and ctx.i > 0 and is_dateline(text):
         return "dateline"

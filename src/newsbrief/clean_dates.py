@@ -81,6 +81,23 @@ def is_byline(text: str, *, name_outlet: bool = True) -> bool:
     return name_outlet and len(words) <= 6 and bool(_NAME_OUTLET.match(text))
 
 
+# "Associated Press Writer", "Times Staff Writer", "Bloomberg News Correspondent": the line under a wire
+# byline that gives the writer's post
+_BYLINE_ROLE = re.compile(
+    r"^(?:[A-Z][\w.&'\u2019-]*\s+){0,3}(?:Staff\s+|Special\s+|Senior\s+|Chief\s+)?"
+    r"(?:Writer|Correspondent|Reporter|Columnist|Contributor)s?$"
+)
+
+
+def is_byline_role(text: str) -> bool:
+    """The writer's post on its own line under a byline (``Associated Press Writer``, ``Staff Writer``).
+
+    >>> is_byline_role("Associated Press Writer"), is_byline_role("Staff Writer"), is_byline_role("The writer left.")
+    (True, True, False)
+    """
+    return bool(_BYLINE_ROLE.match(text.strip()))
+
+
 _DATELINE_ONLY = re.compile(
     r"^[A-Z][A-Z.'\- ]{2,30}(?:,\s*[A-Za-z.' ]{2,30}){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
     r"(?:\((?:[A-Z][\w.\- ]{1,25})\))?\s*[-—–:]{0,2}\s*$"

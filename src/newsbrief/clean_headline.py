@@ -17,9 +17,12 @@ from rapidfuzz import fuzz
 
 from newsbrief.clean_dates import leading_date
 from newsbrief.clean_lines import Unit
-from newsbrief.text import content_words, normalise
+from newsbrief.meta import opens_with_dateline
+from newsbrief.text import STOPWORDS, content_words, normalise
 from newsbrief.text import words as word_tokens
 
+#: A wire service's advisory to editors at the top of a story ("Eds: UPDATES with …", "EDS: SUBS 3rd graf").
+_WIRE_ADVISORY = re.compile(r"(?:Eds|EDS|Editors|EDITORS)\s*[:.]\s+\S")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$")
 _HEADLINE_SIMILARITY = 88.0
 #: A first line ending with ``...`` is a headline cut short up to this many words (a longer one is a lede).
@@ -42,6 +45,15 @@ def find_title(
         if reasons[i] is not None:
             continue
         shape = unit.shape
+        if _WIRE_ADVISORY.match(unit.text):
+            reasons[i] = "editor note"  # "Eds: UPDATES with four more deaths": an advisory to editors
+            continue
+        if _announces_what_follows(unit) or (_ends_or_runs_on(unit) and opens_with_dateline(unit.text)):
+            # a line announcing what follows ("The New York Times said in an editorial on Monday:") or a
+            # sentence opening with a wire dateline ("WASHINGTON _ The New Economy is on trial here along
+            # with Microsoft Corp.") is the story's lede; "BERLIN – Merkel says ‘Nein’ to cabinet
+            # reshuffle", short and unterminated, is a site's headline with its place
+            return None, None, None
         date = leading_date(unit.text)
         if date and shape.words <= 30:
             return unit.text[len(date) :].strip(), i, date
@@ -56,6 +68,30 @@ def find_title(
             continue
         return unit.text, i, None
     return None, None, None
+
+
+#: A line ending with a colon and this long is a sentence announcing what follows, not a headline.
+_ANNOUNCING_WORDS = 8
+#: A line opening with a dateline and longer than this is a lede even without its full stop.
+_DATELINE_HEADLINE_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+
+
+def _announces_what_follows(unit: Unit) -> bool:
+    """A sentence ending with a colon ("Here are some Web sites dealing with the problem:", "Bans exist in:").
+
+    Not a headline's first part cut at its colon ("Samsung Galaxy S5 Sport review:"): that one is short and
+    does not end on a function word.
+    """
+    text = unit.text.rstrip()
+    if not text.endswith(":"):
+        return False
+    last = word_tokens(text)[-1:]
+    return unit.shape.words >= _ANNOUNCING_WORDS or (bool(last) and last[0] in STOPWORDS)
+
+
+def _ends_or_runs_on(unit: Unit) -> bool:
+    return bool(_SENTENCE_END.search(unit.text.rstrip())) or unit.shape.words > _DATELINE_HEADLINE_WORDS
 
 
 def drop_repeated_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:

@@ -356,7 +356,8 @@ def has_url(text: str) -> bool:
 
 
 _CODE = re.compile(r"[A-Za-z]*\d[A-Za-z\d]*")
-_SIGN_OFF = re.compile(r"(?:-{2,3}|[–—])[A-Z]{2,6}")  # not "- GPS": a list's item
+# not "- GPS": a list's item; "(ms-gb)": a wire desk's initials closing the copy
+_SIGN_OFF = re.compile(r"(?:-{2,3}|[–—])[A-Z]{2,6}|\([a-z]{1,4}(?:[-/][a-z]{1,4}){1,3}\)")
 #: A tracking code has at least this many characters, six of them digits and two letters.
 _CODE_CHARS = 12
 
@@ -368,8 +369,8 @@ def is_identifier(text: str) -> bool:
 
     >>> is_identifier("MENAFN0101202000780000ID1099495460"), is_identifier("--SPA"), is_identifier("2019")
     (True, True, False)
-    >>> is_identifier("- GPS")
-    False
+    >>> is_identifier("- GPS"), is_identifier("(ms-gb)"), is_identifier("(see below)")
+    (False, True, False)
     """
     if _SIGN_OFF.fullmatch(text):
         return True

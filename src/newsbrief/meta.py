@@ -163,6 +163,20 @@ def _dateline(paragraph: str, *, alone: bool = False, dashless: bool = True) -> 
     return None
 
 
+def opens_with_dateline(paragraph: str) -> bool:
+    """Whether ``paragraph`` opens with a wire dateline and goes on ("WASHINGTON _ The …").
+
+    A sentence opening so is a story's lede, not its headline (the cleaner asks, see
+    :func:`newsbrief.clean_headline.find_title`).
+
+    >>> opens_with_dateline("WASHINGTON _ The New Economy is on trial here along with Microsoft Corp.")
+    True
+    >>> opens_with_dateline("Storm hits Washington"), opens_with_dateline("WASHINGTON The talks went on.")
+    (False, False)
+    """
+    return _dateline(paragraph, dashless=False) is not None
+
+
 # --- a headline glued to the body ------------------------------------------------------------------
 
 # A page flattened to one paragraph keeps its headline in front of the lede with only a space between
