@@ -58,8 +58,7 @@ def _analysis(module: str, function: str) -> Callable[..., tuple] | None:
 
 
 #: A title made from a sentence: the sentences this long or shorter are preferred (when there are any).
-_TITLE_WORDS = 25
-_CENTRALITY_PRIOR = 0
+_TITLE_WORDS = 40
 HEADLINE_SUPPORT_SHARE = 0.75  # headlines within this share of the best support compete on neutrality
 INFORMATIVE_HEADLINE_STEMS = 3  # distinct content stems of a headline that says what happened
 
@@ -79,9 +78,9 @@ def choose_headline(
     """The most supported, least loaded source headline; without one, the most central ``fallback`` sentence.
 
     A headline's support is the number of independent sources whose headline or text contains at least
-    two thirds of its content words; headlines of fewer than three distinct content words compete only
-    when no other headline is there.  When no article has a headline (wire copy without one), the title
-    is the ``fallback`` sentence (the summary's; one of at most 25 words when there is one) whose content
+    two thirds of its content words; headlines of fewer than three distinct content words are used only
+    when there is neither another headline nor a ``fallback``.  When no article has a headline (wire copy without one), the title
+    is the ``fallback`` sentence (the leads' or the summary's; one of at most 40 words when there is one) whose content
     words the articles share most: on average over the articles, the share of its content words each
     one holds — a sentence of the story's core, not a detail one source gives.  Without a fallback
     either, the first words of the first article.  ``stems``: a stem cache to reuse (the alignment's).
@@ -105,9 +104,10 @@ def choose_headline(
         scored.append((support, -_loadedness(title), -abs(len(title.split()) - 10), title))
         if len(set(words)) >= INFORMATIVE_HEADLINE_STEMS:
             informative.append(scored[-1])
-    # a headline of two content words ("Paris attacks: Who were the attackers?", "Live updates") is
-    # carried by every source because it says nearly nothing: it competes only when no headline says more
-    scored = informative or scored
+    # a headline of two content words ("Paris attacks: Who were the attackers?", "Live updates", a wire's
+    # "NATIONAL FORECAST") is carried by every source because it says nearly nothing: it is the title only
+    # when no headline and no sentence of the story says more
+    scored = informative or ([] if fallback else scored)
     if scored:
         # among the well-supported headlines (a short generic one is supported by everything), the least
         # loaded: a question or an exclamation loses to a plain statement nearly as well supported
@@ -147,13 +147,9 @@ def _title_candidates(
 
 
 def _centrality(words: Sequence[str], bags: Iterable[set[str]]) -> float:
-    """The mean, over the articles' bags of stems, of the share of ``words`` each holds (0 without words).
-
-    The share is taken over the distinct words plus ``_CENTRALITY_PRIOR``, so that a short sentence of a
-    few common words ("The case resumes Monday.") does not beat a lead that says what happened.
-    """
+    """The mean, over the articles' bags of stems, of the share of ``words`` each holds (0 without words)."""
     unique = set(words)
-    shares = [len(unique & bag) / (len(unique) + _CENTRALITY_PRIOR) for bag in bags] if unique else []
+    shares = [len(unique & bag) / len(unique) for bag in bags] if unique else []
     return sum(shares) / len(shares) if shares else 0.0
 
 
