@@ -246,3 +246,15 @@ def test_a_glued_word_or_letter_case_is_a_typo_not_a_spelling() -> None:
     assert [(x.subject, sorted(x.values)) for x in names] == [
         ("Nadia Karimova", ["Nadia Karimova", "Nadia Karimowa"])
     ]
+
+
+def test_a_figure_of_the_numbered_thing_a_story_compares_with_is_not_its_own() -> None:
+    # three reviews of the Lumo X7 phone; one compares it with the X6 it replaces
+    a = make_article("a.txt", "The Lumo X7 is the best phone the company has made. Battery: 3100 mAh")
+    b = make_article("b.txt", "The Lumo X7 arrives in May. For reference, the Lumo X6 had a battery of 2900 mAh.")
+    c = make_article("c.txt", "We tested the Lumo X7 for two weeks and liked its screen.")
+    assert _find([a, b, c]) == ()
+    # the phone under review itself, given two battery figures by two sources, is a difference
+    d = make_article("d.txt", "The Lumo X7 arrives in May. For reference, the Lumo X7 has a battery of 2900 mAh.")
+    (found,) = _find([a, d, c])
+    assert dict(found.values) == {"3100": (a.id,), "2900": (d.id,)}

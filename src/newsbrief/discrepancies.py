@@ -27,7 +27,7 @@ things, two values are compared only when
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -263,12 +263,42 @@ def _unknown_subject(text: str) -> bool:
     return _THING_PRONOUN.match(text) is not None
 
 
+#: A numbered name ("Galaxy S4", "MH17", "A380"): a model, a flight, a route — one thing of its series.
+_NUMBERED_NAME = re.compile(r"\b[A-Z][A-Za-z]*\d[\w-]*\b")
+#: A numbered name in at least this share of the articles that name the most named one is what the story
+#: is about: a review of the Galaxy S5 (33 of 35 articles) names the S4 it replaces in 17.
+STORY_NAME_SHARE = 0.6
+
+
+def _story_numbered_names(articles: Sequence[Article]) -> frozenset[str]:
+    """The numbered names the story is about (see ``STORY_NAME_SHARE``; in two articles at least)."""
+    counts = Counter(name for a in articles for name in set(_NUMBERED_NAME.findall(f"{a.title or ''} {a.text}")))
+    least = max(2, STORY_NAME_SHARE * max(counts.values(), default=0))
+    return frozenset(name for name, n in counts.items() if n >= least)
+
+
+def _other_numbered_thing(a: str, b: str, story: frozenset[str]) -> bool:
+    """One sentence names a numbered thing the story is not about, and the other does not name it.
+
+    "For reference, the Galaxy S4 had a 9.88 WHr battery with 2600 mAh." is about the phone before the
+    one a story of Galaxy S5 reviews ("Battery: 2800 mAh"): the two figures are of two things.
+
+    >>> _other_numbered_thing("The Galaxy S4 had 2600 mAh.", "Battery: 2800 mAh", frozenset({"S5"}))
+    True
+    >>> _other_numbered_thing("The Galaxy S5 has 2600 mAh.", "Battery: 2800 mAh", frozenset({"S5"}))
+    False
+    """
+    names_a, names_b = set(_NUMBERED_NAME.findall(a)), set(_NUMBERED_NAME.findall(b))
+    return bool((names_a - names_b - story) or (names_b - names_a - story))
+
+
 def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source: dict[str, str], found: Found) -> None:
     by_key: dict[tuple[str, str], list[_Quantity]] = defaultdict(list)
     for article in articles:
         for sentence in sentences[article.id]:
             for quantity in _quantities(article, sentence):
                 by_key[quantity.key].append(quantity)
+    story = _story_numbered_names(articles)
     for key, items in by_key.items():
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
@@ -282,6 +312,8 @@ def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source:
                     continue
                 if _unknown_subject(a.sentence.text) or _unknown_subject(b.sentence.text):
                     continue  # '"It lasted for 10 minutes.': what "it" is the sentence before says
+                if _other_numbered_thing(a.sentence.text, b.sentence.text, story):
+                    continue
                 subject = " ".join(part for part in key if part)
                 _collect(found, "number", subject, a.text, a.article_id, b.text, b.article_id, (a.sentence, b.sentence))
 
