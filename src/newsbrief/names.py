@@ -196,7 +196,12 @@ def _token_similarity(
         return min(jw, _BELOW_MATCH)
     if min(len(a), len(b)) <= 4:
         return jw if jw >= 0.95 else 0.0
-    if jw >= 0.7 and min(len(a), len(b)) >= 6 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
+    if (
+        jw >= 0.7 and min(len(a), len(b)) >= 6 and abs(len(a) - len(b)) < _LENGTH_GAP
+        and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b)
+    ):
+        # transliterations keep their length within two letters: "Papandreou" (skeleton "pndr", its
+        # repeated "p" collapsed) is no spelling of "Pandora"
         return max(jw, 0.9)
     if min(len(a), len(b)) >= 5:
         romanised = JaroWinkler.normalized_similarity(transliteration(a), transliteration(b))
