@@ -258,3 +258,19 @@ def test_a_figure_of_the_numbered_thing_a_story_compares_with_is_not_its_own() -
     d = make_article("d.txt", "The Lumo X7 arrives in May. For reference, the Lumo X7 has a battery of 2900 mAh.")
     (found,) = _find([a, d, c])
     assert dict(found.values) == {"3100": (a.id,), "2900": (d.id,)}
+
+
+def test_a_figure_the_other_source_also_gives_is_confirmed_and_the_one_beside_it_is_compared() -> None:
+    a = make_article("a.txt", "The bridge is expected to cost at least dlrs 40 billion, with the city planning to pay dlrs 21 billion.")
+    b = make_article("b.txt", "The bridge is expected to cost at least dlrs 40 billion, of which the city is expected to pay dlrs 24 billion.")
+    (found,) = _find([a, b])
+    assert dict(found.values) == {"21": (a.id,), "24": (b.id,)}
+
+
+def test_sentences_sharing_only_the_counted_words_are_about_different_things() -> None:
+    a = make_article("a.txt", "Shares of the port operator rose 2.3 percent on Monday in busy trading.")
+    b = make_article("b.txt", "From 1988 to 1996, the port operator's dredging expenditures rose 8 percent.")
+    c = make_article("c.txt", "Harbourline's rose 14 percent. Shares of Dockway rose 9 percent in the same week.")
+    assert _find([a, b]) == ()
+    # a possessive name opening a sentence names what rose
+    assert not [d for d in _find([a, c]) if "14" in d.values]
