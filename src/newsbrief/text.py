@@ -530,6 +530,18 @@ def _announces_next(sentence: str) -> bool:
     return match is not None and not match.group(1).endswith("ed") and len(text.split()) <= 12
 
 
+# "On Oct. 8, it conducted a strike …", "Last week, they said …": a time phrase, a comma, then "it"/"they" as
+# the subject — the one acting was named in the sentence before (not "it was decided", "it emerged": no one)
+_PRONOUN_AFTER_TIME = re.compile(
+    rf"^(?:(?:on|in|at|by|since|until|last|early|late|earlier|later)\s+)?(?:the\s+)?"
+    rf"(?:(?:{WEEKDAY_ALTERNATION}|{_MONTH_NAMES})[a-z]*\.?|\d{{1,4}}|week|month|year|morning|afternoon|evening|night)"
+    rf"(?:\s+(?:\d{{1,4}}(?:st|nd|rd|th)?|morning|afternoon|evening|night|week|month|year))*\s*,\s+(?:it|they)\s+"
+    rf"(?!(?:is|was|are|were|has|had|have|will|would|could|may|might|can|seems?|seemed|appears?|appeared|"
+    rf"emerged|became|turned|remains?|remained)\b)[a-z]+",
+    re.IGNORECASE,
+)
+
+
 def needs_context(sentence: str) -> bool:
     """Whether a sentence cannot stand alone.
 
@@ -555,13 +567,17 @@ def needs_context(sentence: str) -> bool:
     (True, False)
     >>> needs_context("The minister told reporters:"), needs_context("Interior Minister Cazeneuve was emphatic.")
     (True, True)
+    >>> needs_context("On Oct. 8, it conducted a strike."), needs_context("On Monday, it emerged that he left.")
+    (True, False)
+    >>> needs_context("Last week, they raided a flat."), needs_context("On Monday, police raided a flat.")
+    (True, False)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence):
         return True
     opening = sentence.lstrip("\"'\u201c\u2018 ")
     if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(opening) or _aged_anaphor(opening):
         return True
-    if _announces_next(sentence):
+    if _announces_next(sentence) or _PRONOUN_AFTER_TIME.match(opening):
         return True
     first = _WORD.search(sentence)
     return first is not None and first.group().lower() in _CONTEXT_OPENERS
