@@ -268,8 +268,8 @@ def test_a_figure_the_other_source_also_gives_is_confirmed_and_the_one_beside_it
 
 
 def test_sentences_sharing_only_the_counted_words_are_about_different_things() -> None:
-    a = make_article("a.txt", "Shares of the port operator rose 2.3 percent on Monday in busy trading.")
-    b = make_article("b.txt", "From 1988 to 1996, the port operator's dredging expenditures rose 8 percent.")
+    a = make_article("a.txt", "Shares of Harbourline, the biggest port operator, rose 2.3 percent on Monday.")
+    b = make_article("b.txt", "From 1988 to 1996, Harbourline's dredging expenditures rose 8 percent.")
     c = make_article("c.txt", "Harbourline's rose 14 percent. Shares of Dockway rose 9 percent in the same week.")
     assert _find([a, b]) == ()
     # a possessive name opening a sentence names what rose

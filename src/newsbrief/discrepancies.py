@@ -44,7 +44,7 @@ from newsbrief.timeline import DatedSentence, dated_sentences, story_sentences
 SAME_EVENT_JACCARD = 0.5
 # … and when each sentence has content words the other lacks, they must overlap at least this much.
 SAME_EVENT_STRICT = 0.8
-SAME_QUANTITY_JACCARD = 0.3
+SAME_QUANTITY_JACCARD = 0.3  # of the sentences' words other than the counted noun
 SAME_CLAIM_JACCARD = 0.6
 KIND_ORDER = {"date": 0, "weekday": 1, "number": 2, "name": 3, "claim": 4}
 
@@ -322,11 +322,12 @@ def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source:
                     continue
                 if a.dates and b.dates and not a.dates & b.dates:
                     continue  # different days: different events
-                # the key's own words are shared by construction: the rest of the sentences must agree (a
-                # line that is the key alone, "Battery: 2800 mAh", has nothing to disagree with)
-                own = set(content_words(" ".join(key)))
+                # the counted noun is shared by construction: the rest of the sentences must agree (a line
+                # that is the figure alone with its word, "Battery: 2800 mAh", has nothing to disagree with)
+                own = set(content_words(key[1]))
                 bag_a, bag_b = _event_words(a.sentence.text) - own, _event_words(b.sentence.text) - own
-                overlap = len(bag_a & bag_b) / len(bag_a | bag_b) if bag_a and bag_b else 1.0
+                alone = bag_a <= {key[0]} or bag_b <= {key[0]}
+                overlap = 1.0 if alone else len(bag_a & bag_b) / len(bag_a | bag_b)
                 if overlap < SAME_QUANTITY_JACCARD or _different_things(a.sentence.text, b.sentence.text):
                     continue
                 if _unknown_subject(a.sentence.text) or _unknown_subject(b.sentence.text):
