@@ -493,7 +493,9 @@ def is_correction_note(sentence: str) -> bool:
 _RELATIVE_TIME_OPENER = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|afterwards?|earlier)\b"
-    r"|(?:moments|minutes|hours|days|weeks|months|years|shortly|soon|not\s+long)\s+(?:later|afterwards?|thereafter)\b"
+    r"|(?:moments|minutes|hours|days|weeks|months|years|shortly|soon|not\s+long)\s+(?:later|afterwards?|thereafter|earlier)\b"
+    # "Hours before, …" leans on the event before it; "Hours before the vote, …" names its own
+    r"|(?:moments|minutes|hours|days|weeks|months|years|shortly|not\s+long)\s+before\s*,"
     r"|(?:shortly|soon|not\s+long|immediately)\s+after\s*,)",
     re.IGNORECASE,
 )
@@ -560,6 +562,8 @@ def needs_context(sentence: str) -> bool:
     >>> needs_context('"I hope they realise they have to release them.')
     True
     >>> needs_context("A few minutes later, the transponder was shut down."), needs_context("Shortly after the crash, police came.")
+    (True, False)
+    >>> needs_context("Hours earlier, on Friday, crowds had arrived."), needs_context("Hours before the vote, crowds came.")
     (True, False)
     >>> needs_context("The 28-year-old was another of the bombers."), needs_context("The 82-year-old Pinochet was arrested.")
     (True, False)
