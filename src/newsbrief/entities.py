@@ -111,7 +111,9 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|inside|outside|across|throughout|"
     # "the mayor of Molenbeek", "the Brussels district of Molenbeek", "residents of Kalima"
     r"(?:[Mm]ayor|[Gg]overnor|district|city|town|village|province|region|capital|suburb|outskirts|residents|"
-    r"streets)\s+of)\s+(?:the\s+)?$"
+    r"streets"
+    # "65 kilometers northwest of Curicó", "offshore of Maule": a bearing is taken from a place
+    r"|(?:north|south|east|west)(?:-?(?:north|south|east|west))*|offshore)\s+of)\s+(?:the\s+)?$"
 )
 # "a Molenbeek resident", "Kalima-born": a place's people
 _PLACE_AFTER = re.compile(r"(?:\s+(?:residents?|natives?)\b|-born\b)")
@@ -169,8 +171,9 @@ def _place_apposition(text: str, end: int) -> bool:
 def _place_cue(text: str, start: int, end: int) -> bool:
     """A name said to be a place: what is right before or after it says where, not who.
 
-    A locative preposition or "mayor/district/residents of" right before it, or "resident(s)/native(s)"
-    or "-born" right after ("in Mali", "a Molenbeek resident"; not "in Obama's view").
+    A locative preposition, "mayor/district/residents of" or a bearing ("65 kilometers northwest of")
+    right before it, or "resident(s)/native(s)" or "-born" right after ("in Mali", "a Molenbeek
+    resident"; not "in Obama's view").
 
     >>> t = "Raids in Molenbeek followed. In Obama's view, it was wrong. Fans at the Bataclan fled."
     >>> [_place_cue(t, t.index(n), t.index(n) + len(n)) for n in ("Molenbeek", "Obama", "Bataclan")]
@@ -178,6 +181,9 @@ def _place_cue(text: str, start: int, end: int) -> bool:
     >>> t = "The mayor of Laeken spoke to Obama, a Kalima resident."
     >>> [_place_cue(t, t.index(n), t.index(n) + len(n)) for n in ("Laeken", "Obama", "Kalima")]
     [True, False, True]
+    >>> t = "The quake struck 65 km north-northwest of Curico, a friend of Lopez said."
+    >>> [_place_cue(t, t.index(n), t.index(n) + len(n)) for n in ("Curico", "Lopez")]
+    [True, False]
     """
     end, possessive = _without_possessive(text, start, end)
     if possessive:
