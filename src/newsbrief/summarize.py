@@ -104,6 +104,8 @@ _REPORTED = re.compile(r"\b(?:said|says|told|added|according to)\b")
 _ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.!?\"'\u201d]*\s*")
 _WHOLE_QUOTE = re.compile(r"(?:\u201c[^\u201c\u201d]+\u201d|\"[^\"]+\"|``(?:(?!``|'').)+'')", re.S)
 _UNQUOTED_I = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ll|ve|d))?(?![\w'\u2019.])")
+_UNQUOTED_WE = re.compile(r"(?<![\w'\u2019/.])(?:we(?:['\u2019](?:re|ve|ll|d))?|our|ours|us)(?![\w'\u2019/.])")
+_OPEN_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|``|''")
 _FIRST_OR_SECOND_PERSON = frozenset(
     "i i'm i've i'd i'll we we're we've we'd we'll my our us you you're you've you'd you'll your".split()
 )
@@ -114,7 +116,8 @@ def _addresses_reader(text: str) -> bool:
 
     A question ("Don't care about the camera?"), a sentence that is one quotation with no speaker, or
     a sentence in the first or second person outside quotation marks ("I just hope …": a speaker's words
-    the page did not quote).  English.
+    the page did not quote; "… we republish the claims of …", "In our tests …": the outlet talking).
+    English.
 
     >>> _addresses_reader("``We will rebuild the bridge.''"), _addresses_reader("``We will rebuild,'' he said.")
     (True, False)
@@ -124,6 +127,8 @@ def _addresses_reader(text: str) -> bool:
     (True, False)
     >>> _addresses_reader("The memorial honours the dead of World War I.")
     False
+    >>> _addresses_reader("In our tests the phone lasted a day."), _addresses_reader("The US team won.")
+    (True, False)
     """
     if text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
@@ -141,7 +146,9 @@ def _addresses_reader(text: str) -> bool:
         before = unquoted[: match.start()].split()
         if len(before) <= 1 or not before[-1][:1].isupper():
             return True
-    return False
+    # "… we republish the claims of …", "In our tests the phone …": the outlet or a speaker talking, outside
+    # quotation marks (not when a quotation is left open: the words may be inside it)
+    return not _OPEN_QUOTE_MARK.search(unquoted) and bool(_UNQUOTED_WE.search(unquoted))
 
 
 # a page's separator inside a sentence ("India vs New Zealand | Seven Defeats …"), or a run of words said twice
