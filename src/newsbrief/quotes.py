@@ -19,7 +19,7 @@ same speaker (or one unknown) and enough content-word overlap (prefix stems) or 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -262,18 +262,26 @@ def _fold_contained_statements(clusters: list[list[_Found]]) -> list[list[_Found
     """
     wordings = [[_wording(c.text) for c in cluster] for cluster in clusters]
     speakers = [{c.speaker for c in cluster if c.speaker} for cluster in clusters]
+    # the clusters with a speaker holding each word: a holder of a wording holds its every word, so only
+    # the clusters holding its rarest word are compared (a story's quotations are not compared pairwise)
+    holding: dict[str, set[int]] = defaultdict(set)
+    for j, others in enumerate(wordings):
+        if speakers[j]:
+            for o in others:
+                for word in o.split():
+                    holding[word].add(j)
     target: dict[int, int] = {}
     for i, ws in enumerate(wordings):
         long_enough = [w for w in ws if len(w.split()) >= CONTAINED_MIN_WORDS]
         if not long_enough:
             continue
+        candidates = set().union(*(min((holding[x] for x in w.split()), key=len) for w in long_enough))
         holders = [
             j
-            for j, others in enumerate(wordings)
+            for j in sorted(candidates)
             if j != i
-            and speakers[j]
             and speakers[i] <= speakers[j]
-            and any(len(o) > len(w) and f" {w} " in f" {o} " for o in others for w in long_enough)
+            and any(len(o) > len(w) and f" {w} " in f" {o} " for o in wordings[j] for w in long_enough)
         ]
         if len(holders) == 1:
             target[i] = holders[0]
