@@ -20,7 +20,7 @@ same speaker (or one unknown) and enough content-word overlap (prefix stems) or 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -251,6 +251,22 @@ def _wording(text: str) -> str:
 CONTAINED_MIN_WORDS = 6
 
 
+def _word_holders(wordings: list[list[str]], speakers: list[set[str]]) -> Callable[[str], set[int]]:
+    """A function: wording → the clusters with a speaker that may hold it.
+
+    A holder holds every word of the wording, so only the clusters holding its rarest word can be one
+    (a story's quotations are then not compared pairwise).
+    """
+    holding: dict[str, set[int]] = defaultdict(set)
+    for j, others in enumerate(wordings):
+        if speakers[j]:
+            for other in others:
+                for word in other.split():
+                    holding[word].add(j)
+    empty: set[int] = set()
+    return lambda wording: min((holding.get(word, empty) for word in wording.split()), key=len, default=empty)
+
+
 def _fold_contained_statements(clusters: list[list[_Found]]) -> list[list[_Found]]:
     """Clusters one of whose wordings a longer wording of another cluster holds, folded into that cluster.
 
@@ -262,20 +278,13 @@ def _fold_contained_statements(clusters: list[list[_Found]]) -> list[list[_Found
     """
     wordings = [[_wording(c.text) for c in cluster] for cluster in clusters]
     speakers = [{c.speaker for c in cluster if c.speaker} for cluster in clusters]
-    # the clusters with a speaker holding each word: a holder of a wording holds its every word, so only
-    # the clusters holding its rarest word are compared (a story's quotations are not compared pairwise)
-    holding: dict[str, set[int]] = defaultdict(set)
-    for j, others in enumerate(wordings):
-        if speakers[j]:
-            for o in others:
-                for word in o.split():
-                    holding[word].add(j)
+    holders_of = _word_holders(wordings, speakers)
     target: dict[int, int] = {}
     for i, ws in enumerate(wordings):
         long_enough = [w for w in ws if len(w.split()) >= CONTAINED_MIN_WORDS]
         if not long_enough:
             continue
-        candidates = set().union(*(min((holding[x] for x in w.split()), key=len) for w in long_enough))
+        candidates = set().union(*(holders_of(w) for w in long_enough))
         holders = [
             j
             for j in sorted(candidates)
@@ -309,11 +318,13 @@ def _fold_cited_fragments(clusters: list[list[_Found]]) -> tuple[list[list[_Foun
     wordings = [[_wording(c.text) for c in cluster] for cluster in clusters]
     lengths = [max(len(w.split()) for w in ws) for ws in wordings]
     speakers = [{c.speaker for c in cluster if c.speaker} for cluster in clusters]
+    holders_of = _word_holders(wordings, speakers)
     target: dict[int, int] = {}
     for i, ws in enumerate(wordings):
         if not FRAGMENT_MIN_WORDS <= lengths[i] <= FRAGMENT_WORDS:
             continue
-        for j, others in enumerate(wordings):
+        for j in sorted(holders_of(ws[0])):
+            others = wordings[j]
             if j == i or j in target or not speakers[j] or speakers[j] <= speakers[i] or lengths[j] < 2 * lengths[i]:
                 continue
             if all(any(f" {w} " in f" {o} " for o in others) for w in ws):
