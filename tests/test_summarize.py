@@ -251,3 +251,10 @@ def test_a_menu_or_a_doubled_headline_glued_to_a_sentence_is_no_summary_sentence
     )
     for sentence in summary:
         assert "|" not in sentence.text, sentence.text
+
+
+def test_a_sentence_that_is_mostly_a_quotation_is_no_summary_candidate() -> None:
+    from newsbrief.summarize import mostly_quoted
+
+    assert mostly_quoted("\u201cWe are proud of the new harbour bridge and its ferry,\u201d said Mayor Ann Lee.")
+    assert not mostly_quoted("Mayor Ann Lee opened the new harbour bridge on Monday, calling it \u201ca landmark\u201d.")

@@ -184,6 +184,20 @@ def talks_about_page(text: str) -> bool:
     return not text.lstrip().startswith("`") and clean_shape.talks_about_page(text)
 
 
+#: A sentence whose quotations take this share of its characters or more is mostly someone's words.
+MOSTLY_QUOTED = 0.5
+
+
+def mostly_quoted(text: str) -> bool:
+    """Whether quotations make up most of a sentence.
+
+    >>> mostly_quoted('"I am impressed by the venues," said Tu Mingde.'), mostly_quoted('The minister called it "a shame".')
+    (True, False)
+    """
+    quoted = sum(len(m.group()) for m in _WHOLE_QUOTE.finditer(text))
+    return quoted >= MOSTLY_QUOTED * len(text.strip()) if text.strip() else False
+
+
 def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     """Whether a sentence can be shown on its own as a story's fact (summary, "only in one source").
 
@@ -364,6 +378,9 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     # ("He later …", "However, …") leans on a sentence the reader does not see (kept only when no
     # candidate stands alone)
     cands = [i for i in cands if stands_alone(al.sentences[i].text, al.names)] or cands
+    # a sentence that is mostly a quotation ("“I am impressed,” said Tu Mingde, …") gives someone's words,
+    # which the quotes section lists, not the story's facts
+    cands = [i for i in cands if not mostly_quoted(al.sentences[i].text)] or cands
     if len(cands) > options.max_candidates:
         cands = sorted(cands, key=lambda i: (-values[i] / lengths_all[i], i))[: options.max_candidates]
         cands.sort()
