@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from newsbrief.clean_dates import leading_date
 from newsbrief.clean_lines import Unit
 from newsbrief.meta import opens_with_dateline
-from newsbrief.text import STOPWORDS, content_words, normalise
+from newsbrief.text import STOPWORDS, content_words, ends_sentence, normalise
 from newsbrief.text import words as word_tokens
 
 #: A wire service's advisory to editors at the top of a story ("Eds: UPDATES with …", "EDS: SUBS 3rd graf").
@@ -74,7 +74,6 @@ def find_title(
 _ANNOUNCING_WORDS = 8
 #: A line opening with a dateline and longer than this is a lede even without its full stop.
 _DATELINE_HEADLINE_WORDS = 12
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 
 def _announces_what_follows(unit: Unit) -> bool:
@@ -91,7 +90,7 @@ def _announces_what_follows(unit: Unit) -> bool:
 
 
 def _ends_or_runs_on(unit: Unit) -> bool:
-    return bool(_SENTENCE_END.search(unit.text.rstrip())) or unit.shape.words > _DATELINE_HEADLINE_WORDS
+    return ends_sentence(unit.text) or unit.shape.words > _DATELINE_HEADLINE_WORDS
 
 
 def drop_repeated_headline(units: list[Unit], reasons: list[str | None], title: str, title_idx: int | None) -> None:

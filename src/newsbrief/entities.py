@@ -386,12 +386,14 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             role = _role_before(text, start) or _role_after(text, end)
         # only a one-word name the NER took for a person: an organisation is located somewhere ("at Harvard"),
         # and a full name stands before its case ("in the Paula Jones case")
-        place = kind == "PERSON" and " " not in form and role is None and not cue and _place_cue(text, start, end)
+        # a one-word name after a locative word; it votes for a place only when the NER took it for a person
+        said_where = " " not in form and role is None and _place_cue(text, start, end)
+        place = kind == "PERSON" and not cue and said_where
         place = place or (role is None and level != STRONG_CUE and _place_apposition(text, end))
         defined = _short_form_of(mentions, text, start, end) if short_form is None else None
         if defined is not None:  # "(Amsa)" right after the name it shortens: that name's kind
             kind, cue, place, role = defined.kind, defined.kind == "ORG", defined.kind == "GPE", None
-        located = place or (" " not in form and role is None and _place_cue(text, start, end))
+        located = place or said_where
         mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located))
         if short_form and _shortens(short_form.group(1), form):
             a_start, a_end = short_form.span(1)
@@ -682,34 +684,22 @@ SHORT_FORM_PLACE_MENTIONS = 2  # mentions of a place name that an organisation's
 PLACE_STEM = 4  # letters a place name and its nationality word share at the start ("Israel"/"Israeli", "Thai")
 
 
-def _place_prefixed(
-    short: str, long_: str, places: frozenset[tuple[str, ...]], matcher: NameMatcher
-) -> bool:
-    """Whether organisation ``long_`` is ``short`` after one of the story's place names.
+def _names_place(prefix: tuple[str, ...], places: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the name tokens ``prefix`` are one of the story's place names, or its nationality.
 
-    The words before it are a whole place name of the story, or the same words with the last one
-    changed after its first letters (a nationality: "Israeli" / "Israel", "South Korean" / "South
-    Korea").  This is story knowledge, not a name test, so it is not part of
-    :func:`newsbrief.names.name_similarity`.
+    The same words, or the same words with the last one changed after its first letters (a nationality:
+    "Israeli" / "Israel", "South Korean" / "South Korea").  This is story knowledge, not a name test, so
+    it is not part of :func:`newsbrief.names.name_similarity`.
 
     >>> places = frozenset({("bangkok",), ("thailand",), ("czech", "republic")})
-    >>> _place_prefixed("Post", "Bangkok Post", places, NameMatcher())
-    True
-    >>> _place_prefixed("Cabinet", "Thai Cabinet", places, NameMatcher())
-    True
-    >>> _place_prefixed("Party", "Republican Party", places, NameMatcher())
-    False
+    >>> _names_place(("bangkok",), places), _names_place(("thai",), places), _names_place(("republican",), places)
+    (True, True, False)
     """
-    ts, tl = joined_initials(matcher.tokens(short)), joined_initials(matcher.tokens(long_))
-    extra = len(tl) - len(ts)
-    if not ts or extra < 1 or tl[extra:] != ts or all(t in STOPWORDS for t in ts):
-        return False
-    prefix = tuple(tl[:extra])
     if prefix in places:
         return True
     last = prefix[-1]
     return len(last) >= PLACE_STEM and any(
-        len(place) == extra and place[:-1] == prefix[:-1] and place[-1][:PLACE_STEM] == last[:PLACE_STEM]
+        len(place) == len(prefix) and place[:-1] == prefix[:-1] and place[-1][:PLACE_STEM] == last[:PLACE_STEM]
         for place in places
     )
 
@@ -852,7 +842,7 @@ def _attach_short_forms(clusters: list[list[_Name]], matcher: NameMatcher) -> No
     """An organisation named without the place before it joins the one organisation it shortens.
 
     "the Post" for the Bangkok Post, "the Cabinet" for the Israeli Cabinet, "State Department" for the
-    U.S. State Department (:func:`_place_prefixed`, over the story's place names mentioned at least
+    U.S. State Department (:func:`_names_place`, over the story's place names mentioned at least
     twice): every name of the short entity must shorten a name of the same one other entity, which shares
     context with it; a short name two entities end with ("Post" next to the Bangkok Post and the
     Washington Post) stays on its own.  After the name-level clustering, as the relation needs the
@@ -870,12 +860,13 @@ def _attach_short_forms(clusters: list[list[_Name]], matcher: NameMatcher) -> No
     for index, cluster in enumerate(orgs):
         for name in cluster:
             for form in name.forms:
-                tokens = joined_initials(matcher.tokens(form))
                 if "," in form:  # a list the NER took for one name ("Chelsea, Arsenal")
                     continue
+                tokens = tuple(joined_initials(matcher.tokens(form)))
                 for cut in range(1, len(tokens)):
-                    if _place_prefixed(" ".join(tokens[cut:]), form, places, matcher):
-                        ending[tuple(tokens[cut:])].add(index)
+                    tail = tokens[cut:]
+                    if not all(t in STOPWORDS for t in tail) and _names_place(tokens[:cut], places):
+                        ending[tail].add(index)
     moves: dict[int, int] = {}
     for index, cluster in enumerate(orgs):
         owners = [ending.get(tuple(joined_initials(matcher.tokens(f))), set()) - {index} for n in cluster for f in n.forms]
