@@ -370,6 +370,21 @@ def test_roles_stop_at_a_stop_word_and_at_a_relative_clause() -> None:
                                                     ("Piet Vos", "former finance minister")]
 
 
+def test_a_role_keeps_its_tenure_word_and_never_runs_back_over_a_sentence_end() -> None:
+    text = ("A day after former Vendish President Tomas Arlo was named, the then Trade Minister Ida Brenn spoke. "
+            "Nobody in the room had served as finance minister.\nMara Kell, a member of the old guard, left. "
+            "He met Gen. Rolf Danner.")
+    mentions = _mentions_with_entities(
+        text, [("Tomas Arlo", "PERSON"), ("Ida Brenn", "PERSON"), ("Mara Kell", "PERSON"), ("Rolf Danner", "PERSON")]
+    )
+    assert [(m.form, m.role) for m in mentions] == [
+        ("Tomas Arlo", "former Vendish President"),
+        ("Ida Brenn", "then Trade Minister"),
+        ("Mara Kell", None),
+        ("Rolf Danner", "Gen."),
+    ]
+
+
 def test_a_name_said_twice_to_be_a_group_is_an_organisation_whatever_the_ner_says() -> None:
     people = [Mention("a", "Kalvar", "PERSON", k * 10, k * 10 + 6) for k in range(4)]
     cued = [Mention("b", "Kalvar", "PERSON", k * 10, k * 10 + 6, organisation_cue=True) for k in range(2)]

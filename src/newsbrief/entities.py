@@ -234,6 +234,10 @@ _APPOSITIVE = re.compile(
 _OFFICE_WORD = re.compile(r"[A-Z][A-Za-z-]*(?:'s)?")
 
 
+# lower-case words before a capitalised office name that say whose office it is now ("former", "then")
+_TENURE_WORDS = frozenset({"former", "then", "acting", "outgoing", "late", "ex"})
+
+
 def _office_word(word: str) -> bool:
     """A capitalised word that can be part of an office's name ("Foreign", "State", "Women's").
 
@@ -255,6 +259,8 @@ def _role_before(text: str, start: int) -> str | None:
         word = match.group(1)
         low = word.lower().rstrip(".")
         if office_name and not _office_word(word):
+            if low in _TENURE_WORDS and not word.endswith("."):  # "former Cypriot President X"
+                words.insert(0, word)
             break
         if not words and low not in TITLE_HEADS:
             return None
@@ -262,6 +268,8 @@ def _role_before(text: str, start: int) -> str | None:
             before = _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
             if before and before.group(1)[0].isupper():
                 break  # "... Hun Sen. Sam Rainsy": a sentence end, not the title "Sen."
+        if word.endswith(".") and not (word[0].isupper() and len(low) <= 4):
+            break  # "… as his own foreign minister. Sharon": a sentence's end, not an abbreviated title
         if words and word.endswith(".") and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
             break  # "... on Friday. Captain X": the previous sentence's last word
         if low in TITLE_HEADS or low in TITLE_MODIFIERS or (
@@ -279,6 +287,8 @@ def _role_before(text: str, start: int) -> str | None:
                     break
                 office_name = True
             continue
+        if words and low in _TENURE_WORDS and not word.endswith("."):
+            words.insert(0, word)  # "the then Foreign Minister X"
         break
     return " ".join(words) or None
 
@@ -304,7 +314,7 @@ def _role_after(text: str, end: int) -> str | None:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase)
 
 
-_SENTENCE_IN_NAME = re.compile(r"[a-z]{2}\. [A-Z]")
+_SENTENCE_IN_NAME = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 _ABBREV_TOKEN = re.compile(r"^[A-Z][a-z]+\.$")
 
 
