@@ -225,6 +225,33 @@ def test_a_place_is_not_turned_into_the_surname_of_a_rarely_mentioned_person() -
     assert kinds["Ranariddh"] == "PERSON" and kinds["Andreas Berten"] == "PERSON"
 
 
+def test_a_known_rare_place_name_said_to_be_where_things_happen_is_a_place_whatever_the_ner_says() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    mentions = [Mention("a", "Sendai", "ORG", i * 10, i * 10 + 6, located=i == 0) for i in range(5)]
+    mentions += [Mention("a", "Grozny", "PERSON", 100 + i * 10, 106 + i * 10, located=True) for i in range(3)]
+    # never said where: the NER's word stands; a common word or brand is no place ("in the Toyota")
+    mentions += [Mention("b", "Hobart", "PERSON", 0, 6), Mention("b", "Toyota", "ORG", 20, 26, located=True)]
+    # a title or a group's cue outweighs the gazetteer
+    mentions += [Mention("c", "Kindu", "PERSON", 0, 5, role="Governor", located=True)]
+    mentions += [Mention("d", "Raleigh", "ORG", 0, 7, organisation_cue=True, located=True),
+                 Mention("d", "Raleigh", "ORG", 30, 37, organisation_cue=True)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds == {"Sendai": "GPE", "Grozny": "GPE", "Hobart": "PERSON", "Toyota": "ORG", "Kindu": "PERSON",
+                     "Raleigh": "ORG"}
+
+
+def test_the_shipped_gazetteer_is_attributed_sorted_and_names_places_only() -> None:
+    from importlib import resources
+
+    lines = resources.files("newsbrief").joinpath("data/places.txt").read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    names = [line for line in lines if not line.startswith("#")]
+    assert any("GeoNames" in line and "CC BY 4.0" in line for line in header)
+    assert names == sorted(set(names)) and all(n and n[0].isupper() for n in names)
+    assert {"Sendai", "Grozny", "Mali", "Texas"} <= set(names) and "Laiki Bank" not in names
+
+
 def test_a_surname_the_ner_always_mislabels_still_joins_the_person() -> None:
     from newsbrief.entities import Mention, unify_kinds
 

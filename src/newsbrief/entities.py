@@ -41,6 +41,7 @@ from newsbrief.names import (
     clean_name,
     content_tokens,
     joined_initials,
+    known_place,
     name_tokens,
     split_title,
 )
@@ -57,6 +58,9 @@ GROUP_CUES = 2  # mentions whose words make a name a group (_organisation_cue) t
 # a one-word name rarer than this in English text (wordfreq's Zipf scale: "Najib" 2.8, "Saddam" 3.4; "Anne"
 # 4.3, "Kim" 4.6) names one person of the story: it joins the one full name that opens with it
 DISTINCTIVE_GIVEN_NAME_ZIPF = 3.5
+# a known place name at least this common in English is also a word or a brand ("Toyota" 3.95, "Oxford" 4.4,
+# "Hull" 4.1); rarer ones name the place ("Sendai" 2.7, "Grozny" 2.4, "Hobart" 3.4, "Santiago" 3.7)
+COMMON_PLACE_NAME_ZIPF = 3.9
 RARE_FORM = 2  # mentions of a one-word name that may still be a misspelt surname
 # a one-word name the NER never calls a person is a person's surname when its mentions are at most this
 # many times the person's full-name votes (PERSON mentions count 3, titled ones 4): "Pinochet" (45 mentions,
@@ -533,6 +537,19 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     for key, count in places.items():
         # a "person" said twice to be where things happen, and never given a title: a place
         if count >= GROUP_CUES and kinds[key] == "PERSON" and key not in titled:
+            kinds[key] = "GPE"
+    for form in {m.form for m in mentions if m.located}:
+        # a known city or country said to be where things happen, never given a title nor said to be a
+        # group, is a place whatever the small NER says ("in Sendai" tagged ORG, "in Grozny" PERSON) —
+        # unless the name is also a common word or brand ("in the Toyota", "at Oxford", "the Commonwealth")
+        key = key_of[form]
+        if (
+            kinds[key] != "GPE"
+            and key not in titled
+            and not cues[key]
+            and known_place(form)
+            and zipf_frequency(form, "en") < COMMON_PLACE_NAME_ZIPF
+        ):
             kinds[key] = "GPE"
     # "Bank of Cyprus", "University of Michigan": the word after an organisation's "of" is a place, so a lone
     # "Cyprus" the NER also called a place some of the time is one
