@@ -602,3 +602,19 @@ def test_a_short_form_in_brackets_is_its_names_short_form(models: NlpModels) -> 
     from newsbrief.entities import _shortens
 
     assert _shortens("Amsa", "Australian Maritime Safety Authority") and not _shortens("Kyodo", "WASHINGTON")
+
+
+def test_a_place_written_in_a_datelines_capitals_is_named_in_mixed_case_but_an_acronym_keeps_its_capitals() -> None:
+    from collections import Counter
+
+    from newsbrief.entities import Mention, _entity, _Name
+    from newsbrief.names import NameMatcher
+
+    def entity(kind: str, forms: dict[str, int]):
+        mentions = [Mention("a", form, kind, 0, len(form)) for form, n in forms.items() for _ in range(n)]
+        name = _Name(next(iter(forms)).lower(), next(iter(forms)), kind, Counter(forms), Counter(), mentions)
+        return _entity([name], {"a": 0}, NameMatcher())
+
+    place = entity("GPE", {"WASHINGTON": 1, "Washington": 1})
+    assert place.name == "Washington" and set(place.variants) == {"WASHINGTON", "Washington"}
+    assert entity("ORG", {"UNICEF": 1, "Unicef": 1}).name == "UNICEF"
