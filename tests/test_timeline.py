@@ -332,3 +332,21 @@ def test_a_present_tense_caption_and_an_editors_correction_are_no_developments()
     assert [e.text for e in entries] == [
         "Crews cleared the flooded road on Wednesday, March 4.", "The mayor thanked the volunteers on Friday, March 6."
     ]
+
+
+def test_one_development_never_starts_twice_because_its_wordings_came_in_another_order() -> None:
+    # the second wording matches none of the first cluster's sentences when it arrives; the third and
+    # fourth match both and join the first cluster, whose representative then matches the second
+    texts = [
+        "Palair's union accepted the plan on Oct. 7, allowing flights to resume.",
+        "Debt-laden Palair reopened with domestic flights on Oct. 7 after a 13-day shutdown.",
+        "Palair reopened with domestic flights on Oct. 7 after its union accepted the plan.",
+        "Palair reopened with domestic flights on Oct. 7 once the union accepted the plan.",
+    ]
+    articles = [make_article(f"p{i}.txt", text) for i, text in enumerate(texts)]
+    entries = build_timeline(articles, sentences=split(articles))
+    assert [(e.date, len(e.article_ids)) for e in entries] == [(dt.date(1998, 10, 7), 4)]
+    # an unrelated development of the same day stays its own entry
+    other = make_article("q.txt", "Floods closed the port of Manila on Oct. 7, the coast guard said.")
+    entries = build_timeline([*articles, other], sentences=split([*articles, other]))
+    assert sorted(len(e.article_ids) for e in entries) == [1, 4]

@@ -216,6 +216,10 @@ def build_timeline(
             cluster = [item]
             by_date.setdefault(key, []).append(cluster)
             clusters.append(cluster)
+    # a sentence joins the first development it matches, so one development may have started twice (its
+    # wordings met in another order): developments of a date whose representative wordings match are one
+    merged = {id(c) for same_key in by_date.values() for c in _merge_same_developments(same_key)}
+    clusters = [c for c in clusters if id(c) in merged]
     if per_day > 0:
         clusters = _busiest_days_trimmed(clusters, per_day)
     order = {a.id: i for i, a in enumerate(articles)}
@@ -237,10 +241,31 @@ def _busiest_days_trimmed(clusters: list[list[DatedSentence]], per_day: int) -> 
     return [c for c in clusters if id(c) in kept]
 
 
-def _entry(cluster: list[DatedSentence], order: Mapping[str, int]) -> TimelineEntry:
-    # representative wording: the sentence most similar to the others (ties: first in story order)
+def _merge_same_developments(clusters: list[list[DatedSentence]]) -> list[list[DatedSentence]]:
+    """``clusters`` (of one date) with those whose representative wordings match folded into the first.
+
+    Only the representatives are compared (not every member with every other), so a chain of loosely
+    similar sentences never joins two developments.  The clusters are extended in place.
+    """
+    kept: list[list[DatedSentence]] = []
+    for cluster in clusters:
+        text = cluster[_representative(cluster)].sentence.text
+        target = next((k for k in kept if same_development(text, k[_representative(k)].sentence.text)), None)
+        if target is None:
+            kept.append(cluster)
+        else:
+            target.extend(cluster)
+    return kept
+
+
+def _representative(cluster: list[DatedSentence]) -> int:
+    """The sentence most similar to the others (ties: first in story order)."""
     words = [set(content_words(item.sentence.text)) for item in cluster]
-    best = max(range(len(cluster)), key=lambda i: (sum(jaccard(words[i], w) for w in words), -i))
+    return max(range(len(cluster)), key=lambda i: (sum(jaccard(words[i], w) for w in words), -i))
+
+
+def _entry(cluster: list[DatedSentence], order: Mapping[str, int]) -> TimelineEntry:
+    best = _representative(cluster)
     spans = tuple(item.sentence.span for item in cluster)
     article_ids = tuple(sorted({item.article.id for item in cluster}, key=lambda a: order.get(a, 0)))
     chosen = cluster[best]
