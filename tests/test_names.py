@@ -25,6 +25,7 @@ ORGANISATIONS = [
     "University of California at Los Angeles", "University of California-Los Angeles", "NATO",
     "North Atlantic Treaty Organization", "Sun", "Sun Microsystems", "the Senate", "Senate",
     "Hurricane Mitch", "Mitch", "Typhoon Haiyan", "Haiyan", "U.S. Geological Survey", "US Geological Survey",
+    "USGS", "U.S. Navy", "US Navy", "USN",
 ]
 PLACES = ["U.S.", "United States", "US", "Honduras", "Honduran", "New York", "New York City", "Kazakstan", "Kazakhstan"]
 
@@ -112,6 +113,13 @@ def test_a_common_word_is_a_surname_only_as_spelt(single: str, full: str, same: 
         ("U.N. Security Council", "UN Security Council", True),
         ("U.S. Geological Survey", "UK Geological Survey", False),
         ("Team A Rovers", "Team Rovers", False),  # one lone letter is not an abbreviation
+        # an abbreviation opening a name gives all its letters to the name's acronym
+        ("USGS", "US Geological Survey", True),
+        ("USGS", "U.S. Geological Survey", True),
+        ("USN", "U.S. Navy", True),
+        ("UN", "U.S. Navy", False),
+        ("UN", "US Navy", False),
+        ("UN", "United Nations", True),
     ],
 )
 def test_an_abbreviation_inside_an_organisation_name_is_one_word(a: str, b: str, same: bool) -> None:

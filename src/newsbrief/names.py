@@ -250,9 +250,25 @@ COMMON_WORD_ZIPF = 4.0
 PLACE_TYPO_ZIPF = 3.0
 
 
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le"})
+# two-letter words that are words, not abbreviations, inside a name ("Stand Up To Cancer")
+_TWO_LETTER_WORDS = frozenset({"in", "on", "at", "to", "by", "an", "or", "as", "is", "it", "up", "no", "we", "my"})
+
+
 def acronym(tokens: list[str]) -> str:
-    """Initials of the tokens, function words skipped (``["united", "nations"]`` → ``"un"``)."""
-    return "".join(t[0] for t in tokens if t not in {"of", "the", "and", "for", "de", "du", "des", "la", "le"})
+    """Initials of the tokens, function words skipped (``["united", "nations"]`` → ``"un"``).
+
+    Tokens after :func:`joined_initials`: a two-letter first token is an abbreviation itself and gives
+    both letters ("U.S. Navy" is "USN", never "UN"; "US Geological Survey" is "USGS").
+
+    >>> acronym(["us", "navy"]), acronym(["us", "geological", "survey"]), acronym(["bank", "of", "cyprus"])
+    ('usn', 'usgs', 'bc')
+    """
+    kept = [t for t in tokens if t not in _ACRONYM_SKIPS]
+    if not kept:
+        return ""
+    first = kept[0] if len(kept[0]) == 2 and kept[0] not in _TWO_LETTER_WORDS else kept[0][0]
+    return first + "".join(t[0] for t in kept[1:])
 
 
 def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
