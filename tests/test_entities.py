@@ -618,3 +618,31 @@ def test_a_place_written_in_a_datelines_capitals_is_named_in_mixed_case_but_an_a
     place = entity("GPE", {"WASHINGTON": 1, "Washington": 1})
     assert place.name == "Washington" and set(place.variants) == {"WASHINGTON", "Washington"}
     assert entity("ORG", {"UNICEF": 1, "Unicef": 1}).name == "UNICEF"
+
+
+def test_a_portfolio_before_its_minister_is_no_organisation_but_an_abbreviated_body_is() -> None:
+    text = ("Vendia's acting Transport Minister, Ida Brenn, spoke. NATO Secretary-General Piet Vos and "
+            "Treasury Secretary Lina Okafor met the U.N. Secretary of State.")
+    mentions = _mentions_with_entities(
+        text, [("Transport", "ORG"), ("Ida Brenn", "PERSON"), ("NATO", "ORG"), ("Piet Vos", "PERSON"),
+               ("Treasury", "ORG"), ("Lina Okafor", "PERSON"), ("U.N.", "ORG")]
+    )
+    assert [m.form for m in mentions if m.kind != "PERSON"] == ["NATO", "U.N."]
+
+
+def test_an_apposition_naming_a_kind_of_organisation_makes_a_group_but_a_persons_trade_does_not() -> None:
+    text = ("Kelvar Survey, the Dutch company contracted by Australia, will search. "
+            "\"It is terrible,\" said Dag Morren, a refinery operator, as he left.")
+    mentions = _mentions_with_entities(text, [("Kelvar Survey", "PERSON"), ("Dag Morren", "PERSON")])
+    assert [(m.form, m.organisation_cue) for m in mentions] == [("Kelvar Survey", True), ("Dag Morren", False)]
+
+
+def test_the_first_word_of_an_organisations_name_alone_is_that_organisation_unless_a_person_has_it() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    mentions = [Mention("a", "Kelvar Survey", "ORG", 0, 13, organisation_cue=True)]
+    mentions += [Mention("a", "Kelvar", "PERSON", 20 + i * 10, 26 + i * 10) for i in range(3)]
+    mentions += [Mention("b", "Matthew Shepard", "PERSON", i * 20, i * 20 + 15) for i in range(3)]
+    mentions += [Mention("b", "Matthew Shepard Foundation", "ORG", 100, 126), Mention("b", "Matthew", "PERSON", 140, 147)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds["Kelvar"] == "ORG" and kinds["Matthew"] == "PERSON"

@@ -162,6 +162,22 @@ _PLACE_APPOSITION = re.compile(
 )
 
 
+# an apposition saying what kind of organisation a name is ("Fugro Survey, the Dutch company contracted by
+# …", "Haravgi, a newspaper close to the party,") — where it ends or goes on with what it does or where
+_ORGANISATION_APPOSITION = re.compile(
+    # (not the nouns a person can be too: "a refinery operator", "a religious broadcaster", "a contractor")
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|agency|airline|carrier|manufacturer|"
+    r"bank|insurer|newspaper|daily|charity|organi[sz]ation|watchdog|regulator|"
+    r"club|party|union|conglomerate|retailer|startup|start-up|consultancy)"
+    r"(?=\s*[,.;:)]|\s+(?:in|of|based|headquartered|that|which|contracted|hired|owned|run|led|behind|for|"
+    r"with|close)\b)",
+    re.I,
+)
+# a portfolio, not a name: a one-word "organisation" right before the office it names
+# (not "NATO Secretary-General", "U.S. Secretary of State": an abbreviation or a named office's head)
+_PORTFOLIO_AFTER = re.compile(r"\s+(?:Minister|Secretary)\b(?![- ](?:[Gg]eneral|of)\b)")
+
+
 def _place_apposition(text: str, end: int) -> bool:
     """A name followed by an apposition saying what kind of place it is, whatever its length or NER label.
 
@@ -375,8 +391,9 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         tokens = name_tokens(form) if form else []
         if not form or not any(ch.isupper() for ch in form) or not tokens:
             continue
-        if kind != "PERSON" and " " not in form and form.lower() in _TITLE_WORDS:
-            continue  # "Interior" cut from "Interior Minister X": a word of a title, not a name
+        portfolio = not form.isupper() and "." not in form and _PORTFOLIO_AFTER.match(text, end)
+        if kind != "PERSON" and " " not in form and (form.lower() in _TITLE_WORDS or portfolio):
+            continue  # "Interior"/"Transport" cut from "Interior/Transport Minister X": a portfolio, not a name
         if " " not in form and form.lower() in TITLE_HEADS and _TITLE_POINT.match(text, end):
             continue  # "Col" cut from "Col. Moammar Gadhafi": a title's abbreviation before the name
         if _NOT_IN_NAME.search(form) or (kind == "PERSON" and any(ch.isdigit() for ch in form)):
@@ -395,6 +412,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # "Greeks" tagged as a person where "Greek" is a nationality: a people, not a name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
+        cue = cue or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
         if role is None and kind == "PERSON" and not cue:
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
             role = _role_before(text, start) or _role_after(text, end)
@@ -560,11 +578,16 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     for key, count in cues.items():
         if count >= GROUP_CUES:  # said twice to be a party or to have members: a group, whatever the NER says
             kinds[key] = "ORG"
-    # last words of multi-word names that are not people ("Hurricane Mitch"): a lone "Mitch" is that thing
+    # last words of multi-word names that are not people ("Hurricane Mitch"): a lone "Mitch" is that thing;
+    # so is the first word of an organisation's name ("Fugro" of "Fugro Survey") unless a person of the
+    # story has it as given name ("Matthew" of the "Matthew Shepard Foundation")
+    given = {key.split()[0] for key, kind in kinds.items() if kind == "PERSON" and len(key.split()) >= 2}
     things: dict[str, set[EntityKind]] = defaultdict(set)
     for key, kind in kinds.items():
         if kind != "PERSON" and len(key.split()) >= 2:
             things[key.split()[-1]].add(kind)
+            if kind == "ORG" and key.split()[0] not in given:
+                things[key.split()[0]].add(kind)
     # the last (non-initial) word of each PERSON full name with that person's PERSON votes (as
     # matcher.surname_matches, a one-word form is compared with a full name's last word only)
     person_votes: Counter[str] = Counter()
