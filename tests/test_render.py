@@ -164,3 +164,15 @@ def test_reader_formats_show_typewriter_quotes_as_curly_and_json_keeps_the_text(
     for page in (md, html):
         assert "\u201cWe are open,\u201d she said." in page
         assert "``" not in page and "''" not in page
+
+
+def test_removed_lines_are_listed_in_the_order_of_the_sources_numbers():
+    from dataclasses import replace
+
+    briefing = _briefing()
+    a, b, c = briefing.sources
+    briefing = replace(briefing, removed={c.id: 2, a.id: 1, b.id: 0})
+    data = briefings_to_json([briefing])
+    assert list(data["stories"][0]["removed"]) == [a.id, b.id, c.id]
+    lines = [line for line in render_markdown(data).splitlines() if "residue line" in line]
+    assert lines == ["- [1] 1 residue line removed", "- [3] 2 residue lines removed"]

@@ -99,7 +99,11 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
         "sources": [
             _source(a, canonical.get(a.id) if canonical.get(a.id) not in (None, a.id) else None) for a in b.sources
         ],
-        "removed": dict(b.removed),
+        # in the sources' order (the order of their numbers in every rendering)
+        "removed": {
+            **{a.id: b.removed[a.id] for a in b.sources if a.id in b.removed},
+            **{aid: n for aid, n in b.removed.items() if aid not in {a.id for a in b.sources}},
+        },
         "removed_lines": {
             a.id: [{"line": r.line, "reason": r.reason, "line_no": r.line_no} for r in a.removed]
             for a in b.sources
