@@ -233,6 +233,19 @@ def test_british_and_american_spellings_of_a_name_are_house_style_not_a_differen
     assert names == {"Petre Ionescu"}
 
 
+def test_an_initial_an_apostrophe_or_a_places_adjective_is_the_same_name_but_another_spelling_is_not() -> None:
+    a = make_article("a.txt", "Vendia Airlines, the Workers Party and Tomas K. Arlo spoke. Ida Brenn agreed.")
+    b = make_article("b.txt", "Vendian Airlines, the Worker's Party and Tomas Karel Arlo spoke. Ida Bren agreed.")
+    entities = (
+        Entity("Vendia Airlines", "ORG", ("Vendia Airlines", "Vendian Airlines"), (a.id, b.id), 2),
+        Entity("Workers Party", "ORG", ("Workers Party", "Worker's Party"), (a.id, b.id), 2),
+        Entity("Tomas Karel Arlo", "PERSON", ("Tomas Karel Arlo", "Tomas K. Arlo"), (a.id, b.id), 2),
+        Entity("Ida Brenn", "PERSON", ("Ida Brenn", "Ida Bren"), (a.id, b.id), 2),
+    )
+    names = {x.subject for x in _find([a, b], entities=entities) if x.kind == "name"}
+    assert names == {"Ida Brenn"}
+
+
 def test_a_glued_word_or_letter_case_is_a_typo_not_a_spelling() -> None:
     a = make_article("a.txt", "Captain Nadia Karimova flew for Baltic Coastal Air. She joined in 2004.")
     b = make_article("b.txt", "The pilot, Nadia Karimovathe, had flown for Baltic COastal Air since 2004.")

@@ -394,6 +394,34 @@ def _house_style(name: str) -> str:
     return " ".join(out)
 
 
+# a place's name and its adjective ("Malaysia"/"Malaysian", "Asia"/"Asian", "Palestine"/"Palestinian")
+_DEMONYM_END = re.compile(r"(?:ian|ia|an|n|e|a)$")
+
+
+def _same_wording(a: str, b: str, kind: str) -> bool:
+    """Two wordings of one name no reader would call a disagreement, token by token (English).
+
+    An initial for the full given name ("Barack H. Obama"), an apostrophe ("Worker's Party"), and, in an
+    organisation's or a place's name, a place's adjective for the place ("Malaysian Airlines").
+
+    >>> _same_wording("Barack H. Obama", "Barack Hussein Obama", "PERSON"), _same_wording("Worker's Party", "Workers Party", "ORG")
+    (True, True)
+    >>> _same_wording("Malaysian Airlines", "Malaysia Airlines", "ORG"), _same_wording("Marian Lee", "Maria Lee", "PERSON")
+    (True, False)
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) != len(tb):
+        return False
+    for x, y in zip(ta, tb, strict=True):
+        x, y = x.replace("'", "").replace("\u2019", ""), y.replace("'", "").replace("\u2019", "")
+        if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+            continue
+        if kind != "PERSON" and min(len(x), len(y)) >= 4 and _DEMONYM_END.sub("", x) == _DEMONYM_END.sub("", y):
+            continue
+        return False
+    return True
+
+
 def _root(parent: dict[str, str], v: str) -> str:
     while parent[v] != v:
         v = parent[v]
@@ -426,6 +454,7 @@ def _name_conflicts(
                     len(name_tokens(a)) == len(name_tokens(b))  # "Belgian Abdelhamid Abaaoud" is not a spelling
                     and not _is_short_form(a, b)
                     and _house_style(a) != _house_style(b)
+                    and not _same_wording(a, b, entity.kind)
                     and name_similarity(a, b, kind=entity.kind) is not None
                 ):
                     parent[_root(parent, b)] = _root(parent, a)
