@@ -60,6 +60,7 @@ def test_parse_date(value: str, expected: str | None) -> None:
         ("GENEVA (AFP) \u2014 The agency said", "GENEVA", "AFP", "The agency said"),
         ("WEST PALM BEACH, Fla. -- Harold Martin wants", "WEST PALM BEACH, Fla.", None, "Harold Martin wants"),
         ("London, England \u2014 For the second time", "London, England", None, "For the second time"),
+        ("KUALA LUMPUR: The lack of evidence", "KUALA LUMPUR", None, "The lack of evidence"),  # a known place
     ],
 )
 def test_dateline_is_moved_out_of_the_body(opening: str, dateline: str, outlet: str | None, rest: str) -> None:
@@ -89,6 +90,8 @@ def test_placeless_wire_credit_opening_the_body_is_a_dateline() -> None:
         "The Minister said on Monday",  # no dash, no agency
         "US officials - who asked not to be named - said",  # lower-case words
         "March 26, 2005 was a day to remember",  # a date in a sentence is not a date line
+        "BREAKING: The Minister said",  # a label and a colon: only a known place is a colon dateline
+        "UPDATE: Officials said",
     ],
 )
 def test_ordinary_sentences_are_not_datelines(opening: str) -> None:

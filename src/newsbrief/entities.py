@@ -7,7 +7,8 @@ surname in the same article; across articles full names merge when :func:`newsbr
 says they are variants (greedy, complete linkage: every pair inside an entity must be compatible, and a
 name compatible with two mutually incompatible names — "George Bush" next to "George W. Bush" and
 "George H. W. Bush" — stays on its own); merges that rest on fuzzy (not exact) token matches also need
-shared context (content words around the mentions).  No table of names anywhere.
+shared context (content words around the mentions).  No table of people's or organisations' names; one
+gazetteer of places (:mod:`newsbrief.places`) only confirms a place the words around it already say is one.
 
 >>> from newsbrief.model import Article
 >>> from newsbrief.nlp import NlpModels
@@ -41,11 +42,11 @@ from newsbrief.names import (
     clean_name,
     content_tokens,
     joined_initials,
-    known_place,
     name_tokens,
     split_title,
 )
 from newsbrief.nlp import NlpModels
+from newsbrief.places import known_place
 from newsbrief.text import STOPWORDS, content_words
 
 if TYPE_CHECKING:

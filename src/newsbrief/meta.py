@@ -42,6 +42,7 @@ from newsbrief.meta_dates import (
 )
 from newsbrief.meta_language import LanguageDetector, detect_language, looks_english
 from newsbrief.model import Article, CleanResult, CleanText, RawDocument, Removal
+from newsbrief.places import known_place
 from newsbrief.settings import MetaOptions
 from newsbrief.text import article_id, content_hash, normalise
 
@@ -126,6 +127,9 @@ _DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # word that opens sentences — an acronym does not stand before "The")
     re.compile(rf"^(?P<place>(?=[A-Z.'\u2019-]{{4}}){_WORD_UP}(?:\s+{_WORD_UP}){{0,3}}{_REGION})\s+(?={_OPENERS}\s)"),
 )
+# KUALA LUMPUR: The …   (an upper-case place and a colon, as Asian papers print it; checked against the
+# gazetteer by _dateline)
+_COLON_DATELINE = re.compile(rf"^(?P<place>{_WORD_UP}(?:\s+{_WORD_UP}){{0,2}}):\s+(?=[A-Z\"\u201c])")
 _MAX_DATELINE = 60
 _HEAD_LINES = 6
 # a date line among the body's first or last this many paragraphs may still be the page's own date
@@ -160,6 +164,10 @@ def _dateline(paragraph: str, *, alone: bool = False, dashless: bool = True) -> 
         match = pattern.match(paragraph if not alone else paragraph.strip() + " ")
         if match is not None and match.end() <= _MAX_DATELINE and (alone or len(paragraph) > match.end()):
             return match
+    match = _COLON_DATELINE.match(paragraph)
+    # "KUALA LUMPUR: The …" — but "BREAKING:", "UPDATE:", "EXCLUSIVE:" are labels: only a known place
+    if match is not None and not alone and known_place(match.group("place").title()):
+        return match
     return None
 
 

