@@ -506,6 +506,18 @@ _RELATIVE_TIME_OPENER = re.compile(
 _AGED_ANAPHOR = re.compile(r"^The\s+(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\b((?:\W+\w[\w'\u2019-]*){0,3})")
 
 
+#: "The official said he …", "The suspect - the third bomber - entered …", "The spokesman declined …": a
+#: bare noun for an unnamed person, then what they did — the person was introduced before ("a senior
+#: official").  Not a defining description ("The man who shot …", "The man accused of …") nor an office
+#: ("The president said": the story's president).
+_PERSON_ANAPHOR = re.compile(
+    r"^The\s+(?:[a-z][\w-]*\s+)?(?:official|suspect|man|woman|boy|girl|spokesman|spokeswoman|spokesperson|"
+    r"source|victim|gunman|attacker|bomber|driver|pilot|witness|teenager|officer|soldier|youth|couple|diplomat)"
+    r"\s*(?:,|-|\u2014|\u2013|said|says|told|added|explained|noted|declined|refused|did|was|is|has|had|would|"
+    r"will|could)(?!\w)"
+)
+
+
 def _aged_anaphor(sentence: str) -> bool:
     match = _AGED_ANAPHOR.match(sentence)
     if match is None:
@@ -549,7 +561,8 @@ def needs_context(sentence: str) -> bool:
 
     It opens inside a quotation, opens one it does not close, opens with a pronoun or a connective or
     a time counted from the event before it ("Two days later, …") or a person's age for the person named
-    before ("The 28-year-old was …"), or tells an action by pointing back at one ("… after the agency did the same", "Japan followed suit");
+    before ("The 28-year-old was …") or a bare noun for an unnamed person introduced before ("The official
+    said …"), or tells an action by pointing back at one ("… after the agency did the same", "Japan followed suit");
     or it only announces the sentence after (:func:`_announces_next`: "…, Hollande was unequivocal.", "He said:").
 
     >>> needs_context("The move comes after the agency did the same."), needs_context("Other banks followed suit.")
@@ -575,11 +588,17 @@ def needs_context(sentence: str) -> bool:
     (True, False)
     >>> needs_context("Last week, they raided a flat."), needs_context("On Monday, police raided a flat.")
     (True, False)
+    >>> needs_context("The official said he fled."), needs_context("The man who shot him was caught.")
+    (True, False)
+    >>> needs_context("The president said talks would go on.")
+    False
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence):
         return True
     opening = sentence.lstrip("\"'\u201c\u2018 ")
     if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(opening) or _aged_anaphor(opening):
+        return True
+    if _PERSON_ANAPHOR.match(opening):
         return True
     if _announces_next(sentence) or _PRONOUN_AFTER_TIME.match(opening):
         return True
