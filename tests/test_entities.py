@@ -646,3 +646,11 @@ def test_the_first_word_of_an_organisations_name_alone_is_that_organisation_unle
     mentions += [Mention("b", "Matthew Shepard Foundation", "ORG", 100, 126), Mention("b", "Matthew", "PERSON", 140, 147)]
     kinds = {m.form: m.kind for m in unify_kinds(mentions)}
     assert kinds["Kelvar"] == "ORG" and kinds["Matthew"] == "PERSON"
+
+
+def test_one_of_a_people_the_ner_calls_a_nationality_elsewhere_is_no_name() -> None:
+    text = "The Frenchman was one of the attackers, French police said. Chapman, a Briton, saw him."
+    mentions = _mentions_with_entities(
+        text, [("Frenchman", "ORG"), ("French", "NORP"), ("Chapman", "PERSON"), ("Briton", "NORP")]
+    )
+    assert [m.form for m in mentions] == ["Chapman"]

@@ -152,6 +152,19 @@ def _a_people(form: str, groups: set[str]) -> bool:
     return form[:-1] in groups or (form in groups and form.endswith(_PEOPLE_ENDINGS))
 
 
+_NATIONAL = re.compile(r"(?P<people>[A-Z][a-z]+?)(?:man|men|woman|women)")
+
+
+def _a_national(form: str, groups: set[str]) -> bool:
+    """One of a people the NER calls a nationality elsewhere in the article ("Frenchman": "French").
+
+    >>> _a_national("Frenchman", {"French"}), _a_national("Chapman", {"French"}), _a_national("Dutchmen", {"Dutch"})
+    (True, False, True)
+    """
+    match = _NATIONAL.fullmatch(form)
+    return match is not None and match.group("people") in groups
+
+
 # "Fernando de Noronha, an island off …", "Pasni, a port town in …": the apposition names a kind of place
 _PLACE_APPOSITION = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:island|islands|archipelago|town|city|village|province|region|"
@@ -411,6 +424,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
         if kind == "PERSON" and role is None and " " not in form and _a_people(form, groups):
             continue  # "Greeks" tagged as a person where "Greek" is a nationality: a people, not a name
+        if " " not in form and _a_national(form, groups):
+            continue  # "Frenchman" where "French" is a nationality: one of a people, not a name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
         cue = cue or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
