@@ -649,7 +649,7 @@ def test_the_first_word_of_an_organisations_name_alone_is_that_organisation_unle
 
 
 def test_one_of_a_people_the_ner_calls_a_nationality_elsewhere_is_no_name() -> None:
-    text = "The Frenchman was one of the attackers, French police said. Chapman, a Briton, saw him."
+    text = "French police said the Frenchman was one of the attackers. Chapman, a Briton, saw him."
     mentions = _mentions_with_entities(
         text, [("Frenchman", "ORG"), ("French", "NORP"), ("Chapman", "PERSON"), ("Briton", "NORP")]
     )
