@@ -246,6 +246,17 @@ def test_an_initial_an_apostrophe_or_a_places_adjective_is_the_same_name_but_ano
     assert names == {"Ida Brenn"}
 
 
+def test_accents_are_typography_and_their_sources_count_for_the_plain_spelling() -> None:
+    a = make_article("a.txt", "Ismaël Omar Mostefaï was named. Mostefaï was 29.")
+    b = make_article("b.txt", "Ismael Omar Mostefai was named. Mostefai was 29.")
+    c = make_article("c.txt", "Omar Ismail Mostefai was named on Monday.")
+    variants = ("Omar Ismail Mostefai", "Ismaël Omar Mostefaï", "Ismael Omar Mostefai", "Mostefaï", "Mostefai")
+    entities = (Entity("Omar Ismail Mostefai", "PERSON", variants, (a.id, b.id, c.id), 7),)
+    found = [x for x in _find([a, b, c], entities=entities) if x.kind == "name"]
+    assert len(found) == 1
+    assert {v: len(ids) for v, ids in found[0].values.items()} == {"Ismael Omar Mostefai": 2, "Omar Ismail Mostefai": 1}
+
+
 def test_a_glued_word_or_letter_case_is_a_typo_not_a_spelling() -> None:
     a = make_article("a.txt", "Captain Nadia Karimova flew for Baltic Coastal Air. She joined in 2004.")
     b = make_article("b.txt", "The pilot, Nadia Karimovathe, had flown for Baltic COastal Air since 2004.")

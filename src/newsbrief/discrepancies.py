@@ -37,7 +37,7 @@ from scipy import sparse
 from newsbrief.dates import TIME_WORDS, find_dates
 from newsbrief.dedup import independent_sources
 from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence, Span
-from newsbrief.names import content_tokens, name_similarity, name_tokens
+from newsbrief.names import content_tokens, fold, name_similarity, name_tokens
 from newsbrief.text import STOPWORDS, content_words, words
 from newsbrief.timeline import DatedSentence, dated_sentences, story_sentences
 
@@ -440,11 +440,15 @@ def _name_conflicts(
     repeats "Moammar Gadhafi"/"Muammar Qaddafi").
     """
     for entity in entities:
-        # a variant differing only in letter case ("Malaysia AIrlines") is a typo, not a spelling
+        # a variant differing only in letter case ("Malaysia AIrlines") is a typo, not a spelling, and one
+        # differing only in accents ("Mostefaï"/"Mostefai") is typography
         cased: dict[str, str] = {}
         for v in sorted(entity.variants, key=lambda v: (v != entity.name, v)):
-            cased.setdefault(v.lower(), v)
-        variants = [v for v in entity.variants if cased[v.lower()] == v]
+            cased.setdefault(fold(v), v)
+        variants = [v for v in entity.variants if cased[fold(v)] == v]
+        written = defaultdict(list)  # each kept variant and the forms it stands for
+        for v in entity.variants:
+            written[cased[fold(v)]].append(v)
         # ... and so is one with a function word glued on by the scraper ("Abdul Rahmanthe")
         variants = [v for v in variants if not any(_glued(v, w) and len(v) > len(w) for w in variants)]
         parent = {v: v for v in variants}
@@ -473,7 +477,11 @@ def _name_conflicts(
                 continue  # a surname already shown, or one-word names that are not this entity's surname
             values: dict[str, set[str]] = {}
             for variant in sorted(spelled):
-                ids = {x.id for x in articles if x.id in entity.article_ids and _occurs(variant, x.text)}
+                ids = {
+                    x.id
+                    for x in articles
+                    if x.id in entity.article_ids and any(_occurs(form, x.text) for form in written[variant])
+                }
                 if ids:
                     values[variant] = ids
             if len({source[i] for ids in values.values() for i in ids}) >= 2 and len(values) >= 2:
