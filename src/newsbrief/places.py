@@ -8,15 +8,24 @@ its own so that ingest (datelines) can ask without importing the name-matching m
 from __future__ import annotations
 
 import functools
+import unicodedata
 from importlib import resources
 
 PLACES_RESOURCE = "data/places.txt"
 
 
+def _without_accents(name: str) -> str:
+    if name.isascii():
+        return name
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 @functools.cache
 def _place_names() -> frozenset[str]:
     text = resources.files("newsbrief").joinpath(PLACES_RESOURCE).read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    names = [line for line in text.splitlines() if line and not line.startswith("#")]
+    # GeoNames writes "Cancún", "Bogotá", "São Paulo"; English copy mostly drops the accents
+    return frozenset(names) | {_without_accents(name) for name in names}
 
 
 def known_place(name: str) -> bool:
@@ -25,7 +34,7 @@ def known_place(name: str) -> bool:
     A gazetteer, not a verdict: "Nancy", "Jordan" and "Reading" are places too, so callers ask only when
     the words around a name already say where ("in Sendai").
 
-    >>> known_place("Sendai"), known_place("Grozny"), known_place("Laiki Bank")
-    (True, True, False)
+    >>> known_place("Sendai"), known_place("Grozny"), known_place("Laiki Bank"), known_place("Cancun")
+    (True, True, False, True)
     """
     return name in _place_names()
