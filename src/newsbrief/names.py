@@ -206,7 +206,7 @@ def _token_similarity(
     if min(len(a), len(b)) >= 5:
         romanised = JaroWinkler.normalized_similarity(transliteration(a), transliteration(b))
         # a romanisation variant keeps its consonants: "Charlie" ~ "Karim" reads alike only by Jaro-Winkler
-        if romanised < 0.95 and skeleton(a) != skeleton(b):
+        if (romanised < 0.95 or jw < ROMANISED_MIN_AS_WRITTEN) and skeleton(a) != skeleton(b):
             return jw
         return max(jw, romanised)
     return jw
@@ -219,6 +219,8 @@ _BELOW_MATCH = 0.85
 # Two one-word person names (no given name to agree) need this Jaro-Winkler similarity, unless they are
 # romanisations of one another (:func:`_romanised_alike`).
 LONE_TOKEN_MIN = 0.93
+# … and romanisations need at least this Jaro-Winkler similarity as written
+ROMANISED_MIN_AS_WRITTEN = 0.65
 # a lone word this common in English (wordfreq's Zipf scale: "britain" 4.7, "clinton" 4.6; "alencar" 1.5,
 # "gadhafi" under 3) matches a surname only as spelt: no spelling variant of it is a name
 COMMON_WORD_ZIPF = 4.0
@@ -311,6 +313,10 @@ def _romanised_alike(a: str, b: str) -> bool:
     """Two tokens that are romanisations of one name: the same long consonant skeleton or near-equal romanised forms."""
     if min(len(a), len(b)) >= 6 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
         return True
+    # the romanised forms decide only for spellings that still look alike as written ("Khadafy"/"Qaddafi"
+    # 0.71): "Chirac" (0.59 to "Ceara") romanises to "kirak", one letter from Ceara's "kira"
+    if JaroWinkler.normalized_similarity(a, b) < ROMANISED_MIN_AS_WRITTEN:
+        return False
     return JaroWinkler.normalized_similarity(transliteration_form(a), transliteration_form(b)) >= 0.95
 
 
