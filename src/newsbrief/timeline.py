@@ -19,6 +19,7 @@ ids; when sources give *different* dates for the same development, each date is 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -193,7 +194,12 @@ def same_development(a: str, b: str) -> bool:
 
 
 def _event_stems(words: set[str]) -> set[str]:
-    return {_STEMMER.stem(w) for w in words if w not in _DATE_WORDS and not w.isdigit()}
+    return {_stem(w) for w in words if w not in _DATE_WORDS and not w.isdigit()}
+
+
+@functools.lru_cache(maxsize=1 << 16)  # NLTK's Porter stemmer is slow; a story repeats its words (bounded)
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
 
 
 def build_timeline(
