@@ -446,7 +446,7 @@ def _name_conflicts(
         for v in sorted(entity.variants, key=lambda v: (v != entity.name, v)):
             cased.setdefault(fold(v), v)
         variants = [v for v in entity.variants if cased[fold(v)] == v]
-        written = defaultdict(list)  # each kept variant and the forms it stands for
+        written: dict[str, list[str]] = defaultdict(list)  # each kept variant and the forms it stands for
         for v in entity.variants:
             written[cased[fold(v)]].append(v)
         # ... and so is one with a function word glued on by the scraper ("Abdul Rahmanthe")
