@@ -110,6 +110,27 @@ def test_a_syndicated_copys_exclusive_sentence_is_listed_once(models):
     assert set(item.article_ids) == {river.id, copy.id}
 
 
+def test_what_the_summary_already_tells_is_not_listed_again_as_only_in_one_source(models):
+    # one source's sentence: little of it in the others (exclusive), but the story's names make it worth a summary place
+    river = ("Engineers from Arden Consulting had warned in a 40-page report in March that cracks, rust and loose "
+             "bolts made the Kells road bridge in Dunmore unsafe for lorries.")
+    arts = [
+        make_article("a.txt", None, "Floodwater closed the Kells road bridge in Dunmore on Monday. "
+                     "The council said repairs would take a month. " + river),
+        make_article("b.txt", None, "The Kells road bridge in Dunmore was closed on Monday after floodwater "
+                     "damaged it. Repairs will take a month, the council said."),
+        make_article("c.txt", None, "Dunmore's Kells road bridge closed on Monday because of floodwater. "
+                     "The council expects repairs to take a month."),
+    ]
+    groups = find_duplicate_groups(arts, options=DedupOptions())
+    story = Story("s1", tuple(a.id for a in arts))
+    roomy = brief_story(arts, story=story, groups=groups, models=models, options=BriefOptions(words=200))
+    assert river in [s.text for s in roomy.summary]  # the summary tells it, citing its one source ...
+    assert river not in [x.text for x in roomy.exclusive]  # ... so the section does not repeat it
+    terse = brief_story(arts, story=story, groups=groups, models=models, options=BriefOptions(words=12))
+    assert river not in [s.text for s in terse.summary] and river in [x.text for x in terse.exclusive]
+
+
 def test_one_story_leaves_appended_stories_out(models):
     appended = make_article("page.txt#appended1", "Football results", "Dunmore Rovers beat Kells United 3-1 on Saturday afternoon.")
     arts = bridge_articles()

@@ -172,12 +172,18 @@ def _ordered_sources(articles: Sequence[Article], groups: Sequence[DuplicateGrou
     return tuple(out)
 
 
-def _exclusive(al: Alignment, options: BriefOptions) -> tuple[ExclusiveInfo, ...]:
+def _exclusive(
+    al: Alignment, options: BriefOptions, summary: Sequence[SummarySentence] = ()
+) -> tuple[ExclusiveInfo, ...]:
     ranked = sorted(al.exclusive, key=lambda i: (al.position[i], -len(al.stems[i]), al.article_of[i]))
     out: list[ExclusiveInfo] = []
     seen_sources: dict[str, int] = {}
     shown: set[int] = set()
+    summarised = {span for sentence in summary for span in sentence.spans}
     for i in ranked:
+        # the summary already tells it (and cites its one source): the section is for what it leaves out
+        if al.sentences[i].span in summarised or any(al.sentences[j].span in summarised for j in al.carriers[i]):
+            continue
         # at most two items per source, so one long article does not fill the section
         if seen_sources.get(al.source_of[i], 0) >= 2:
             continue
@@ -240,7 +246,7 @@ def brief_story(
             if find_discrepancies
             else ()
         ),
-        exclusive=_exclusive(al, options),
+        exclusive=_exclusive(al, options, summary),
         sources=_ordered_sources(articles, groups),
         removed={a.id: len(a.removed) for a in articles},
         left_out=tuple(left_out),
