@@ -293,9 +293,7 @@ def _role_before(text: str, start: int) -> str | None:
         word = match.group(1)
         low = word.lower().rstrip(".")
         if office_name and not _office_word(word):
-            if low in _TENURE_WORDS and not word.endswith("."):  # "former Cypriot President X"
-                words.insert(0, word)
-            break
+            return _with_tenure(words, word)  # "former Cypriot President X"
         if not words and low not in TITLE_HEADS:
             return None
         if word.endswith(".") and len(low) > 1 and _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)):
@@ -321,9 +319,14 @@ def _role_before(text: str, start: int) -> str | None:
                     break
                 office_name = True
             continue
-        if words and low in _TENURE_WORDS and not word.endswith("."):
-            words.insert(0, word)  # "the then Foreign Minister X"
-        break
+        return _with_tenure(words, word)  # "the then Foreign Minister X"
+    return " ".join(words) or None
+
+
+def _with_tenure(words: list[str], word: str) -> str | None:
+    """The role ``words``, with ``word`` (the one before them) in front when it says whose office it is now."""
+    if words and word.lower() in _TENURE_WORDS:
+        words = [word, *words]
     return " ".join(words) or None
 
 

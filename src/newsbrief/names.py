@@ -23,7 +23,6 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -32,6 +31,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 from wordfreq import zipf_frequency
 
 from newsbrief.model import EntityKind
+from newsbrief.text import without_accents
 
 # Honorifics dropped from a name (they are not a role).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madame", "mme", "m", "sir", "dame", "lady", "lord"})
@@ -123,10 +123,7 @@ def split_title(name: str) -> tuple[str | None, str]:
 
 def fold(text: str) -> str:
     """Lower case without accents."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return without_accents(text).lower()
 
 
 def name_tokens(name: str) -> list[str]:

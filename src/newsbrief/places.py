@@ -8,16 +8,11 @@ its own so that ingest (datelines) can ask without importing the name-matching m
 from __future__ import annotations
 
 import functools
-import unicodedata
 from importlib import resources
 
+from newsbrief.text import without_accents
+
 PLACES_RESOURCE = "data/places.txt"
-
-
-def _without_accents(name: str) -> str:
-    if name.isascii():
-        return name
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 @functools.cache
@@ -25,7 +20,7 @@ def _place_names() -> frozenset[str]:
     text = resources.files("newsbrief").joinpath(PLACES_RESOURCE).read_text(encoding="utf-8")
     names = [line for line in text.splitlines() if line and not line.startswith("#")]
     # GeoNames writes "Cancún", "Bogotá", "São Paulo"; English copy mostly drops the accents
-    return frozenset(names) | {_without_accents(name) for name in names}
+    return frozenset(names) | {without_accents(name) for name in names}
 
 
 def known_place(name: str) -> bool:

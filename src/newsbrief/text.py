@@ -100,6 +100,17 @@ def clean_chars(text: str) -> str:
     return _LATEX_QUOTES.sub('"', text) if "``" in text or "''" in text else text
 
 
+def without_accents(text: str) -> str:
+    """``text`` with its accents dropped, letter case kept ("Cancún" → "Cancun").
+
+    >>> without_accents("Ismaël Mostefaï")
+    'Ismael Mostefai'
+    """
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def normalise(text: str) -> str:
     """Normal form for comparison and hashing: clean characters, lower case, single spaces."""
     # str.split() and the pattern \s share one definition of whitespace: same as _WS.sub(" ", …).strip()

@@ -254,13 +254,16 @@ def _merge_same_developments(clusters: list[list[DatedSentence]]) -> list[list[D
     similar sentences never joins two developments.  The clusters are extended in place.
     """
     kept: list[list[DatedSentence]] = []
+    wordings: list[str] = []  # kept[n]'s representative wording, updated when it grows
     for cluster in clusters:
         text = cluster[_representative(cluster)].sentence.text
-        target = next((k for k in kept if same_development(text, k[_representative(k)].sentence.text)), None)
-        if target is None:
+        n = next((n for n, wording in enumerate(wordings) if same_development(text, wording)), None)
+        if n is None:
             kept.append(cluster)
+            wordings.append(text)
         else:
-            target.extend(cluster)
+            kept[n].extend(cluster)
+            wordings[n] = kept[n][_representative(kept[n])].sentence.text
     return kept
 
 

@@ -43,6 +43,7 @@ def _source(article: Article, duplicate_of: str | None) -> dict[str, Any]:
 def briefing_to_dict(b: Briefing) -> dict[str, Any]:
     """One story's briefing as plain JSON-ready data (the schema in ``docs/briefing.md``)."""
     canonical = {m: g.canonical_id for g in b.story.duplicate_groups for m in g.member_ids}
+    source_ids = {a.id for a in b.sources}
     return {
         "id": b.story.id,
         "headline": b.headline,
@@ -102,7 +103,7 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
         # in the sources' order (the order of their numbers in every rendering)
         "removed": {
             **{a.id: b.removed[a.id] for a in b.sources if a.id in b.removed},
-            **{aid: n for aid, n in b.removed.items() if aid not in {a.id for a in b.sources}},
+            **{aid: n for aid, n in b.removed.items() if aid not in source_ids},
         },
         "removed_lines": {
             a.id: [{"line": r.line, "reason": r.reason, "line_no": r.line_no} for r in a.removed]
