@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -656,3 +657,39 @@ def test_one_of_a_people_the_ner_calls_a_nationality_elsewhere_is_no_name() -> N
         text, [("Frenchman", "ORG"), ("French", "NORP"), ("Chapman", "PERSON"), ("Briton", "NORP")]
     )
     assert [m.form for m in mentions] == ["Chapman"]
+
+
+def test_an_honorific_or_a_relatives_word_before_a_name_makes_a_person_and_a_medium_noun_after_it_a_group() -> None:
+    from newsbrief.entities import unify_kinds
+
+    text = ("Mrs. Holt said her daughters Tallia and Renna came. \"Mom said no,\" said Renna, as Sparrow magazine "
+            "wrote. The sister company Vantry of Mr. Ostry was not there, and Tallia left for the Sparrow office.")
+    mentions = _mentions_with_entities(
+        text,
+        [("Holt", "ORG"), ("Tallia", "GPE"), ("Renna", "PERSON"), ("Mom", "PERSON"), ("Sparrow", "PERSON"),
+         ("Vantry", "PERSON"), ("Ostry", "ORG")],
+    )
+    assert "Mom" not in {m.form for m in mentions}  # a relative's word, nobody's name
+    assert [(m.form, m.person_cue) for m in mentions] == [
+        ("Holt", True), ("Tallia", True), ("Renna", False), ("Sparrow", False), ("Vantry", False), ("Ostry", True),
+    ]
+    tallia = mentions[1]
+    more = [replace(tallia, start=tallia.start + 200, person_cue=False) for _ in range(2)]
+    kinds = {m.form: m.kind for m in unify_kinds([*mentions, *more, replace(mentions[3], organisation_cue=True)])}
+    assert kinds == {"Holt": "PERSON", "Tallia": "PERSON", "Renna": "PERSON", "Sparrow": "ORG", "Vantry": "PERSON",
+                     "Ostry": "PERSON"}
+
+
+def test_a_titled_surname_is_the_one_person_the_story_gives_that_office_not_a_relative_named_in_full(
+    models: NlpModels,
+) -> None:
+    first = make_article(
+        "a.txt", "President Daniel Varga met the press. Varga spoke about trade. Senator Ilse Varga, his sister, "
+                 "listened."
+    )
+    second = make_article(
+        "b.txt", "Nora Varga, the president's niece, opened the fair. President Varga arrived later. Nora Varga smiled."
+    )
+    people = {e.name: e for e in extract_entities([first, second], models=models) if e.kind == "PERSON"}
+    assert people["Daniel Varga"].article_ids == (first.id, second.id)
+    assert people["Nora Varga"].mentions == 2 and people["Nora Varga"].role is None

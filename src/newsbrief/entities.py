@@ -86,6 +86,9 @@ class Mention:
     # a one-word name after a locative word, whatever the NER called it (it does not vote for a kind; it only
     # keeps a place from being taken for a given name, see unify_kinds)
     located: bool = False
+    # the words before it make it a person without giving a role: an honorific ("Mrs. Holt") or a relative
+    # ("his wife Michelle", "their daughters Malia and Sasha"); it votes as a title does
+    person_cue: bool = False
 
 
 # What the words around a name say it is a group, not a person (see :func:`_organisation_cue`).
@@ -99,6 +102,8 @@ _LED_AFTER = re.compile(r"-led\b", re.IGNORECASE)
 _GROUP_NOUN_BEFORE = re.compile(rf"\b{_GROUP_NOUNS}\s+$", re.IGNORECASE)
 # "the Cypriot newspaper Haravgi", "news agency Xinhua": a medium's name, not a person's
 _MEDIA_NOUN_BEFORE = re.compile(r"\b(?:newspaper|daily|weekly|magazine|tabloid|broadcaster|news\s+agency|website)\s+$", re.I)
+# "Vogue magazine", "the Sun newspaper" (not "daily"/"weekly" after a name: "Obama daily briefings")
+_MEDIA_NOUN_AFTER = re.compile(r"\s+(?:newspaper|magazine|tabloid|broadcaster|news\s+agency|website)\b", re.I)
 _MEMBERS_OF_BEFORE = re.compile(
     r"\b(?:leaders?|head|chairman|chairwoman|members?|founder|spokes(?:man|woman))\s+of(?:\s+the)?\s+$", re.IGNORECASE
 )
@@ -250,13 +255,42 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
     after = text[end : end + 20]
     if possessive:  # "Hun Sen's party" is a person's party
         return WEAK_CUE if _POSSESSIVE_MEMBER_AFTER.match(after) else 0
-    if _GROUP_AFTER.match(after) or _GROUP_NOUN_BEFORE.search(before) or _MEDIA_NOUN_BEFORE.search(before):
+    if (
+        _GROUP_AFTER.match(after)
+        or _MEDIA_NOUN_AFTER.match(after)
+        or _GROUP_NOUN_BEFORE.search(before)
+        or _MEDIA_NOUN_BEFORE.search(before)
+    ):
         return STRONG_CUE
     if _MEMBERS_OF_BEFORE.search(before) or (_THE_BEFORE.search(before) and _MEMBER_AFTER.match(after)):
         return WEAK_CUE
     if _LED_AFTER.match(after):
         return WEAK_CUE
     return 0
+
+
+# the words before a name that make it a person: an honorific ("Mrs. Holt", which clean_name cuts off the
+# name; not "Miss": "Miss Universe"), or someone's relative ("his wife Michelle", "Obama's two daughters,
+# Malia and Sasha"; only after a possessive: "its sister company Samsung Electronics" is no relative)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Mme|Mister|Madame)\.?"
+    r"|(?:\b(?:his|her|their|my|our|your)|\w['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:wife|husband|widow|widower|son|daughter|mother|father|brother|sister|uncle|aunt|nephew|niece|cousin|"
+    r"grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|stepfather|stepmother|fianc[eé]e?|"
+    r"girlfriend|boyfriend|twin)s?,?)\s+$"
+)
+# a relative's word where a name should be ("Mom said …", "Grandma's house"): no one's name
+_KIN_ADDRESS = frozenset("mom mum mommy mummy momma mama dad daddy papa pa ma grandma grandpa granny grandad gran mammy".split())
+
+
+def _person_cue(text: str, start: int) -> bool:
+    """The words right before a name make it a person: an honorific or a relative's word after a possessive.
+
+    >>> t = "Mrs. Holt said his wife Michelle and Obama's daughters Malia and Sasha met its sister company Kia."
+    >>> [_person_cue(t, t.index(n)) for n in ("Holt", "Michelle", "Malia", "Sasha", "Kia")]
+    [True, True, True, False, False]
+    """
+    return bool(_PERSON_BEFORE.search(text, max(0, start - 40), start))
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)\s+$")
@@ -425,6 +459,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         role = title
         if kind == "PERSON" and role is None and tokens[-1] in _SITE_WORDS and len(tokens) >= 2:
             kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
+        if kind == "PERSON" and role is None and " " not in form and form.lower() in _KIN_ADDRESS:
+            continue  # "Mom", "Grandma": a relative's word, nobody's name
         if kind == "PERSON" and role is None and " " not in form and _a_people(form, groups):
             continue  # "Greeks" tagged as a person where "Greek" is a nationality: a people, not a name
         if " " not in form and _a_national(form, groups):
@@ -445,7 +481,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if defined is not None:  # "(Amsa)" right after the name it shortens: that name's kind
             kind, cue, place, role = defined.kind, defined.kind == "ORG", defined.kind == "GPE", None
         located = place or said_where
-        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located))
+        person = role is None and not cue and _person_cue(text, start)
+        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located, person))
         if short_form and _shortens(short_form.group(1), form):
             a_start, a_end = short_form.span(1)
             mentions.append(Mention(article.id, text[a_start:a_end], kind, a_start, a_end, None, kind == "ORG", kind == "GPE"))
@@ -555,11 +592,11 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     cues: Counter[str] = Counter()
     places: Counter[str] = Counter()
-    titled = {key_of[m.form] for m in mentions if m.role}
+    titled = {key_of[m.form] for m in mentions if m.role or m.person_cue}
     located = {key_of[m.form] for m in mentions if m.located}
     for m in mentions:
         key = key_of[m.form]
-        if m.role:
+        if m.role or m.person_cue:
             votes[key]["PERSON"] += 4
         elif m.organisation_cue:
             votes[key]["ORG"] += 4
@@ -676,19 +713,51 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     return result
 
 
-def _link_surnames(mentions: list[Mention], matcher: NameMatcher) -> dict[int, str]:
-    """Within one article: index of a one-word PERSON mention → the one full name it is the surname of."""
+def _link_surnames(
+    mentions: list[Mention], matcher: NameMatcher, office_holders: dict[str, set[str]] | None = None
+) -> dict[int, str]:
+    """Within one article: index of a one-word PERSON mention → the one full name it is the surname of.
+
+    A titled surname ("President Obama") whose office (:func:`_office`) the story gives, in full-name
+    mentions, to exactly one person of that surname is that person, even where the article names in full only
+    a relative ("Michelle Obama") or several people of that surname.  ``office_holders``: office → the
+    full-name forms given it in the story.
+    """
     full = sorted({m.form for m in mentions if m.kind == "PERSON" and len(matcher.tokens(m.form)) >= 2})
     links: dict[int, str] = {}
     for index, m in enumerate(mentions):
         if m.kind != "PERSON" or len(matcher.tokens(m.form)) != 1:
             continue
+        if m.role and office_holders:
+            holders = [f for f in office_holders.get(_office(m.role), ()) if matcher.surname_matches(m.form, f)]
+            holders = _closest_surnames(m.form, holders, matcher)
+            if len(_group_compatible(holders, matcher)) == 1:
+                links[index] = max(sorted(holders), key=lambda f: (f in full, len(f)))
+                continue
         candidates = _closest_surnames(m.form, [f for f in full if matcher.surname_matches(m.form, f)], matcher)
         candidates = candidates or _given_name_of(m.form, full, matcher)
         people = _group_compatible(candidates, matcher)
         if len(people) == 1:
             links[index] = Counter(f for f in candidates).most_common(1)[0][0]
     return links
+
+
+def _office(role: str) -> str:
+    """The office a role names, without tenure or place words: its last word ("former President" → "president").
+
+    >>> _office("former Cypriot President"), _office("Sen.")
+    ('president', 'sen')
+    """
+    return role.split()[-1].lower().rstrip(".")
+
+
+def _office_holders(mentions: Sequence[Mention], matcher: NameMatcher) -> dict[str, set[str]]:
+    """Office → the full names (two words or more) that story mentions give it ("President Barack Obama")."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.role and m.kind == "PERSON" and len(matcher.tokens(m.form)) >= 2:
+            holders[_office(m.role)].add(m.form)
+    return holders
 
 
 def _given_name_of(single: str, full: list[str], matcher: NameMatcher) -> list[str]:
@@ -885,8 +954,9 @@ def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple
     texts = {a.id: a.text for a in articles}
     names: dict[str, _Name] = {}
     surnames: list[tuple[Mention, Counter[str]]] = []
+    office_holders = _office_holders(story, matcher)
     for article_id_, mentions in per_article.items():
-        links = _link_surnames(mentions, matcher)
+        links = _link_surnames(mentions, matcher, office_holders)
         for index, m in enumerate(mentions):
             window = texts[article_id_][max(0, m.start - CONTEXT_WINDOW) : m.end + CONTEXT_WINDOW]
             context = Counter(content_words(window))
