@@ -457,3 +457,19 @@ def test_a_sentence_of_a_longer_quotation_of_the_same_speaker_is_that_statement(
     assert len(holm) == 1 and len(holm[0].article_ids) == 2
     # another speaker's quotation that opens with the same words stays hers
     assert [q.speaker for q in quotes if q.speaker != "Lars Holm"] == ["Eva Strand"]
+
+
+def test_an_unnamed_member_of_an_organisation_is_no_speaker_but_its_spokesman_speaks_for_it() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import attribute
+
+    def speaker(text: str, organisation: str) -> object:
+        start = text.index(organisation)
+        mentions = [Mention("a", organisation, "ORG", start, start + len(organisation))]
+        quote = text.index('"')
+        return attribute(text, (quote, text.index('"', quote + 1) + 1), mentions)
+
+    assert speaker('"He is hard to deal with," one Veltran Union official in Norvik said.', "Veltran Union") is None
+    assert speaker('"It was all there," a senior Kovar Fund official recalled.', "Kovar Fund") is None
+    spokesman = speaker('"We cannot confirm it," a Kovar Fund spokesman said.', "Kovar Fund")
+    assert isinstance(spokesman, Mention) and spokesman.form == "Kovar Fund"

@@ -86,6 +86,14 @@ _CLAUSE_NOMINAL = re.compile(
     r"\bthe\s+(?!(?:[\w-]+\s+){0,3}?(?:unidentified|unnamed|anonymous|other)\b)(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)\s*$",
     re.I,
 )
+# an unnamed person of an organisation: "a senior IMF official", "one European Union official", "a former
+# Microsoft researcher" — an indefinite article or a number before a title noun (the organisation inside);
+# not its spokesman, who speaks for it ("a Microsoft spokesman said")
+_UNNAMED_MEMBER = re.compile(
+    rf"^(?:a|an|one|another|two|three|several|some|other)\s+(?:[\w.'-]+\s+){{0,5}}?"
+    rf"(?:{'|'.join(sorted(TITLE_HEADS - {'spokesman', 'spokeswoman', 'spokesperson'}))})s?\b",
+    re.I,
+)
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
 
 
@@ -238,9 +246,11 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     if _pronoun_subject(text[start:end]):
         return _antecedent(text, quote_start, mentions)
     mention = _mention_in(mentions, start, end)
+    phrase = " ".join(text[start:end].split())
+    if mention is not None and mention.kind == "ORG" and _UNNAMED_MEMBER.match(phrase):
+        return None  # "one European Union official in Brussels said": someone unnamed, not the organisation
     if mention is not None:
         return mention
-    phrase = " ".join(text[start:end].split())
     if re.fullmatch(r"(?:[A-Z][\w'.-]+\s?){1,3}", phrase):
         # a name NER missed here ("Mendoza said"): the person of the article with that (sur)name
         named = [m for m in mentions if m.kind == "PERSON" and (m.form == phrase or surname_matches(phrase, m.form))]
