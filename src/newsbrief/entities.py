@@ -1081,7 +1081,11 @@ def _entity(cluster: list[_Name], order: dict[str, int], matcher: NameMatcher) -
     # a dateline's capitals ("WASHINGTON") never name a place that is also written in mixed case (an
     # organisation's may: "UNICEF", "PASOK")
     folded = {f.lower() for f in forms if not f.isupper()} if cluster[0].kind == "GPE" else set()
-    ranked = sorted(forms, key=lambda f: (f.isupper() and f.lower() in folded, -forms[f], -len(f), f))
+    # among forms as frequent and as long, the one more common in English ("Macedonia", not a misspelt
+    # "Macadonia")
+    ranked = sorted(
+        forms, key=lambda f: (f.isupper() and f.lower() in folded, -forms[f], -len(f), -zipf_frequency(f, "en"), f)
+    )
     full = [f for f in ranked if len(matcher.tokens(f)) >= 2]
     name = (full or ranked)[0]
     variants = (name, *(f for f in ranked if f != name))
