@@ -39,3 +39,19 @@ def test_an_events_own_date_is_the_coming_one_when_much_nearer() -> None:
 def test_an_obligation_points_to_the_coming_date(text: str, expected: dt.date) -> None:
     (mention,) = find_dates(text, published=dt.date(2014, 4, 20))
     assert mention.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 5-8 April, ships detected signals.", ("5-8 April", dt.date(2014, 4, 5))),
+        ("Between 5 and 8 April ships searched.", ("5 and 8 April", dt.date(2014, 4, 5))),
+        ("On 5\u20138 April 2013 signals were heard.", ("5\u20138 April 2013", dt.date(2013, 4, 5))),
+        ("Of the 20 ships, 8 April arrivals were late.", ("8 April", dt.date(2014, 4, 8))),  # no range: 20 > 8
+    ],
+)
+def test_a_day_range_before_its_month_is_dated_by_its_first_day(text: str, expected: tuple[str, dt.date]) -> None:
+    from newsbrief.dates import find_dates
+
+    [mention] = find_dates(text, published=dt.date(2014, 7, 9))
+    assert (mention.text, mention.date) == expected

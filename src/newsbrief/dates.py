@@ -530,6 +530,10 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
             if mention is not None and eve is not None:
                 # "on the eve of Saturday's vote": the day before
                 mention, start = (mention[0] - dt.timedelta(days=1), mention[1]), eve.start()
+            days = _DAY_RANGE_BEFORE.search(text, max(0, start - 16), start) if kind == "day_month" else None
+            if mention is not None and days is not None and 0 < int(days[1]) < mention[0].day:
+                # "on 5-8 April", "between 5 and 8 April": the range's first day, when the thing began
+                mention, start = (mention[0].replace(day=int(days[1])), mention[1]), days.start()
             if mention is not None:
                 named = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) if kind in _CALENDAR else None
                 if named is not None:  # "Thursday, February 12": one expression
@@ -568,6 +572,8 @@ _AWAITED_EVENT = re.compile(
     re.I,
 )
 #: "the eve of <date>": the day before it.
+# the first day of a range written before its month: "5-8 April", "5 to 8 April", "between 5 and 8 April"
+_DAY_RANGE_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|and|until|through)\s*$")
 _EVE_BEFORE = re.compile(r"\bthe\s+eve\s+of\s+$", re.I)
 
 
