@@ -435,3 +435,21 @@ def test_a_headline_printed_twice_before_the_lede_is_the_headline_once() -> None
     article = run(RawDocument("a.txt", text), CleanResult(CleanText(None, text)))
     assert article.title == "Ferry service resumes after storms"
     assert article.text == "The island ferry sailed on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "url", "expected"),
+    [
+        ("Quake shakes port - Port News", "Port News", None, "Quake shakes port"),
+        ("Quake shakes port | portnews", None, "https://www.portnews.example/q", "Quake shakes port"),
+        ("Port News | Daily: Quake shakes port", "Port News | Daily", None, "Quake shakes port"),
+        ("Opinion | Quake shakes port", "Port News", None, "Opinion | Quake shakes port"),  # a section label stays
+        ("Port: quake shakes the harbour", "Port News", None, "Port: quake shakes the harbour"),
+    ],
+)
+def test_the_site_name_a_page_title_adds_is_not_part_of_the_headline(
+    title: str, outlet: str | None, url: str | None, expected: str
+) -> None:
+    meta = {"title": title, **({"outlet": outlet} if outlet else {})}
+    raw = RawDocument("p.html", BODY, format="html", url=url, record_meta=meta)
+    assert run(raw).title == expected

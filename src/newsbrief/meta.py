@@ -276,6 +276,54 @@ def _agency(name: str) -> str | None:
     return AGENCIES.get(name.upper())
 
 
+# a separator between a page title's headline and the site's name ("… - News Nation", "… | ZDNet",
+# "LinkNaija | Nigeria's popular news platform: …")
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|\u2013\u2014\u00b7\u00bb]|::)\s+|:\s+")
+_MIN_SITE_PREFIX = 5  # letters a site's name written short in the title must have ("Inexhibit" for "Inexhibit magazine")
+
+
+def without_outlet(title: str, outlet: str) -> str:
+    """The headline without the site's name that a page title adds before or after it.
+
+    The name must be the outlet's (case, spacing and punctuation aside), its domain's name ("SpaceNews"
+    for spacenews.com) or the first word(s) of it; a section label ("Opinion | …", "… | Editorial") and a
+    colon inside the headline stay.
+
+    >>> without_outlet("Is An Oxygen Bar Offering Fresh Air? - News Nation", "News Nation")
+    'Is An Oxygen Bar Offering Fresh Air?'
+    >>> without_outlet("Best tech gadgets of 2019 | ZDNet", "ZDNet"), without_outlet("Opinion | Is Football Violence a Crime?", "Wall Street Journal")
+    ('Best tech gadgets of 2019', 'Opinion | Is Football Violence a Crime?')
+    >>> without_outlet("LinkNaija | Nigeria's news platform: Kate Henshaw Is Stunning", "LinkNaija | Nigeria's news platform")
+    'Kate Henshaw Is Stunning'
+    >>> without_outlet("NASA adds five companies - SpaceNews.com", "spacenews.com"), without_outlet("Fallen Order review: a hit", "Fallen")
+    ('NASA adds five companies', 'Fallen Order review: a hit')
+    """
+    site = _site_key(outlet)
+    if not site:
+        return title
+    cuts = list(_TITLE_SEPARATOR.finditer(title))
+    for cut in reversed(cuts):  # the site's name after the headline
+        if cut.group().strip() != ":" and _names_site(title[cut.end() :], site):
+            return title[: cut.start()].strip() or title
+    for cut in reversed(cuts):  # … or before it (the longest such name)
+        if _names_site(title[: cut.start()], site):
+            return title[cut.end() :].strip() or title
+    return title
+
+
+def _site_key(name: str) -> str:
+    """A site's name as letters and digits only, lower case, without a domain's "www." and ending."""
+    name = name.strip().lower()
+    if re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name):
+        name = name.removeprefix("www.").rsplit(".", 1)[0]
+    return re.sub(r"\W|_", "", name)
+
+
+def _names_site(segment: str, site: str) -> bool:
+    key = _site_key(segment)
+    return bool(key) and (key == site or (len(key) >= _MIN_SITE_PREFIX and site.startswith(key) and len(segment.split()) < 4))
+
+
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
@@ -496,6 +544,10 @@ def _article(
         sample = f"{found.values.get('title') or ''}\n{text[: options.language_prefix_chars]}"
         language, how = detect_language(sample, detector=detector)
         found.set("language", language, how)
+
+    title = found.values.get("title")
+    if title and found.values.get("outlet"):
+        found.values["title"] = without_outlet(title, found.values["outlet"])
 
     chash = content_hash(text)
     return Article(
