@@ -258,3 +258,16 @@ def test_a_sentence_that_is_mostly_a_quotation_is_no_summary_candidate() -> None
 
     assert mostly_quoted("\u201cWe are proud of the new harbour bridge and its ferry,\u201d said Mayor Ann Lee.")
     assert not mostly_quoted("Mayor Ann Lee opened the new harbour bridge on Monday, calling it \u201ca landmark\u201d.")
+
+
+def test_the_lead_is_a_lede_not_the_background_every_source_repeats(splitter):
+    lede = "Dock workers in Lisbon ended a nine-day strike over pay after the port authority agreed to a raise."
+    background = "Lisbon handles about a fifth of the country's container traffic each year, officials say."
+    second_lede = "Cranes at the Lisbon container terminal moved again on Friday after the long pay dispute."
+    first = make_article("first.txt", None, lede + " " + background, dt.date(2024, 5, 10))
+    second = make_article("second.txt", None, second_lede + " " + background, dt.date(2024, 5, 10))
+    third = make_article("third.txt", None, "Unions in Portugal met on Friday. " + background, dt.date(2024, 5, 10))
+    opts = replace(BriefOptions(words=60), min_sentence_words=5)
+    summary = summarize(align([first, second, third], splitter=splitter), options=opts)
+    assert summary[0].text != background and summary[0].support == 1  # one of the ledes
+    assert any(s.text == background and s.support == 3 for s in summary)
