@@ -61,6 +61,7 @@ def test_parse_date(value: str, expected: str | None) -> None:
         ("WEST PALM BEACH, Fla. -- Harold Martin wants", "WEST PALM BEACH, Fla.", None, "Harold Martin wants"),
         ("London, England \u2014 For the second time", "London, England", None, "For the second time"),
         ("KUALA LUMPUR: The lack of evidence", "KUALA LUMPUR", None, "The lack of evidence"),  # a known place
+        ("PARIS \u2014European authorities staged", "PARIS", None, "European authorities staged"),  # dash touching
     ],
 )
 def test_dateline_is_moved_out_of_the_body(opening: str, dateline: str, outlet: str | None, rest: str) -> None:

@@ -108,8 +108,9 @@ _DATELINE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"^(?P<place>{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}{_REGION})(?:,\s+(?P<when>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?"
         rf"\s+\((?P<agency>(?i:{_AGENCY_ALT}))\)\s*{_DASH}\s*"
     ),
-    # WASHINGTON _   /  WEST PALM BEACH, Fla. --   (no agency: the place must be upper case)
-    re.compile(rf"^(?P<place>{_WORD_UP}(?:\s+{_WORD_UP}){{0,3}}{_REGION})\s+{_DASH}\s+"),
+    # WASHINGTON _   /  WEST PALM BEACH, Fla. --   /  PARIS —European …  (no agency: the place must be upper
+    # case; a long dash may touch the sentence)
+    re.compile(rf"^(?P<place>{_WORD_UP}(?:\s+{_WORD_UP}){{0,3}}{_REGION})\s+(?:{_DASH}\s+|[\u2013\u2014](?=[A-Z\"\u201c]))"),
     # Washington. September 9. INTERFAX -
     re.compile(
         rf"^(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}})\.\s+(?P<when>[A-Z][a-z]+\s+\d{{1,2}})\.\s+"
