@@ -693,3 +693,16 @@ def test_a_titled_surname_is_the_one_person_the_story_gives_that_office_not_a_re
     people = {e.name: e for e in extract_entities([first, second], models=models) if e.kind == "PERSON"}
     assert people["Daniel Varga"].article_ids == (first.id, second.id)
     assert people["Nora Varga"].mentions == 2 and people["Nora Varga"].role is None
+
+
+def test_an_organisations_head_noun_makes_an_organisation_even_after_a_title_word() -> None:
+    text = ("The Justice Department sued Velmor Motors. General Motors and the Kelby Law School said nothing, "
+            "the Ministry said.")
+    mentions = _mentions_with_entities(
+        text, [("Justice Department", "PERSON"), ("Velmor Motors", "PERSON"), ("General Motors", "PERSON"),
+               ("Kelby Law School", "PERSON"), ("Ministry", "PERSON")]
+    )
+    assert [(m.form, m.kind, m.role) for m in mentions] == [
+        ("Justice Department", "ORG", None), ("Velmor Motors", "ORG", None), ("General Motors", "ORG", None),
+        ("Kelby Law School", "ORG", None),
+    ]

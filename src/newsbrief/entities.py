@@ -32,6 +32,7 @@ from wordfreq import zipf_frequency
 from newsbrief.dates import TIME_WORDS
 from newsbrief.model import Article, Entity, EntityKind
 from newsbrief.names import (
+    ORG_DESIGNATORS,
     PLACE_DESIGNATORS,
     STORM_TITLES,
     TITLE_HEADS,
@@ -409,6 +410,14 @@ _TITLE_POINT = re.compile(r"\.\s+[A-Z]")
 _SITE_WORDS = (PLACE_DESIGNATORS - {"bay", "lake", "coast"}) | frozenset(
     "square gardens avenue boulevard plaza stadium airport cathedral palace".split()
 )
+# the head noun of an organisation's name: no person's name ends with it ("Fordham Law School", "Merimbula
+# Hospital", "Jiji News"; not "Post", "Church", "Press", "Law": Emily Post, Charlotte Church, Jude Law)
+_ORGANISATION_HEADS = ORG_DESIGNATORS | frozenset(
+    """school university college institute foundation center centre hospital clinic bank council committee
+    ministry department agency association club times journal magazine network commission board authority
+    society museum library studios records motors news radio television""".split()
+)
+_NO_PERSON = _KIN_ADDRESS | _ORGANISATION_HEADS  # one-word "people" that name nobody
 
 
 def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
@@ -438,8 +447,12 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         dated = _TRAILING_DATE.search(raw)
         if dated:  # NER ran on into a date: "the Atlantic on June 1"
             raw, end = raw[: dated.start()], start + dated.start()
-        title, form = split_title(clean_name(_strip_lower_tail(raw)))
+        name = clean_name(_strip_lower_tail(raw))
+        title, form = split_title(name)
         tokens = name_tokens(form) if form else []
+        if title is not None and tokens and tokens[-1] in _ORGANISATION_HEADS:
+            # "Justice Department", "General Motors Corp.": the title word is part of an organisation's name
+            title, form, tokens = None, name, name_tokens(name)
         if not form or not any(ch.isupper() for ch in form) or not tokens:
             continue
         portfolio = not form.isupper() and "." not in form and _PORTFOLIO_AFTER.match(text, end)
@@ -459,15 +472,18 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         role = title
         if kind == "PERSON" and role is None and tokens[-1] in _SITE_WORDS and len(tokens) >= 2:
             kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
-        if kind == "PERSON" and role is None and " " not in form and form.lower() in _KIN_ADDRESS:
-            continue  # "Mom", "Grandma": a relative's word, nobody's name
+        if kind == "PERSON" and role is None and " " not in form and form.lower() in _NO_PERSON:
+            continue  # "Mom", "Grandma": a relative's word, nobody's name; "Department" cut from "Justice Department"
+        named_body = kind == "PERSON" and role is None and len(tokens) >= 2 and tokens[-1] in _ORGANISATION_HEADS
+        if named_body:
+            kind = "ORG"  # "Fordham Law School", "James A. Baker III Institute": an organisation, whatever the NER said
         if kind == "PERSON" and role is None and " " not in form and _a_people(form, groups):
             continue  # "Greeks" tagged as a person where "Greek" is a nationality: a people, not a name
         if " " not in form and _a_national(form, groups):
             continue  # "Frenchman" where "French" is a nationality: one of a people, not a name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
-        cue = cue or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
+        cue = cue or named_body or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
         if role is None and kind == "PERSON" and not cue:
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
             role = _role_before(text, start) or _role_after(text, end)
