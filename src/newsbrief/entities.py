@@ -415,7 +415,8 @@ _SITE_WORDS = (PLACE_DESIGNATORS - {"bay", "lake", "coast"}) | frozenset(
 _ORGANISATION_HEADS = ORG_DESIGNATORS | frozenset(
     """school university college institute foundation center centre hospital clinic bank council committee
     ministry department agency association club times journal magazine network commission board authority
-    society museum library studios records motors news radio television""".split()
+    society museum library studios records motors electric news radio television league federation assembly
+    parliament congress senate""".split()
 )
 _NO_PERSON = _KIN_ADDRESS | _ORGANISATION_HEADS  # one-word "people" that name nobody
 
