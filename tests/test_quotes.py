@@ -473,3 +473,10 @@ def test_an_unnamed_member_of_an_organisation_is_no_speaker_but_its_spokesman_sp
     assert speaker('"It was all there," a senior Kovar Fund official recalled.', "Kovar Fund") is None
     spokesman = speaker('"We cannot confirm it," a Kovar Fund spokesman said.', "Kovar Fund")
     assert isinstance(spokesman, Mention) and spokesman.form == "Kovar Fund"
+
+
+def test_a_short_statement_is_part_of_a_longer_one_only_when_it_holds_its_words() -> None:
+    long_ = "It is an act of war committed by a terrorist army against France"
+    assert not same_statement("France is at war", long_, same_speaker=True)
+    assert same_statement("an act of war", long_, same_speaker=True)
+    assert same_statement("I love this country", "That is why I love this country.", same_speaker=True)

@@ -147,11 +147,12 @@ def same_statement(a: str, b: str, *, same_speaker: bool) -> bool:
 class _Wording:
     """A quotation's text with the forms :func:`same_statement` compares, computed once."""
 
-    __slots__ = ("normal", "stems")
+    __slots__ = ("normal", "stems", "words")
 
     def __init__(self, text: str) -> None:
         self.stems = _stems(text)
         self.normal = normalise(text)
+        self.words = _wording(text)
 
 
 def _same(wa: _Wording, wb: _Wording, *, same_speaker: bool) -> bool:
@@ -160,8 +161,23 @@ def _same(wa: _Wording, wb: _Wording, *, same_speaker: bool) -> bool:
     overlap = shared / len(stems_a | stems_b) if stems_a | stems_b else 0.0
     ratio = fuzz.token_sort_ratio(wa.normal, wb.normal)
     if same_speaker:
-        return (overlap >= SAME_SPEAKER_STEMS and shared >= 2) or ratio >= SAME_SPEAKER_RATIO
+        stems_match = overlap >= SAME_SPEAKER_STEMS and shared >= 2 and _short_one_held(wa, wb)
+        return stems_match or ratio >= SAME_SPEAKER_RATIO
     return (overlap >= UNKNOWN_SPEAKER_STEMS and shared >= 2) or ratio >= UNKNOWN_SPEAKER_RATIO
+
+
+#: A quotation of at most this many content stems matches a longer one of its speaker by shared stems only
+#: when the longer holds its words in order: "I love this country" is part of "That is why I love this
+#: country", but "France is at war" is not "an act of war … against France".
+SHORT_STATEMENT_STEMS = 2
+
+
+def _short_one_held(wa: _Wording, wb: _Wording) -> bool:
+    """Unless one wording is short (:data:`SHORT_STATEMENT_STEMS`), True; else whether the other holds its words in order."""
+    short, long_ = (wa, wb) if len(wa.stems) <= len(wb.stems) else (wb, wa)
+    if len(short.stems) > SHORT_STATEMENT_STEMS:
+        return True
+    return f" {short.words} " in f" {long_.words} "
 
 
 def _same_matrices(found: list[_Found]) -> tuple[np.ndarray, np.ndarray]:
@@ -187,7 +203,11 @@ def _same_matrices(found: list[_Found]) -> tuple[np.ndarray, np.ndarray]:
     normals = [w.normal for w in wording]
     cutoff = min(SAME_SPEAKER_RATIO, UNKNOWN_SPEAKER_RATIO)  # lower ratios come back as 0
     ratio = process.cdist(normals, normals, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, dtype=np.float64)
-    same = ((overlap >= SAME_SPEAKER_STEMS) & (shared >= 2)) | (ratio >= SAME_SPEAKER_RATIO)
+    stems_match = (overlap >= SAME_SPEAKER_STEMS) & (shared >= 2)
+    shortest = np.minimum(sizes[:, None], sizes[None, :])
+    for i, j in zip(*np.nonzero(stems_match & (shortest <= SHORT_STATEMENT_STEMS)), strict=True):
+        stems_match[i, j] = _short_one_held(wording[i], wording[j])
+    same = stems_match | (ratio >= SAME_SPEAKER_RATIO)
     unknown = ((overlap >= UNKNOWN_SPEAKER_STEMS) & (shared >= 2)) | (ratio >= UNKNOWN_SPEAKER_RATIO)
     return same, unknown
 
