@@ -480,3 +480,22 @@ def test_a_short_statement_is_part_of_a_longer_one_only_when_it_holds_its_words(
     assert not same_statement("France is at war", long_, same_speaker=True)
     assert same_statement("an act of war", long_, same_speaker=True)
     assert same_statement("I love this country", "That is why I love this country.", same_speaker=True)
+
+
+def test_contraction_fragments_and_two_shared_words_do_not_make_two_long_remarks_one() -> None:
+    # "doesn't" leaves "doesn" and "t": no content; two long remarks sharing two words are two remarks
+    assert not same_statement(
+        "It\u2019s because she doesn\u2019t, sort of, you know, add fuel to the fire.",
+        "I don\u2019t know anyone in Chicago who\u2019s heavily involved in education policy who doesn\u2019t know him",
+        same_speaker=True,
+    )
+    assert not same_statement(
+        "It has taken all of this century to win a Nobel Prize for the Portuguese language",
+        "I wasn't born to win the Nobel. I didn't have my own books until I was 18.",
+        same_speaker=True,
+    )
+    assert same_statement(
+        "For the first time in my adult lifetime, I am really proud of my country.",
+        "for the first time in my adult lifetime, I'm really proud of my country, and not just because",
+        same_speaker=True,
+    )

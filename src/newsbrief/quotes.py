@@ -129,8 +129,15 @@ def _is_term(text: str, quote_start: int, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _TERM_OPENERS
 
 
+# what \w+ leaves of a contraction ("doesn't" → "doesn", "t"): no content, though the stopword list lacks it;
+# two quotations sharing "doesn", "t", "s" and one word are not one statement
+_CONTRACTION_PARTS = frozenset(
+    "s t d m ll ve don doesn didn isn wasn weren aren couldn wouldn shouldn hasn haven hadn ain mustn needn".split()
+)
+
+
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in content_words(text)}
+    return {w[:5] for w in content_words(text) if w not in _CONTRACTION_PARTS}
 
 
 def same_statement(a: str, b: str, *, same_speaker: bool) -> bool:
@@ -161,7 +168,8 @@ def _same(wa: _Wording, wb: _Wording, *, same_speaker: bool) -> bool:
     overlap = shared / len(stems_a | stems_b) if stems_a | stems_b else 0.0
     ratio = fuzz.token_sort_ratio(wa.normal, wb.normal)
     if same_speaker:
-        stems_match = overlap >= SAME_SPEAKER_STEMS and shared >= 2 and _short_one_held(wa, wb)
+        needed = SAME_SPEAKER_SHARED_LONG if min(len(stems_a), len(stems_b)) >= LONG_STATEMENT_STEMS else 2
+        stems_match = overlap >= SAME_SPEAKER_STEMS and shared >= needed and _short_one_held(wa, wb)
         return stems_match or ratio >= SAME_SPEAKER_RATIO
     return (overlap >= UNKNOWN_SPEAKER_STEMS and shared >= 2) or ratio >= UNKNOWN_SPEAKER_RATIO
 
@@ -170,6 +178,9 @@ def _same(wa: _Wording, wb: _Wording, *, same_speaker: bool) -> bool:
 #: when the longer holds its words in order: "I love this country" is part of "That is why I love this
 #: country", but "France is at war" is not "an act of war … against France".
 SHORT_STATEMENT_STEMS = 2
+#: Two quotations of at least this many content stems each need this many shared stems to be one statement
+#: (two shared words, "win" and "Nobel", do not make Saramago's two remarks one).
+LONG_STATEMENT_STEMS, SAME_SPEAKER_SHARED_LONG = 4, 3
 
 
 def _short_one_held(wa: _Wording, wb: _Wording) -> bool:
@@ -203,8 +214,9 @@ def _same_matrices(found: list[_Found]) -> tuple[np.ndarray, np.ndarray]:
     normals = [w.normal for w in wording]
     cutoff = min(SAME_SPEAKER_RATIO, UNKNOWN_SPEAKER_RATIO)  # lower ratios come back as 0
     ratio = process.cdist(normals, normals, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, dtype=np.float64)
-    stems_match = (overlap >= SAME_SPEAKER_STEMS) & (shared >= 2)
     shortest = np.minimum(sizes[:, None], sizes[None, :])
+    needed = np.where(shortest >= LONG_STATEMENT_STEMS, SAME_SPEAKER_SHARED_LONG, 2)
+    stems_match = (overlap >= SAME_SPEAKER_STEMS) & (shared >= needed)
     for i, j in zip(*np.nonzero(stems_match & (shortest <= SHORT_STATEMENT_STEMS)), strict=True):
         stems_match[i, j] = _short_one_held(wording[i], wording[j])
     same = stems_match | (ratio >= SAME_SPEAKER_RATIO)
