@@ -706,3 +706,9 @@ def test_an_organisations_head_noun_makes_an_organisation_even_after_a_title_wor
         ("Justice Department", "ORG", None), ("Velmor Motors", "ORG", None), ("General Motors", "ORG", None),
         ("Kelby Law School", "ORG", None),
     ]
+
+
+def test_a_name_joined_by_an_ampersand_is_a_partnership_and_a_name_cut_at_one_is_none() -> None:
+    text = "She joined Vardell & Oakes as a lawyer, then Shot & ran for office."
+    mentions = _mentions_with_entities(text, [("Vardell & Oakes", "PERSON"), ("Shot &", "PERSON")])
+    assert [(m.form, m.kind, m.organisation_cue) for m in mentions] == [("Vardell & Oakes", "ORG", True)]

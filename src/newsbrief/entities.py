@@ -475,7 +475,12 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
         if kind == "PERSON" and role is None and " " not in form and form.lower() in _NO_PERSON:
             continue  # "Mom", "Grandma": a relative's word, nobody's name; "Department" cut from "Justice Department"
-        named_body = kind == "PERSON" and role is None and len(tokens) >= 2 and tokens[-1] in _ORGANISATION_HEADS
+        if form.endswith("&"):
+            continue  # "Shot &": a name cut at its ampersand
+        # "Fordham Law School", and "Sidley & Austin", "Steve & Barry": a partnership's name, not a person's
+        named_body = role is None and len(tokens) >= 2 and (
+            (kind == "PERSON" and tokens[-1] in _ORGANISATION_HEADS) or (kind != "GPE" and " & " in form)
+        )
         if named_body:
             kind = "ORG"  # "Fordham Law School", "James A. Baker III Institute": an organisation, whatever the NER said
         if kind == "PERSON" and role is None and " " not in form and _a_people(form, groups):
