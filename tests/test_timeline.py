@@ -350,3 +350,18 @@ def test_one_development_never_starts_twice_because_its_wordings_came_in_another
     other = make_article("q.txt", "Floods closed the port of Manila on Oct. 7, the coast guard said.")
     entries = build_timeline([*articles, other], sentences=split([*articles, other]))
     assert sorted(len(e.article_ids) for e in entries) == [1, 4]
+
+
+def test_a_development_still_to_come_is_marked_ahead() -> None:
+    import datetime as dt
+
+    from analysis_builders import make_article
+    from newsbrief.text import SentenceSplitter
+    from newsbrief.timeline import build_timeline
+
+    text = ("The city council approved the new bridge on Monday. "
+            "Construction is scheduled to begin on June 10, the council said.")
+    article = make_article("a.txt", text, published=dt.date(2024, 5, 8))
+    splitter = SentenceSplitter()
+    entries = build_timeline([article], sentences={article.id: splitter.sentences(article.id, article.text)})
+    assert [(e.date.isoformat(), e.ahead) for e in entries] == [("2024-05-06", False), ("2024-06-10", True)]

@@ -95,6 +95,7 @@ class DateMention:
     date: dt.date
     precision: Precision = "day"
     kind: str = "explicit"
+    future: bool = False  # the clause tells what will happen, or the date names an event still to come
 
 
 def is_future(clause: str) -> bool:
@@ -541,7 +542,7 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                     if published is None and not _HAS_YEAR.search(match[1]):
                         # read near the story only: its weekday fixes the year (a publication date does)
                         mention = (_year_of_weekday(mention[0], WEEKDAYS.index(named[1].lower())), mention[1])
-                found.append(DateMention(start, end, text[start:end], *mention, kind=kind))
+                found.append(DateMention(start, end, text[start:end], *mention, kind=kind, future=future))
                 taken.append((start, end))
     return sorted(found, key=lambda m: m.start)
 

@@ -178,6 +178,9 @@ class TimelineEntry:
     spans: tuple[Span, ...]
     article_ids: tuple[str, ...]
     precision: DatePrecision = "day"
+    # still to come in every sentence giving it: told in the future ("will vote on November 18th", "is
+    # scheduled to be played from June 10") or dated after the article's publication
+    ahead: bool = False
 
 
 @dataclass(frozen=True, slots=True)

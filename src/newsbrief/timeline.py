@@ -278,4 +278,8 @@ def _entry(cluster: list[DatedSentence], order: Mapping[str, int]) -> TimelineEn
     spans = tuple(item.sentence.span for item in cluster)
     article_ids = tuple(sorted({item.article.id for item in cluster}, key=lambda a: order.get(a, 0)))
     chosen = cluster[best]
-    return TimelineEntry(chosen.date, chosen.sentence.text, spans, article_ids, chosen.mention.precision)
+    ahead = all(
+        item.mention.future or (item.article.published is not None and item.date > item.article.published)
+        for item in cluster
+    )
+    return TimelineEntry(chosen.date, chosen.sentence.text, spans, article_ids, chosen.mention.precision, ahead)

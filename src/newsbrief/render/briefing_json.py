@@ -59,6 +59,7 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
                 "text": e.text,
                 "sources": list(e.article_ids),
                 "spans": _spans(e.spans),
+                "ahead": e.ahead,
             }
             for e in b.timeline
         ],

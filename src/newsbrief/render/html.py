@@ -60,7 +60,10 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
     shown_entities, other_names = key_entities(story.get("entities", []))
     shown_quotes, other_quotes = key_quotes(story.get("quotes", []))
     sections = {
-        "Timeline": [f"<b>{_e(t['date'])}</b> {_e(t['text'])} {_cite(t['sources'], nums, sid)}" for t in story.get("timeline", [])],
+        "Timeline": [
+            f"<b>{_e(t['date'])}</b>{' <i>(ahead)</i>' if t.get('ahead') else ''} {_e(t['text'])} {_cite(t['sources'], nums, sid)}"
+            for t in story.get("timeline", [])
+        ],
         "People and organisations": [
             f"<b>{_e(e['name'])}</b> <span class=\"muted\">{_e(e['kind'])}{'; ' + _e(e['role']) if e.get('role') else ''}"
             f"{' — also ' + ', '.join(_e(v) for v in e.get('variants', []) if v != e['name']) if len(e.get('variants', [])) > 1 else ''}"

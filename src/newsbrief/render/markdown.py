@@ -69,7 +69,10 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
             also = ", ".join(f"{md_escape(c.get('outlet') or c.get('source') or c['id'])} [{numbers[c['id']]}]" for c in copies)
             out.append(f"   - also published by {also}")
     sections = [
-        ("Timeline", [f"- **{e['date']}** — {md_escape(e['text'])} {_cite(e['sources'], numbers)}" for e in story.get("timeline", [])]),
+        ("Timeline", [
+            f"- **{e['date']}**{' _(ahead)_' if e.get('ahead') else ''} — {md_escape(e['text'])} {_cite(e['sources'], numbers)}"
+            for e in story.get("timeline", [])
+        ]),
         ("People and organisations", _entities(story.get("entities", []), numbers)),
         ("Quotes", _quotes(story.get("quotes", []), numbers)),
         ("Where sources differ", [_discrepancy(d, numbers) for d in story.get("discrepancies", [])]),
