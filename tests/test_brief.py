@@ -208,3 +208,19 @@ def test_only_in_one_source_items_read_alone(models):
     texts = [x.text for x in b.exclusive]
     assert any("1871" in t for t in texts)
     assert not any(t.startswith('"We will reopen') or t.startswith("Nobody should") for t in texts), texts
+
+
+def test_a_quotation_is_not_listed_again_as_only_in_one_source(models):
+    quoted = ("\"Cracks, rust and 40 loose bolts in the Kells road bridge made it unsafe for lorries,\" "
+              "said engineer Mara Holm.")
+    arts = [
+        make_article("a.txt", None, "Floodwater closed the Kells road bridge in Dunmore on Monday. "
+                     "The council said repairs would take a month. " + quoted),
+        make_article("b.txt", None, "The Kells road bridge in Dunmore was closed on Monday after floodwater "
+                     "damaged it. Repairs will take a month, the council said."),
+    ]
+    groups = find_duplicate_groups(arts, options=DedupOptions())
+    story = Story("s1", tuple(a.id for a in arts))
+    b = brief_story(arts, story=story, groups=groups, models=models, options=BriefOptions(words=12))
+    assert quoted not in [x.text for x in b.exclusive]
+    assert any("Cracks, rust" in q.text for q in b.quotes)

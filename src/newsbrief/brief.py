@@ -38,7 +38,7 @@ from newsbrief.model import (
 )
 from newsbrief.render.briefing_json import briefing_to_dict
 from newsbrief.settings import BriefOptions, Settings
-from newsbrief.summarize import stands_alone, summarize
+from newsbrief.summarize import mostly_quoted, stands_alone, summarize
 
 if TYPE_CHECKING:
     from newsbrief.nlp import NlpModels
@@ -187,8 +187,8 @@ def _exclusive(
         # at most two items per source, so one long article does not fill the section
         if seen_sources.get(al.source_of[i], 0) >= 2:
             continue
-        # shown alone, an item must read alone (like a summary sentence)
-        if not stands_alone(al.sentences[i].text, al.names):
+        # shown alone, an item must read alone (like a summary sentence); a quotation is in the Quotes section
+        if not stands_alone(al.sentences[i].text, al.names) or mostly_quoted(al.sentences[i].text):
             continue
         # a syndicated copy's sentence is the same item: it is cited with the one shown
         if shown & ({i, *al.carriers[i]}) or any(i in al.carriers[k] for k in shown):
