@@ -712,3 +712,12 @@ def test_a_name_joined_by_an_ampersand_is_a_partnership_and_a_name_cut_at_one_is
     text = "She joined Vardell & Oakes as a lawyer, then Shot & ran for office."
     mentions = _mentions_with_entities(text, [("Vardell & Oakes", "PERSON"), ("Shot &", "PERSON")])
     assert [(m.form, m.kind, m.organisation_cue) for m in mentions] == [("Vardell & Oakes", "ORG", True)]
+
+
+def test_local_religious_and_sports_titles_are_roles_not_part_of_the_name(models: NlpModels) -> None:
+    article = make_article(
+        "a.txt", "Principal Kim Sims said the school would reopen. Rabbi Capers Funnye led the service, and "
+                 "Defender Brede Hangeland scored."
+    )
+    people = {e.name: e.role for e in extract_entities([article], models=models) if e.kind == "PERSON"}
+    assert people.get("Kim Sims") == "Principal" and people.get("Capers Funnye") == "Rabbi"

@@ -48,7 +48,10 @@ TITLE_HEADS = frozenset(
     commissioner inspector investigator detective sheriff police chief-of-staff aide adviser advisor
     counselor delegate lawmaker legislator congressman congresswoman deputy ruler warlord guerrilla
     rebel commander-in-chief marshal chairperson treasurer astronaut pilot author writer actor singer
-    player striker goalkeeper champion""".split()
+    player striker goalkeeper champion principal superintendent pastor priest rabbi imam mufti mullah
+    patriarch deacon monsignor emir empress tsar duchess countess baroness councillor councilman
+    councilwoman alderman assemblyman assemblywoman surgeon chef skipper midfielder defender winger
+    trooper""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """prime foreign defense defence finance interior justice deputy vice acting former crown first
