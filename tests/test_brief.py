@@ -7,7 +7,7 @@ import pytest
 from briefing_fixtures import bridge_articles, make_article
 from newsbrief.brief import brief_articles, brief_story, choose_headline
 from newsbrief.dedup import find_duplicate_groups
-from newsbrief.model import Story
+from newsbrief.model import Article, Story
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import BriefOptions, DedupOptions, Settings
 
@@ -110,24 +110,33 @@ def test_a_syndicated_copys_exclusive_sentence_is_listed_once(models):
     assert set(item.article_ids) == {river.id, copy.id}
 
 
+def _bridge_closure_reports(extra: str) -> list[Article]:
+    """Two sources on a bridge closed by floodwater; the first ends with ``extra``."""
+    return [
+        make_article("a.txt", None, "Floodwater closed the Kells road bridge in Dunmore on Monday. "
+                     "The council said repairs would take a month. " + extra),
+        make_article("b.txt", None, "The Kells road bridge in Dunmore was closed on Monday after floodwater "
+                     "damaged it. Repairs will take a month, the council said."),
+    ]
+
+
+def _brief_one_story(arts: list[Article], models, *, words: int):
+    groups = find_duplicate_groups(arts, options=DedupOptions())
+    return brief_story(arts, story=Story("s1", tuple(a.id for a in arts)), groups=groups, models=models,
+                       options=BriefOptions(words=words))
+
+
 def test_what_the_summary_already_tells_is_not_listed_again_as_only_in_one_source(models):
     # one source's sentence: little of it in the others (exclusive), but the story's names make it worth a summary place
     river = ("Engineers from Arden Consulting had warned in a 40-page report in March that cracks, rust and loose "
              "bolts made the Kells road bridge in Dunmore unsafe for lorries.")
-    arts = [
-        make_article("a.txt", None, "Floodwater closed the Kells road bridge in Dunmore on Monday. "
-                     "The council said repairs would take a month. " + river),
-        make_article("b.txt", None, "The Kells road bridge in Dunmore was closed on Monday after floodwater "
-                     "damaged it. Repairs will take a month, the council said."),
-        make_article("c.txt", None, "Dunmore's Kells road bridge closed on Monday because of floodwater. "
-                     "The council expects repairs to take a month."),
-    ]
-    groups = find_duplicate_groups(arts, options=DedupOptions())
-    story = Story("s1", tuple(a.id for a in arts))
-    roomy = brief_story(arts, story=story, groups=groups, models=models, options=BriefOptions(words=200))
+    arts = _bridge_closure_reports(river)
+    arts.append(make_article("c.txt", None, "Dunmore's Kells road bridge closed on Monday because of floodwater. "
+                             "The council expects repairs to take a month."))
+    roomy = _brief_one_story(arts, models, words=200)
     assert river in [s.text for s in roomy.summary]  # the summary tells it, citing its one source ...
     assert river not in [x.text for x in roomy.exclusive]  # ... so the section does not repeat it
-    terse = brief_story(arts, story=story, groups=groups, models=models, options=BriefOptions(words=12))
+    terse = _brief_one_story(arts, models, words=12)
     assert river not in [s.text for s in terse.summary] and river in [x.text for x in terse.exclusive]
 
 
@@ -213,14 +222,6 @@ def test_only_in_one_source_items_read_alone(models):
 def test_a_quotation_is_not_listed_again_as_only_in_one_source(models):
     quoted = ("\"Cracks, rust and 40 loose bolts in the Kells road bridge made it unsafe for lorries,\" "
               "said engineer Mara Holm.")
-    arts = [
-        make_article("a.txt", None, "Floodwater closed the Kells road bridge in Dunmore on Monday. "
-                     "The council said repairs would take a month. " + quoted),
-        make_article("b.txt", None, "The Kells road bridge in Dunmore was closed on Monday after floodwater "
-                     "damaged it. Repairs will take a month, the council said."),
-    ]
-    groups = find_duplicate_groups(arts, options=DedupOptions())
-    story = Story("s1", tuple(a.id for a in arts))
-    b = brief_story(arts, story=story, groups=groups, models=models, options=BriefOptions(words=12))
+    b = _brief_one_story(_bridge_closure_reports(quoted), models, words=12)
     assert quoted not in [x.text for x in b.exclusive]
     assert any("Cracks, rust" in q.text for q in b.quotes)
