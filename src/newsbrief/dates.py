@@ -573,9 +573,9 @@ _AWAITED_EVENT = re.compile(
     re.I,
 )
 #: "the eve of <date>": the day before it.
-# the first day of a range written before its month: "5-8 April", "5 to 8 April", "between 5 and 8 April"
-_DAY_RANGE_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|and|until|through)\s*$")
 _EVE_BEFORE = re.compile(r"\bthe\s+eve\s+of\s+$", re.I)
+#: The first day of a range written before its month: "5-8 April", "5 to 8 April", "between 5 and 8 April".
+_DAY_RANGE_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|and|until|through)\s*$")
 
 
 def _nearer_ahead(

@@ -32,6 +32,7 @@ from wordfreq import zipf_frequency
 from newsbrief.dates import TIME_WORDS
 from newsbrief.model import Article, Entity, EntityKind
 from newsbrief.names import (
+    HONORIFICS,
     ORG_DESIGNATORS,
     PLACE_DESIGNATORS,
     STORM_TITLES,
@@ -273,8 +274,10 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
 # the words before a name that make it a person: an honorific ("Mrs. Holt", which clean_name cuts off the
 # name; not "Miss": "Miss Universe"), or someone's relative ("his wife Michelle", "Obama's two daughters,
 # Malia and Sasha"; only after a possessive: "its sister company Samsung Electronics" is no relative)
+# (the honorifics of names.HONORIFICS that only a person takes)
+_PERSON_HONORIFICS = sorted(h.capitalize() for h in HONORIFICS - {"miss", "m", "sir", "dame", "lady", "lord"})
 _PERSON_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Mme|Mister|Madame)\.?"
+    rf"(?:\b(?:{'|'.join(_PERSON_HONORIFICS)})\.?"
     r"|(?:\b(?:his|her|their|my|our|your)|\w['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:wife|husband|widow|widower|son|daughter|mother|father|brother|sister|uncle|aunt|nephew|niece|cousin|"
     r"grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|stepfather|stepmother|fianc[eé]e?|"
