@@ -73,6 +73,13 @@ def models() -> NlpModels:
         ("Tsipras", "Tsiodras", "PERSON", False),
         ("Khadafy", "Qaddafi", "PERSON", True),  # romanisations still look alike as written
         ("Chirac", "Ceara", "PERSON", False),  # alike only once romanised ("kirak"/"kira")
+        # numbers tell apart the names of a series; a hyphen in a number's token does not
+        ("Galaxy S5", "Galaxy S4", "ORG", False),
+        ("Galaxy S5", "Galaxy S 5", "ORG", True),
+        ("Flight 17", "Flight 370", "ORG", False),
+        ("ISO", "ISO 2000", "ORG", False),
+        ("G-20", "G20", "ORG", True),
+        ("Snapdragon 800", "Snapdragon 801", "ORG", False),
     ],
 )
 def test_name_similarity_table(a: str, b: str, kind: str, same: bool) -> None:
@@ -721,3 +728,42 @@ def test_local_religious_and_sports_titles_are_roles_not_part_of_the_name(models
     )
     people = {e.name: e.role for e in extract_entities([article], models=models) if e.kind == "PERSON"}
     assert people.get("Kim Sims") == "Principal" and people.get("Brede Hangeland") == "Defender"
+
+
+def test_a_person_whose_every_word_the_story_writes_in_lower_case_is_no_person() -> None:
+    from newsbrief.entities import Mention, lower_case_words, unify_kinds
+
+    story = (
+        "Switch on the kids mode and the phone hides your apps; kids love the mode. The selective focus "
+        "effect blurs the back, and a selective mode keeps the focus. Wood said the woods and the tiger "
+        "were the real test, though a tiger in the woods is rare. Wood laughed."
+    )
+    words = lower_case_words([story])
+    mentions = [
+        Mention("a", "Kids Mode", "PERSON", 0, 9), Mention("a", "Kids Mode", "PERSON", 20, 29),
+        Mention("a", "Selective Focus", "PERSON", 40, 55), Mention("a", "Selective Focus", "ORG", 60, 75),
+        # a name with a word that is only a name stays a person; so does one whose last word is used
+        # alone as a person's name ("Woods"), and one given a title
+        Mention("a", "Jack Straw", "PERSON", 80, 90),
+        Mention("a", "Tiger Woods", "PERSON", 100, 111),
+        Mention("a", "Woods", "PERSON", 120, 125), Mention("a", "Woods", "PERSON", 130, 135),
+        Mention("a", "Tiger Mode", "PERSON", 140, 150, role="Coach"),
+    ]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions, lower_words=words)}
+    assert "Kids Mode" not in kinds  # no other kind from the NER: dropped
+    assert kinds["Selective Focus"] == "ORG"  # the NER's next kind
+    assert kinds["Jack Straw"] == kinds["Tiger Woods"] == kinds["Tiger Mode"] == "PERSON"
+    # without the story's words nothing changes
+    assert {m.form: m.kind for m in unify_kinds(mentions)}["Kids Mode"] == "PERSON"
+
+
+def test_a_number_after_a_possessive_is_not_part_of_the_name(models: NlpModels) -> None:
+    from newsbrief.entities import collect_mentions
+
+    text = (
+        "The Verdania Party's 49-year ban on rival groups ended on Monday, and Northland's 22 million people "
+        "voted. Air Verdania Flight 447 landed safely."
+    )
+    article = make_article("a", text)
+    forms = {m.form for m in collect_mentions(article, models.docs([article])[article.id])}
+    assert not any(form.endswith(("49", "22")) for form in forms)

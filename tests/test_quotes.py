@@ -499,3 +499,32 @@ def test_contraction_fragments_and_two_shared_words_do_not_make_two_long_remarks
         "for the first time in my adult lifetime, I'm really proud of my country, and not just because",
         same_speaker=True,
     )
+
+
+def test_who_was_told_or_reported_and_an_organisations_unnamed_people_do_not_speak() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import attribute
+
+    def speaker(text: str, *names: tuple[str, str]) -> object:
+        mentions = []
+        for form, kind in names:
+            start = text.index(form)
+            mentions.append(Mention("a", form, kind, start, start + len(form)))
+        quote = text.index('"')
+        found = attribute(text, (quote, text.index('"', quote + 1) + 1), sorted(mentions, key=lambda m: m.start))
+        return found.form if isinstance(found, Mention) else found
+
+    # the agent of "was quoted by" reported it; the name right before "says" is its subject
+    assert speaker(
+        'Telvane was quoted by Signal Weekly as saying, "We are testing the feature."',
+        ("Telvane", "ORG"), ("Signal Weekly", "PERSON"),
+    ) == "Telvane"
+    assert speaker(
+        'The phone has a feature called Data Doubler that Orvana says is "a new way to join two networks".',
+        ("Data Doubler", "PERSON"), ("Orvana", "ORG"),
+    ) == "Orvana"
+    # "the researcher from X": someone of the organisation, not the organisation; its spokesman speaks for it
+    # (a title noun, resolved to a researcher the story names, if any)
+    assert speaker('"The lock is weak," the researcher from Keystone Labs said.', ("Keystone Labs", "ORG")) == "researcher"
+    assert speaker('"The lock is weak," officials at Keystone Labs said.', ("Keystone Labs", "ORG")) is None
+    assert speaker('"We will look at it," a spokesman for Keystone Labs said.', ("Keystone Labs", "ORG")) == "Keystone Labs"

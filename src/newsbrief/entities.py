@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,7 @@ from newsbrief.names import (
     acronym,
     clean_name,
     content_tokens,
+    fold,
     joined_initials,
     name_tokens,
     split_title,
@@ -397,7 +398,10 @@ _ABBREV_TOKEN = re.compile(r"^[A-Z][a-z]+\.$")
 _TRAILING_DATE = re.compile(r"\s+(?:on|in|at|by|since|until|from)\s+[^\s].*\d[^\s]*$")
 # a number right after a multi-word name that is part of it ("Flight 447", "Resolution 1723"), not a count
 # ("the Royal Navy 15 sailors")
-_NUMBER_AFTER = re.compile(r" \d+(?!\d|[,.:]\d)(?! [a-z]{2,}[^s\W]s\b)")
+_NUMBER_AFTER = re.compile(r" \d+(?:-\d+)?(?!\d|[,.:]\d|-[^\W\d])(?! [a-z]{2,}[^s\W]s\b)")
+# a small number after a possessive, or one opening a compound, is what the name has, not part of it
+# ("North Korea's 22 million people", "the Communist Party's 49-year ban"; not "Standard & Poor's 500")
+_POSSESSIVE_NUMBER = re.compile(r"['\u2019]s? (?P<number>\d+)$")
 # a clock time right before a short capitalised "organisation" makes it a time zone ("11:10 CET", "9 p.m. EST")
 _CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s*\(?$", re.IGNORECASE)
 # … or a four-figure 24-hour time before a zone-shaped one ("0546 GMT", "1707 UTC"; not "the 1945 UN Charter")
@@ -439,7 +443,13 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             following = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
             if following is None or following.is_title or following.is_space or following.is_punct:
                 end = doc[ent.end].idx + len(doc[ent.end].text) - 1
-        number = _NUMBER_AFTER.match(text, end)
+        owned = _POSSESSIVE_NUMBER.search(text, start, end)
+        if owned and (len(owned.group("number")) > 2 and not re.match(r"-[^\W\d]", text[end : end + 2])):
+            owned = None
+        if owned:
+            end = owned.start()
+        possessive = owned or text[start:end].endswith(("'", "\u2019", "'s", "\u2019s"))
+        number = None if possessive else _NUMBER_AFTER.match(text, end)
         if number and kind != "PERSON" and " " in text[start:end] and text[start:end].split()[-1][:1].isupper():
             end = number.end()  # the NER stopped before the number of a name: "Air France Flight| 447"
         short_form = _SHORT_FORM_TAIL.search(text, start, end)
@@ -596,7 +606,41 @@ def _pool_abbreviation_votes(votes: dict[str, Counter[EntityKind]]) -> None:
         votes[short], votes[names[0]] = pooled, Counter(pooled)
 
 
-def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) -> list[Mention]:
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_A-Z][\w'\u2019-]*")
+
+
+LOWER_CASE_USES = 2  # times a story writes a word in lower case for it to be a common word of the story
+
+
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words the texts write in lower case at least :data:`LOWER_CASE_USES` times (folded as name
+    tokens are: accents off).
+
+    >>> sorted(lower_case_words(["Kids Mode turns the kids' mode on.", "Max mode for kids"]))
+    ['kids', 'mode']
+    """
+    uses = Counter(fold(w).strip("'\u2019-") for text in texts for w in _LOWER_WORD.findall(text) if w.islower())
+    return frozenset(w for w, n in uses.items() if n >= LOWER_CASE_USES)
+
+
+def _common_words_only(tokens: list[str], lower_words: frozenset[str], surnames: Counter[str]) -> bool:
+    """A name of two or more words that the story also writes, each of them, in lower case: no person's.
+
+    "Selective Focus", "Kids Mode", "Download Booster", "Best Buy": a feature, a product or a shop the small
+    NER took for a person; a person's name keeps at least one word that is only a name ("Jack Straw"),
+    or its last word is used alone as a person's name more than once (``surnames``: "Woods" of "Tiger Woods"
+    in a golf story that also writes "woods" and "tiger").
+    """
+    words = [t for t in tokens if len(t) > 1]
+    return (
+        len(words) >= 2 and len(words) == len(tokens) and all(t in lower_words for t in words)
+        and surnames[words[-1]] < 2
+    )
+
+
+def unify_kinds(
+    mentions: list[Mention], *, matcher: NameMatcher | None = None, lower_words: frozenset[str] = frozenset()
+) -> list[Mention]:
     """One name, one kind across the story.
 
     The small English NER labels many foreign person names ORG some of the time: a PERSON label counts
@@ -607,7 +651,10 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     PERSON; a one-word PERSON mention that is
     nobody's surname but the last word of a place/organisation name ("Mitch" next to "Hurricane Mitch")
     takes that kind; a one-word name that ends an organisation's name after "of" ("Bank of Cyprus") and that
-    the NER called a place at least once is a place.  ``matcher``: the story's name-test memo (a new one by default).
+    the NER called a place at least once is a place.  A "person" whose every word the story also writes in
+    lower case (``lower_words``, :func:`lower_case_words`) and who is never given a title is no person: it
+    takes the next kind the NER gave it, or is dropped.  ``matcher``: the story's name-test memo (a new one
+    by default).
     """
     matcher = matcher or NameMatcher()
     # per distinct form, computed once (a story repeats the same few forms hundreds of times)
@@ -659,6 +706,16 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
     for key, count in cues.items():
         if count >= GROUP_CUES:  # said twice to be a party or to have members: a group, whatever the NER says
             kinds[key] = "ORG"
+    dropped = set()
+    # one-word forms the NER called a person, with the number of such mentions
+    alone = Counter({key: votes[key]["PERSON"] // 3 for key in votes if " " not in key})
+    for key, kind in kinds.items():
+        if kind == "PERSON" and key not in titled and _common_words_only(key.split(), lower_words, alone):
+            other = Counter({k: n for k, n in votes[key].items() if k != "PERSON" and n > 0})
+            if other:
+                kinds[key] = _top_kind(other)
+            else:
+                dropped.add(key)
     # last words of multi-word names that are not people ("Hurricane Mitch"): a lone "Mitch" is that thing;
     # so is the first word of an organisation's name ("Fugro" of "Fugro Survey") unless a person of the
     # story has it as given name ("Matthew" of the "Matthew Shepard Foundation")
@@ -723,6 +780,8 @@ def unify_kinds(mentions: list[Mention], *, matcher: NameMatcher | None = None) 
 
     result = []
     for m in mentions:
+        if key_of[m.form] in dropped:
+            continue
         kind = kinds[key_of[m.form]]
         single = len(tokens_of[m.form]) == 1
         is_surname = single and surname_of_full[m.form]
@@ -964,7 +1023,9 @@ def story_mentions(articles: Sequence[Article], *, models: NlpModels) -> tuple[M
     def compute() -> tuple[Mention, ...]:
         docs = models.docs(articles)
         mentions = [m for a in articles for m in collect_mentions(a, docs[a.id])]
-        return tuple(unify_kinds(drop_sentence_openers(mentions, {a.id: a.text for a in articles})))
+        lower_words = lower_case_words(a.text for a in articles)
+        openers_dropped = drop_sentence_openers(mentions, {a.id: a.text for a in articles})
+        return tuple(unify_kinds(openers_dropped, lower_words=lower_words))
 
     return models.shared("mentions", articles, compute)
 

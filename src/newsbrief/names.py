@@ -74,11 +74,14 @@ ORG_DESIGNATORS = frozenset(
 STORM_TITLES = frozenset("hurricane typhoon cyclone".split())
 
 _WS = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)$")
 # list bullets, arrows and other symbols a scraped list item leaves before a name ("• Germany")
 _LEADING_MARKS = re.compile(r"^[^\w\"'(\[]+\s*")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|this|these|that|those)\s+", re.IGNORECASE)
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\-.])*", re.UNICODE)
+# a word, or a run of digits (with the letters around it: "S5", "MH370", "8974AC"): numbers tell apart the
+# names of a series ("Galaxy S4" / "Galaxy S5", "Flight 17" / "Flight 370", "ISO" / "ISO 2000")
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|['\-.])*", re.UNICODE)
 
 
 def clean_name(text: str) -> str:
@@ -132,13 +135,20 @@ def fold(text: str) -> str:
 def name_tokens(name: str) -> list[str]:
     """Folded word tokens of a name; initials (``"H."``) become one-letter tokens.
 
-    >>> name_tokens("George H.W. Bush")
-    ['george', 'h', 'w', 'bush']
+    A token with a digit keeps it, without hyphens ("G-20" is "G20").
+
+    >>> name_tokens("George H.W. Bush"), name_tokens("Galaxy S5"), name_tokens("G-20")
+    (['george', 'h', 'w', 'bush'], ['galaxy', 's5'], ['g20'])
     """
     tokens: list[str] = []
     for raw in _TOKEN.findall(fold(name)):
         parts = [p for p in raw.split(".") if p] if "." in raw else [raw]
-        tokens.extend(p.strip("'-") for p in parts if p.strip("'-"))
+        for part in parts:
+            token = part.strip("'-")
+            if _DIGIT.search(token):
+                token = token.replace("-", "")
+            if token:
+                tokens.append(token)
     return tokens
 
 
@@ -187,8 +197,8 @@ def _token_similarity(
 ) -> float:
     if a == b:
         return 1.0
-    if len(a) == 1 or len(b) == 1:
-        return 0.0
+    if len(a) == 1 or len(b) == 1 or _DIGIT.search(a) or _DIGIT.search(b):
+        return 0.0  # a number is no spelling variant of another ("S4" / "S5", "801" / "800")
     jw = JaroWinkler.normalized_similarity(a, b)
     if abs(len(a) - len(b)) >= _LENGTH_GAP and skeleton(a) != skeleton(b):
         # Jaro-Winkler's bonus for a shared start makes "Patton" ~ "Patterson" (0.93): a spelling variant

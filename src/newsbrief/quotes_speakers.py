@@ -37,10 +37,10 @@ _VERBS = (
     r"said|says|say|told|tells|added|adds|asked|declared|stated|explained|insisted|warned|noted|replied|"
     r"continued|announced|wrote|argued|claimed|stressed|urged|remarked|recalled|complained|acknowledged|"
     r"admitted|conceded|charged|predicted|vowed|promised|cautioned|emphasized|emphasised|observed|"
-    r"was\s+quoted\s+as\s+saying"
+    r"was\s+quoted\s+(?:by\s+[\w&.'\u2019 -]{1,60}?\s+)?as\s+saying"
 )
-# "an agency quoted X as saying": the speaker is X, not the agency
-_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying\b", re.I)
+# "an agency quoted X as saying": the speaker is X, not the agency ("X was quoted by Y as saying": X)
+_QUOTED_AS = re.compile(r"\bquoted\s+(?!by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying\b", re.I)
 # a speaker never spans a quotation mark (``, “, ”, ")
 _AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
 _AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}})", re.I)
@@ -61,7 +61,7 @@ _SENTENCE_BREAK = re.compile(r"\n\s*\n|(?<![A-Z])[a-z0-9)]{2}[.]\s+[A-Z]")
 # a clause between a quotation and "quoted X as saying" ("…,'' the agency quoted X as saying")
 _AFTER_CLAUSE = re.compile(r"[\s,]*[^!?\"`\u201c\u201d]{0,70}$")
 _QUOTED_AS_BEFORE = re.compile(
-    r"\bquoted\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying(?:\s+that)?\s*[:,]?\s*$", re.I
+    r"\bquoted\s+(?!by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying(?:\s+that)?\s*[:,]?\s*$", re.I
 )
 # reporting verbs that introduce reported speech ("X said the plan was ``…''", "X wrote that …")
 _REPORTING = re.compile(
@@ -94,6 +94,8 @@ _UNNAMED_MEMBER = re.compile(
     rf"(?:{'|'.join(sorted(TITLE_HEADS - {'spokesman', 'spokeswoman', 'spokesperson'}))})s?\b",
     re.I,
 )
+# lower-case words naming someone, then the organisation they are from ("the researcher from", "officials at")
+_MEMBER_OF = re.compile(r"^(?:[a-z][\w-]*\s+){0,4}?(?P<noun>[a-z][\w-]*)\s+(?:from|at|of|with|in|for)\s+(?:the\s+)?$")
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
 
 
@@ -226,7 +228,7 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     # name later in the clause
     if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
         return _antecedent(text, start, mentions)
-    mention = _mention_in(mentions, start, verb.start())
+    mention = _clause_subject(text, start, verb.start(), mentions)
     if mention is None:
         # "However, the Brazilian defence minister said that …, saying that ``…''": a title, resolved as
         # in "the minister said"
@@ -234,6 +236,44 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
         if nominal and nominal.group("noun").lower() in TITLE_HEADS:
             return nominal.group("noun").lower()
     return mention
+
+
+# a name after these words is who was told or met, or what a thing is called, not who says it ("he told
+# Reuters", "met with Dennis Shepard and said", "a feature called Download Booster"); not "by" or "from":
+# "the citation by the Karolinska Institute said", "a statement from Air France said" are theirs
+_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|told|tells|with|called|named|like)\s+(?:the\s+)?$", re.I)
+# between a subject and its reporting verb: nothing, or an adverb or auxiliary ("Samsung also says")
+_NEXT_TO_VERB = re.compile(r"\s*(?:(?:also|then|later|again|now|still|has|had|have|\w+ly)\s+)*", re.I)
+
+
+def _clause_subject(text: str, start: int, verb: int, mentions: list[Mention]) -> Mention | None:
+    """Who speaks in the reporting clause ``text[start:verb]`` (before its verb).
+
+    The name right before the verb ("a feature called Download Booster that Samsung says is ``…''": Samsung);
+    else the clause's first person, else its first organisation — leaving out names after "to", "told",
+    "with", "called" … (:data:`_NOT_SUBJECT_BEFORE`).
+    """
+    inside = [
+        m for m in mentions
+        if m.start >= start and m.end <= verb and m.kind in {"PERSON", "ORG"}
+        and not _NOT_SUBJECT_BEFORE.search(text, max(start, m.start - 12), m.start)
+    ]
+    for m in reversed(inside):
+        if _NEXT_TO_VERB.fullmatch(text, m.end, verb):
+            return m
+    people = [m for m in inside if m.kind == "PERSON"]
+    chosen = people or inside
+    return chosen[0] if chosen else None
+
+
+_PEOPLE_NOUNS = frozenset(
+    "people member members employee employees worker workers staff source sources expert experts".split()
+)
+
+
+def _someone(noun: str) -> bool:
+    """A noun for people: a title ("researcher", "officials") or a member of a group ("employees")."""
+    return noun in _PEOPLE_NOUNS or noun in TITLE_HEADS or (noun.endswith("s") and noun[:-1] in TITLE_HEADS)
 
 
 def _pronoun_subject(phrase: str) -> bool:
@@ -249,6 +289,12 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     phrase = " ".join(text[start:end].split())
     if mention is not None and mention.kind == "ORG" and _UNNAMED_MEMBER.match(phrase):
         return None  # "one European Union official in Brussels said": someone unnamed, not the organisation
+    member = _MEMBER_OF.match(" ".join(text[start : mention.start].split()) + " ") if mention is not None else None
+    noun = member.group("noun") if member else ""
+    if mention is not None and mention.kind == "ORG" and _someone(noun) and not noun.startswith("spokes"):
+        # "the researcher from SRE said", "officials at the ministry said": the organisation's people,
+        # unnamed (but "a statement from the Foreign Ministry" is the ministry's)
+        return noun if noun in TITLE_HEADS else None
     if mention is not None:
         return mention
     if re.fullmatch(r"(?:[A-Z][\w'.-]+\s?){1,3}", phrase):
