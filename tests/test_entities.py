@@ -767,3 +767,27 @@ def test_a_number_after_a_possessive_is_not_part_of_the_name(models: NlpModels) 
     article = make_article("a", text)
     forms = {m.form for m in collect_mentions(article, models.docs([article])[article.id])}
     assert not any(form.endswith(("49", "22")) for form in forms)
+
+
+def test_a_bare_surname_of_several_people_joins_the_one_named_far_more_often_unless_it_is_titled() -> None:
+    from collections import Counter
+
+    from newsbrief.entities import Mention, _attach_surnames, _Name
+    from newsbrief.names import NameMatcher
+
+    def person(form: str, count: int) -> list[_Name]:
+        mentions = [Mention("a", form, "PERSON", 100 * i, 100 * i + len(form)) for i in range(count)]
+        return [_Name("PERSON:" + form.lower(), form, "PERSON", Counter({form: count}), Counter(), mentions)]
+
+    def attach(*people: tuple[str, int], roles: tuple[str | None, ...] = (None,)) -> dict[str, int]:
+        clusters = [person(form, count) for form, count in people]
+        bare = [(Mention("b", "Okafor", "PERSON", 10 * i, 10 * i + 6, role), Counter()) for i, role in enumerate(roles)]
+        _attach_surnames(clusters, bare, NameMatcher())
+        return {c[0].form: sum(len(n.mentions) for n in c) for c in clusters}
+
+    # named in full 12 times against 3: the bare surname is the first one's
+    assert attach(("Lina Okafor", 12), ("Dayo Okafor", 3)) == {"Lina Okafor": 13, "Dayo Okafor": 3}
+    # about as often: nobody's, the surname stays its own entity
+    assert attach(("Lina Okafor", 6), ("Dayo Okafor", 3))["Okafor"] == 1
+    # a titled surname is not given by counts ("President Okafor" may be the one named less)
+    assert attach(("Lina Okafor", 12), ("Dayo Okafor", 3), roles=("President",))["Okafor"] == 1

@@ -613,8 +613,9 @@ LOWER_CASE_USES = 2  # times a story writes a word in lower case for it to be a 
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
-    """The words the texts write in lower case at least :data:`LOWER_CASE_USES` times (folded as name
-    tokens are: accents off).
+    """The words the texts write in lower case at least :data:`LOWER_CASE_USES` times.
+
+    Folded as name tokens are (accents off).
 
     >>> sorted(lower_case_words(["Kids Mode turns the kids' mode on.", "Max mode for kids"]))
     ['kids', 'mode']
@@ -1114,17 +1115,26 @@ def _attach_short_forms(clusters: list[list[_Name]], matcher: NameMatcher) -> No
 def _attach_surnames(
     clusters: list[list[_Name]], surnames: list[tuple[Mention, Counter[str]]], matcher: NameMatcher
 ) -> None:
-    """A story-level surname-only mention joins the one person whose surname it is, or its own name."""
+    """A story-level surname-only mention joins the one person whose surname it is, or its own name.
+
+    Of several people sharing the surname, an untitled mention joins the one the story names in full far
+    more often (:func:`_dominant`).
+    """
     singles: dict[str, _Name] = {}
     # per surname form: the clusters it matches (forms and clusters added below are one-word names, which
     # are nobody's full name, so the answer does not change while mentions are attached)
     hits_of: dict[str, list[list[_Name]]] = {}
-    for m, context in surnames:
+    for m, _context in surnames:
         if m.form not in hits_of:
             hits_of[m.form] = _people_named(m.form, clusters, matcher)
-        hits = hits_of[m.form]
-        if len(hits) == 1:
-            target = hits[0][0]
+    # each form's person, decided before any surname joins one (the counts of full names only)
+    person_of = {form: _dominant(hits) for form, hits in hits_of.items()}
+    for m, context in surnames:
+        person = person_of[m.form]
+        if person is not None and m.role and len(hits_of[m.form]) > 1:
+            person = None  # a titled surname of several people ("President Bush" next to Laura Bush): not by counts
+        if person is not None:
+            target = person[0]
         else:
             key = _key("PERSON", m.form, matcher)
             if key not in singles:
@@ -1134,6 +1144,22 @@ def _attach_surnames(
         target.forms[m.form] += 1
         target.context.update(context)
         target.mentions.append(m)
+
+
+DOMINANT_SHARE = 3  # times more full-name mentions than every other person of a surname, for a bare surname
+
+
+def _dominant(people: list[list[_Name]]) -> list[_Name] | None:
+    """The one person a surname names: the only one, or the one named in full far more often than each other.
+
+    A bare "Obama" in a story naming Barack Obama 19 times and "Barry Obama" 4 is Barack Obama's
+    (:data:`DOMINANT_SHARE`); in one naming Michelle and Barack Obama about as often it is nobody's.
+    """
+    if len(people) <= 1:
+        return people[0] if people else None
+    counts = sorted(((sum(len(n.mentions) for n in c), k) for k, c in enumerate(people)), reverse=True)
+    (top, index), (second, _) = counts[0], counts[1]
+    return people[index] if top >= DOMINANT_SHARE * max(second, 1) else None
 
 
 def _people_named(single: str, clusters: list[list[_Name]], matcher: NameMatcher) -> list[list[_Name]]:
