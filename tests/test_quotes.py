@@ -528,3 +528,13 @@ def test_who_was_told_or_reported_and_an_organisations_unnamed_people_do_not_spe
     assert speaker('"The lock is weak," the researcher from Keystone Labs said.', ("Keystone Labs", "ORG")) == "researcher"
     assert speaker('"The lock is weak," officials at Keystone Labs said.', ("Keystone Labs", "ORG")) is None
     assert speaker('"We will look at it," a spokesman for Keystone Labs said.', ("Keystone Labs", "ORG")) == "Keystone Labs"
+
+
+def test_a_quoted_title_is_no_quotation_but_title_case_speech_with_its_speaker_is() -> None:
+    text = (
+        'In her 2004 memoir "Letters From the Harbour Town," Mara Velde writes about her father. '
+        'The film "The Long Road to Varna" opens on Friday. '
+        '"It\'s the Final Match," said Velde. "WE WANT OUR JOBS BACK" the crowd chanted.'
+    )
+    found = [text[s:e] for _, _, s, e in find_quotes(text)]
+    assert found == ["It's the Final Match", "WE WANT OUR JOBS BACK"]

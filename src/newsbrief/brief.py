@@ -187,8 +187,10 @@ def _exclusive(
         # at most two items per source, so one long article does not fill the section
         if seen_sources.get(al.source_of[i], 0) >= 2:
             continue
-        # shown alone, an item must read alone (like a summary sentence); a quotation is in the Quotes section
-        if not stands_alone(al.sentences[i].text, al.names) or mostly_quoted(al.sentences[i].text):
+        # shown alone, an item must read alone and end like a sentence (like a summary sentence: not a spec
+        # sheet's "Body Dimensions 142 x 72.5 mm" or a list item); a quotation is in the Quotes section
+        text = al.sentences[i].text
+        if not stands_alone(text, al.names) or not textmod.ends_sentence(text) or mostly_quoted(text):
             continue
         # a syndicated copy's sentence is the same item: it is cited with the one shown
         if shown & ({i, *al.carriers[i]}) or any(i in al.carriers[k] for k in shown):

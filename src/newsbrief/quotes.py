@@ -19,6 +19,7 @@ same speaker (or one unknown) and enough content-word overlap (prefix stems) or 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -75,9 +76,37 @@ def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
                 start += 1
             while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:" or text[end - 1] in _DOUBLE_MARKS):
                 end -= 1
-            if len(text[start:end].split()) >= MIN_WORDS:
+            spoken = _SPOKEN_AFTER.match(text, match.end(), min(match.end() + 80, pend))
+            if len(text[start:end].split()) >= MIN_WORDS and (spoken or not _a_title(text[start:end])):
                 found.append((match.start(), match.end(), start, end))
     return found
+
+
+# a speaker and a verb of speech right after the closing mark: speech even in title case ("``It's the World
+# Series,'' said Martinez")
+_SPOKEN_AFTER = re.compile(
+    r"[\s,]*(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+)?"
+    r"(?:said|says|added|adds|asked|asks|told|tells|replied|recalled|explained|joked|insisted)\b"
+)
+# words a title leaves in lower case ("Dreams from My Father", "The Lord of the Rings")
+_TITLE_SMALL_WORDS = frozenset("a an the of and or but nor in on at to for from by with as into about vs".split())
+TITLE_MAX_WORDS = 12
+
+
+def _a_title(quoted: str) -> bool:
+    """A quoted title, not speech: every word capitalised but the small ones, no closing punctuation.
+
+    A book, film, song or operation ("Dreams of My Father", "Operation Desert Fox"); words in capitals
+    throughout are a slogan or a shout, still quoted speech.
+
+    >>> _a_title("Dreams of My Father"), _a_title("We Will Never Give Up."), _a_title("we will win again")
+    (True, False, False)
+    """
+    words = [w.strip("'\u2019\"()[],:;-") for w in quoted.split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not words or len(words) > TITLE_MAX_WORDS or quoted.isupper() or quoted.rstrip()[-1:] in ".!?":
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 
