@@ -791,3 +791,30 @@ def test_a_bare_surname_of_several_people_joins_the_one_named_far_more_often_unl
     assert attach(("Lina Okafor", 6), ("Dayo Okafor", 3))["Okafor"] == 1
     # a titled surname is not given by counts ("President Okafor" may be the one named less)
     assert attach(("Lina Okafor", 12), ("Dayo Okafor", 3), roles=("President",))["Okafor"] == 1
+
+
+def test_a_relatives_word_opening_a_name_is_cut_off_and_makes_it_a_person(models: NlpModels) -> None:
+    from newsbrief.entities import collect_mentions
+
+    article = make_article("a", "Husband Barack was at her side. Daughter Malia spoke first.")
+    found = [(m.form, m.kind, m.person_cue) for m in collect_mentions(article, models.docs([article])[article.id])]
+    assert found == [("Barack", "PERSON", True), ("Malia", "PERSON", True)]
+
+
+def test_a_common_given_name_alone_joins_a_person_named_in_full_in_most_articles() -> None:
+    from collections import Counter
+
+    from newsbrief.entities import Mention, _attach_surnames, _Name
+    from newsbrief.names import NameMatcher
+
+    def attach(named_in: int, articles: int) -> dict[str, int]:
+        full = [Mention(f"a{i}", "Michelle Varga", "PERSON", 0, 14) for i in range(named_in)]
+        forms = Counter({"Michelle Varga": named_in})
+        clusters = [[_Name("PERSON:michelle varga", "Michelle Varga", "PERSON", forms, Counter(), full)]]
+        alone = [(Mention("z", "Michelle", "PERSON", 40, 48), Counter())]
+        _attach_surnames(clusters, alone, NameMatcher(), articles=articles)
+        return {c[0].form: sum(len(n.mentions) for n in c) for c in clusters}
+
+    assert attach(named_in=6, articles=8) == {"Michelle Varga": 7}
+    # named in 3 of 10 articles: "Michelle" alone may be someone else
+    assert attach(named_in=3, articles=10) == {"Michelle Varga": 3, "Michelle": 1}

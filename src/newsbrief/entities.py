@@ -276,13 +276,16 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
 # name; not "Miss": "Miss Universe"), or someone's relative ("his wife Michelle", "Obama's two daughters,
 # Malia and Sasha"; only after a possessive: "its sister company Samsung Electronics" is no relative)
 # (the honorifics of names.HONORIFICS that only a person takes)
+_KIN_WORDS = frozenset(
+    """wife husband widow widower son daughter mother father brother sister uncle aunt nephew niece cousin
+    grandson granddaughter grandmother grandfather stepson stepdaughter stepfather stepmother fiance fiancee
+    fiancé fiancée girlfriend boyfriend twin""".split()
+)
 _PERSON_HONORIFICS = sorted(h.capitalize() for h in HONORIFICS - {"miss", "m", "sir", "dame", "lady", "lord"})
 _PERSON_BEFORE = re.compile(
     rf"(?:\b(?:{'|'.join(_PERSON_HONORIFICS)})\.?"
     r"|(?:\b(?:his|her|their|my|our|your)|\w['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:wife|husband|widow|widower|son|daughter|mother|father|brother|sister|uncle|aunt|nephew|niece|cousin|"
-    r"grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|stepfather|stepmother|fianc[eé]e?|"
-    r"girlfriend|boyfriend|twin)s?,?)\s+$"
+    rf"(?:{'|'.join(sorted(_KIN_WORDS))})s?,?)\s+$"
 )
 # a relative's word where a name should be ("Mom said …", "Grandma's house"): no one's name
 _KIN_ADDRESS = frozenset("mom mum mommy mummy momma mama dad daddy papa pa ma grandma grandpa granny grandad gran mammy".split())
@@ -463,6 +466,10 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             raw, end = raw[: dated.start()], start + dated.start()
         name = clean_name(_strip_lower_tail(raw))
         title, form = split_title(name)
+        kin, _, rest = form.partition(" ")
+        related = kind == "PERSON" and title is None and rest[:1].isupper() and kin.lower() in _KIN_WORDS
+        if related:  # "Husband Barack", "Daughter Malia" opening a sentence: the relative's word is no name
+            form = rest
         tokens = name_tokens(form) if form else []
         if title is not None and tokens and tokens[-1] in _ORGANISATION_HEADS:
             # "Justice Department", "General Motors Corp.": the title word is part of an organisation's name
@@ -516,7 +523,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if defined is not None:  # "(Amsa)" right after the name it shortens: that name's kind
             kind, cue, place, role = defined.kind, defined.kind == "ORG", defined.kind == "GPE", None
         located = place or said_where
-        person = role is None and not cue and _person_cue(text, start)
+        person = role is None and not cue and (related or _person_cue(text, start))
         mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located, person))
         if short_form and _shortens(short_form.group(1), form):
             a_start, a_end = short_form.span(1)
@@ -1058,7 +1065,7 @@ def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple
             entry.mentions.append(m)
     clusters = _cluster(list(names.values()), matcher)
     _attach_short_forms(clusters, matcher)
-    _attach_surnames(clusters, surnames, matcher)
+    _attach_surnames(clusters, surnames, matcher, articles=len(articles))
     order = {a.id: i for i, a in enumerate(articles)}
     entities = [_entity(cluster, order, matcher) for cluster in clusters if cluster]
     return tuple(sorted(entities, key=lambda e: (-e.mentions, e.kind, e.name)))
@@ -1113,7 +1120,7 @@ def _attach_short_forms(clusters: list[list[_Name]], matcher: NameMatcher) -> No
 
 
 def _attach_surnames(
-    clusters: list[list[_Name]], surnames: list[tuple[Mention, Counter[str]]], matcher: NameMatcher
+    clusters: list[list[_Name]], surnames: list[tuple[Mention, Counter[str]]], matcher: NameMatcher, *, articles: int = 1
 ) -> None:
     """A story-level surname-only mention joins the one person whose surname it is, or its own name.
 
@@ -1126,7 +1133,7 @@ def _attach_surnames(
     hits_of: dict[str, list[list[_Name]]] = {}
     for m, _context in surnames:
         if m.form not in hits_of:
-            hits_of[m.form] = _people_named(m.form, clusters, matcher)
+            hits_of[m.form] = _people_named(m.form, clusters, matcher, articles=articles)
     # each form's person, decided before any surname joins one (the counts of full names only)
     person_of = {form: _dominant(hits) for form, hits in hits_of.items()}
     for m, context in surnames:
@@ -1162,8 +1169,13 @@ def _dominant(people: list[list[_Name]]) -> list[_Name] | None:
     return people[index] if top >= DOMINANT_SHARE * max(second, 1) else None
 
 
-def _people_named(single: str, clusters: list[list[_Name]], matcher: NameMatcher) -> list[list[_Name]]:
-    """The story's people a one-word name may be: those whose surname it is, else (a rare word) whose given name."""
+def _people_named(
+    single: str, clusters: list[list[_Name]], matcher: NameMatcher, *, articles: int = 1
+) -> list[list[_Name]]:
+    """The story's people a one-word name may be: those whose surname it is, else whose given name.
+
+    A common given name only of a person named in full in at least half of the story's ``articles``.
+    """
     hits = [
         c
         for c in clusters
@@ -1172,14 +1184,33 @@ def _people_named(single: str, clusters: list[list[_Name]], matcher: NameMatcher
     if len(hits) > 1:  # "Tsipras" is Alexis Tsipras's surname, not a misspelling of Demetris Tsiodras's
         exact = _closest_surnames(single, [f for c in hits for n in c for f in n.forms], matcher)
         hits = [c for c in hits if any(f in exact for n in c for f in n.forms)]
-    if not hits and zipf_frequency(single.lower(), "en") < DISTINCTIVE_GIVEN_NAME_ZIPF:
-        # nobody's surname in the story: a rare given name ("Najib", not "Anne") of the one person whose
-        # full name opens with it, given in another article
+    if not hits:
+        # nobody's surname in the story: the given name of the one person whose full name opens with it,
+        # given in another article — a rare one ("Najib", not "Anne"), or a common one of a person the story
+        # names in full in most articles ("Michelle" of Michelle Obama in a story about her; not "Anne" of
+        # Anne Kitch, named in 3 of 10 articles of a story where another Anne speaks)
         hits = [
             c for c in clusters
             if c[0].kind == "PERSON" and _given_name_of(single, [f for n in c for f in n.forms], matcher)
         ]
+        rare = zipf_frequency(single.lower(), "en") < DISTINCTIVE_GIVEN_NAME_ZIPF
+        if not rare:
+            # of several, the one named in full far more often ("Michelle" next to Michelle Cottle, a writer
+            # quoted once), if named in full in most articles
+            person = _dominant(hits)
+            named = 0 if person is None else _articles_naming(person)
+            hits = [person] if person is not None and named >= max(PROMINENT_ARTICLES, PROMINENT_SHARE * articles) else []
     return hits
+
+
+# articles naming a person in full (at least so many, and this share of the story's) for a common given
+# name alone to be that person's
+PROMINENT_ARTICLES, PROMINENT_SHARE = 3, 0.5
+
+
+def _articles_naming(cluster: list[_Name]) -> int:
+    """The number of articles that name the person of ``cluster`` in full (two words or more)."""
+    return len({m.article_id for n in cluster for m in n.mentions if " " in m.form.strip()})
 
 
 def _entity(cluster: list[_Name], order: dict[str, int], matcher: NameMatcher) -> Entity:
