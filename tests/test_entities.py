@@ -818,3 +818,20 @@ def test_a_common_given_name_alone_joins_a_person_named_in_full_in_most_articles
     assert attach(named_in=6, articles=8) == {"Michelle Varga": 7}
     # named in 3 of 10 articles: "Michelle" alone may be someone else
     assert attach(named_in=3, articles=10) == {"Michelle Varga": 3, "Michelle": 1}
+
+
+def test_a_team_is_told_by_its_staff_after_its_name_and_by_a_plural_verb_opening_a_sentence() -> None:
+    from newsbrief.entities import WEAK_CUE, _organisation_cue
+
+    def cue(text: str, name: str) -> int:
+        start = text.index(name)
+        return _organisation_cue(text, start, start + len(name))
+
+    assert cue("Harbury manager Tom Lyle was sacked.", "Harbury") == WEAK_CUE
+    assert cue("Kelton striker Ed Vane scored twice.", "Kelton") == WEAK_CUE
+    assert cue("It rained all day. Kelton have won four in a row.", "Kelton") == WEAK_CUE
+    # a person: the last of a list, a name inside the subject, one in mid-sentence, fans, a plural
+    assert cue("Reno and Secretary Donna Shalala have met the envoys.", "Donna Shalala") == 0
+    assert cue("His visits to meet President Omar Vane have raised doubts.", "Omar Vane") == 0
+    assert cue("Bieber fans queued all night.", "Bieber") == 0
+    assert cue("The Smiths are back.", "Smiths") == 0

@@ -114,6 +114,16 @@ _MEMBERS_OF_BEFORE = re.compile(
 #: leaders and members say it of a name the NER took for a person, not of a place (countries have leaders).
 STRONG_CUE, WEAK_CUE = 2, 1
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# a team's people or staff after its name ("Chelsea manager José Mourinho", "Wigan striker"; not "fans":
+# "Bieber fans")
+_TEAM_AFTER = re.compile(
+    r"\s+(?:manager|boss|coach|striker|midfielder|defender|goalkeeper|keeper|winger|forward|captain|"
+    r"squad|team-mates|teammates)\b",
+    re.IGNORECASE,
+)
+_PLURAL_VERB_AFTER = re.compile(r"\s+(?:are|have|were)\b(?!\s+(?:you|we|they|I)\b)")
+# a sentence (or paragraph) starts right before a name
+_SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?]['\"\u201d\u2019)]*\s+|\n\s*)$")
 _MEMBERS = r"(?:leaders?|spokes(?:man|woman)|members?|supporters|voters|lawmakers|candidates?)\b"
 _MEMBER_AFTER = re.compile(rf"\s+{_MEMBERS}")
 # a person has a spokesman and supporters, but not a leader or members
@@ -267,7 +277,13 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
         return STRONG_CUE
     if _MEMBERS_OF_BEFORE.search(before) or (_THE_BEFORE.search(before) and _MEMBER_AFTER.match(after)):
         return WEAK_CUE
-    if _LED_AFTER.match(after):
+    if _LED_AFTER.match(after) or _TEAM_AFTER.match(after):
+        return WEAK_CUE
+    if _PLURAL_VERB_AFTER.match(after) and _SENTENCE_OPENS_BEFORE.search(text, max(0, start - 30), start) and not text[start:end].endswith("s"):
+        # "Chelsea are top.", "Everton have won …": a team or body opening a sentence with a plural verb
+        # (British usage); a person does not take one — only the last name of a list does ("Reno and Secretary
+        # Donna Shalala have"), or a name inside the subject ("visits to meet Saddam Hussein have"), hence
+        # the sentence start; not a plural ("the Smiths")
         return WEAK_CUE
     return 0
 
