@@ -835,3 +835,10 @@ def test_a_team_is_told_by_its_staff_after_its_name_and_by_a_plural_verb_opening
     assert cue("His visits to meet President Omar Vane have raised doubts.", "Omar Vane") == 0
     assert cue("Bieber fans queued all night.", "Bieber") == 0
     assert cue("The Smiths are back.", "Smiths") == 0
+
+
+def test_a_brands_inner_capital_makes_an_organisation_but_a_persons_does_not() -> None:
+    from newsbrief.entities import _CAMEL_CASE
+
+    assert all(_CAMEL_CASE.search(w) for w in ("PayPal", "YouTube", "TouchWiz", "MetroPCS", "FaceTime"))
+    assert not any(_CAMEL_CASE.search(w) for w in ("McCain", "DeLay", "MacArthur", "LeBron", "DiCaprio", "iPhone"))

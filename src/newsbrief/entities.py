@@ -121,6 +121,8 @@ _TEAM_AFTER = re.compile(
     r"squad|team-mates|teammates)\b",
     re.IGNORECASE,
 )
+# an inner capital after two lower-case letters of a word (not "Mac": MacArthur) — a brand's, not a person's
+_CAMEL_CASE = re.compile(r"\b(?!Mac[A-Z])[A-Z]?[a-z]{2,}[A-Z]")
 _PLURAL_VERB_AFTER = re.compile(r"\s+(?:are|have|were)\b(?!\s+(?:you|we|they|I)\b)")
 # a sentence (or paragraph) starts right before a name
 _SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?]['\"\u201d\u2019)]*\s+|\n\s*)$")
@@ -517,6 +519,11 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         named_body = role is None and len(tokens) >= 2 and (
             (kind == "PERSON" and tokens[-1] in _ORGANISATION_HEADS) or (kind != "GPE" and " & " in form)
         )
+        # "PayPal", "YouTube", "TouchWiz": a brand's inner capital (a person's is "McCain", "DeLay"): a
+        # company's or product's name, which votes as a group's cue does, over other spellings ("Paypal")
+        brand = role is None and kind != "GPE" and bool(_CAMEL_CASE.search(form))  # not "KwaZulu"
+        if brand and kind == "PERSON":
+            kind = "ORG"
         if named_body:
             kind = "ORG"  # "Fordham Law School", "James A. Baker III Institute": an organisation, whatever the NER said
         if kind == "PERSON" and role is None and " " not in form and _a_people(form, groups):
@@ -525,7 +532,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # "Frenchman" where "French" is a nationality: one of a people, not a name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
-        cue = cue or named_body or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
+        cue = cue or named_body or brand or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
         if role is None and kind == "PERSON" and not cue:
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
             role = _role_before(text, start) or _role_after(text, end)
