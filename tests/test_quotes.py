@@ -523,6 +523,24 @@ def test_who_was_told_or_reported_and_an_organisations_unnamed_people_do_not_spe
         'The phone has a feature called Data Doubler that Orvana says is "a new way to join two networks".',
         ("Data Doubler", "PERSON"), ("Orvana", "ORG"),
     ) == "Orvana"
+    # an organisation next to the verb that says whose someone is, or that follows a person, does not speak
+    assert speaker(
+        'Lars Vinter of the Keystone Council had said that the talks were "on the brink of agreement".',
+        ("Lars Vinter", "ORG"), ("Keystone Council", "ORG"),
+    ) == "Lars Vinter"
+    assert speaker(
+        'Mara Lind, a former expert for the Keystone Safety Board said that "intact bodies tell a story."',
+        ("Mara Lind", "PERSON"), ("Keystone Safety Board", "ORG"),
+    ) == "Mara Lind"
+    # a quoted title before the speaker is not part of the speaker's words (the NER missed the name there)
+    text = "In a memo, ``The Open Sea,'' Velde wrote: ``We will sail in May.'' Later Tomas Velde left."
+    quote = text.index("``We")
+    found = attribute(text, (quote, text.index("''", quote) + 2), [Mention("a", "Tomas Velde", "PERSON", 73, 84)])
+    assert isinstance(found, Mention) and found.form == "Tomas Velde"
+    # "they" are several people, not the one person named before
+    text = 'The parents of Tomas Velde spoke. Noting his ``hard life,\'\' they added, ``He is a giant to us.\'\''
+    quote = text.index("``He")
+    assert attribute(text, (quote, len(text)), [Mention("a", "Tomas Velde", "PERSON", 15, 26)]) is None
     # "the researcher from X": someone of the organisation, not the organisation; its spokesman speaks for it
     # (a title noun, resolved to a researcher the story names, if any)
     assert speaker('"The lock is weak," the researcher from Keystone Labs said.', ("Keystone Labs", "ORG")) == "researcher"

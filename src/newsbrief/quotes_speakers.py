@@ -242,6 +242,7 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
 # Reuters", "met with Dennis Shepard and said", "a feature called Download Booster"); not "by" or "from":
 # "the citation by the Karolinska Institute said", "a statement from Air France said" are theirs
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|told|tells|with|called|named|like)\s+(?:the\s+)?$", re.I)
+_OF_BEFORE = re.compile(r"\b(?:of|for|at|from|in)\s+(?:the\s+)?$", re.I)
 # between a subject and its reporting verb: nothing, or an adverb or auxiliary ("Samsung also says")
 _NEXT_TO_VERB = re.compile(r"\s*(?:(?:also|then|later|again|now|still|has|had|have|\w+ly)\s+)*", re.I)
 
@@ -249,8 +250,8 @@ _NEXT_TO_VERB = re.compile(r"\s*(?:(?:also|then|later|again|now|still|has|had|ha
 def _clause_subject(text: str, start: int, verb: int, mentions: list[Mention]) -> Mention | None:
     """Who speaks in the reporting clause ``text[start:verb]`` (before its verb).
 
-    The name right before the verb ("a feature called Download Booster that Samsung says is ``…''": Samsung);
-    else the clause's first person, else its first organisation — leaving out names after "to", "told",
+    The name right before the verb ("a feature called Download Booster that Samsung says is ``…''": Samsung)
+    unless it is an organisation after a person; else the clause's first person, else its first organisation — leaving out names after "to", "told",
     "with", "called" … (:data:`_NOT_SUBJECT_BEFORE`).
     """
     inside = [
@@ -258,10 +259,16 @@ def _clause_subject(text: str, start: int, verb: int, mentions: list[Mention]) -
         if m.start >= start and m.end <= verb and m.kind in {"PERSON", "ORG"}
         and not _NOT_SUBJECT_BEFORE.search(text, max(start, m.start - 12), m.start)
     ]
-    for m in reversed(inside):
-        if _NEXT_TO_VERB.fullmatch(text, m.end, verb):
-            return m
     people = [m for m in inside if m.kind == "PERSON"]
+    adjacent = next((m for m in reversed(inside) if _NEXT_TO_VERB.fullmatch(text, m.end, verb)), None)
+    if (
+        adjacent is not None
+        and (adjacent.kind == "PERSON" or not people)
+        and not _OF_BEFORE.search(text, max(start, adjacent.start - 12), adjacent.start)
+    ):
+        # not an organisation after a person, nor one that only says whose someone is ("Yvo de Boer of the
+        # UNFCCC had said", "X, a former expert for the NTSB said")
+        return adjacent
     chosen = people or inside
     return chosen[0] if chosen else None
 
@@ -283,8 +290,12 @@ def _pronoun_subject(phrase: str) -> bool:
 
 
 def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Mention]) -> Mention | str | None:
+    closing = max(text.rfind("''", start, end), text.rfind("\u2019\u2019", start, end))
+    if closing >= 0:  # "``The Internet Tidal Wave,'' Gates wrote:": the speaker starts after a quoted title
+        start = closing + 2
     if _pronoun_subject(text[start:end]):
-        return _antecedent(text, quote_start, mentions)
+        # "they added": several people, never the one person before (Matthew Shepard's parents on their son)
+        return _antecedent(text, quote_start, mentions) if _THIRD_PERSON.match(text[start:end].split()[0]) else None
     mention = _mention_in(mentions, start, end)
     phrase = " ".join(text[start:end].split())
     if mention is not None and mention.kind == "ORG" and _UNNAMED_MEMBER.match(phrase):
