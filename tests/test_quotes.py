@@ -514,24 +514,20 @@ def test_who_was_told_or_reported_and_an_organisations_unnamed_people_do_not_spe
         found = attribute(text, (quote, text.index('"', quote + 1) + 1), sorted(mentions, key=lambda m: m.start))
         return found.form if isinstance(found, Mention) else found
 
-    # the agent of "was quoted by" reported it; the name right before "says" is its subject
-    assert speaker(
-        'Telvane was quoted by Signal Weekly as saying, "We are testing the feature."',
-        ("Telvane", "ORG"), ("Signal Weekly", "PERSON"),
-    ) == "Telvane"
-    assert speaker(
-        'The phone has a feature called Data Doubler that Orvana says is "a new way to join two networks".',
-        ("Data Doubler", "PERSON"), ("Orvana", "ORG"),
-    ) == "Orvana"
-    # an organisation next to the verb that says whose someone is, or that follows a person, does not speak
-    assert speaker(
-        'Lars Vinter of the Keystone Council had said that the talks were "on the brink of agreement".',
-        ("Lars Vinter", "ORG"), ("Keystone Council", "ORG"),
-    ) == "Lars Vinter"
-    assert speaker(
-        'Mara Lind, a former expert for the Keystone Safety Board said that "intact bodies tell a story."',
-        ("Mara Lind", "PERSON"), ("Keystone Safety Board", "ORG"),
-    ) == "Mara Lind"
+    cases = [
+        # the agent of "was quoted by" reported it; the name right before "says" is its subject
+        ('Telvane was quoted by Signal Weekly as saying, "We are testing the feature."',
+         [("Telvane", "ORG"), ("Signal Weekly", "PERSON")], "Telvane"),
+        ('The phone has a feature called Data Doubler that Orvana says is "a new way to join two networks".',
+         [("Data Doubler", "PERSON"), ("Orvana", "ORG")], "Orvana"),
+        # an organisation next to the verb that says whose someone is, or that follows a person, does not speak
+        ('Lars Vinter of the Keystone Council had said that the talks were "on the brink of agreement".',
+         [("Lars Vinter", "ORG"), ("Keystone Council", "ORG")], "Lars Vinter"),
+        ('Mara Lind, a former expert for the Keystone Safety Board said that "intact bodies tell a story."',
+         [("Mara Lind", "PERSON"), ("Keystone Safety Board", "ORG")], "Mara Lind"),
+    ]
+    for text, names, expected in cases:
+        assert speaker(text, *names) == expected, text
     # a quoted title before the speaker is not part of the speaker's words (the NER missed the name there)
     text = "In a memo, ``The Open Sea,'' Velde wrote: ``We will sail in May.'' Later Tomas Velde left."
     quote = text.index("``We")
