@@ -842,3 +842,11 @@ def test_a_brands_inner_capital_makes_an_organisation_but_a_persons_does_not() -
 
     assert all(_CAMEL_CASE.search(w) for w in ("PayPal", "YouTube", "TouchWiz", "MetroPCS", "FaceTime"))
     assert not any(_CAMEL_CASE.search(w) for w in ("McCain", "DeLay", "MacArthur", "LeBron", "DiCaprio", "iPhone"))
+
+
+def test_a_title_in_the_plural_opening_a_person_makes_a_team(models: NlpModels) -> None:
+    from newsbrief.entities import collect_mentions
+
+    article = make_article("a", "Champions Kelton lost at home on Saturday.")
+    (mention,) = collect_mentions(article, models.docs([article])[article.id])
+    assert mention.form == "Kelton" and mention.organisation_cue and mention.role is None

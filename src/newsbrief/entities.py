@@ -488,6 +488,14 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         related = kind == "PERSON" and title is None and rest[:1].isupper() and kin.lower() in _KIN_WORDS
         if related:  # "Husband Barack", "Daughter Malia" opening a sentence: the relative's word is no name
             form = rest
+        low = kin.lower()
+        # a title in the plural opening a "person" ("Champions Chelsea"): a team's name, not a person's (an
+        # organisation's own name may open so: "Directors Guild of America", which the NER calls one)
+        titled_group = (
+            kind == "PERSON" and title is None and rest[:1].isupper() and low.endswith("s") and low[:-1] in TITLE_HEADS
+        )
+        if titled_group:
+            form = rest
         tokens = name_tokens(form) if form else []
         if title is not None and tokens and tokens[-1] in _ORGANISATION_HEADS:
             # "Justice Department", "General Motors Corp.": the title word is part of an organisation's name
@@ -532,7 +540,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # "Frenchman" where "French" is a nationality: one of a people, not a name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
-        cue = cue or named_body or brand or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
+        cue = cue or named_body or brand or titled_group or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
         if role is None and kind == "PERSON" and not cue:
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
             role = _role_before(text, start) or _role_after(text, end)
