@@ -465,11 +465,11 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             if following is None or following.is_title or following.is_space or following.is_punct:
                 end = doc[ent.end].idx + len(doc[ent.end].text) - 1
         owned = _POSSESSIVE_NUMBER.search(text, start, end)
-        if owned and (len(owned.group("number")) > 2 and not re.match(r"-[^\W\d]", text[end : end + 2])):
+        if owned and len(owned.group("number")) > 2 and not re.match(r"-[^\W\d]", text[end : end + 2]):
             owned = None
         if owned:
             end = owned.start()
-        possessive = owned or text[start:end].endswith(("'", "\u2019", "'s", "\u2019s"))
+        possessive = owned or text[start:end].endswith((*_POSSESSIVE_ENDINGS, "'", "\u2019"))
         number = None if possessive else _NUMBER_AFTER.match(text, end)
         if number and kind != "PERSON" and " " in text[start:end] and text[start:end].split()[-1][:1].isupper():
             end = number.end()  # the NER stopped before the number of a name: "Air France Flight| 447"
@@ -484,11 +484,11 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             raw, end = raw[: dated.start()], start + dated.start()
         name = clean_name(_strip_lower_tail(raw))
         title, form = split_title(name)
-        kin, _, rest = form.partition(" ")
-        related = kind == "PERSON" and title is None and rest[:1].isupper() and kin.lower() in _KIN_WORDS
+        first, _, rest = form.partition(" ")
+        low = first.lower()
+        related = kind == "PERSON" and title is None and rest[:1].isupper() and low in _KIN_WORDS
         if related:  # "Husband Barack", "Daughter Malia" opening a sentence: the relative's word is no name
             form = rest
-        low = kin.lower()
         # a title in the plural opening a "person" ("Champions Chelsea"): a team's name, not a person's (an
         # organisation's own name may open so: "Directors Guild of America", which the NER calls one)
         titled_group = (
@@ -647,6 +647,7 @@ def _pool_abbreviation_votes(votes: dict[str, Counter[EntityKind]]) -> None:
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_A-Z][\w'\u2019-]*")
 
 
+PERSON_LABEL_VOTES = 3  # votes a PERSON label of the NER gives its name (a title or a group's cue gives 4)
 LOWER_CASE_USES = 2  # times a story writes a word in lower case for it to be a common word of the story
 
 
@@ -716,7 +717,7 @@ def unify_kinds(
             votes[key]["GPE"] += 4
             places[key] += 1
         else:
-            votes[key][m.kind] += 3 if m.kind == "PERSON" else 1
+            votes[key][m.kind] += PERSON_LABEL_VOTES if m.kind == "PERSON" else 1
     _pool_abbreviation_votes(votes)
     kinds = {key: _top_kind(c) for key, c in votes.items()}
     for key, count in places.items():
@@ -746,8 +747,9 @@ def unify_kinds(
         if count >= GROUP_CUES:  # said twice to be a party or to have members: a group, whatever the NER says
             kinds[key] = "ORG"
     dropped = set()
-    # one-word forms the NER called a person, with the number of such mentions
-    alone = Counter({key: votes[key]["PERSON"] // 3 for key in votes if " " not in key})
+    # one-word forms the NER called a person, with (about) the number of such mentions: their PERSON votes
+    # over a PERSON label's weight
+    alone = Counter({key: votes[key]["PERSON"] // PERSON_LABEL_VOTES for key in votes if " " not in key})
     for key, kind in kinds.items():
         if kind == "PERSON" and key not in titled and _common_words_only(key.split(), lower_words, alone):
             other = Counter({k: n for k, n in votes[key].items() if k != "PERSON" and n > 0})

@@ -251,8 +251,9 @@ def _clause_subject(text: str, start: int, verb: int, mentions: list[Mention]) -
     """Who speaks in the reporting clause ``text[start:verb]`` (before its verb).
 
     The name right before the verb ("a feature called Download Booster that Samsung says is ``…''": Samsung)
-    unless it is an organisation after a person; else the clause's first person, else its first organisation — leaving out names after "to", "told",
-    "with", "called" … (:data:`_NOT_SUBJECT_BEFORE`).
+    unless it is an organisation after a person or after "of"/"for"/"at"; else, as :func:`_mention_in`, the
+    clause's first person, else its first organisation — leaving out names after "to", "told", "with",
+    "called" … (:data:`_NOT_SUBJECT_BEFORE`).
     """
     inside = [
         m for m in mentions
@@ -269,8 +270,7 @@ def _clause_subject(text: str, start: int, verb: int, mentions: list[Mention]) -
         # not an organisation after a person, nor one that only says whose someone is ("Yvo de Boer of the
         # UNFCCC had said", "X, a former expert for the NTSB said")
         return adjacent
-    chosen = people or inside
-    return chosen[0] if chosen else None
+    return _mention_in(inside, start, verb)
 
 
 _PEOPLE_NOUNS = frozenset(
