@@ -83,6 +83,16 @@ def test_transliterated_name_still_aligns():
     assert al.support == (2, 2)
 
 
+def test_hyphenated_and_possessive_names_still_align():
+    # a name matched as one token ("al-hadi") was never found among the other sentence's tokens
+    text = "Capt. Omar Al-Hadi flew the first flight from Rafah's new airport on Saturday morning."
+    a = make_article("a.txt", None, text)
+    b = make_article("b.txt", None, text)
+    c = make_article("c.txt", None, "Capt. Omar Al-Nasri flew the first flight from Rafah's new airport on Saturday morning.")
+    al = align([a, b, c])
+    assert al.support == (2, 2, 1)
+
+
 def test_exclusive_information_is_only_in_one_source():
     arts = bridge_articles()
     _, valley, north, _ = arts

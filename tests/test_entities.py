@@ -699,7 +699,8 @@ def test_a_titled_surname_is_the_one_person_the_story_gives_that_office_not_a_re
     )
     people = {e.name: e for e in extract_entities([first, second], models=models) if e.kind == "PERSON"}
     assert people["Daniel Varga"].article_ids == (first.id, second.id)
-    assert people["Nora Varga"].mentions == 2 and people["Nora Varga"].role is None
+    # her apposition says whose relative she is: not the office
+    assert people["Nora Varga"].mentions == 2 and people["Nora Varga"].role == "president's niece"
 
 
 def test_an_organisations_head_noun_makes_an_organisation_even_after_a_title_word() -> None:
@@ -850,3 +851,21 @@ def test_a_title_in_the_plural_opening_a_person_makes_a_team(models: NlpModels) 
     article = make_article("a", "Champions Kelton lost at home on Saturday.")
     (mention,) = collect_mentions(article, models.docs([article])[article.id])
     assert mention.form == "Kelton" and mention.organisation_cue and mention.role is None
+
+
+def test_a_particle_surname_a_role_noun_before_its_preposition_and_a_model_number() -> None:
+    text = ("Nadia al-Rahim, a pilot, greeted Yusuf Tamer, the other from a Dutch official, as a Vellor 40 landed. "
+            "Lena Brandt, the widow of a senator, watched. Eva Lund, the daughter of Mr. Ola Lund, smiled.")
+    mentions = _mentions_with_entities(text, [("Nadia al-Rahim", "PERSON"), ("Yusuf Tamer", "PERSON"),
+                                              ("Vellor", "PERSON"), ("Lena Brandt", "PERSON"), ("Eva Lund", "PERSON")])
+    found = {m.form: m for m in mentions}
+    # "al-Rahim" is her surname, not a lower-case word the NER ran on into
+    assert found["Nadia al-Rahim"].role == "pilot"
+    # the phrase's own noun is "other": no role, though "official" comes later
+    assert found["Yusuf Tamer"].role is None
+    # a relative's word before the preposition is a description of the person
+    assert found["Lena Brandt"].role == "widow of a senator"
+    # an honorific's point ends no apposition
+    assert found["Eva Lund"].role == "daughter of Mr. Ola Lund"
+    # "a Vellor 40": a maker's model, not a person
+    assert found["Vellor"].kind == "ORG" and found["Vellor"].organisation_cue

@@ -363,6 +363,9 @@ def test_a_surname_tagged_org_is_a_person_for_attribution() -> None:
         # a description naming an organisation, then the person
         ("``The ranking is meant to separate the two best teams,'' said the league's deputy coordinator, "
          "Mark Wolford. ``Nothing more.''", "Mark Wolford"),
+        # a title abbreviation of four letters or more ends no sentence
+        ('"From the pilots\' perspective, they are optimistic," said Cmdr. William Marks of the Seventh Fleet. '
+         '"The search goes on."', "William Marks"),
     ],
 )
 def test_speakers_after_the_verb(models: NlpModels, text: str, speaker: str) -> None:
@@ -418,6 +421,23 @@ def test_a_relative_clause_between_the_speaker_and_the_verb_does_not_speak() -> 
     qs = text.index('"It')
     speaker = attribute(text, (qs, len(text)), people)
     assert speaker is not None and not isinstance(speaker, str) and speaker.form == "Maria Okafor"
+
+
+def test_a_place_the_ner_took_for_a_person_in_an_apposition_is_not_the_pronouns_antecedent() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import attribute
+
+    text = (
+        "Omar Haddad, a dentist from Kerem, said that he was relieved. "
+        "``I feel that I am keeping my dignity,'' he said as he showed his passport."
+    )
+    people = [
+        Mention("a", "Omar Haddad", "PERSON", 0, 11),
+        Mention("a", "Kerem", "PERSON", text.index("Kerem"), text.index("Kerem") + 5),
+    ]
+    qs = text.index("``")
+    speaker = attribute(text, (qs, text.index("''") + 2), people)
+    assert speaker is not None and not isinstance(speaker, str) and speaker.form == "Omar Haddad"
 
 
 def test_the_one_spoken_to_is_no_speaker_and_a_he_says_chain_runs_through_quotes(models: NlpModels) -> None:

@@ -36,13 +36,16 @@ def test_sentences_slice_back_and_never_cross_paragraphs() -> None:
 
 def test_a_number_sign_or_a_title_abbreviation_ends_no_sentence() -> None:
     sample = ("The No. 2 team met Lt. Col. Ana Ruiz and Sen. Ivo Rask on Monday. It rained. "
-              "Maj. Gen. Dana Welt agreed. The answer was no. 3 people left.")
+              "Maj. Gen. Dana Welt agreed. The answer was no. 3 people left. He wrote to the authority's "
+              "Brig. Gen. Omar Dahl near Mt. Ossa. A jury convicted Army Spc. Ray Hill.")
     assert [sample[s:e] for s, e in SPLITTER.split(sample)] == [
         "The No. 2 team met Lt. Col. Ana Ruiz and Sen. Ivo Rask on Monday.",
         "It rained.",
         "Maj. Gen. Dana Welt agreed.",
         "The answer was no.",
         "3 people left.",
+        "He wrote to the authority's Brig. Gen. Omar Dahl near Mt. Ossa.",
+        "A jury convicted Army Spc. Ray Hill.",
     ]
 
 

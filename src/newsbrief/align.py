@@ -41,6 +41,7 @@ from newsbrief.settings import BriefOptions
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![\w.])[A-Z][\w'\-]*[a-z][\w'\-]*")
+_POSSESSIVE_END = re.compile(r"'s?$")
 _NEGATION = frozenset({"not", "no", "never", "nt", "without", "nor", "neither"})
 _BLOCK = 1000  # rows per block of the sparse overlap product (bounds memory on large stories)
 
@@ -138,8 +139,15 @@ def numbers_in(text: str) -> frozenset[str]:
 def _facts(text: str, stems: Stems) -> _Facts:
     numbers = numbers_in(text)
     first = len(text) - len(text.lstrip("\"' ([")) if text else 0
+    # a name is found word by word, as the carrier's tokens are split ("Al-How" is "al" "how", "Gaza's"
+    # is "gaza"): a hyphenated or possessive name matched as one token was never found in any sentence
     names = tuple(
-        dict.fromkeys(stems.stem(m.group().lower()) for m in _NAME.finditer(text) if m.start() > first)
+        dict.fromkeys(
+            stems.stem(part)
+            for m in _NAME.finditer(text)
+            if m.start() > first
+            for part in textmod.words(_POSSESSIVE_END.sub("", m.group()))
+        )
     )
     tokens = textmod.words(text)
     negated = any(t in _NEGATION for t in tokens) or "n't" in text.lower()

@@ -114,6 +114,7 @@ _MEMBERS_OF_BEFORE = re.compile(
 #: leaders and members say it of a name the NER took for a person, not of a place (countries have leaders).
 STRONG_CUE, WEAK_CUE = 2, 1
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 # a team's people or staff after its name ("Chelsea manager José Mourinho", "Wigan striker"; not "fans":
 # "Bieber fans")
 _TEAM_AFTER = re.compile(
@@ -391,7 +392,10 @@ def _with_tenure(words: list[str], word: str) -> str | None:
 
 
 # the point of an initial ("U.S.", "U.N."): no sentence end inside an appositive
-_INITIAL_POINT = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\.|\s+[A-Z]?[a-z])")
+# (and of an honorific before a name: "daughter of Mr. Mitsotakis")
+_INITIAL_POINT = re.compile(
+    r"(?<=\b[A-Z])\.(?=[A-Z]\.|\s+[A-Z]?[a-z])|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt))\.(?=\s+[A-Z])"
+)
 
 
 def _role_after(text: str, end: int) -> str | None:
@@ -406,11 +410,17 @@ def _role_after(text: str, end: int) -> str | None:
     if not match:
         return None
     phrase = window[match.start(1) : match.end(1)]
-    if not any(w.lower().rstrip(".") in TITLE_HEADS for w in phrase.split()):
+    # the title is in the phrase's own noun group, before a preposition other than "of" ("the leader of a …
+    # group", "close friend of President Clinton's"): "the other from a Norwegian official" is no official
+    head = _APPOSITIVE_PREPOSITION.split(phrase, maxsplit=1)[0]
+    if not any(w.lower().rstrip(".") in TITLE_HEADS or w.lower() in _KIN_WORDS for w in head.split()):
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", phrase)
 
 
+_APPOSITIVE_PREPOSITION = re.compile(
+    r"\s(?:from|in|at|for|with|to|on|by|about|near|under|over|after|before|among|between|against)\s"
+)
 _SENTENCE_IN_NAME = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 _ABBREV_TOKEN = re.compile(r"^[A-Z][a-z]+\.$")
 
@@ -532,6 +542,10 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         brand = role is None and kind != "GPE" and bool(_CAMEL_CASE.search(form))  # not "KwaZulu"
         if brand and kind == "PERSON":
             kind = "ORG"
+        # "a Fokker 50", "the Boeing 747": an article before and a model number after make a maker's product
+        model = kind == "PERSON" and number is not None and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+        if model:
+            kind = "ORG"
         if named_body:
             kind = "ORG"  # "Fordham Law School", "James A. Baker III Institute": an organisation, whatever the NER said
         if kind == "PERSON" and role is None and " " not in form and _a_people(form, groups):
@@ -540,7 +554,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # "Frenchman" where "French" is a nationality: one of a people, not a name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
-        cue = cue or named_body or brand or titled_group or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
+        cue = cue or named_body or brand or bool(model) or titled_group or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
         if role is None and kind == "PERSON" and not cue:
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
             role = _role_before(text, start) or _role_after(text, end)
@@ -614,9 +628,13 @@ def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> lis
     return result
 
 
+# a surname written with its lower-case article ("Ahmad al-Ghandour", "Abdel Fattah el-Sisi"): part of the name
+_PARTICLE_SURNAME = re.compile(r"[a-z]{1,4}-[A-Z]")
+
+
 def _strip_lower_tail(raw: str) -> str:
     words = raw.split()
-    while len(words) > 1 and words[-1][:1].islower():
+    while len(words) > 1 and words[-1][:1].islower() and not _PARTICLE_SURNAME.match(words[-1]):
         words.pop()
     return " ".join(words)
 

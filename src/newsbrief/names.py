@@ -51,7 +51,7 @@ TITLE_HEADS = frozenset(
     player striker goalkeeper champion principal superintendent pastor priest rabbi imam mufti mullah
     patriarch deacon monsignor emir empress tsar duchess countess baroness councillor councilman
     councilwoman alderman assemblyman assemblywoman surgeon chef skipper midfielder defender winger
-    trooper""".split()
+    trooper spc specialist pfc brig brigadier cmdr cdr lieut""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """prime foreign defense defence finance interior justice deputy vice acting former crown first
@@ -137,11 +137,22 @@ def name_tokens(name: str) -> list[str]:
 
     A token with a digit keeps it, without hyphens ("G-20" is "G20").
 
+    The Arabic article inside a name is no token: "Bashar al-Assad", "Bashar al Assad" and "Bashar Assad" are
+    one name's spellings ("Al-Sharaa" is "Sharaa"; a first "Al" alone stays: "Al Gore").
+
     >>> name_tokens("George H.W. Bush"), name_tokens("Galaxy S5"), name_tokens("G-20")
     (['george', 'h', 'w', 'bush'], ['galaxy', 's5'], ['g20'])
+    >>> name_tokens("Bashar al-Assad"), name_tokens("Ahmad Al Mohammad"), name_tokens("Al Gore")
+    (['bashar', 'assad'], ['ahmad', 'mohammad'], ['al', 'gore'])
     """
     tokens: list[str] = []
-    for raw in _TOKEN.findall(fold(name)):
+    raws = _TOKEN.findall(without_accents(name))
+    for index, raw in enumerate(raws):
+        # alone, the article is dropped inside a name or written in lower case ("al Qaeda"): a first "Al" may
+        # be a given name ("Al Gore"; so "Al Thani" stays apart from "… Jaber Al Thani")
+        if raw.lower() in _ARABIC_ARTICLES and index + 1 < len(raws) and (index or raw.islower()):
+            continue
+        raw = _ARABIC_ARTICLE.sub("", raw.lower())
         parts = [p for p in raw.split(".") if p] if "." in raw else [raw]
         for part in parts:
             token = part.strip("'-")
@@ -150,6 +161,11 @@ def name_tokens(name: str) -> list[str]:
             if token:
                 tokens.append(token)
     return tokens
+
+
+# the Arabic article in its romanised spellings, alone or joined to the word by a hyphen
+_ARABIC_ARTICLES = frozenset({"al", "el"})
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w{2})")  # joined by a hyphen, wherever it stands
 
 
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("sh", "s"), ("ch", "c"), ("ck", "k"))
@@ -282,6 +298,12 @@ def _token_list_similarity(
         return None
     if ta == tb:
         return 1.0
+    if kind != "PERSON" and (ta[0] in _ARABIC_ARTICLES) != (tb[0] in _ARABIC_ARTICLES):
+        # one name opens with the article, the other not ("Al Qaeda" / "al Qaeda", read as "Qaeda"; not a
+        # person's: "Al" may be a given name, "Al D'Amato")
+        ta, tb = _without_article(ta), _without_article(tb)
+        if ta == tb:
+            return 1.0
     if kind != "PERSON":
         return _other_similarity(ta, tb, kind=kind, similarity=similarity)
     ia, ib = [t for t in ta if len(t) == 1], [t for t in tb if len(t) == 1]
@@ -317,6 +339,11 @@ def _token_list_similarity(
         sims.append(token_similarity(token, long_[position]))
         position += 1
     return 0.95 * sum(sims) / len(sims)
+
+
+def _without_article(tokens: list[str]) -> list[str]:
+    """The tokens without an opening Arabic article (when more follow)."""
+    return tokens[1:] if len(tokens) >= 2 and tokens[0] in _ARABIC_ARTICLES else tokens
 
 
 def _romanised_alike(a: str, b: str) -> bool:

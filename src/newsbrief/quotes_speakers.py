@@ -56,8 +56,12 @@ _SPEAKS_BEFORE = re.compile(
 )
 # where a sentence starts: after a full stop (and closing quotes), before a capital or an opening quote
 _SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]['\"\u201d\u2019]*\s+(?=[`\"\u201cA-Z])")
-# (not after a title abbreviation: "Rep. Dick Armey", "Gen. Atilla Ates" continue the sentence)
-_SENTENCE_BREAK = re.compile(r"\n\s*\n|(?<![A-Z])[a-z0-9)]{2}[.]\s+[A-Z]")
+# (not after a title abbreviation: "Rep. Dick Armey", "Gen. Atilla Ates", "Cmdr. William Marks" continue the
+# sentence; the three-letter ones are a capital and two lower-case letters)
+_LONG_TITLE_ABBREVIATIONS = "Capt Cmdr Cmndr Brig Lieut Sgts Supt Insp Prof Msgr Atty Govs Sens Reps Gens".split()
+_SENTENCE_BREAK = re.compile(
+    r"\n\s*\n|(?<![A-Z])[a-z0-9)]{2}" + "".join(rf"(?<!\b{t})" for t in _LONG_TITLE_ABBREVIATIONS) + r"[.]\s+[A-Z]"
+)
 # a clause between a quotation and "quoted X as saying" ("…,'' the agency quoted X as saying")
 _AFTER_CLAUSE = re.compile(r"[\s,]*[^!?\"`\u201c\u201d]{0,70}$")
 _QUOTED_AS_BEFORE = re.compile(
@@ -348,9 +352,14 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
     window, before = _people_before(text, quote_start, mentions)
     if not before:
         return None
+    # (not a name after "of/from/in …", which says whose or where someone is: "Mahfouz Othman, a
+    # psychiatrist from Rafah, said" — Othman speaks)
     speaking = [
         m for m in before
-        if _SPEAKS_AFTER.match(text, m.end, min(m.end + 90, quote_start))
+        if (
+            _SPEAKS_AFTER.match(text, m.end, min(m.end + 90, quote_start))
+            and not _OF_BEFORE.search(text, max(window, m.start - 12), m.start)
+        )
         or _SPEAKS_BEFORE.search(text, max(window, m.start - 40), m.start)
     ]
     starts = [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start)]

@@ -312,7 +312,8 @@ def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 _NUMBER_SIGN = re.compile(r"\bNos?\.$")
 _ABBREVIATION_CHARS = 8  # longer than any abbreviation below with the space before it
 _TITLE_ABBREVIATION = re.compile(
-    r"\b(?:Lt|Col|Gen|Gens|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|Gov|Govs|Sen|Sens|Rep|Reps|Rev|Dr|Prof|Supt|Insp)\.$"
+    r"\b(?:Lt|Lts|Lieut|Col|Gen|Gens|Brig|Sgt|Sgts|Spc|Pfc|Pte|Capt|Cmdr|Cmndr|Cdr|Adm|Maj|Cpl|Pvt|Det|Gov|Govs|Sen|Sens"
+    r"|Rep|Reps|Atty|Rev|Msgr|Dr|Prof|Supt|Insp|Mt|Ft)\.$"
 )
 
 
