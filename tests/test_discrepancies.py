@@ -219,6 +219,13 @@ def test_singular_and_plural_of_a_name_are_not_spellings() -> None:
     assert [d for d in _find([a, b], entities=entities) if d.kind == "name"] == []
 
 
+def test_a_company_s_legal_form_is_not_a_spelling() -> None:
+    a = make_article("a.txt", "Orvane Co. said it would build 40 planes for the airline.")
+    b = make_article("b.txt", "Orvane Company said it would build 40 planes for the airline.")
+    entities = (Entity("Orvane Company", "ORG", ("Orvane Company", "Orvane Co."), (a.id, b.id), 2),)
+    assert [d for d in _find([a, b], entities=entities) if d.kind == "name"] == []
+
+
 def test_british_and_american_spellings_of_a_name_are_house_style_not_a_difference() -> None:
     a = make_article("a.txt", "The Pacific Storm Warning Centre and the Labour Party spoke. Petre Ionescu agreed.")
     b = make_article("b.txt", "The Pacific Storm Warning Center and the Labor Party spoke. Peter Ionescu agreed.")

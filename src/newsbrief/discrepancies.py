@@ -37,7 +37,7 @@ from scipy import sparse
 from newsbrief.dates import TIME_WORDS, find_dates
 from newsbrief.dedup import independent_sources
 from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence, Span
-from newsbrief.names import content_tokens, fold, name_similarity, name_tokens
+from newsbrief.names import content_tokens, fold, name_similarity, name_tokens, without_designators
 from newsbrief.text import STOPWORDS, content_words, words
 from newsbrief.timeline import DatedSentence, dated_sentences, story_sentences
 
@@ -356,6 +356,8 @@ def _is_short_form(a: str, b: str) -> bool:
         return True  # also a part of a hyphenated name ("Madikizela" ~ "Madikizela-Mandela")
     if [_singular(t) for t in name_tokens(a)] == [_singular(t) for t in name_tokens(b)]:
         return True
+    if without_designators(name_tokens(a)) == without_designators(name_tokens(b)):
+        return True  # the same name with another designator or legal form ("Boeing Co." ~ "Boeing Company")
     return any(re.fullmatch(r"[A-Z.]+", v.replace(" ", "")) for v in (a, b))
 
 

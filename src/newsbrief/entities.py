@@ -149,7 +149,7 @@ _PLACE_AFTER = re.compile(r"(?:\s+(?:residents?|natives?)\b|-born\b)")
 _PEOPLE_ENDINGS = ("ians", "eans", "cans", "ites", "ists")
 
 
-_POSSESSIVE_ENDINGS = ("'s", "\u2019s")
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "\u2018s")
 
 
 def _without_possessive(text: str, start: int, end: int) -> tuple[int, bool]:

@@ -65,17 +65,20 @@ PLACE_DESIGNATORS = frozenset(
     territories valley desert mountains coast""".split()
 )
 
-# Words that only say what kind of organisation a name is ("Microsoft Corp." is "Microsoft").
+# Words that only say what kind of organisation a name is ("Microsoft Corp." is "Microsoft", "the Labor Party"
+# is "Labor").
 ORG_DESIGNATORS = frozenset(
     """corp corporation inc incorporated co company ltd limited plc llc lp ag sa nv gmbh group holdings
-    holding communications computer computers airlines airline airways systems international""".split()
+    holding communications computer computers airlines airline airways systems international party""".split()
 )
+# The designators that give a company's legal form ("Co." and "Company" are one name's two spellings).
+LEGAL_FORMS = frozenset("corp corporation inc incorporated co company ltd limited plc llc lp ag sa nv gmbh".split())
 # Words before a tropical storm's name, which NER tags as an organisation: "Hurricane Mitch" is "Mitch".
 STORM_TITLES = frozenset("hurricane typhoon cyclone".split())
 
 _WS = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
-_POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)$")
+_POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019|\u2018s)$")  # (a left quote mark for an apostrophe: "Obama‘s")
 # list bullets, arrows and other symbols a scraped list item leaves before a name ("• Germany")
 _LEADING_MARKS = re.compile(r"^[^\w\"'(\[]+\s*")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|this|these|that|those)\s+", re.IGNORECASE)
@@ -398,6 +401,17 @@ def _other_similarity(
             return 0.99  # "Information Center for/of Human Rights", "University of California at/- Los Angeles"
         if _with_designators(ta, tb, ORG_DESIGNATORS):
             return 0.98  # "Compaq" ~ "Compaq Computer Corp.", "Northwest" ~ "Northwest Airlines"
+        core_a, core_b = without_designators(ta), without_designators(tb)
+        tail_a = {_DESIGNATOR_CLASS.get(t, t) for t in ta[len(core_a) :]} - LEGAL_FORMS
+        tail_b = {_DESIGNATOR_CLASS.get(t, t) for t in tb[len(core_b) :]} - LEGAL_FORMS
+        one_sided = (core_a == ta) != (core_b == tb)
+        if (core_a, core_b) != (ta, tb) and len(core_a) == len(core_b) and (one_sided or tail_a == tail_b):
+            # a spelling variant with a designator ("Communist Refoundation" ~ "Communist Refounding Party"),
+            # or two legal forms of one name ("Boeing Co." ~ "Boeing Company", "Cathay Pacific Airways" ~ "…
+            # Airlines"; not "American Airlines" ~ "American International Group")
+            sims = [similarity(x, y) for x, y in zip(core_a, core_b, strict=True)]
+            if min(sims) >= 0.92:
+                return 0.97 * sum(sims) / len(sims)
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
         if len(long_) == len(short) + 1 and long_[0] in STORM_TITLES and long_[1:] == short:
             return 0.98  # "Hurricane Mitch" ~ "Mitch"
@@ -435,6 +449,18 @@ def _with_designators(ta: list[str], tb: list[str], designators: frozenset[str])
     """Whether the longer name is the shorter one followed only by ``designators`` ("Gaza" + "Strip")."""
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     return long_[: len(short)] == short and set(long_[len(short) :]) <= designators
+
+
+# designators that say the same ("Cathay Pacific Airways" / "Cathay Pacific Airlines")
+_DESIGNATOR_CLASS = {"airlines": "airline", "airways": "airline", "computers": "computer", "holdings": "holding"}
+
+
+def without_designators(tokens: list[str]) -> list[str]:
+    """An organisation's name tokens without the designators it ends with ("Likud Party" → "Likud")."""
+    end = len(tokens)
+    while end > 1 and tokens[end - 1] in ORG_DESIGNATORS:
+        end -= 1
+    return tokens[:end]
 
 
 def _place_similarity(ta: list[str], tb: list[str]) -> float | None:
