@@ -869,3 +869,9 @@ def test_a_particle_surname_a_role_noun_before_its_preposition_and_a_model_numbe
     assert found["Eva Lund"].role == "daughter of Mr. Ola Lund"
     # "a Vellor 40": a maker's model, not a person
     assert found["Vellor"].kind == "ORG" and found["Vellor"].organisation_cue
+
+
+def test_an_events_head_noun_makes_no_person() -> None:
+    text = "Tennessee meets Florida State in the Fiesta Bowl, and Ghana hosts the Africa Cup."
+    mentions = _mentions_with_entities(text, [("Fiesta Bowl", "PERSON"), ("Africa Cup", "PERSON")])
+    assert [(m.form, m.kind) for m in mentions] == [("Fiesta Bowl", "ORG"), ("Africa Cup", "ORG")]

@@ -227,6 +227,25 @@ def test_date_glued_to_the_first_paragraph_is_removed_as_a_date_line() -> None:
     assert article.removed == (Removal("Saturday, March 26, 2005", "dateline", 3),)
 
 
+@pytest.mark.parametrize(
+    ("opening", "published", "rest"),
+    [
+        ("14 May 2019 \u2013 The council's expert warned today that the cuts may hurt.", dt.date(2019, 5, 14),
+         "The council's expert warned today that the cuts may hurt."),
+        ("May 14, 2019 -- The council voted.", dt.date(2019, 5, 14), "The council voted."),
+        # no dash: the date is the sentence's own and stays in it (a date starting a first line still dates the page)
+        ("May 14, 2019 was the day the council voted.", dt.date(2019, 5, 14),
+         "May 14, 2019 was the day the council voted."),
+    ],
+)
+def test_a_press_releases_date_and_dash_opening_the_body_is_a_date_line(
+    opening: str, published: dt.date | None, rest: str
+) -> None:
+    article = run(RawDocument("a.txt", "Title\n\n" + opening), CleanResult(CleanText("Title", opening)))
+    assert article.published == published
+    assert article.text == rest
+
+
 def test_sgml_docno_gives_date_and_outlet() -> None:
     raw = RawDocument("x#APW19981016.0240", BODY, format="sgml", record_meta={"docno": "APW19981016.0240"})
     article = run(raw)

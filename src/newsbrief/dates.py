@@ -268,11 +268,22 @@ def in_relative_clause(text: str, position: int) -> bool:
     return False
 
 
-# "as bad now as two weeks ago", "higher than a year ago", "compared with last Monday"; not "as soon/early/
-# late/recently as …" nor "more than two weeks ago", which place an event in time
+# superlatives whose term a date after "since" is (English grammar words, not a topic's vocabulary; not
+# "-est" in general: "under arrest since Monday", "unrest since Friday" date the development)
+_SUPERLATIVES = frozenset(
+    """first most least best worst highest lowest biggest largest smallest greatest strongest weakest deadliest
+    heaviest longest shortest fewest busiest hottest coldest wettest driest fastest slowest steepest sharpest
+    deepest widest earliest""".split()
+)
+# "as bad now as two weeks ago", "higher than a year ago", "compared with last Monday", "the highest level
+# since March 18"; not "as soon/early/late/recently as …" nor "more than two weeks ago", which place an event
+# in time
 _COMPARISON = re.compile(
     r"(?:(?<!\bmore )(?<!\bless )(?<!\bfewer )(?<!\bjust )(?<!\bonly )\bthan|\bas\s+(?!(?:soon|early|late|recently|long|far)\b)\w+(?:\s+\w+)?\s+as|\bcompared\s+(?:with|to)"
-    r"|\bversus|\bvs\.?)\s+(?:(?:it|they|there|he|she)\s+(?:was|were|did|had)\s+)?$",
+    r"|\bversus|\bvs\.?"
+    # a superlative's term: "its highest level since March 18", "the first time since June"
+    rf"|\b(?:{'|'.join(sorted(_SUPERLATIVES))})\s+(?:\w+\s+){{0,3}}?since)\s+"
+    r"(?:(?:it|they|there|he|she)\s+(?:was|were|did|had)\s+)?$",
     re.I,
 )
 
@@ -287,6 +298,9 @@ def in_comparison(text: str, position: int) -> bool:
     >>> t = "The strike could start as early as Monday, as it did on Friday."
     >>> in_comparison(t, t.index("Monday")), in_comparison(t, t.index("on Friday"))
     (False, False)
+    >>> t = "The index jumped to 21.32, its highest level since March 18. He has been under arrest since May 2."
+    >>> in_comparison(t, t.index("March")), in_comparison(t, t.index("May"))
+    (True, False)
     """
     return bool(_COMPARISON.search(text, max(0, position - 80), position))
 

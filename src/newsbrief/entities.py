@@ -454,7 +454,8 @@ _ORGANISATION_HEADS = ORG_DESIGNATORS | frozenset(
     """school university college institute foundation center centre hospital clinic bank council committee
     ministry department agency association club times journal magazine network commission board authority
     society museum library studios records motors electric news radio television league federation assembly
-    parliament congress senate""".split()
+    parliament congress senate bowl bowls cup championship championships olympics tournament festival
+    awards""".split()  # (and an event's: "Fiesta Bowl", "World Cup", an organisation's doing)
 )
 _NO_PERSON = _KIN_ADDRESS | _ORGANISATION_HEADS  # one-word "people" that name nobody
 

@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 
 from newsbrief.meta_dates import (
     DOCNO_DATE,
+    LEADING_DASHED_DATES,
     LEADING_DATE,
     LEADING_DATE_TITLE,
     date_in_line,
@@ -498,7 +499,9 @@ def _article(
         removed = (*removed, removal)
 
     # A full date glued to the start of the body is a date line, not article text.
-    leading_date = LEADING_DATE.match(text)
+    leading_date = LEADING_DATE.match(text) or next(
+        (m for m in (pattern.match(text) for pattern in LEADING_DASHED_DATES) if m is not None), None
+    )
     if leading_date is not None and match_date(leading_date) is not None:
         found.set("published", match_date(leading_date), "text:dateline")
         prefix = text[: leading_date.end()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["DOCNO_DATE", "LEADING_DATE", "LEADING_DATE_TITLE", "date_in_line", "date_starting_line", "match_date", "parse_date"]
+__all__ = ["DOCNO_DATE", "LEADING_DASHED_DATES", "LEADING_DATE", "LEADING_DATE_TITLE", "date_in_line", "date_starting_line", "match_date", "parse_date"]
 
 _MONTHS = {
     name: number
@@ -56,6 +56,12 @@ LEADING_DATE_TITLE = re.compile(r"^(?P<date>(?:19|20)\d{2}/\d{1,2}/\d{1,2})\s+(?
 # A full date opening the first paragraph ("Saturday, March 26, 2005 Up to four times as many …").
 LEADING_DATE = re.compile(
     rf"(?i:{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}}))\s+(?=[A-Z\"'])"
+)
+# A full date and a dash opening the first paragraph, the way press releases date themselves ("30 June 2011 –
+# The United Nations …", "June 30, 2011 — The …"); without the dash a date may be the sentence's subject.
+_DASH_AFTER = r"\s*(?:--|[-\u2013\u2014])\s+(?=[A-Z\"'\u201c])"
+LEADING_DASHED_DATES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rf"\s*{pattern.pattern}{_DASH_AFTER}", re.I) for pattern in _DATE_PATTERNS[1:3]
 )
 
 
