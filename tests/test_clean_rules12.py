@@ -125,7 +125,7 @@ def test_a_story_sentence_in_a_notices_words_is_kept(sentence: str) -> None:
 # --- machine codes and sign-offs --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", ["FEEDX0412201900120000ID2205514411", "--NNA", "—XNA"])
+@pytest.mark.parametrize("code", ["FEEDX0412201900120000ID2205514411", "--NNA", "—XNA", "(kq)", "tr/pl"])
 def test_a_tracking_code_or_a_sign_off_is_removed(code: str) -> None:
     result = clean_page(page(TITLE, BODY, tail=[code]))
     assert reason_of(result, code) == "identifier"

@@ -73,6 +73,23 @@ def models() -> NlpModels:
         ("Tsipras", "Tsiodras", "PERSON", False),
         ("Khadafy", "Qaddafi", "PERSON", True),  # romanisations still look alike as written
         ("Chirac", "Ceara", "PERSON", False),  # alike only once romanised ("kirak"/"kira")
+        # the Arabic article inside a name, joined or alone, is no word of it
+        ("Bashar al-Assad", "Bashar Assad", "PERSON", True),
+        ("Bashar al Assad", "Bashar al-Assad", "PERSON", True),
+        ("Ahmad Al Mohammad", "Ahmad al-Mohammad", "PERSON", True),
+        ("Hafez al-Assad", "Bashar al-Assad", "PERSON", False),
+        # an organisation's opening article, written or not
+        ("Al Qaeda", "al Qaeda", "ORG", True),
+        ("Al-Qaeda", "al Qaeda", "ORG", True),
+        # a first "Al" may be a given name
+        ("Al Gore", "Tipper Gore", "PERSON", False),
+        # "party" only says what kind of organisation it is
+        ("Labor", "Labor Party", "ORG", True),
+        ("Labor Party", "Likud Party", "ORG", False),
+        # and a spelling variant may come with it
+        ("Communist Refoundation", "Communist Refounding Party", "ORG", True),
+        ("Cathay Pacific Airways", "Cathay Pacific Airlines", "ORG", True),
+        ("American Airlines", "American International Group", "ORG", False),
         # numbers tell apart the names of a series; a hyphen in a number's token does not
         ("Galaxy S5", "Galaxy S4", "ORG", False),
         ("Galaxy S5", "Galaxy S 5", "ORG", True),

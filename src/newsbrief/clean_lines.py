@@ -357,7 +357,10 @@ def has_url(text: str) -> bool:
 
 _CODE = re.compile(r"[A-Za-z]*\d[A-Za-z\d]*")
 # not "- GPS": a list's item; "(ms-gb)": a wire desk's initials closing the copy
-_SIGN_OFF = re.compile(r"(?:-{2,3}|[–—])[A-Z]{2,6}|\([a-z]{1,4}(?:[-/][a-z]{1,4}){1,3}\)")
+# (or one desk's, "(jh)", or several without brackets, "vj/mae", "sf-ggl")
+_SIGN_OFF = re.compile(
+    r"(?:-{2,3}|[–—])[A-Z]{2,6}|\([a-z]{1,4}(?:[-/][a-z]{0,4}){0,3}\s*\)|[a-z]{1,4}(?:[-/][a-z]{1,4}){1,3}"
+)
 #: A tracking code has at least this many characters, six of them digits and two letters.
 _CODE_CHARS = 12
 
@@ -371,6 +374,8 @@ def is_identifier(text: str) -> bool:
     (True, True, False)
     >>> is_identifier("- GPS"), is_identifier("(ms-gb)"), is_identifier("(see below)")
     (False, True, False)
+    >>> is_identifier("(jh)"), is_identifier("vj/mae"), is_identifier("(pvs/sv/ )"), is_identifier("and")
+    (True, True, True, False)
     """
     if _SIGN_OFF.fullmatch(text):
         return True

@@ -211,14 +211,24 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
 
     >>> stands_alone("The bridge reopened on Friday."), stands_alone('"We will therefore freeze all business.')
     (True, False)
-    >>> stands_alone('(Read "The bridge that fell.")')
-    False
+    >>> stands_alone('(Read "The bridge that fell.")'), stands_alone("n the longer term, prices rose.")
+    (False, False)
+    >>> stands_alone("eBay said profits rose."), stands_alone("de Klerk said profits rose.")
+    (True, True)
     """
     if _ASIDE.fullmatch(text) or textmod.is_photo_caption(text) or talks_about_page(text) or _glued_residue(text):
         return False
-    if textmod.is_correction_note(text):
+    if textmod.is_correction_note(text) or _CUT_OPENING.match(text):
         return False
     return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
+
+
+# a sentence opening with a lower-case word (no capital in it: not "eBay", "iPhone"): a piece of one the page
+# cut ("n the longer term, …" lost its drop cap; "… and then left." a paragraph break inside a sentence)
+# (not a name's particle: "de Klerk has said …", "van Gogh")
+_CUT_OPENING = re.compile(
+    r"[\W_]*(?!(?:de|da|di|du|del|der|den|van|von|le|la|al|el|bin|ibn|dos|das)\s+[A-Z])[a-z][a-z'\u2019-]*\b(?![A-Z])"
+)
 
 
 def _oddness(i: int, al: Alignment, vocabulary: dict[str, set[str]]) -> float:
