@@ -544,7 +544,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if brand and kind == "PERSON":
             kind = "ORG"
         # "a Fokker 50", "the Boeing 747": an article before and a model number after make a maker's product
-        model = kind == "PERSON" and number is not None and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+        model = kind == "PERSON" and number is not None and _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None
         if model:
             kind = "ORG"
         if named_body:
@@ -555,7 +555,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # "Frenchman" where "French" is a nationality: one of a people, not a name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
-        cue = cue or named_body or brand or bool(model) or titled_group or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
+        cue = cue or named_body or brand or model or titled_group or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
         if role is None and kind == "PERSON" and not cue:
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
             role = _role_before(text, start) or _role_after(text, end)

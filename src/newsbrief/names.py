@@ -301,12 +301,6 @@ def _token_list_similarity(
         return None
     if ta == tb:
         return 1.0
-    if kind != "PERSON" and (ta[0] in _ARABIC_ARTICLES) != (tb[0] in _ARABIC_ARTICLES):
-        # one name opens with the article, the other not ("Al Qaeda" / "al Qaeda", read as "Qaeda"; not a
-        # person's: "Al" may be a given name, "Al D'Amato")
-        ta, tb = _without_article(ta), _without_article(tb)
-        if ta == tb:
-            return 1.0
     if kind != "PERSON":
         return _other_similarity(ta, tb, kind=kind, similarity=similarity)
     ia, ib = [t for t in ta if len(t) == 1], [t for t in tb if len(t) == 1]
@@ -389,6 +383,10 @@ def content_tokens(tokens: list[str]) -> list[str]:
 def _other_similarity(
     ta: list[str], tb: list[str], *, kind: EntityKind, similarity: Callable[[str, str], float]
 ) -> float | None:
+    if (ta[0] in _ARABIC_ARTICLES) != (tb[0] in _ARABIC_ARTICLES):
+        # one name opens with the article, the other not ("Al Qaeda" / "al Qaeda", read as "Qaeda"; only here,
+        # not for people: "Al" may be a given name, "Al D'Amato")
+        ta, tb = _without_article(ta), _without_article(tb)
     compact_a, compact_b = "".join(ta), "".join(tb)
     ta, tb = joined_initials(ta), joined_initials(tb)
     if compact_a == compact_b:

@@ -26,6 +26,7 @@ import re
 from newsbrief.entities import Mention
 from newsbrief.model import Entity
 from newsbrief.names import TITLE_HEADS, name_tokens, surname_matches
+from newsbrief.text import TITLE_ABBREVIATIONS
 
 # how far before a quotation the antecedent of "he said" is looked for (characters)
 PRONOUN_WINDOW = 400
@@ -57,8 +58,8 @@ _SPEAKS_BEFORE = re.compile(
 # where a sentence starts: after a full stop (and closing quotes), before a capital or an opening quote
 _SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]['\"\u201d\u2019]*\s+(?=[`\"\u201cA-Z])")
 # (not after a title abbreviation: "Rep. Dick Armey", "Gen. Atilla Ates", "Cmdr. William Marks" continue the
-# sentence; the three-letter ones are a capital and two lower-case letters)
-_LONG_TITLE_ABBREVIATIONS = "Capt Cmdr Cmndr Brig Lieut Sgts Supt Insp Prof Msgr Atty Govs Sens Reps Gens".split()
+# sentence; the shorter ones are a capital and at most two lower-case letters, which the pattern never cuts)
+_LONG_TITLE_ABBREVIATIONS = [t for t in TITLE_ABBREVIATIONS if len(t) >= 4]
 _SENTENCE_BREAK = re.compile(
     r"\n\s*\n|(?<![A-Z])[a-z0-9)]{2}" + "".join(rf"(?<!\b{t})" for t in _LONG_TITLE_ABBREVIATIONS) + r"[.]\s+[A-Z]"
 )

@@ -311,10 +311,12 @@ def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 
 _NUMBER_SIGN = re.compile(r"\bNos?\.$")
 _ABBREVIATION_CHARS = 8  # longer than any abbreviation below with the space before it
-_TITLE_ABBREVIATION = re.compile(
-    r"\b(?:Lt|Lts|Lieut|Col|Gen|Gens|Brig|Sgt|Sgts|Spc|Pfc|Pte|Capt|Cmdr|Cmndr|Cdr|Adm|Maj|Cpl|Pvt|Det|Gov|Govs|Sen|Sens"
-    r"|Rep|Reps|Atty|Rev|Msgr|Dr|Prof|Supt|Insp|Mt|Ft)\.$"
+#: Abbreviated titles (and "Mt.", "Ft.") that stand before a name and never end a sentence (English).
+TITLE_ABBREVIATIONS = tuple(
+    """Lt Lts Lieut Col Gen Gens Brig Sgt Sgts Spc Pfc Pte Capt Cmdr Cmndr Cdr Adm Maj Cpl Pvt Det Gov Govs Sen Sens
+    Rep Reps Atty Rev Msgr Dr Prof Supt Insp Mt Ft""".split()
 )
+_TITLE_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.$")
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
