@@ -892,3 +892,24 @@ def test_an_events_head_noun_makes_no_person() -> None:
     text = "Tennessee meets Florida State in the Fiesta Bowl, and Ghana hosts the Africa Cup."
     mentions = _mentions_with_entities(text, [("Fiesta Bowl", "PERSON"), ("Africa Cup", "PERSON")])
     assert [(m.form, m.kind) for m in mentions] == [("Fiesta Bowl", "ORG"), ("Africa Cup", "ORG")]
+
+
+def test_a_name_the_ner_missed_in_one_article_is_read_where_the_story_has_it() -> None:
+    from newsbrief.entities import Mention, recover_missed_mentions
+
+    one = make_article("one.txt", "Federation president Noël Le Graët spoke on Saturday.")
+    two = make_article(
+        "two.txt",
+        "\u201cWe will play,\u201d said Noël Le Graët, the federation's president. "
+        "The Noël Le Graët Stadium is elsewhere. Mr Noël Le Graët agreed. Sir Noël Le Grand left.",
+    )
+    start = one.text.index("Noël")
+    known = [Mention(one.id, "Noël Le Graët", "PERSON", start, start + 13, "Federation president")]
+    found = [m for m in recover_missed_mentions(known, [one, two]) if m.article_id == two.id]
+    # found after "said" and after a title; not inside a longer capitalised name ("… Graët Stadium")
+    assert [two.text[m.start : m.end] for m in found] == ["Noël Le Graët", "Noël Le Graët"]
+    assert [m.kind for m in found] == ["PERSON", "PERSON"]
+    assert found[0].role == "federation's president" and found[1].role is None and found[1].person_cue
+    # a mention already there is not doubled, and a lone word is never recovered
+    again = recover_missed_mentions([*known, *found, Mention(one.id, "Graët", "PERSON", 0, 4)], [one, two])
+    assert len(again) == 4

@@ -236,6 +236,11 @@ def test_two_apostrophes_closing_a_word_open_nothing() -> None:
         # what follows "said" is where or to whom it was said: the person before the verb speaks
         ("``Can anyone give a child back?'' Maria Lopez, a mother of two, said in a letter to Reuters.",
          "Maria Lopez"),
+        # the quotation's sentence goes on to a name, then a comma and the subject of "said"
+        ("Officials see ``no specific, credible threat'' to Britain from the Muslim Brotherhood, the Home "
+         "Office said on Tuesday.", "Home Office"),
+        # … but a name inside a description after the comma is not the subject
+        ("``We heard the guns,'' Pierre Lamont, a resident living close to the Bank of England said.", "Pierre Lamont"),
     ],
 )
 def test_attributions_around_the_quotation(models: NlpModels, text: str, speaker: str | None) -> None:

@@ -1085,9 +1085,74 @@ def story_mentions(articles: Sequence[Article], *, models: NlpModels) -> tuple[M
         mentions = [m for a in articles for m in collect_mentions(a, docs[a.id])]
         lower_words = lower_case_words(a.text for a in articles)
         openers_dropped = drop_sentence_openers(mentions, {a.id: a.text for a in articles})
-        return tuple(unify_kinds(openers_dropped, lower_words=lower_words))
+        return tuple(recover_missed_mentions(unify_kinds(openers_dropped, lower_words=lower_words), articles))
 
     return models.shared("mentions", articles, compute)
+
+
+# a capitalised word right before/after a spot, in the same line: the spot is inside a longer name
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w.'\u2019-]*)[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+# a word that may open a name of several words (not inside a word or a hyphenated name; a space after it),
+# and a name's end (no word goes on)
+_WORD_START = re.compile(r"(?<![\w'\u2019-])[^\W\d_]\S*(?=[ \t])")
+_AT_WORD_END = re.compile(r"(?![\w-])")
+
+
+def recover_missed_mentions(mentions: Sequence[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """Add the story's names where the NER missed them in one article.
+
+    The small NER finds a name in one article and misses the very same words in another ("Noël Le
+    Graët said …"); its decisions are made sentence by sentence, so a name it knows elsewhere in the
+    story is read again wherever the same words stand (the classic document-level consistency of
+    named-entity taggers).  Only names of two words or more (a lone word may be a common one), at
+    word boundaries, outside every mention, and not inside a longer capitalised name (no capitalised
+    word right before it other than a title, none right after it); the recovered mention takes the
+    name's one kind of the story (:func:`unify_kinds`) and, for a person, the title or apposition around it.
+    Returns the mentions in article order and position.
+    """
+    kinds: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    for m in mentions:
+        if len(m.form.split()) >= 2 and not m.form.isupper():
+            kinds[m.form][m.kind] += 1
+    if not kinds:
+        return list(mentions)
+    # the forms by first word, longest first: each word of the text is tried against the few forms it opens
+    # (one alternation of every form would try them all at every position of a story of thousands)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(kinds, key=len, reverse=True):
+        by_first[form.split()[0]].append(form)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+    result: list[Mention] = []
+    for article in articles:
+        own = by_article.get(article.id, [])
+        spans = sorted((m.start, m.end) for m in own)
+        text = article.text
+        added: list[Mention] = []
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            form = next((f for f in by_first.get(word.group(), ()) if _AT_WORD_END.match(text, start + len(f))
+                         and text.startswith(f, start)), None)
+            if form is None:
+                continue
+            end = start + len(form)
+            if any(s < end and start < e for s, e in spans):
+                continue
+            before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+            if before and before.group(1).lower().rstrip(".") not in _TITLE_WORDS and not _SENTENCE_BEFORE.search(
+                text, max(0, before.start(1) - 40), before.start(1)
+            ):
+                continue
+            if _CAPITAL_AFTER.match(text, end):
+                continue
+            kind = kinds[form].most_common(1)[0][0]
+            role = (_role_before(text, start) or _role_after(text, end)) if kind == "PERSON" else None
+            person = kind == "PERSON" and role is None and _person_cue(text, start)
+            added.append(Mention(article.id, form, kind, start, end, role, person_cue=person))
+        result.extend(sorted([*own, *added], key=lambda m: m.start) if added else own)
+    return result
 
 
 def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple[Entity, ...]:
@@ -1324,4 +1389,12 @@ def entity_lookup(entities: Sequence[Entity]) -> dict[str, Entity]:
     return lookup
 
 
-__all__ = ["Mention", "collect_mentions", "entity_lookup", "extract_entities", "story_mentions", "TITLE_HEADS"]
+__all__ = [
+    "Mention",
+    "collect_mentions",
+    "entity_lookup",
+    "extract_entities",
+    "recover_missed_mentions",
+    "story_mentions",
+    "TITLE_HEADS",
+]

@@ -104,6 +104,9 @@ _MEMBER_OF = re.compile(r"^(?:[a-z][\w-]*\s+){0,4}?(?P<noun>[a-z][\w-]*)\s+(?:fr
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
 
 
+_ONLY_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+
+
 def _mention_in(mentions: list[Mention], start: int, end: int) -> Mention | None:
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.kind in {"PERSON", "ORG"}]
     people = [m for m in inside if m.kind == "PERSON"]
@@ -134,6 +137,14 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
                 # '…," said Secretary Ali Larijani. On Wednesday …': the speaker ends with the sentence
                 who_end = cut.start() + (2 if text[cut.start()].isalnum() or text[cut.start()] == ")" else 0)
                 cut = None
+            if cut is None and who_end > who_start and pattern is _AFTER_SUBJECT_VERB:
+                # '"…" to the United States from Islamic State, the White House said': the quotation's
+                # sentence goes on; the subject is the name that alone follows its last comma (not a
+                # description's: '"…," Pierre Montfort, a resident living close to Le Petit Cambodge said')
+                comma = text.rfind(",", who_start, who_end)
+                last = _mention_in(mentions, comma, who_end) if comma >= 0 else None
+                if last is not None and _ONLY_THE.fullmatch(text, comma + 1, last.start) and not text[last.end : who_end].strip():
+                    who_start = comma + 1
             if cut is None and who_end > who_start:
                 named = _named_after_description(text, who_start, who_end, mentions)
                 if pattern is _AFTER_VERB_SUBJECT and named is not None:
