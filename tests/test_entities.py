@@ -386,9 +386,10 @@ def test_a_stop_word_opening_a_sentence_is_not_part_of_the_name() -> None:
 def test_a_title_does_not_reach_into_the_previous_sentence_and_a_time_zone_is_no_organisation() -> None:
     text = ("The crew spoke at a press conference on Friday. Captain Ilsa Moreno led the group. "
             "The ship left at 14:20 BST and docked at 9 p.m. EST, the Harbour Board said. A tremor "
-            "followed (0546 GMT), as the 1945 UN charter foresaw.")
+            "followed (0546 GMT), as the 1945 UN charter foresaw. The crew landed at 12:00 noon CET.")
     mentions = _mentions_with_entities(text, [("Ilsa Moreno", "PERSON"), ("BST", "ORG"), ("EST", "ORG"),
-                                              ("Harbour Board", "ORG"), ("GMT", "ORG"), ("UN", "ORG")])
+                                              ("Harbour Board", "ORG"), ("GMT", "ORG"), ("UN", "ORG"),
+                                              ("CET", "ORG")])
     assert [(m.form, m.kind, m.role) for m in mentions] == [
         ("Ilsa Moreno", "PERSON", "Captain"), ("Harbour Board", "ORG", None), ("UN", "ORG", None)]
 
@@ -913,3 +914,15 @@ def test_a_name_the_ner_missed_in_one_article_is_read_where_the_story_has_it() -
     # a mention already there is not doubled, and a lone word is never recovered
     again = recover_missed_mentions([*known, *found, Mention(one.id, "Graët", "PERSON", 0, 4)], [one, two])
     assert len(again) == 4
+
+
+def test_a_place_named_without_its_designator_is_that_place_whatever_the_ner_says() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    mentions = [Mention("a", "Bío Bío", "PERSON", i * 10, i * 10 + 7) for i in range(3)]
+    mentions += [Mention("a", "Bío Bío Region", "GPE", 100, 114), Mention("a", "Maule", "PERSON", 200, 205)]
+    # a titled person keeps the NER's kind even beside a place named after him
+    mentions += [Mention("b", "Ana Lima", "PERSON", 0, 8, role="Mayor"), Mention("b", "Ana Lima Province", "GPE", 40, 57)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds == {"Bío Bío": "GPE", "Bío Bío Region": "GPE", "Maule": "PERSON", "Ana Lima": "PERSON",
+                     "Ana Lima Province": "GPE"}

@@ -58,6 +58,12 @@ _AGENCY_CREDIT = re.compile(r"\s[\[(](?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Xin
 #: sentence (``… midnight. (Ana Lima/CBC)``, eleventh round); ``(Summer/Winter)`` names no one.
 _NAME_SLASH_CREDIT = re.compile(r"[.!?\"”’]\s*\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)$")
 
+#: Where the picture came from, in brackets after the caption's last stop, no slash (``… virtual items.
+#: (Wikimedia Commons)``, ``… at dusk. (Jane Roe)``; session 18): two to four capitalised words (``of``,
+#: ``the``, ``via`` between them), never a sentence; an article's paragraph does not close on one (one word
+#: is a wire's sign-off after the last paragraph: ``… according to the statement. (ANI)``).
+_BRACKETED_SOURCE = re.compile(r"[.!?][\"”’]?\s+\([A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|of|the|via)){1,3}\)$")
+
 #: The credit printed before the caption (13th round): an agency, then a new sentence with no stop between
 #: (``AP A crowd gathers …``), or a name with where the picture came from (``Ana Lima (via Twitter) The …``).
 _LEADING_AGENCY = re.compile(r"^(?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|EFE|AAP|PA|Alamy) (?:A|An|The|This|These|Two|Three) [a-z]")
@@ -291,6 +297,8 @@ def has_credit(text: str) -> bool:
     (True, True)
     >>> has_credit("AP reported a crowd at the pier."), has_credit("Lima wrote (via Twitter) that it was over.")
     (False, False)
+    >>> has_credit("The tank was a game's stop. (Wikimedia Commons)"), has_credit("Sales rose (see chart).")
+    (True, False)
     """
     if text.isascii():  # the hint pattern is a list of literals: look for each in the lower-cased text
         lowered = text.lower()
@@ -301,7 +309,7 @@ def has_credit(text: str) -> bool:
         hint = "©" in text or "ⓒ" in text or _CREDIT_HINT_LOWER.search(text.lower()) is not None
     if hint and _CREDIT.search(text):
         return True
-    if text.endswith(")") and "/" in text and _NAME_SLASH_CREDIT.search(text):
+    if text.endswith(")") and (("/" in text and _NAME_SLASH_CREDIT.search(text)) or _BRACKETED_SOURCE.search(text)):
         return True
     if (text[:1] in _AGENCY_INITIALS and _LEADING_AGENCY.match(text)) or (
         ("(via " in text or "(courtesy " in text) and _LEADING_SOURCE.match(text)

@@ -184,21 +184,25 @@ _PICTURE_POSITION = re.compile(
     re.IGNORECASE,
 )
 _POSITIONED_CAPTION_WORDS = 40
+_POSITIONED_CAPTION_WORDS_PLACED = 60  # a caption placing several people names them all
 
 
 def is_positioned_caption(text: str, shape: LineShape) -> bool:
     """A line naming where its subjects stand in a picture that does not end like a sentence: a caption.
 
-    An article's sentence may say *(pictured)* too, but it ends like a sentence.
+    An article's sentence may say *(pictured)* too, but it ends like a sentence; it never places two people.
 
     >>> from newsbrief.clean_shape import LineShape
     >>> [is_positioned_caption(t, LineShape.of(t)) for t in (
-    ...     "The harbour master (left) and the ferry's captain", "The harbour master (left) thanked the crew.")]
-    [True, False]
+    ...     "The harbour master (left) and the ferry's captain", "The harbour master (left) thanked the crew.",
+    ...     "The harbour master (centre) poses with the captain (left) at the pier.")]
+    [True, False, True]
     """
-    return "(" in text and not shape.terminal and shape.words <= _POSITIONED_CAPTION_WORDS and bool(
-        _PICTURE_POSITION.search(text)
-    )
+    if "(" not in text or shape.words > _POSITIONED_CAPTION_WORDS_PLACED:
+        return False
+    # two people placed in the picture ("X (centre) poses with Y (left) …"): a caption, even as a sentence
+    placed = len(_PICTURE_POSITION.findall(text))
+    return placed >= 2 or (placed == 1 and not shape.terminal and shape.words <= _POSITIONED_CAPTION_WORDS)
 
 
 _PLACEHOLDER_WORDS = 2

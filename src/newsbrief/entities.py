@@ -433,8 +433,11 @@ _NUMBER_AFTER = re.compile(r" \d+(?:-\d+)?(?!\d|[,.:]\d|-[^\W\d])(?! [a-z]{2,}[^
 # a small number after a possessive, or one opening a compound, is what the name has, not part of it
 # ("North Korea's 22 million people", "the Communist Party's 49-year ban"; not "Standard & Poor's 500")
 _POSSESSIVE_NUMBER = re.compile(r"['\u2019]s? (?P<number>\d+)$")
-# a clock time right before a short capitalised "organisation" makes it a time zone ("11:10 CET", "9 p.m. EST")
-_CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s*\(?$", re.IGNORECASE)
+# a clock time right before a short capitalised "organisation" makes it a time zone ("11:10 CET", "9 p.m. EST",
+# "12:00 noon BST")
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?|noon|midnight)?|\s*[ap]\.?m\.?)\s*\(?$", re.IGNORECASE
+)
 # … or a four-figure 24-hour time before a zone-shaped one ("0546 GMT", "1707 UTC"; not "the 1945 UN Charter")
 _MILITARY_CLOCK_BEFORE = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*\(?$")
 _ZONE_SHAPE = re.compile(r"[A-Z]{2,3}T|UTC")
@@ -765,6 +768,14 @@ def unify_kinds(
     for key, count in cues.items():
         if count >= GROUP_CUES:  # said twice to be a party or to have members: a group, whatever the NER says
             kinds[key] = "ORG"
+    # "Bío Bío", "Maule" beside the story's "Bío Bío Region", "Maule Region": the place without its designator,
+    # however the NER took it (foreign place names are often "people")
+    for key, kind in list(kinds.items()):
+        if kind == "PERSON" and key not in titled:
+            named = (kinds.get(f"{key} {d}", "PERSON") for d in sorted(PLACE_DESIGNATORS))
+            designated = [other for other in named if other != "PERSON"]
+            if designated:
+                kinds[key] = designated[0]
     dropped = set()
     # one-word forms the NER called a person, with (about) the number of such mentions: their PERSON votes
     # over a PERSON label's weight

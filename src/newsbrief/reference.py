@@ -74,7 +74,11 @@ def dangling_pronoun(text: str, names: frozenset[str] | None = None) -> bool:
     (True, False)
     >>> dangling_pronoun('"Of all the roots of Michelle, this one matters," she said.', story)
     True
+    >>> dangling_pronoun("A 28-year-old Frenchman, he was known to the police.", story)
+    True
     """
+    if _FRONTED_DESCRIPTION.match(text):
+        return True
     tokens = list(_TOKEN.finditer(text))
     quoted = [q.span() for q in _QUOTED.finditer(text)]
     for index, match in enumerate(tokens):
@@ -90,6 +94,11 @@ def dangling_pronoun(text: str, names: frozenset[str] | None = None) -> bool:
         if _names_someone(token, index, names) or (low in _DETERMINERS and _person_follows(tokens, index)):
             return False
     return False
+
+
+# "A 28-year-old Frenchman, he was known to …": an indefinite description put before the pronoun says who
+# he is, not which person of the story
+_FRONTED_DESCRIPTION = re.compile(r"\W*an?\s[^,.;:\"\u201c]{1,60},\s+(?:he|she)\b", re.IGNORECASE)
 
 
 def _person_follows(tokens: list[re.Match[str]], index: int) -> bool:

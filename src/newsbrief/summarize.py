@@ -127,6 +127,8 @@ def _addresses_reader(text: str) -> bool:
     (True, False)
     >>> _addresses_reader("The memorial honours the dead of World War I.")
     False
+    >>> _addresses_reader("On the occasion of Easter and Passover, I would like to announce a pardon.")
+    True
     >>> _addresses_reader("In our tests the phone lasted a day."), _addresses_reader("The US team won.")
     (True, False)
     """
@@ -144,8 +146,8 @@ def _addresses_reader(text: str) -> bool:
     unquoted = _WHOLE_QUOTE.sub(" ", text)
     for match in _UNQUOTED_I.finditer(unquoted):
         before = unquoted[: match.start()].split()
-        if len(before) <= 1 or not before[-1][:1].isupper():
-            return True
+        if len(before) <= 1 or not before[-1][:1].isupper() or before[-1].endswith((",", ";", ":")):
+            return True  # ("… on the occasion of Easter and Passover, I would like …": a comma before it)
     # "… we republish the claims of …", "In our tests the phone …": the outlet or a speaker talking, outside
     # quotation marks (not when a quotation is left open: the words may be inside it)
     return not _OPEN_QUOTE_MARK.search(unquoted) and bool(_UNQUOTED_WE.search(unquoted))
@@ -215,14 +217,23 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
     (False, False)
     >>> stands_alone("eBay said profits rose."), stands_alone("de Klerk said profits rose.")
     (True, True)
+    >>> stands_alone("The president delivered this speech on Friday."), stands_alone("Talks resume this week.")
+    (False, True)
     """
     if _ASIDE.fullmatch(text) or textmod.is_photo_caption(text) or talks_about_page(text) or _glued_residue(text):
         return False
-    if textmod.is_correction_note(text) or _CUT_OPENING.match(text):
+    if textmod.is_correction_note(text) or _CUT_OPENING.match(text) or _PAGE_MEDIA.search(text):
         return False
     return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
 
 
+# a sentence pointing at a picture, film or recording of its page ("Hollande delivered this speech Friday …",
+# "Police released this video of the suspect"): a caption, or a sentence whose "this" the brief cannot show
+_PAGE_MEDIA = re.compile(
+    r"\b(?:this|these)\s+(?:[a-z-]+\s+)?(?:video|videos|photo|photos|photograph|photographs|picture|pictures|"
+    r"image|images|footage|clip|clips|gallery|slideshow|graphic|infographic|map|chart|speech)\b",
+    re.IGNORECASE,
+)
 # a sentence opening with a lower-case word (no capital in it: not "eBay", "iPhone"): a piece of one the page
 # cut ("n the longer term, …" lost its drop cap; "… and then left." a paragraph break inside a sentence)
 # (not a name's particle: "de Klerk has said …", "van Gogh")

@@ -570,6 +570,15 @@ _PRONOUN_AFTER_TIME = re.compile(
 )
 
 
+# a count or quantifier alone as the subject ("Two were also arrested …", "Both have served time", "Most
+# were immigrants"): of the people or things the sentence before named
+_BARE_COUNT_SUBJECT = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|both|several|others|many|some|most|all)\s+"
+    r"(?:(?:also|later|then|still|now)\s+)?(?:were|was|are|is|have|has|had|will|would|remain|remained|died|fled)\b",
+    re.IGNORECASE,
+)
+
+
 def needs_context(sentence: str) -> bool:
     """Whether a sentence cannot stand alone.
 
@@ -606,13 +615,15 @@ def needs_context(sentence: str) -> bool:
     (True, False)
     >>> needs_context("The president said talks would go on.")
     False
+    >>> needs_context("Two were also arrested in Brussels."), needs_context("Two men were arrested in Brussels.")
+    (True, False)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence):
         return True
     opening = sentence.lstrip("\"'\u201c\u2018 ")
     if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(opening) or _aged_anaphor(opening):
         return True
-    if _PERSON_ANAPHOR.match(opening):
+    if _PERSON_ANAPHOR.match(opening) or _BARE_COUNT_SUBJECT.match(opening):
         return True
     if _announces_next(sentence) or _PRONOUN_AFTER_TIME.match(opening):
         return True
