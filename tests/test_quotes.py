@@ -577,3 +577,16 @@ def test_a_quoted_title_is_no_quotation_but_title_case_speech_with_its_speaker_i
     )
     found = [text[s:e] for _, _, s, e in find_quotes(text)]
     assert found == ["It's the Final Match", "WE WANT OUR JOBS BACK"]
+
+
+def test_a_quotation_opening_the_sentence_after_its_attribution_continues_it(models: NlpModels) -> None:
+    text = (
+        "``Most patients never get the full treatment,'' said Maria Lopez, a University of Lisbon professor of "
+        "psychiatry. ``There is plenty of room for improvement for many of them.''\n\n"
+        "The study covered 700 patients in two states over three years, and its authors will present it in June. "
+        "``Nobody expected the gap to be this wide.''"
+    )
+    quotes = {q.text[:20]: q.speaker for q in extract_quotes([make_article("lopez.txt", text)], models=models)}
+    # the second quotation continues Lopez's; the third, after another sentence in another paragraph, does not
+    assert quotes == {"Most patients never ": "Maria Lopez", "There is plenty of r": "Maria Lopez",
+                      "Nobody expected the ": None}

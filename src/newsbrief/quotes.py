@@ -20,6 +20,7 @@ same speaker (or one unknown) and enough content-word overlap (prefix stems) or 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,8 +43,16 @@ _TERM_OPENERS = frozenset("a an the these those its their his her our so-called 
 # Merge thresholds: same known speaker / one speaker unknown.
 SAME_SPEAKER_STEMS, SAME_SPEAKER_RATIO = 0.25, 75.0
 UNKNOWN_SPEAKER_STEMS, UNKNOWN_SPEAKER_RATIO = 0.5, 90.0
-# An unattributed quote starting at most this many characters after an attributed one inherits its speaker.
+# An unattributed quote starting at most this many characters after an attributed one inherits its speaker;
+# so does one opening the sentence right after the attributed quotation's sentence, within INHERIT_SENTENCE_GAP
+# characters of it ('``…,'' said Lehman, a University of Maryland professor of psychiatry. ``I think …'').
 INHERIT_GAP = 60
+INHERIT_SENTENCE_GAP = 200
+_VERB = r"(?:said|says|added|adds|explained|noted|wrote|writes|continued)"
+# the rest of the attributed quotation's sentence is its attribution alone: '…,'' said X, a professor. '
+_ATTRIBUTION_TAIL = re.compile(
+    rf"[\s,'\"\u201d\u2019]*(?:{_VERB}\s[^!?]{{1,160}}|[^!?]{{1,80}}\s{_VERB}(?:\s[^!?]{{0,120}})?)[.!?]?\s*"
+)
 _DOUBLE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 
 
@@ -123,6 +132,7 @@ def extract_quotes(
         by_article[mention.article_id].append(mention)
     for article in articles:
         mentions = surnames_as_people(by_article[article.id])
+        spans = [(sentence.span.start, sentence.span.end) for sentence in models.sentences(article)]
         previous_end, previous_speaker = -1000, None
         for qs, qe, start, end in find_quotes(article.text):
             who = attribute(article.text, (qs, qe), mentions)
@@ -134,7 +144,7 @@ def extract_quotes(
                     name = matches.pop() if len(matches) == 1 else None
             else:
                 name = speaker_name(who, lookup, mentions)
-            if who is None and qs - previous_end <= INHERIT_GAP:
+            if who is None and _continues(article.text, spans, previous_end, qs):
                 # an unattributed quote right after an attributed one continues it (newswire convention)
                 name = previous_speaker
             previous_end, previous_speaker = qe, name
@@ -142,6 +152,35 @@ def extract_quotes(
                 continue
             found.append(_Found(article.id, article.text[start:end], start, end, name))
     return _merge(found, {a.id: i for i, a in enumerate(articles)})
+
+
+def _continues(text: str, sentences: Sequence[tuple[int, int]], previous_end: int, quote_start: int) -> bool:
+    """Whether an unattributed quotation continues the attributed one that ended at ``previous_end``.
+
+    Newswire convention: the quotation right after it, or the one that opens the next sentence of the same
+    paragraph when the rest of the attributed quotation's sentence is its attribution alone ("…,'' said X,
+    a professor of law. ``…''"). ``sentences``: the article's sentence spans.
+
+    >>> t = ("``We are sure,\'\' said Ana Lima, a professor of constitutional law at the University of Lisbon. "
+    ...      "``It works.\'\' Rain fell on the city all day long, and by the evening every road to the coast "
+    ...      "was closed. ``No.\'\'")
+    >>> from newsbrief.text import SentenceSplitter
+    >>> spans = SentenceSplitter().split(t)
+    >>> _continues(t, spans, t.index(" said"), t.index("``It")), _continues(t, spans, t.index(" Rain"), t.index("``No"))
+    (True, False)
+    """
+    if quote_start - previous_end <= INHERIT_GAP:
+        return True
+    if quote_start - previous_end > INHERIT_SENTENCE_GAP:
+        return False
+    starts = [start for start, _ in sentences]
+    current = bisect_right(starts, quote_start) - 1
+    if current < 1 or text[starts[current] : quote_start].strip(" \t\"'`\u201c\u2018"):
+        return False  # the quotation does not open its sentence
+    before_start, before_end = sentences[current - 1]
+    if not before_start <= previous_end <= before_end or "\n\n" in text[before_end:quote_start]:
+        return False  # another sentence, or a paragraph break, stands between
+    return _ATTRIBUTION_TAIL.fullmatch(text, previous_end, before_end) is not None
 
 
 def _is_term(text: str, quote_start: int, start: int, end: int) -> bool:
