@@ -50,7 +50,7 @@ from newsbrief.names import (
 )
 from newsbrief.nlp import NlpModels
 from newsbrief.places import known_place
-from newsbrief.text import STOPWORDS, content_words
+from newsbrief.text import STOPWORDS, TITLE_ABBREVIATIONS, content_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -463,6 +463,53 @@ _ORGANISATION_HEADS = ORG_DESIGNATORS | frozenset(
 _NO_PERSON = _KIN_ADDRESS | _ORGANISATION_HEADS  # one-word "people" that name nobody
 
 
+# person titles the NER runs a place's or organisation's name into when a person's name follows ("New York
+# Gov. George Pataki", "Toronto Detective Brian Borg", "Palestinian Civil Aviation Authority Brig. Gen. …");
+# not group nouns ("Laramie Police Cmdr. …") nor words of products and titles of works ("Palm Pilot", "Sea King")
+_TITLE_TAIL_WORDS = frozenset(w.lower() for w in TITLE_ABBREVIATIONS) | frozenset(
+    """governor senator representative congressman congresswoman detective bishop archbishop correspondent
+    marshal commander general colonel captain lieutenant sergeant inspector minister president mayor ambassador
+    secretary spokesman spokeswoman chairman director superintendent sheriff judge prosecutor professor
+    officer official""".split()
+)
+# words before a title that are part of it ("Air Chief Marshal", "Foreign Minister"; not "Party", "State",
+# "Defence": the end of an organisation's own name, "Democratic Party Chairman X")
+_TITLE_TAIL_MODIFIERS = frozenset("acting chief co deputy first former prime senior top vice foreign interior".split())
+COMMON_WORD_ZIPF = 5.0
+_TITLE_TAIL = re.compile(r"\s+([A-Z][a-z]+)$")
+_NAME_FOLLOWS = re.compile(r"[ \t]+[A-Z]")
+_ABBREVIATION_NAME_FOLLOWS = re.compile(r"\.?[ \t]+[A-Z]")
+
+
+def _without_title_tail(text: str, start: int, end: int) -> int:
+    """The end of a non-person mention without the person titles the NER ran into it before a name.
+
+    >>> t = "New York Gov. George Pataki met Air Chief Marshal Angus Houston and the Palm Pilot team."
+    >>> spans = [(t.index(n), t.index(n) + len(n)) for n in ("New York Gov", "Air Chief Marshal", "Palm Pilot")]
+    >>> [t[s:_without_title_tail(t, s, e)] for s, e in spans]
+    ['New York', '', 'Palm Pilot']
+    """
+    last = _TITLE_TAIL.search(text, start, end)
+    if last is None or last.group(1).lower() not in _TITLE_TAIL_WORDS:
+        return end
+    # a name right after it: after an abbreviation's point ("Gov. George"), else after a space ("Detective
+    # Brian"; a full stop there ends the sentence: "… the Democratic Action Party. The …")
+    abbreviation = last.group(1) in TITLE_ABBREVIATIONS
+    if not (_ABBREVIATION_NAME_FOLLOWS if abbreviation else _NAME_FOLLOWS).match(text, end):
+        return end
+    cut = last.start()
+    while True:  # the title's modifiers before it go too ("Air Chief Marshal", "Prime Minister")
+        tail = _TITLE_TAIL.search(text, start, cut)
+        word = tail.group(1).lower() if tail else ""
+        if not tail or (word not in _TITLE_TAIL_WORDS and word not in _TITLE_TAIL_MODIFIERS):
+            break
+        cut = tail.start()
+    rest = text[start:cut].split()
+    if cut < end and len(rest) == 1 and zipf_frequency(rest[0], "en") >= COMMON_WORD_ZIPF:
+        return start  # "Air" of "Air Chief Marshal": a common word left of a title, no name
+    return cut
+
+
 def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     """Cleaned PERSON/ORG/GPE mentions of one parsed article (offsets into ``article.text``)."""
     mentions: list[Mention] = []
@@ -490,6 +537,10 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         short_form = _SHORT_FORM_TAIL.search(text, start, end)
         if short_form:  # the NER ran on into the bracketed short form: "… Safety Authority (Amsa"
             end = short_form.start()
+        if kind != "PERSON":
+            end = _without_title_tail(text, start, end)
+            if end <= start:
+                continue
         raw = text[start:end]
         if _SENTENCE_IN_NAME.search(raw):
             continue
