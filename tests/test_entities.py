@@ -938,3 +938,12 @@ def test_a_place_or_organisation_loses_the_title_the_ner_ran_into_before_a_name(
     # an organisation's own last word before a full stop or a name stays; a common word left alone goes
     assert [m.form for m in mentions] == ["New York", "Ana Lima", "Toronto", "Rui Costa", "Harbour Board",
                                           "Democratic Action Party", "Palm Pilot"]
+
+
+def test_a_list_the_ner_read_as_one_name_gives_one_mention_per_item() -> None:
+    text = "Rivals Netscape, Sun and Apple Computer met lawyers of Donaldson, Lufkin & Jenrette in Atlanta."
+    mentions = _mentions_with_entities(text, [("Netscape, Sun and Apple Computer", "ORG"),
+                                              ("Donaldson, Lufkin & Jenrette", "ORG"), ("Atlanta", "GPE")])
+    assert [(m.form, text[m.start : m.end]) for m in mentions] == [
+        ("Netscape", "Netscape"), ("Sun", "Sun"), ("Apple Computer", "Apple Computer"),
+        ("Donaldson, Lufkin & Jenrette", "Donaldson, Lufkin & Jenrette"), ("Atlanta", "Atlanta")]

@@ -510,21 +510,59 @@ def _without_title_tail(text: str, start: int, end: int) -> int:
     return cut
 
 
+def token_end_char(doc: Doc, token_end: int) -> int:
+    """The character offset where the NER span ending before token ``token_end`` ends."""
+    last = doc[token_end - 1]
+    return last.idx + len(last.text)
+
+
+# a list the NER read as one name: "Netscape, Sun", "Atlantida, Colon and Yoro", "Apple Computer, America
+# Online and Intuit" — items of at most four words, each opening with a capital
+_LIST_ITEM = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}"
+_NAME_LIST = re.compile(rf"{_LIST_ITEM}(?:, {_LIST_ITEM})+(?:,? and {_LIST_ITEM})?")
+_LIST_SEPARATOR = re.compile(r",? and |, ")
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a mention that is a list of names, else the mention itself.
+
+    Not a firm's name ("Goldman, Sachs & Co.", "Cravath, Swaine & Moore": an ampersand) nor one whose list
+    follows "of" ("State Administration of Science, Technology and Industry …").
+
+    >>> t = "Netscape, Sun and Apple Computer met Donaldson, Lufkin & Jenrette."
+    >>> [t[s:e] for s, e in _list_items(t, 0, 32)], [t[s:e] for s, e in _list_items(t, 37, 65)]
+    (['Netscape', 'Sun', 'Apple Computer'], ['Donaldson, Lufkin & Jenrette'])
+    """
+    form = text[start:end]
+    if ", " not in form or "&" in form or " of " in form or not _NAME_LIST.fullmatch(form):
+        return [(start, end)]
+    items, position = [], start
+    for separator in _LIST_SEPARATOR.finditer(form):
+        items.append((position, start + separator.start()))
+        position = start + separator.end()
+    items.append((position, end))
+    return items
+
+
 def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     """Cleaned PERSON/ORG/GPE mentions of one parsed article (offsets into ``article.text``)."""
     mentions: list[Mention] = []
     text = article.text
     groups = {ent.text for ent in doc.ents if ent.label_ == "NORP"}  # nationalities, religious and political groups
-    for ent in doc.ents:
-        kind = LABELS.get(ent.label_)
-        if kind is None:
-            continue
-        start, end = ent.start_char, ent.end_char
-        if ent.end < len(doc) and _ABBREV_TOKEN.match(doc[ent.end].text) and doc[ent.end].idx == end + 1:
+    pieces = [
+        (kind, piece_start, piece_end, ent.end)
+        for ent in doc.ents
+        if (kind := LABELS.get(ent.label_)) is not None
+        for piece_start, piece_end in _list_items(text, ent.start_char, ent.end_char)
+    ]
+    for kind, start, end, token_end in pieces:
+        if end == token_end_char(doc, token_end) and token_end < len(doc) and _ABBREV_TOKEN.match(
+            doc[token_end].text
+        ) and doc[token_end].idx == end + 1:
             # the tokenizer read a sentence-final name as an abbreviation ("Hun Sen." → "Hun" + "Sen.")
-            following = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+            following = doc[token_end + 1] if token_end + 1 < len(doc) else None
             if following is None or following.is_title or following.is_space or following.is_punct:
-                end = doc[ent.end].idx + len(doc[ent.end].text) - 1
+                end = doc[token_end].idx + len(doc[token_end].text) - 1
         owned = _POSSESSIVE_NUMBER.search(text, start, end)
         if owned and len(owned.group("number")) > 2 and not re.match(r"-[^\W\d]", text[end : end + 2]):
             owned = None
