@@ -241,6 +241,9 @@ def test_two_apostrophes_closing_a_word_open_nothing() -> None:
          "Office said on Tuesday.", "Home Office"),
         # … but a name inside a description after the comma is not the subject
         ("``We heard the guns,'' Pierre Lamont, a resident living close to the Bank of England said.", "Pierre Lamont"),
+        # reported speech whose subject is a noun phrase after a comma: not a name earlier in the sentence
+        ("While the World Bank sets targets until 2012, the communique says that a ``new deal must be put "
+         "in place soon''.", None),
     ],
 )
 def test_attributions_around_the_quotation(models: NlpModels, text: str, speaker: str | None) -> None:

@@ -286,7 +286,15 @@ def _clause_subject(text: str, start: int, verb: int, mentions: list[Mention]) -
         # not an organisation after a person, nor one that only says whose someone is ("Yvo de Boer of the
         # UNFCCC had said", "X, a former expert for the NTSB said")
         return adjacent
+    if adjacent is None and _NOMINAL_SUBJECT.search(text, start, verb):
+        # "While the Kyoto Protocol includes …, the communique says that …": the verb's own subject is a
+        # noun phrase after a comma, not a name earlier in the sentence
+        return None
     return _mention_in(inside, start, verb)
+
+
+# a definite noun phrase opening the clause of a reporting verb, after a comma ("…, the communique says")
+_NOMINAL_SUBJECT = re.compile(r",\s+the\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+$", re.IGNORECASE)
 
 
 _PEOPLE_NOUNS = frozenset(
