@@ -930,15 +930,12 @@ def test_a_place_named_without_its_designator_is_that_place_whatever_the_ner_say
 
 def test_a_place_or_organisation_loses_the_title_the_ner_ran_into_before_a_name() -> None:
     text = ("New York Governor Ana Lima met Toronto Detective Rui Costa and the Harbour Board. "
-            "The Democratic Action Party. The Palm Pilot Maria sold well. Air Chief Marshal Rui Costa came. "
-            "Shots hit the Iranian Consul in Basra.")
+            "The Democratic Action Party. The Palm Pilot Maria sold well. Air Chief Marshal Rui Costa came.")
     mentions = _mentions_with_entities(text, [("New York Governor", "GPE"), ("Ana Lima", "PERSON"),
                                               ("Toronto Detective", "ORG"), ("Rui Costa", "PERSON"),
                                               ("Harbour Board", "ORG"), ("Democratic Action Party", "ORG"),
-                                              ("Palm Pilot", "ORG"), ("Air Chief Marshal", "ORG"),
-                                              ("Iranian Consul", "ORG")])
-    # an organisation's own last word before a full stop or a name stays; a common word left alone goes; a
-    # country's office is no organisation
+                                              ("Palm Pilot", "ORG"), ("Air Chief Marshal", "ORG")])
+    # an organisation's own last word before a full stop or a name stays; a common word left alone goes
     assert [m.form for m in mentions] == ["New York", "Ana Lima", "Toronto", "Rui Costa", "Harbour Board",
                                           "Democratic Action Party", "Palm Pilot"]
 

@@ -470,10 +470,8 @@ _TITLE_TAIL_WORDS = frozenset(w.lower() for w in TITLE_ABBREVIATIONS) | frozense
     """governor senator representative congressman congresswoman detective bishop archbishop correspondent
     marshal commander general colonel captain lieutenant sergeant inspector minister president mayor ambassador
     secretary spokesman spokeswoman chairman director superintendent sheriff judge prosecutor professor
-    officer official consul""".split()
+    officer official""".split()
 )
-# a nationality's adjective ("Iranian", "British", "Israeli", "Chinese")
-_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)")
 # words before a title that are part of it ("Air Chief Marshal", "Foreign Minister"; not "Party", "State",
 # "Defence": the end of an organisation's own name, "Democratic Party Chairman X")
 _TITLE_TAIL_MODIFIERS = frozenset("acting chief co deputy first former prime senior top vice foreign interior".split())
@@ -610,11 +608,6 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         portfolio = not form.isupper() and "." not in form and _PORTFOLIO_AFTER.match(text, end)
         if kind != "PERSON" and " " not in form and (form.lower() in _TITLE_WORDS or portfolio):
             continue  # "Interior"/"Transport" cut from "Interior/Transport Minister X": a portfolio, not a name
-        words = form.split()
-        if kind != "PERSON" and 2 <= len(words) <= 3 and words[-1].lower() in _TITLE_TAIL_WORDS and all(
-            _NATIONALITY.fullmatch(w) for w in words[:-1]
-        ):
-            continue  # "Iranian Consul", "Croatian Bishop": an office of a country, no organisation
         if " " not in form and form.lower() in TITLE_HEADS and _TITLE_POINT.match(text, end):
             continue  # "Col" cut from "Col. Moammar Gadhafi": a title's abbreviation before the name
         if _NOT_IN_NAME.search(form) or (kind == "PERSON" and any(ch.isdigit() for ch in form)):

@@ -51,7 +51,7 @@ TITLE_HEADS = frozenset(
     player striker goalkeeper champion principal superintendent pastor priest rabbi imam mufti mullah
     patriarch deacon monsignor emir empress tsar duchess countess baroness councillor councilman
     councilwoman alderman assemblyman assemblywoman surgeon chef skipper midfielder defender winger
-    trooper spc specialist pfc brig brigadier cmdr cdr lieut consul""".split()
+    trooper spc specialist pfc brig brigadier cmdr cdr lieut""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """prime foreign defense defence finance interior justice deputy vice acting former crown first
