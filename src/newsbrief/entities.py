@@ -477,7 +477,8 @@ _TITLE_TAIL_WORDS = frozenset(w.lower() for w in TITLE_ABBREVIATIONS) | frozense
 _TITLE_TAIL_MODIFIERS = frozenset("acting chief co deputy first former prime senior top vice foreign interior".split())
 COMMON_WORD_ZIPF = 5.0
 _TITLE_TAIL = re.compile(r"\s+([A-Z][a-z]+)$")
-_NAME_FOLLOWS = re.compile(r"[ \t]+[A-Z]")
+# a capitalised word right after a spot, in the same line (a name follows; the spot is inside a longer name)
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 _ABBREVIATION_NAME_FOLLOWS = re.compile(r"\.?[ \t]+[A-Z]")
 
 
@@ -495,7 +496,7 @@ def _without_title_tail(text: str, start: int, end: int) -> int:
     # a name right after it: after an abbreviation's point ("Gov. George"), else after a space ("Detective
     # Brian"; a full stop there ends the sentence: "… the Democratic Action Party. The …")
     abbreviation = last.group(1) in TITLE_ABBREVIATIONS
-    if not (_ABBREVIATION_NAME_FOLLOWS if abbreviation else _NAME_FOLLOWS).match(text, end):
+    if not (_ABBREVIATION_NAME_FOLLOWS if abbreviation else _CAPITAL_AFTER).match(text, end):
         return end
     cut = last.start()
     while True:  # the title's modifiers before it go too ("Air Chief Marshal", "Prime Minister")
@@ -508,12 +509,6 @@ def _without_title_tail(text: str, start: int, end: int) -> int:
     if cut < end and len(rest) == 1 and zipf_frequency(rest[0], "en") >= COMMON_WORD_ZIPF:
         return start  # "Air" of "Air Chief Marshal": a common word left of a title, no name
     return cut
-
-
-def token_end_char(doc: Doc, token_end: int) -> int:
-    """The character offset where the NER span ending before token ``token_end`` ends."""
-    last = doc[token_end - 1]
-    return last.idx + len(last.text)
 
 
 # a list the NER read as one name: "Netscape, Sun", "Atlantida, Colon and Yoro", "Apple Computer, America
@@ -549,14 +544,15 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     text = article.text
     groups = {ent.text for ent in doc.ents if ent.label_ == "NORP"}  # nationalities, religious and political groups
+    # each list item of an NER span; the last one (the span's end) with the index of the token after it
     pieces = [
-        (kind, piece_start, piece_end, ent.end)
+        (kind, piece_start, piece_end, ent.end if piece_end == ent.end_char else None)
         for ent in doc.ents
         if (kind := LABELS.get(ent.label_)) is not None
         for piece_start, piece_end in _list_items(text, ent.start_char, ent.end_char)
     ]
     for kind, start, end, token_end in pieces:
-        if end == token_end_char(doc, token_end) and token_end < len(doc) and _ABBREV_TOKEN.match(
+        if token_end is not None and token_end < len(doc) and _ABBREV_TOKEN.match(
             doc[token_end].text
         ) and doc[token_end].idx == end + 1:
             # the tokenizer read a sentence-final name as an abbreviation ("Hun Sen." → "Hun" + "Sen.")
@@ -1190,9 +1186,9 @@ def story_mentions(articles: Sequence[Article], *, models: NlpModels) -> tuple[M
     return models.shared("mentions", articles, compute)
 
 
-# a capitalised word right before/after a spot, in the same line: the spot is inside a longer name
+# a capitalised word right before a spot, in the same line: the spot is inside a longer name (or see
+# _CAPITAL_AFTER)
 _CAPITAL_BEFORE = re.compile(r"([A-Z][\w.'\u2019-]*)[ \t]+$")
-_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 # a word that may open a name of several words (not inside a word or a hyphenated name; a space after it),
 # and a name's end (no word goes on)
 _WORD_START = re.compile(r"(?<![\w'\u2019-])[^\W\d_]\S*(?=[ \t])")
@@ -1211,10 +1207,7 @@ def recover_missed_mentions(mentions: Sequence[Mention], articles: Sequence[Arti
     name's one kind of the story (:func:`unify_kinds`) and, for a person, the title or apposition around it.
     Returns the mentions in article order and position.
     """
-    kinds: dict[str, Counter[EntityKind]] = defaultdict(Counter)
-    for m in mentions:
-        if len(m.form.split()) >= 2 and not m.form.isupper():
-            kinds[m.form][m.kind] += 1
+    kinds = {m.form: m.kind for m in mentions if len(m.form.split()) >= 2 and not m.form.isupper()}
     if not kinds:
         return list(mentions)
     # the forms by first word, longest first: each word of the text is tried against the few forms it opens
@@ -1228,7 +1221,7 @@ def recover_missed_mentions(mentions: Sequence[Mention], articles: Sequence[Arti
     result: list[Mention] = []
     for article in articles:
         own = by_article.get(article.id, [])
-        spans = sorted((m.start, m.end) for m in own)
+        spans = [(m.start, m.end) for m in own]
         text = article.text
         added: list[Mention] = []
         for word in _WORD_START.finditer(text):
@@ -1247,7 +1240,7 @@ def recover_missed_mentions(mentions: Sequence[Mention], articles: Sequence[Arti
                 continue
             if _CAPITAL_AFTER.match(text, end):
                 continue
-            kind = kinds[form].most_common(1)[0][0]
+            kind = kinds[form]
             role = (_role_before(text, start) or _role_after(text, end)) if kind == "PERSON" else None
             person = kind == "PERSON" and role is None and _person_cue(text, start)
             added.append(Mention(article.id, form, kind, start, end, role, person_cue=person))
