@@ -305,3 +305,14 @@ def test_sentences_sharing_only_the_counted_words_are_about_different_things() -
     assert _find([a, b]) == ()
     # a possessive name opening a sentence names what rose
     assert not [d for d in _find([a, c]) if "14" in d.values]
+
+
+def test_a_name_difference_held_word_for_word_by_a_longer_one_is_said_once() -> None:
+    a = make_article("a.txt", "The Free Democracy Party met. The Democracy Party of Porto said so.")
+    b = make_article("b.txt", "The Free Democratic Party met. The Democratic Party of Porto said so.")
+    entities = (
+        Entity("Free Democracy Party", "ORG", ("Free Democracy Party", "Free Democratic Party"), (a.id, b.id), 2),
+        Entity("Democracy Party", "ORG", ("Democracy Party", "Democratic Party"), (a.id, b.id), 4),
+    )
+    names = {x.subject: dict(x.values) for x in _find([a, b], entities=entities) if x.kind == "name"}
+    assert names == {"Free Democracy Party": {"Free Democracy Party": (a.id,), "Free Democratic Party": (b.id,)}}

@@ -947,3 +947,14 @@ def test_a_list_the_ner_read_as_one_name_gives_one_mention_per_item() -> None:
     assert [(m.form, text[m.start : m.end]) for m in mentions] == [
         ("Netscape", "Netscape"), ("Sun", "Sun"), ("Apple Computer", "Apple Computer"),
         ("Donaldson, Lufkin & Jenrette", "Donaldson, Lufkin & Jenrette"), ("Atlanta", "Atlanta")]
+
+
+def test_a_surname_the_ner_cut_at_its_particle_is_made_whole() -> None:
+    text = "Ursula von der Leyen met Alain Le Roy, Paul De Vries and Ines Da in Brussels."
+    mentions = _mentions_with_entities(text, [("Ursula von der", "PERSON"), ("Leyen", "GPE"),
+                                              ("Alain Le", "PERSON"), ("Roy", "PERSON"), ("Paul De", "PERSON"),
+                                              ("Ines Da", "PERSON"), ("Brussels", "GPE")])
+    # cut in two, or before a last word the NER tagged as nothing ("Vries"); no name word after "Da": as it is
+    assert [(m.form, m.kind) for m in mentions] == [
+        ("Ursula von der Leyen", "PERSON"), ("Alain Le Roy", "PERSON"), ("Paul De Vries", "PERSON"),
+        ("Ines Da", "PERSON"), ("Brussels", "GPE")]

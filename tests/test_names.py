@@ -17,7 +17,8 @@ PEOPLE = [
     "Bill Clinton", "Norodom Sihanouk", "Norodom Ranariddh", "Hun Sen", "Youssef Sughayer", "Youssef Zughayer",
     "Qin Qingguo", "Qin Qinguo", "Kim Dae-jung", "Kim Jong Il", "Chen Yan", "Chen Yang", "J. R.", "Saddiq Ali",
     "Sadeek Ali", "Mark Udall", "Tom Udall", "Jacques Santer", "Winnie Mandela", "Nelson Mandela",
-    "Carlos Flores", "Carlos Flores Facusse", "Carlos Roberto Flores",
+    "Carlos Flores", "Carlos Flores Facusse", "Carlos Roberto Flores", "Alain Le Roy", "Alain LeRoy",
+    "J.K. Shin", "JK Shin",
 ]
 ORGANISATIONS = [
     "U.N.", "United Nations", "UN", "Compaq", "Compaq Computer Corp.", "Northwest", "Northwest Airlines",
@@ -124,3 +125,19 @@ def test_a_common_word_is_a_surname_only_as_spelt(single: str, full: str, same: 
 )
 def test_an_abbreviation_inside_an_organisation_name_is_one_word(a: str, b: str, same: bool) -> None:
     assert (name_similarity(a, b, kind="ORG") is not None) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Alain Le Roy", "Alain LeRoy", True),  # a surname's particle written apart or joined
+        ("J.K. Shin", "JK Shin", True),  # initials with or without points
+        ("Mark De Saulnier", "Mark DeSaulnier", True),
+        ("Le Roy", "Leroy Smith", False),  # the same letters only in part
+        ("Ana Belle", "Anabelle Moreau", False),
+    ],
+)
+def test_a_name_spaced_otherwise_is_the_same_name(a: str, b: str, same: bool) -> None:
+    assert (name_similarity(a, b, kind="PERSON") is not None) == same
+    names = _names([a, b], "PERSON")
+    assert (_candidate_pairs([0, 1], names, NameMatcher()) == [(0, 1)]) or not same

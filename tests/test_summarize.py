@@ -271,3 +271,17 @@ def test_the_lead_is_a_lede_not_the_background_every_source_repeats(splitter):
     summary = summarize(align([first, second, third], splitter=splitter), options=opts)
     assert summary[0].text != background and summary[0].support == 1  # one of the ledes
     assert any(s.text == background and s.support == 3 for s in summary)
+
+
+def test_a_sentence_inside_a_quotation_or_a_profile_list_is_no_summary_sentence(splitter):
+    # the middle sentence of a quotation carries no mark of its own; a list's "Name: description" entry is
+    # no statement — both read alone as the paper's own claim about the northern pier
+    summary = _summary_of_two(
+        splitter,
+        "The harbour authority closed the northern pier on Monday. \u201cWe are sorry. The northern pier "
+        "collapsed after the crane failed on Monday. We will rebuild it,\u201d the harbour master said.\n\n"
+        "Those in charge:\n\nMaria Lopes: harbour master, in charge of the northern pier since the crane failed.",
+        "A crane failed and the northern pier of the harbour collapsed on Monday; the authority closed it.",
+    )
+    texts = [s.text for s in summary]
+    assert not any(t.startswith(("The northern pier collapsed", "Maria Lopes")) for t in texts), texts

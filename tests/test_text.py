@@ -124,3 +124,28 @@ def test_a_persons_age_for_a_person_named_before_needs_context() -> None:
     assert needs_context("The 31-year-old was named captain on Friday.")
     assert needs_context("The 27-year-old winger joined in July.")
     assert not needs_context("The 82-year-old Pinochet was arrested on Friday.")
+
+
+def test_a_sentence_inside_a_quotation_or_a_lists_entry_is_bound_to_its_place() -> None:
+    from newsbrief.text import SentenceSplitter, context_bound
+
+    text = (
+        "MARSEILLE: The ferry strike ended on Friday.\n\n"
+        "\u201cThe port is calm. Ships left at dawn. We expect a normal weekend,\u201d the harbour master said. "
+        "``Nobody lost a job. Talks go on,'' a union leader added.\n\n"
+        "Two people led the talks.\n\n"
+        "Lucie Marin (also written Lucy Marin): union secretary, from Toulon.\n\n"
+        "Paul De Vries: the port authority's negotiator.\n\n"
+        "Mayor Ana Lima: \u201cThe city thanks them.\u201d"
+    )
+    sentences = SentenceSplitter().sentences("a", text)
+    bound = [sentences[i].text for i in sorted(context_bound(text, sentences))]
+    # the quotations' later sentences (with or without a mark of their own) and the profile entries; not the
+    # dateline's shape at the top, nor a colon that introduces a quotation
+    assert bound == [
+        "Ships left at dawn.",
+        "We expect a normal weekend,\u201d the harbour master said.",
+        "Talks go on,'' a union leader added.",
+        "Lucie Marin (also written Lucy Marin): union secretary, from Toulon.",
+        "Paul De Vries: the port authority's negotiator.",
+    ]

@@ -365,3 +365,14 @@ def test_a_development_still_to_come_is_marked_ahead() -> None:
     splitter = SentenceSplitter()
     entries = build_timeline([article], sentences={article.id: splitter.sentences(article.id, article.text)})
     assert [(e.date.isoformat(), e.ahead) for e in entries] == [("2024-05-06", False), ("2024-06-10", True)]
+
+
+def test_a_sentence_inside_a_quotation_or_a_lists_entry_is_no_development() -> None:
+    text = (
+        "The cargo ship left Rotterdam on Tuesday. \u201cWe checked every container. The crane broke on Monday. "
+        "Nobody was hurt,\u201d the captain said.\n\n"
+        "Crew:\n\nJan Visser: captain, on board since the ship was launched on March 3, 1998."
+    )
+    article = make_article("ship.txt", text)
+    texts = [e.text for e in build_timeline([article], sentences=split([article]))]
+    assert texts == ["The cargo ship left Rotterdam on Tuesday."]

@@ -83,7 +83,9 @@ class Alignment:
     other articles that carry sentence ``i``), ``support[i]``; ``exclusive`` lists sentence indices whose
     information only one independent source has; ``stems[i]`` are the content stems; ``stemmer`` is the
     stem cache, reused by the summariser; ``names`` are the story's proper names
-    (:func:`newsbrief.reference.proper_names`, for the summary's and "only in one source"'s pronoun test).
+    (:func:`newsbrief.reference.proper_names`, for the summary's and "only in one source"'s pronoun test);
+    ``bound`` are the sentences that only read where they stand (:func:`newsbrief.text.context_bound`: inside
+    a quotation, a speaker's words; an entry of a list of profiles).
     """
 
     articles: tuple[Article, ...]
@@ -98,6 +100,7 @@ class Alignment:
     sources: int
     stemmer: Stems
     names: frozenset[str]
+    bound: frozenset[int]
 
     def index_of(self, article_id: str, position: int) -> int:
         """Index of the ``position``-th sentence of article ``article_id``."""
@@ -200,12 +203,14 @@ def align(
     sents: list[Sentence] = []
     article_of: list[int] = []
     position: list[int] = []
+    bound: set[int] = set()
     for ai, article in enumerate(articles):
         if sentences is not None and article.id in sentences:
             own = list(sentences[article.id])
         else:
             assert splitter is not None
             own = splitter.sentences(article.id, article.text)
+        bound.update(len(sents) + k for k in textmod.context_bound(article.text, own))
         for pos, sentence in enumerate(own):
             sents.append(sentence)
             article_of.append(ai)
@@ -259,4 +264,5 @@ def align(
         sources=n_sources,
         stemmer=stems,
         names=proper_names([s.text for s in sents]),
+        bound=frozenset(bound),
     )

@@ -188,9 +188,12 @@ def _exclusive(
         if seen_sources.get(al.source_of[i], 0) >= 2:
             continue
         # shown alone, an item must read alone and end like a sentence (like a summary sentence: not a spec
-        # sheet's "Body Dimensions 142 x 72.5 mm" or a list item); a quotation is in the Quotes section
+        # sheet's "Body Dimensions 142 x 72.5 mm" or a list item, al.bound); a quotation, or a sentence inside
+        # one, is in the Quotes section
         text = al.sentences[i].text
-        if not stands_alone(text, al.names) or not textmod.ends_sentence(text) or mostly_quoted(text):
+        if i in al.bound or mostly_quoted(text) or not textmod.ends_sentence(text):
+            continue
+        if not stands_alone(text, al.names):
             continue
         # a syndicated copy's sentence is the same item: it is cited with the one shown
         if shown & ({i, *al.carriers[i]}) or any(i in al.carriers[k] for k in shown):

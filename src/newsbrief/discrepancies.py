@@ -494,6 +494,24 @@ def _name_conflicts(
                     continue  # every other spelling is a slip of a source that also has the usual one
                 found[("name", subject)] = _Values("name", subject, values)
                 shown_surnames.update(t[-1] for t in tokens if len(t) > 1)
+    _drop_inner_names(found)
+
+
+def _drop_inner_names(found: Found) -> None:
+    """Drop a name difference that another one holds, word for word, spelling by spelling.
+
+    "Democracy Party" / "Democratic Party" repeats "China Democracy Party" / "China Democratic Party" (the
+    NER found the short name as a name of its own).
+    """
+    names = [entry for (kind, _), entry in found.items() if kind == "name"]
+    for entry in names:
+        for other in names:
+            if other is entry:
+                continue
+            holders = [{w for w in other.values if w != v and re.search(rf"(?<!\w){re.escape(v)}(?!\w)", w)} for v in entry.values]
+            if all(holders) and len(set().union(*holders)) >= len(entry.values):
+                del found[("name", entry.subject)]
+                break
 
 
 def _claim_conflicts(articles: Sequence[Article], sentences: Sentences, source: dict[str, str], found: Found) -> None:

@@ -539,6 +539,45 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+# the particles of a surname ("Ursula von der Leyen", "Lula da Silva", "Alain Le Roy"), which the NER may
+# leave out of a name, cutting it in two or before its last word
+_PARTICLE = r"(?:von|van|der|den|de|du|da|di|del|della|dos|das|la|le|bin|ibn|ter)"
+_PARTICLES_BETWEEN = re.compile(rf"(?: {_PARTICLE})+ ")
+_PARTICLE_END = re.compile(rf" {_PARTICLE}$", re.IGNORECASE)
+_NAME_WORD_AFTER = re.compile(r" [A-Z][a-z][\w'’-]*")
+
+
+def _joined_particles(text: str, pieces: list[tuple[str, int, int, int | None]]) -> list[tuple[str, int, int, int | None]]:
+    """Person mentions the NER cut at a surname's particle, made whole again.
+
+    "Ursula" + "Leyen" with "von der" between them, "Ursula von der" + "Leyen", "Alain Le" + "Roy": one name
+    (the person's). A name of two words or more ending in a particle takes the word after it when the NER
+    tagged none.
+
+    >>> t = "Ursula von der Leyen met Alain Le Roy and Paul De Vries."
+    >>> ps = [("PERSON", 0, 6, None), ("GPE", 15, 20, None), ("PERSON", 25, 33, None), ("PERSON", 34, 37, None), ("PERSON", 42, 49, None)]
+    >>> [(k, t[s:e]) for k, s, e, _ in _joined_particles(t, ps)]
+    [('PERSON', 'Ursula von der Leyen'), ('PERSON', 'Alain Le Roy'), ('PERSON', 'Paul De Vries')]
+    >>> [t[s:e] for _, s, e, _ in _joined_particles(t, [("PERSON", 0, 14, None), ("GPE", 15, 20, None)])]
+    ['Ursula von der Leyen']
+    """
+    out: list[tuple[str, int, int, int | None]] = []
+    for piece in pieces:
+        if out and out[-1][0] == "PERSON":
+            kind, start, end, _ = out[-1]
+            gap = text[end : piece[1]]
+            if _PARTICLES_BETWEEN.fullmatch(gap) or (gap == " " and _PARTICLE_END.search(text, start, end)):
+                out[-1] = (kind, start, piece[2], piece[3])
+                continue
+        out.append(piece)
+    for k, (kind, start, end, _) in enumerate(out):
+        if kind == "PERSON" and _PARTICLE_END.search(text, start, end):
+            following = _NAME_WORD_AFTER.match(text, end)
+            if following and all(p[1] >= following.end() or p[2] <= end for p in out):
+                out[k] = (kind, start, following.end(), None)
+    return out
+
+
 def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     """Cleaned PERSON/ORG/GPE mentions of one parsed article (offsets into ``article.text``)."""
     mentions: list[Mention] = []
@@ -551,6 +590,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if (kind := LABELS.get(ent.label_)) is not None
         for piece_start, piece_end in _list_items(text, ent.start_char, ent.end_char)
     ]
+    pieces = _joined_particles(text, pieces)
     for kind, start, end, token_end in pieces:
         if token_end is not None and token_end < len(doc) and _ABBREV_TOKEN.match(
             doc[token_end].text
@@ -1096,10 +1136,10 @@ def _compatible(a: _Name, b: _Name, matcher: NameMatcher) -> float | None:
 def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatcher) -> list[tuple[int, int]]:
     """Pairs ``i < j`` of ``indices`` (names of one kind) that ``name_similarity`` may accept, in order.
 
-    A superset of the accepted pairs, so that a large story does not compare every pair of names: a
-    person's variant has a similar last (non-initial) token, or one similar to the longer name's
-    last-but-one (a second surname); an organisation's or place's variant has
-    the same letters, the same content tokens, an acronym equal to the other name, or a similar first
+    A superset of the accepted pairs, so that a large story does not compare every pair of names: any
+    variant may have the same letters spaced otherwise; a person's variant has a similar last (non-initial)
+    token, or one similar to the longer name's last-but-one (a second surname); an organisation's or
+    place's variant has the same content tokens, an acronym equal to the other name, or a similar first
     token — after a storm's title, for ``Hurricane Mitch`` (see :func:`newsbrief.names.name_similarity`).  A change to ``name_similarity`` must keep this a
     superset (``tests/test_names.py`` checks it on real and mutated names).
     """
@@ -1110,6 +1150,8 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
         if not tokens:
             continue
         buckets[("=", *tokens)].append(i)
+        compact = "".join(tokens)
+        buckets[("compact", compact)].append(i)
         if names[i].kind == "PERSON":
             words = [t for t in tokens if len(t) > 1]
             if words:
@@ -1117,9 +1159,7 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
             if len(words) >= 3:  # a second surname after the name: its first surname is an anchor too
                 anchors[words[-2]].append(i)
             continue
-        compact = "".join(tokens)
         short = joined_initials(tokens)
-        buckets[("compact", compact)].append(i)
         buckets[("content", *content_tokens(short))].append(i)
         buckets[("acronym", short[0] if len(short) == 1 else acronym(short))].append(i)
         anchors[short[0]].append(i)

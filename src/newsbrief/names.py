@@ -288,6 +288,10 @@ def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
     Organisations: same tokens up to spelling, or an acronym of the other, or with organisation
     designators added (or a storm's title before it: ``Hurricane Mitch``).  Places: the same tokens,
     an acronym, the same name with a place designator added, or one typo (:func:`_place_similarity`).
+    Persons also: the same letters spaced otherwise (``Alain Le Roy`` / ``Alain LeRoy``).
+
+    >>> name_similarity("Alain Le Roy", "Alain LeRoy", kind="PERSON"), name_similarity("Le Roy", "Leroy Smith", kind="PERSON")
+    (0.95, None)
     """
     return _token_list_similarity(name_tokens(a), name_tokens(b), kind=kind, similarity=token_similarity)
 
@@ -303,6 +307,8 @@ def _token_list_similarity(
         return 1.0
     if kind != "PERSON":
         return _other_similarity(ta, tb, kind=kind, similarity=similarity)
+    if "".join(ta) == "".join(tb):
+        return 0.95  # the same letters spaced apart or run together: "Alain Le Roy" / "Alain LeRoy"
     ia, ib = [t for t in ta if len(t) == 1], [t for t in tb if len(t) == 1]
     wa, wb = [t for t in ta if len(t) > 1], [t for t in tb if len(t) > 1]
     if ia and ib and ia != ib:

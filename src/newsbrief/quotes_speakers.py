@@ -26,14 +26,11 @@ import re
 from newsbrief.entities import Mention
 from newsbrief.model import Entity
 from newsbrief.names import TITLE_HEADS, name_tokens, surname_matches
-from newsbrief.text import TITLE_ABBREVIATIONS
+from newsbrief.text import QUOTE, TITLE_ABBREVIATIONS
 
 # how far before a quotation the antecedent of "he said" is looked for (characters)
 PRONOUN_WINDOW = 400
 
-# Openers: ``, \u201c, " and, as some wires write it, '' at a word's start (after a space or at the text
-# start, before a letter or digit: a closing '' follows a word or punctuation)
-QUOTE = re.compile(r"(``|\u201c|\"|(?:(?<=\s)|^)''(?=[^\s']))((?:(?!``|\u201c).)+?)(''|\u201d|\")", re.S)
 _VERBS = (
     r"said|says|say|told|tells|added|adds|asked|declared|stated|explained|insisted|warned|noted|replied|"
     r"continued|announced|wrote|argued|claimed|stressed|urged|remarked|recalled|complained|acknowledged|"

@@ -395,10 +395,11 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     values = [sum(weight_of.get(c, 0.0) for c in cs) for cs in concepts]
 
     cands = [i for i in cands if values[i] > 0]
-    # a summary sentence must stand alone: one opening inside a quotation or with a pronoun/connective
-    # ("He later …", "However, …") leans on a sentence the reader does not see (kept only when no
+    # a summary sentence must stand alone: one opening inside a quotation (its speaker's words, even with
+    # no mark of its own), a list's entry ("Name: …") or one opening with a pronoun/connective ("He later
+    # …", "However, …") leans on what the reader does not see (kept only when no
     # candidate stands alone)
-    cands = [i for i in cands if stands_alone(al.sentences[i].text, al.names)] or cands
+    cands = [i for i in cands if i not in al.bound and stands_alone(al.sentences[i].text, al.names)] or cands
     # a sentence that is mostly a quotation ("“I am impressed,” said Tu Mingde, …") gives someone's words,
     # which the quotes section lists, not the story's facts
     cands = [i for i in cands if not mostly_quoted(al.sentences[i].text)] or cands

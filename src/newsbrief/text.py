@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsbrief.model import Sentence, Span
@@ -207,6 +207,60 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.extend(_trimmed(text, start, len(text)))
     return spans
+
+
+# Openers: ``, \u201c, " and, as some wires write it, '' at a word's start (after a space or at the text
+# start, before a letter or digit: a closing '' follows a word or punctuation)
+QUOTE = re.compile(r"(``|\u201c|\"|(?:(?<=\s)|^)''(?=[^\s']))((?:(?!``|\u201c).)+?)(''|\u201d|\")", re.S)
+
+
+def inside_quotations(text: str, sentences: Sequence[Sentence]) -> set[int]:
+    """Indices of ``sentences`` (of ``text``, in order) that open inside a quotation of their paragraph.
+
+    The middle sentence of a quotation of three ("“It's 6.30. A lot of buildings did not collapse. We
+    have no reports yet.”") has no quotation mark of its own: read alone, the speaker's words pass for
+    the story's (the last one's closing mark tells it too: :func:`quote_opened_before`).
+
+    >>> t = 'Calm returned. "It is early. Many fled. We wait," he said. Rain fell.'
+    >>> sents = SentenceSplitter().sentences("a", t)
+    >>> [sents[i].text for i in sorted(inside_quotations(t, sents))]
+    ['Many fled.', 'We wait," he said.']
+    """
+    spans = [m.span() for ps, pe in paragraphs(text) for m in QUOTE.finditer(text, ps, pe)]
+    inside: set[int] = set()
+    k = 0
+    for i, sentence in enumerate(sentences):
+        start = sentence.span.start
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
+        if k < len(spans) and spans[k][0] < start:
+            inside.add(i)
+    return inside
+
+
+# "Lindsey Germaine: Piccadilly Line train, …", "Ejaz Fiaz (also named as Eliaz Fiaz): possible co-conspirator":
+# a name as a label, a colon, then what is said of it — an entry of a list of profiles or of a glossary
+_LABEL_ENTRY = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|de|del|da|el|al|bin|van|von|the))*"
+    r"(?:\s+\([^()]{1,60}\))?:\s+(?![\"“])"
+)
+
+
+def context_bound(text: str, sentences: Sequence[Sentence]) -> set[int]:
+    """Indices of ``sentences`` (of ``text``, in order) that only read right where they stand.
+
+    A sentence opening inside a quotation of its paragraph (:func:`inside_quotations`), and an entry of a
+    list after the first sentence: "Name: what is said of it" (a profile, a glossary; at the text's start
+    the same shape is a dateline, "MUMBAI: Police …").
+
+    >>> t = "Four men were named.\\n\\nHasib Hussain: from Leeds, aged 18.\\n\\nPolice said: more will follow."
+    >>> sents = SentenceSplitter().sentences("a", t)
+    >>> [sents[i].text for i in sorted(context_bound(t, sents))]
+    ['Hasib Hussain: from Leeds, aged 18.']
+    """
+    bound = inside_quotations(text, sentences)
+    bound.update(i for i, s in enumerate(sentences) if i and _LABEL_ENTRY.match(s.text))
+    return bound
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

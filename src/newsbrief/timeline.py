@@ -41,6 +41,7 @@ from newsbrief.summarize import stands_alone
 from newsbrief.text import (
     SentenceSplitter,
     content_words,
+    context_bound,
     ends_sentence,
     normalise,
     words,
@@ -107,8 +108,10 @@ def dated_sentences(
     split = story_sentences(articles, sentences)
     names = proper_names([s.text for a in articles for s in split[a.id]]) if for_timeline else frozenset()
     for article in articles:
-        for sentence in split[article.id]:
-            if len(sentence.text) > MAX_SENTENCE_CHARS:
+        # a sentence inside a quotation gives its speaker's words, a list's entry no development of its own
+        bound = context_bound(article.text, split[article.id]) if for_timeline else set()
+        for k, sentence in enumerate(split[article.id]):
+            if len(sentence.text) > MAX_SENTENCE_CHARS or k in bound:
                 continue
             if for_timeline and not _reads_alone(sentence.text, names):
                 continue
