@@ -285,3 +285,26 @@ def test_a_sentence_inside_a_quotation_or_a_profile_list_is_no_summary_sentence(
     )
     texts = [s.text for s in summary]
     assert not any(t.startswith(("The northern pier collapsed", "Maria Lopes")) for t in texts), texts
+
+
+def test_a_sentence_restating_anothers_facts_in_other_words_is_said_once(splitter):
+    # the two wordings share too few words for one to carry the other, yet state the same figures and names
+    first = ("The ferry, carrying 412 passengers and crew, sank on May 9 shortly after leaving Valletta bound "
+             "for Catania. Divers from Valletta searched the ferry's wreck on the way to Catania all night.")
+    second = ("The ferry Stella 7 sank on the way from Valletta to Catania on 9 May with 412 passengers aboard. "
+              "Divers searched the wreck of the ferry from Valletta all night.")
+    articles = [make_article("first.txt", None, first), make_article("second.txt", None, second)]
+    summary = summarize(align(articles, splitter=splitter), options=BriefOptions(words=120, min_sentence_words=5))
+    texts = [s.text for s in summary]
+    assert sum("412" in t for t in texts) == 1, texts
+    assert any(t.startswith("Divers") for t in texts), texts
+
+
+def test_a_speaker_given_as_a_pronoun_after_the_words_is_no_summary_sentence(splitter):
+    summary = _summary_of_two(
+        splitter,
+        "Harbour Lines had told the families of the 40 crew members on Monday, he said. "
+        "The harbour authority closed the northern pier after a crane collapsed onto a cargo ship on Monday.",
+        "The northern pier was closed on Monday after a crane collapsed onto a cargo ship, the authority said.",
+    )
+    assert not any(s.text.endswith("he said.") for s in summary), [s.text for s in summary]

@@ -76,8 +76,10 @@ def dangling_pronoun(text: str, names: frozenset[str] | None = None) -> bool:
     True
     >>> dangling_pronoun("A 28-year-old Frenchman, he was known to the police.", story)
     True
+    >>> dangling_pronoun("Smith Airlines had told the families, he said.", story)
+    True
     """
-    if _FRONTED_DESCRIPTION.match(text):
+    if _FRONTED_DESCRIPTION.match(text) or _PRONOUN_ATTRIBUTION_TAIL.search(text):
         return True
     tokens = list(_TOKEN.finditer(text))
     quoted = [q.span() for q in _QUOTED.finditer(text)]
@@ -95,6 +97,12 @@ def dangling_pronoun(text: str, names: frozenset[str] | None = None) -> bool:
             return False
     return False
 
+
+# "Malaysia Airlines had told the families …, he said.": a speaker given as a pronoun after the words is the
+# person the sentences before introduced (a name said by the sentence is who it speaks of, not who speaks)
+_PRONOUN_ATTRIBUTION_TAIL = re.compile(
+    r",[\"'”’]*\s+(?:he|she)\s+(?:said|says|added|adds|told\s+[^,.]{1,40}|explained|noted|stressed)\.$"
+)
 
 # "A 28-year-old Frenchman, he was known to …": an indefinite description put before the pronoun says who
 # he is, not which person of the story

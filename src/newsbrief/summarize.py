@@ -44,7 +44,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsbrief import clean_shape
 from newsbrief import text as textmod
-from newsbrief.align import Alignment, Stems, numbers_in
+from newsbrief.align import Alignment, Stems, _facts, carries, numbers_in
 from newsbrief.dates import MONTH_NAMES, WEEKDAYS
 from newsbrief.model import Span, SummarySentence
 from newsbrief.reference import dangling_pronoun
@@ -104,7 +104,9 @@ _REPORTED = re.compile(r"\b(?:said|says|told|added|according to)\b")
 _ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.!?\"'\u201d]*\s*")
 _WHOLE_QUOTE = re.compile(r"(?:\u201c[^\u201c\u201d]+\u201d|\"[^\"]+\"|``(?:(?!``|'').)+'')", re.S)
 _UNQUOTED_I = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ll|ve|d))?(?![\w'\u2019.])")
-_UNQUOTED_WE = re.compile(r"(?<![\w'\u2019/.])(?:we(?:['\u2019](?:re|ve|ll|d))?|our|ours|us)(?![\w'\u2019/.])")
+_UNQUOTED_WE = re.compile(
+    r"(?<![\w'\u2019/.])(?:we(?:['\u2019](?:re|ve|ll|d))?|our|ours|us|you(?:['\u2019](?:re|ve|ll|d))?|your|yours)(?![\w'\u2019/.])"
+)
 _OPEN_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|``|''")
 _FIRST_OR_SECOND_PERSON = frozenset(
     "i i'm i've i'd i'll we we're we've we'd we'll my our us you you're you've you'd you'll your".split()
@@ -131,6 +133,8 @@ def _addresses_reader(text: str) -> bool:
     True
     >>> _addresses_reader("In our tests the phone lasted a day."), _addresses_reader("The US team won.")
     (True, False)
+    >>> _addresses_reader("The best part is you know the rest."), _addresses_reader("Youths threw stones at YouTube staff.")
+    (True, False)
     """
     if text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
@@ -149,7 +153,8 @@ def _addresses_reader(text: str) -> bool:
         if len(before) <= 1 or not before[-1][:1].isupper() or before[-1].endswith((",", ";", ":")):
             return True  # ("… on the occasion of Easter and Passover, I would like …": a comma before it)
     # "… we republish the claims of …", "In our tests the phone …": the outlet or a speaker talking, outside
-    # quotation marks (not when a quotation is left open: the words may be inside it)
+    # quotation marks; "The best thing … is you know you don't have to …": a speaker's "you" or the reader's
+    # (not when a quotation is left open: the words may be inside it)
     return not _OPEN_QUOTE_MARK.search(unquoted) and bool(_UNQUOTED_WE.search(unquoted))
 
 
@@ -376,6 +381,40 @@ def _repeats_in_article(cands: list[int], al: Alignment) -> list[tuple[int, int]
     return pairs
 
 
+#: A restatement: the sentence stating fewer facts has at least this many (figures and names, one figure at
+#: least), the two state nearly the same ones (this Jaccard similarity at least: not one fact of a longer
+#: sentence about something else) and it shares at least this share of its content stems with the other.
+_RESTATED_FACTS = 4
+_RESTATED_SAME_FACTS = 0.6
+_RESTATED_OVERLAP = 0.35
+
+
+def _restatements(cands: list[int], al: Alignment) -> list[tuple[int, int]]:
+    """Pairs of candidates (local indices) of different articles stating the same facts in other words.
+
+    "The jetliner, carrying 239 passengers and crew, disappeared on March 8 … from Kuala Lumpur bound for
+    Beijing." and "Flight MH370 vanished en route from Kuala Lumpur to Beijing on 8 March with 239
+    passengers on board." share too few words to carry each other (``carriers``: three quarters of the
+    stems) yet one states every figure and name of the other: a summary says it once.
+    """
+    facts = [_facts(al.sentences[i].text, al.stemmer) for i in cands]
+    sets = [{*f.numbers, *f.names} for f in facts]
+    stems = [set(al.stems[i]) for i in cands]
+    pairs = []
+    for r, f in enumerate(facts):
+        if not f.numbers or len(sets[r]) < _RESTATED_FACTS or not stems[r]:
+            continue
+        for q in range(len(cands)):
+            if q == r or al.article_of[cands[q]] == al.article_of[cands[r]] or len(sets[q]) < len(sets[r]):
+                continue
+            if not f.numbers <= facts[q].numbers or not carries(facts[q], f):
+                continue
+            same = len(sets[r] & sets[q]) / len(sets[r] | sets[q])
+            if same >= _RESTATED_SAME_FACTS and len(stems[r] & stems[q]) >= _RESTATED_OVERLAP * len(stems[r]):
+                pairs.append((min(r, q), max(r, q)))
+    return pairs
+
+
 def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     """Indices of the sentences (into ``al.sentences``) chosen for the summary, before ordering."""
     stems = al.stemmer
@@ -427,7 +466,8 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
             if j in local:
                 blocked[r].add(local[j])
                 blocked[local[j]].add(r)
-    for r, q in _repeats_in_article(cands, al):  # a caption or glued title repeating a sentence of its page
+    # a caption or glued title repeating a sentence of its page; a sentence restating another's facts
+    for r, q in [*_repeats_in_article(cands, al), *_restatements(cands, al)]:
         blocked[r].add(q)
         blocked[q].add(r)
     pairs = sorted({(min(a, b), max(a, b)) for a, bs in blocked.items() for b in bs})

@@ -454,6 +454,24 @@ _CONTEXT_OPENERS = frozenset(
 )
 
 
+def leaves_quote_open(sentence: str) -> bool:
+    """Whether ``sentence`` opens a quotation after its first word and does not close it.
+
+    The quotation goes on in the next sentence ("Finance Minister Eduardo Aninat said: ``It's the packaging
+    effect."): shown alone, the sentence cuts the speaker's words.
+
+    >>> leaves_quote_open("Aninat said: ``It's the packaging effect."), leaves_quote_open('He said: "We stay."')
+    (True, False)
+    >>> leaves_quote_open('It was "a shame", she said.'), leaves_quote_open("He said: \u201cWe stay.")
+    (False, True)
+    """
+    if "\u201c" in sentence and sentence.rfind("\u201c") > sentence.rfind("\u201d"):
+        return True
+    if "``" in sentence and sentence.rfind("``") > sentence.rfind("''"):
+        return True
+    return sentence.count('"') % 2 == 1 and not sentence.lstrip().startswith('"') and quote_opened_before(sentence) is None
+
+
 def opens_unclosed_quote(sentence: str) -> bool:
     """Whether ``sentence`` opens with a quotation mark and does not close it.
 
@@ -628,7 +646,8 @@ _PRONOUN_AFTER_TIME = re.compile(
 # were immigrants"): of the people or things the sentence before named
 _BARE_COUNT_SUBJECT = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|both|several|others|many|some|most|all)\s+"
-    r"(?:(?:also|later|then|still|now)\s+)?(?:were|was|are|is|have|has|had|will|would|remain|remained|died|fled)\b",
+    r"(?:(?:also|later|then|still|now)\s+)?(?:were|was|are|is|have|has|had|will|would|remain|remained|died|fled)\b"
+    r"|others\s+[a-z]",  # "Others wanted to pay off the debt": "others" is never a determiner
     re.IGNORECASE,
 )
 
@@ -671,9 +690,13 @@ def needs_context(sentence: str) -> bool:
     False
     >>> needs_context("Two were also arrested in Brussels."), needs_context("Two men were arrested in Brussels.")
     (True, False)
+    >>> needs_context("Others wanted to pay the debt."), needs_context("The vote was at 1:24 p.m. EST.)")
+    (True, True)
     """
-    if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence):
+    if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence) or leaves_quote_open(sentence):
         return True
+    if sentence.count("(") != sentence.count(")"):
+        return True  # a bracket opened in the sentence before ("… removed from office.)") or left open
     opening = sentence.lstrip("\"'\u201c\u2018 ")
     if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(opening) or _aged_anaphor(opening):
         return True
