@@ -319,7 +319,9 @@ _PARTITIVE = frozenset(
 )
 _DATE_DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)?"
-    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those)|\b[\w.-]+['\u2019]s)\s+$",
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those)|\b[\w.-]+['\u2019]s)\s+"
+    # a measure between them: "the magnitude 8.8, February 27 earthquake", "the 7.0-magnitude Jan. 12 quake"
+    r"(?:(?:[A-Za-z]+\s+)?\d[\d.,]*(?:-[A-Za-z]+)?,?\s+)?$",
     re.I,
 )
 # what may follow a date inside its noun phrase before the noun: a year, a day range, a part of the day
@@ -377,6 +379,10 @@ def in_attributive_phrase(text: str, start: int, end: int) -> bool:
     False
     >>> attributive("Many of Thursday's speakers touched on the figures.", "Thursday")
     False
+    >>> attributive("An aftershock of the magnitude 8.8, February 27 earthquake hit Chile.", "February 27")
+    True
+    >>> attributive("Police said the 3 June attacks had failed.", "3 June"), attributive("On 3 June 2010 it rained.", "3 June 2010")
+    (False, False)
     """
     said = text[start:end]
     if said.lower().startswith("the eve"):
