@@ -99,6 +99,15 @@ def test_no_false_alarm_for_dates_of_different_events() -> None:
     assert _find([a, b, c]) == ()
 
 
+def test_the_same_weekday_in_articles_of_other_weeks_is_two_events_not_a_difference() -> None:
+    import datetime as dt
+
+    # a wire's template sentence about each aftershock: both say Thursday, months apart
+    a = make_article("a.txt", "The aftershock took place at 20:36 local time (Thursday 00:36 UTC).", dt.date(2010, 7, 15))
+    b = make_article("b.txt", "The aftershock took place at 23:49 local time (Thursday 02:49 UTC).", dt.date(2010, 10, 22))
+    assert _find([a, b]) == ()
+
+
 def test_syndicated_copies_are_one_source() -> None:
     a = make_article("ap.txt", "The hurricane killed 127 people in the coastal town of La Ceiba.")
     b = make_article("ap-copy.txt", "The hurricane killed 129 people in the coastal town of La Ceiba.")

@@ -174,6 +174,8 @@ def _date_conflicts(articles: Sequence[Article], sentences: Sentences, source: d
         if only_a and only_b and jaccard < SAME_EVENT_STRICT:
             continue  # each says something the other does not ("arrived" / "left"): maybe two events
         weekday = a.mention.kind == b.mention.kind == "weekday"
+        if weekday and a.mention.text.split()[-1].lower() == b.mention.text.split()[-1].lower():
+            continue  # both say "Thursday": the days differ by their articles' dates, two events (aftershocks)
         kind = "weekday" if weekday else "date"
 
         subject = _short(min(a.sentence.text, b.sentence.text, key=len))

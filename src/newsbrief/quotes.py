@@ -56,6 +56,7 @@ _ATTRIBUTION_TAIL = re.compile(
     rf"[\s,'\"\u201d\u2019]*(?:{_VERB}\s[^!?]{{1,160}}|[^!?]{{1,80}}\s{_VERB}(?:\s[^!?]{{0,120}})?)[.!?]?\s*"
 )
 _DOUBLE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_CLOSING_PUNCTUATION = frozenset("])},;:!?")  # not ".": "...and we left" opens with an ellipsis
 
 
 
@@ -77,19 +78,30 @@ def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
     >>> t = 'It was close. ""We will be present in these talks."'
     >>> [t[s:e] for _, _, s, e in find_quotes(t)]
     ['We will be present in these talks.']
+    >>> t = '"It stood in front of us [near "the grotto"], and was made smithereens by the tsunami," he said.'
+    >>> [t[s:e] for _, _, s, e in find_quotes(t)]
+    ['It stood in front of us [near "the grotto"], and was made smithereens by the tsunami']
     """
-    found = []
+    found: list[tuple[int, int, int, int]] = []
     for pstart, pend in paragraphs(text):
+        previous: tuple[int, int] | None = None  # the paragraph's last quotation mark pair: outer start, start
         for match in QUOTE.finditer(text, pstart, pend):
-            start, end = match.span(2)
+            outer_start, (start, end) = match.start(), match.span(2)
             # a doubled opening mark (a typo: ``""We will …``) is not part of the words quoted
             while start < end and (text[start].isspace() or text[start] in _DOUBLE_MARKS):
                 start += 1
             while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:" or text[end - 1] in _DOUBLE_MARKS):
                 end -= 1
+            if text[start : start + 1] in _CLOSING_PUNCTUATION and previous is not None and text[outer_start] == '"':
+                # straight marks paired wrongly around a quotation inside a quotation ('"… near "the grotto"],
+                # and was …," he said'): the words before the inner one open the whole quotation
+                outer_start, start = previous
+                if found and found[-1][0] == outer_start:
+                    found.pop()
+            previous = (outer_start, start)
             spoken = _SPOKEN_AFTER.match(text, match.end(), min(match.end() + 80, pend))
             if len(text[start:end].split()) >= MIN_WORDS and (spoken or not _a_title(text[start:end])):
-                found.append((match.start(), match.end(), start, end))
+                found.append((outer_start, match.end(), start, end))
     return found
 
 
