@@ -958,3 +958,24 @@ def test_a_surname_the_ner_cut_at_its_particle_is_made_whole() -> None:
     assert [(m.form, m.kind) for m in mentions] == [
         ("Ursula von der Leyen", "PERSON"), ("Alain Le Roy", "PERSON"), ("Paul De Vries", "PERSON"),
         ("Ines Da", "PERSON"), ("Brussels", "GPE")]
+
+
+def test_a_person_listed_among_places_is_a_place_but_not_across_clauses_nor_a_surname() -> None:
+    from newsbrief.entities import Mention, listed_places
+
+    text = ("Rain flooded Temuco, Talca, Lucerna and Maule. After hitting Asia and Russia, Moraes spoke. "
+            "Ana Vidal flew to Lima, Quito, Vidal and Cusco.")
+    article = make_article("rain.txt", text)
+
+    def at(form: str, kind: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(form, start + 1)
+        return Mention(article.id, form, kind, start, start + len(form))
+
+    mentions = [at("Temuco", "GPE"), at("Talca", "GPE"), at("Lucerna", "PERSON"), at("Maule", "GPE"),
+                at("Asia", "GPE"), at("Russia", "GPE"), at("Moraes", "PERSON"), at("Ana Vidal", "PERSON"),
+                at("Lima", "GPE"), at("Quito", "GPE"), at("Vidal", "PERSON", 1), at("Cusco", "GPE")]
+    kinds = {m.form: m.kind for m in listed_places(mentions, [article])}
+    # "Lucerna" is listed among places; "Moraes" opens the next clause; "Vidal" is Ana Vidal's surname
+    assert (kinds["Lucerna"], kinds["Moraes"], kinds["Vidal"]) == ("GPE", "PERSON", "PERSON")

@@ -1221,9 +1221,62 @@ def story_mentions(articles: Sequence[Article], *, models: NlpModels) -> tuple[M
         mentions = [m for a in articles for m in collect_mentions(a, docs[a.id])]
         lower_words = lower_case_words(a.text for a in articles)
         openers_dropped = drop_sentence_openers(mentions, {a.id: a.text for a in articles})
-        return tuple(recover_missed_mentions(unify_kinds(openers_dropped, lower_words=lower_words), articles))
+        unified = unify_kinds(openers_dropped, lower_words=lower_words)
+        return tuple(listed_places(recover_missed_mentions(unified, articles), articles))
 
     return models.shared("mentions", articles, compute)
+
+
+# the separators of a list of names: "Chocholgue, San Pedro de La Paz, Constitución, and Maule"
+_LIST_GAP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b")
+
+
+def listed_places(mentions: Sequence[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """A "person" listed among places is a place.
+
+    In "… damaged by the rains, including Chocholgue, San Pedro de La Paz, Constitución, and Maule" the
+    small NER calls "Constitución" a person: a name the story never gives a title or honorific and that is
+    no person's surname, listed at least once among three names or more of which more than half of the
+    others are places (the story's kinds, :func:`unify_kinds`), is a place everywhere.
+
+    >>> t = "Rain hit Temuco, Talca, Constitución and Maule."
+    >>> a = Article(id="a", content_hash="h", source="a.txt", title=None, text=t)
+    >>> ms = [Mention("a", w, "PERSON" if w == "Constitución" else "GPE", t.index(w), t.index(w) + len(w)) for w in ("Temuco", "Talca", "Constitución", "Maule")]
+    >>> [m.kind for m in listed_places(ms, [a])]
+    ['GPE', 'GPE', 'GPE', 'GPE']
+    """
+    texts = {a.id: a.text for a in articles}
+    titled = {m.form for m in mentions if m.role or m.person_cue}
+    # a person's surname alone ("Streete" of "Floyd Streete") stays a person's
+    titled |= {m.form.split()[-1] for m in mentions if m.kind == "PERSON" and " " in m.form}
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+    places: set[str] = set()
+    for article_id, own in by_article.items():
+        text = texts.get(article_id, "")
+        own = sorted(own, key=lambda m: m.start)
+        # a list: names between commas, "and"/"or" before the last one only ("after devastating Asia and
+        # Russia, Cardoso is …" is two clauses, not a list)
+        runs: list[list[Mention]] = []
+        closed: list[bool] = []
+        for m in own:
+            gap = _LIST_GAP.fullmatch(text, runs[-1][-1].end, m.start) if runs else None
+            if gap and not closed[-1]:
+                runs[-1].append(m)
+                closed[-1] = bool(_CONJUNCTION.search(gap.group()))
+            else:
+                runs.append([m])
+                closed.append(False)
+        for run, ended in zip(runs, closed, strict=True):
+            if len(run) < 3 or not ended:
+                continue
+            for k, m in enumerate(run):
+                others = [o.kind for j, o in enumerate(run) if j != k]
+                if m.kind == "PERSON" and m.form not in titled and others.count("GPE") * 2 > len(others):
+                    places.add(m.form)
+    return [replace(m, kind="GPE") if m.form in places else m for m in mentions]
 
 
 # a capitalised word right before a spot, in the same line: the spot is inside a longer name (or see
