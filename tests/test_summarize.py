@@ -308,3 +308,13 @@ def test_a_speaker_given_as_a_pronoun_after_the_words_is_no_summary_sentence(spl
         "The northern pier was closed on Monday after a crane collapsed onto a cargo ship, the authority said.",
     )
     assert not any(s.text.endswith("he said.") for s in summary), [s.text for s in summary]
+
+
+def test_a_single_sources_summary_holds_its_lede(splitter):
+    # the lede's words recur nowhere in the article (no concept of its own), the later sentences repeat theirs
+    text = ("Engineers have shut down the Lisbon metro's oldest line after finding cracks in a 1950s tunnel. "
+            "The Blue Line tunnel carries 90,000 riders a day. Blue Line riders were told to take buses. "
+            "The Blue Line buses run every five minutes. Blue Line repairs could take a month, the operator said.")
+    article = make_article("metro.txt", None, text)
+    summary = summarize(align([article], splitter=splitter), options=BriefOptions(words=40, min_sentence_words=5))
+    assert summary[0].text.startswith("Engineers have shut down"), [s.text for s in summary]

@@ -303,7 +303,7 @@ def _outvoted(cands: list[int], al: Alignment, values: Sequence[float]) -> set[i
 
 def _select_ilp(
     lengths: np.ndarray, weights: np.ndarray, incidence: sparse.csr_matrix, pairs: list[tuple[int, int]],
-    cap: int, seconds: float, nodes: int,
+    cap: int, seconds: float, nodes: int, fixed: int | None = None,
 ) -> list[int] | None:
     # a concept only one candidate has is folded into that sentence's own value (same optimum, fewer variables)
     holders = np.asarray(incidence.sum(axis=0)).ravel()
@@ -324,8 +324,11 @@ def _select_ilp(
         rows.append(sparse.csr_matrix((data, (r, np.concatenate([p[:, 0], p[:, 1]]))), shape=(len(pairs), m + k)))
         upper.append(np.ones(len(pairs)))
     constraint = LinearConstraint(sparse.vstack(rows).tocsr(), -np.inf, np.concatenate(upper))
+    lower = np.zeros(m + k)
+    if fixed is not None:
+        lower[fixed] = 1  # a sentence the summary must hold (a single source's lede)
     result = milp(
-        cost, constraints=[constraint], integrality=np.ones(m + k), bounds=Bounds(0, 1),
+        cost, constraints=[constraint], integrality=np.ones(m + k), bounds=Bounds(lower, 1),
         options={"time_limit": seconds, "node_limit": nodes, "disp": False},
     )
     if result.x is None:
@@ -334,12 +337,13 @@ def _select_ilp(
 
 
 def _select_greedy(
-    lengths: np.ndarray, weights: np.ndarray, members: list[list[int]], blocked: dict[int, set[int]], cap: int
+    lengths: np.ndarray, weights: np.ndarray, members: list[list[int]], blocked: dict[int, set[int]], cap: int,
+    fixed: int | None = None,
 ) -> list[int]:
-    chosen: list[int] = []
-    covered: set[int] = set()
-    used = 0
-    remaining = set(range(len(members)))
+    chosen: list[int] = [] if fixed is None else [fixed]
+    covered: set[int] = set() if fixed is None else set(members[fixed])
+    used = 0 if fixed is None else int(lengths[fixed])
+    remaining = set(range(len(members))) - set(chosen)
     while remaining:
         best, best_gain = -1, 0.0
         for i in remaining:
@@ -432,8 +436,10 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     ]
 
     values = [sum(weight_of.get(c, 0.0) for c in cs) for cs in concepts]
+    # one source: its lede says what happened, whatever words its later sentences repeat
+    lede = _lede(al, cands) if al.sources == 1 else None
 
-    cands = [i for i in cands if values[i] > 0]
+    cands = [i for i in cands if values[i] > 0 or i == lede]
     # a summary sentence must stand alone: one opening inside a quotation (its speaker's words, even with
     # no mark of its own), a list's entry ("Name: …") or one opening with a pronoun/connective ("He later
     # …", "However, …") leans on what the reader does not see (kept only when no
@@ -443,7 +449,7 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     # which the quotes section lists, not the story's facts
     cands = [i for i in cands if not mostly_quoted(al.sentences[i].text)] or cands
     if len(cands) > options.max_candidates:
-        cands = sorted(cands, key=lambda i: (-values[i] / lengths_all[i], i))[: options.max_candidates]
+        cands = sorted(cands, key=lambda i: (i != lede, -values[i] / lengths_all[i], i))[: options.max_candidates]
         cands.sort()
     outvoted = _outvoted(cands, al, values)
     cands = [i for i in cands if i not in outvoted] or cands
@@ -471,12 +477,22 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
         blocked[r].add(q)
         blocked[q].add(r)
     pairs = sorted({(min(a, b), max(a, b)) for a, bs in blocked.items() for b in bs})
+    fixed = local.get(lede) if lede is not None else None
     chosen = _select_ilp(
-        lengths, weights, incidence, pairs, options.words, options.solver_seconds, options.solver_nodes
+        lengths, weights, incidence, pairs, options.words, options.solver_seconds, options.solver_nodes, fixed
     )
     if chosen is None:
-        chosen = _select_greedy(lengths, weights, members, blocked, options.words)
+        chosen = _select_greedy(lengths, weights, members, blocked, options.words, fixed)
     return [cands[r] for r in chosen]
+
+
+def _lede(al: Alignment, cands: list[int]) -> int | None:
+    """The first sentence of the first article among ``cands`` that stands alone and is its own words."""
+    for i in cands:
+        text = al.sentences[i].text
+        if i not in al.bound and stands_alone(text, al.names) and not mostly_quoted(text):
+            return i
+    return None
 
 
 def _cleanest(i: int, al: Alignment, vocabulary: dict[str, set[str]], room: int) -> int:
