@@ -318,3 +318,13 @@ def test_a_single_sources_summary_holds_its_lede(splitter):
     article = make_article("metro.txt", None, text)
     summary = summarize(align([article], splitter=splitter), options=BriefOptions(words=40, min_sentence_words=5))
     assert summary[0].text.startswith("Engineers have shut down"), [s.text for s in summary]
+
+
+def test_a_sentence_telling_what_someone_then_did_is_no_summary_sentence(splitter):
+    summary = _summary_of_two(
+        splitter,
+        "The harbour authority then closed the northern pier after a crane collapsed onto a cargo ship. "
+        "Mayor Lucia Ortega said she would reopen the station on Thursday.",
+        "The northern pier was closed on Monday after a crane collapsed onto a cargo ship, the authority said.",
+    )
+    assert not any(" then " in s.text for s in summary), [s.text for s in summary]

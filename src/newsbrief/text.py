@@ -652,6 +652,15 @@ _BARE_COUNT_SUBJECT = re.compile(
 )
 
 
+# "The Iranian government then stated that …", "Williams then talked about …": "then" after the subject
+# tells what came next after something the sentence before told ("since then", "until then", "back then",
+# "by then" and "and then" name their time or go on the sentence; ", then the U.S. attorney," is an apposition)
+_THEN_AFTER_SUBJECT = re.compile(
+    r"^[\"'\u201c]?[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.,-]+){0,6}?\s+(?<!since\s)(?<!until\s)(?<!back\s)(?<!by\s)"
+    r"(?<!and\s)(?<!even\s)(?<!just\s)(?<!only\s)(?<!,\s)then\s+(?!(?:the|his|her|its|their)\b)[a-z]{3,}(?<!and)\b"
+)
+
+
 def needs_context(sentence: str) -> bool:
     """Whether a sentence cannot stand alone.
 
@@ -692,6 +701,10 @@ def needs_context(sentence: str) -> bool:
     (True, False)
     >>> needs_context("Others wanted to pay the debt."), needs_context("The vote was at 1:24 p.m. EST.)")
     (True, True)
+    >>> needs_context("The Iranian government then stated that it was not the first time."), needs_context("Since then, prices rose.")
+    (True, False)
+    >>> needs_context("Prices rose and then fell on Monday."), needs_context("The court then adjourned.")
+    (False, True)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence) or leaves_quote_open(sentence):
         return True
@@ -702,7 +715,7 @@ def needs_context(sentence: str) -> bool:
         return True
     if _PERSON_ANAPHOR.match(opening) or _BARE_COUNT_SUBJECT.match(opening):
         return True
-    if _announces_next(sentence) or _PRONOUN_AFTER_TIME.match(opening):
+    if _announces_next(sentence) or _PRONOUN_AFTER_TIME.match(opening) or _THEN_AFTER_SUBJECT.match(sentence):
         return True
     first = _WORD.search(sentence)
     return first is not None and first.group().lower() in _CONTEXT_OPENERS
