@@ -979,3 +979,16 @@ def test_a_person_listed_among_places_is_a_place_but_not_across_clauses_nor_a_su
     kinds = {m.form: m.kind for m in listed_places(mentions, [article])}
     # "Lucerna" is listed among places; "Moraes" opens the next clause; "Vidal" is Ana Vidal's surname
     assert (kinds["Lucerna"], kinds["Moraes"], kinds["Vidal"]) == ("GPE", "PERSON", "PERSON")
+
+
+def test_a_verbs_ing_form_opening_a_sentence_is_not_part_of_a_persons_name() -> None:
+    from newsbrief.entities import Mention, drop_sentence_openers
+
+    text = ("Accompanying Duarte were two assistants. Irving Berlin wrote it. "
+            "Rolling Stones fans queued. Speaking Friday, Ana Lima left.")
+    mentions = [Mention("a", f, k, text.index(f), text.index(f) + len(f))
+                for f, k in (("Accompanying Duarte", "PERSON"), ("Irving Berlin", "PERSON"), ("Rolling Stones", "ORG"),
+                             ("Ana Lima", "PERSON"))]
+    forms = [m.form for m in drop_sentence_openers(mentions, {"a": text})]
+    # a given name ending in -ing has no verb for a stem; an organisation's name keeps its -ing word
+    assert forms == ["Duarte", "Irving Berlin", "Rolling Stones", "Ana Lima"]

@@ -731,10 +731,32 @@ def _short_form_of(mentions: list[Mention], text: str, start: int, end: int) -> 
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;]\s*|\n)[\"'\u201c\u2018(\s]*$")
 
 
+def _participle(word: str) -> bool:
+    """Whether ``word`` is an English verb's -ing form ("Accompanying", "Speaking"): its stem is a word too.
+
+    A given name ending so ("Irving", "Sterling") has no such stem.
+
+    >>> _participle("Accompanying"), _participle("Speaking"), _participle("Irving"), _participle("Channing")
+    (True, True, False, False)
+    """
+    low = word.lower()
+    if len(low) < 6 or not low.endswith("ing") or not word[1:].islower():
+        return False
+    stem = low[:-3]  # not undoubled: "Channing" would be "chan"
+    forms = (stem, stem + "e")
+    return zipf_frequency(low, "en") >= _PARTICIPLE_ZIPF and any(zipf_frequency(f, "en") >= _STEM_ZIPF for f in forms)
+
+
+#: How common an -ing word and its stem must be (wordfreq Zipf) for the word to be a verb's form.
+_PARTICIPLE_ZIPF = 3.5
+_STEM_ZIPF = 3.5
+
+
 def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
     """Drop a function word the NER took into a name at the start of a sentence ("Besides Ewing, …").
 
-    A multi-word mention that opens a sentence and whose first word is an English stop word loses that
+    A multi-word mention that opens a sentence and whose first word is an English stop word or a verb's
+    -ing form ("Accompanying Liu were …", :func:`_participle`) loses that
     word — unless the story also has the whole form inside a sentence ("Will Smith" said …), which
     shows that the word belongs to the name.  English only (spaCy's English stop words).
     """
@@ -742,7 +764,8 @@ def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> lis
 
     def opener(m: Mention) -> bool:
         first = m.form.split(maxsplit=1)[0]
-        return (" " in m.form and first.lower() in STOP_WORDS
+        participle = m.kind == "PERSON" and _participle(first)  # not a band's "Rolling Stones"
+        return (" " in m.form and (first.lower() in STOP_WORDS or participle)
                 and _SENTENCE_BEFORE.search(texts[m.article_id][max(0, m.start - 40) : m.start]) is not None)
 
     opens = [opener(m) for m in mentions]
