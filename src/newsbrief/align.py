@@ -139,7 +139,8 @@ def numbers_in(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
 
 
-def _facts(text: str, stems: Stems) -> _Facts:
+def sentence_facts(text: str, stems: Stems) -> _Facts:
+    """The figures, names (stemmed, word by word), negation and stemmed tokens of a sentence (:func:`carries`)."""
     numbers = numbers_in(text)
     first = len(text) - len(text.lstrip("\"' ([")) if text else 0
     # a name is found word by word, as the carrier's tokens are split ("Al-How" is "al" "how", "Gaza's"
@@ -216,7 +217,7 @@ def align(
             article_of.append(ai)
             position.append(pos)
     content = [tuple(stems.content(s.text)) for s in sents]
-    facts = [_facts(s.text, stems) for s in sents]
+    facts = [sentence_facts(s.text, stems) for s in sents]
     sizes = np.array([max(len(set(c)), 1) for c in content], dtype=np.float32)
     matrix = _stem_matrix(content)
     n = len(sents)

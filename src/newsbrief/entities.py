@@ -1270,9 +1270,9 @@ def listed_places(mentions: Sequence[Mention], articles: Sequence[Article]) -> l
     ['GPE', 'GPE', 'GPE', 'GPE']
     """
     texts = {a.id: a.text for a in articles}
-    titled = {m.form for m in mentions if m.role or m.person_cue}
-    # a person's surname alone ("Streete" of "Floyd Streete") stays a person's
-    titled |= {m.form.split()[-1] for m in mentions if m.kind == "PERSON" and " " in m.form}
+    # titled people, and a person's surname alone ("Streete" of "Floyd Streete"), stay people
+    people = {m.form for m in mentions if m.role or m.person_cue}
+    people |= {m.form.split()[-1] for m in mentions if m.kind == "PERSON" and " " in m.form}
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article_id].append(m)
@@ -1297,7 +1297,7 @@ def listed_places(mentions: Sequence[Mention], articles: Sequence[Article]) -> l
                 continue
             for k, m in enumerate(run):
                 others = [o.kind for j, o in enumerate(run) if j != k]
-                if m.kind == "PERSON" and m.form not in titled and others.count("GPE") * 2 > len(others):
+                if m.kind == "PERSON" and m.form not in people and others.count("GPE") * 2 > len(others):
                     places.add(m.form)
     return [replace(m, kind="GPE") if m.form in places else m for m in mentions]
 

@@ -44,7 +44,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsbrief import clean_shape
 from newsbrief import text as textmod
-from newsbrief.align import Alignment, Stems, _facts, carries, numbers_in
+from newsbrief.align import Alignment, Stems, carries, numbers_in, sentence_facts
 from newsbrief.dates import MONTH_NAMES, WEEKDAYS
 from newsbrief.model import Span, SummarySentence
 from newsbrief.reference import dangling_pronoun
@@ -401,7 +401,7 @@ def _restatements(cands: list[int], al: Alignment) -> list[tuple[int, int]]:
     passengers on board." share too few words to carry each other (``carriers``: three quarters of the
     stems) yet one states every figure and name of the other: a summary says it once.
     """
-    facts = [_facts(al.sentences[i].text, al.stemmer) for i in cands]
+    facts = [sentence_facts(al.sentences[i].text, al.stemmer) for i in cands]
     sets = [{*f.numbers, *f.names} for f in facts]
     stems = [set(al.stems[i]) for i in cands]
     pairs = []

@@ -241,8 +241,8 @@ def inside_quotations(text: str, sentences: Sequence[Sentence]) -> set[int]:
 # "Lindsey Germaine: Piccadilly Line train, …", "Ejaz Fiaz (also named as Eliaz Fiaz): possible co-conspirator":
 # a name as a label, a colon, then what is said of it — an entry of a list of profiles or of a glossary
 _LABEL_ENTRY = re.compile(
-    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|de|del|da|el|al|bin|van|von|the))*"
-    r"(?:\s+\([^()]{1,60}\))?:\s+(?![\"“])"
+    r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|and|de|del|da|el|al|bin|van|von|the))*"
+    r"(?:\s+\([^()]{1,60}\))?:\s+(?![\"\u201c])"
 )
 
 
