@@ -328,3 +328,13 @@ def test_a_sentence_telling_what_someone_then_did_is_no_summary_sentence(splitte
         "The northern pier was closed on Monday after a crane collapsed onto a cargo ship, the authority said.",
     )
     assert not any(" then " in s.text for s in summary), [s.text for s in summary]
+
+
+def test_an_act_named_by_a_bare_noun_as_subject_is_no_summary_sentence(splitter):
+    summary = _summary_of_two(
+        splitter,
+        "The decision came after the harbour authority closed the northern pier when a crane collapsed. "
+        "Mayor Lucia Ortega said she would reopen the station on Thursday.",
+        "The northern pier was closed on Monday after a crane collapsed onto a cargo ship, the authority said.",
+    )
+    assert not any(s.text.startswith("The decision") for s in summary), [s.text for s in summary]

@@ -661,6 +661,15 @@ _THEN_AFTER_SUBJECT = re.compile(
 )
 
 
+# "The decision came after …", "The move was aimed at …", "The remarks came after …": an act named by a bare
+# noun as subject is the one the sentence before told (21 of 20,635 DUC 2003/2004 sentences, all so)
+_ACT_ANAPHOR = re.compile(
+    r"(?:The|This|That|Such\s+an?)\s+(?:decision|move|announcement|remarks?|comments?|statement|step|measure|"
+    r"ruling|decree|proposal)\s+(?:was|is|were|are|has|had|came|comes|will|would|could|might|may|drew|prompted|"
+    r"sparked|followed|marks?|marked)\b"
+)
+
+
 def needs_context(sentence: str) -> bool:
     """Whether a sentence cannot stand alone.
 
@@ -705,6 +714,8 @@ def needs_context(sentence: str) -> bool:
     (True, False)
     >>> needs_context("Prices rose and then fell on Monday."), needs_context("The court then adjourned.")
     (False, True)
+    >>> needs_context("The decision came after talks."), needs_context("The decision to strike was taken on Monday.")
+    (True, False)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence) or leaves_quote_open(sentence):
         return True
@@ -713,7 +724,7 @@ def needs_context(sentence: str) -> bool:
     opening = sentence.lstrip("\"'\u201c\u2018 ")
     if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(opening) or _aged_anaphor(opening):
         return True
-    if _PERSON_ANAPHOR.match(opening) or _BARE_COUNT_SUBJECT.match(opening):
+    if _PERSON_ANAPHOR.match(opening) or _BARE_COUNT_SUBJECT.match(opening) or _ACT_ANAPHOR.match(opening):
         return True
     if _announces_next(sentence) or _PRONOUN_AFTER_TIME.match(opening) or _THEN_AFTER_SUBJECT.match(sentence):
         return True
