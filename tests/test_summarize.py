@@ -310,6 +310,8 @@ def test_a_sentence_restating_anothers_facts_in_other_words_is_said_once(splitte
         # an act named by a bare noun as subject: the act the sentence before told
         ("The decision came after the harbour authority closed the northern pier when a crane collapsed.",
          "The decision"),
+        # "another" as the subject: one more of those the sentence before named
+        ("Another challenged the harbour authority over the northern pier after a crane collapsed.", "Another"),
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_no_summary_sentence(splitter, leaning: str, mark: str):

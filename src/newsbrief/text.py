@@ -647,7 +647,8 @@ _PRONOUN_AFTER_TIME = re.compile(
 _BARE_COUNT_SUBJECT = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|both|several|others|many|some|most|all)\s+"
     r"(?:(?:also|later|then|still|now)\s+)?(?:were|was|are|is|have|has|had|will|would|remain|remained|died|fled)\b"
-    r"|others\s+[a-z]",  # "Others wanted to pay off the debt": "others" is never a determiner
+    r"|others\s+[a-z]"  # "Others wanted to pay off the debt": "others" is never a determiner
+    r"|another\s+(?:[a-z]+ed|was|is|has|had|said|says|died|fled|left|won|lost)\b",  # "Another challenged Mahathir …"
     re.IGNORECASE,
 )
 
@@ -710,6 +711,8 @@ def needs_context(sentence: str) -> bool:
     (True, False)
     >>> needs_context("Others wanted to pay the debt."), needs_context("The vote was at 1:24 p.m. EST.)")
     (True, True)
+    >>> needs_context("Another challenged Mahathir and lost."), needs_context("Another aftershock hit Chile.")
+    (True, False)
     >>> needs_context("The Iranian government then stated that it was not the first time."), needs_context("Since then, prices rose.")
     (True, False)
     >>> needs_context("Prices rose and then fell on Monday."), needs_context("The court then adjourned.")
