@@ -992,3 +992,9 @@ def test_a_verbs_ing_form_opening_a_sentence_is_not_part_of_a_persons_name() -> 
     forms = [m.form for m in drop_sentence_openers(mentions, {"a": text})]
     # a given name ending in -ing has no verb for a stem; an organisation's name keeps its -ing word
     assert forms == ["Duarte", "Irving Berlin", "Rolling Stones", "Ana Lima"]
+
+
+def test_a_title_word_alone_after_a_determiner_names_nobody() -> None:
+    text = "\u201cWe are grateful,\u201d said the Executive Clerk of the Harbour Council, Rosa Prado, on Monday."
+    mentions = _mentions_with_entities(text, [("Clerk", "PERSON"), ("Harbour Council", "ORG"), ("Rosa Prado", "PERSON")])
+    assert [m.form for m in mentions] == ["Harbour Council", "Rosa Prado"]

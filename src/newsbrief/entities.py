@@ -446,6 +446,8 @@ _NOT_IN_NAME = re.compile(r"[\[\]{}<>]")
 _PICTURE_CREDIT = re.compile(r"\b(?:Photo|Photos|Image|Images|Picture)\s?/|/\s?(?:Getty|AFP|AP|Reuters|EPA)\b")
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _TITLE_POINT = re.compile(r"\.\s+[A-Z]")
+# a determiner, then capitalised words up to the mention: "the Executive |Clerk", "the |Speaker"
+_TITLE_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w-]*\s+)*$")
 # words that end the name of a place or a site, never a person's (not "Hill", "Park", "Hall", "Lake", "Bay":
 # surnames too)
 _SITE_WORDS = (PLACE_DESIGNATORS - {"bay", "lake", "coast"}) | frozenset(
@@ -646,6 +648,11 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # "Interior"/"Transport" cut from "Interior/Transport Minister X": a portfolio, not a name
         if " " not in form and form.lower() in TITLE_HEADS and _TITLE_POINT.match(text, end):
             continue  # "Col" cut from "Col. Moammar Gadhafi": a title's abbreviation before the name
+        if (
+            kind == "PERSON" and " " not in form and form.lower() in TITLE_HEADS
+            and (title is not None or _TITLE_DETERMINER_BEFORE.search(text, max(0, start - 60), start))
+        ):
+            continue  # "the Executive Clerk of …", "the Speaker": a title with nobody's name
         if _NOT_IN_NAME.search(form) or (kind == "PERSON" and any(ch.isdigit() for ch in form)):
             continue  # "[I]t" from an edited quotation; "AF447" is a flight, not a person
         if _PICTURE_CREDIT.search(form):

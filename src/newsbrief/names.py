@@ -49,7 +49,7 @@ TITLE_HEADS = frozenset(
     counselor delegate lawmaker legislator congressman congresswoman deputy ruler warlord guerrilla
     rebel commander-in-chief marshal chairperson treasurer astronaut pilot author writer actor singer
     player striker goalkeeper champion principal superintendent pastor priest rabbi imam mufti mullah
-    patriarch deacon monsignor emir empress tsar duchess countess baroness councillor councilman
+    patriarch deacon monsignor emir empress tsar duchess countess baroness councillor councilman clerk
     councilwoman alderman assemblyman assemblywoman surgeon chef skipper midfielder defender winger
     trooper spc specialist pfc brig brigadier cmdr cdr lieut""".split()
 )
