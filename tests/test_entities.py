@@ -998,3 +998,9 @@ def test_a_title_word_alone_after_a_determiner_names_nobody() -> None:
     text = "\u201cWe are grateful,\u201d said the Executive Clerk of the Harbour Council, Rosa Prado, on Monday."
     mentions = _mentions_with_entities(text, [("Clerk", "PERSON"), ("Harbour Council", "ORG"), ("Rosa Prado", "PERSON")])
     assert [m.form for m in mentions] == ["Harbour Council", "Rosa Prado"]
+
+
+def test_an_organisation_named_like_a_natural_feature_is_a_place() -> None:
+    text = "Families camped on La Cruz Hill while the Harbour Council met and Damon Hill raced."
+    mentions = _mentions_with_entities(text, [("La Cruz Hill", "ORG"), ("Harbour Council", "ORG"), ("Damon Hill", "PERSON")])
+    assert [(m.form, m.kind) for m in mentions] == [("La Cruz Hill", "GPE"), ("Harbour Council", "ORG"), ("Damon Hill", "PERSON")]

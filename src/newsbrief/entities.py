@@ -453,6 +453,8 @@ _TITLE_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w-]*\s+)*$")
 _SITE_WORDS = (PLACE_DESIGNATORS - {"bay", "lake", "coast"}) | frozenset(
     "square gardens avenue boulevard plaza stadium airport cathedral palace".split()
 )
+# a natural feature's word ends a place's name, never an organisation's ("… River Authority" ends otherwise)
+_NATURAL_FEATURES = frozenset("hill hills mountain mountains beach volcano canyon glacier valley peninsula".split())
 # the head noun of an organisation's name: no person's name ends with it ("Fordham Law School", "Merimbula
 # Hospital", "Jiji News"; not "Post", "Church", "Press", "Law": Emily Post, Charlotte Church, Jude Law)
 _ORGANISATION_HEADS = ORG_DESIGNATORS | frozenset(
@@ -665,6 +667,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         role = title
         if kind == "PERSON" and role is None and tokens[-1] in _SITE_WORDS and len(tokens) >= 2:
             kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
+        if kind == "ORG" and tokens[-1] in _NATURAL_FEATURES and len(tokens) >= 2:
+            kind = "GPE"  # "La Cruz Hill", "Silicon Valley": a place, not a body (a person may be "Damon Hill")
         if kind == "PERSON" and role is None and " " not in form and form.lower() in _NO_PERSON:
             continue  # "Mom", "Grandma": a relative's word, nobody's name; "Department" cut from "Justice Department"
         if form.endswith("&"):
