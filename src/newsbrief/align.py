@@ -85,7 +85,8 @@ class Alignment:
     stem cache, reused by the summariser; ``names`` are the story's proper names
     (:func:`newsbrief.reference.proper_names`, for the summary's and "only in one source"'s pronoun test);
     ``bound`` are the sentences that only read where they stand (:func:`newsbrief.text.context_bound`: inside
-    a quotation, a speaker's words; an entry of a list of profiles).
+    a quotation, a speaker's words; an entry of a list of profiles).  ``facts[i]`` are sentence ``i``'s
+    figures, names, negation and stemmed tokens (what :func:`carries` compares).
     """
 
     articles: tuple[Article, ...]
@@ -101,6 +102,7 @@ class Alignment:
     stemmer: Stems
     names: frozenset[str]
     bound: frozenset[int]
+    facts: tuple[_Facts, ...]
 
     def index_of(self, article_id: str, position: int) -> int:
         """Index of the ``position``-th sentence of article ``article_id``."""
@@ -139,8 +141,7 @@ def numbers_in(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
 
 
-def sentence_facts(text: str, stems: Stems) -> _Facts:
-    """The figures, names (stemmed, word by word), negation and stemmed tokens of a sentence (:func:`carries`)."""
+def _facts(text: str, stems: Stems) -> _Facts:
     numbers = numbers_in(text)
     first = len(text) - len(text.lstrip("\"' ([")) if text else 0
     # a name is found word by word, as the carrier's tokens are split ("Al-How" is "al" "how", "Gaza's"
@@ -217,7 +218,7 @@ def align(
             article_of.append(ai)
             position.append(pos)
     content = [tuple(stems.content(s.text)) for s in sents]
-    facts = [sentence_facts(s.text, stems) for s in sents]
+    facts = [_facts(s.text, stems) for s in sents]
     sizes = np.array([max(len(set(c)), 1) for c in content], dtype=np.float32)
     matrix = _stem_matrix(content)
     n = len(sents)
@@ -266,4 +267,5 @@ def align(
         stemmer=stems,
         names=proper_names([s.text for s in sents]),
         bound=frozenset(bound),
+        facts=tuple(facts),
     )

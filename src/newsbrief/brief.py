@@ -38,7 +38,7 @@ from newsbrief.model import (
 )
 from newsbrief.render.briefing_json import briefing_to_dict
 from newsbrief.settings import BriefOptions, Settings
-from newsbrief.summarize import mostly_quoted, stands_alone, summarize
+from newsbrief.summarize import mostly_quoted, reads_alone, stands_alone, summarize
 
 if TYPE_CHECKING:
     from newsbrief.nlp import NlpModels
@@ -188,12 +188,10 @@ def _exclusive(
         if seen_sources.get(al.source_of[i], 0) >= 2:
             continue
         # shown alone, an item must read alone and end like a sentence (like a summary sentence: not a spec
-        # sheet's "Body Dimensions 142 x 72.5 mm" or a list item, al.bound); a quotation, or a sentence inside
-        # one, is in the Quotes section
+        # sheet's "Body Dimensions 142 x 72.5 mm" or a list item); a quotation, or a sentence inside one
+        # (summarize.reads_alone), is in the Quotes section
         text = al.sentences[i].text
-        if i in al.bound or mostly_quoted(text) or not textmod.ends_sentence(text):
-            continue
-        if not stands_alone(text, al.names):
+        if not reads_alone(al, i) or not textmod.ends_sentence(text) or mostly_quoted(text):
             continue
         # a syndicated copy's sentence is the same item: it is cited with the one shown
         if shown & ({i, *al.carriers[i]}) or any(i in al.carriers[k] for k in shown):

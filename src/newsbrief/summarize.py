@@ -44,7 +44,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsbrief import clean_shape
 from newsbrief import text as textmod
-from newsbrief.align import Alignment, Stems, carries, numbers_in, sentence_facts
+from newsbrief.align import Alignment, Stems, carries, numbers_in
 from newsbrief.dates import MONTH_NAMES, WEEKDAYS
 from newsbrief.model import Span, SummarySentence
 from newsbrief.reference import dangling_pronoun
@@ -193,6 +193,15 @@ def talks_about_page(text: str) -> bool:
 
 #: A sentence whose quotations take this share of its characters or more is mostly someone's words.
 MOSTLY_QUOTED = 0.5
+
+
+def reads_alone(al: Alignment, i: int) -> bool:
+    """Whether sentence ``i`` of ``al`` stands alone where it stands.
+
+    Not bound to its place in its article (``al.bound``: inside a quotation, a list's entry) and
+    :func:`stands_alone` with the story's names.
+    """
+    return i not in al.bound and stands_alone(al.sentences[i].text, al.names)
 
 
 def mostly_quoted(text: str) -> bool:
@@ -401,7 +410,7 @@ def _restatements(cands: list[int], al: Alignment) -> list[tuple[int, int]]:
     passengers on board." share too few words to carry each other (``carriers``: three quarters of the
     stems) yet one states every figure and name of the other: a summary says it once.
     """
-    facts = [sentence_facts(al.sentences[i].text, al.stemmer) for i in cands]
+    facts = [al.facts[i] for i in cands]
     sets = [{*f.numbers, *f.names} for f in facts]
     stems = [set(al.stems[i]) for i in cands]
     pairs = []
@@ -444,7 +453,7 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
     # no mark of its own), a list's entry ("Name: …") or one opening with a pronoun/connective ("He later
     # …", "However, …") leans on what the reader does not see (kept only when no
     # candidate stands alone)
-    cands = [i for i in cands if i not in al.bound and stands_alone(al.sentences[i].text, al.names)] or cands
+    cands = [i for i in cands if reads_alone(al, i)] or cands
     # a sentence that is mostly a quotation ("“I am impressed,” said Tu Mingde, …") gives someone's words,
     # which the quotes section lists, not the story's facts
     cands = [i for i in cands if not mostly_quoted(al.sentences[i].text)] or cands
@@ -489,8 +498,7 @@ def select(al: Alignment, *, options: BriefOptions) -> list[int]:
 def _lede(al: Alignment, cands: list[int]) -> int | None:
     """The first sentence of the first article among ``cands`` that stands alone and is its own words."""
     for i in cands:
-        text = al.sentences[i].text
-        if i not in al.bound and stands_alone(text, al.names) and not mostly_quoted(text):
+        if reads_alone(al, i) and not mostly_quoted(al.sentences[i].text):
             return i
     return None
 
