@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from conftest import shared_data
-from newsbrief.cluster import StoryClusterer, cluster_stories
+from newsbrief.cluster import StoryClusterer, cluster_folder, cluster_stories
 from newsbrief.errors import UsageError
 from newsbrief.evaluate_stories import bcubed
 from newsbrief.model import Article, DuplicateGroup
@@ -296,3 +296,36 @@ def test_one_real_story_folder_alone_stays_one_story() -> None:
     without = replace(OPTIONS, background_docs=0.0, threshold=0.165)  # the calibration without a background
     whole_without = sum(len(cluster_stories(arts, options=without)) == 1 for arts in per_folder)
     assert whole >= 10 and whole_without <= 3
+
+
+def test_a_folder_joins_the_fragments_of_its_dominant_story_only() -> None:
+    flood = [a for a in corpus() if a.id.startswith("flood")]
+    transfer = [a for a in corpus() if a.id.startswith("transfer")]
+    assert len(cluster_stories([*flood, transfer[0]], options=OPTIONS)) == 2
+    everything_close = replace(OPTIONS, fragment_ratio=0.0)  # any ratio passes: the share rule decides
+    joined = cluster_folder([*flood, transfer[0]], options=everything_close)
+    assert partition(joined) == {frozenset(a.id for a in [*flood, transfer[0]])}
+    # a story split off another article's page stays apart
+    apart = cluster_folder([*flood, transfer[0]], options=everything_close, apart={transfer[0].id})
+    assert len(apart) == 2
+    # no story holds half the folder: nothing joins
+    assert partition(cluster_folder(corpus(), options=everything_close)) == partition(cluster_stories(corpus(), options=OPTIONS))
+    # the default bar: an unrelated report is no fragment
+    assert len(cluster_folder([*flood, transfer[0]], options=OPTIONS)) == 2
+
+
+@pytest.mark.data
+def test_real_story_folders_split_by_their_reports_words_are_one_story() -> None:
+    from newsbrief.dedup import find_duplicate_groups
+    from newsbrief.pipeline import iter_articles
+    from newsbrief.settings import Settings
+
+    settings = Settings()
+    root = shared_data("duc2004", "docs")
+    split = joined = 0
+    for name in ("d30010t", "d30027t", "d31033t"):
+        arts = [a for a in iter_articles([str(root / name)], settings=settings) if isinstance(a, Article)]
+        groups = find_duplicate_groups(arts, options=settings.dedup)
+        split += len(cluster_stories(arts, groups=groups, options=OPTIONS)) > 1
+        joined += len(cluster_folder(arts, groups=groups, options=OPTIONS)) == 1
+    assert split == 3 and joined == 3

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief import text as textmod
 from newsbrief.align import Alignment, Stems, align
-from newsbrief.cluster import cluster_stories
+from newsbrief.cluster import cluster_folder
 from newsbrief.dedup import find_duplicate_groups, independent_sources
 from newsbrief.model import (
     Article,
@@ -286,7 +286,8 @@ def brief_articles(
     everything = list(articles) + [extra for a in articles for extra in a.appended]
     by_id = {a.id: a for a in everything}
     groups = find_duplicate_groups(list(by_id.values()), options=settings.dedup)
-    stories = cluster_stories(list(by_id.values()), groups=groups, options=settings.cluster)
+    apart = {extra.id for a in articles for extra in a.appended}
+    stories = cluster_folder(list(by_id.values()), groups=groups, options=settings.cluster, apart=apart)
     stories = sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
     out = []
     for story in stories:

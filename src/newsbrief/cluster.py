@@ -44,7 +44,7 @@ import json
 import math
 import operator
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from itertools import chain, repeat
 from typing import Any
 
@@ -76,6 +76,25 @@ def cluster_stories(
     """
     clusterer = StoryClusterer(options=options)
     clusterer.assign(articles, groups=groups)
+    return clusterer.stories()
+
+
+def cluster_folder(
+    articles: Sequence[Article],
+    *,
+    groups: Sequence[DuplicateGroup] = (),
+    options: ClusterOptions,
+    apart: Collection[str] = (),
+) -> tuple[Story, ...]:
+    """Stories of one batch read as a whole, as ``brief FOLDER`` reads a folder.
+
+    :func:`cluster_stories`, then the fragments of a dominant story joined to it
+    (:meth:`StoryClusterer.join_fragments`); ``apart``: article ids that never join that way (stories
+    split off another article's page).
+    """
+    clusterer = StoryClusterer(options=options)
+    clusterer.assign(articles, groups=groups)
+    clusterer.join_fragments(apart=apart)
     return clusterer.stories()
 
 

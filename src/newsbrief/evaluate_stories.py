@@ -30,7 +30,7 @@ import numpy as np
 from newsbrief.errors import UsageError
 from newsbrief.evaluate_data import semeval_rows
 from newsbrief.model import Article, Rejected
-from newsbrief.settings import ClusterOptions, Settings
+from newsbrief.settings import ClusterOptions, DedupOptions, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,20 +281,61 @@ def predicted_labels(articles: Sequence[Article], *, options: ClusterOptions) ->
 
 
 def _each_folder_alone(
-    articles: Sequence[Article], gold: Mapping[str, str], *, options: ClusterOptions
+    articles: Sequence[Article], gold: Mapping[str, str], *, options: ClusterOptions, dedup: DedupOptions
 ) -> dict[str, str]:
-    """Stories found when each gold folder is clustered on its own, as ``brief FOLDER`` would.
+    """Stories found when each gold folder is clustered on its own, as ``brief FOLDER`` does.
 
     Its recall shows how often one story's folder is split (precision is 1 by construction).
     """
     by_folder: dict[str, list[Article]] = {}
     for article in articles:
         by_folder.setdefault(gold[article.id], []).append(article)
+    from newsbrief.cluster import cluster_folder
+    from newsbrief.dedup import find_duplicate_groups
+
     labels: dict[str, str] = {}
     for folder, members in sorted(by_folder.items()):
-        for article_id, story in predicted_labels(members, options=options).items():
-            labels[article_id] = f"{folder}/{story}"
+        groups = find_duplicate_groups(members, options=dedup)
+        for story in cluster_folder(members, groups=groups, options=options):
+            for article_id in story.article_ids:
+                labels[article_id] = f"{folder}/{story.id}"
     return labels
+
+
+def _each_folder_with_a_foreign_article(
+    articles: Sequence[Article], gold: Mapping[str, str], topic: Mapping[str, str], *, options: ClusterOptions,
+    dedup: DedupOptions, draws: int = 3,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Predicted and gold labels when each folder is clustered alone with one article of another topic.
+
+    ``draws`` runs per folder, each adding one article drawn (seeded by folder and draw) among those of
+    another ``topic`` whose text the folder does not hold.  Keys are ``run:article id`` (an article takes
+    part in several runs).  Precision falls when the foreign article joins the folder's story — what
+    joining a dominant story's fragments (:func:`newsbrief.cluster.cluster_folder`) must not do.
+    """
+    import random
+
+    from newsbrief.cluster import cluster_folder
+    from newsbrief.dedup import find_duplicate_groups
+
+    by_folder: dict[str, list[Article]] = {}
+    for article in articles:
+        by_folder.setdefault(gold[article.id], []).append(article)
+    ordered = sorted(articles, key=lambda a: a.id)
+    predicted: dict[str, str] = {}
+    truth: dict[str, str] = {}
+    for folder, members in sorted(by_folder.items()):
+        hashes = {a.content_hash for a in members}
+        others = [a for a in ordered if topic[a.id] != topic[members[0].id] and a.content_hash not in hashes]
+        for draw in range(draws):
+            run = f"{folder}#{draw}"
+            batch = [*members, random.Random(run).choice(others)]
+            groups = find_duplicate_groups(batch, options=dedup)
+            for story in cluster_folder(batch, groups=groups, options=options):
+                for article_id in story.article_ids:
+                    predicted[f"{run}:{article_id}"] = f"{run}:{story.id}"
+            truth.update({f"{run}:{a.id}": f"{run}:{gold[a.id]}" for a in batch})
+    return predicted, truth
 
 
 def _folders_joined_by_shared_texts(articles: Sequence[Article], gold: Mapping[str, str]) -> dict[str, str]:
@@ -356,6 +397,7 @@ def evaluate_stories(
                       bcubed(baseline_labels(articles, distance_threshold=other_threshold), gold)))
     if dataset == "duc":
         topic = {a: label.split("/", 1)[1] for a, label in gold.items()}
+        dedup = (settings or Settings()).dedup
         _t, baseline_topic = tuned_baseline(articles, topic)
         extra += [
             ("newsbrief, topic gold", bcubed(predicted, topic)),
@@ -364,7 +406,9 @@ def evaluate_stories(
             ("perfect clustering keeping identical texts together, folder gold",
              bcubed(_folders_joined_by_shared_texts(articles, gold), gold)),
             ("each folder clustered alone (as `brief FOLDER`), folder gold",
-             bcubed(_each_folder_alone(articles, gold, options=options), gold)),
+             bcubed(_each_folder_alone(articles, gold, options=options, dedup=dedup), gold)),
+            ("each folder alone with one article of another topic added (3 draws), folder gold",
+             bcubed(*_each_folder_with_a_foreign_article(articles, gold, topic, options=options, dedup=dedup))),
         ]
     return StoryEvaluation(dataset, len(articles), len(set(gold.values())), len(labelled.rejected),
                            bcubed(predicted, gold), seconds, baseline, threshold, tuple(extra))

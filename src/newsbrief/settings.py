@@ -93,7 +93,11 @@ class ClusterOptions:
     heaviest terms, at most ``max_candidates`` of them (those sharing most keys, then the most recent;
     0 = no cap).  Cost bounds: an article keeps links to its ``max_neighbours`` closest earlier articles,
     and a story that grows by merging keeps its ``max_neighbours`` best-scoring neighbour stories
-    (0 = unbounded), so the work per merge does not grow with the stream.
+    (0 = unbounded), so the work per merge does not grow with the stream.  A batch read as a whole
+    (``cluster.cluster_folder``, as ``brief FOLDER`` reads a folder; never the incremental store): when
+    its largest story holds at least ``fragment_share`` of the articles, every other story whose merge
+    ratio with it reaches ``fragment_ratio`` joins it (a folder of one story split by its reports'
+    incidental words; chosen on DUC 2003 folders against foreign articles added to them).
     """
 
     window_days: int = DEFAULT_WINDOW_DAYS
@@ -113,6 +117,8 @@ class ClusterOptions:
     max_postings: int = 200
     max_candidates: int = 50
     max_neighbours: int = 15
+    fragment_share: float = 0.5
+    fragment_ratio: float = 0.85
 
 
 @dataclass(frozen=True, slots=True)
