@@ -191,6 +191,28 @@ def skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+def _same_skeleton(a: str, b: str, skeleton: Callable[[str], str]) -> bool:
+    """Two tokens of six letters or more with one consonant skeleton of three consonants or more.
+
+    A skeleton of three consonants is common to names that are not one ("Hasina", "Hussein": "hsn"), so
+    there the two must also have as many syllables (runs of vowels after the first letter): a
+    romanisation moves vowels, it does not add a syllable ("Husayn", "Hosein", "Hussein"; "Gadhafi",
+    "Khadafy").
+
+    >>> _same_skeleton("hussein", "husayn", skeleton), _same_skeleton("hasina", "hussein", skeleton)
+    (True, False)
+    """
+    if min(len(a), len(b)) < 6:
+        return False
+    shape = skeleton(a)
+    if len(shape) < 3 or shape != skeleton(b):
+        return False
+    return len(shape) > 3 or len(_VOWEL_RUN.findall(a[1:])) == len(_VOWEL_RUN.findall(b[1:]))
+
+
 _VOWEL_DIGRAPHS = (("ee", "i"), ("ea", "i"), ("oo", "u"), ("ou", "u"), ("ie", "i"))
 
 
@@ -225,10 +247,7 @@ def _token_similarity(
         return min(jw, _BELOW_MATCH)
     if min(len(a), len(b)) <= 4:
         return jw if jw >= 0.95 else 0.0
-    if (
-        jw >= 0.7 and min(len(a), len(b)) >= 6 and abs(len(a) - len(b)) < _LENGTH_GAP
-        and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b)
-    ):
+    if jw >= 0.7 and abs(len(a) - len(b)) < _LENGTH_GAP and _same_skeleton(a, b, skeleton):
         # transliterations keep their length within two letters: "Papandreou" (skeleton "pndr", its
         # repeated "p" collapsed) is no spelling of "Pandora"
         return max(jw, 0.9)
@@ -351,7 +370,7 @@ def _without_article(tokens: list[str]) -> list[str]:
 
 def _romanised_alike(a: str, b: str) -> bool:
     """Two tokens that are romanisations of one name: the same long consonant skeleton or near-equal romanised forms."""
-    if min(len(a), len(b)) >= 6 and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
+    if _same_skeleton(a, b, skeleton):
         return True
     # the romanised forms decide only for spellings that still look alike as written ("Khadafy"/"Qaddafi"
     # 0.71): "Chirac" (0.59 to "Ceara") romanises to "kirak", one letter from Ceara's "kira"
