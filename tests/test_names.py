@@ -156,3 +156,17 @@ def test_a_name_spaced_otherwise_is_the_same_name(a: str, b: str, same: bool) ->
 )
 def test_a_short_consonant_skeleton_needs_as_many_syllables(single: str, full: str, same: bool) -> None:
     assert surname_matches(single, full) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Md.", "McDonnell Douglas", False),  # Maryland, AP style: a word's abbreviation, not initials
+        ("Va", "Veterans Administration", False),
+        ("VA", "Veterans Administration", True),
+        ("Amsa", "Australian Maritime Safety Authority", True),  # an acronym written as a word
+    ],
+)
+def test_a_capital_and_one_small_letter_are_no_initials(a: str, b: str, same: bool) -> None:
+    assert (name_similarity(a, b, kind="ORG") is not None) is same
+    assert (NameMatcher().name_similarity(a, b, kind="ORG") is not None) is same

@@ -312,7 +312,23 @@ def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
     >>> name_similarity("Alain Le Roy", "Alain LeRoy", kind="PERSON"), name_similarity("Le Roy", "Leroy Smith", kind="PERSON")
     (0.95, None)
     """
+    if _state_style_abbreviation(a, b):
+        return None
     return _token_list_similarity(name_tokens(a), name_tokens(b), kind=kind, similarity=token_similarity)
+
+
+# "Md.", "Va.", "Pa.": a capital and one small letter is a word's abbreviation (a US state's, AP style), not
+# the initials of a name of two words ("McDonnell Douglas", "Veterans Administration"), which are capitals
+_WORD_ABBREVIATION = re.compile(r"[A-Z][a-z]\.?")
+
+
+def _state_style_abbreviation(a: str, b: str) -> bool:
+    """Whether one name is a capital and one small letter and the other a name of several words.
+
+    >>> _state_style_abbreviation("Md.", "McDonnell Douglas"), _state_style_abbreviation("MD", "McDonnell Douglas")
+    (True, False)
+    """
+    return any(_WORD_ABBREVIATION.fullmatch(x) is not None and " " in y.strip() for x, y in ((a, b), (b, a)))
 
 
 def _token_list_similarity(
@@ -618,6 +634,8 @@ class NameMatcher:
 
     def name_similarity(self, a: str, b: str, *, kind: EntityKind) -> float | None:
         """:func:`name_similarity` of two cleaned names."""
+        if _state_style_abbreviation(a, b):
+            return None
         return _token_list_similarity(self.tokens(a), self.tokens(b), kind=kind, similarity=self.token_similarity)
 
     def surname_matches(self, single: str, full: str) -> bool:
