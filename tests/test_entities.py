@@ -1004,3 +1004,11 @@ def test_an_organisation_named_like_a_natural_feature_is_a_place() -> None:
     text = "Families camped on La Cruz Hill while the Harbour Council met and Damon Hill raced."
     mentions = _mentions_with_entities(text, [("La Cruz Hill", "ORG"), ("Harbour Council", "ORG"), ("Damon Hill", "PERSON")])
     assert [(m.form, m.kind) for m in mentions] == [("La Cruz Hill", "GPE"), ("Harbour Council", "ORG"), ("Damon Hill", "PERSON")]
+
+
+def test_a_stance_named_after_somebody_is_no_mention_of_them() -> None:
+    text = "The pro-Velmar crowd cheered Anna Velmar while anti-Korvan slogans and al-Rashid's aides waited."
+    mentions = _mentions_with_entities(
+        text, [("pro-Velmar", "PERSON"), ("Anna Velmar", "PERSON"), ("anti-Korvan", "NORP"), ("al-Rashid", "PERSON")]
+    )
+    assert [m.form for m in mentions] == ["Anna Velmar", "al-Rashid"]

@@ -442,6 +442,7 @@ _CLOCK_BEFORE = re.compile(
 _MILITARY_CLOCK_BEFORE = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*\(?$")
 _ZONE_SHAPE = re.compile(r"[A-Z]{2,3}T|UTC")
 # brackets inside a cleaned form come from editors' insertions in quotations, never from a name
+_STANCE_PREFIX = re.compile(r"(?:pro|anti|non|ex|post|pre|neo|pan)-[A-Z]")
 _NOT_IN_NAME = re.compile(r"[\[\]{}<>]")
 _PICTURE_CREDIT = re.compile(r"\b(?:Photo|Photos|Image|Images|Picture)\s?/|/\s?(?:Getty|AFP|AP|Reuters|EPA)\b")
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
@@ -673,6 +674,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # "Mom", "Grandma": a relative's word, nobody's name; "Department" cut from "Justice Department"
         if form.endswith("&"):
             continue  # "Shot &": a name cut at its ampersand
+        if _STANCE_PREFIX.match(form):
+            continue  # "pro-Yeltsin", "anti-Serb": a stance or side named after somebody, not a mention of them
         # "Fordham Law School", and "Sidley & Austin", "Steve & Barry": a partnership's name, not a person's
         named_body = role is None and len(tokens) >= 2 and (
             (kind == "PERSON" and tokens[-1] in _ORGANISATION_HEADS) or (kind != "GPE" and " & " in form)
