@@ -55,3 +55,12 @@ def test_a_day_range_before_its_month_is_dated_by_its_first_day(text: str, expec
 
     [mention] = find_dates(text, published=dt.date(2014, 7, 9))
     assert (mention.text, mention.date) == expected
+
+
+def test_a_weekday_before_a_year_less_date_fixes_its_year() -> None:
+    # published July 24, 2000: "said … on Tuesday, July 25" is the coming Tuesday, not July 25, 1999 (a Sunday)
+    (found,) = find_dates("The Courier said in an editorial on Tuesday, July 25:", published=dt.date(2000, 7, 24))
+    assert (found.text, found.date) == ("Tuesday, July 25", dt.date(2000, 7, 25))
+    # a colon after the day ends the date; a clock time after the month does not make one
+    assert [m.text for m in find_dates("It said on July 25: no.", published=dt.date(2000, 7, 24))] == ["on July 25"]
+    assert find_dates("It ended Dec. 3:30 later.", published=dt.date(2000, 7, 24)) == []

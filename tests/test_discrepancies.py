@@ -108,6 +108,19 @@ def test_the_same_weekday_in_articles_of_other_weeks_is_two_events_not_a_differe
     assert _find([a, b]) == ()
 
 
+def test_dates_each_told_as_its_articles_news_months_apart_are_two_events() -> None:
+    import datetime as dt
+
+    # one paper's template line before each editorial, a year apart: not one event dated two ways
+    a = make_article("a.txt", "The Courier said in an editorial for Friday, Sept. 10: the dam must wait.", dt.date(1999, 9, 8))
+    b = make_article("b.txt", "The Courier said in an editorial on Tuesday, July 25: the dam must go.", dt.date(2000, 7, 24))
+    assert _find([a, b]) == ()
+    # the same event dated two ways by articles a month apart still differs (one date far from its article)
+    c = make_article("c.txt", "The dam at Orvik burst on Sept. 10, flooding the valley.", dt.date(1999, 9, 12))
+    d = make_article("d.txt", "The dam at Orvik burst on Sept. 9, flooding the valley.", dt.date(1999, 10, 20))
+    assert [x.kind for x in _find([c, d])] == ["date"]
+
+
 def test_syndicated_copies_are_one_source() -> None:
     a = make_article("ap.txt", "The hurricane killed 127 people in the coastal town of La Ceiba.")
     b = make_article("ap-copy.txt", "The hurricane killed 129 people in the coastal town of La Ceiba.")

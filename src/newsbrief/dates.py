@@ -59,7 +59,7 @@ _NUM = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r"|a|an)"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("month_day", re.compile(rf"\b(?:on\s+)?({_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?![\d:])")),
+    ("month_day", re.compile(rf"\b(?:on\s+)?({_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\d|:\d)")),
     ("day_month", re.compile(rf"\b(?:on\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)\b")),
     ("weekday", re.compile(r"\b(?:(last|next|this|on|early|late)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b", re.I)),
@@ -559,8 +559,9 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                 named = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) if kind in _CALENDAR else None
                 if named is not None:  # "Thursday, February 12": one expression
                     start = named.start()
-                    if published is None and not _HAS_YEAR.search(match[1]):
-                        # read near the story only: its weekday fixes the year (a publication date does)
+                    if not _HAS_YEAR.search(match[1]):
+                        # a year-less date with its weekday: the weekday fixes the year ("said in an editorial on
+                        # Tuesday, July 25", published on July 24: this year's, though the clause is past)
                         mention = (_year_of_weekday(mention[0], WEEKDAYS.index(named[1].lower())), mention[1])
                 found.append(DateMention(start, end, text[start:end], *mention, kind=kind, future=future))
                 taken.append((start, end))

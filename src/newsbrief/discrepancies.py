@@ -176,6 +176,8 @@ def _date_conflicts(articles: Sequence[Article], sentences: Sentences, source: d
         weekday = a.mention.kind == b.mention.kind == "weekday"
         if weekday and a.mention.text.split()[-1].lower() == b.mention.text.split()[-1].lower():
             continue  # both say "Thursday": the days differ by their articles' dates, two events (aftershocks)
+        if _each_told_as_news(a, b):
+            continue
         kind = "weekday" if weekday else "date"
 
         subject = _short(min(a.sentence.text, b.sentence.text, key=len))
@@ -183,6 +185,25 @@ def _date_conflicts(articles: Sequence[Article], sentences: Sentences, source: d
             found, kind, subject, _date_label(a, weekday), a.article.id, _date_label(b, weekday), b.article.id,
             (a.sentence, b.sentence),
         )
+
+
+#: Days between a date and its article's publication within which the date is the article's news, and the
+#: gap between two articles beyond which two such dates are two events.
+NEWS_DAYS = 7
+APART_DAYS = 30
+
+
+def _each_told_as_news(a: DatedSentence, b: DatedSentence) -> bool:
+    """Two dates each within days of its own article's publication, the articles a month or more apart.
+
+    Two editorials "on Tuesday, July 25" and "for Friday, Sept. 10" of a year apart, one clash each week:
+    the same words tell two events, each as its article's news, not one event dated two ways.
+    """
+    pa, pb = a.article.published, b.article.published
+    if pa is None or pb is None:
+        return False
+    near = abs((a.date - pa).days) <= NEWS_DAYS and abs((b.date - pb).days) <= NEWS_DAYS
+    return near and abs((pa - pb).days) >= APART_DAYS
 
 
 def _date_label(dated: DatedSentence, weekday: bool) -> str:
