@@ -145,6 +145,26 @@ def test_a_negation_in_extra_detail_is_no_contradicted_claim() -> None:
     assert [x.kind for x in _find([a, c])] == ["claim"]
 
 
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # the denial bears on what the other does not say (the relative clause is what they share)
+        ("The rebels denied that the camp, which is being built in a valley near Orvik, the old mining town, "
+         "is for fighters.",
+         "The new camp is being built in a valley near Orvik, the old mining town."),
+        # "cannot" and "can't": both negated
+        ("The court ruled that the state cannot tax the river pilots of the Orvik harbour.",
+         "The court ruled that the state can't tax the river pilots of the Orvik harbour."),
+        # a negated afterthought of one word
+        ("In Maristan voters can choose either party's primary, but cannot vote in both.",
+         "In an open primary, voters are allowed to choose which party's primary they will vote in."),
+    ],
+)
+def test_a_negation_that_denies_nothing_the_other_says_is_no_contradicted_claim(text_a: str, text_b: str) -> None:
+    articles = [make_article("a.txt", text_a), make_article("b.txt", text_b)]
+    assert [d for d in _find(articles) if d.kind == "claim"] == []
+
+
 def test_spelling_variants_across_sources(models: NlpModels) -> None:
     a = make_article("ap.txt", "Libyan leader Moammar Gadhafi met the envoys in Tripoli. Gadhafi said he was ready.")
     b = make_article("afp.txt", "Muammar Qaddafi told the envoys in Tripoli that he was ready. Qaddafi smiled.")

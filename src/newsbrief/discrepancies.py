@@ -48,7 +48,9 @@ SAME_QUANTITY_JACCARD = 0.3  # of the sentences' words other than the counted no
 SAME_CLAIM_JACCARD = 0.6
 KIND_ORDER = {"date": 0, "weekday": 1, "number": 2, "name": 3, "claim": 4}
 
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny)\b|n['\u2019]t\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny|cannot)\b|n['\u2019]t\b", re.I)
+# a relative clause after a comma, to the sentence's last comma: what the negation denies is said around it
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|where)\b.*,", re.I)
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -560,12 +562,17 @@ def _negates_shared(text: str, other_words: set[str]) -> bool:
 
     The word right after a negation ("is not *there*"), or a content word of the next three ("did not
     *sign* the deal"), must be a word of the other sentence: in "… swiping from left to right, not down
-    to up" the negated part is detail the other sentence lacks, not a denial of it.
+    to up" the negated part is detail the other sentence lacks, not a denial of it.  And of the content
+    words from the negation to the sentence's end (a relative clause left out), two or more, more than
+    half must be the other's ("…, but cannot vote in both" denies nothing the other says): "have denied that the complex, which is being built …, is intended to be used for a nuclear
+    weapons program" denies what "The new complex is being built …" does not say.
     """
     for match in _NEGATION.finditer(text):
         following = words(text[match.end() :])[:3]
         if not following or following[0] in other_words or any(w in other_words for w in following if w not in STOPWORDS):
-            return True
+            scope = [w for w in words(_RELATIVE_CLAUSE.sub("", text[match.end() :])) if w not in STOPWORDS]
+            if len(scope) >= 2 and 2 * sum(w in other_words for w in scope) > len(scope):
+                return True
     return False
 
 
