@@ -113,11 +113,15 @@ _FIRST_OR_SECOND_PERSON = frozenset(
 )
 
 
+# a sentence opening with a negated or first-person-plural imperative ("Don't expect …", "Let's be clear")
+_IMPERATIVE = re.compile(r"(?:Don['\u2019]t|Do not|Let['\u2019]s|Let us)\s+[a-z]")
+
+
 def _addresses_reader(text: str) -> bool:
     """Whether a sentence speaks to or as someone rather than stating the story's facts.
 
-    A question ("Don't care about the camera?"), a sentence that is one quotation with no speaker, or
-    a sentence in the first or second person outside quotation marks ("I just hope …": a speaker's words
+    A question ("Don't care about the camera?"), a sentence that is one quotation with no speaker, an
+    imperative ("Don't expect …", "Let's …"), or a sentence in the first or second person outside quotation marks ("I just hope …": a speaker's words
     the page did not quote; "… we republish the claims of …", "In our tests …": the outlet talking).
     English.
 
@@ -135,6 +139,8 @@ def _addresses_reader(text: str) -> bool:
     (True, False)
     >>> _addresses_reader("The best part is you know the rest."), _addresses_reader("Youths threw stones at YouTube staff.")
     (True, False)
+    >>> _addresses_reader("Don't expect many to go on to science."), _addresses_reader("Do not Resuscitate orders rose.")
+    (True, False)
     """
     if text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
@@ -145,6 +151,8 @@ def _addresses_reader(text: str) -> bool:
     first = text.split(maxsplit=1)
     if bool(first) and first[0].lower().rstrip(",").replace("\u2019", "'") in _FIRST_OR_SECOND_PERSON:
         return True
+    if _IMPERATIVE.match(text.lstrip()):
+        return True  # "Don't expect many to go on to science …": the writer telling the reader
     # "Win or lose on November 4, I'll keep working …": an "I" outside quotation marks speaks as someone
     # (not a numeral after a name: "World War I", "Elizabeth I")
     unquoted = _WHOLE_QUOTE.sub(" ", text)
