@@ -580,6 +580,36 @@ def test_a_quoted_title_is_no_quotation_but_title_case_speech_with_its_speaker_i
     )
     found = [text[s:e] for _, _, s, e in find_quotes(text)]
     assert found == ["It's the Final Match", "WE WANT OUR JOBS BACK"]
+    # the sentence's period inside the closing mark: still a title when an article opens it
+    text = 'She likes to watch "The Harbour Town Show." Later she said: "We Will Never Give Up."'
+    assert [text[s:e] for _, _, s, e in find_quotes(text)] == ["We Will Never Give Up."]
+
+
+def test_scare_quotes_in_the_clause_a_question_s_speaker_and_whose_organisation_someone_is() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import attribute
+
+    def speaker(text: str, *names: tuple[str, str]) -> object:
+        mentions = []
+        for form, kind in names:
+            start = text.index(form)
+            mentions.append(Mention("a", form, kind, start, start + len(form)))
+        quote = text.rindex("``")
+        found = attribute(text, (quote, text.index("''", quote) + 2), sorted(mentions, key=lambda m: m.start))
+        return found.form if isinstance(found, Mention) else found
+
+    # quoted terms in an apposition are no quotation before the reporting verb
+    text = ("Tomas Velde, a professor who has written books attacking ``misrepresentations'' and ``propaganda'' "
+            "in schools, said teaching the theory was becoming ``the science teachers' long war.''")
+    assert speaker(text, ("Tomas Velde", "PERSON")) == "Tomas Velde"
+    # a question's speaker named right after it, the clause ending with the verb
+    assert speaker("``Where did you get the nerve?'' Walters wanted to know.", ("Walters", "PERSON")) == "Walters"
+    assert speaker("``Is it over?'' Walters asked.", ("Walters", "PERSON")) == "Walters"
+    # a sentence after the quotation is no attribution of it
+    assert speaker("``It is over.'' Walters said the war had ended.", ("Walters", "PERSON")) is None
+    # an organisation that says whose someone is does not speak ("of a … country")
+    text = "A senior official of a Keystone country said it was ``a warning to the general himself.''"
+    assert speaker(text, ("Keystone", "ORG")) is None
 
 
 def test_a_quotation_opening_the_sentence_after_its_attribution_continues_it(models: NlpModels) -> None:

@@ -117,18 +117,22 @@ TITLE_MAX_WORDS = 12
 
 
 def _a_title(quoted: str) -> bool:
-    """A quoted title, not speech: every word capitalised but the small ones, no closing punctuation.
+    """A quoted title, not speech: every word capitalised but the small ones, no closing ! or ?.
 
-    A book, film, song or operation ("Dreams of My Father", "Operation Desert Fox"); words in capitals
+    A closing period only after an article opening it (the sentence's period inside the mark). A book, film, song or operation ("Dreams of My Father", "Operation Desert Fox"); words in capitals
     throughout are a slogan or a shout, still quoted speech.
 
     >>> _a_title("Dreams of My Father"), _a_title("We Will Never Give Up."), _a_title("we will win again")
     (True, False, False)
+    >>> _a_title("The Dick Van Dyke Show.")  # the sentence's period inside the closing mark
+    True
     """
     words = [w.strip("'\u2019\"()[],:;-") for w in quoted.split()]
     words = [w for w in words if any(ch.isalpha() for ch in w)]
-    if not words or len(words) > TITLE_MAX_WORDS or quoted.isupper() or quoted.rstrip()[-1:] in ".!?":
+    if not words or len(words) > TITLE_MAX_WORDS or quoted.isupper() or quoted.rstrip()[-1:] in "!?":
         return False
+    if quoted.rstrip()[-1:] == "." and words[0].lower() not in {"the", "a", "an"}:
+        return False  # a sentence in title case; a name opened by an article keeps the period of its sentence
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 

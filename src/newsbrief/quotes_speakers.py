@@ -35,6 +35,7 @@ _VERBS = (
     r"said|says|say|told|tells|added|adds|asked|declared|stated|explained|insisted|warned|noted|replied|"
     r"continued|announced|wrote|argued|claimed|stressed|urged|remarked|recalled|complained|acknowledged|"
     r"admitted|conceded|charged|predicted|vowed|promised|cautioned|emphasized|emphasised|observed|"
+    r"wondered|wanted\s+to\s+know|"
     r"was\s+quoted\s+(?:by\s+[\w&.'\u2019 -]{1,60}?\s+)?as\s+saying"
 )
 # "an agency quoted X as saying": the speaker is X, not the agency ("X was quoted by Y as saying": X)
@@ -42,6 +43,9 @@ _QUOTED_AS = re.compile(r"\bquoted\s+(?!by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70
 # a speaker never spans a quotation mark (``, “, ”, ")
 _AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
 _AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}})", re.I)
+_NAME_ASKED = re.compile(
+    r"^\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\s+(?:asked|said|wondered|wanted\s+to\s+know|shouted|cried)[.,]"
+)
 _AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70})", re.I)
 _BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+(?P<word>\w+))?\s*[:,]?\s*$", re.I)
 # a reporting verb right after a name (an apposition in commas may come between) or right before it
@@ -79,6 +83,18 @@ _TRAILING_ATTRIBUTION = re.compile(
 _BEFORE_INVERTED = re.compile(r"\b(?:said|says|added|adds)\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s*:\s*$", re.I)
 _DESCRIPTION_COMMA = re.compile(r",\s*")
 _QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
+# a word or three in quotation marks: a term or scare quote ("attacking ``misrepresentations'' and …")
+_QUOTED_TERM = re.compile(r"(?:``|[\"\u201c])[^\s\"\u201c\u201d`']+(?:\s[^\s\"\u201c\u201d`']+){0,2}(?:''|[\"\u201d])")
+
+
+def _quotation_in(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a quotation mark other than those of quoted terms of ≤ 3 words.
+
+    >>> t = "Phillip Roe, who attacks ``misrepresentations'' and ``propaganda'' in schools, said"
+    >>> _quotation_in(t, 0, len(t)), _quotation_in('``We will win,'' Roe said', 0, 25)
+    (False, True)
+    """
+    return _QUOTE_MARK.search(_QUOTED_TERM.sub(" ", text[start:end])) is not None
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
 _THIRD_PERSON = re.compile(r"^(?:he|she)$", re.I)
 _PREPOSITION = re.compile(r"(?:in|to|on|at|during|after|before|from|with|by|for|via|through|over|under)\b", re.I)
@@ -121,6 +137,10 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     # a quotation that ends its sentence ('…Ankara.'' Moussa said Mubarak had …) is not attributed by
     # the next sentence's subject; '"…?" asked X' still is (the verb follows in lower case)
     ended = text[:qe].rstrip("'\"\u201d\u2019` ")[-1:] in {".", "!", "?"} and after.lstrip()[:1].isupper()
+    if ended and text[:qe].rstrip("'\"\u201d\u2019` ")[-1:] in {"!", "?"} and _NAME_ASKED.match(after):
+        # '``Where did you get the nerve?'' Walters wanted to know.': a question's speaker, whose clause
+        # ends right after the verb, is no next sentence's subject
+        ended = False
     if not ended:
         quoted = _QUOTED_AS.search(after)
         if quoted and _AFTER_CLAUSE.match(after, 0, quoted.start()) and not _SENTENCE_BREAK.search(after, 0, quoted.end()):
@@ -234,7 +254,7 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
             return _mention_in([m for m in mentions if m.kind == "PERSON"], qe, tail.start())
         return _who(text, tail.start(group), tail.end(group), qs, mentions)
     verbs = list(_REPORTING.finditer(text, start, qs))
-    if not verbs or _QUOTE_MARK.search(text, start, verbs[-1].start()):
+    if not verbs or _quotation_in(text, start, verbs[-1].start()):
         return None  # no reporting verb, or another quotation before it: no plain reporting clause
     verb = verbs[-1]
     # a pronoun opening the sentence is its subject ("He said the member … and said the ``…''"), not a
@@ -255,7 +275,7 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
 # Reuters", "met with Dennis Shepard and said", "a feature called Download Booster"); not "by" or "from":
 # "the citation by the Karolinska Institute said", "a statement from Air France said" are theirs
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|told|tells|with|called|named|like)\s+(?:the\s+)?$", re.I)
-_OF_BEFORE = re.compile(r"\b(?:of|for|at|from|in)\s+(?:the\s+)?$", re.I)
+_OF_BEFORE = re.compile(r"\b(?:of|for|at|from|in)\s+(?:(?:the|an?)\s+)?$", re.I)
 # between a subject and its reporting verb: nothing, or an adverb or auxiliary ("Samsung also says")
 _NEXT_TO_VERB = re.compile(r"\s*(?:(?:also|then|later|again|now|still|has|had|have|\w+ly)\s+)*", re.I)
 
@@ -287,7 +307,9 @@ def _clause_subject(text: str, start: int, verb: int, mentions: list[Mention]) -
         # "While the Kyoto Protocol includes …, the communique says that …": the verb's own subject is a
         # noun phrase after a comma, not a name earlier in the sentence
         return None
-    return _mention_in(inside, start, verb)
+    # "A senior official of a NATO country said …": an organisation saying whose someone is does not speak
+    return _mention_in([m for m in inside if m.kind == "PERSON" or not _OF_BEFORE.search(text, max(start, m.start - 12), m.start)],
+                       start, verb)
 
 
 # a definite noun phrase opening the clause of a reporting verb, after a comma ("…, the communique says")
@@ -329,9 +351,12 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
         return noun if noun in TITLE_HEADS else None
     if mention is not None:
         return mention
-    if re.fullmatch(r"(?:[A-Z][\w'.-]+\s?){1,3}", phrase):
-        # a name NER missed here ("Mendoza said"): the person of the article with that (sur)name
-        named = [m for m in mentions if m.kind == "PERSON" and (m.form == phrase or surname_matches(phrase, m.form))]
+    head = phrase.split(",")[0].strip()
+    if re.fullmatch(r"(?:[A-Z][\w'.-]+\s?){1,3}", head):
+        # a name NER missed here ("Mendoza said", "Alain Guilloux, executive director of MSF, said"): the
+        # person of the article with that (sur)name
+        last = head.split()[-1]
+        named = [m for m in mentions if m.kind == "PERSON" and (m.form in {head, last} or surname_matches(last, m.form))]
         if named:
             return named[0]
     nominal = _NOMINAL.match(phrase)
