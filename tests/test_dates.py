@@ -64,3 +64,24 @@ def test_a_weekday_before_a_year_less_date_fixes_its_year() -> None:
     # a colon after the day ends the date; a clock time after the month does not make one
     assert [m.text for m in find_dates("It said on July 25: no.", published=dt.date(2000, 7, 24))] == ["on July 25"]
     assert find_dates("It ended Dec. 3:30 later.", published=dt.date(2000, 7, 24)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "future"),
+    [
+        # a passive after "will be" is future, not a past verb before the date
+        ("One leader will be tried on Dec. 17 on a charge of subversion.", dt.date(1998, 12, 5), dt.date(1998, 12, 17), True),
+        ("The leader was tried on Dec. 1 on a charge of subversion.", dt.date(1998, 12, 5), dt.date(1998, 12, 1), False),
+        # a year-less date weeks ahead is this year's, whatever the sentence's tense
+        ("The decision to cancel 99 games between Nov. 3 and Nov. 16 came after the talks.", dt.date(1998, 10, 20),
+         dt.date(1998, 11, 3), True),
+        ("The elections are Nov. 3.", dt.date(1998, 10, 20), dt.date(1998, 11, 3), True),
+        # … unless a past verb before it in its clause tells of last year's, seven weeks back from ahead
+        ("The envoy was seized by three gunmen in the capital on Jan. 29.", dt.date(1998, 12, 10), dt.date(1998, 1, 29), False),
+        # a date with its year is neither ahead nor behind
+        ("The raid on Feb. 28, 1993, failed.", dt.date(1999, 8, 30), dt.date(1993, 2, 28), False),
+    ],
+)
+def test_a_year_less_date_weeks_ahead_is_this_years(text: str, published: dt.date, expected: dt.date, future: bool) -> None:
+    mention = find_dates(text, published=published)[0]
+    assert (mention.date, mention.future) == (expected, future)

@@ -108,7 +108,8 @@ def is_future(clause: str) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\band\b|\bbut\b")
-_PAST_VERB = re.compile(r"\b(?:said|says|told|\w+ed|was|were|had|did)\s*$", re.I)
+# (not a passive participle after "be": "will be tried on Dec. 17" is future)
+_PAST_VERB = re.compile(r"\b(?:said|says|told|(?<!\bbe )\w+ed|was|were|had|did)\s*$", re.I)
 #: Common irregular past forms (news reporting and event verbs); regular ones end in -ed.
 _IRREGULAR_PAST = (
     "said|told|wrote|spoke|took|went|came|made|met|saw|left|began|fell|rose|won|lost|held|led|sent|gave|found|"
@@ -544,6 +545,13 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                 # clause's tense says of something else: the coming one when it is much the nearer (a past
                 # event named months later, "the February 27 earthquake", stays past)
                 future = _nearer_ahead(kind, match, published, reference, factor=_EVENT_AHEAD)
+            elif not future and kind in _CALENDAR and not _PAST_VERB_GOVERNS.search(text, max(0, start - 40), start):
+                # "The decision to cancel 99 games between Nov. 3 and Nov. 16 came after …" in an October
+                # article: a year-less date weeks ahead is this year's (a writer adds the year to a day
+                # eleven months back), whatever the verb's tense
+                clause = _last_clause(text[max(0, start - 120) : start], _CLAUSE_BREAK)
+                factor = _PAST_VERB_AHEAD if _PAST_VERB_ANYWHERE.search(clause) else _PAST_CLAUSE_AHEAD
+                future = _nearer_ahead(kind, match, published, reference, factor=factor)
             if not future and kind == "weekday" and _AWAITED_EVENT.match(text, end):
                 future = True  # "Saturday's expected vote": an event still to come, whatever the verb's tense
             mention = _resolve(kind, match, published, future=future, reference=reference)
@@ -571,6 +579,15 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
 #: A calendar date naming an event's day: after a determiner ("the Nov. 3 election", "the Dec. 6-20
 #: Games"), or after a plural subject's present of a scheduled event ("the games open Dec. 6").
 _EVENT_AHEAD = 4
+#: … and any other year-less date of a clause that is not future: ahead only when this many times nearer,
+#: and not when a past verb governs it ("The ceasefire ended on May 2", "He must have left on May 2")
+_PAST_CLAUSE_AHEAD = 6
+#: … and when a past verb stands before it in its clause ("was seized by gunmen … on Jan. 29" in December:
+#: last January's; "Lee decided to send Chiang to the summit on Nov. 17-18": the coming one, weeks ahead)
+_PAST_VERB_AHEAD = 10
+_PAST_VERB_GOVERNS = re.compile(
+    rf"\b(?:{_IRREGULAR_PAST}|\w+ed|was|were|had|did)\s+(?:(?:on|in|at|by|until|till|from)\s+)?$", re.I
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 _SCHEDULED_PLURAL = re.compile(
     r"\b(?:begin|start|open|resume|reopen|end|close|meet|convene|expire|kick off|get under way)\s+(?:on\s+)?$", re.I
@@ -607,6 +624,8 @@ def _nearer_ahead(
     ``factor``: ahead must be that many times nearer than behind.
     """
     anchor = published or reference
+    if _HAS_YEAR.search(match[1]):
+        return False  # "Aug. 2, 1995": its year says when, neither ahead nor behind is to choose
     ahead = _resolve(kind, match, published, future=True, reference=reference)
     behind = _resolve(kind, match, published, future=False, reference=reference)
     if anchor is None or ahead is None or behind is None:
