@@ -299,6 +299,17 @@ def test_a_busy_day_keeps_the_most_reported_and_leading_developments() -> None:
     assert len(build_timeline([first, second], sentences=split([first, second]))) == 4  # no cap: every one
 
 
+def test_a_day_keeps_what_was_reported_done_before_what_was_still_ahead() -> None:
+    # two earlier articles announce Thursday's trial; the later one reports it held
+    monday = dt.date(1998, 12, 14)
+    one = make_article("one.txt", "Two dissidents will go on trial in Kalem on Thursday, their families said.", monday)
+    two = make_article("two.txt", "The father of a dissident will ask for a delay of the trial set for Thursday in Kalem.", monday)
+    later = make_article("later.txt", "Judges heard the prosecutors' case against both men on Thursday morning.", dt.date(1998, 12, 18))
+    articles = [one, two, later]
+    entries = build_timeline(articles, sentences=split(articles), per_day=1)
+    assert [e.text for e in entries] == ["Judges heard the prosecutors' case against both men on Thursday morning."]
+
+
 def test_a_timeline_entry_says_who_it_is_about() -> None:
     article = make_article(
         "who.txt",

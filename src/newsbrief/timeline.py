@@ -238,13 +238,18 @@ def build_timeline(
 
 
 def _busiest_days_trimmed(clusters: list[list[DatedSentence]], per_day: int) -> list[list[DatedSentence]]:
-    """At most ``per_day`` clusters per date (the most reported, then the earliest in their articles)."""
+    """At most ``per_day`` clusters per date, the best first.
+
+    What was reported as done before what was still ahead (a day's trial opening before three reports
+    that it will open), then the most reported, then the earliest in their articles.
+    """
     by_day: dict[dt.date, list[list[DatedSentence]]] = {}
     for cluster in clusters:
         by_day.setdefault(cluster[0].date, []).append(cluster)
 
-    def rank(cluster: list[DatedSentence]) -> tuple[int, int]:
-        return -len({item.article.id for item in cluster}), min(item.sentence.span.start for item in cluster)
+    def rank(cluster: list[DatedSentence]) -> tuple[bool, int, int]:
+        ahead = all(item.mention.future for item in cluster)
+        return ahead, -len({item.article.id for item in cluster}), min(item.sentence.span.start for item in cluster)
 
     kept = {id(c) for day in by_day.values() for c in sorted(day, key=rank)[:per_day]}
     return [c for c in clusters if id(c) in kept]
