@@ -58,6 +58,14 @@ def test_headline_falls_back_when_no_source_has_one():
     assert choose_headline(arts, groups=()) == "Rain fell on the city of Galway for nine days in a row."
 
 
+def test_one_sources_title_is_its_summarys_opening_not_its_shortest_sentence():
+    lead = "Palm creases may help to diagnose mental disorders, a group of Galway doctors announced."
+    detail = "The patient's palm looked normal, Dr. Roe said."
+    arts = [make_article("a.txt", None, f"{lead} Creases were more common among patients. {detail}")]
+    # every sentence of the one source is as central to it as any other: the summary's order decides
+    assert choose_headline(arts, groups=(), fallback=[lead, detail]) == lead
+
+
 def test_an_untitled_story_takes_its_title_from_a_hard_news_lead(models):
     # wire copy without headlines: a lead telling the day says what happened; background every source
     # repeats ("The port handles …") and a feature's opening scene do not

@@ -115,7 +115,9 @@ def choose_headline(
         candidates = [s for s in scored if s[0] >= HEADLINE_SUPPORT_SHARE * top]
         return max(candidates, key=lambda s: (s[1], s[0], s[2]))[3]
     short = [text for text in fallback if len(text.split()) <= _TITLE_WORDS] or list(fallback)
-    central = [(_centrality(stems.content(text), bags.values()), -len(text.split()), text) for text in short]
+    # equally central, the earlier: the summary opens with the story's lead (one source's sentences are all
+    # equally central to it, and the shortest was a detail: "The patient's palm … appeared normal, Feng said")
+    central = [(_centrality(stems.content(text), bags.values()), -i, text) for i, text in enumerate(short)]
     central = [c for c in central if c[0] > 0]
     if central:
         return max(central)[2]
