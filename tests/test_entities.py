@@ -1012,3 +1012,26 @@ def test_a_stance_named_after_somebody_is_no_mention_of_them() -> None:
         text, [("pro-Velmar", "PERSON"), ("Anna Velmar", "PERSON"), ("anti-Korvan", "NORP"), ("al-Rashid", "PERSON")]
     )
     assert [m.form for m in mentions] == ["Anna Velmar", "al-Rashid"]
+
+
+def test_a_word_opening_two_peoples_names_is_a_family_name() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    # "Wang" alone, tagged ORG, beside Wang Youcai and Wang Dan: a family name written first
+    mentions = [Mention("a", "Wang", "ORG", i * 10, i * 10 + 4) for i in range(6)]
+    mentions += [Mention("a", "Wang Youcai", "PERSON", 100, 111), Mention("b", "Wang Dan", "PERSON", 0, 8)]
+    # a word said to be a group stays one, whoever's name it opens
+    mentions += [Mention("c", "Kalem", "ORG", i * 10, i * 10 + 5, organisation_cue=True) for i in range(2)]
+    mentions += [Mention("c", "Kalem Ruiz", "PERSON", 100, 110), Mention("c", "Kalem Diaz", "PERSON", 200, 210)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds["Wang"] == "PERSON" and kinds["Kalem"] == "ORG"
+
+
+def test_a_person_a_description_is_about_does_not_speak() -> None:
+    from newsbrief.quotes_speakers import attribute
+
+    text = "``I don't know what happens from here,'' said Velde's wife, Ana Ruiz, who attended the trial."
+    velde, ruiz = text.index("Velde"), text.index("Ana Ruiz")
+    mentions = [Mention("a", "Velde", "PERSON", velde, velde + 5), Mention("a", "Ana Ruiz", "PERSON", ruiz, ruiz + 8)]
+    found = attribute(text, (0, text.index("''") + 2), mentions)
+    assert isinstance(found, Mention) and found.form == "Ana Ruiz"

@@ -927,6 +927,12 @@ def unify_kinds(
     for key in places_of:
         if key in kinds and " " not in key and kinds[key] != "GPE" and votes[key]["GPE"] > 0 and key not in titled:
             kinds[key] = "GPE"
+    # "Wang" beside "Wang Youcai", "Wang Dan" and "Wang Bingzhang": a word opening two people's names or
+    # more is a family name written first (Chinese, Korean), a person whatever the NER says of it alone
+    openers = Counter(key.split()[0] for key, kind in kinds.items() if kind == "PERSON" and len(key.split()) >= 2)
+    for key, kind in kinds.items():
+        if kind != "PERSON" and " " not in key and openers[key] >= 2 and key not in located and not cues[key]:
+            kinds[key] = "PERSON"
     for key, count in cues.items():
         if count >= GROUP_CUES:  # said twice to be a party or to have members: a group, whatever the NER says
             kinds[key] = "ORG"

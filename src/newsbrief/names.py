@@ -192,25 +192,33 @@ def skeleton(token: str) -> str:
 
 
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
+_VOWEL_CLASS = {"a": {"a", "e"}, "e": {"a", "e", "i"}, "i": {"e", "i"}, "y": {"e", "i"}, "o": {"o", "u"}, "u": {"o", "u"}}
 
 
 def _same_skeleton(a: str, b: str, skeleton: Callable[[str], str]) -> bool:
     """Two tokens of six letters or more with one consonant skeleton of three consonants or more.
 
     A skeleton of three consonants is common to names that are not one ("Hasina", "Hussein": "hsn"), so
-    there the two must also have as many syllables (runs of vowels after the first letter): a
-    romanisation moves vowels, it does not add a syllable ("Husayn", "Hosein", "Hussein"; "Gadhafi",
-    "Khadafy").
+    there the two must also have as many syllables (runs of vowels after the first letter) and a first
+    vowel of one sound: a romanisation moves vowels, it does not add a syllable ("Husayn", "Hosein",
+    "Hussein"; "Gadhafi", "Khadafy").
 
     >>> _same_skeleton("hussein", "husayn", skeleton), _same_skeleton("hasina", "hussein", skeleton)
     (True, False)
+    >>> _same_skeleton("hassan", "hussein", skeleton), _same_skeleton("hosain", "hussein", skeleton)
+    (False, True)
     """
     if min(len(a), len(b)) < 6:
         return False
     shape = skeleton(a)
     if len(shape) < 3 or shape != skeleton(b):
         return False
-    return len(shape) > 3 or len(_VOWEL_RUN.findall(a[1:])) == len(_VOWEL_RUN.findall(b[1:]))
+    if len(shape) > 3:
+        return True
+    runs_a, runs_b = _VOWEL_RUN.findall(a[1:]), _VOWEL_RUN.findall(b[1:])
+    # … and a first vowel of one sound: a/e, e/i, o/u trade places in romanisations ("Mohammed",
+    # "Muhammad"), a and u do not ("Hassan" is no "Hussein")
+    return len(runs_a) == len(runs_b) and bool(runs_a) and _VOWEL_CLASS[runs_a[0][0]] & _VOWEL_CLASS[runs_b[0][0]] != set()
 
 
 _VOWEL_DIGRAPHS = (("ee", "i"), ("ea", "i"), ("oo", "u"), ("ou", "u"), ("ie", "i"))

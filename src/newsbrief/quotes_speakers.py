@@ -212,12 +212,19 @@ def _before_relative_clause(text: str, start: int, end: int, mentions: list[Ment
     return people[-1]
 
 
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
 def _named_after_description(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
     """The person named right after a description that names no person: "said the league's coordinator, X".
 
+    A person the description is about does not count: "said Wang's wife, Hu Jiangxia" is Hu Jiangxia.
+
     The description may name an organisation, which does not speak here.
     """
-    if _mention_in([m for m in mentions if m.kind == "PERSON"], start, end) is not None:
+    # a person the description is about ("said Wang's wife, Hu Jiangxia") is not who it describes
+    described = [m for m in mentions if m.kind == "PERSON" and not _POSSESSIVE_AFTER.match(text, m.end)]
+    if _mention_in(described, start, end) is not None:
         return None
     gap = _DESCRIPTION_COMMA.match(text, end)
     if gap is None:
@@ -392,6 +399,8 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
     the nearest person.  Names inside quotations do not count.
     """
     window, before = _people_before(text, quote_start, mentions)
+    # a person named as whose someone is ("said Wang's wife, Hu Jiangxia") is not the one who speaks on
+    before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end)]
     if not before:
         return None
     # (not a name after "of/from/in …", which says whose or where someone is: "Mahfouz Othman, a
@@ -533,6 +542,13 @@ def speaker_name(mention: Mention | None, lookup: dict[str, Entity], mentions: l
         # name of the article ends with it
         first = {m.form for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1
                  and name_tokens(m.form)[0] == name_tokens(form)[0]}
+        people = {(lookup[key].name if (key := " ".join(name_tokens(f))) in lookup else f) for f in first}
+        if len(people) > 1:
+            # two people of that family name in the article ("Wang Youcai", later "Dr. Wang Bingzhang … said
+            # Wang"; "Xu" for Xu Wenli beside his daughter Xu Jin): which one speaks is not known here, and
+            # the story's entity of that word would name the better-known one
+            return form
+        first = people if len(first) > 1 else first
         form = first.pop() if len(first) == 1 else form
     entity = lookup.get(" ".join(name_tokens(form)))
     return entity.name if entity else form
