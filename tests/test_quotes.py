@@ -529,18 +529,27 @@ def test_contraction_fragments_and_two_shared_words_do_not_make_two_long_remarks
     )
 
 
+def _speaker(text: str, names: tuple[tuple[str, str], ...], *, opening: str, closing: str) -> object:
+    """The speaker :func:`attribute` gives the last quotation opened with ``opening`` (a form, a title or None)."""
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import attribute
+
+    mentions = []
+    for form, kind in names:
+        start = text.index(form)
+        mentions.append(Mention("a", form, kind, start, start + len(form)))
+    quote = text.rindex(opening) if opening != closing else text.index(opening)
+    end = text.index(closing, quote + len(opening)) + len(closing)
+    found = attribute(text, (quote, end), sorted(mentions, key=lambda m: m.start))
+    return found.form if isinstance(found, Mention) else found
+
+
 def test_who_was_told_or_reported_and_an_organisations_unnamed_people_do_not_speak() -> None:
     from newsbrief.entities import Mention
     from newsbrief.quotes_speakers import attribute
 
     def speaker(text: str, *names: tuple[str, str]) -> object:
-        mentions = []
-        for form, kind in names:
-            start = text.index(form)
-            mentions.append(Mention("a", form, kind, start, start + len(form)))
-        quote = text.index('"')
-        found = attribute(text, (quote, text.index('"', quote + 1) + 1), sorted(mentions, key=lambda m: m.start))
-        return found.form if isinstance(found, Mention) else found
+        return _speaker(text, names, opening='"', closing='"')
 
     cases = [
         # the agent of "was quoted by" reported it; the name right before "says" is its subject
@@ -586,17 +595,9 @@ def test_a_quoted_title_is_no_quotation_but_title_case_speech_with_its_speaker_i
 
 
 def test_scare_quotes_in_the_clause_a_question_s_speaker_and_whose_organisation_someone_is() -> None:
-    from newsbrief.entities import Mention
-    from newsbrief.quotes_speakers import attribute
 
     def speaker(text: str, *names: tuple[str, str]) -> object:
-        mentions = []
-        for form, kind in names:
-            start = text.index(form)
-            mentions.append(Mention("a", form, kind, start, start + len(form)))
-        quote = text.rindex("``")
-        found = attribute(text, (quote, text.index("''", quote) + 2), sorted(mentions, key=lambda m: m.start))
-        return found.form if isinstance(found, Mention) else found
+        return _speaker(text, names, opening="``", closing="''")
 
     # quoted terms in an apposition are no quotation before the reporting verb
     text = ("Tomas Velde, a professor who has written books attacking ``misrepresentations'' and ``propaganda'' "
