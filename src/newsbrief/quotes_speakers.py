@@ -95,6 +95,8 @@ def _quotation_in(text: str, start: int, end: int) -> bool:
     (False, True)
     """
     return _QUOTE_MARK.search(_QUOTED_TERM.sub(" ", text[start:end])) is not None
+
+
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.I)
 _THIRD_PERSON = re.compile(r"^(?:he|she)$", re.I)
 _PREPOSITION = re.compile(r"(?:in|to|on|at|during|after|before|from|with|by|for|via|through|over|under)\b", re.I)
