@@ -280,15 +280,14 @@ def brief_articles(
     """
     if not articles:
         return []
+    appended = [extra for a in articles for extra in a.appended]
     if settings.brief.one_story:
         groups = find_duplicate_groups(articles, options=settings.dedup)
-        left_out = [extra for a in articles for extra in a.appended]
         story = _one_story(articles, groups)
-        return [brief_story(articles, story=story, groups=groups, models=models, options=settings.brief, left_out=left_out)]
-    everything = list(articles) + [extra for a in articles for extra in a.appended]
-    by_id = {a.id: a for a in everything}
+        return [brief_story(articles, story=story, groups=groups, models=models, options=settings.brief, left_out=appended)]
+    by_id = {a.id: a for a in [*articles, *appended]}
     groups = find_duplicate_groups(list(by_id.values()), options=settings.dedup)
-    apart = {extra.id for a in articles for extra in a.appended}
+    apart = {extra.id for extra in appended}
     stories = cluster_folder(list(by_id.values()), groups=groups, options=settings.cluster, apart=apart)
     stories = sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
     out = []

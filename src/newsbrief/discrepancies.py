@@ -564,8 +564,9 @@ def _negates_shared(text: str, other_words: set[str]) -> bool:
     *sign* the deal"), must be a word of the other sentence: in "… swiping from left to right, not down
     to up" the negated part is detail the other sentence lacks, not a denial of it.  And of the content
     words from the negation to the sentence's end (a relative clause left out), two or more, more than
-    half must be the other's ("…, but cannot vote in both" denies nothing the other says): "have denied that the complex, which is being built …, is intended to be used for a nuclear
-    weapons program" denies what "The new complex is being built …" does not say.
+    half must be the other's ("…, but cannot vote in both" denies nothing the other says): "have denied
+    that the complex, which is being built …, is intended to be used for a nuclear weapons program"
+    denies what "The new complex is being built …" does not say.
     """
     for match in _NEGATION.finditer(text):
         following = words(text[match.end() :])[:3]

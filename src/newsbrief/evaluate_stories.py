@@ -280,6 +280,26 @@ def predicted_labels(articles: Sequence[Article], *, options: ClusterOptions) ->
     return {a: story.id for story in cluster_stories(articles, options=options) for a in story.article_ids}
 
 
+def _by_folder(articles: Sequence[Article], gold: Mapping[str, str]) -> dict[str, list[Article]]:
+    """The articles of each gold folder, in input order."""
+    by_folder: dict[str, list[Article]] = {}
+    for article in articles:
+        by_folder.setdefault(gold[article.id], []).append(article)
+    return by_folder
+
+
+def _stories_as_briefed(batch: Sequence[Article], *, options: ClusterOptions, dedup: DedupOptions) -> dict[str, str]:
+    """Article id → story id of one batch clustered as ``brief`` clusters a folder.
+
+    Its duplicate groups, then :func:`newsbrief.cluster.cluster_folder`.
+    """
+    from newsbrief.cluster import cluster_folder
+    from newsbrief.dedup import find_duplicate_groups
+
+    groups = find_duplicate_groups(batch, options=dedup)
+    return {a: story.id for story in cluster_folder(batch, groups=groups, options=options) for a in story.article_ids}
+
+
 def _each_folder_alone(
     articles: Sequence[Article], gold: Mapping[str, str], *, options: ClusterOptions, dedup: DedupOptions
 ) -> dict[str, str]:
@@ -287,18 +307,10 @@ def _each_folder_alone(
 
     Its recall shows how often one story's folder is split (precision is 1 by construction).
     """
-    by_folder: dict[str, list[Article]] = {}
-    for article in articles:
-        by_folder.setdefault(gold[article.id], []).append(article)
-    from newsbrief.cluster import cluster_folder
-    from newsbrief.dedup import find_duplicate_groups
-
     labels: dict[str, str] = {}
-    for folder, members in sorted(by_folder.items()):
-        groups = find_duplicate_groups(members, options=dedup)
-        for story in cluster_folder(members, groups=groups, options=options):
-            for article_id in story.article_ids:
-                labels[article_id] = f"{folder}/{story.id}"
+    for folder, members in sorted(_by_folder(articles, gold).items()):
+        for article_id, story in _stories_as_briefed(members, options=options, dedup=dedup).items():
+            labels[article_id] = f"{folder}/{story}"
     return labels
 
 
@@ -315,25 +327,17 @@ def _each_folder_with_a_foreign_article(
     """
     import random
 
-    from newsbrief.cluster import cluster_folder
-    from newsbrief.dedup import find_duplicate_groups
-
-    by_folder: dict[str, list[Article]] = {}
-    for article in articles:
-        by_folder.setdefault(gold[article.id], []).append(article)
     ordered = sorted(articles, key=lambda a: a.id)
     predicted: dict[str, str] = {}
     truth: dict[str, str] = {}
-    for folder, members in sorted(by_folder.items()):
+    for folder, members in sorted(_by_folder(articles, gold).items()):
         hashes = {a.content_hash for a in members}
         others = [a for a in ordered if topic[a.id] != topic[members[0].id] and a.content_hash not in hashes]
         for draw in range(draws):
             run = f"{folder}#{draw}"
             batch = [*members, random.Random(run).choice(others)]
-            groups = find_duplicate_groups(batch, options=dedup)
-            for story in cluster_folder(batch, groups=groups, options=options):
-                for article_id in story.article_ids:
-                    predicted[f"{run}:{article_id}"] = f"{run}:{story.id}"
+            for article_id, story in _stories_as_briefed(batch, options=options, dedup=dedup).items():
+                predicted[f"{run}:{article_id}"] = f"{run}:{story}"
             truth.update({f"{run}:{a.id}": f"{run}:{gold[a.id]}" for a in batch})
     return predicted, truth
 

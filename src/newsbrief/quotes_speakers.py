@@ -550,8 +550,9 @@ def speaker_name(mention: Mention | None, lookup: dict[str, Entity], mentions: l
             # Wang"; "Xu" for Xu Wenli beside his daughter Xu Jin): which one speaks is not known here, and
             # the story's entity of that word would name the better-known one
             return form
-        first = people if len(first) > 1 else first
-        form = first.pop() if len(first) == 1 else form
+        if len(first) > 1:
+            return people.pop()  # spellings of one person: that person
+        form = first.pop() if first else form
     entity = lookup.get(" ".join(name_tokens(form)))
     return entity.name if entity else form
 
