@@ -225,6 +225,79 @@ def test_json_list_and_object(tmp_path: Path) -> None:
     assert found[2].record_meta["title"] == "River floods"
 
 
+def _csv(rows: list[list[str]], *, delimiter: str = ",") -> str:
+    import csv
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    return out.getvalue()
+
+
+def test_csv_rows_are_records_with_the_json_field_names(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(
+        _csv([
+            ["Title", "Content", "Date", "Publication", "URL", "author"],
+            ["Quake shakes port", QUAKE, "2025-03-04", "The Courier", "https://www.portnews.example/q", "A. Writer"],
+            ["", "", "", "", "", ""],
+            ["River floods", FLOOD, "March 2, 2025", "", "", ""],
+        ])
+    )
+    found = docs(read([path]))
+    # rows count after the header; an empty row is passed over; a quoted text keeps its blank lines
+    assert [d.source for d in found] == [f"{path}#row 1", f"{path}#row 3"]
+    assert [d.text for d in found] == [QUAKE, FLOOD]
+    assert found[0].record_meta == {
+        "title": "Quake shakes port", "published": "2025-03-04", "url": "https://www.portnews.example/q", "outlet": "The Courier"
+    }
+    assert found[1].record_meta == {"title": "River floods", "published": "March 2, 2025"}
+
+
+def test_bad_csv_rows_are_rejected_one_by_one(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(_csv([["title", "text"], ["Quake", QUAKE], ["No body", ""], ["Too", "many", "fields"], ["Flood", FLOOD]]))
+    items = read([path])
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Rejected", "Rejected", "RawDocument"]
+    assert items[1].source == f"{path}#row 2" and items[1].reason == "CSV row has an empty text column"
+    assert items[2].source == f"{path}#row 3" and items[2].reason == "CSV row has 3 fields, its header 2"
+    big = tmp_path / "big.csv"
+    big.write_text(_csv([["text"], ["x" * 200], [FLOOD]]))
+    items = read([big], options=IngestOptions(max_record_bytes=180))
+    assert isinstance(items[0], Rejected) and items[0].source == f"{big}#row 1"
+    assert items[0].reason == "CSV row of 200 bytes is over the 180-byte cap"
+    assert isinstance(items[1], RawDocument) and items[1].text == FLOOD
+
+
+def test_a_csv_without_a_text_column_is_one_rejection(tmp_path: Path) -> None:
+    path = tmp_path / "prices.csv"
+    path.write_text(_csv([["day", "price"], ["Monday", "3"], ["Tuesday", "4"]]))
+    (item,) = read([path])
+    assert isinstance(item, Rejected) and item.source == str(path)
+    assert item.reason.startswith("CSV has no text column (one of: text, body") and item.reason.endswith("its columns: day, price")
+
+
+def test_tsv_gzipped_and_windows_1252_csv(tmp_path: Path) -> None:
+    tsv = tmp_path / "news.tsv.gz"
+    tsv.write_bytes(gzip.compress(_csv([["headline", "body"], ["River floods", FLOOD]], delimiter="\t").encode()))
+    western = tmp_path / "western.csv"
+    text = "Café owners protest new terrace rules in the old town, their union said on Monday."
+    western.write_bytes(_csv([["title", "text"], ["Café owners protest", text]]).encode("cp1252"))
+    found = docs(read([tsv, western]))
+    assert [(d.source, d.text) for d in found] == [(f"{tsv}#row 1", FLOOD), (f"{western}#row 1", text)]
+    assert found[1].record_meta["title"] == "Café owners protest"
+
+
+def test_a_csv_row_with_undecodable_bytes_is_rejected_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    head = _csv([["title", "text"]] + [["Quake", QUAKE]] * 300).encode()  # the encoding is guessed from 64 KiB
+    path.write_bytes(head + b'"Flood","River \xff\xfe bank"\r\n' + _csv([["River floods", FLOOD]]).encode())
+    items = read([path])
+    assert len(items) == 302 and all(isinstance(i, RawDocument) and i.text == QUAKE for i in items[:300])
+    assert isinstance(items[300], Rejected) and items[300].source == f"{path}#row 301"
+    assert items[300].reason == "undecodable CSV row: bytes that are not utf-8"
+    assert isinstance(items[301], RawDocument) and items[301].text == FLOOD
+
+
 def test_example_jsonl_file() -> None:
     found = docs(read([EXAMPLES / "variants" / "records.jsonl"]))
     assert len(found) == 3
@@ -354,14 +427,16 @@ def test_stdin_binary_and_missing_stream() -> None:
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_PREFIXES = [b"", b"<DOC>\n<DOCNO> X </DOCNO>\n<TEXT>", b"WARC/1.0\r\n", b"{", b"[", b"<html>", b"\x1f\x8b", b"\xef\xbb\xbf"]
+_PREFIXES = [b"", b"title,text\n", b"<DOC>\n<DOCNO> X </DOCNO>\n<TEXT>", b"WARC/1.0\r\n", b"{", b"[", b"<html>", b"\x1f\x8b", b"\xef\xbb\xbf"]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     prefix=st.sampled_from(_PREFIXES),
     payload=st.binary(max_size=400),
-    name=st.sampled_from(["a.txt", "a", "a.html", "a.json", "a.jsonl", "a.warc", "a.warc.gz", "a.txt.gz", "a.sgml"]),
+    name=st.sampled_from(
+        ["a.txt", "a", "a.html", "a.json", "a.jsonl", "a.warc", "a.warc.gz", "a.txt.gz", "a.sgml", "a.csv", "a.tsv.gz"]
+    ),
 )
 def test_ingest_never_raises_on_arbitrary_bytes(tmp_path: Path, prefix: bytes, payload: bytes, name: str) -> None:
     path = tmp_path / name

@@ -102,7 +102,13 @@ def _controls(sample: str) -> int:
 
 
 def _detect(data: bytes) -> str | None:
-    """charset-normalizer's guess, biased to Windows-1252 when that reads about as well.
+    """charset-normalizer's reading of ``data`` (:func:`_detect_encoding`), or ``None``."""
+    found = _detect_encoding(data)
+    return found[1] if found else None
+
+
+def _detect_encoding(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's guess (encoding, text), biased to Windows-1252 when that reads about as well.
 
     charset-normalizer is unreliable on short Western texts (it picks cp1257 or even UTF-16 for
     a latin-1 "café"), so cp1252 wins whenever its chaos is within :data:`CP1252_MARGIN` of the best.
@@ -110,7 +116,7 @@ def _detect(data: bytes) -> str | None:
     """
     if len(data) < SHORT_BYTES:  # too short for statistics: the Western default
         try:
-            return data.decode("cp1252")
+            return "cp1252", data.decode("cp1252")
         except UnicodeDecodeError:
             pass
     matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
@@ -118,7 +124,7 @@ def _detect(data: bytes) -> str | None:
         best = min(matches, key=lambda m: m.chaos)
         for match in matches:
             if match.encoding == "cp1252" and match.chaos <= best.chaos + CP1252_MARGIN:
-                return str(match)
+                return "cp1252", str(match)
         if all(m.encoding != "cp1252" for m in matches):
             # charset-normalizer stops early and may not even list cp1252 (a mostly-English page with
             # cp1252's € and dashes came out as cp775 "Ć26,000 ¢"): score cp1252 with its own measure
@@ -127,12 +133,34 @@ def _detect(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 western = None
             if western is not None and mess_ratio(western) <= best.chaos + CP1252_MARGIN:
-                return western
-        return str(best)
+                return "cp1252", western
+        return best.encoding, str(best)
     try:
-        return data.decode("cp1252")
+        return "cp1252", data.decode("cp1252")
     except UnicodeDecodeError:
         return None
+
+
+def stream_encoding(head: bytes) -> str | None:
+    r"""The encoding of a stream that starts with ``head`` (``None``: no guess).
+
+    Its BOM's; UTF-8 when ``head`` is UTF-8 (a character cut at its end allowed); else charset-normalizer's
+    guess on ``head``.
+
+    >>> stream_encoding("Title,Content\n".encode()), stream_encoding("Café,Noël\n".encode("cp1252") * 40)
+    ('utf-8', 'cp1252')
+    >>> stream_encoding(codecs.BOM_UTF8 + b"a"), stream_encoding("é".encode()[:1])
+    ('utf-8-sig', 'utf-8')
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return "utf-8-sig" if encoding == "utf-8" else encoding
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        found = _detect_encoding(head)
+        return found[0] if found else None
 
 
 def sniff_text(text: str) -> Sniffed:

@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from newsbrief.ingest.decode import decode_text, looks_binary, sniff_text
+from newsbrief.ingest.decode import decode_text, looks_binary, sniff_text, stream_encoding
 from newsbrief.ingest.pages import PendingHtml, page_document
-from newsbrief.ingest.records import iter_json_document, iter_json_lines
+from newsbrief.ingest.records import CSV_DELIMITERS, iter_csv_records, iter_json_document, iter_json_lines
 from newsbrief.ingest.sgml import parse_sgml
 from newsbrief.ingest.warc import iter_warc
 from newsbrief.model import RawDocument, Rejected
@@ -35,6 +35,7 @@ _SGML_EXT = frozenset({".sgml", ".sgm"})
 _FOLDER_DOCS = frozenset({"README", "LICENSE", "LICENCE", "ATTRIBUTION", "COPYING", "NOTICE", "SOURCES", "CHANGELOG"})
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 4096
+_CSV_SNIFF_BYTES = 1 << 16
 Document = RawDocument | Rejected | PendingHtml
 # What reading a broken file or stream raises (gzip.BadGzipFile is an OSError).
 _READ_ERRORS = (OSError, EOFError, zlib.error, ValueError)
@@ -118,6 +119,10 @@ def read_file(path: str, *, options: IngestOptions, defer_html: bool = False) ->
             with gzip.open(path, "rb") if gz else open(path, "rb") as stream:
                 yield from iter_json_lines(stream, source=path, max_record_bytes=options.max_record_bytes)
             return
+        if ext in CSV_DELIMITERS:
+            with gzip.open(path, "rb") if gz else open(path, "rb") as stream:
+                yield from _csv_records(stream, source=path, delimiter=CSV_DELIMITERS[ext], options=options)
+            return
         size = os.path.getsize(path)
         if size == 0:
             yield Rejected(path, "empty file")
@@ -137,6 +142,25 @@ def read_file(path: str, *, options: IngestOptions, defer_html: bool = False) ->
         yield Rejected(path, f"file is over the {limit:,}-byte cap once decompressed")
         return
     yield from _read_bytes(data, source=path, ext=ext, defer_html=defer_html)
+
+
+def _csv_records(stream: BinaryIO, *, source: str, delimiter: str, options: IngestOptions) -> Iterator[Document]:
+    """A CSV/TSV file's rows, streamed; its encoding guessed from its first 64 KiB (UTF-8 first)."""
+    buffered = io.BufferedReader(_Raw(stream), buffer_size=_CSV_SNIFF_BYTES)
+    head = buffered.peek(_CSV_SNIFF_BYTES)[:_CSV_SNIFF_BYTES]
+    if not head.strip():
+        yield Rejected(source, "empty file")
+        return
+    if looks_binary(head):
+        yield Rejected(source, "binary file (not text)")
+        return
+    encoding = stream_encoding(head)
+    if encoding is None:
+        yield Rejected(source, "undecodable: neither UTF-8 nor a detectable text encoding")
+        return
+    yield from iter_csv_records(
+        buffered, source=source, delimiter=delimiter, max_record_bytes=options.max_record_bytes, encoding=encoding
+    )
 
 
 def _read_capped(stream: BinaryIO | gzip.GzipFile, limit: int | None, *, expected: int | None = None) -> bytes:
