@@ -407,6 +407,9 @@ def test_examples_folder_reads_every_article() -> None:
         (b"<DOC>\n<DOCNO> XYZ19990101.0001 </DOCNO>\n<TEXT>\nSome wire text.\n</TEXT>\n</DOC>\n", "sgml", 1),
         (warc_record("https://portnews.example/quake", html_page("Quake", QUAKE)), "html", 1),
         (gzip.compress(QUAKE.encode()), "text", 1),
+        # a CSV/TSV header naming a text column: one record per row
+        (f'Title,Content\nQuake,"{QUAKE}"\nFlood,"{FLOOD}"\n'.encode(), "json", 2),
+        (b"headline\tbody\nQuake\tA strong earthquake shook the port.\n", "json", 1),
     ],
 )
 def test_stdin_format_is_sniffed(payload: bytes, expected_format: str, count: int) -> None:

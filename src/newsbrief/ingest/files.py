@@ -21,7 +21,13 @@ from typing import BinaryIO
 
 from newsbrief.ingest.decode import decode_text, looks_binary, sniff_text, stream_encoding
 from newsbrief.ingest.pages import PendingHtml, page_document
-from newsbrief.ingest.records import CSV_DELIMITERS, iter_csv_records, iter_json_document, iter_json_lines
+from newsbrief.ingest.records import (
+    CSV_DELIMITERS,
+    csv_header_delimiter,
+    iter_csv_records,
+    iter_json_document,
+    iter_json_lines,
+)
 from newsbrief.ingest.sgml import parse_sgml
 from newsbrief.ingest.warc import iter_warc
 from newsbrief.model import RawDocument, Rejected
@@ -196,7 +202,12 @@ def _read_bytes(data: bytes, *, source: str, ext: str, defer_html: bool = False)
         yield Rejected(source, "empty file")
         return
     sniffed = sniff_text(text)
-    if ext in _HTML_EXT or (sniffed == "html" and ext not in (".txt", ".json")):
+    delimiter = csv_header_delimiter(text.split("\n", 1)[0]) if not ext and sniffed == "text" else None
+    if delimiter is not None:  # an extension-less CSV (stdin): a header row naming a text column
+        yield from iter_csv_records(
+            io.BytesIO(text.encode()), source=source, delimiter=delimiter, max_record_bytes=len(data) + 1, encoding="utf-8"
+        )
+    elif ext in _HTML_EXT or (sniffed == "html" and ext not in (".txt", ".json")):
         yield page_document(text, source=source, url=None, defer=defer_html)
     elif ext in _SGML_EXT or sniffed == "sgml":
         yield from _sgml_documents(text, source=source)

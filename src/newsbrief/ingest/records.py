@@ -179,6 +179,23 @@ def iter_csv_records(
         yield Rejected(f"{source}#row {number + 1}", f"malformed CSV: {exc}; the rest of the file is skipped")
 
 
+def csv_header_delimiter(line: str) -> str | None:
+    r"""The delimiter (``,`` or tab) of ``line`` when it reads as a CSV/TSV header naming a text column, else ``None``.
+
+    For input without an extension (stdin): an article's first line is never a short list of column names
+    one of which is ``text``, ``body``, ``content`` ….
+
+    >>> csv_header_delimiter("title,text,date"), csv_header_delimiter("Headline\tBody"), csv_header_delimiter("Body, text and more")
+    (',', '\t', None)
+    """
+    for delimiter in (",", "\t"):
+        cells = [c.strip() for c in next(csv.reader([line], delimiter=delimiter), [])]
+        if len(cells) >= 2 and all(0 < len(c) <= 40 for c in cells):
+            if {_ALIASES.get(c.lower()) for c in cells} & set(TEXT_FIELDS) and all(" " not in c for c in cells):
+                return delimiter
+    return None
+
+
 def _decoded_lines(stream: BinaryIO, encoding: str, damaged: list[int]) -> Iterator[str]:
     """``stream``'s lines decoded one by one (line ends kept, as the csv module needs).
 
