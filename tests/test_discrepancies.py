@@ -68,6 +68,9 @@ def test_a_bound_is_checked_against_the_other_figure(text_a: str, text_b: str, d
         ("The assault on the hall lasted three minutes.", "It lasted for 10 minutes."),
         # different models: a name with a figure in it is a name
         ("The battery of the Galaxy S5 holds 2800 mAh.", "The battery of the Galaxy S4 holds 2600 mAh."),
+        # the minutes and seconds of a time of day count nothing
+        ("The aftershock struck at 20:36:08 local time, seismologists said.", "The aftershock struck at 20:36:41 local time."),
+        ("The second quake hit at 05:41 UTC near the coast.", "The second quake hit at 06:34 UTC near the coast."),
     ],
 )
 def test_no_false_alarm_for_numbers_of_different_things(text_a: str, text_b: str) -> None:

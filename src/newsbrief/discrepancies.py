@@ -63,6 +63,7 @@ _QUANTITY = re.compile(
     r"(?:\s+(?P<scale>million|billion|thousand|hundred))?(?:\s+|-)(?P<noun>[a-z][a-z-]+)",
     re.I,
 )
+_CLOCK_BEFORE = re.compile(r"\d[:.]$")
 # a figure in brackets right after another figure and its unit restates it in other units
 _CONVERSION = re.compile(r"\d[\d.,]*\s*-?[A-Za-z][A-Za-z.-]*\s*\(\s*(?:about|some|roughly|nearly|around)?\s*$")
 _BLOCK = 1000  # rows per block of the sparse shared-word product
@@ -269,6 +270,8 @@ def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
         start, end = match.span("num")
         if any(s <= start < e for s, e in date_spans):
             continue
+        if _CLOCK_BEFORE.search(text, max(0, start - 3), start):
+            continue  # minutes or seconds of a time of day ("at 20:36:08 local time"), no count
         number = match["num"]
         if re.fullmatch(r"(?:19|20)\d\d", number) or match["noun"].lower() in STOPWORDS:
             continue
