@@ -495,6 +495,13 @@ def test_a_role_keeps_the_whole_name_of_the_office_and_no_more() -> None:
     ]
 
 
+def test_a_title_cased_headline_gives_only_title_words_as_a_role() -> None:
+    # a headline capitalises its verb: "Meets" is no part of the office's name
+    text = "Mayor Meets Harbour Commissioner Dana Welt\n\nThe mayor met Harbour Commissioner Ivo Rask on Monday."
+    mentions = _mentions_with_entities(text, [("Dana Welt", "PERSON"), ("Ivo Rask", "PERSON")])
+    assert [(m.form, m.role) for m in mentions] == [("Dana Welt", "Commissioner"), ("Ivo Rask", "Harbour Commissioner")]
+
+
 def test_a_person_called_by_the_first_word_of_the_full_name_is_that_person(models: NlpModels) -> None:
     texts = [
         "Former deputy prime minister Anwar Ibrahim was arrested on Sunday. Police said Anwar would be "

@@ -342,11 +342,32 @@ def _office_word(word: str) -> bool:
     return bool(_OFFICE_WORD.fullmatch(word)) and low not in STOPWORDS and low not in TIME_WORDS
 
 
+_LINE_WORD = re.compile(r"[A-Za-z][\w'\u2019-]{2,}")
+
+
+def _title_cased(text: str, position: int) -> bool:
+    """Whether the line around ``position`` capitalises its words, as headlines do ("Obama Meets German …").
+
+    >>> _title_cased("Obama Meets German Chancellor Angela Merkel", 20), _title_cased("He met German Chancellor Angela Merkel.", 20)
+    (True, False)
+    """
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    # every word but the short function words capitalised, as in a headline (a sentence has its verbs)
+    content = [w for w in _LINE_WORD.findall(text, start, len(text) if end < 0 else end) if w.lower() not in STOPWORDS]
+    return len(content) >= 4 and all(w[0].isupper() for w in content)
+
+
 def _role_before(text: str, start: int) -> str | None:
-    """Title words right before a name: "Cambodian leader Hun Sen", "Foreign Minister X"."""
+    """Title words right before a name: "Cambodian leader Hun Sen", "Foreign Minister X".
+
+    In a title-cased line every word is capitalised: only title words make the role there ("Obama Meets
+    German Chancellor Angela Merkel" gives "Chancellor", not "Meets German Chancellor").
+    """
     words: list[str] = []
     position = start
     office_name = False  # inside a capitalised office name: only more of it may come
+    headline = _title_cased(text, start)
     while len(words) < 5:
         match = _WORD_BEFORE.search(text, max(0, position - 40), position)
         if not match or "\n\n" in text[match.end(1) : position]:
@@ -366,7 +387,7 @@ def _role_before(text: str, start: int) -> str | None:
         if words and word.endswith(".") and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
             break  # "... on Friday. Captain X": the previous sentence's last word
         if low in TITLE_HEADS or low in TITLE_MODIFIERS or (
-            word[0].isupper() and words and low not in TIME_WORDS and (word.isupper() or low not in STOPWORDS)
+            word[0].isupper() and words and not headline and low not in TIME_WORDS and (word.isupper() or low not in STOPWORDS)
         ):
             if words and low in TITLE_HEADS and word[0].islower() and low.endswith("s"):
                 break
