@@ -298,6 +298,18 @@ def test_an_initial_an_apostrophe_or_a_places_adjective_is_the_same_name_but_ano
     assert names == {"Ida Brenn"}
 
 
+def test_a_given_name_and_its_familiar_form_are_the_same_name() -> None:
+    a = make_article("a.txt", "Steve Vantor, the chairman, and Steven Orrey spoke. Ida Brenn agreed.")
+    b = make_article("b.txt", "Stephen Vantor, the chairman, and Steve Orrey spoke. Ida Bren agreed.")
+    entities = (
+        Entity("Stephen Vantor", "PERSON", ("Stephen Vantor", "Steve Vantor"), (a.id, b.id), 2),
+        Entity("Steven Orrey", "PERSON", ("Steven Orrey", "Steve Orrey"), (a.id, b.id), 2),
+        Entity("Ida Brenn", "PERSON", ("Ida Brenn", "Ida Bren"), (a.id, b.id), 2),  # a spelling, no short form
+    )
+    names = {x.subject for x in _find([a, b], entities=entities) if x.kind == "name"}
+    assert names == {"Ida Brenn"}
+
+
 def test_accents_are_typography_and_their_sources_count_for_the_plain_spelling() -> None:
     a = make_article("a.txt", "Ismaël Omar Mostefaï was named. Mostefaï was 29.")
     b = make_article("b.txt", "Ismael Omar Mostefai was named. Mostefai was 29.")

@@ -30,8 +30,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
+from nicknames import NickNamer
 from scipy import sparse
 
 from newsbrief.dates import TIME_WORDS, find_dates
@@ -438,6 +440,12 @@ def _same_wording(a: str, b: str, kind: str) -> bool:
     (True, True)
     >>> _same_wording("Malaysian Airlines", "Malaysia Airlines", "ORG"), _same_wording("Marian Lee", "Maria Lee", "PERSON")
     (True, False)
+
+    A person's given name and its familiar form are one name too ("Steve Case" ~ "Stephen Case", from the
+    ``nicknames`` package's hand-curated English table; only a direct pair, not two short forms of one name).
+
+    >>> _same_wording("Steve Case", "Stephen Case", "PERSON"), _same_wording("Bill Lee", "Bob Lee", "PERSON")
+    (True, False)
     """
     ta, tb = name_tokens(a), name_tokens(b)
     if len(ta) != len(tb):
@@ -448,8 +456,22 @@ def _same_wording(a: str, b: str, kind: str) -> bool:
             continue
         if kind != "PERSON" and min(len(x), len(y)) >= 4 and _DEMONYM_END.sub("", x) == _DEMONYM_END.sub("", y):
             continue
+        if kind == "PERSON" and _familiar_form(x, y):
+            continue
         return False
     return True
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def _familiar_form(x: str, y: str) -> bool:
+    """Whether one given name is a familiar form of the other ("Steve" of "Stephen", "Bill" of "William")."""
+    x, y = x.lower(), y.lower()
+    names = _nicknamer()
+    return y in names.nicknames_of(x) or x in names.nicknames_of(y)
 
 
 def _root(parent: dict[str, str], v: str) -> str:

@@ -150,7 +150,7 @@ def read_file(path: str, *, options: IngestOptions, defer_html: bool = False) ->
     yield from _read_bytes(data, source=path, ext=ext, defer_html=defer_html)
 
 
-def _csv_records(stream: BinaryIO, *, source: str, delimiter: str, options: IngestOptions) -> Iterator[Document]:
+def _csv_records(stream: BinaryIO | gzip.GzipFile, *, source: str, delimiter: str, options: IngestOptions) -> Iterator[Document]:
     """A CSV/TSV file's rows, streamed; its encoding guessed from its first 64 KiB (UTF-8 first)."""
     buffered = io.BufferedReader(_Raw(stream), buffer_size=_CSV_SNIFF_BYTES)
     head = buffered.peek(_CSV_SNIFF_BYTES)[:_CSV_SNIFF_BYTES]
@@ -289,7 +289,7 @@ def _read_stream(stream: BinaryIO, *, source: str, options: IngestOptions, defer
 class _Raw(io.RawIOBase):
     """Adapts any object with ``read(n)`` to :class:`io.RawIOBase` so it can be buffered and peeked."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO | gzip.GzipFile) -> None:
         self._stream = stream
 
     def readable(self) -> bool:
