@@ -495,6 +495,12 @@ def test_a_role_keeps_the_whole_name_of_the_office_and_no_more() -> None:
     ]
 
 
+def test_a_name_in_capitals_loses_its_possessive_and_its_mixed_case_spelling_names_the_person(models: NlpModels) -> None:
+    text = "DAVE BASSETT'S SIDE LOSE AGAIN\n\nThe manager Dave Bassett said on Saturday that his players were tired."
+    person = _by_variant(extract_entities([make_article("p.txt", text)], models=models), "Dave Bassett")
+    assert person.name == "Dave Bassett" and set(person.variants) <= {"Dave Bassett", "DAVE BASSETT"}
+
+
 def test_a_title_cased_headline_gives_only_title_words_as_a_role() -> None:
     # a headline capitalises its verb: "Meets" is no part of the office's name
     text = "Mayor Meets Harbour Commissioner Dana Welt\n\nThe mayor met Harbour Commissioner Ivo Rask on Monday."

@@ -149,7 +149,7 @@ _PLACE_AFTER = re.compile(r"(?:\s+(?:residents?|natives?)\b|-born\b)")
 _PEOPLE_ENDINGS = ("ians", "eans", "cans", "ites", "ists")
 
 
-_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "\u2018s")
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "\u2018s", "'S", "\u2019S")  # 'S: a name in capitals
 
 
 def _without_possessive(text: str, start: int, end: int) -> tuple[int, bool]:
@@ -1588,9 +1588,9 @@ def _entity(cluster: list[_Name], order: dict[str, int], matcher: NameMatcher) -
         forms.update(member.forms)
         mentions.extend(member.mentions)
     roles.update(m.role for m in mentions if m.role)
-    # a dateline's capitals ("WASHINGTON") never name a place that is also written in mixed case (an
-    # organisation's may: "UNICEF", "PASOK")
-    folded = {f.lower() for f in forms if not f.isupper()} if cluster[0].kind == "GPE" else set()
+    # a dateline's capitals ("WASHINGTON") or a shouted headline's ("DAVE BASSETT") never name a place or a
+    # person that is also written in mixed case (an organisation's may: "UNICEF", "PASOK")
+    folded = {f.lower() for f in forms if not f.isupper()} if cluster[0].kind in ("GPE", "PERSON") else set()
     # among forms as frequent and as long, the one more common in English ("Macedonia", not a misspelt
     # "Macadonia")
     ranked = sorted(

@@ -78,7 +78,7 @@ STORM_TITLES = frozenset("hurricane typhoon cyclone".split())
 
 _WS = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
-_POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019|\u2018s)$")  # (a left quote mark for an apostrophe: "Obama‘s")
+_POSSESSIVE = re.compile(r"(?:'s|'S|'|\u2019s|\u2019S|\u2019|\u2018s)$")  # (a left quote mark for an apostrophe: "Obama‘s")
 # list bullets, arrows and other symbols a scraped list item leaves before a name ("• Germany")
 _LEADING_MARKS = re.compile(r"^[^\w\"'(\[]+\s*")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|this|these|that|those)\s+", re.IGNORECASE)
