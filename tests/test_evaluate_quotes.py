@@ -168,6 +168,23 @@ def test_extract_quotes_on_a_written_story(tmp_path: Path) -> None:
     assert s.right >= 1  # "Okafor told reporters" names her
 
 
+def test_a_story_may_be_the_files_of_a_pattern_in_a_shared_folder(tmp_path: Path) -> None:
+    # one topic of a folder holding several (WikiRef220): the files matching the pattern are the story
+    data = _story_folder(tmp_path)
+    (data / "story" / "other.txt").write_text("Unrelated Page\n\nThe council met on Tuesday.\n", encoding="utf-8")
+    _, rows = _story_labels(data)
+    rows = [QuoteLabel("story/a*.txt", r.source, r.start, r.end, r.sha1, r.speaker) for r in rows]
+    path = tmp_path / "labels.tsv"
+    write_labels(path, rows)
+    assert read_labels(path) == rows
+    outcomes = [r for r in evaluate(rows, data=data, models=NlpModels(), settings=Settings()) if isinstance(r, Outcome)]
+    assert len(outcomes) == 3 and score(outcomes).not_found == 0
+    bad = tmp_path / "bad.tsv"
+    write_labels(bad, [QuoteLabel("story/b*.txt", *[getattr(rows[0], f) for f in ("source", "start", "end", "sha1", "speaker")])])
+    with pytest.raises(InputError, match="is not inside path 'story/b\\*.txt'"):
+        read_labels(bad)
+
+
 def test_committed_labels_are_well_formed() -> None:
     rows = read_labels(LABELS)
     assert 150 <= len(rows) <= 250

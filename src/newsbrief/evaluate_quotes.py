@@ -1,7 +1,9 @@
 """Attribution precision and recall of the quotes section on hand-labelled real quotations.
 
 ``eval/labels/quote_speakers.tsv`` holds rows ``path, source, start, end, sha1, speaker`` (tab-separated,
-a header line): ``path`` is a story folder relative to the shared data directory (a DUC cluster),
+a header line): ``path`` is a story folder relative to the shared data directory (a DUC cluster), or a
+file pattern in one (``wikiref220/WikiRef220/malaysia.airlines.flight.*.txt``: one topic of a folder of
+several; its files in sorted order are the story),
 ``source`` the labelled article's ``Article.source`` relative to that directory, ``start``/``end`` the
 quotation's offsets in ``Article.text`` (the words between the quote marks, trailing comma excluded),
 ``sha1`` the SHA-1 of those words (so that a changed cleaner shows up as *stale* rows instead of
@@ -28,6 +30,7 @@ wrong); recall = right / quotations with a labelled speaker (found or not).
 from __future__ import annotations
 
 import csv
+import fnmatch
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -52,6 +55,7 @@ LABEL_SETS = (
     ("report", "eval/labels/quote_speakers.tsv"),
 )
 NO_SPEAKER = "-"
+_PATTERN = "*"  # a story path with it is a file pattern, not a folder
 _SHA1 = re.compile(r"^[0-9a-f]{40}$")
 # generational suffixes are no part of the name a speaker is matched by ("John Conyers Jr." ~ "John Conyers")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -138,7 +142,8 @@ def _row_problem(row: list[str]) -> str | None:
     if len(row) != len(HEADER):
         return f"expected {len(HEADER)} tab-separated fields ({', '.join(HEADER)}), got {len(row)}"
     path, source, start, end, sha1, speaker = row
-    if not path or not source.startswith(path.rstrip("/") + "/"):
+    inside = fnmatch.fnmatchcase(source, path) if _PATTERN in path else source.startswith(path.rstrip("/") + "/")
+    if not path or not inside:
         return f"source {source!r} is not inside path {path!r}"
     if not (start.isdigit() and end.isdigit() and int(start) < int(end)):
         return f"start and end must be offsets with start < end, got {start!r}, {end!r}"
@@ -198,6 +203,16 @@ def score(outcomes: Iterable[Outcome]) -> QuoteScore:
     )
 
 
+def load_story_files(data: Path, path: str, *, settings: Settings) -> list[Article]:
+    """The articles of a labelled story: a folder, or the sorted files matching a pattern in one."""
+    if _PATTERN not in path:
+        return load_story(data / path, settings=settings)
+    from newsbrief.pipeline import iter_articles
+
+    files = sorted(str(p) for p in data.glob(path))
+    return [a for a in iter_articles(files, settings=settings) if isinstance(a, Article)] if files else []
+
+
 def _relative(source: str, data: Path) -> str:
     prefix = str(data).rstrip("/") + "/"
     return source[len(prefix) :] if source.startswith(prefix) else source
@@ -241,7 +256,7 @@ def evaluate(
     for lab in labels:
         by_path.setdefault(lab.path, []).append(lab)
     for path, story_labels in by_path.items():
-        articles = load_story(data / path, settings=settings)
+        articles = load_story_files(data, path, settings=settings)
         entities: Sequence[Entity] = extract_entities(articles, models=models)
         quotes = extract(articles, models=models, entities=entities)
         by_source: dict[str, Article] = {_relative(a.source, data): a for a in articles}
