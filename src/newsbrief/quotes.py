@@ -32,7 +32,14 @@ from scipy import sparse
 from newsbrief.entities import Mention, entity_lookup, story_mentions
 from newsbrief.model import Article, Entity, Quote, Span
 from newsbrief.nlp import NlpModels
-from newsbrief.quotes_speakers import QUOTE, attribute, resolve_title, speaker_name, surnames_as_people
+from newsbrief.quotes_speakers import (
+    QUOTE,
+    attribute,
+    reporting_speaker,
+    resolve_title,
+    speaker_name,
+    surnames_as_people,
+)
 from newsbrief.text import content_words, normalise, paragraphs, words
 
 MIN_WORDS = 4
@@ -83,9 +90,12 @@ def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
     ['It stood in front of us [near "the grotto"], and was made smithereens by the tsunami']
     """
     found: list[tuple[int, int, int, int]] = []
-    for pstart, pend in paragraphs(text):
+    spans = paragraphs(text)
+    for k, (pstart, pend) in enumerate(spans):
         previous: tuple[int, int] | None = None  # the paragraph's last quotation mark pair: outer start, start
+        last_end = pstart
         for match in QUOTE.finditer(text, pstart, pend):
+            last_end = match.end()
             outer_start, (start, end) = match.start(), match.span(2)
             # a doubled opening mark (a typo: ``""We will …``) is not part of the words quoted
             while start < end and (text[start].isspace() or text[start] in _DOUBLE_MARKS):
@@ -102,7 +112,22 @@ def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
             spoken = _SPOKEN_AFTER.match(text, match.end(), min(match.end() + 80, pend))
             if len(text[start:end].split()) >= MIN_WORDS and (spoken or not _a_title(text[start:end])):
                 found.append((outer_start, match.end(), start, end))
+        if k + 1 < len(spans):
+            run_on = _RUN_ON.match(text, last_end, pend)
+            if run_on and _OPENING_MARK.match(text, spans[k + 1][0]) and len(run_on["words"].split()) >= MIN_WORDS:
+                # a quotation running on into the next paragraph: no closing mark, and the next paragraph
+                # opens with a quotation mark (the typesetting convention for a quotation of several
+                # paragraphs) — its words run to the paragraph's end
+                end = run_on.end("words")
+                while end > run_on.start("words") and text[end - 1] in ",;:":
+                    end -= 1
+                found.append((run_on.start("mark"), pend, run_on.start("words"), end))
     return found
+
+
+# an opening quotation mark with no mark after it to the paragraph's end (``…'' is never run on in DUC)
+_RUN_ON = re.compile(r"(?:.*?(?<![\w.,])|)(?P<mark>[\u201c\"])(?P<words>[A-Za-z0-9][^\u201c\u201d\"]*)\Z", re.S)
+_OPENING_MARK = re.compile(r"[\u201c\"](?=\w)")
 
 
 # a speaker and a verb of speech right after the closing mark: speech even in title case ("``It's the World
@@ -152,7 +177,10 @@ def extract_quotes(
         mentions = surnames_as_people(by_article[article.id])
         spans = [(sentence.span.start, sentence.span.end) for sentence in models.sentences(article)]
         previous_end, previous_speaker = -1000, None
-        for qs, qe, start, end in find_quotes(article.text):
+        quotes = find_quotes(article.text)
+        going_on = _quoted_paragraphs(article.text, quotes)
+        quoted_alone = _quoted_paragraphs(article.text, quotes, after_any=True)
+        for qs, qe, start, end in quotes:
             who = attribute(article.text, (qs, qe), mentions)
             name: str | None
             if isinstance(who, str):
@@ -165,11 +193,79 @@ def extract_quotes(
             if who is None and _continues(article.text, spans, previous_end, qs):
                 # an unattributed quote right after an attributed one continues it (newswire convention)
                 name = previous_speaker
+            elif who is None and qs in going_on:
+                # a paragraph that is all quotation, right after a paragraph whose last quotation has a
+                # speaker: the same speaker goes on (web news sets each quoted paragraph apart)
+                name = previous_speaker
+            elif who is None:
+                # a quotation opening its paragraph or sentence right after a sentence that reports someone's
+                # words without quoting them ("…, said Gavin. ``…''"; "X said the search would end." and a
+                # paragraph of quotation): X goes on in quotation
+                before = _reporting_sentence_before(article.text, spans, quoted_alone, qs)
+                if before is not None:
+                    reporter = reporting_speaker(article.text, *before, mentions)
+                    if isinstance(reporter, str):
+                        reporter = resolve_title(reporter, article.text, qs, mentions)
+                    name = speaker_name(reporter, lookup, mentions)
             previous_end, previous_speaker = qe, name
             if name is None and _is_term(article.text, qs, start, end):
                 continue
             found.append(_Found(article.id, article.text[start:end], start, end, name))
     return _merge(found, {a.id: i for i, a in enumerate(articles)})
+
+
+def _quoted_paragraphs(text: str, quotes: Sequence[tuple[int, int, int, int]], *, after_any: bool = False) -> set[int]:
+    r"""Starts of the quotations that go on from the paragraph before: the speaker of the last one there speaks.
+
+    A paragraph of quotations only (no word outside the marks), right after a paragraph holding a
+    quotation (''"Where was the air force?" says analyst Andrew Brookes.'' and then a quoted paragraph:
+    Brookes goes on).  A quotation with words outside it in its paragraph has its own attribution or none.
+    ``after_any``: every quotation filling its paragraph alone, whatever the paragraph before holds.
+
+    >>> t = '"Where was the air force?" says Andrew Brookes.\n\n"Few targets are more prestigious," he added.\n\n"No one looked at the radar."'
+    >>> [t[qs:qs + 8] for qs in _quoted_paragraphs(t, find_quotes(t))]
+    ['"No one ']
+    """
+    spans = paragraphs(text)
+    starts = [s for s, _ in spans]
+    index = {qs: bisect_right(starts, qs) - 1 for qs, _, _, _ in quotes}
+    by_paragraph: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for qs, qe, _, _ in quotes:
+        by_paragraph[index[qs]].append((qs, qe))
+    going_on: set[int] = set()
+    for k, (qs, _, _, _) in enumerate(quotes):
+        p = index[qs]
+        if p == 0 or (not after_any and (k == 0 or index[quotes[k - 1][0]] != p - 1)):
+            continue  # the quotation before is not in the paragraph right before this one
+        pstart, pend = spans[p]
+        outside = text[pstart:pend]
+        for a, b in reversed(by_paragraph[p]):
+            outside = outside[: a - pstart] + outside[b - pstart :]
+        if not _WORD.search(outside):
+            going_on.add(qs)
+    return going_on
+
+
+_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _reporting_sentence_before(
+    text: str, sentences: Sequence[tuple[int, int]], quoted_paragraphs: set[int], quote_start: int
+) -> tuple[int, int] | None:
+    """The sentence a quotation follows on from, if any.
+
+    The one right before it when the quotation opens its own sentence: in the same paragraph, or at the end
+    of the paragraph before when the quotation's paragraph is all quotation (``quoted_paragraphs``: the
+    starts of such quotations).
+    """
+    current = bisect_right(sentences, quote_start, key=lambda span: span[0]) - 1
+    if current < 1 or text[sentences[current][0] : quote_start].strip(" \t\"'`\u201c\u2018"):
+        return None  # the quotation does not open its sentence
+    start, end = sentences[current - 1]
+    gap = text[end:quote_start]
+    if "\n\n" in gap and quote_start not in quoted_paragraphs:
+        return None  # a new paragraph with words of its own besides the quotation
+    return start, end
 
 
 def _continues(text: str, sentences: Sequence[tuple[int, int]], previous_end: int, quote_start: int) -> bool:

@@ -280,6 +280,29 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     return mention
 
 
+def reporting_speaker(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | str | None:
+    """Who reports in the sentence ``text[start:end]`` that holds no quotation: the speaker its next quotation goes on with.
+
+    "…, said Gavin." (the sentence closes with its attribution) gives Gavin; "But Miles O'Brien, another
+    analyst, said what he sees …" gives Miles O'Brien (the subject of its last reporting verb); a pronoun
+    subject resolves as in "he said"; no reporting verb, nobody.
+    """
+    if _quotation_in(text, start, end):
+        return None
+    tail = _TRAILING_ATTRIBUTION.search(text, start, end)
+    if tail and tail.group("who") and not _PREPOSITION.match(tail.group("who")):
+        return _who(text, tail.start("who"), tail.end("who"), end, mentions)
+    if tail and tail.group("who2"):
+        return _who(text, tail.start("who2"), tail.end("who2"), end, mentions)
+    verbs = list(_REPORTING.finditer(text, start, end))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
+        return _antecedent(text, start, mentions)
+    return _clause_subject(text, start, verb.start(), mentions)
+
+
 # a name after these words is who was told or met, or what a thing is called, not who says it ("he told
 # Reuters", "met with Dennis Shepard and said", "a feature called Download Booster"); not "by" or "from":
 # "the citation by the Karolinska Institute said", "a statement from Air France said" are theirs
