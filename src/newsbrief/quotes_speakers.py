@@ -270,6 +270,8 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     # name later in the clause
     if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
         return _antecedent(text, start, mentions)
+    if text[start : verb.start()].strip().lower() == "it":
+        return _organisation_antecedent(text, start, mentions)  # "It said the region posed the ``…''"
     mention = _clause_subject(text, start, verb.start(), mentions)
     if mention is None:
         # "However, the Brazilian defence minister said that …, saying that ``…''": a title, resolved as
@@ -371,6 +373,8 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     if _pronoun_subject(text[start:end]):
         # "they added": several people, never the one person before (Matthew Shepard's parents on their son)
         return _antecedent(text, quote_start, mentions) if _THIRD_PERSON.match(text[start:end].split()[0]) else None
+    if text[start:end].strip().lower() == "it":
+        return _organisation_antecedent(text, quote_start, mentions)
     mention = _mention_in(mentions, start, end)
     phrase = " ".join(text[start:end].split())
     if mention is not None and mention.kind == "ORG" and _UNNAMED_MEMBER.match(phrase):
@@ -414,6 +418,35 @@ def _people_before(text: str, quote_start: int, mentions: list[Mention]) -> tupl
     return window, people
 
 
+# the subject opening a sentence, after an opening phrase ("In April, the Federal Aviation Administration
+# ordered …", "Meanwhile, Malaysia Airlines said …")
+_SUBJECT_OPENING = re.compile(r"(?:[^,;.!?\"\u201c]{0,40},\s+)?(?P<the>the\s+)?", re.I)
+
+
+def _organisation_antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+    """The organisation an "it said" refers to: the subject of the sentence before, when an organisation.
+
+    "In April, the Federal Aviation Administration ordered U.S. airlines to avoid … It said the region
+    posed …" gives the FAA; a sentence whose subject is a thing ("The report, citing maintenance records,
+    said …") gives nobody: "it" is the thing.
+    """
+    window = max(0, quote_start - PRONOUN_WINDOW)
+    # the last start is that of the sentence the quotation (or the "It said" clause) stands in
+    # (up to one character past it: the pattern looks ahead at the capital or mark opening a sentence)
+    starts = [window] + [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start + 1) if m.end() <= quote_start]
+    if len(starts) < 2:
+        return None
+    sentence_start = starts[-2]
+    opening = _SUBJECT_OPENING.match(text, sentence_start)
+    at = {opening.end(), opening.start("the") if opening["the"] else opening.end()} if opening else {sentence_start}
+    return next((m for m in mentions if m.kind == "ORG" and m.start in at), None)  # (a mention may hold "the")
+
+
+# a name inside another's apposition, after "of": "Sarah Bajc, the partner of American passenger Philip Wood,
+# said" — Bajc speaks, not Wood
+_APPOSITION_OF = re.compile(r",\s+(?:the|a|an|his|her|their)\s+[^,;.!?]*\bof\s+[^,;.!?]*$", re.I)
+
+
 def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
     """The person a "he said" after a quote refers to.
 
@@ -435,6 +468,7 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
         if (
             _SPEAKS_AFTER.match(text, m.end, min(m.end + 90, quote_start))
             and not _OF_BEFORE.search(text, max(window, m.start - 12), m.start)
+            and not _APPOSITION_OF.search(text, max(window, m.start - 80), m.start)
         )
         or _SPEAKS_BEFORE.search(text, max(window, m.start - 40), m.start)
     ]
@@ -523,13 +557,20 @@ def _previous_subject(text: str, quote_start: int, mentions: list[Mention], noun
     ends = starts[1:] + [quote_start]
     introduced = definite = None
     if noun:
-        introduced = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b", re.IGNORECASE)
-        definite = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b", re.IGNORECASE)
+        introduced = re.compile(rf"\b(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}{re.escape(noun)}\b", re.IGNORECASE)
+        definite = re.compile(rf"\bthe\s+(?:[\w.'\u2019-]+\s+){{0,3}}{re.escape(noun)}\b", re.IGNORECASE)
     for start, end in reversed(list(zip(starts, ends, strict=True))):
         people = [m for m in before if start <= m.start and m.end <= end]
         if introduced is not None and definite is not None:
             first = people[0].start if people else end
-            if introduced.search(text, start, first):
+            # "… has not turned up a smoking gun, a U.S. official with knowledge of the investigation told
+            # CNN": someone unnamed brought in after the sentence's first person (not an apposition of a
+            # person: "Rob Lee, a senior official, said")
+            unnamed = [
+                m for m in introduced.finditer(text, start, end)
+                if m.start() < first or not any(p.end <= m.start() <= p.end + 2 for p in people)
+            ]
+            if unnamed:
                 return None
             if people and definite.search(text, start, first):
                 continue
