@@ -114,6 +114,9 @@ _UNNAMED_MEMBER = re.compile(
     rf"(?:{'|'.join(sorted(TITLE_HEADS - {'spokesman', 'spokeswoman', 'spokesperson'}))})s?\b",
     re.I,
 )
+_INDEFINITE = re.compile(r"(?:a|an|one|another)\s", re.I)
+# an organisation's name used as a modifier of a lower-case noun (not its spokesman, who speaks for it)
+_MODIFIED_NOUN = re.compile(r"\s+(?!spokes)[a-z][\w-]*")
 # lower-case words naming someone, then the organisation they are from ("the researcher from", "officials at")
 _MEMBER_OF = re.compile(r"^(?:[a-z][\w-]*\s+){0,4}?(?P<noun>[a-z][\w-]*)\s+(?:from|at|of|with|in|for)\s+(?:the\s+)?$")
 _NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
@@ -379,6 +382,8 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     phrase = " ".join(text[start:end].split())
     if mention is not None and mention.kind == "ORG" and _UNNAMED_MEMBER.match(phrase):
         return None  # "one European Union official in Brussels said": someone unnamed, not the organisation
+    if mention is not None and mention.kind == "ORG" and _INDEFINITE.match(phrase) and _MODIFIED_NOUN.match(text, mention.end):
+        return None  # "A former Boeing instructor pilot, who spoke on condition …, said": someone of Boeing, unnamed
     member = _MEMBER_OF.match(" ".join(text[start : mention.start].split()) + " ") if mention is not None else None
     noun = member.group("noun") if member else ""
     if mention is not None and mention.kind == "ORG" and _someone(noun) and not noun.startswith("spokes"):
@@ -447,6 +452,30 @@ def _organisation_antecedent(text: str, quote_start: int, mentions: list[Mention
 _APPOSITION_OF = re.compile(r",\s+(?:the|a|an|his|her|their)\s+[^,;.!?]*\bof\s+[^,;.!?]*$", re.I)
 
 
+# "…, said Young of the Australian maritime authority.": a surname after a reporting verb
+_SAID_NAME = re.compile(r"\b(?:said|says|added|adds)\s+(?P<name>[A-Z][\w'\u2019-]+)\b(?!\s+[A-Z])")
+
+
+def _said_unrecognised(text: str, window: int, quote_start: int, mentions: list[Mention]) -> Mention | None:
+    """The person of the article a "he said" goes back to when the NER found no one before it.
+
+    "…, said Young of the Australian maritime authority. ``…,'' he added." — "Young", a common word, was
+    not taken for a name there; the last "said <Surname>" before the quotation whose surname is that of
+    one person of the article (named in full elsewhere) is that person.
+    """
+    for match in reversed(list(_SAID_NAME.finditer(text, window, quote_start))):
+        if _QUOTE_MARK.search(text, match.end(), quote_start):
+            continue  # another quotation stands between: its speaker is nearer
+        named = {m.form: m for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1 and surname_matches(match["name"], m.form)}
+        if len(named) == 1:
+            return next(iter(named.values()))
+    return None
+
+
+# a sentence told on someone's word, who is not named: "According to the friend, …"
+_ACCORDING_TO_SOMEONE = re.compile(r"\s*According\s+to\s+(?:the|a|an|his|her|their|one)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,")
+
+
 def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
     """The person a "he said" after a quote refers to.
 
@@ -460,6 +489,11 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
     # a person named as whose someone is ("said Wang's wife, Hu Jiangxia") is not the one who speaks on
     before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end)]
     if not before:
+        return _said_unrecognised(text, window, quote_start, mentions)
+    opening = [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start + 1) if m.end() <= quote_start]
+    if len(opening) >= 2 and _ACCORDING_TO_SOMEONE.match(text, opening[-2]):
+        # "According to the friend, Nour Mohammad and Delawar stayed … ``…,'' he said": the one the
+        # sentence before goes by, unnamed
         return None
     # (not a name after "of/from/in …", which says whose or where someone is: "Mahfouz Othman, a
     # psychiatrist from Rafah, said" — Othman speaks)
