@@ -624,3 +624,61 @@ def test_a_quotation_opening_the_sentence_after_its_attribution_continues_it(mod
     # the second quotation continues Lopez's; the third, after another sentence in another paragraph, does not
     assert quotes == {"Most patients never ": "Maria Lopez", "There is plenty of r": "Maria Lopez",
                       "Nobody expected the ": None}
+
+
+# --- web news attribution (session 21, found on WikiRef220's MH370 story) -------------------------------
+
+
+def _speakers(models: NlpModels, text: str) -> list[tuple[str, str | None]]:
+    """(first words, speaker) of each quotation, in the text's order."""
+    quotes = extract_quotes([make_article("web.txt", text)], models=models)
+    return sorted(((q.text[:24], q.speaker) for q in quotes), key=lambda pair: text.index(pair[0]))
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_is_found_and_attributed(models: NlpModels) -> None:
+    # no closing mark: the next paragraph opens with a quotation mark (a quotation of several paragraphs)
+    text = ("\u201cNo words can describe the pain of the families,\u201d Prime Minister Karim Osman said in a "
+            "statement. \u201cThe lack of answers has made this more difficult to bear.\n\n"
+            "\u201cWe remain committed to the search for the aircraft,\u201d Osman said.")
+    assert _speakers(models, text) == [
+        ("No words can describe th", "Karim Osman"),
+        ("The lack of answers has ", "Karim Osman"),
+        ("We remain committed to t", "Karim Osman"),
+    ]
+
+
+def test_a_paragraph_of_quotation_goes_on_with_the_speaker_before(models: NlpModels) -> None:
+    text = ("\u201cWhere was the air force in all this?\u201d says former pilot and analyst Alan Brooks.\n\n"
+            "\u201cSince then, air defences around the world have been on alert for a hijacked airliner.\u201d\n\n"
+            "Later, Transport Minister David Cameron said the radar logs had been kept for a week.\n\n"
+            "\u201cWe looked at every one of them and found nothing unusual.\u201d\n\n"
+            "The search will go on, said Cameron. \u201cWhat cannot happen is a week of silence for the families.\u201d")
+    assert [s for _, s in _speakers(models, text)] == ["Alan Brooks", "Alan Brooks", "David Cameron", "David Cameron"]
+
+
+def test_it_said_is_the_organisation_that_is_the_subject_before(models: NlpModels) -> None:
+    text = ("In April, the Federal Aviation Administration ordered airlines to avoid the region. It said the "
+            "region posed the \u201cpotential for conflicting air traffic control instructions\u201d there.\n\n"
+            "Meanwhile, Harbour Airways said it was flying relatives to the capital. \u201cOur primary focus at "
+            "this point is to care for the families,\u201d it said in a statement.\n\n"
+            "The report, citing maintenance records, said the battery had expired. \u201cIt is not guaranteed "
+            "that it will work,\u201d it said.")
+    assert [s for _, s in _speakers(models, text)] == ["Federal Aviation Administration", "Harbour Airways", None]
+
+
+def test_unnamed_speakers_stay_unnamed(models: NlpModels) -> None:
+    text = ("The review of the pilots' computers has not turned up a smoking gun, a U.S. official with "
+            "knowledge of the investigation told reporters about Captain Ahmad Rahim. \u201cThey have "
+            "accessed the data and nothing is jumping out,\u201d the official said.\n\n"
+            "According to the friend, Reza Tavana and Omid Kiani stayed a week in the city. \u201cWe went "
+            "together to book the flights on the same day,\u201d he said.\n\n"
+            "A former Lockheed instructor pilot, who asked not to be named, said, \u201cHeading select mode "
+            "is dumb and knows nothing else.\u201d")
+    assert [s for _, s in _speakers(models, text)] == [None, None, None]
+
+
+def test_a_name_inside_another_persons_apposition_does_not_speak(models: NlpModels) -> None:
+    text = ("Sarah Boyce, the partner of American passenger Philip Wood, said she was not convinced. "
+            "The plane, she told the radio station, could have landed somewhere.\n\n"
+            "\u201cI do believe it is still a possibility for all of us,\u201d she said.")
+    assert [s for _, s in _speakers(models, text)] == ["Sarah Boyce"]

@@ -262,6 +262,8 @@ def _reporting_sentence_before(
     if current < 1 or text[sentences[current][0] : quote_start].strip(" \t\"'`\u201c\u2018"):
         return None  # the quotation does not open its sentence
     start, end = sentences[current - 1]
+    if text[start:end].rstrip(" \t\n\"'\u201d\u2019")[-1:] not in (".", "!", "?"):
+        return None  # 'said, “…' opens no sentence of its own: its attribution is the one before the mark
     gap = text[end:quote_start]
     if "\n\n" in gap and quote_start not in quoted_paragraphs:
         return None  # a new paragraph with words of its own besides the quotation

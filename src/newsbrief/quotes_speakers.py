@@ -276,6 +276,8 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     if text[start : verb.start()].strip().lower() == "it":
         return _organisation_antecedent(text, start, mentions)  # "It said the region posed the ``…''"
     mention = _clause_subject(text, start, verb.start(), mentions)
+    if _of_unnamed_member(text, start, verb.start(), mention):
+        return None
     if mention is None:
         # "However, the Brazilian defence minister said that …, saying that ``…''": a title, resolved as
         # in "the minister said"
@@ -305,7 +307,21 @@ def reporting_speaker(text: str, start: int, end: int, mentions: list[Mention]) 
     verb = verbs[-1]
     if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
         return _antecedent(text, start, mentions)
-    return _clause_subject(text, start, verb.start(), mentions)
+    subject = _clause_subject(text, start, verb.start(), mentions)
+    return None if _of_unnamed_member(text, start, verb.start(), subject) else subject
+
+
+def _of_unnamed_member(text: str, start: int, end: int, subject: Mention | None) -> bool:
+    """Whether the organisation ``subject`` of the clause ``text[start:end]`` only says whose an unnamed person is.
+
+    "one European Union official in Brussels", "A former Lockheed instructor pilot, who asked not to be named":
+    someone of the organisation speaks, unnamed (its spokesman speaks for it: "a Lockheed spokesman").
+    """
+    if subject is None or subject.kind != "ORG":
+        return False
+    start = max(start, text.rfind(",", start, subject.start) + 1)  # the organisation's own phrase of the clause
+    phrase = " ".join(text[start:end].split())
+    return bool(_UNNAMED_MEMBER.match(phrase) or (_INDEFINITE.match(phrase) and _MODIFIED_NOUN.match(text, subject.end, end)))
 
 
 # a name after these words is who was told or met, or what a thing is called, not who says it ("he told
@@ -380,10 +396,8 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
         return _organisation_antecedent(text, quote_start, mentions)
     mention = _mention_in(mentions, start, end)
     phrase = " ".join(text[start:end].split())
-    if mention is not None and mention.kind == "ORG" and _UNNAMED_MEMBER.match(phrase):
+    if _of_unnamed_member(text, start, end, mention):
         return None  # "one European Union official in Brussels said": someone unnamed, not the organisation
-    if mention is not None and mention.kind == "ORG" and _INDEFINITE.match(phrase) and _MODIFIED_NOUN.match(text, mention.end):
-        return None  # "A former Boeing instructor pilot, who spoke on condition …, said": someone of Boeing, unnamed
     member = _MEMBER_OF.match(" ".join(text[start : mention.start].split()) + " ") if mention is not None else None
     noun = member.group("noun") if member else ""
     if mention is not None and mention.kind == "ORG" and _someone(noun) and not noun.startswith("spokes"):
