@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from newsbrief.cli.common import library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
@@ -29,7 +29,9 @@ def quotes(
         if not path.is_file():
             raise typer.BadParameter(f"{path}: no such label file", param_hint="--labels")
     names = {Path(p): name for name, p in LABEL_SETS}
-    table = Table("set", "quotes", "with a speaker", "not found", "attributed", "right", "precision", "recall", "stale")
+    # the set's name whole on a narrow terminal (the numbers' headers wrap instead)
+    name_column = Column("set", no_wrap=True, min_width=max(len(n) for n, _ in LABEL_SETS))
+    table = Table(name_column, "quotes", "with a speaker", "not found", "attributed", "right", "precision", "recall", "stale")
     errors: list[str] = []
     models = NlpModels()
     for path in labels:
