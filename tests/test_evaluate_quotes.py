@@ -216,11 +216,11 @@ def test_cli_eval_quotes_reports_the_measured_floors() -> None:
     # quotations, precision and recall floors, and the quotations the finder leaves out: two report-set noun
     # phrases under six words right after a determiner, taken for terms, and eight tuning-set quoted titles
     # ("A Charlie Brown Christmas", "A Boy Named Charlie Brown."), labelled without a speaker (README);
-    # measured 0.969 / 0.927, 0.905 / 0.807; WikiRef (session 21) 0.918 / 0.761, 0.913 / 0.693 — quotations
+    # measured 0.969 / 0.927, 0.905 / 0.807; WikiRef (session 21) 0.900 / 0.746, 0.913 / 0.693 — quotations
     # the finder leaves out there: crossheads in single quotes, a quotation whose opening mark the page lost
     floors = {
         "tune": (223, 0.92, 0.85, 8), "report": (176, 0.88, 0.78, 2),
-        "wikiref_tune": (299, 0.88, 0.72, 10), "wikiref_report": (167, 0.88, 0.66, 3),
+        "wikiref_tune": (299, 0.87, 0.72, 10), "wikiref_report": (167, 0.88, 0.66, 3),
     }
     for name, (quotes, precision, recall, not_found) in floors.items():
         row = next(line for line in result.output.splitlines() if line.startswith(f"│ {name} "))

@@ -22,7 +22,6 @@ only (the parser would cost most of a briefing's time), and newswire attribution
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from newsbrief.entities import Mention
 from newsbrief.model import Entity
@@ -497,9 +496,8 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
     In order: the last person of the sentence before the quote who speaks (followed by a reporting
     verb — "Holbrooke said …", "X, a nutrition expert, said …" — or preceded by one: "…, said
     Azzman Shariffadeen"); else that sentence's first person (its subject: "Castro joked that police
-    could have waited to arrest Pinochet"), unless it opens with a pronoun; else the person the article is
-    about, if one is (:func:`_protagonist`); else the last person who speaks within the window; else the
-    nearest person.  Names inside quotations do not count.
+    could have waited to arrest Pinochet"), unless it opens with a pronoun; else the last person who speaks within the window; else
+    the nearest person.  Names inside quotations do not count.
     """
     window, before = _people_before(text, quote_start, mentions)
     # a person named as whose someone is ("said Wang's wife, Hu Jiangxia") is not the one who speaks on
@@ -538,38 +536,10 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
         if named:
             in_sentence = [named[-1]]
     chain = _chain_subject(text, starts, sentence_start, window, before, speaking) if _THIRD_PERSON.match(opener) else []
-    for chosen in (chain, [m for m in speaking if m.start >= sentence_start], in_sentence[:1]):
-        if chosen:
-            return chosen[-1]
-    # the sentence before names no one: a feature's "she says" is most often its subject's
-    protagonist = _protagonist(mentions, quote_start)
-    if protagonist is not None:
-        return protagonist
-    for chosen in (speaking, before):
+    for chosen in (chain, [m for m in speaking if m.start >= sentence_start], in_sentence[:1], speaking, before):
         if chosen:
             return chosen[-1]
     return None
-
-
-#: The person an article is about holds at least this share of its person mentions before a quotation (and 3).
-_PROTAGONIST_SHARE = 0.5
-
-
-def _protagonist(mentions: list[Mention], quote_start: int) -> Mention | None:
-    """The person the article is about, if one is: its last mention before ``quote_start``.
-
-    A surname named in at least half the person mentions before the quotation, three times at least (a
-    profile of Michelle Obama: "“I'm not going to pretend …,” she told Vogue magazine." after a paragraph
-    naming no one had gone to the last person named, Sarah Palin or a daughter).
-    """
-    people = [m for m in mentions if m.kind == "PERSON" and m.end <= quote_start]
-    surnames = [(name_tokens(m.form) or [m.form])[-1] for m in people]
-    if not surnames:
-        return None
-    top, count = Counter(surnames).most_common(1)[0]
-    if count < 3 or count < _PROTAGONIST_SHARE * len(people):
-        return None
-    return next(m for m, surname in zip(reversed(people), reversed(surnames), strict=True) if surname == top)
 
 
 def _chain_subject(
