@@ -683,3 +683,11 @@ def test_a_name_inside_another_persons_apposition_does_not_speak(models: NlpMode
             "\u201cI do believe it is still a possibility for all of us,\u201d she said.")
     assert [s for _, s in _speakers(models, text)] == ["Sarah Boyce"]
 
+
+
+def test_an_organisation_modifying_a_thing_still_speaks(models: NlpModels) -> None:
+    # "a statement by the 15 EU countries": the statement is theirs (only a person noun makes someone unnamed)
+    text = ("The European Union on Friday voiced concern over the treatment of the former minister. \u201cThe EU "
+            "urges the authorities to ensure that similar incidents will not occur again,\u201d a statement by "
+            "the 15 EU countries said.")
+    assert [s for _, s in _speakers(models, text)] in (["European Union"], ["EU"])

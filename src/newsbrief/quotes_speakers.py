@@ -321,7 +321,13 @@ def _of_unnamed_member(text: str, start: int, end: int, subject: Mention | None)
         return False
     start = max(start, text.rfind(",", start, subject.start) + 1)  # the organisation's own phrase of the clause
     phrase = " ".join(text[start:end].split())
-    return bool(_UNNAMED_MEMBER.match(phrase) or (_INDEFINITE.match(phrase) and _MODIFIED_NOUN.match(text, subject.end, end)))
+    if _UNNAMED_MEMBER.match(phrase):
+        return True
+    # the noun the organisation's name modifies must name a person ("a statement by the 15 EU countries" is
+    # theirs)
+    stop = text.find(",", subject.end, end)
+    head = text[subject.end : end if stop < 0 else stop].split()
+    return bool(_INDEFINITE.match(phrase) and _MODIFIED_NOUN.match(text, subject.end, end) and head and _someone(head[-1].lower()))
 
 
 # a name after these words is who was told or met, or what a thing is called, not who says it ("he told
