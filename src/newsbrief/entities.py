@@ -367,7 +367,6 @@ def _role_before(text: str, start: int) -> str | None:
     words: list[str] = []
     position = start
     office_name = False  # inside a capitalised office name: only more of it may come
-    headline = _title_cased(text, start)
     while len(words) < 5:
         match = _WORD_BEFORE.search(text, max(0, position - 40), position)
         if not match or "\n\n" in text[match.end(1) : position]:
@@ -387,7 +386,8 @@ def _role_before(text: str, start: int) -> str | None:
         if words and word.endswith(".") and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
             break  # "... on Friday. Captain X": the previous sentence's last word
         if low in TITLE_HEADS or low in TITLE_MODIFIERS or (
-            word[0].isupper() and words and not headline and low not in TIME_WORDS and (word.isupper() or low not in STOPWORDS)
+            word[0].isupper() and words and low not in TIME_WORDS and (word.isupper() or low not in STOPWORDS)
+            and not _title_cased(text, start)  # (last: the line is scanned only for a capitalised word)
         ):
             if words and low in TITLE_HEADS and word[0].islower() and low.endswith("s"):
                 break
