@@ -691,3 +691,9 @@ def test_an_organisation_modifying_a_thing_still_speaks(models: NlpModels) -> No
             "urges the authorities to ensure that similar incidents will not occur again,\u201d a statement by "
             "the 15 EU countries said.")
     assert [s for _, s in _speakers(models, text)] in (["European Union"], ["EU"])
+
+
+def test_he_or_she_never_goes_to_a_name_with_the_other_sexs_honorific(models: NlpModels) -> None:
+    text = ("Mrs. Obama spent hours in the office of Professor Marvin Bressler. \u201cShe was troubled by the "
+            "questions that troubled every student,\u201d he said.")
+    assert [s for _, s in _speakers(models, text)] == ["Marvin Bressler"]

@@ -272,7 +272,7 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     # a pronoun opening the sentence is its subject ("He said the member … and said the ``…''"), not a
     # name later in the clause
     if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
-        return _antecedent(text, start, mentions)
+        return _antecedent(text, start, mentions, pronoun=_first_pronoun(text[start : verb.start()]))
     if text[start : verb.start()].strip().lower() == "it":
         return _organisation_antecedent(text, start, mentions)  # "It said the region posed the ``…''"
     mention = _clause_subject(text, start, verb.start(), mentions)
@@ -306,7 +306,7 @@ def reporting_speaker(text: str, start: int, end: int, mentions: list[Mention]) 
         return None
     verb = verbs[-1]
     if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
-        return _antecedent(text, start, mentions)
+        return _antecedent(text, start, mentions, pronoun=_first_pronoun(text[start : verb.start()]))
     subject = _clause_subject(text, start, verb.start(), mentions)
     return None if _of_unnamed_member(text, start, verb.start(), subject) else subject
 
@@ -397,7 +397,8 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
         start = closing + 2
     if _pronoun_subject(text[start:end]):
         # "they added": several people, never the one person before (Matthew Shepard's parents on their son)
-        return _antecedent(text, quote_start, mentions) if _THIRD_PERSON.match(text[start:end].split()[0]) else None
+        pronoun = text[start:end].split()[0]
+        return _antecedent(text, quote_start, mentions, pronoun=pronoun) if _THIRD_PERSON.match(pronoun) else None
     if text[start:end].strip().lower() == "it":
         return _organisation_antecedent(text, quote_start, mentions)
     mention = _mention_in(mentions, start, end)
@@ -496,7 +497,28 @@ def _said_unrecognised(text: str, window: int, quote_start: int, mentions: list[
 _ACCORDING_TO_SOMEONE = re.compile(r"\s*According\s+to\s+(?:the|a|an|his|her|their|one)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,")
 
 
-def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
+# an honorific right before a name says whether a "he" or a "she" can be that person
+_HONORIFIC_BEFORE = re.compile(r"\b(?P<title>Mrs|Mr|Ms|Miss)\.?\s+$")
+_HONORIFIC_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+
+
+def _first_pronoun(phrase: str) -> str | None:
+    return next((w for w in phrase.split()[:2] if _PRONOUN.match(w)), None)
+
+
+def _not_meant(text: str, mention: Mention, pronoun: str | None) -> bool:
+    """Whether ``pronoun`` ("he"/"she") cannot refer to ``mention``: an honorific of the other sex before it.
+
+    "Mrs. Obama spent hours in the office of Professor Marvin Bressler. ``…,'' he said." — not Mrs. Obama.
+    """
+    if pronoun is None or not _THIRD_PERSON.match(pronoun):
+        return False
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    said = _HONORIFIC_GENDER.get(honorific["title"].lower()) if honorific else None
+    return said is not None and said != pronoun.lower()
+
+
+def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: str | None = None) -> Mention | None:
     """The person a "he said" after a quote refers to.
 
     In order: the last person of the sentence before the quote who speaks (followed by a reporting
@@ -506,8 +528,9 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention
     the nearest person.  Names inside quotations do not count.
     """
     window, before = _people_before(text, quote_start, mentions)
-    # a person named as whose someone is ("said Wang's wife, Hu Jiangxia") is not the one who speaks on
-    before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end)]
+    # a person named as whose someone is ("said Wang's wife, Hu Jiangxia") is not the one who speaks on, nor
+    # one whose honorific is of the other sex than the pronoun's
+    before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end) and not _not_meant(text, m, pronoun)]
     if not before:
         return _said_unrecognised(text, window, quote_start, mentions)
     opening = [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start + 1) if m.end() <= quote_start]
