@@ -255,6 +255,28 @@ def test_upload_ingests_good_files_and_names_each_bad_one(store_path: Path, tmp_
         assert again["counts"]["new"] == 0 and again["counts"]["already_stored"] == 1
 
 
+def test_a_csv_upload_is_ingested_row_by_row(store_path: Path, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    db = tmp_path / "copy.db"
+    with sqlite3.connect(store_path) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    title, _, body = UPLOAD_TEXT.partition("\n\n")
+    rows = io.StringIO()
+    csv.writer(rows).writerows([["Title", "Content", "Date"], [title, body, "2025-03-04"]])
+    options = WebOptions(upload_dir=str(tmp_path / "uploads"))
+    with TestClient(create_app(db, options=options)) as app_client:
+        job = app_client.post("/api/ingest", files=[("files", ("news.csv", rows.getvalue().encode(), "text/csv"))]).json()
+        assert [f["reason"] for f in job["files"]] == [""]
+        for _ in range(300):
+            job = app_client.get(f"/api/ingest/{job['id']}").json()
+            if job["state"] in ("done", "failed"):
+                break
+            time.sleep(0.1)
+        assert job["state"] == "done" and job["counts"]["new"] == 1, job
+
+
 def test_ingest_form_redirects_to_a_job_page(store_path: Path, tmp_path: Path) -> None:
     db = tmp_path / "copy.db"
     with sqlite3.connect(store_path) as src, sqlite3.connect(db) as dst:

@@ -4,7 +4,7 @@ Each bad file gets a one-line reason; good files are written to a job folder und
 
 >>> check_upload("notes.txt", b"Plain words.", size=12, max_bytes=100)
 >>> check_upload("evil.exe", b"MZ", size=2, max_bytes=100)
-'unsupported file type .exe (allowed: .txt, .text, .html, .htm, .jsonl, .json, .ndjson, .warc, .warc.gz, .arc.gz)'
+'unsupported file type .exe (allowed: .txt, .text, .html, .htm, .jsonl, .json, .ndjson, .csv, .tsv, .warc, .warc.gz, .arc.gz)'
 >>> check_upload("big.txt", b"x", size=101, max_bytes=100)
 'file is larger than the 100 byte upload limit'
 """
@@ -23,6 +23,8 @@ ALLOWED_SUFFIXES: dict[str, str] = {
     ".jsonl": "jsonl",
     ".json": "jsonl",
     ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
     ".warc": "warc",
     ".warc.gz": "warc",
     ".arc.gz": "warc",
