@@ -39,7 +39,6 @@ from pathlib import Path
 
 from newsbrief.entities import extract_entities
 from newsbrief.errors import InputError
-from newsbrief.evaluate_entities import load_story
 from newsbrief.model import Article, Entity, Quote
 from newsbrief.names import name_similarity, name_tokens, surname_matches
 from newsbrief.nlp import NlpModels
@@ -208,12 +207,10 @@ def score(outcomes: Iterable[Outcome]) -> QuoteScore:
 
 def load_story_files(data: Path, path: str, *, settings: Settings) -> list[Article]:
     """The articles of a labelled story: a folder, or the sorted files matching a pattern in one."""
-    if _PATTERN not in path:
-        return load_story(data / path, settings=settings)
     from newsbrief.pipeline import iter_articles
 
-    files = sorted(str(p) for p in data.glob(path))
-    return [a for a in iter_articles(files, settings=settings) if isinstance(a, Article)] if files else []
+    paths = sorted(str(p) for p in data.glob(path)) if _PATTERN in path else [str(data / path)]
+    return [a for a in iter_articles(paths, settings=settings) if isinstance(a, Article)]
 
 
 def _relative(source: str, data: Path) -> str:

@@ -178,8 +178,7 @@ def extract_quotes(
         spans = [(sentence.span.start, sentence.span.end) for sentence in models.sentences(article)]
         previous_end, previous_speaker = -1000, None
         quotes = find_quotes(article.text)
-        going_on = _quoted_paragraphs(article.text, quotes)
-        quoted_alone = _quoted_paragraphs(article.text, quotes, after_any=True)
+        quoted_alone, going_on = _quoted_paragraphs(article.text, quotes)
         for qs, qe, start, end in quotes:
             who = attribute(article.text, (qs, qe), mentions)
             name: str | None
@@ -214,17 +213,18 @@ def extract_quotes(
     return _merge(found, {a.id: i for i, a in enumerate(articles)})
 
 
-def _quoted_paragraphs(text: str, quotes: Sequence[tuple[int, int, int, int]], *, after_any: bool = False) -> set[int]:
-    r"""Starts of the quotations that go on from the paragraph before: the speaker of the last one there speaks.
+def _quoted_paragraphs(text: str, quotes: Sequence[tuple[int, int, int, int]]) -> tuple[set[int], set[int]]:
+    r"""Starts of the quotations that fill their paragraph alone, and of those of them that go on from the paragraph before.
 
-    A paragraph of quotations only (no word outside the marks), right after a paragraph holding a
-    quotation (''"Where was the air force?" says analyst Andrew Brookes.'' and then a quoted paragraph:
-    Brookes goes on).  A quotation with words outside it in its paragraph has its own attribution or none.
-    ``after_any``: every quotation filling its paragraph alone, whatever the paragraph before holds.
+    A paragraph of quotations only (no word outside the marks); it goes on from the paragraph before when that
+    one holds the quotation before it, whose speaker speaks on (''"Where was the air force?" says analyst Andrew
+    Brookes.'' and then a quoted paragraph: Brookes goes on).  A quotation with words outside it in its
+    paragraph has its own attribution or none.
 
     >>> t = '"Where was the air force?" says Andrew Brookes.\n\n"Few targets are more prestigious," he added.\n\n"No one looked at the radar."'
-    >>> [t[qs:qs + 8] for qs in _quoted_paragraphs(t, find_quotes(t))]
-    ['"No one ']
+    >>> alone, going_on = _quoted_paragraphs(t, find_quotes(t))
+    >>> [t[qs:qs + 8] for qs in alone], [t[qs:qs + 8] for qs in going_on]
+    (['"No one '], ['"No one '])
     """
     spans = paragraphs(text)
     starts = [s for s, _ in spans]
@@ -232,18 +232,22 @@ def _quoted_paragraphs(text: str, quotes: Sequence[tuple[int, int, int, int]], *
     by_paragraph: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for qs, qe, _, _ in quotes:
         by_paragraph[index[qs]].append((qs, qe))
+    alone: set[int] = set()
     going_on: set[int] = set()
     for k, (qs, _, _, _) in enumerate(quotes):
         p = index[qs]
-        if p == 0 or (not after_any and (k == 0 or index[quotes[k - 1][0]] != p - 1)):
-            continue  # the quotation before is not in the paragraph right before this one
+        if p == 0:
+            continue
         pstart, pend = spans[p]
         outside = text[pstart:pend]
         for a, b in reversed(by_paragraph[p]):
             outside = outside[: a - pstart] + outside[b - pstart :]
-        if not _WORD.search(outside):
+        if _WORD.search(outside):
+            continue
+        alone.add(qs)
+        if k > 0 and index[quotes[k - 1][0]] == p - 1:  # the quotation before is in the paragraph right before
             going_on.add(qs)
-    return going_on
+    return alone, going_on
 
 
 _WORD = re.compile(r"[A-Za-z0-9]")

@@ -271,8 +271,9 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     verb = verbs[-1]
     # a pronoun opening the sentence is its subject ("He said the member … and said the ``…''"), not a
     # name later in the clause
-    if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
-        return _antecedent(text, start, mentions, pronoun=_first_pronoun(text[start : verb.start()]))
+    pronoun = _first_pronoun(text[start : verb.start()])
+    if pronoun is not None:
+        return _antecedent(text, start, mentions, pronoun=pronoun)
     if text[start : verb.start()].strip().lower() == "it":
         return _organisation_antecedent(text, start, mentions)  # "It said the region posed the ``…''"
     mention = _clause_subject(text, start, verb.start(), mentions)
@@ -305,8 +306,9 @@ def reporting_speaker(text: str, start: int, end: int, mentions: list[Mention]) 
     if not verbs:
         return None
     verb = verbs[-1]
-    if any(_PRONOUN.match(word) for word in text[start : verb.start()].split()[:2]):
-        return _antecedent(text, start, mentions, pronoun=_first_pronoun(text[start : verb.start()]))
+    pronoun = _first_pronoun(text[start : verb.start()])
+    if pronoun is not None:
+        return _antecedent(text, start, mentions, pronoun=pronoun)
     subject = _clause_subject(text, start, verb.start(), mentions)
     return None if _of_unnamed_member(text, start, verb.start(), subject) else subject
 
@@ -449,6 +451,14 @@ def _people_before(text: str, quote_start: int, mentions: list[Mention]) -> tupl
 _SUBJECT_OPENING = re.compile(r"(?:[^,;.!?\"\u201c]{0,40},\s+)?(?P<the>the\s+)?", re.I)
 
 
+def _sentence_before(text: str, window: int, position: int) -> int | None:
+    """Where the sentence before the one ``position`` stands in starts, if within ``window`` … ``position``."""
+    # the last start is that of the sentence at ``position`` (matched up to one character past it: the pattern
+    # looks ahead at the capital or mark opening a sentence)
+    starts = [window] + [m.end() for m in _SENTENCE_START.finditer(text, window, position + 1) if m.end() <= position]
+    return starts[-2] if len(starts) >= 2 else None
+
+
 def _organisation_antecedent(text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
     """The organisation an "it said" refers to: the subject of the sentence before, when an organisation.
 
@@ -456,13 +466,9 @@ def _organisation_antecedent(text: str, quote_start: int, mentions: list[Mention
     posed …" gives the FAA; a sentence whose subject is a thing ("The report, citing maintenance records,
     said …") gives nobody: "it" is the thing.
     """
-    window = max(0, quote_start - PRONOUN_WINDOW)
-    # the last start is that of the sentence the quotation (or the "It said" clause) stands in
-    # (up to one character past it: the pattern looks ahead at the capital or mark opening a sentence)
-    starts = [window] + [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start + 1) if m.end() <= quote_start]
-    if len(starts) < 2:
+    sentence_start = _sentence_before(text, max(0, quote_start - PRONOUN_WINDOW), quote_start)
+    if sentence_start is None:
         return None
-    sentence_start = starts[-2]
     opening = _SUBJECT_OPENING.match(text, sentence_start)
     at = {opening.end(), opening.start("the") if opening["the"] else opening.end()} if opening else {sentence_start}
     return next((m for m in mentions if m.kind == "ORG" and m.start in at), None)  # (a mention may hold "the")
@@ -533,8 +539,8 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: s
     before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end) and not _not_meant(text, m, pronoun)]
     if not before:
         return _said_unrecognised(text, window, quote_start, mentions)
-    opening = [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start + 1) if m.end() <= quote_start]
-    if len(opening) >= 2 and _ACCORDING_TO_SOMEONE.match(text, opening[-2]):
+    previous = _sentence_before(text, window, quote_start)
+    if previous is not None and previous > window and _ACCORDING_TO_SOMEONE.match(text, previous):
         # "According to the friend, Nour Mohammad and Delawar stayed … ``…,'' he said": the one the
         # sentence before goes by, unnamed
         return None

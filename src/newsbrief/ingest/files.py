@@ -202,7 +202,10 @@ def _read_bytes(data: bytes, *, source: str, ext: str, defer_html: bool = False)
         yield Rejected(source, "empty file")
         return
     sniffed = sniff_text(text)
-    delimiter = csv_header_delimiter(text.split("\n", 1)[0]) if not ext and sniffed == "text" else None
+    delimiter = None
+    if not ext and sniffed == "text":
+        newline = text.find("\n")  # the first line sliced out (split() would copy the whole text)
+        delimiter = csv_header_delimiter(text if newline < 0 else text[:newline])
     if delimiter is not None:  # an extension-less CSV (stdin): a header row naming a text column
         yield from iter_csv_records(
             io.BytesIO(text.encode()), source=source, delimiter=delimiter, max_record_bytes=len(data) + 1, encoding="utf-8"
