@@ -72,6 +72,12 @@ def test_a_weekday_before_a_year_less_date_fixes_its_year() -> None:
         # a passive after "will be" is future, not a past verb before the date
         ("One leader will be tried on Dec. 17 on a charge of subversion.", dt.date(1998, 12, 5), dt.date(1998, 12, 17), True),
         ("The leader was tried on Dec. 1 on a charge of subversion.", dt.date(1998, 12, 5), dt.date(1998, 12, 1), False),
+        # … and so is one after "being" (published on a Wednesday, the Friday ahead)
+        ("The draft is expected to undergo revisions before being finalized Friday.", dt.date(2007, 12, 12),
+         dt.date(2007, 12, 14), True),
+        ("The talks are going to end, Friday being scheduled as the last day.", dt.date(2007, 12, 12),
+         dt.date(2007, 12, 14), True),
+        ("The draft was finalized Friday.", dt.date(2007, 12, 12), dt.date(2007, 12, 7), False),
         # a year-less date weeks ahead is this year's, whatever the sentence's tense
         ("The decision to cancel 99 games between Nov. 3 and Nov. 16 came after the talks.", dt.date(1998, 10, 20),
          dt.date(1998, 11, 3), True),

@@ -279,6 +279,33 @@ def test_the_shipped_gazetteer_is_attributed_sorted_and_names_places_only() -> N
     assert {"Sendai", "Grozny", "Mali", "Texas"} <= set(names) and "Laiki Bank" not in names
 
 
+def test_a_full_name_the_ner_calls_an_organisation_is_the_person_its_lone_surname_is() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    # "Yvo de Boer" tagged ORG five times, with a role it was not given as an organisation; "De Boer" a person
+    role = "United Nations' climate change chief"
+    mentions = [Mention("a", "Yvo de Boer", "ORG", i * 100, i * 100 + 11, unvoted_role=role if i == 0 else None)
+                for i in range(5)]
+    mentions += [Mention("a", "De Boer", "PERSON", 900, 907), Mention("b", "de Boer", "PERSON", 0, 7)]
+    # a storm's title, a group's cue, an organisation's head word: no person, whatever the lone word is
+    mentions += [Mention("c", "Hurricane Mitch", "ORG", i * 50, i * 50 + 15) for i in range(2)]
+    mentions += [Mention("c", "Mitch", "PERSON", 200 + i * 10, 205 + i * 10) for i in range(3)]
+    mentions += [Mention("d", "Morgan Stanley", "ORG", 0, 14, organisation_cue=True), Mention("d", "Stanley", "PERSON", 50, 57)]
+    mentions += [Mention("e", "Ford Motor Company", "ORG", 0, 18), Mention("e", "Company", "PERSON", 50, 57)]
+    # the lone surname said once against an organisation's many mentions: the NER's word stands
+    mentions += [Mention("f", "Goldman Sachs", "ORG", i * 20, i * 20 + 13) for i in range(6)]
+    mentions += [Mention("f", "Sachs", "PERSON", 500, 505)]
+    # a known place; a word the story writes in lower case ("the state")
+    for form, lone in (("Banja Luka", "Luka"), ("State Duma", "Duma")):
+        mentions += [Mention("g", form, "ORG", i * 20, i * 20 + 10) for i in range(2)]
+        mentions += [Mention("g", lone, "PERSON", 900 + i * 10, 904 + i * 10) for i in range(3)]
+    unified = unify_kinds(mentions, lower_words=frozenset({"state"}))
+    kinds = {m.form: m.kind for m in unified}
+    assert kinds["Yvo de Boer"] == "PERSON" and [m.role for m in unified if m.form == "Yvo de Boer"][0] == role
+    assert kinds["Hurricane Mitch"] == kinds["Morgan Stanley"] == kinds["Ford Motor Company"] == kinds["Goldman Sachs"] == "ORG"
+    assert kinds["Banja Luka"] == kinds["State Duma"] == "ORG"
+
+
 def test_a_surname_the_ner_always_mislabels_still_joins_the_person() -> None:
     from newsbrief.entities import Mention, unify_kinds
 

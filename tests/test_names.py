@@ -26,7 +26,8 @@ ORGANISATIONS = [
     "University of California at Los Angeles", "University of California-Los Angeles", "NATO",
     "North Atlantic Treaty Organization", "Sun", "Sun Microsystems", "the Senate", "Senate",
     "Hurricane Mitch", "Mitch", "Typhoon Haiyan", "Haiyan", "U.S. Geological Survey", "US Geological Survey",
-    "USGS", "U.S. Navy", "US Navy", "USN",
+    "USGS", "U.S. Navy", "US Navy", "USN", "UN Security Council", "United Nations Security Council",
+    "U.N. Security Council", "National Security Council",
 ]
 PLACES = ["U.S.", "United States", "US", "Honduras", "Honduran", "New York", "New York City", "Kazakstan", "Kazakhstan"]
 
@@ -121,6 +122,11 @@ def test_a_common_word_is_a_surname_only_as_spelt(single: str, full: str, same: 
         ("UN", "U.S. Navy", False),
         ("UN", "US Navy", False),
         ("UN", "United Nations", True),
+        # an opening abbreviation spelt out, the rest the same
+        ("UN Security Council", "United Nations Security Council", True),
+        ("U.S. Navy", "United States Navy", True),
+        ("UN Security Council", "National Security Council", False),
+        ("UN Security Council", "United Nations Human Rights Council", False),
     ],
 )
 def test_an_abbreviation_inside_an_organisation_name_is_one_word(a: str, b: str, same: bool) -> None:

@@ -147,6 +147,19 @@ def test_a_date_in_a_relative_clause_is_background_not_the_development() -> None
     assert build_timeline([undated], sentences=split([undated])) == ()
 
 
+def test_a_file_photos_caption_in_the_present_is_no_development() -> None:
+    text = (
+        "The Northern Star leaves Harwich harbour on March 28, 1995. "
+        "The ferry entered service on June 2, 1996. "
+        "Divers recovered the second engine of the ferry on Tuesday. "
+        "The inquiry opens on Nov. 3, 1998."
+    )
+    article = make_article("ferry.txt", text, published=THURSDAY)
+    dated = {e.text.split()[1]: e.date.isoformat() for e in build_timeline([article], sentences=split([article]))}
+    # the caption is gone; a past-tense background date, a development and a schedule stay
+    assert dated == {"ferry": "1996-06-02", "recovered": "1998-10-13", "inquiry": "1998-11-03"}
+
+
 def test_a_date_compared_with_is_no_development() -> None:
     text = (
         "The envoy said the fighting was as fierce now as two weeks ago. "

@@ -108,8 +108,9 @@ def is_future(clause: str) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\band\b|\bbut\b")
-# (not a passive participle after "be": "will be tried on Dec. 17" is future)
-_PAST_VERB = re.compile(r"\b(?:said|says|told|(?<!\bbe )\w+ed|was|were|had|did)\s*$", re.I)
+# (not a passive participle after "be" or "being": "will be tried on Dec. 17" is future, and so is "is
+# expected to undergo revisions before being finalized Friday")
+_PAST_VERB = re.compile(r"\b(?:said|says|told|(?<!\bbe )(?<!\bbeing )\w+ed|was|were|had|did)\s*$", re.I)
 #: Common irregular past forms (news reporting and event verbs); regular ones end in -ed.
 _IRREGULAR_PAST = (
     "said|told|wrote|spoke|took|went|came|made|met|saw|left|began|fell|rose|won|lost|held|led|sent|gave|found|"
@@ -199,7 +200,7 @@ _OPENS_CLAUSE = re.compile(r"\s*(?:(?:on|by|until|till|from|early|late|before|af
 #: not comment") nor "next".
 _FUTURE_AFTER = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|plans? to|intends? to|(?:is|are) (?:to|due|set|scheduled|expected)"
-    r"|(?:is|are) (?:planning|preparing) to"
+    r"|(?:is|are) (?:planning|preparing) to|being (?:scheduled|planned|set|expected)"
     # an obligation, as in _FUTURE ("On Tuesday he must appear in court"; not "must have")
     r"|must(?!\s+have)|should\s+be|(?:has|have|needs?) to)\b",
     re.I,

@@ -92,6 +92,9 @@ class Mention:
     # the words before it make it a person without giving a role: an honorific ("Mrs. Holt") or a relative
     # ("his wife Michelle", "their daughters Malia and Sasha"); it votes as a title does
     person_cue: bool = False
+    # the title words around a name the NER took for an organisation ("Yvo de Boer, the U.N.'s climate
+    # change chief"): no vote, but its role should the story's votes make it a person (see unify_kinds)
+    unvoted_role: str | None = None
 
 
 # What the words around a name say it is a group, not a person (see :func:`_organisation_cue`).
@@ -322,7 +325,7 @@ def _person_cue(text: str, start: int) -> bool:
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)\s+$")
 _APPOSITIVE = re.compile(
-    r"\s*,\s+((?:the|a|an|[A-Z][\w.-]*'s)\s+[^,.;:()\"]{2,60}?)(?=\s*[,.;]|\s+(?:said|says|who|whose|which|where|when)\b)"
+    r"\s*,\s+((?:the|a|an|[A-Z][\w.-]*'s|[A-Z][\w.-]*s')\s+[^,.;:()\"]{2,60}?)(?=\s*[,.;]|\s+(?:said|says|who|whose|which|where|when)\b)"
 )
 
 
@@ -568,6 +571,7 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # the particles of a surname ("Ursula von der Leyen", "Lula da Silva", "Alain Le Roy"), which the NER may
 # leave out of a name, cutting it in two or before its last word
 _PARTICLE = r"(?:von|van|der|den|de|du|da|di|del|della|dos|das|la|le|bin|ibn|ter)"
+_PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
 _PARTICLES_BETWEEN = re.compile(rf"(?: {_PARTICLE})+ ")
 _PARTICLE_END = re.compile(rf" {_PARTICLE}$", re.IGNORECASE)
 _NAME_WORD_AFTER = re.compile(r" [A-Z][a-z][\w'’-]*")
@@ -719,9 +723,12 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
         cue = cue or named_body or brand or model or titled_group or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
+        unvoted_role = None
         if role is None and kind == "PERSON" and not cue:
             # a title next to a place/organisation mention ("In Geneva, a public prosecutor, …") is not its role
             role = _role_before(text, start) or _role_after(text, end)
+        elif role is None and kind == "ORG" and not cue and " " in form:
+            unvoted_role = _role_before(text, start) or _role_after(text, end)
         # only a one-word name the NER took for a person: an organisation is located somewhere ("at Harvard"),
         # and a full name stands before its case ("in the Paula Jones case")
         # a one-word name after a locative word; it votes for a place only when the NER took it for a person
@@ -733,7 +740,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             kind, cue, place, role = defined.kind, defined.kind == "ORG", defined.kind == "GPE", None
         located = place or said_where
         person = role is None and not cue and (related or _person_cue(text, start))
-        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located, person))
+        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located, person, unvoted_role))
         if short_form and _shortens(short_form.group(1), form):
             a_start, a_end = short_form.span(1)
             mentions.append(Mention(article.id, text[a_start:a_end], kind, a_start, a_end, None, kind == "ORG", kind == "GPE"))
@@ -849,6 +856,52 @@ def _pool_abbreviation_votes(votes: dict[str, Counter[EntityKind]]) -> None:
         votes[short], votes[names[0]] = pooled, Counter(pooled)
 
 
+SURNAME_LABELS = 2  # PERSON labels of a name's lone surname that make a name the NER calls a group a person
+
+
+def _people_by_surname(
+    votes: dict[str, Counter[EntityKind]],
+    kinds: dict[str, EntityKind],
+    cues: Counter[str],
+    lower_words: frozenset[str],
+    key_of: dict[str, str],
+) -> list[str]:
+    """Full names the NER calls organisations that their own surname, written alone, says are people.
+
+    "Yvo de Boer" tagged ORG five times beside "De Boer" tagged PERSON twice: the shorter forms that end
+    the name (its last words, "de boer" and "boer") vote for it with their PERSON votes, when the NER
+    never gave them another kind and called them a person at least :data:`SURNAME_LABELS` times.  Only
+    for a name shaped as a person's: two to four words besides a surname's particles, no initial, figure
+    or ampersand, no group's cue, no organisation's head word ("Goldman Sachs Group"), no word the story
+    also writes in lower case ("State Duma" beside "the state", "Hurricane Mitch" beside "the
+    hurricane"), not opening with a storm's title nor with a place of the story or its people ("Paris
+    Bourse", "Britons Darren Hickey"), not a known place ("Banja Luka" beside a "Luka" taken for a person).
+    """
+    places = {key.split()[0] for key, kind in kinds.items() if kind == "GPE"}
+    gazetteer = {key for form, key in key_of.items() if " " in form and known_place(form)}
+    flipped = []
+    for key, counter in votes.items():
+        words = key.split()
+        named = [w for w in words if w not in _PARTICLE_WORDS]
+        if (
+            not 2 <= len(named) <= 4
+            or kinds[key] != "ORG"
+            or cues[key]
+            or any(len(w) == 1 or w in lower_words or w in _ORGANISATION_HEADS for w in named)
+            or any(ch.isdigit() or ch == "&" for ch in key)
+            or words[0] in STORM_TITLES
+            or any(words[0][:PLACE_STEM] == place[:PLACE_STEM] for place in places if len(place) >= PLACE_STEM)
+            or len(words[-1]) < 3
+            or key in gazetteer
+        ):
+            continue
+        tails = (votes.get(" ".join(words[cut:])) for cut in range(1, len(words)))
+        surname = sum(tail["PERSON"] for tail in tails if tail and set(tail) == {"PERSON"})
+        if surname >= SURNAME_LABELS * PERSON_LABEL_VOTES and _top_kind(counter + Counter(PERSON=surname)) == "PERSON":
+            flipped.append(key)
+    return flipped
+
+
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_A-Z][\w'\u2019-]*")
 
 
@@ -925,6 +978,8 @@ def unify_kinds(
             votes[key][m.kind] += PERSON_LABEL_VOTES if m.kind == "PERSON" else 1
     _pool_abbreviation_votes(votes)
     kinds = {key: _top_kind(c) for key, c in votes.items()}
+    for key in _people_by_surname(votes, kinds, cues, lower_words, key_of):
+        kinds[key] = "PERSON"
     for key, count in places.items():
         # a "person" said twice to be where things happen, and never given a title: a place
         if count >= GROUP_CUES and kinds[key] == "PERSON" and key not in titled:
@@ -1050,7 +1105,7 @@ def unify_kinds(
         elif kind == "PERSON" and single and not is_surname and not m.role:
             owners = things.get(tokens_of[m.form][0], set())
             kind = next(iter(owners)) if len(owners) == 1 else kind
-        role = m.role if kind == "PERSON" else None
+        role = (m.role or m.unvoted_role) if kind == "PERSON" else None
         if (kind, role) != (m.kind, m.role):
             m = replace(m, kind=kind, role=role)
         result.append(m)
@@ -1203,8 +1258,8 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
     A superset of the accepted pairs, so that a large story does not compare every pair of names: any
     variant may have the same letters spaced otherwise; a person's variant has a similar last (non-initial)
     token, or one similar to the longer name's last-but-one (a second surname); an organisation's or
-    place's variant has the same content tokens, an acronym equal to the other name, or a similar first
-    token — after a storm's title, for ``Hurricane Mitch`` (see :func:`newsbrief.names.name_similarity`).  A change to ``name_similarity`` must keep this a
+    place's variant has the same content tokens, an acronym equal to the other name, an opening
+    abbreviation the other spells out, or a similar first token — after a storm's title, for ``Hurricane Mitch`` (see :func:`newsbrief.names.name_similarity`).  A change to ``name_similarity`` must keep this a
     superset (``tests/test_names.py`` checks it on real and mutated names).
     """
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -1226,6 +1281,10 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
         short = joined_initials(tokens)
         buckets[("content", *content_tokens(short))].append(i)
         buckets[("acronym", short[0] if len(short) == 1 else acronym(short))].append(i)
+        # an opening abbreviation and its spelt-out words ("UN Security Council" ~ "United Nations …")
+        buckets[("spelt", *short)].append(i)
+        for cut in range(2, len(short)):
+            buckets[("spelt", acronym(short[:cut]), *short[cut:])].append(i)
         anchors[short[0]].append(i)
         if len(short) == 2 and short[0] in STORM_TITLES:  # "Hurricane Mitch" meets "Mitch"
             anchors[short[1]].append(i)

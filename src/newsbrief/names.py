@@ -462,12 +462,28 @@ def _other_similarity(
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
         if len(long_) == len(short) + 1 and long_[0] in STORM_TITLES and long_[1:] == short:
             return 0.98  # "Hurricane Mitch" ~ "Mitch"
+        if spelt_out_head(short, long_):
+            return 0.98  # "UN Security Council" ~ "United Nations Security Council"
     if kind == "GPE":
         return _place_similarity(ta, tb)
     if len(ta) != len(tb):
         return None
     sims = [similarity(x, y) for x, y in zip(ta, tb, strict=True)]
     return sum(sims) / len(sims) if min(sims) >= 0.92 else None
+
+
+def spelt_out_head(short: list[str], long_: list[str]) -> bool:
+    """Whether ``long_`` is ``short`` with its opening abbreviation spelt out (tokens after :func:`joined_initials`).
+
+    >>> spelt_out_head(["un", "security", "council"], ["united", "nations", "security", "council"])
+    True
+    >>> spelt_out_head(["un", "security", "council"], ["national", "security", "council"])
+    False
+    """
+    if len(short) < 2 or len(short[0]) < 2:
+        return False
+    cut = len(long_) - len(short) + 1
+    return cut >= 2 and long_[cut:] == short[1:] and acronym(long_[:cut]) == short[0]
 
 
 def joined_initials(tokens: list[str]) -> list[str]:

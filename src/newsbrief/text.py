@@ -549,6 +549,31 @@ def is_photo_caption(sentence: str) -> bool:
     return _CAPTION_ON_DATE.search(sentence) is not None and _PAST_TENSE.search(sentence) is None
 
 
+_ENDS_WITH_YEAR = re.compile(r"\b\d{4}\.[\"'\u201d\u2019)]*$")
+_NOT_PRESENT = re.compile(r"\b(?:will|would|shall|could|should|might|must|may|can|has|have|had)\b|'ll\b", re.IGNORECASE)
+
+
+def is_dated_caption(sentence: str) -> bool:
+    """A photo's caption telling its dated picture in the present tense (a page glued it to a paragraph).
+
+    "Air France A330-200 F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, 2007."
+
+    Only the sentence's shape: it ends with a year and has no past, perfect, modal or future verb.  A
+    sentence of the text in the present with a year is a schedule ("The trial opens on May 3, 2011."), so
+    the caller asks only of a date well before the article's own (:mod:`newsbrief.timeline`).  English.
+
+    >>> is_dated_caption("Air France A330-200 F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, 2007.")
+    True
+    >>> is_dated_caption("The plane went into service on 18 April 2005."), is_dated_caption("It lands on Monday.")
+    (False, False)
+    """
+    return (
+        _ENDS_WITH_YEAR.search(sentence) is not None
+        and _PAST_TENSE.search(sentence) is None
+        and _NOT_PRESENT.search(sentence) is None
+    )
+
+
 #: An editor's correction printed with the article ("An earlier version of this article misstated …",
 #: "Because of an editing error, an article on June 27 … misstated …", "The TV Watch column on June 19 …
 #: referred incorrectly …", "Correction: …"): a note about the page, not news.  English.

@@ -43,6 +43,7 @@ from newsbrief.text import (
     content_words,
     context_bound,
     ends_sentence,
+    is_dated_caption,
     normalise,
     words,
 )
@@ -124,10 +125,25 @@ def dated_sentences(
                     continue
                 main = [DateMention(0, 0, "", article.published, kind="published")]
             day = [m for m in main or mentions if m.precision == "day"]
-            result.append(DatedSentence(article, sentence, (day or main or mentions)[0]))
+            chosen = (day or main or mentions)[0]
+            if for_timeline and _caption_of_the_past(sentence.text, chosen, article.published):
+                continue
+            result.append(DatedSentence(article, sentence, chosen))
     return result
 
 
+
+
+CAPTION_AGE = dt.timedelta(days=30)  # a present-tense sentence this long before its article's day is a caption
+
+
+def _caption_of_the_past(text: str, mention: DateMention, published: dt.date | None) -> bool:
+    """A present-tense sentence ending with a date (with its year) a month or more before its article's day.
+
+    "Air France A330-200 F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, 2007." in a 2010
+    article is a file photo's caption, not a development of 2007 (:func:`newsbrief.text.is_dated_caption`).
+    """
+    return published is not None and mention.date <= published - CAPTION_AGE and is_dated_caption(text)
 
 
 def _background(text: str, mention: DateMention) -> bool:
