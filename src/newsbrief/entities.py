@@ -324,6 +324,7 @@ def _person_cue(text: str, start: int) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)\s+$")
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 _APPOSITIVE = re.compile(
     r"\s*,\s+((?:the|a|an|[A-Z][\w.-]*'s|[A-Z][\w.-]*s')\s+[^,.;:()\"]{2,60}?)(?=\s*[,.;]|\s+(?:said|says|who|whose|which|where|when)\b)"
 )
@@ -386,7 +387,10 @@ def _role_before(text: str, start: int) -> str | None:
                 break  # "... Hun Sen. Sam Rainsy": a sentence end, not the title "Sen."
         if word.endswith(".") and not (word[0].isupper() and len(low) <= 4):
             break  # "… as his own foreign minister. Sharon": a sentence's end, not an abbreviated title
-        if words and word.endswith(".") and low not in TITLE_HEADS and low not in TITLE_MODIFIERS:
+        if (
+            words and word.endswith(".") and low not in TITLE_HEADS and low not in TITLE_MODIFIERS
+            and not _INITIALISM.fullmatch(word)  # "former U.S. Vice President X"
+        ):
             break  # "... on Friday. Captain X": the previous sentence's last word
         if low in TITLE_HEADS or low in TITLE_MODIFIERS or (
             word[0].isupper() and words and low not in TIME_WORDS and (word.isupper() or low not in STOPWORDS)
