@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -1077,3 +1078,24 @@ def test_a_person_a_description_is_about_does_not_speak() -> None:
     mentions = [Mention("a", "Velde", "PERSON", velde, velde + 5), Mention("a", "Ana Ruiz", "PERSON", ruiz, ruiz + 8)]
     found = attribute(text, (0, text.index("''") + 2), mentions)
     assert isinstance(found, Mention) and found.form == "Ana Ruiz"
+
+
+def test_a_page_spells_one_name_one_way() -> None:
+    from newsbrief.entities import Mention, _attach_surnames, _Name
+    from newsbrief.names import NameMatcher
+
+    full = Mention("b", "Alan Hutton", "PERSON", 0, 11)
+    clusters = [[_Name("PERSON:alan hutton", "Alan Hutton", "PERSON", Counter({"Alan Hutton": 1}), Counter(), [full])]]
+    bare = [
+        Mention("a", "Hutton", "PERSON", 0, 6),  # a list page with two spellings: only the full name's joins
+        Mention("a", "Houghton", "PERSON", 20, 28),
+        Mention("b", "Hutten", "PERSON", 50, 56),  # the page naming him in full spells it otherwise: someone else
+        Mention("c", "Hutten", "PERSON", 0, 6),  # another source's spelling (a typo, a transliteration) joins
+    ]
+    _attach_surnames(clusters, [(m, Counter()) for m in bare], NameMatcher(), articles=3)
+    people = {c[0].form: sorted((m.article_id, m.form) for n in c for m in n.mentions) for c in clusters}
+    assert people == {
+        "Alan Hutton": [("a", "Hutton"), ("b", "Alan Hutton"), ("c", "Hutten")],
+        "Houghton": [("a", "Houghton")],
+        "Hutten": [("b", "Hutten")],
+    }
