@@ -119,12 +119,18 @@ def test_story_version_changes_with_membership_and_invalidates_briefings(store: 
                             art("c", BUDGET, published="2024-03-01")])
         store.assign_stories({"a": "s1", "c": "s2"})
     v1 = store.story_version("s1")
+    assert store.story("s1").headline == "Title a"  # the largest duplicate group's title, until briefed
     store.cache_briefing("s1", v1, '{"headline": "Floods"}')
     assert store.cached_briefing("s1", v1) == '{"headline": "Floods"}'
+    assert store.story("s1").headline == "Floods"  # the lists show what the story page shows
+    with store.write():
+        store.refresh_stories_of(["a"])  # the same membership keeps the briefed headline
+    assert store.story("s1").headline == "Floods"
     with store.write():
         store.assign_stories({"b": "s1"})
     v2 = store.story_version("s1")
     assert v2 != v1
+    assert store.story("s1").headline == "Title a"
     assert store.cached_briefing("s1", v2) is None
     store.cache_briefing("s1", v2, "{}")
     assert store.cached_briefing("s1", v1) is None  # older versions are dropped

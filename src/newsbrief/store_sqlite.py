@@ -365,7 +365,9 @@ class SqliteStore:
             "INSERT INTO stories (id, revision, version, headline, first_published, last_published, article_count,"
             " independent_sources, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET revision = CASE WHEN version != excluded.version THEN revision + 1"
-            " ELSE revision END, version = excluded.version, headline = excluded.headline,"
+            " ELSE revision END, version = excluded.version,"
+            # a briefed headline stays while the membership does (cache_briefing)
+            " headline = CASE WHEN version != excluded.version THEN excluded.headline ELSE headline END,"
             " first_published = excluded.first_published, last_published = excluded.last_published,"
             " article_count = excluded.article_count, independent_sources = excluded.independent_sources,"
             " updated_at = excluded.updated_at",
@@ -471,13 +473,23 @@ class SqliteStore:
         return self._one("SELECT payload FROM briefings WHERE story_id = ? AND story_version = ?", (story_id, version))
 
     def cache_briefing(self, story_id: str, version: str, payload: str) -> None:
-        """Cache a briefing payload; older versions of that story's briefing are dropped."""
+        """Cache a briefing payload; older versions of that story's briefing are dropped.
+
+        The briefing's headline (chosen over every article's headline and text, :func:`newsbrief.brief.
+        choose_headline`) becomes the story's while its membership stays as briefed, so that the story
+        lists show what the story page shows (until then, the largest duplicate group's title).
+        """
+        headline = json.loads(payload).get("headline")
         with self.write():
             self._con.execute("DELETE FROM briefings WHERE story_id = ? AND story_version != ?", (story_id, version))
             self._con.execute(
                 "INSERT OR REPLACE INTO briefings (story_id, story_version, payload, created_at) VALUES (?, ?, ?, ?)",
                 (story_id, version, payload, _now()),
             )
+            if isinstance(headline, str) and headline:
+                self._con.execute(
+                    "UPDATE stories SET headline = ? WHERE id = ? AND version = ?", (headline, story_id, version)
+                )
 
 
 def _headline(groups: Mapping[str, list[tuple]]) -> str | None:
