@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -134,6 +135,23 @@ def test_briefing_is_cached_in_the_store(client: TestClient, store_path: Path) -
     again = client.get(f"/api/stories/{bridge['id']}").json()["briefing"]
     assert time.perf_counter() - started < 2.0
     assert again["summary"] == json.loads(payload)["summary"]
+    # the list shows the briefing's headline, as the story page does
+    assert _bridge(client)["headline"] == json.loads(payload)["headline"]
+
+
+def test_a_briefed_story_is_listed_under_its_briefings_headline(store_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "copy.db"
+    shutil.copy(store_path, path)
+    with TestClient(create_app(path)) as fresh:
+        bridge = _bridge(fresh)
+        fresh.get(f"/stories/{bridge['id']}")
+    with sqlite3.connect(path) as con:
+        (payload,) = con.execute("SELECT payload FROM briefings WHERE story_id = ?", (bridge["id"],)).fetchone()
+        edited = {**json.loads(payload), "headline": "Bridge story as briefed"}
+        con.execute("UPDATE briefings SET payload = ? WHERE story_id = ?", (json.dumps(edited), bridge["id"]))
+    with TestClient(create_app(path)) as again:
+        rows = {s["id"]: s["headline"] for s in _stories(again)}
+    assert rows[bridge["id"]] == "Bridge story as briefed"
 
 
 def test_article_page_metadata_provenance_and_residue_toggle(client: TestClient) -> None:

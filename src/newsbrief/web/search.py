@@ -96,7 +96,8 @@ def list_stories(
     outlet filters are evaluated once into a set of story ids, then the page is one indexed query.
     ``catalog``: a cached :class:`Catalog`: filters, order and page are then taken in memory from its
     story table (without it, all in SQL; both give the same rows);
-    ``summary_cache``: row summaries taken from cached briefings, keyed by (story id, story version).
+    ``summary_cache``: row headlines and summaries taken from cached briefings, keyed by (story id, story
+    version).  A briefed story's row shows its briefing's headline, as its page does.
     """
     where: list[str] = []
     args: list[Any] = []
@@ -144,14 +145,15 @@ def list_stories(
         ).fetchall()
     ids = [r[0] for r in rows]
     versions = {r[0]: r[6] for r in rows}
-    summaries: dict[str, str] = {}
+    briefed: dict[str, tuple[str | None, str]] = {}
     if summary_cache is not None:
-        summaries = {sid: text for sid in ids if (text := summary_cache.get((sid, versions[sid]))) is not None}
-    fresh = _cached_summaries(con, [i for i in ids if i not in summaries], summary_chars)
+        briefed = {sid: row for sid in ids if (row := summary_cache.get((sid, versions[sid]))) is not None}
+    fresh = _cached_summaries(con, [i for i in ids if i not in briefed], summary_chars)
     if summary_cache is not None:
-        for sid, text in fresh.items():
-            summary_cache.put((sid, versions[sid]), text)
-    summaries.update(fresh)
+        for sid, row in fresh.items():
+            summary_cache.put((sid, versions[sid]), row)
+    briefed.update(fresh)
+    summaries = {sid: text for sid, (_headline, text) in briefed.items() if text}
     outlets_of = _outlets_of(con, ids)
     leads = _leads(con, [i for i in ids if i not in summaries], summary_chars)
     out = []
@@ -160,7 +162,7 @@ def list_stories(
         out.append(
             {
                 "id": sid,
-                "headline": headline or title,
+                "headline": briefed.get(sid, (None, ""))[0] or headline or title,
                 "articles": count,
                 "independent_sources": independent,
                 "first_published": first,
@@ -245,16 +247,20 @@ def _leads(con: sqlite3.Connection, story_ids: list[str], max_chars: int) -> dic
     }
 
 
-def _cached_summaries(con: sqlite3.Connection, story_ids: list[str], max_chars: int) -> dict[str, str]:
-    """The summary of each story's cached briefing (current version only), cut for a two-line row.
+def _cached_summaries(
+    con: sqlite3.Connection, story_ids: list[str], max_chars: int
+) -> dict[str, tuple[str | None, str]]:
+    """The headline and summary (cut for a two-line row) of each story's cached briefing (current version only).
 
-    SQLite's JSON functions pull out only the summary, so a large cached payload is not parsed in Python.
+    SQLite's JSON functions pull out only these two, so a large cached payload is not parsed in Python.
     """
     if not story_ids:
         return {}
-    out: dict[str, str] = {}
-    for sid, summary in con.execute(
+    out: dict[str, tuple[str | None, str]] = {}
+    for sid, headline, summary in con.execute(
         "SELECT b.story_id, CASE WHEN json_valid(b.payload) THEN"
+        " coalesce(json_extract(b.payload, '$.headline'), json_extract(b.payload, '$.stories[0].headline')) END,"
+        " CASE WHEN json_valid(b.payload) THEN"
         " coalesce(json_extract(b.payload, '$.summary'), json_extract(b.payload, '$.stories[0].summary')) END"
         " FROM briefings b JOIN stories s ON s.id = b.story_id AND s.version = b.story_version"
         " WHERE b.story_id IN (SELECT value FROM json_each(?))",
@@ -263,10 +269,11 @@ def _cached_summaries(con: sqlite3.Connection, story_ids: list[str], max_chars: 
         try:
             sentences = json.loads(summary) if summary else []
         except ValueError:
-            continue
+            sentences = []
         text = " ".join(s.get("text", "") for s in sentences if isinstance(s, dict) and s.get("text"))
-        if text:
-            out[sid] = lead_text(text, max_chars=max_chars)
+        title = headline if isinstance(headline, str) and headline.strip() else None
+        if text or title:
+            out[sid] = (title, lead_text(text, max_chars=max_chars) if text else "")
     return out
 
 
