@@ -579,6 +579,11 @@ def test_who_was_told_or_reported_and_an_organisations_unnamed_people_do_not_spe
     assert speaker('"The lock is weak," the researcher from Keystone Labs said.', ("Keystone Labs", "ORG")) == "researcher"
     assert speaker('"The lock is weak," officials at Keystone Labs said.', ("Keystone Labs", "ORG")) is None
     assert speaker('"We will look at it," a spokesman for Keystone Labs said.', ("Keystone Labs", "ORG")) == "Keystone Labs"
+    # the subject after "said" ends where a clause begins: the one asking is no speaker
+    assert speaker('"We are cooperating," said a company spokesperson when contacted by Wirenews.',
+                   ("Wirenews", "ORG")) == "spokesperson"
+    assert speaker('"We are cooperating," said Ada Brisk in a statement to Wirenews.',
+                   ("Ada Brisk", "PERSON"), ("Wirenews", "ORG")) == "Ada Brisk"
 
 
 def test_a_quoted_title_is_no_quotation_but_title_case_speech_with_its_speaker_is() -> None:

@@ -159,6 +159,12 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
                 # '…," said Secretary Ali Larijani. On Wednesday …': the speaker ends with the sentence
                 who_end = cut.start() + (2 if text[cut.start()].isalnum() or text[cut.start()] == ")" else 0)
                 cut = None
+            if pattern is _AFTER_VERB_SUBJECT:
+                # '…," said a WeWork spokesperson when contacted by Reuters': the subject ends where a
+                # clause or an adverbial phrase begins; the one asking is no speaker
+                clause = _SUBJECT_ENDS.search(text, who_start, who_end)
+                if clause is not None:
+                    who_end = clause.start()
             if cut is None and who_end > who_start and pattern is _AFTER_SUBJECT_VERB:
                 # '"…" to the United States from Islamic State, the White House said': the quotation's
                 # sentence goes on; the subject is the name that alone follows its last comma (not a
@@ -191,6 +197,13 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
         subject = _before_relative_clause(text, match.start("who"), match.end("who"), mentions)
         return subject or _who(text, match.start("who"), match.end("who"), qs, mentions)
     return _reported(text, outer, mentions)
+
+
+# where the subject after "said" ends: a clause ("when contacted by Reuters", "while visiting …") or the
+# one spoken to ("to reporters"); not "of"/"for"/"at", which tie a person to an organisation ("a spokesman
+# for Exxon"), nor "by"/"in", which may name the author ("a joint statement by the IMF", "an editorial in
+# the daily Eleftherotypia")
+_SUBJECT_ENDS = re.compile(r"\s(?:when|while|after|before|during|following|upon|citing|adding|to)\b")
 
 
 # ", who lives near …, where …," between a speaker and the verb: the places and people in it do not speak
