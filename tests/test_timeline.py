@@ -130,15 +130,19 @@ def test_timeline_merges_same_development_and_keeps_conflicting_dates() -> None:
 
 
 
+def _dated_by_word(text: str, word: int = 0) -> dict[str, str]:
+    """The timeline of one article published on THURSDAY: each entry's ``word``-th word → its ISO date."""
+    article = make_article("ferry.txt", text, published=THURSDAY)
+    return {e.text.split()[word]: e.date.isoformat() for e in build_timeline([article], sentences=split([article]))}
+
+
 def test_a_date_in_a_relative_clause_is_background_not_the_development() -> None:
-    text = (
+    dated = _dated_by_word(
         "Divers recovered the second engine of the ferry, which capsized on Oct. 2, on Tuesday. "
         "Investigators examined the wreck of the ferry that sank on Oct. 2 off the coast. "
         "Survivors said that the crew abandoned ship on Oct. 2. "
         "An inquiry, which opened on Oct. 5 \u2013 Oct. 6, will report next month."
     )
-    article = make_article("ferry.txt", text, published=THURSDAY)
-    dated = {e.text.split()[0]: e.date.isoformat() for e in build_timeline([article], sentences=split([article]))}
     assert dated["Divers"] == "1998-10-13"  # Tuesday, not the capsizing
     assert dated["Investigators"] == "1998-10-15"  # only background dates: the publication day
     assert dated["Survivors"] == "1998-10-02"  # a complementiser "that" opens no relative clause
@@ -148,14 +152,13 @@ def test_a_date_in_a_relative_clause_is_background_not_the_development() -> None
 
 
 def test_a_file_photos_caption_in_the_present_is_no_development() -> None:
-    text = (
+    dated = _dated_by_word(
         "The Northern Star leaves Harwich harbour on March 28, 1995. "
         "The ferry entered service on June 2, 1996. "
         "Divers recovered the second engine of the ferry on Tuesday. "
-        "The inquiry opens on Nov. 3, 1998."
+        "The inquiry opens on Nov. 3, 1998.",
+        word=1,
     )
-    article = make_article("ferry.txt", text, published=THURSDAY)
-    dated = {e.text.split()[1]: e.date.isoformat() for e in build_timeline([article], sentences=split([article]))}
     # the caption is gone; a past-tense background date, a development and a schedule stay
     assert dated == {"ferry": "1996-06-02", "recovered": "1998-10-13", "inquiry": "1998-11-03"}
 
