@@ -456,10 +456,11 @@ def test_roles_stop_at_a_stop_word_and_at_a_relative_clause() -> None:
 def test_a_role_keeps_its_tenure_word_and_never_runs_back_over_a_sentence_end() -> None:
     text = ("A day after former Vendish President Tomas Arlo was named, the then Trade Minister Ida Brenn spoke. "
             "Nobody in the room had served as finance minister.\nMara Kell, a member of the old guard, left. "
-            "He met Gen. Rolf Danner. Campaigner and former U.S. Vice President Ed Lund spoke.")
+            "He met Gen. Rolf Danner. Campaigner and former U.S. Vice President Ed Lund spoke. "
+            "So did former Premier Ola Brink.")
     mentions = _mentions_with_entities(
         text, [("Tomas Arlo", "PERSON"), ("Ida Brenn", "PERSON"), ("Mara Kell", "PERSON"), ("Rolf Danner", "PERSON"),
-               ("Ed Lund", "PERSON")]
+               ("Ed Lund", "PERSON"), ("Premier Ola Brink", "PERSON")]  # the NER took the title into the span
     )
     assert [(m.form, m.role) for m in mentions] == [
         ("Tomas Arlo", "former Vendish President"),
@@ -467,6 +468,7 @@ def test_a_role_keeps_its_tenure_word_and_never_runs_back_over_a_sentence_end() 
         ("Mara Kell", None),
         ("Rolf Danner", "Gen."),
         ("Ed Lund", "former U.S. Vice President"),  # an initialism's points are no sentence end
+        ("Ola Brink", "former Premier"),  # a title inside the span goes on with the words before it
     ]
 
 

@@ -362,13 +362,15 @@ def _title_cased(text: str, position: int) -> bool:
     return len(content) >= 4 and all(w[0].isupper() for w in content)
 
 
-def _role_before(text: str, start: int) -> str | None:
+def _role_before(text: str, start: int, title: str | None = None) -> str | None:
     """Title words right before a name: "Cambodian leader Hun Sen", "Foreign Minister X".
 
     In a title-cased line every word is capitalised: only title words make the role there ("Obama Meets
-    German Chancellor Angela Merkel" gives "Chancellor", not "Meets German Chancellor").
+    German Chancellor Angela Merkel" gives "Chancellor", not "Meets German Chancellor").  ``title``: a
+    title the NER took into the name's span, which the words before ``start`` go on ("former" +
+    "President" of "President Ronald Reagan": "former President").
     """
-    words: list[str] = []
+    words: list[str] = title.split() if title else []
     position = start
     office_name = False  # inside a capitalised office name: only more of it may come
     while len(words) < 5:
@@ -694,7 +696,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             or (_ZONE_SHAPE.fullmatch(form) and _MILITARY_CLOCK_BEFORE.search(text, max(0, start - 8), start))
         ):
             continue  # a time zone after a clock time
-        role = title
+        # a title inside the NER's span goes on with the words before it ("former President Ronald Reagan")
+        role = (_role_before(text, start, title) or title) if title is not None and kind == "PERSON" else title
         if kind == "PERSON" and role is None and tokens[-1] in _SITE_WORDS and len(tokens) >= 2:
             kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
         if kind == "ORG" and tokens[-1] in _NATURAL_FEATURES and len(tokens) >= 2:
