@@ -1101,3 +1101,16 @@ def test_a_page_spells_one_name_one_way() -> None:
         "Houghton": [("a", "Houghton")],
         "Hutten": [("b", "Hutten")],
     }
+
+
+def test_a_title_word_used_as_an_adjective_makes_no_role() -> None:
+    text = ("They met President Ada Moor, the official statement said. Kivu, the rebel headquarters, fell. "
+            "Lin Wu, a Ministry of Health official in charge of vaccines, spoke. Ola Tand, the U.N.'s aid chief, wept.")
+    mentions = _mentions_with_entities(text, [("Ada Moor", "PERSON"), ("Kivu", "PERSON"), ("Lin Wu", "PERSON"),
+                                              ("Ola Tand", "PERSON")])
+    assert [(m.form, m.role) for m in mentions] == [
+        ("Ada Moor", "President"),
+        ("Kivu", None),
+        ("Lin Wu", "Ministry of Health official in charge of vaccines"),
+        ("Ola Tand", "U.N.'s aid chief"),  # an initialism's point before the possessive ends nothing
+    ]

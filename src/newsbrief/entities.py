@@ -424,7 +424,7 @@ def _with_tenure(words: list[str], word: str) -> str | None:
 # the point of an initial ("U.S.", "U.N."): no sentence end inside an appositive
 # (and of an honorific before a name: "daughter of Mr. Mitsotakis")
 _INITIAL_POINT = re.compile(
-    r"(?<=\b[A-Z])\.(?=[A-Z]\.|\s+[A-Z]?[a-z])|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt))\.(?=\s+[A-Z])"
+    r"(?<=\b[A-Z])\.(?=[A-Z]\.|\s+[A-Z]?[a-z]|['\u2019]s\b)|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt))\.(?=\s+[A-Z])"
 )
 
 
@@ -443,9 +443,26 @@ def _role_after(text: str, end: int) -> str | None:
     # the title is in the phrase's own noun group, before a preposition other than "of" ("the leader of a …
     # group", "close friend of President Clinton's"): "the other from a Norwegian official" is no official
     head = _APPOSITIVE_PREPOSITION.split(phrase, maxsplit=1)[0]
-    if not any(w.lower().rstrip(".") in TITLE_HEADS or w.lower() in _KIN_WORDS for w in head.split()):
+
+    words = head.split()
+    # the last word of the noun group, before any "of" ("a top official of the party") or not ("a
+    # Ministry of Health official")
+    last = {len(head.split(" of ", 1)[0].split()) - 1, len(words) - 1}
+
+    def personal(k: int) -> bool:
+        word = words[k].lower()
+        if word in _ADJECTIVE_TITLES:
+            # "a senior official", but "X, the official statement said", "the rebel headquarters"
+            return k in last
+        return word.rstrip(".") in TITLE_HEADS or word in _KIN_WORDS
+
+    if not any(personal(k) for k in range(len(words))):
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", phrase)
+
+
+# title words that are adjectives too: a role only as the last word of their noun group
+_ADJECTIVE_TITLES = frozenset({"official", "executive", "rebel"})
 
 
 _APPOSITIVE_PREPOSITION = re.compile(
