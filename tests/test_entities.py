@@ -1114,3 +1114,18 @@ def test_a_title_word_used_as_an_adjective_makes_no_role() -> None:
         ("Lin Wu", "Ministry of Health official in charge of vaccines"),
         ("Ola Tand", "U.N.'s aid chief"),  # an initialism's point before the possessive ends nothing
     ]
+
+
+def test_a_person_shaped_name_listed_with_a_person_votes_as_one() -> None:
+    text = "Police charged Ana Lopes and Karim Fhadi on Monday. Ivo Rand and Federal Reserve staff met."
+    mentions = _mentions_with_entities(
+        text, [("Ana Lopes", "PERSON"), ("Karim Fhadi", "ORG"), ("Ivo Rand", "PERSON"), ("Federal Reserve", "ORG")]
+    )
+    # a common word is no name's ("Federal Reserve")
+    assert [(m.form, m.person_cue) for m in mentions if m.kind == "ORG"] == [
+        ("Karim Fhadi", True), ("Federal Reserve", False)
+    ]
+    # a comma alone is no pair: "Wes Cole, Sando Brann commander" describes him
+    text = "Wes Cole, Sando Brann commander, spoke."
+    mentions = _mentions_with_entities(text, [("Wes Cole", "PERSON"), ("Sando Brann", "ORG")])
+    assert [m.person_cue for m in mentions if m.kind == "ORG"] == [False]

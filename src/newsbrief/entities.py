@@ -768,7 +768,42 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if short_form and _shortens(short_form.group(1), form):
             a_start, a_end = short_form.span(1)
             mentions.append(Mention(article.id, text[a_start:a_end], kind, a_start, a_end, None, kind == "ORG", kind == "GPE"))
-    return mentions
+    return _paired_with_people(mentions, text)
+
+
+PAIRED_NAME_ZIPF = 4.0  # no word of a name paired with a person's as common as this ("Federal Reserve", "European Union")
+_PAIRED = re.compile(r",?\s+and\s+")  # not a comma alone: "Wesley Clark, Supreme Allied Commander" describes him
+_PERSON_SHAPE = re.compile(r"[A-Z][a-z][\w'\u2019-]*|(?:al|el|bin|ibn|de|van|von)-?[A-Z]?[\w'\u2019-]*")
+
+
+def _paired_with_people(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name shaped as a person's that the NER calls an organisation, listed with a person, is one.
+
+    "Abdel Basset Ali al-Megrahi and Lamen Khalifa Fhimah": the small NER labels the second of two
+    suspects ORG.  Only a name of two to four words, each a capitalised word or a surname's particle,
+    none an organisation's head word nor a common English word, with no cue of its own, right after or before a person the NER
+    labelled so, with only "and" between; it votes as a person's title does (an organisation mentioned
+    more often, once beside a person, stays one).
+    """
+    out = list(mentions)
+    for k, m in enumerate(out):
+        words = m.form.split()
+        if (
+            m.kind != "ORG"
+            or m.role
+            or m.organisation_cue
+            or not 2 <= len(words) <= 4
+            or not all(_PERSON_SHAPE.fullmatch(w) for w in words)
+            or any(w.lower() in _ORGANISATION_HEADS or zipf_frequency(w.lower(), "en") >= PAIRED_NAME_ZIPF for w in words)
+        ):
+            continue
+        neighbours = [out[j] for j in (k - 1, k + 1) if 0 <= j < len(out)]
+        for other in neighbours:
+            first, second = (other, m) if other.start < m.start else (m, other)
+            if other.kind == "PERSON" and _PAIRED.fullmatch(text, first.end, second.start):
+                out[k] = replace(m, person_cue=True)
+                break
+    return out
 
 
 def _shortens(short: str, name: str) -> bool:
