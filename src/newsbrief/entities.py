@@ -781,9 +781,9 @@ def _paired_with_people(mentions: list[Mention], text: str) -> list[Mention]:
 
     "Abdel Basset Ali al-Megrahi and Lamen Khalifa Fhimah": the small NER labels the second of two
     suspects ORG.  Only a name of two to four words, each a capitalised word or a surname's particle,
-    none an organisation's head word nor a common English word, with no cue of its own, right after or before a person the NER
-    labelled so, with only "and" between; it votes as a person's title does (an organisation mentioned
-    more often, once beside a person, stays one).
+    none an organisation's head word nor a common English word, with no cue of its own, right after or
+    before a person the NER labelled so, with only "and" between; it votes as a person's title does (an
+    organisation mentioned more often, once beside a person, stays one).
     """
     out = list(mentions)
     for k, m in enumerate(out):

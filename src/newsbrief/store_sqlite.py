@@ -479,7 +479,10 @@ class SqliteStore:
         choose_headline`) becomes the story's while its membership stays as briefed, so that the story
         lists show what the story page shows (until then, the largest duplicate group's title).
         """
-        headline = json.loads(payload).get("headline")
+        try:
+            headline = json.loads(payload).get("headline")
+        except (ValueError, AttributeError):  # not a briefing's JSON object: cached as it is
+            headline = None
         with self.write():
             self._con.execute("DELETE FROM briefings WHERE story_id = ? AND story_version != ?", (story_id, version))
             self._con.execute(
