@@ -161,7 +161,7 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
                 cut = None
             if pattern is _AFTER_VERB_SUBJECT:
                 # '…," said a WeWork spokesperson when contacted by Reuters': the subject ends where a
-                # clause or an adverbial phrase begins; the one asking is no speaker
+                # clause or the one spoken to begins (_SUBJECT_ENDS); the one asking is no speaker
                 clause = _SUBJECT_ENDS.search(text, who_start, who_end)
                 if clause is not None:
                     who_end = clause.start()
