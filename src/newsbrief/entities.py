@@ -1621,17 +1621,12 @@ def _attach_surnames(
             hits_of[m.form] = _people_named(m.form, clusters, matcher, articles=articles)
     # each form's person, decided before any surname joins one (the counts of full names only)
     person_of = {form: _dominant(hits) for form, hits in hits_of.items()}
-    # per article and person, the spellings of the bare surnames that would join them (not a given name)
-    spellings: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for m, _context in surnames:
-        person = person_of[m.form]
-        if person is not None and any(matcher.surname_matches(m.form, f) for n in person for f in n.forms):
-            spellings[(m.article_id, id(person))].add(matcher.tokens(m.form)[-1])
+    spelling = _Spellings(surnames, person_of, matcher)
     for m, context in surnames:
         person = person_of[m.form]
         if person is not None and m.role and len(hits_of[m.form]) > 1:
             person = None  # a titled surname of several people ("President Bush" next to Laura Bush): not by counts
-        if person is not None and _spelt_otherwise_in_article(m, person, spellings[(m.article_id, id(person))], matcher):
+        if person is not None and spelling.otherwise(m, person):
             person = None  # "Houghton" on a page naming Alan Hutton: a page spells one name one way
         if person is not None:
             target = person[0]
@@ -1646,31 +1641,54 @@ def _attach_surnames(
         target.mentions.append(m)
 
 
-def _spelt_otherwise_in_article(m: Mention, person: list[_Name], bare: set[str], matcher: NameMatcher) -> bool:
-    """Whether the article of surname mention ``m`` spells ``person``'s surname otherwise.
+class _Spellings:
+    """How each page spells the people its bare surnames would join (computed once, before any joins).
 
     A surname matches a full name up to a typo or a transliteration ("Alenkar" / "Jose Alencar"), which
     happens between sources; one page spells one name one way: a bare "Houghton" on a page naming Alan
-    Hutton in full, or next to a bare "Hutton" (``bare``: the page's spellings of the bare surnames that
-    would join the person), is somebody else — unless it is the spelling of the person's full name.
+    Hutton in full, or next to a bare "Hutton", is somebody else — unless it is the spelling of the
+    person's full name.  The people's full names are fixed while surnames join them (those are one word).
     """
-    own = matcher.tokens(m.form)[-1]
-    # the person's surnames as its full names spell them; a double surname's parts too ("Madikizela" of
-    # "Winnie Madikizela-Mandela")
-    full = [matcher.tokens(form) for name in person for form in name.forms if len(matcher.tokens(form)) >= 2]
-    surnames = {part for tokens in full for part in (tokens[-1], *tokens[-1].split("-"))}
-    if own in surnames:
-        return False
-    if len(bare) > 1:
-        return True
-    for name in person:
-        for other in name.mentions:
-            tokens = matcher.tokens(other.form)
-            if other.article_id == m.article_id and len(tokens) >= 2:
-                parts = {p for t in tokens if len(t) > 1 for p in (t, *t.split("-"))}
-                if own not in parts:
-                    return True
-    return False
+
+    def __init__(
+        self, surnames: list[tuple[Mention, Counter[str]]], person_of: dict[str, list[_Name] | None], matcher: NameMatcher
+    ) -> None:
+        self._matcher = matcher
+        people = {id(p): p for p in person_of.values() if p is not None}
+        # per person, the surnames its full names spell, a double surname's parts too ("Madikizela" of
+        # "Winnie Madikizela-Mandela"); per article and person, the name parts of each full name given there
+        self._surnames: dict[int, set[str]] = defaultdict(set)
+        self._full_names: dict[tuple[str, int], list[set[str]]] = defaultdict(list)
+        for pid, person in people.items():
+            for name in person:
+                for form in name.forms:
+                    tokens = matcher.tokens(form)
+                    if len(tokens) >= 2:
+                        self._surnames[pid].update((tokens[-1], *tokens[-1].split("-")))
+                for other in name.mentions:
+                    tokens = matcher.tokens(other.form)
+                    if len(tokens) >= 2:
+                        parts = {part for t in tokens if len(t) > 1 for part in (t, *t.split("-"))}
+                        self._full_names[(other.article_id, pid)].append(parts)
+        # per article and person, the spellings of the bare surnames that would join them (not a given name)
+        is_surname = {
+            form: any(matcher.surname_matches(form, f) for n in person for f in n.forms)
+            for form, person in person_of.items()
+            if person is not None
+        }
+        self._bare: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for m, _context in surnames:
+            person = person_of[m.form]
+            if person is not None and is_surname[m.form]:
+                self._bare[(m.article_id, id(person))].add(matcher.tokens(m.form)[-1])
+
+    def otherwise(self, m: Mention, person: list[_Name]) -> bool:
+        """Whether the article of surname mention ``m`` spells ``person``'s surname otherwise."""
+        own = self._matcher.tokens(m.form)[-1]
+        if own in self._surnames[id(person)]:
+            return False
+        key = (m.article_id, id(person))
+        return len(self._bare[key]) > 1 or any(own not in parts for parts in self._full_names[key])
 
 
 DOMINANT_SHARE = 3  # times more full-name mentions than every other person of a surname, for a bare surname
