@@ -49,7 +49,7 @@ import scipy.sparse as sp
 from newsbrief.errors import UsageError
 from newsbrief.model import Article
 from newsbrief.settings import ClusterOptions
-from newsbrief.text import STOPWORDS, clean_chars, content_words
+from newsbrief.text import STOPWORDS, clean_chars, content_words, word_frequencies
 
 NAME_PREFIX = "="
 _SENTENCE_END = frozenset('.!?"\'\n:;')
@@ -81,14 +81,6 @@ class Representation(Protocol):
     def state(self) -> dict[str, Any]:
         """Plain data (JSON-able) from which :func:`representation_from_state` rebuilds the object."""
         ...
-
-
-@functools.cache
-def _frequencies(language: str) -> dict[str, float]:
-    """Word → frequency in ``language`` (wordfreq's "best" list; loaded once per language)."""
-    import wordfreq
-
-    return wordfreq.get_frequency_dict(language, wordlist="best")
 
 
 @functools.cache
@@ -173,7 +165,7 @@ class TfidfRepresentation:
         if self.background_docs <= 0:
             return 0.0
         word = term[len(NAME_PREFIX):] if term.startswith(NAME_PREFIX) else term
-        frequency = max(_frequencies(language).get(word, 0.0) for language in self._languages)
+        frequency = max(word_frequencies(language).get(word, 0.0) for language in self._languages)
         return self.background_docs * -math.expm1(-self.background_words * frequency)
 
     def partial_fit(self, articles: Sequence[Article]) -> None:

@@ -17,6 +17,7 @@ text and no two stages disagree on what a word or a sentence is.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -174,6 +175,14 @@ def words(text: str) -> list[str]:
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the ``\\w+`` tokens of ``text``."""
     return [match.span() for match in _WORD.finditer(text)]
+
+
+@functools.cache
+def word_frequencies(language: str) -> dict[str, float]:
+    """Word → frequency in ``language`` (wordfreq's "best" list, shipped in its wheel; loaded once)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict(language, wordlist="best")
 
 
 def content_words(text: str) -> list[str]:
