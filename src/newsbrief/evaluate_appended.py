@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 STYLES = ("headline", "headline+byline", "dateline", "bare")
 COLLECTIONS = ("bbc", "wikiref", "duc", "multiling", "benchmark")
+_TUNED_UNDER = "/work/shared/data/"
 _BYLINE = ("By Staff Reporter", "Published 12 March 2005")
 _DATELINE = "LONDON (Reuters) - "
 # a paragraph that already opens with a wire dateline ("WASHINGTON (AP) _", "MOSCOW -")
@@ -66,6 +67,15 @@ class Story:
     title: str | None
     paragraphs: tuple[str, ...]
     split_alone: bool  # the cleaner cut the unglued article
+    key: str = ""  # the path under the data folder (``path#docno`` for SGML), or the benchmark page's id
+
+    @property
+    def half(self) -> Half:
+        """The story's half: a hash of its path as first read, under ``/work/shared/data/``.
+
+        The prefix keeps the halves the thresholds were chosen on, wherever the data folder is.
+        """
+        return half(self.key if self.collection == "benchmark" else _TUNED_UNDER + self.key)
 
 
 @dataclass
@@ -172,8 +182,13 @@ def load_stories(
             paragraphs = tuple(_paragraphs(result.main.text))
             if not paragraphs:
                 continue
+            key = raw.source
+            root = str(data.resolve()) + "/"
+            resolved = str(Path(raw.source.split("#")[0]).resolve())
+            if collection != "benchmark" and resolved.startswith(root):
+                key = resolved[len(root) :] + raw.source[len(raw.source.split("#")[0]) :]
             stories.append(
-                Story(collection, group, category, raw, result.main.title, paragraphs, bool(result.appended))
+                Story(collection, group, category, raw, result.main.title, paragraphs, bool(result.appended), key)
             )
     return stories
 
@@ -214,18 +229,18 @@ def evaluate_appended(
 
     by_half: dict[tuple[str, Half], list[Story]] = defaultdict(list)
     for story in stories:
-        by_half[(story.collection, half(story.raw.source))].append(story)
+        by_half[(story.collection, story.half)].append(story)
     scores: dict[tuple[str, str, str], dict[Half | str, SplitScore]] = defaultdict(
         lambda: {"tune": SplitScore(), "report": SplitScore(), "all": SplitScore()}
     )
     for host in progress(stories):
-        part = half(host.raw.source)
+        part = host.half
         alone = scores[(host.collection, "alone", "-")]
         for key in (part, "all"):
             alone[key].articles += 1
             if host.split_alone:
                 alone[key].false_splits += 1
-                alone[key].false_split_sources.append(host.raw.source)
+                alone[key].false_split_sources.append(host.key)
         pool = by_half[(host.collection, part)]
         pairings: list[tuple[str, bool | None]] = (
             [("other", False), ("same", True)] if host.collection == "bbc" else [("any", None)]
@@ -238,7 +253,7 @@ def evaluate_appended(
                     pool,
                     same_category=same,
                     needs_title=style.startswith("headline"),
-                    seed=f"{host.raw.source}|{pairing}|{style}",
+                    seed=f"{_TUNED_UNDER}{host.key}|{pairing}|{style}",
                 )
                 if other is None:
                     continue
@@ -262,5 +277,23 @@ def evaluate_appended(
                     slot[key].split += bool(result.appended)
                     slot[key].separated += separated
                     if not separated:
-                        slot[key].missed_sources.append(f"{host.raw.source} + {other.raw.source}")
+                        slot[key].missed_sources.append(f"{host.key} + {other.key}")
     return dict(scores)
+
+
+def totals(
+    scores: dict[tuple[str, str, str], dict[Half | str, SplitScore]], *, bare: bool
+) -> dict[str, SplitScore]:
+    """Glued pages of the headed styles (or of ``bare``) and unglued articles, summed per half."""
+    out = {part: SplitScore() for part in ("tune", "report", "all")}
+    for (_collection, pairing, style), halves in scores.items():
+        for part, score in halves.items():
+            total = out[part]
+            if pairing == "alone":
+                total.articles += score.articles
+                total.false_splits += score.false_splits
+            elif (style == "bare") == bare:
+                total.glued += score.glued
+                total.split += score.split
+                total.separated += score.separated
+    return out

@@ -1,4 +1,4 @@
-"""``newsbrief eval clean extraction|lines|derive-labels|train``: measure HTML extraction and line cleaning."""
+"""``newsbrief eval clean extraction|lines|appended|derive-labels|train``: measure the cleaner."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import typer
 
 from newsbrief.cli.common import library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
+from newsbrief.evaluate_appended import COLLECTIONS, evaluate_appended, load_stories, totals
 from newsbrief.evaluate_clean import (
     SWEEP,
     Extractor,
@@ -139,6 +140,59 @@ def lines(
             for path, line_no in scores["all"].false_removals:
                 stdout.print(f"falsely removed: {path}:{line_no}", markup=False)
     _print_rows(rows)
+
+
+@clean_app.command("appended")
+def appended(
+    data: Path = typer.Option(DATA, "--data", help="The shared data folder."),
+    collections: list[str] = typer.Option(
+        list(COLLECTIONS), "--collection", help="Collections to glue: " + ", ".join(COLLECTIONS) + "."
+    ),
+    show_misses: bool = typer.Option(False, "--show-misses", help="List glued pages not separated and false splits."),
+) -> None:
+    """The appended-story split on real articles glued together, and false splits of the articles alone."""
+    from newsbrief.clean import Cleaner
+
+    unknown = sorted(set(collections) - set(COLLECTIONS))
+    if unknown:
+        raise typer.BadParameter(f"unknown collection {unknown[0]!r}", param_hint="--collection")
+    with library_errors():
+        cleaner = Cleaner(options=CleanOptions())
+        stories = load_stories(collections, data, cleaner=cleaner, progress=lambda it: progress(it, description="articles"))
+        scores = evaluate_appended(
+            stories, cleaner=cleaner, progress=lambda it: progress(it, description="glued", total=len(stories))
+        )
+    rows = [("collection", "pairing", "style", "half", "separated", "split", "false splits")]
+    for (collection, pairing, style), halves in sorted(scores.items()):
+        for part in ("tune", "report"):
+            s = halves[part]
+            if pairing == "alone":
+                rows.append((collection, "-", "alone", part, "-", "-", f"{s.false_splits}/{s.articles}"))
+            elif s.glued:
+                rows.append(
+                    (collection, pairing, style, part, f"{s.recall:.3f} ({s.separated}/{s.glued})", str(s.split), "-")
+                )
+    for bare in (False, True):
+        for part, s in totals(scores, bare=bare).items():
+            rows.append(
+                (
+                    "all",
+                    "-",
+                    "bare" if bare else "headed styles",
+                    part,
+                    f"{s.recall:.3f} ({s.separated}/{s.glued})",
+                    str(s.split),
+                    f"{s.false_splits}/{s.articles} ({s.false_split_rate:.2%})",
+                )
+            )
+    _print_rows(rows)
+    if show_misses:
+        for (collection, pairing, style), halves in sorted(scores.items()):
+            s = halves["all"]
+            for source in s.false_split_sources:
+                stdout.print(f"false split: {source}", markup=False)
+            for source in s.missed_sources:
+                stdout.print(f"not separated ({collection} {pairing} {style}): {source}", markup=False)
 
 
 @clean_app.command("derive-labels")
