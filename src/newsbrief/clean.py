@@ -665,6 +665,11 @@ def _appended_text(units: list[Unit], reasons: list[str | None], part: list[int]
     if not first.shape.sentence_like and not DATELINE.match(first.text):
         title, body = first.text, part[1:]
     removed = _removals(units, reasons, lo, hi)
+    # the appended story's byline under its headline (the page-level rules look for bylines at the top only)
+    while title is not None and len(body) > 1 and is_byline(units[body[0]].text, name_outlet=False):
+        removed.append(Removal(units[body[0]].text, "byline", units[body[0]].line_no))
+        body = body[1:]
+    removed.sort(key=lambda r: r.line_no)
     meta = tuple(r.line for r in removed if r.reason in META_REASONS)
     text = "\n\n".join(units[i].text for i in body)
     return CleanText(title, text, tuple(removed), meta)

@@ -147,7 +147,10 @@ def split_appended(
         anchors_after = [0] * (len(rest) + 1)
         for pos in range(len(rest) - 1, -1, -1):
             anchors_after[pos] = anchors_after[pos + 1] + units[rest[pos]].shape.anchor
-        marked = {pos for pos in _split_candidates(units, reasons, rest) if anchors_after[pos]}
+        # a story's first paragraph under a byline or date line starts with the headline above those
+        starts = {pos: _story_start(units, reasons, rest, pos) for pos in _split_candidates(units, reasons, rest)}
+        marked = {start for pos, start in starts.items() if anchors_after[pos]}
+        bylined = {start for pos, start in starts.items() if start != pos or reasons[rest[pos] - 1] in META_REASONS}
         # ... and any prose paragraph after another (a story glued on bare: only its topic differs)
         bare = {
             pos
@@ -158,20 +161,29 @@ def split_appended(
             and anchors_after[pos] >= _MIN_APPENDED_ANCHORS
         }
         positions = sorted(marked | bare)
-        cut = _least_similar(units, rest, positions, anchors_after, headline if not parts else set(), bare)
+        cut = _least_similar(
+            units, rest, positions, anchors_after, headline if not parts else set(), bare=bare, bylined=bylined
+        )
         if cut is None:
             break
-        if reasons[rest[cut] - 1] in META_REASONS:
-            # the story's own headline (and a byline the top-of-page rules did not take) above the
-            # byline or date line over its first paragraph goes with it
-            top = cut
-            while top > max(1, cut - _HEAD_LINES) and _title_shaped(units[rest[top - 1]]):
-                top -= 1
-            cut = top
         parts.append(rest[:cut])
         rest = rest[cut:]
     parts.append(rest)
     return parts
+
+
+def _story_start(units: list[Unit], reasons: list[str | None], rest: list[int], pos: int) -> int:
+    """Where the story whose candidate paragraph is ``rest[pos]`` starts.
+
+    With the headline (and a byline the top-of-page rules did not take) above the byline or date line
+    over it, when there is one.
+    """
+    if reasons[rest[pos] - 1] not in META_REASONS:
+        return pos
+    start = pos
+    while start > max(1, pos - _HEAD_LINES) and _title_shaped(units[rest[start - 1]]):
+        start -= 1
+    return start
 
 
 def _title_shaped(unit: Unit) -> bool:
@@ -192,7 +204,9 @@ def _least_similar(
     positions: list[int],
     anchors_after: list[int],
     headline: set[str],
+    *,
     bare: set[int],
+    bylined: set[int],
 ) -> int | None:
     """The candidate position whose two parts are least similar, below the threshold, or ``None``.
 
@@ -227,7 +241,8 @@ def _least_similar(
         if headline and _weighted_share(headline, below) > _HEADLINE_AFTER:
             continue  # the part after still talks about the page's headline
         shape = units[rest[pos]].shape
-        short = not shape.sentence_like and shape.words <= _SHORT_HEADING_WORDS
+        # a short heading, unless a byline or date line under it says a story starts there
+        short = not shape.sentence_like and shape.words <= _SHORT_HEADING_WORDS and pos not in bylined
         if pos in bare and above.total() < _BARE_MIN_WORDS:
             continue
         sim = _cosine(_weights(above, background_idf), _weights(below, background_idf))
