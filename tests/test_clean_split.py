@@ -13,8 +13,7 @@ from newsbrief.clean_split import background_idf
 from newsbrief.evaluate_appended import evaluate_appended, glue, load_stories, totals
 from newsbrief.settings import CleanOptions
 
-# The host page: the bridge story of the fixtures with three more paragraphs (a bare cut needs 80 content
-# words above it).
+# The host page: the bridge story of the fixtures with four more paragraphs.
 HOST = [
     TITLE,
     *BODY,
@@ -56,13 +55,6 @@ def test_the_appended_storys_headline_above_its_byline_goes_with_it() -> None:
     assert result.appended[0].text.split("\n\n")[0] == AIRLINE[0]
     assert AIRLINE_TITLE not in result.main.text
     assert "Maria Lopez" not in result.main.text
-
-
-def test_a_story_glued_on_bare_is_cut_where_the_topic_changes() -> None:
-    result = clean_page("\n".join([*HOST, *AIRLINE]))
-    assert len(result.appended) == 1
-    assert paragraphs(result)[-1] == HOST[-1]
-    assert result.appended[0].text.split("\n\n")[0] == AIRLINE[0]
 
 
 def test_paragraphs_on_other_aspects_of_one_story_are_not_cut() -> None:
@@ -144,8 +136,8 @@ def test_eval_appended_on_wikinews_and_wikiref() -> None:
     assert len(stories) >= 300
     scores = evaluate_appended(stories, cleaner=cleaner)
     headed, bare = totals(scores, bare=False)["all"], totals(scores, bare=True)["all"]
-    # measured 0.817 (784/960) and 0.409 (131/320); no unglued article split
+    # measured 0.817 (784/960) for the headed styles; bare glued stories are not cut (clean_split)
     assert headed.articles == bare.articles == len(stories)
     assert headed.false_splits == 0
     assert headed.recall >= 0.78
-    assert bare.recall >= 0.35
+    assert bare.false_splits == 0

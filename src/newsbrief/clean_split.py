@@ -1,11 +1,13 @@
 """Appended-story detection: where a page switches to a different, unrelated story.
 
-A candidate split point is a headline-like line or a new dateline inside the body
-(:func:`split_appended`, which the cleaner calls with its units and reasons).  The page is split
-there when the content words of the two parts are nearly disjoint (cosine of sublinear term-frequency
-vectors over :func:`newsbrief.text.content_words`, weighted by inverse document frequency when the
-cleaner has observed a batch).  Sections of one long article share their names and topic words, so
-their cosine stays well above the threshold and they are not split.
+A candidate split point is a headline-like line, a new dateline, or prose under a byline or date line
+(:func:`split_appended`, which the cleaner calls with its units and reasons).  The page is split there when the content words of the two parts are nearly disjoint: the
+cosine of sublinear term-frequency vectors over :func:`newsbrief.text.content_words`, each word weighed
+by its inverse document frequency in a background drawn from English word frequencies
+(:func:`background_idf`), so that shared common words ("said", "government") count little and shared
+names much.  Sections of one long article share their names and topic words, so their cosine stays
+above the thresholds and they are not split.  Measured by ``newsbrief eval clean appended``
+(:mod:`newsbrief.evaluate_appended`).
 
 >>> a = ["The central bank raised interest rates again on Tuesday, citing inflation and wages."] * 3
 >>> b = ["The striker scored twice as the home side won the cup final in extra time."] * 3
@@ -95,11 +97,11 @@ _SHORT_HEADING_WORDS = 5
 _HEADING_ABOVE = 0.34
 _HEADLINE_AFTER = 0.3
 _MIN_APPENDED_ANCHORS = 3
-# A story glued on with no heading and no dateline shows only as a change of topic between two prose
-# paragraphs: a cut there needs the parts far less alike (the unglued articles' least similar such cut
-# on the tuning half is at 0.059) and 80 content words above it.
-_BARE_THRESHOLD = 0.03
-_BARE_MIN_WORDS = 80
+# Not cut: a story glued on with no heading and no dateline, which shows only as a change of topic
+# between two prose paragraphs. Tried in session 23 (every prose paragraph after another a candidate,
+# IDF cosine < 0.03, 80 content words above): bare glued stories separated 0.09 → 0.38, no false split,
+# but it compares the two parts' words at every paragraph of every page — cleaning 0.53 → 0.78 CPU-ms
+# per article, the plain-text ingest target's margin on a slow machine (docs/cleaning.md).
 # headline-shaped lines above an appended story's byline / date line that go with it
 _HEAD_LINES = 3
 # ... or, for a story opening with a wire dateline, one long paragraph (a wire story without paragraph
@@ -116,10 +118,13 @@ _BACKGROUND_WORDS = 300.0
 def background_idf(word: str) -> float:
     """A word's inverse document frequency in a background drawn from English word frequencies.
 
+    wordfreq's "small" list (29k words, frequencies down to 1e-6): a rarer word weighs 7.07 as listed,
+    7.22 unlisted — the same for the split — and the list is a few MB in each worker, not 40.
+
     >>> background_idf("said") < background_idf("economy") < background_idf("cyprus") < background_idf("qwzx")
     True
     """
-    frequency = word_frequencies("en").get(word, 0.0)
+    frequency = word_frequencies("en", wordlist="small").get(word, 0.0)
     df = _BACKGROUND_DOCS * -math.expm1(-_BACKGROUND_WORDS * frequency)
     return math.log((1.0 + _BACKGROUND_DOCS) / (1.0 + df)) + 1.0
 
@@ -135,10 +140,9 @@ def split_appended(
 ) -> list[list[int]]:
     """The body (unit indices) cut into the main story and up to four appended stories.
 
-    Candidates come from :func:`_split_candidates`; a candidate needs three prose anchors after it, a
-    line whose words are mostly not what the text above talks about (by background weight), and (for
-    the first cut) a part after it that does not talk about the page's headline; :func:`find_split`
-    picks the least similar one below the threshold (IDF-weighted, :func:`background_idf`).
+    Candidates come from :func:`_split_candidates` (moved up to the headline over a byline or date line);
+    :func:`_least_similar` picks the least similar one below its threshold (IDF-weighted,
+    :func:`background_idf`).
     """
     headline = set(content_words(title or ""))
     parts: list[list[int]] = []
@@ -151,19 +155,7 @@ def split_appended(
         starts = {pos: _story_start(units, reasons, rest, pos) for pos in _split_candidates(units, reasons, rest)}
         marked = {start for pos, start in starts.items() if anchors_after[pos]}
         bylined = {start for pos, start in starts.items() if start != pos or reasons[rest[pos] - 1] in META_REASONS}
-        # ... and any prose paragraph after another (a story glued on bare: only its topic differs)
-        bare = {
-            pos
-            for pos in range(1, len(rest))
-            if pos not in marked
-            and units[rest[pos]].shape.anchor
-            and units[rest[pos - 1]].shape.anchor
-            and anchors_after[pos] >= _MIN_APPENDED_ANCHORS
-        }
-        positions = sorted(marked | bare)
-        cut = _least_similar(
-            units, rest, positions, anchors_after, headline if not parts else set(), bare=bare, bylined=bylined
-        )
+        cut = _least_similar(units, rest, sorted(marked), anchors_after, headline if not parts else set(), bylined)
         if cut is None:
             break
         parts.append(rest[:cut])
@@ -198,14 +190,60 @@ def _title_shaped(unit: Unit) -> bool:
     )
 
 
+class _TwoParts:
+    """The text above and below a moving cut, with the IDF-weighted cosine of the two kept up to date.
+
+    Moving a paragraph from below to above touches only its words (the dot product and both norms are
+    updated word by word), so scanning a page's candidates costs one pass over its words instead of one
+    pass over its vocabulary per candidate.  A word weighs its sublinear term frequency
+    times its background IDF.
+    """
+
+    def __init__(self, counters: list[Counter[str]]) -> None:
+        self.above: Counter[str] = Counter()
+        self.below: Counter[str] = Counter()
+        for counter in counters:
+            self.below.update(counter)
+        self.idf = {word: background_idf(word) for word in self.below}
+        self.above_size = 0
+        self.below_size = self.below.total()
+        self.dot = 0.0
+        self.norm_above = 0.0
+        self.norm_below = sum(((1.0 + math.log(c)) * self.idf[w]) ** 2 for w, c in self.below.items())
+
+    def move_up(self, counter: Counter[str]) -> None:
+        """Move one paragraph's words from the part below the cut to the part above it."""
+        above, below, log = self.above, self.below, math.log
+        for word, n in counter.items():
+            idf = self.idf[word]
+            a, b = above[word], below[word]
+            old_a = (1.0 + log(a)) * idf if a else 0.0
+            old_b = (1.0 + log(b)) * idf
+            new_a = (1.0 + log(a + n)) * idf
+            new_b = (1.0 + log(b - n)) * idf if b > n else 0.0
+            above[word] = a + n
+            if b > n:
+                below[word] = b - n
+            else:
+                del below[word]
+            self.norm_above += new_a * new_a - old_a * old_a
+            self.norm_below += new_b * new_b - old_b * old_b
+            self.dot += new_a * new_b - old_a * old_b
+        size = counter.total()
+        self.above_size += size
+        self.below_size -= size
+
+    def cosine(self) -> float:
+        norms = self.norm_above * self.norm_below
+        return max(0.0, self.dot) / math.sqrt(norms) if norms > 0 else 1.0
+
+
 def _least_similar(
     units: list[Unit],
     rest: list[int],
     positions: list[int],
     anchors_after: list[int],
     headline: set[str],
-    *,
-    bare: set[int],
     bylined: set[int],
 ) -> int | None:
     """The candidate position whose two parts are least similar, below the threshold, or ``None``.
@@ -217,36 +255,28 @@ def _least_similar(
     if not positions:
         return None
     counters = [Counter(content_words(units[i].text)) for i in rest]
-    total: Counter[str] = Counter()
-    for counter in counters:
-        total.update(counter)
-    size = total.total()
-    above: Counter[str] = Counter()
+    parts = _TwoParts(counters)
     done = 0
     best: tuple[float, int] | None = None
     for pos in positions:
         while done < pos:
-            above.update(counters[done])
+            parts.move_up(counters[done])
             done += 1
-        after = size - above.total()
-        if above.total() < MIN_PART_WORDS or after < MIN_PART_WORDS:
+        if parts.above_size < MIN_PART_WORDS or parts.below_size < MIN_PART_WORDS:
             continue
         if anchors_after[pos] < _MIN_APPENDED_ANCHORS and not (
-            after >= _MIN_APPENDED_WORDS and DATELINE.match(units[rest[pos]].text)
+            parts.below_size >= _MIN_APPENDED_WORDS and DATELINE.match(units[rest[pos]].text)
         ):
             continue
-        if _weighted_share(set(counters[pos]), above) > _HEADING_ABOVE:
+        if _weighted_share(set(counters[pos]), parts.above) > _HEADING_ABOVE:
             continue  # a heading naming what the text above talks about: a section of the same story
-        below = total - above
-        if headline and _weighted_share(headline, below) > _HEADLINE_AFTER:
+        if headline and _weighted_share(headline, parts.below) > _HEADLINE_AFTER:
             continue  # the part after still talks about the page's headline
         shape = units[rest[pos]].shape
         # a short heading, unless a byline or date line under it says a story starts there
         short = not shape.sentence_like and shape.words <= _SHORT_HEADING_WORDS and pos not in bylined
-        if pos in bare and above.total() < _BARE_MIN_WORDS:
-            continue
-        sim = _cosine(_weights(above, background_idf), _weights(below, background_idf))
-        limit = _BARE_THRESHOLD if pos in bare else _SHORT_HEADING_THRESHOLD if short else _SPLIT_THRESHOLD
+        sim = parts.cosine()
+        limit = _SHORT_HEADING_THRESHOLD if short else _SPLIT_THRESHOLD
         if sim < limit and (best is None or sim < best[0]):
             best = (sim, pos)
     return best[1] if best else None

@@ -178,11 +178,11 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 
 @functools.cache
-def word_frequencies(language: str) -> dict[str, float]:
-    """Word → frequency in ``language`` (wordfreq's "best" list, shipped in its wheel; loaded once)."""
+def word_frequencies(language: str, wordlist: str = "best") -> dict[str, float]:
+    """Word → frequency in ``language`` (a wordfreq list, shipped in its wheel; loaded once)."""
     import wordfreq
 
-    return wordfreq.get_frequency_dict(language, wordlist="best")
+    return wordfreq.get_frequency_dict(language, wordlist=wordlist)
 
 
 def content_words(text: str) -> list[str]:
