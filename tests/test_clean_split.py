@@ -141,3 +141,30 @@ def test_eval_appended_on_wikinews_and_wikiref() -> None:
     assert headed.false_splits == 0
     assert headed.recall >= 0.78
     assert bare.false_splits == 0
+
+
+@pytest.mark.data
+def test_cli_eval_clean_appended_prints_every_row_and_the_totals() -> None:
+    from typer.testing import CliRunner
+
+    from newsbrief.cli import app
+
+    data = shared_data()
+    result = CliRunner().invoke(
+        app, ["eval", "clean", "appended", "--data", str(data), "--collection", "multiling"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.split()[:4] == ["multiling", "any", "headline", "report"] for line in lines)
+    totals_row = next(line for line in lines if line.split()[:5] == ["all", "-", "headed", "styles", "all"])
+    assert totals_row.endswith("0/100 (0.00%)")  # no WikiNews article split alone
+
+
+def test_cli_eval_clean_appended_rejects_an_unknown_collection() -> None:
+    from typer.testing import CliRunner
+
+    from newsbrief.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "clean", "appended", "--collection", "reuters"])
+    assert result.exit_code == 2
+    assert "unknown collection 'reuters'" in result.output
