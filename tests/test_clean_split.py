@@ -48,6 +48,16 @@ def test_a_short_headline_sharing_a_word_with_the_page_still_starts_a_story() ->
     assert set(BODY) <= set(paragraphs(result))
 
 
+def test_a_long_headline_over_a_standfirst_starts_a_story() -> None:
+    # 16 words read like a sentence, but a headline does not end like one; a one-line standfirst under it
+    title = "Airline profits fall by a fifth as jet fuel prices climb and summer bookings stay strong"
+    text = "\n".join([*HOST, title, "Shares recover most of the early loss", *AIRLINE])
+    result = clean_page(text)
+    assert len(result.appended) == 1
+    assert result.appended[0].title == title
+    assert "Skyway" not in result.main.text
+
+
 def test_the_appended_storys_headline_above_its_byline_goes_with_it() -> None:
     text = "\n".join([*HOST, AIRLINE_TITLE, "By Maria Lopez", "Published 4 May 2021", *AIRLINE])
     result = clean_page(text)
@@ -136,10 +146,10 @@ def test_eval_appended_on_wikinews_and_wikiref() -> None:
     assert len(stories) >= 300
     scores = evaluate_appended(stories, cleaner=cleaner)
     headed, bare = totals(scores, bare=False)["all"], totals(scores, bare=True)["all"]
-    # measured 0.817 (784/960) for the headed styles; bare glued stories are not cut (clean_split)
+    # measured 0.856 (822/960) for the headed styles; bare glued stories are not cut (clean_split)
     assert headed.articles == bare.articles == len(stories)
     assert headed.false_splits == 0
-    assert headed.recall >= 0.78
+    assert headed.recall >= 0.82
     assert bare.false_splits == 0
 
 

@@ -662,7 +662,8 @@ def _appended_text(units: list[Unit], reasons: list[str | None], part: list[int]
     first = units[part[0]]
     title = None
     body = part
-    if not first.shape.sentence_like and not DATELINE.match(first.text):
+    # a headline: not prose, or too long for a short line but not ending like a sentence (clean_split)
+    if (not first.shape.sentence_like or not first.shape.terminal) and not DATELINE.match(first.text):
         title, body = first.text, part[1:]
     removed = _removals(units, reasons, lo, hi)
     # the appended story's byline under its headline (the page-level rules look for bylines at the top only)

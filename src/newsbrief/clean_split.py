@@ -62,8 +62,8 @@ def topic_similarity(
 def _split_candidates(units: list[Unit], reasons: list[str | None], body: list[int]) -> list[int]:
     """Positions in ``body`` where a new story could start.
 
-    A headline-like line followed by prose, a paragraph opening with a wire dateline, or prose right
-    after a byline/date line.
+    A headline-like line followed by prose (or by one line and prose), a paragraph opening with a wire
+    dateline, or prose right after a byline/date line.
     """
     candidates = []
     for pos, i in enumerate(body):
@@ -71,13 +71,15 @@ def _split_candidates(units: list[Unit], reasons: list[str | None], body: list[i
         shape = unit.shape
         nxt = units[body[pos + 1]] if pos + 1 < len(body) else None
         headline_like = (
-            not shape.sentence_like
+            # a long headline reads like a sentence but does not end like one
+            (not shape.sentence_like or not shape.terminal)
             and 3 <= shape.words <= 20
             and shape.separators == 0
             and not unit.text.rstrip().endswith(":")
             and not is_numbered(unit.text)
             and nxt is not None
-            and nxt.shape.anchor
+            # prose under it, or under one line (a standfirst, a photo's caption) below it
+            and (nxt.shape.anchor or (pos + 2 < len(body) and units[body[pos + 2]].shape.anchor))
         )
         after_meta = i > 0 and reasons[i - 1] in META_REASONS and shape.anchor
         if headline_like or after_meta or (shape.anchor and DATELINE.match(unit.text)):
