@@ -178,3 +178,13 @@ def test_cli_eval_clean_appended_rejects_an_unknown_collection() -> None:
     result = CliRunner().invoke(app, ["eval", "clean", "appended", "--collection", "reuters"])
     assert result.exit_code == 2
     assert "unknown collection 'reuters'" in result.output
+
+
+def test_cli_eval_clean_appended_names_a_missing_collection_folder(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsbrief.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "clean", "appended", "--data", str(tmp_path), "--collection", "wikiref"])
+    assert result.exit_code == 2
+    assert "WikiRef220: not found (the 'wikiref' collection)" in result.output

@@ -1,11 +1,11 @@
 """Appended-story detection: where a page switches to a different, unrelated story.
 
 A candidate split point is a headline-like line, a new dateline, or prose under a byline or date line
-(:func:`split_appended`, which the cleaner calls with its units and reasons).  The page is split there when the content words of the two parts are nearly disjoint: the
-cosine of sublinear term-frequency vectors over :func:`newsbrief.text.content_words`, each word weighed
-by its inverse document frequency in a background drawn from English word frequencies
-(:func:`background_idf`), so that shared common words ("said", "government") count little and shared
-names much.  Sections of one long article share their names and topic words, so their cosine stays
+(:func:`split_appended`, which the cleaner calls with its units and reasons).  The page is split there
+when the content words of the two parts are nearly disjoint: the cosine of sublinear term-frequency
+vectors over :func:`newsbrief.text.content_words`, each word weighed by its inverse document frequency
+in a background drawn from English word frequencies (:func:`background_idf`), so that shared common
+words ("said", "government") count little and shared names much.  Sections of one long article share their names and topic words, so their cosine stays
 above the thresholds and they are not split.  Measured by ``newsbrief eval clean appended``
 (:mod:`newsbrief.evaluate_appended`).
 
@@ -87,9 +87,9 @@ def _split_candidates(units: list[Unit], reasons: list[str | None], body: list[i
     return candidates
 
 
-# Chosen on the tuning half of ``newsbrief eval clean appended`` (real articles glued together; every
-# candidate of the unglued articles of both halves stays below them): the parts' IDF-weighted cosine
-# below 0.10 (0.05 after a short heading of at most 5 words, the shape of a long article's section
+# Chosen on the tuning half of ``newsbrief eval clean appended`` (real articles glued together; no
+# unglued article of either half is cut at them): the parts' IDF-weighted cosine below 0.10 (0.05 after
+# a short heading of at most 5 words with no byline under it, the shape of a long article's section
 # headings: "Aid appeals and international reaction" opens a section sharing few rare words with the
 # text above), the heading naming at most a third (by weight) of what the text above talks about, the
 # part after it at most 30 % of the page headline's weight.
@@ -98,22 +98,23 @@ _SHORT_HEADING_THRESHOLD = 0.05
 _SHORT_HEADING_WORDS = 5
 _HEADING_ABOVE = 0.34
 _HEADLINE_AFTER = 0.3
+# The part after a cut: three prose anchors, or, for a story opening with a wire dateline, one long
+# paragraph (a wire story without paragraph breaks; after a headline-like line, a long paragraph is as
+# often one item of a list of reviews)
 _MIN_APPENDED_ANCHORS = 3
-# Not cut: a story glued on with no heading and no dateline, which shows only as a change of topic
-# between two prose paragraphs. Tried in session 23 (every prose paragraph after another a candidate,
-# IDF cosine < 0.03, 80 content words above): bare glued stories separated 0.09 → 0.38, no false split,
-# but it compares the two parts' words at every paragraph of every page — cleaning 0.53 → 0.78 CPU-ms
-# per article, the plain-text ingest target's margin on a slow machine (docs/cleaning.md).
+_MIN_APPENDED_WORDS = 120
 # headline-shaped lines above an appended story's byline / date line that go with it
 _HEAD_LINES = 3
-# ... or, for a story opening with a wire dateline, one long paragraph (a wire story without paragraph
-# breaks; after a headline-like line, a long paragraph is as often one item of a list of reviews)
-_MIN_APPENDED_WORDS = 120
 # The background of the word weights: the clustering's (settings.ClusterOptions: 500 virtual documents
 # of 300 words drawn from English word frequencies), so that "said", "year" or "government" weigh
 # little and names and rare words much — a page needs no batch to weigh its words.
 _BACKGROUND_DOCS = 500.0
 _BACKGROUND_WORDS = 300.0
+# Not cut: a story glued on with no heading and no dateline, which shows only as a change of topic
+# between two prose paragraphs. Tried in session 23 (every prose paragraph after another a candidate,
+# IDF cosine < 0.03, 80 content words above): bare glued stories separated 0.09 → 0.38, no false split,
+# but it compares the two parts' words at every paragraph of every page — cleaning 0.53 → 0.78 CPU-ms
+# per article, the plain-text ingest target's margin on a slow machine (docs/cleaning.md).
 
 
 @functools.cache
@@ -197,8 +198,8 @@ class _TwoParts:
 
     Moving a paragraph from below to above touches only its words (the dot product and both norms are
     updated word by word), so scanning a page's candidates costs one pass over its words instead of one
-    pass over its vocabulary per candidate.  A word weighs its sublinear term frequency
-    times its background IDF.
+    pass over its vocabulary per candidate.  A word weighs its sublinear term frequency times its
+    background IDF.
     """
 
     def __init__(self, counters: list[Counter[str]]) -> None:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsbrief.errors import UsageError
 from newsbrief.evaluate_clean import Half, half
 
 if TYPE_CHECKING:
@@ -133,6 +134,17 @@ def _documents(collection: str, data: Path) -> Iterator[tuple[str, str, RawDocum
     from newsbrief.settings import IngestOptions
 
     options = IngestOptions()
+    folder_of = {
+        "bbc": data / "bbc-news-2225" / "bbc",
+        "wikiref": data / "wikiref220" / "WikiRef220",
+        "duc": data / "duc2004" / "docs",
+        "multiling": data / "multiling2011-en" / "source",
+        "benchmark": data / "article-extraction-benchmark",
+    }
+    if collection not in folder_of:
+        raise ValueError(f"unknown collection {collection!r}")
+    if not folder_of[collection].is_dir():
+        raise UsageError(f"{folder_of[collection]}: not found (the {collection!r} collection)")
 
     def read(path: Path) -> Iterator[RawDocument]:
         for item in read_inputs([str(path)], options=options):
@@ -170,8 +182,6 @@ def _documents(collection: str, data: Path) -> Iterator[tuple[str, str, RawDocum
         for page in load_benchmark(data / "article-extraction-benchmark"):
             text, meta = extract_html(page.html, url=page.url)
             yield page.id, page.id, RawDocument(page.id, text, format="html", url=page.url, record_meta=meta)
-    else:
-        raise ValueError(f"unknown collection {collection!r}")
 
 
 def load_stories(
