@@ -117,7 +117,7 @@ from newsbrief.clean_runs import (
     unterminated_inserts,
 )
 from newsbrief.clean_shape import line_key
-from newsbrief.clean_split import DATELINE, split_appended
+from newsbrief.clean_split import DATELINE, reads_as_headline, split_appended
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
 from newsbrief.settings import CleanOptions
 
@@ -662,8 +662,7 @@ def _appended_text(units: list[Unit], reasons: list[str | None], part: list[int]
     first = units[part[0]]
     title = None
     body = part
-    # a headline: not prose, or too long for a short line but not ending like a sentence (clean_split)
-    if (not first.shape.sentence_like or not first.shape.terminal) and not DATELINE.match(first.text):
+    if reads_as_headline(first.shape) and not DATELINE.match(first.text):
         title, body = first.text, part[1:]
     removed = _removals(units, reasons, lo, hi)
     # the appended story's byline under its headline (the page-level rules look for bylines at the top only)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 
 from newsbrief.clean_dates import META_REASONS
 from newsbrief.clean_lines import Unit, is_numbered
+from newsbrief.clean_shape import LineShape
 from newsbrief.text import content_words, word_frequencies
 
 # "LONDON (Reuters) -", "PARIS, Nov 14 (AFP) —", "WASHINGTON —": a wire dateline opening a paragraph.
@@ -59,6 +60,11 @@ def topic_similarity(
     return _cosine(_weights(ca, idf), _weights(cb, idf))
 
 
+def reads_as_headline(shape: LineShape) -> bool:
+    """Not prose, or a long line that reads like a sentence but does not end like one (a long headline)."""
+    return not shape.sentence_like or not shape.terminal
+
+
 def _split_candidates(units: list[Unit], reasons: list[str | None], body: list[int]) -> list[int]:
     """Positions in ``body`` where a new story could start.
 
@@ -71,8 +77,7 @@ def _split_candidates(units: list[Unit], reasons: list[str | None], body: list[i
         shape = unit.shape
         nxt = units[body[pos + 1]] if pos + 1 < len(body) else None
         headline_like = (
-            # a long headline reads like a sentence but does not end like one
-            (not shape.sentence_like or not shape.terminal)
+            reads_as_headline(shape)
             and 3 <= shape.words <= 20
             and shape.separators == 0
             and not unit.text.rstrip().endswith(":")
@@ -157,7 +162,7 @@ def split_appended(
         # a story's first paragraph under a byline or date line starts with the headline above those
         starts = {pos: _story_start(units, reasons, rest, pos) for pos in _split_candidates(units, reasons, rest)}
         marked = {start for pos, start in starts.items() if anchors_after[pos]}
-        bylined = {start for pos, start in starts.items() if start != pos or reasons[rest[pos] - 1] in META_REASONS}
+        bylined = {start for pos, start in starts.items() if reasons[rest[pos] - 1] in META_REASONS}
         cut = _least_similar(units, rest, sorted(marked), anchors_after, headline if not parts else set(), bylined)
         if cut is None:
             break

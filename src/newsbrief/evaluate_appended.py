@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsbrief.clean_split import DATELINE
 from newsbrief.errors import UsageError
 from newsbrief.evaluate_clean import Half, half
 
@@ -56,8 +57,6 @@ _TUNED_UNDER = "/work/shared/data/"
 _HEADLINELESS = frozenset({"duc"})
 _BYLINE = ("By Staff Reporter", "Published 12 March 2005")
 _DATELINE = "LONDON (Reuters) - "
-# a paragraph that already opens with a wire dateline ("WASHINGTON (AP) _", "MOSCOW -")
-_HAS_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,30}(?:,[^()\n]{2,40})?(?:\([^)]{1,25}\))?\s*[-—–_:]{1,2}\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +106,7 @@ def glue(host: Sequence[str], title: str | None, paragraphs: Sequence[str], styl
     """The host page's lines with another story glued after them in ``style`` (see the module docstring)."""
     body = list(paragraphs)
     if style == "dateline":
-        if body and not _HAS_DATELINE.match(body[0]):
+        if body and not DATELINE.match(body[0]):  # already opens with one ("WASHINGTON (AP) _")
             body[0] = _DATELINE + body[0]
         head: list[str] = []
     elif style == "bare":
@@ -134,17 +133,18 @@ def _documents(collection: str, data: Path) -> Iterator[tuple[str, str, RawDocum
     from newsbrief.settings import IngestOptions
 
     options = IngestOptions()
-    folder_of = {
-        "bbc": data / "bbc-news-2225" / "bbc",
-        "wikiref": data / "wikiref220" / "WikiRef220",
-        "duc": data / "duc2004" / "docs",
-        "multiling": data / "multiling2011-en" / "source",
-        "benchmark": data / "article-extraction-benchmark",
+    roots = {
+        "bbc": [data / "bbc-news-2225" / "bbc"],
+        "wikiref": [data / "wikiref220" / "WikiRef220"],
+        "duc": [data / "duc2004" / "docs", data / "duc2003" / "docs.without.headlines"],
+        "multiling": [data / "multiling2011-en" / "source"],
+        "benchmark": [data / "article-extraction-benchmark"],
     }
-    if collection not in folder_of:
+    if collection not in roots:
         raise ValueError(f"unknown collection {collection!r}")
-    if not folder_of[collection].is_dir():
-        raise UsageError(f"{folder_of[collection]}: not found (the {collection!r} collection)")
+    root = roots[collection][0]
+    if not root.is_dir():
+        raise UsageError(f"{root}: not found (the {collection!r} collection)")
 
     def read(path: Path) -> Iterator[RawDocument]:
         for item in read_inputs([str(path)], options=options):
@@ -152,34 +152,31 @@ def _documents(collection: str, data: Path) -> Iterator[tuple[str, str, RawDocum
                 yield item
 
     if collection == "bbc":
-        for folder in sorted(p for p in (data / "bbc-news-2225" / "bbc").iterdir() if p.is_dir()):
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
             for path in sorted(folder.glob("*.txt")):
                 for raw in read(path):
                     yield f"{folder.name}/{path.name}", folder.name, raw
     elif collection == "wikiref":
-        for path in sorted((data / "wikiref220" / "WikiRef220").glob("*.txt")):
+        for path in sorted(root.glob("*.txt")):
             topic = re.sub(r"(?: \(\d+\)|\.\d+)\.txt$", "", path.name)
             for raw in read(path):
                 yield topic, topic, raw
     elif collection == "duc":
-        roots = [data / "duc2004" / "docs", data / "duc2003" / "docs.without.headlines"]
-        for root in roots:
-            if not root.is_dir():
-                continue
-            for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        for docs in (r for r in roots["duc"] if r.is_dir()):
+            for folder in sorted(p for p in docs.iterdir() if p.is_dir()):
                 for path in sorted(folder.iterdir()):
                     for raw in read(path):
                         yield folder.name, folder.name, raw
     elif collection == "multiling":
-        for path in sorted((data / "multiling2011-en" / "source").glob("M*.english")):
+        for path in sorted(root.glob("M*.english")):
             topic = path.name[:4]
             for raw in read(path):
                 yield topic, topic, raw
-    elif collection == "benchmark":
+    else:  # the extraction benchmark
         from newsbrief.evaluate_clean import load_benchmark
         from newsbrief.ingest.html import extract_html
 
-        for page in load_benchmark(data / "article-extraction-benchmark"):
+        for page in load_benchmark(root):
             text, meta = extract_html(page.html, url=page.url)
             yield page.id, page.id, RawDocument(page.id, text, format="html", url=page.url, record_meta=meta)
 
@@ -189,6 +186,7 @@ def load_stories(
 ) -> list[Story]:
     """Every readable article of ``collections``, cleaned alone (its parts and whether it was split)."""
     stories = []
+    root = str(data.resolve()) + "/"
     for collection in collections:
         for group, category, raw in progress(_documents(collection, data)):
             result = cleaner.clean(raw)
@@ -196,10 +194,10 @@ def load_stories(
             if not paragraphs:
                 continue
             key = raw.source
-            root = str(data.resolve()) + "/"
-            resolved = str(Path(raw.source.split("#")[0]).resolve())
+            path, hash_mark, record = raw.source.partition("#")
+            resolved = str(Path(path).resolve())
             if collection != "benchmark" and resolved.startswith(root):
-                key = resolved[len(root) :] + raw.source[len(raw.source.split("#")[0]) :]
+                key = resolved[len(root) :] + hash_mark + record
             stories.append(
                 Story(collection, group, category, raw, result.main.title, paragraphs, bool(result.appended), key)
             )
