@@ -122,7 +122,7 @@ _BACKGROUND_WORDS = 300.0
 # per article, the plain-text ingest target's margin on a slow machine (docs/cleaning.md).
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 16)  # bounded: a long stream meets ever more names and misspellings
 def background_idf(word: str) -> float:
     """A word's inverse document frequency in a background drawn from English word frequencies.
 
