@@ -219,6 +219,16 @@ def test_date_line_in_a_byline_near_the_top() -> None:
     assert article.published == dt.date(2021, 9, 24) and article.provenance["published"] == "text:line 2"
 
 
+def test_a_date_inside_the_headline_is_its_subject_not_the_publication_date() -> None:
+    headline = "Harbour crane collapse of March 3, 2019 remembered by dock workers"
+    raw = RawDocument("a.txt", f"{headline}\n\nTuesday, March 3, 2020\n\n{BODY}")
+    article = run(raw, CleanResult(CleanText(headline, BODY, meta_lines=("Tuesday, March 3, 2020",))))
+    assert article.published == dt.date(2020, 3, 3) and article.provenance["published"] == "text:line 3"
+    # with no date line, the headline's date is still no publication date
+    undated = run(RawDocument("a.txt", f"{headline}\n\n{BODY}"), CleanResult(CleanText(headline, BODY)))
+    assert undated.published is None
+
+
 def test_date_glued_to_the_first_paragraph_is_removed_as_a_date_line() -> None:
     text = "Saturday, March 26, 2005 Up to four times as many women as men died, figures reveal."
     article = run(RawDocument("a.txt", "Title\n\n" + text), CleanResult(CleanText("Title", text)))

@@ -405,14 +405,20 @@ def describe(
     return _replace_appended(main, appended)
 
 
-def _head_dates(raw_text: str) -> list[tuple[int, dt.date, str]]:
-    """The first date among the first :data:`_HEAD_LINES` non-empty lines, as ``(line, date, where)``."""
+def _head_dates(raw_text: str, title: str | None = None) -> list[tuple[int, dt.date, str]]:
+    """The first date among the first :data:`_HEAD_LINES` non-empty lines, as ``(line, date, where)``.
+
+    The headline's line gives a date only when the date opens it ("2005/01/08 Title"): a date inside a
+    headline is what the story is about ("Tributes paid to the victims of the July 7 2005 London
+    bombings", published four years later), not when it was published.
+    """
     seen = 0
+    headline = normalise(title) if title else None
     for number, line in enumerate(raw_text.split("\n", _HEAD_LINES * 4)[: _HEAD_LINES * 4], 1):
         if not line.strip():
             continue
         seen += 1
-        date = date_in_line(line)
+        date = date_starting_line(line) if headline and normalise(line) == headline else date_in_line(line)
         if date is not None:
             return [(number, date, f"text:line {number}")]
         if seen >= _HEAD_LINES:
@@ -526,7 +532,7 @@ def _article(
         for agency_match in _AGENCY_PAREN.finditer(line):
             found.set("outlet", _agency(agency_match.group("agency")), line_where)
     if main:
-        dates.extend(_head_dates(raw.text))
+        dates.extend(_head_dates(raw.text, title))
     if dates:
         _, date, where_found = min(dates, key=lambda candidate: candidate[0])
         found.set("published", date, where_found)
