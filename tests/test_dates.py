@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsbrief.dates import find_dates
+from newsbrief.dates import find_dates, written_years
 
 
 def test_an_events_own_date_is_the_coming_one_when_much_nearer() -> None:
@@ -91,3 +91,25 @@ def test_a_weekday_before_a_year_less_date_fixes_its_year() -> None:
 def test_a_year_less_date_weeks_ahead_is_this_years(text: str, published: dt.date, expected: dt.date, future: bool) -> None:
     mention = find_dates(text, published=published)[0]
     assert (mention.date, mention.future) == (expected, future)
+
+
+def test_a_year_less_date_takes_the_year_its_article_writes_with_it() -> None:
+    article = (
+        "The siege of the ranch began on Feb. 28, 1993. "
+        "The ensuing 51-day standoff ended on April 19 when agents fired tear gas into the compound. "
+        "On April 19, 1993 the buildings burned. The April 19 fire killed 76 people."
+    )
+    years = written_years(article)
+    assert years == {(2, 28): 1993, (4, 19): 1993}
+    published = dt.date(2000, 7, 21)
+    for sentence in ("The ensuing 51-day standoff ended on April 19 when agents fired tear gas.", "The April 19 fire killed 76 people."):
+        [mention] = find_dates(sentence, published=published, years=years)
+        assert mention.date == dt.date(1993, 4, 19) and not mention.future
+        # without the article's years: the last April 19 before publication
+        [alone] = find_dates(sentence, published=published)
+        assert alone.date == dt.date(2000, 4, 19)
+    # a day the writer says is still to come is the coming one (an anniversary), whatever year it was written with
+    [coming] = find_dates("Survivors will gather on April 19 at the site.", published=published, years=years)
+    assert coming.date == dt.date(2001, 4, 19) and coming.future
+    # a day written with two different years gives none
+    assert written_years("Jan. 1, 2001 and Jan. 1, 2002 and Feb. 3, 2001") == {(2, 3): 2001}

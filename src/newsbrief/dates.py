@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -512,14 +512,43 @@ def _count(word: str) -> int:
     return 1 if word in {"a", "an"} else _NUMBER_WORDS.get(word, int(word) if word.isdigit() else 0)
 
 
-def find_dates(text: str, *, published: dt.date | None, reference: dt.date | None = None) -> list[DateMention]:
+def written_years(text: str) -> dict[tuple[int, int], int]:
+    """The year an article writes with a calendar date, for each (month, day) it writes with one year only.
+
+    A writer gives the year once ("bombs struck London on July 7, 2005") and then names the day alone
+    ("the July 7 bombings"): :func:`find_dates` reads such a year-less day with the article's year for it.
+
+    >>> written_years("Bombs struck on July 7 2005. The July 7 bombers met on 28 June, 2005 and on June 28, 2004.")
+    {(7, 7): 2005}
+    """
+    years: dict[tuple[int, int], set[int]] = {}
+    for kind, pattern in PATTERNS:
+        if kind not in _CALENDAR:
+            continue
+        for match in pattern.finditer(text):
+            if _HAS_YEAR.search(match[1]):
+                date = _simple_calendar(match[1], None, future=False)
+                if date is not None:
+                    years.setdefault((date.month, date.day), set()).add(date.year)
+    return {day: next(iter(found)) for day, found in years.items() if len(found) == 1}
+
+
+def find_dates(
+    text: str,
+    *,
+    published: dt.date | None,
+    reference: dt.date | None = None,
+    years: Mapping[tuple[int, int], int] | None = None,
+) -> list[DateMention]:
     """Resolved date expressions in ``text`` (a sentence), in text order; unresolvable ones are left out.
 
     Relative expressions and weekdays inside a quotation are skipped (they are relative to when the
     speaker spoke, which the paper does not say).  ``reference``: for an undated article, a day near
     which its story happens (see :func:`story_reference`): a year-less calendar date ("on 3 October")
     takes the year nearest to it; weekdays and relative days stay unresolved (they need the day the
-    article was written).
+    article was written).  ``years`` (:func:`written_years` of the article): a year-less calendar date
+    outside a future clause takes the year the article writes with that day ("the July 7 bombings" in an
+    article of 2008 that says "July 7, 2005" are not the coming July's).
 
     >>> t = "The seizure took place on the eve of Saturday's expected vote on sanctions."
     >>> [(m.text, m.date.isoformat()) for m in find_dates(t, published=dt.date(2007, 3, 23))]
@@ -538,7 +567,7 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
                 continue
             if kind != "iso" and kind not in _CALENDAR and any(s <= start < e for s, e in quoted):
                 continue  # "today" inside a quotation is the speaker's day, not the paper's
-            future = clause_is_future(text, start, end)
+            future = told_future = clause_is_future(text, start, end)
             if not future and clause_is_scheduled(text, start):
                 future = kind not in _CALENDAR or _nearer_ahead(kind, match, published, reference)
             elif not future and kind in _CALENDAR and _dated_event(text, start):
@@ -556,6 +585,11 @@ def find_dates(text: str, *, published: dt.date | None, reference: dt.date | Non
             if not future and kind == "weekday" and _AWAITED_EVENT.match(text, end):
                 future = True  # "Saturday's expected vote": an event still to come, whatever the verb's tense
             mention = _resolve(kind, match, published, future=future, reference=reference)
+            if mention is not None and years and kind in _CALENDAR and not told_future and not _HAS_YEAR.search(match[1]):
+                written = years.get((mention[0].month, mention[0].day))
+                if written is not None and written != mention[0].year:
+                    mention = (mention[0].replace(year=written), mention[1])
+                    future = published is not None and mention[0] > published
             eve = _EVE_BEFORE.search(text, max(0, start - 16), start)
             if mention is not None and eve is not None:
                 # "on the eve of Saturday's vote": the day before

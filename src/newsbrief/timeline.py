@@ -34,6 +34,7 @@ from newsbrief.dates import (
     in_comparison,
     in_relative_clause,
     story_reference,
+    written_years,
 )
 from newsbrief.model import Article, Sentence, TimelineEntry
 from newsbrief.reference import proper_names
@@ -111,12 +112,13 @@ def dated_sentences(
     for article in articles:
         # a sentence inside a quotation gives its speaker's words, a list's entry no development of its own
         bound = context_bound(article.text, split[article.id]) if for_timeline else set()
+        years = written_years(article.text)
         for k, sentence in enumerate(split[article.id]):
             if len(sentence.text) > MAX_SENTENCE_CHARS or k in bound:
                 continue
             if for_timeline and not _reads_alone(sentence.text, names):
                 continue
-            mentions = find_dates(sentence.text, published=article.published, reference=reference)
+            mentions = find_dates(sentence.text, published=article.published, reference=reference, years=years)
             if not mentions:
                 continue
             main = [m for m in mentions if not _background(sentence.text, m)]
