@@ -551,8 +551,8 @@ def find_dates(
     article of 2008 that says "July 7, 2005" are not the coming July's).
 
     >>> t = "The seizure took place on the eve of Saturday's expected vote on sanctions."
-    >>> [(m.text, m.date.isoformat()) for m in find_dates(t, published=dt.date(2007, 3, 23))]
-    [('the eve of Saturday', '2007-03-23')]
+    >>> [(m.text, m.date.isoformat(), m.future) for m in find_dates(t, published=dt.date(2007, 3, 23))]
+    [('the eve of Saturday', '2007-03-23', False)]
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -592,8 +592,11 @@ def find_dates(
                     future = published is not None and mention[0] > published
             eve = _EVE_BEFORE.search(text, max(0, start - 16), start)
             if mention is not None and eve is not None:
-                # "on the eve of Saturday's vote": the day before
+                # "on the eve of Saturday's vote": the day before; the development is still to come only
+                # when the clause says so or the eve is after publication ("The seizure took place on the
+                # eve of Saturday's expected vote" is done, though the vote is awaited)
                 mention, start = (mention[0] - dt.timedelta(days=1), mention[1]), eve.start()
+                future = told_future or (published is not None and mention[0] > published)
             days = _DAY_RANGE_BEFORE.search(text, max(0, start - 16), start) if kind == "day_month" else None
             if mention is not None and days is not None and 0 < int(days[1]) < mention[0].day:
                 # "on 5-8 April", "between 5 and 8 April": the range's first day, when the thing began
