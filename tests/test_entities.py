@@ -147,6 +147,20 @@ def test_transliteration_variants_merge_across_sources(models: NlpModels) -> Non
     assert "United Nations" in un.variants
 
 
+SEARCH = (
+    "The Australian vessel Coral Lantern joined the search on Monday. Coral Lantern carries a towed sonar. "
+    "The frigate HMS Mereworth was sent from Portsmouth, said Admiral Jane Holloway. "
+    "Captain Tom Reddle of the Coral Lantern said the sea was calm."
+)
+
+
+def test_a_ships_name_is_no_person_organisation_or_place(models: NlpModels) -> None:
+    entities = extract_entities([make_article("search.txt", SEARCH)], models=models)
+    names = {variant for e in entities for variant in e.variants}
+    assert not any("Coral Lantern" in n or "Mereworth" in n for n in names), entities
+    assert _by_variant(entities, "Jane Holloway").kind == "PERSON"
+
+
 CAMBODIA = (
     "King Norodom Sihanouk called on his son, Prince Norodom Ranariddh, to return. "
     "Prime Minister Hun Sen rejected the plan. Sihanouk said on Monday that he was ready to host talks. "

@@ -95,7 +95,20 @@ class Mention:
     # the title words around a name the NER took for an organisation ("Yvo de Boer, the U.N.'s climate
     # change chief"): no vote, but its role should the story's votes make it a person (see unify_kinds)
     unvoted_role: str | None = None
+    # a ship's name ("HMS Echo", "the Australian vessel Ocean Shield"): no person, organisation or place;
+    # every mention of the name is left out (see unify_kinds)
+    vessel: bool = False
 
+
+# A ship's name: a navy's or a merchant fleet's prefix ("HMS Echo", "HMAS Success", "USS Cole", "MV Sewol"),
+# or a word for a ship right before it ("the frigate HMS Cornwall", "Australian vessel Ocean Shield"; not
+# "carrier", which names airlines too)
+_VESSEL_PREFIX = re.compile(r"(?:HMS|HMAS|HMCS|HMNZS|USS|USNS|INS|RFA|MV|RV|CCGS)\s+[A-Z]")
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:ship|vessel|frigate|destroyer|submarine|warship|tanker|freighter|ferry|cruiser|trawler|yacht|"
+    r"icebreaker|minesweeper|corvette|gunboat)\s+$",
+    re.IGNORECASE,
+)
 
 # What the words around a name say it is a group, not a person (see :func:`_organisation_cue`).
 _GROUP_NOUNS = r"(?:party|movement|coalition|alliance|bloc|faction)"
@@ -764,7 +777,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             kind, cue, place, role = defined.kind, defined.kind == "ORG", defined.kind == "GPE", None
         located = place or said_where
         person = role is None and not cue and (related or _person_cue(text, start))
-        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located, person, unvoted_role))
+        vessel = bool(_VESSEL_PREFIX.match(form) or _VESSEL_BEFORE.search(text, max(0, start - 30), start))
+        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located, person, unvoted_role, vessel))
         if short_form and _shortens(short_form.group(1), form):
             a_start, a_end = short_form.span(1)
             mentions.append(Mention(article.id, text[a_start:a_end], kind, a_start, a_end, None, kind == "ORG", kind == "GPE"))
@@ -1010,8 +1024,8 @@ def unify_kinds(
     takes that kind; a one-word name that ends an organisation's name after "of" ("Bank of Cyprus") and that
     the NER called a place at least once is a place.  A "person" whose every word the story also writes in
     lower case (``lower_words``, :func:`lower_case_words`) and who is never given a title is no person: it
-    takes the next kind the NER gave it, or is dropped.  ``matcher``: the story's name-test memo (a new one
-    by default).
+    takes the next kind the NER gave it, or is dropped.  A name said once to be a ship's (:class:`Mention`
+    ``vessel``) is dropped.  ``matcher``: the story's name-test memo (a new one by default).
     """
     matcher = matcher or NameMatcher()
     # per distinct form, computed once (a story repeats the same few forms hundreds of times)
@@ -1079,7 +1093,8 @@ def unify_kinds(
             designated = [other for other in named if other != "PERSON"]
             if designated:
                 kinds[key] = designated[0]
-    dropped = set()
+    # a name said once to be a ship's is no person, organisation or place, however the NER took it
+    dropped = {key_of[m.form] for m in mentions if m.vessel}
     # one-word forms the NER called a person, with (about) the number of such mentions: their PERSON votes
     # over a PERSON label's weight
     alone = Counter({key: votes[key]["PERSON"] // PERSON_LABEL_VOTES for key in votes if " " not in key})
