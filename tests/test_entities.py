@@ -161,6 +161,22 @@ def test_a_ships_name_is_no_person_organisation_or_place(models: NlpModels) -> N
     assert _by_variant(entities, "Jane Holloway").kind == "PERSON"
 
 
+def test_football_clubs_are_organisations_without_their_scores(models: NlpModels) -> None:
+    # the small NER takes "Manchester United", "Blackburn Rovers" for people and runs on into a score
+    text = (
+        "Manchester United beat Wigan Athletic 2-0 on Saturday. Manchester United manager Alex Ferguson praised his side. "
+        "Blackburn Rovers drew with Tottenham Hotspur, and Manchester United moved top."
+    )
+    kinds = {e.name: e.kind for e in extract_entities([make_article("club.txt", text)], models=models)}
+    assert kinds == {
+        "Manchester United": "ORG",
+        "Wigan Athletic": "ORG",
+        "Blackburn Rovers": "ORG",
+        "Tottenham Hotspur": "ORG",
+        "Alex Ferguson": "PERSON",
+    }
+
+
 CAMBODIA = (
     "King Norodom Sihanouk called on his son, Prince Norodom Ranariddh, to return. "
     "Prime Minister Hun Sen rejected the plan. Sihanouk said on Monday that he was ready to host talks. "
@@ -265,6 +281,21 @@ def test_a_place_is_not_turned_into_the_surname_of_a_rarely_mentioned_person() -
     kinds = {m.form: m.kind for m in unify_kinds(mentions)}
     assert kinds["Paris"] == "GPE" and kinds["Britain"] == "GPE"
     assert kinds["Ranariddh"] == "PERSON" and kinds["Andreas Berten"] == "PERSON"
+
+
+def test_a_company_named_far_more_often_than_its_products_is_neither_their_family_name_nor_a_person() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    # "Nokora" (a company, 40 mentions) opens two one-mention "people" the NER made of its products
+    mentions = [Mention("a", "Nokora", "ORG", i * 10, i * 10 + 6) for i in range(40)]
+    mentions += [Mention("a", "Nokora Beam", "PERSON", 500, 511), Mention("a", "Nokora Apps", "PERSON", 600, 611)]
+    # a family name written first: the people are mentioned about as often as the word alone
+    mentions += [Mention("b", "Wang", "ORG", i * 10, i * 10 + 4) for i in range(6)]
+    mentions += [Mention("b", "Wang Dan", "PERSON", 100 + i * 10, 108 + i * 10) for i in range(3)]
+    mentions += [Mention("b", "Wang Youcai", "PERSON", 200 + i * 20, 211 + i * 20) for i in range(2)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds["Nokora"] == "ORG" and kinds["Nokora Beam"] == "ORG" and kinds["Nokora Apps"] == "ORG"
+    assert kinds["Wang"] == "PERSON" and kinds["Wang Dan"] == "PERSON" and kinds["Wang Youcai"] == "PERSON"
 
 
 def test_a_known_rare_place_name_said_to_be_where_things_happen_is_a_place_whatever_the_ner_says() -> None:

@@ -70,6 +70,9 @@ RARE_FORM = 2  # mentions of a one-word name that may still be a misspelt surnam
 # many times the person's full-name votes (PERSON mentions count 3, titled ones 4): "Pinochet" (45 mentions,
 # all GPE) next to "Augusto Pinochet" (11 mentions), but not "Paris" next to a slogan "Je Suis Paris"
 SURNAME_SHARE = 2
+# a "person" whose first word alone is an organisation of the story mentioned this many times more often is
+# the organisation's product ("Samsung Alpha" beside 336 "Samsung"), see unify_kinds
+ORG_WORD_SHARE = 10
 CONTEXT_MIN = 0.05
 CONTEXT_WINDOW = 150
 
@@ -492,6 +495,8 @@ _TRAILING_DATE = re.compile(r"\s+(?:on|in|at|by|since|until|from)\s+[^\s].*\d[^\
 _NUMBER_AFTER = re.compile(r" \d+(?:-\d+)?(?!\d|[,.:]\d|-[^\W\d])(?! [a-z]{2,}[^s\W]s\b)")
 # a small number after a possessive, or one opening a compound, is what the name has, not part of it
 # ("North Korea's 22 million people", "the Communist Party's 49-year ban"; not "Standard & Poor's 500")
+_SCORE = re.compile(r"\d{1,2}-\d{1,2}")  # a match's score after a team's name, no part of the name
+_TRAILING_SCORE = re.compile(r"\s+\d{1,2}-\d{1,2}$")
 _POSSESSIVE_NUMBER = re.compile(r"['\u2019]s? (?P<number>\d+)$")
 # a clock time right before a short capitalised "organisation" makes it a time zone ("11:10 CET", "9 p.m. EST",
 # "12:00 noon BST")
@@ -523,7 +528,9 @@ _ORGANISATION_HEADS = ORG_DESIGNATORS | frozenset(
     ministry department agency association club times journal magazine network commission board authority
     society museum library studios records motors electric news radio television league federation assembly
     parliament congress senate bowl bowls cup championship championships olympics tournament festival
-    awards""".split()  # (and an event's: "Fiesta Bowl", "World Cup", an organisation's doing)
+    awards united rovers wanderers athletic albion hotspur fc afc""".split()
+    # (and an event's: "Fiesta Bowl", "World Cup", an organisation's doing; a football club's last word:
+    # "Manchester United", "Blackburn Rovers", "Wigan Athletic", which the small NER often takes for a person)
 )
 _NO_PERSON = _KIN_ADDRESS | _ORGANISATION_HEADS  # one-word "people" that name nobody
 
@@ -672,8 +679,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             end = owned.start()
         possessive = owned or text[start:end].endswith((*_POSSESSIVE_ENDINGS, "'", "\u2019"))
         number = None if possessive else _NUMBER_AFTER.match(text, end)
-        if number and kind != "PERSON" and " " in text[start:end] and text[start:end].split()[-1][:1].isupper():
-            end = number.end()  # the NER stopped before the number of a name: "Air France Flight| 447"
+        if number and kind != "PERSON" and " " in text[start:end] and text[start:end].split()[-1][:1].isupper() and not _SCORE.fullmatch(number.group().strip()):
+            end = number.end()  # the NER stopped before the number of a name: "Air France Flight| 447" (not a score: "Wigan Athletic 2-0")
         short_form = _SHORT_FORM_TAIL.search(text, start, end)
         if short_form:  # the NER ran on into the bracketed short form: "… Safety Authority (Amsa"
             end = short_form.start()
@@ -687,6 +694,9 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         dated = _TRAILING_DATE.search(raw)
         if dated:  # NER ran on into a date: "the Atlantic on June 1"
             raw, end = raw[: dated.start()], start + dated.start()
+        score = _TRAILING_SCORE.search(raw)
+        if score:  # NER ran on into a match's score: "Wigan Athletic 2-0"
+            raw, end = raw[: score.start()], start + score.start()
         name = clean_name(_strip_lower_tail(raw))
         title, form = split_title(name)
         first, _, rest = form.partition(" ")
@@ -1078,10 +1088,37 @@ def unify_kinds(
             kinds[key] = "GPE"
     # "Wang" beside "Wang Youcai", "Wang Dan" and "Wang Bingzhang": a word opening two people's names or
     # more is a family name written first (Chinese, Korean), a person whatever the NER says of it alone
+    # — when those people are mentioned about as often as the word alone: "Samsung", an organisation 336
+    # times, is not the family name of "Samsung Apps" and "Samsung Alpha", products the NER took for people
     openers = Counter(key.split()[0] for key, kind in kinds.items() if kind == "PERSON" and len(key.split()) >= 2)
+    opened_votes: Counter[str] = Counter()
     for key, kind in kinds.items():
-        if kind != "PERSON" and " " not in key and openers[key] >= 2 and key not in located and not cues[key]:
+        if kind == "PERSON" and len(key.split()) >= 2:
+            opened_votes[key.split()[0]] += votes[key]["PERSON"]
+    for key, kind in kinds.items():
+        if (
+            kind != "PERSON"
+            and " " not in key
+            and openers[key] >= 2
+            and key not in located
+            and not cues[key]
+            and votes[key].total() <= SURNAME_SHARE * opened_votes[key]
+        ):
             kinds[key] = "PERSON"
+    # "Samsung Alpha", "Sky Deutschland": a "person" whose first word is, alone, an organisation the story names
+    # far more often (ORG_WORD_SHARE times) is the organisation's product or branch, not a person of that given
+    # name (a surname the NER calls an organisation — "el Hage", "Shepard" — is not checked: it ends the name)
+    mentioned = Counter(key_of[m.form] for m in mentions)
+    for key, kind in list(kinds.items()):
+        first = key.split()[0]
+        if (
+            kind == "PERSON"
+            and " " in key
+            and key not in titled
+            and kinds.get(first) == "ORG"
+            and mentioned[first] >= ORG_WORD_SHARE * mentioned[key]
+        ):
+            kinds[key] = "ORG"
     for key, count in cues.items():
         if count >= GROUP_CUES:  # said twice to be a party or to have members: a group, whatever the NER says
             kinds[key] = "ORG"
