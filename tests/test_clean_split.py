@@ -67,6 +67,26 @@ def test_the_appended_storys_headline_above_its_byline_goes_with_it() -> None:
     assert "Maria Lopez" not in result.main.text
 
 
+FERRY_TITLE = "Ferry fares rise in spring"
+FERRY = [
+    "The ferry company serving the islands will raise its fares by eight percent in April, its owners announced.",
+    "Passengers on the early sailings to the islands pay the most, and a consumer group said it would complain.",
+    "The company said diesel and wages had pushed its costs up, and that the islands' routes lost money in winter.",
+]
+
+
+def test_a_same_section_story_under_a_short_headline_naming_nothing_of_the_page_headline_is_split_off() -> None:
+    # a local story under a five-word headline: a section heading's shape, but nothing after it names the
+    # page's harbour bridge — a story of the same section glued on, not a section of the bridge story
+    ending = "Island councillors said the rise would hurt families who cross daily for school and for work."
+    result = clean_page("\n".join([*HOST, FERRY_TITLE, *FERRY, ending]))
+    assert [a.title for a in result.appended] == [FERRY_TITLE]
+    assert "diesel" not in result.main.text and set(BODY) <= set(paragraphs(result))
+    # the same words going on about the bridge: a section of the page's story, kept
+    ending = "Island councillors said the rise would hurt families who used to cross the bridge daily for school."
+    assert clean_page("\n".join([*HOST, FERRY_TITLE, *FERRY, ending])).appended == ()
+
+
 def test_paragraphs_on_other_aspects_of_one_story_are_not_cut() -> None:
     # the same story goes on with a paragraph on the ferry and one on the shops: no heading, some overlap
     text = "\n".join(

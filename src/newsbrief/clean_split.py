@@ -96,8 +96,10 @@ def _split_candidates(units: list[Unit], reasons: list[str | None], body: list[i
 # unglued article of either half is cut at them): the parts' IDF-weighted cosine below 0.10 (0.05 after
 # a short heading of at most 5 words with no byline under it, the shape of a long article's section
 # headings: "Aid appeals and international reaction" opens a section sharing few rare words with the
-# text above), the heading naming at most a third (by weight) of what the text above talks about, the
-# part after it at most 30 % of the page headline's weight.
+# text above — unless no word of the page's headline comes after it: a section goes on about the page's
+# subject, a glued story of the same section need not (session 24: BBC same-category stories under their
+# headline 0.55 -> 0.68 on the tuning half)), the heading naming at most a third (by weight) of what the
+# text above talks about, the part after it at most 30 % of the page headline's weight.
 _SPLIT_THRESHOLD = 0.10
 _SHORT_HEADING_THRESHOLD = 0.05
 _SHORT_HEADING_WORDS = 5
@@ -278,11 +280,18 @@ def _least_similar(
             continue
         if _weighted_share(set(counters[pos]), parts.above) > _HEADING_ABOVE:
             continue  # a heading naming what the text above talks about: a section of the same story
-        if headline and _weighted_share(headline, parts.below) > _HEADLINE_AFTER:
+        headline_after = _weighted_share(headline, parts.below) if headline else None
+        if headline_after is not None and headline_after > _HEADLINE_AFTER:
             continue  # the part after still talks about the page's headline
         shape = units[rest[pos]].shape
-        # a short heading, unless a byline or date line under it says a story starts there
-        short = not shape.sentence_like and shape.words <= _SHORT_HEADING_WORDS and pos not in bylined
+        # a short heading, unless a byline or date line under it says a story starts there, or nothing after
+        # it names what the page's headline does
+        short = (
+            not shape.sentence_like
+            and shape.words <= _SHORT_HEADING_WORDS
+            and pos not in bylined
+            and not (headline_after is not None and headline_after == 0.0)
+        )
         sim = parts.cosine()
         limit = _SHORT_HEADING_THRESHOLD if short else _SPLIT_THRESHOLD
         if sim < limit and (best is None or sim < best[0]):
