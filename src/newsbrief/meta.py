@@ -137,6 +137,7 @@ _HEAD_LINES = 6
 # a date line among the body's first or last this many paragraphs may still be the page's own date
 _BODY_EDGE_PARAGRAPHS = 3
 _UNKNOWN_LINE = 1 << 30
+_NO_DIGIT = re.compile(r"\D*")
 
 
 # --- datelines and agencies ----------------------------------------------------------------------
@@ -418,7 +419,12 @@ def _head_dates(raw_text: str, title: str | None = None) -> list[tuple[int, dt.d
         if not line.strip():
             continue
         seen += 1
-        date = date_starting_line(line) if headline and normalise(line) == headline else date_in_line(line)
+        if _NO_DIGIT.fullmatch(line):
+            date = None  # every date pattern needs a figure (and the headline test costs a normalisation)
+        elif headline and len(headline) <= 2 * len(line) and len(line) <= 2 * len(headline) and normalise(line) == headline:
+            date = date_starting_line(line)
+        else:
+            date = date_in_line(line)
         if date is not None:
             return [(number, date, f"text:line {number}")]
         if seen >= _HEAD_LINES:
