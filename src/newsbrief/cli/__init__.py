@@ -24,6 +24,7 @@ from newsbrief.cli import (  # noqa: E402,F401
     eval_entities_cmd,
     eval_quotes_cmd,
     eval_stories_cmd,
+    eval_timeline_cmd,
     serve_cmd,
     spark_cmd,
     store_cmd,

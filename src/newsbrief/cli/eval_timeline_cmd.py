@@ -1,0 +1,50 @@
+"""``newsbrief eval timeline``: the timeline's dates against hand-labelled sentences of real stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from newsbrief.cli.common import library_errors, progress, stdout
+from newsbrief.cli.eval_app import eval_app
+from newsbrief.evaluate_timeline import outcomes, read_labels, score
+from newsbrief.settings import Settings
+
+DATA = Path("../shared/data")
+
+
+@eval_app.command("timeline")
+def timeline(
+    data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
+    labels: Path = typer.Option(
+        Path("eval/labels/timeline_dates.tsv"), "--labels", help="Labelled sentences (TSV)."
+    ),
+    show_errors: bool = typer.Option(
+        False, "--show-errors", help="List the tuning half's wrong, missed and spurious sentences."
+    ),
+) -> None:
+    """Timeline dates against hand-labelled sentences: the tuning half of the stories, then the report half."""
+    if not labels.is_file():
+        raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    with library_errors():
+        rows = read_labels(labels)
+        results = list(
+            progress(outcomes(rows, data=data, settings=Settings()), description="sentences", total=len(rows))
+        )
+    scores = score(results)
+    table = Table("half", "labelled", "right", "wrong date", "missed", "spurious", "kept out", "precision", "recall")
+    for part in ("tune", "report", "all"):
+        s = scores[part]
+        table.add_row(
+            part, str(s.labelled), str(s.right), str(s.wrong), str(s.missed), str(s.spurious), str(s.kept_out),
+            f"{s.precision:.3f}", f"{s.recall:.3f}",
+        )
+    stdout.print(table)
+    stale = sum(1 for _, verdict, _, _ in results if verdict == "stale")
+    if stale:
+        stdout.print(f"{stale} labels name sentences no longer found in their articles (left out)")
+    if show_errors:
+        for line in scores["tune"].errors:
+            stdout.print(line, markup=False, highlight=False)
