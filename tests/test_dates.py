@@ -113,3 +113,45 @@ def test_a_year_less_date_takes_the_year_its_article_writes_with_it() -> None:
     assert coming.date == dt.date(2001, 4, 19) and coming.future
     # a day written with two different years gives none
     assert written_years("Jan. 1, 2001 and Jan. 1, 2002 and Feb. 3, 2001") == {(2, 3): 2001}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "future"),
+    [
+        ("Israel withdrew troops last week.", dt.date(1998, 11, 1), False),
+        ("Earlier this week, Japan took a similar position.", dt.date(1998, 11, 1), False),
+        ("Palestine Airlines will begin direct flights next week.", dt.date(1998, 12, 1), True),
+        ("The Palestinians inaugurated an airport last weekend.", dt.date(1998, 11, 1), False),
+    ],
+)
+def test_a_week_is_dated_by_its_month(text: str, expected: dt.date, future: bool) -> None:
+    # published on Tuesday, Nov. 24, 1998: next week is mostly December's
+    [mention] = find_dates(text, published=dt.date(1998, 11, 24))
+    assert (mention.date, mention.precision, mention.future) == (expected, "month", future)
+
+
+def test_a_plan_told_in_the_past_points_ahead() -> None:
+    # written on Thursday: "were to sign … Friday" is the coming Friday
+    text = "Israeli and Palestinian officials were to sign a protocol for the airport Friday."
+    [mention] = find_dates(text, published=dt.date(1998, 11, 19))
+    assert mention.date == dt.date(1998, 11, 20) and mention.future
+
+
+def test_today_as_nowadays_or_a_newspapers_name_dates_nothing() -> None:
+    published = dt.date(1998, 11, 7)
+    for text in (
+        "Today's South Africa has urgent new problems to deal with.",
+        "Kirkhart is vice president for production at USA Today.",
+        "Harper today is a businessman in Iqaluit.",
+    ):
+        assert find_dates(text, published=published) == [], text
+    for text in ("Today's stage was won by the Dane.", "The minister resigned today.", "The summit opens today."):
+        assert [m.date for m in find_dates(text, published=published)] == [published], text
+
+
+def test_what_was_said_after_that_is_no_relative_clause() -> None:
+    from newsbrief.dates import in_relative_clause
+
+    text = "A military official told the New York Times that flights to the US were stopped on Wednesday."
+    assert not in_relative_clause(text, text.index("on Wednesday"))
+    assert in_relative_clause("Crews found the jet that vanished on June 1.", 34)

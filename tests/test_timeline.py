@@ -403,3 +403,19 @@ def test_a_sentence_inside_a_quotation_or_a_lists_entry_is_no_development() -> N
     article = make_article("ship.txt", text)
     texts = [e.text for e in build_timeline([article], sentences=split([article]))]
     assert texts == ["The cargo ship left Rotterdam on Tuesday."]
+
+
+def test_a_fronted_after_phrase_gives_its_day_only_when_the_development_has_none() -> None:
+    import datetime as dt
+
+    from newsbrief.model import Article
+    from newsbrief.timeline import dated_sentences
+
+    text = (
+        "Following the rebel attack on Nov. 9, troops raided a village on Nov. 13. "
+        "After a long debate on Thursday, lawmakers killed the bill with a voice vote. "
+        "Since Aug. 31, the index has risen more than 24 percent."
+    )
+    article = Article(id="a", content_hash="h", source="a.txt", title=None, text=text, published=dt.date(1998, 11, 20))
+    days = [d.date for d in dated_sentences([article], sentences={}, for_timeline=True)]
+    assert days == [dt.date(1998, 11, 13), dt.date(1998, 11, 19), dt.date(1998, 11, 20)]

@@ -65,10 +65,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ago", re.compile(rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b", re.I)),
     ("relative", re.compile(r"\b(the day before yesterday|yesterday|today|tonight|tomorrow)\b", re.I)),
     ("last_month", re.compile(r"\b(last|next|this)\s+month\b", re.I)),
+    ("week", re.compile(r"\b(last|next|(?:earlier |later )?this)\s+(week(?:end)?)\b", re.I)),
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|expected to|is to|are to|"
-    r"due to|intends? to|would|next|set (?:for|to)|deadline|as (?:soon|early) as|"
+    r"due to|intends? to|would|next|set (?:for|to)|deadline|as (?:soon|early) as|(?:was|were) to(?! have)|"
     r"must(?!\s+have)|should\s+be|(?:has|have|needs?) to)\b",
     re.I,
 )
@@ -225,6 +226,13 @@ _CLAUSE_START = re.compile(r"[,;:(]|[.!?]\s+(?=[A-Z])|\s[-\u2013\u2014]\s(?=[a-z
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b|\bthat\s+(?P<next>[\w'’]+)", re.I)
 # after a complementiser "that" comes a subject ("said that the plane …", "that he …"), after a relative
 # "that" usually the verb ("a jet that went missing …")
+# a verb of saying or knowing a few words before "that": the complementiser of reported speech, whatever
+# word follows it ("told reporters that flights were stopped", "said Monday that talks resumed")
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|reported|confirmed|added|stated|claimed|insisted|denied|warned|"
+    r"noted|explained|acknowledged|admitted|argued|revealed|indicated|suggested|learned)\b(?:\s+[\w.'’]+){0,5}\s+$",
+    re.I,
+)
 _SUBJECT_START = frozenset(
     "the a an this these those his her its their our my your he she it they we i you there some all no one "
     "two three many most several each every any both".split()
@@ -266,6 +274,8 @@ def in_relative_clause(text: str, position: int) -> bool:
     for match in _RELATIVE.finditer(clause):
         following = match.group("next")
         if following is None or (following.lower() not in _SUBJECT_START and not following[0].isupper()):
+            if following is not None and _REPORTED_BEFORE.search(clause, 0, match.start()):
+                continue  # "told the New York Times that flights … were stopped on Wednesday": what was said
             return True
     return False
 
@@ -305,6 +315,29 @@ def in_comparison(text: str, position: int) -> bool:
     (True, False)
     """
     return bool(_COMPARISON.search(text, max(0, position - 80), position))
+
+
+# a phrase opening the sentence (or the clause after "that") with "after"/"following"/"since"
+_FRONTED_OPENER = re.compile(r"(?:^|\bthat\s+|\bsaid\s+)(?P<word>after|following|since)\s+[^,;:]*$", re.I)
+_COMMA_AFTER = re.compile(r"[\w.]*\s*,")
+
+
+def in_fronted_phrase(text: str, start: int, end: int) -> str | None:
+    """The opener ("after", "following", "since") of a fronted phrase holding the date at ``text[start:end]``.
+
+    "Following the rebel attack on Nov. 9, troops attacked a village on Nov. 13": the phrase tells what
+    came before the development, which the clause after its comma reports; "Since Aug. 31, the index has
+    risen 24 percent" a period up to the article's day.
+
+    >>> t = "The report said that following the rebel attack on Nov. 9, troops attacked a village on Nov. 13."
+    >>> in_fronted_phrase(t, t.index("Nov. 9"), t.index("Nov. 9") + 6), in_fronted_phrase(t, t.index("Nov. 13"), len(t) - 1)
+    ('following', None)
+    >>> t = "Police arrested him after midnight on Tuesday."
+    >>> in_fronted_phrase(t, t.index("Tuesday"), t.index("Tuesday") + 7) is None
+    True
+    """
+    opener = _FRONTED_OPENER.search(text, max(0, start - 120), start)
+    return opener["word"].lower() if opener and _COMMA_AFTER.match(text, end) else None
 
 
 #: A preposition that puts a dated noun phrase beside the sentence's development, not at it: "since the
@@ -533,6 +566,45 @@ def written_years(text: str) -> dict[tuple[int, int], int]:
     return {day: next(iter(found)) for day, found in years.items() if len(found) == 1}
 
 
+# a tense that reports a development: a past, a perfect ("has died"), or a scheduled present ("opens today")
+_REPORTING_TENSE = re.compile(
+    rf"{_PAST_VERB_ANYWHERE.pattern}|\b(?:has|have)\s+(?:\w+\s+)?(?:been|\w+ed|\w+en|{_IRREGULAR_PAST})\b|{_SCHEDULED.pattern}",
+    re.I,
+)
+# what a sentence adds in a relative clause between commas, or after a dash, is about something else
+_OTHER_FACTS = re.compile(r",\s+(?:which|who|whose|when)\b[^,]*(?:,|$)|\s+(?:_|--|–|—)\s+.*$")
+# "today" as a noun ("Today's South Africa", "today's best opportunities") or with a state ("Harper today
+# is a businessman"), and the newspaper "USA Today"
+_TODAY_NOMINAL = re.compile(r"['’]s\b|\s+(?:is|are)\b")
+_USA_BEFORE = re.compile(r"\bUSA\s+$")
+
+
+def _nowadays(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the "today" at ``text[start:end]`` means nowadays, not the day of a development.
+
+    The newspaper "USA Today"; a possessive "today's" or a "today is/are" in a sentence (quotations,
+    relative clauses and what follows a dash aside) without a past, a perfect or a scheduled present.
+
+    >>> def nowadays(t):
+    ...     at = t.lower().index("today")
+    ...     return _nowadays(t, at, at + 5, [])
+    >>> nowadays("Today's South Africa has urgent new problems to deal with."), nowadays("He works for USA Today.")
+    (True, True)
+    >>> nowadays("Today's stage was won by Contador."), nowadays("The minister resigned today.")
+    (False, False)
+    >>> nowadays("Klaus, who arrived today, is speaking in Budapest.")
+    False
+    """
+    if _USA_BEFORE.search(text, max(0, start - 6), start):
+        return True
+    if not _TODAY_NOMINAL.match(text, end):
+        return False
+    outside = text
+    for q_start, q_end in sorted(quoted, reverse=True):
+        outside = outside[:q_start] + " " + outside[q_end:]
+    return _REPORTING_TENSE.search(_OTHER_FACTS.sub(" ", outside)) is None
+
+
 def find_dates(
     text: str,
     *,
@@ -568,6 +640,8 @@ def find_dates(
             if kind != "iso" and kind not in _CALENDAR and any(s <= start < e for s, e in quoted):
                 continue  # "today" inside a quotation is the speaker's day, not the paper's
             future = told_future = clause_is_future(text, start, end)
+            if kind == "relative" and match[1].lower() == "today" and not future and _nowadays(text, start, end, quoted):
+                continue  # "Today's South Africa has urgent new problems", "USA Today": no day's development
             if not future and clause_is_scheduled(text, start):
                 future = kind not in _CALENDAR or _nearer_ahead(kind, match, published, reference)
             elif not future and kind in _CALENDAR and _dated_event(text, start):
@@ -709,9 +783,25 @@ def _resolve(
         if unit == "month":
             return (published - relativedelta(months=count)).replace(day=1), "month"
         return None
+    if kind == "week":
+        # "last week", "earlier this week", "next weekend": the month of the week's middle (a weekend: its
+        # Saturday); a week is no day to date a development by, so the month is shown
+        which, unit = " ".join(match[1].lower().split()), match[2].lower()
+        if unit == "weekend":
+            saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+            day = saturday + dt.timedelta(days={"last": -7, "next": 7}.get(which, 0))
+            if which == "last" and day >= published:
+                day -= dt.timedelta(days=7)
+        else:
+            day = published + dt.timedelta(days=_WEEK_SHIFT[which])
+        return day.replace(day=1), "month"
     # last/next/this month
     step = {"last": -1, "next": 1, "this": 0}[match[1].lower()]
     return (published + relativedelta(months=step)).replace(day=1), "month"
+
+
+#: Days from publication to the middle of the week a week expression names.
+_WEEK_SHIFT = {"last": -7, "next": 7, "this": 0, "earlier this": -2, "later this": 2}
 
 
 #: An undated article's year-less dates are read near its story's dated articles only when those span at

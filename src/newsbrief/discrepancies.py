@@ -173,6 +173,8 @@ def _date_conflicts(articles: Sequence[Article], sentences: Sentences, source: d
         a, b = dated[i], dated[j]
         if a.date == b.date or source[a.article.id] == source[b.article.id]:
             continue
+        if a.mention.precision != "day" or b.mention.precision != "day":
+            continue  # "last week", "last month": too vague to contradict a day
         if _different_things(a.sentence.text, b.sentence.text):
             continue
         only_a, only_b = bags[i] - bags[j], bags[j] - bags[i]

@@ -32,6 +32,7 @@ from newsbrief.dates import (
     find_dates,
     in_attributive_phrase,
     in_comparison,
+    in_fronted_phrase,
     in_relative_clause,
     story_reference,
     written_years,
@@ -122,6 +123,10 @@ def dated_sentences(
             if not mentions:
                 continue
             main = [m for m in mentions if not _background(sentence.text, m)]
+            # "After his surgery on Oct. 9, the general was arrested on Oct. 16": the day before the comma
+            # only when the sentence gives its development none ("After a debate Thursday, lawmakers voted")
+            later = [m for m in main if not in_fronted_phrase(sentence.text, m.start, m.end)]
+            main = later or main
             if not main and for_timeline:
                 if article.published is None:
                     continue
@@ -157,6 +162,7 @@ def _background(text: str, mention: DateMention) -> bool:
     return (
         in_relative_clause(text, mention.start)
         or in_comparison(text, mention.start)
+        or in_fronted_phrase(text, mention.start, mention.end) == "since"
         or in_attributive_phrase(text, mention.start, mention.end)
     )
 
