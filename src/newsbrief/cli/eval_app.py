@@ -6,5 +6,5 @@ import typer
 
 from newsbrief.cli import app
 
-eval_app = typer.Typer(help="Measure quality against real labelled data (cleaning, dedup, stories, summaries).")
+eval_app = typer.Typer(help="Measure quality against real labelled data (cleaning, dedup, stories, summaries, names, quotes, timeline).")
 app.add_typer(eval_app, name="eval")
