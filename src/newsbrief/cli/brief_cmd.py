@@ -9,14 +9,13 @@ from pathlib import Path
 import typer
 
 from newsbrief.cli import app
-from newsbrief.cli.common import library_errors, progress, report_rejected, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, report_rejected, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.errors import UsageError
 from newsbrief.model import Rejected
 from newsbrief.settings import Settings
 
 FORMATS = ("md", "json", "html", "text")
-DEFAULT_DATA = str(Path("..") / "shared" / "data")
 
 
 def _render(data: dict, fmt: str, *, explain: bool) -> str:
@@ -87,7 +86,7 @@ def brief(
 @eval_app.command("summaries")
 def eval_summaries(
     dataset: str = typer.Argument(..., help="duc2004 | duc2003 | multiling"),
-    data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder."),
     workers: int = typer.Option(1, "--workers", min=1, help="Topics in parallel processes (same output)."),
     systems: str = typer.Option("", "--systems", help="Comma-separated subset of systems (default: all)."),
 ) -> None:

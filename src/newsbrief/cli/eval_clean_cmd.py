@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.common import library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.evaluate_appended import COLLECTIONS, evaluate_appended, load_stories, totals
 from newsbrief.evaluate_clean import (
@@ -37,8 +37,7 @@ from newsbrief.settings import CleanOptions
 clean_app = typer.Typer(help="Measure HTML extraction and residue cleaning.", no_args_is_help=True)
 eval_app.add_typer(clean_app, name="clean")
 
-DATA = Path("../shared/data")
-BENCHMARK = DATA / "article-extraction-benchmark"
+BENCHMARK = SHARED_DATA / "article-extraction-benchmark"
 #: What ``eval clean lines`` scores: the held-out sets (labelled in rounds six, eight and eleven by two
 #: labellers each who never saw the cleaner's output; no rule was written after reading them), then the
 #: development labels.
@@ -94,7 +93,7 @@ def extraction(
 
 @clean_app.command("lines")
 def lines(
-    data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder the label paths are relative to."),
     labels: list[Path] = typer.Option(LABELS, "--labels", help="Label files (relative_path, line_no, hash, label)."),
     show_errors: bool = typer.Option(False, "--show-errors", help="List the body lines falsely removed."),
     model: bool = typer.Option(
@@ -144,7 +143,7 @@ def lines(
 
 @clean_app.command("appended")
 def appended(
-    data: Path = typer.Option(DATA, "--data", help="The shared data folder."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder."),
     collections: list[str] = typer.Option(
         list(COLLECTIONS), "--collection", help="Collections to glue: " + ", ".join(COLLECTIONS) + "."
     ),
@@ -197,7 +196,7 @@ def appended(
 
 @clean_app.command("derive-labels")
 def derive_labels(
-    data: Path = typer.Option(DATA, "--data", help="The shared data folder."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder."),
     output: Path = typer.Option(
         Path("eval/labels/benchmark_lines.tsv"), "--output", help="Label file to write."
     ),
@@ -216,7 +215,7 @@ def derive_labels(
 
 @clean_app.command("train")
 def train(
-    data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder the label paths are relative to."),
     labels: list[Path] = typer.Option(
         TRAINING_LABELS, "--labels", help="Label files; only their tuning half is used."
     ),

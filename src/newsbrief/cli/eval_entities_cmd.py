@@ -7,18 +7,16 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from newsbrief.cli.common import library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.evaluate_entities import merged_pairs, read_pairs, score
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import Settings
 
-DATA = Path("../shared/data")
-
 
 @eval_app.command("names")
 def names(
-    data: Path = typer.Option(DATA, "--data", help="The shared data folder the pair paths are relative to."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder the pair paths are relative to."),
     labels: Path = typer.Option(
         Path("eval/labels/name_pairs.tsv"), "--labels", help="Labelled name pairs (TSV)."
     ),

@@ -7,18 +7,16 @@ from pathlib import Path
 import typer
 from rich.table import Column, Table
 
-from newsbrief.cli.common import library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.evaluate_quotes import LABEL_SETS, Outcome, Stale, evaluate, read_labels, score
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import Settings
 
-DATA = Path("../shared/data")
-
 
 @eval_app.command("quotes")
 def quotes(
-    data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder the label paths are relative to."),
     labels: list[Path] = typer.Option(
         [Path(p) for _, p in LABEL_SETS], "--labels", help="Labelled quotations (TSV); repeat for several sets."
     ),

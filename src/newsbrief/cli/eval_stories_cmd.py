@@ -10,12 +10,10 @@ from typing import Literal
 import typer
 from rich.table import Table
 
-from newsbrief.cli.common import library_errors, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.evaluate_stories import calibrate_threshold, evaluate_stories
 from newsbrief.settings import Settings
-
-DATA = Path("../shared/data")
 
 
 class StorySet(StrEnum):
@@ -36,7 +34,7 @@ class Representation(StrEnum):
 @eval_app.command("stories")
 def stories(
     dataset: StorySet = typer.Argument(..., help="duc (DUC 2003+2004 mixed), wikiref (WikiRef220) or semeval."),
-    data: Path = typer.Option(DATA, "--data", help="The shared data folder."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder."),
     window_days: int | None = typer.Option(None, "--window-days", min=0, help="Override the story window."),
     threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                            help="Override the pairwise same-story threshold."),

@@ -7,17 +7,15 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from newsbrief.cli.common import library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.evaluate_timeline import outcomes, read_labels, score
 from newsbrief.settings import Settings
 
-DATA = Path("../shared/data")
-
 
 @eval_app.command("timeline")
 def timeline(
-    data: Path = typer.Option(DATA, "--data", help="The shared data folder the label paths are relative to."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder the label paths are relative to."),
     labels: Path = typer.Option(
         Path("eval/labels/timeline_dates.tsv"), "--labels", help="Labelled sentences (TSV)."
     ),

@@ -12,7 +12,7 @@ import typer
 from rich.table import Column, Table
 
 from newsbrief.cli import app
-from newsbrief.cli.common import library_errors, progress, report_rejected, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, report_rejected, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.errors import UsageError
 from newsbrief.model import Article, Rejected
@@ -123,7 +123,7 @@ def story(
 
 @eval_app.command("dedup")
 def eval_dedup(
-    data: Path = typer.Option(Path("../shared/data"), "--data", help="The shared data folder."),
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder."),
     labels: Path = typer.Option(Path("eval/labels/bbc_duplicates.tsv"), "--labels", help="Verified BBC pairs."),
     output_format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
