@@ -224,15 +224,15 @@ def _last_clause(before: str, breaks: re.Pattern[str]) -> str:
 # a dash opens a clause when words follow it ("March 30 – April 1" is a range)
 _CLAUSE_START = re.compile(r"[,;:(]|[.!?]\s+(?=[A-Z])|\s[-\u2013\u2014]\s(?=[a-z])|\u2014(?=[a-z])")
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b|\bthat\s+(?P<next>[\w'’]+)", re.I)
-# after a complementiser "that" comes a subject ("said that the plane …", "that he …"), after a relative
-# "that" usually the verb ("a jet that went missing …")
-# a verb of saying or knowing a few words before "that": the complementiser of reported speech, whatever
-# word follows it ("told reporters that flights were stopped", "said Monday that talks resumed")
+# a verb of saying a few words before "that": the complementiser of reported speech, whatever word follows
+# it ("told reporters that flights were stopped", "said Monday that talks resumed")
 _REPORTED_BEFORE = re.compile(
     r"\b(?:said|says|say|told|tells|announced|reported|confirmed|added|stated|claimed|insisted|denied|warned|"
     r"noted|explained|acknowledged|admitted|argued|revealed|indicated|suggested|learned)\b(?:\s+[\w.'’]+){0,5}\s+$",
     re.I,
 )
+# after a complementiser "that" comes a subject ("said that the plane …", "that he …"), after a relative
+# "that" usually the verb ("a jet that went missing …")
 _SUBJECT_START = frozenset(
     "the a an this these those his her its their our my your he she it they we i you there some all no one "
     "two three many most several each every any both".split()
