@@ -495,8 +495,7 @@ _TRAILING_DATE = re.compile(r"\s+(?:on|in|at|by|since|until|from)\s+[^\s].*\d[^\
 _NUMBER_AFTER = re.compile(r" \d+(?:-\d+)?(?!\d|[,.:]\d|-[^\W\d])(?! [a-z]{2,}[^s\W]s\b)")
 # a small number after a possessive, or one opening a compound, is what the name has, not part of it
 # ("North Korea's 22 million people", "the Communist Party's 49-year ban"; not "Standard & Poor's 500")
-_SCORE = re.compile(r"\d{1,2}-\d{1,2}")  # a match's score after a team's name, no part of the name
-_TRAILING_SCORE = re.compile(r"\s+\d{1,2}-\d{1,2}$")
+_TRAILING_SCORE = re.compile(r"\s+\d{1,2}-\d{1,2}$")  # a match's score after a team's name, no part of the name
 _POSSESSIVE_NUMBER = re.compile(r"['\u2019]s? (?P<number>\d+)$")
 # a clock time right before a short capitalised "organisation" makes it a time zone ("11:10 CET", "9 p.m. EST",
 # "12:00 noon BST")
@@ -679,8 +678,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             end = owned.start()
         possessive = owned or text[start:end].endswith((*_POSSESSIVE_ENDINGS, "'", "\u2019"))
         number = None if possessive else _NUMBER_AFTER.match(text, end)
-        if number and kind != "PERSON" and " " in text[start:end] and text[start:end].split()[-1][:1].isupper() and not _SCORE.fullmatch(number.group().strip()):
-            end = number.end()  # the NER stopped before the number of a name: "Air France Flight| 447" (not a score: "Wigan Athletic 2-0")
+        if number and kind != "PERSON" and " " in text[start:end] and text[start:end].split()[-1][:1].isupper():
+            end = number.end()  # the NER stopped before the number of a name: "Air France Flight| 447"
         short_form = _SHORT_FORM_TAIL.search(text, start, end)
         if short_form:  # the NER ran on into the bracketed short form: "… Safety Authority (Amsa"
             end = short_form.start()
@@ -900,7 +899,7 @@ def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> lis
         if opening and m.form not in inside:
             first, rest = m.form.split(maxsplit=1)
             start = texts[m.article_id].find(rest, m.start)
-            m = Mention(m.article_id, rest, m.kind, start if start >= 0 else m.start, m.end, m.role)
+            m = Mention(m.article_id, rest, m.kind, start if start >= 0 else m.start, m.end, m.role, vessel=m.vessel)
         result.append(m)
     return result
 
