@@ -57,6 +57,16 @@ def test_labels_round_trip_and_bad_files(tmp_path: Path) -> None:
         read_labels(tmp_path / "missing.tsv")
 
 
+def test_agreement_counts_only_sentences_both_labelled() -> None:
+    from newsbrief.evaluate_timeline import DateLabel, agreement
+
+    first = [DateLabel("p", "h1", "none"), DateLabel("p", "h2", "2009-06-01"), DateLabel("p", "h3", "none")]
+    second = [DateLabel("p", "h1", "none"), DateLabel("p", "h2", "none"), DateLabel("q", "h9", "none")]
+    result = agreement(first, second)
+    assert (result.sentences, result.identical, result.dated_or_not, result.other_date) == (2, 1, 1, 0)
+    assert result.kappa_dated == 0.0  # as often alike as chance would make them
+
+
 def test_score_counts_per_half_and_leaves_stale_labels_out() -> None:
     from newsbrief.evaluate_timeline import DateLabel
 
@@ -81,8 +91,10 @@ def test_the_repository_labels_all_name_sentences_of_their_articles_and_the_cli_
     data = shared_data()
     labels = read_labels(LABELS)
     assert len(labels) >= 450 and len({story_of(label.path) for label in labels}) == 16
-    result = CliRunner().invoke(app, ["eval", "timeline", "--data", str(data)])
+    second = REPO / "eval" / "labels" / "timeline_dates_second.tsv"
+    result = CliRunner().invoke(app, ["eval", "timeline", "--data", str(data), "--second-labels", str(second)])
     assert result.exit_code == 0, result.output
+    assert "of 120 sentences labelled alike" in result.output  # every second label names a first one
     assert "no longer found" not in result.output  # every label still names a sentence of its article
     rows = {line.split()[1]: line.split() for line in result.output.splitlines() if line.count("│") > 5}
     assert {"tune", "report", "all"} <= set(rows)

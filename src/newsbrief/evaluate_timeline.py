@@ -127,6 +127,41 @@ class TimelineScore:
         return self.right + self.wrong + self.missed + self.spurious + self.kept_out
 
 
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """Two labellers over the sentences both labelled: identical labels, and where they differ."""
+
+    sentences: int
+    identical: int
+    dated_or_not: int  # one dates the sentence, the other says none
+    other_date: int  # both date it, on different days or months
+    kappa_dated: float | None  # Cohen's kappa of "dated or none" (None when undefined)
+
+
+def agreement(first: Sequence[DateLabel], second: Sequence[DateLabel]) -> Agreement:
+    """How far a second labelling of some sentences agrees with the first (by path and sentence hash).
+
+    >>> a = [DateLabel("p", "h1", "2009-06-01"), DateLabel("p", "h2", "none"), DateLabel("p", "h3", "2009-06")]
+    >>> b = [DateLabel("p", "h1", "2009-06-01"), DateLabel("p", "h2", "2009-06-02"), DateLabel("p", "h3", "2009-07")]
+    >>> r = agreement(a, b)
+    >>> (r.sentences, r.identical, r.dated_or_not, r.other_date)
+    (3, 1, 1, 1)
+    """
+    gold = {(label.path, label.sentence_sha1): label.date for label in first}
+    pairs = [(gold[key], label.date) for label in second if (key := (label.path, label.sentence_sha1)) in gold]
+    n = len(pairs)
+    dated_or_not = sum((x == "none") != (y == "none") for x, y in pairs)
+    other_date = sum(x != y and "none" not in (x, y) for x, y in pairs)
+    kappa = None
+    if n:
+        none_a = sum(x == "none" for x, _ in pairs) / n
+        none_b = sum(y == "none" for _, y in pairs) / n
+        expected = none_a * none_b + (1 - none_a) * (1 - none_b)
+        observed = 1 - dated_or_not / n
+        kappa = (observed - expected) / (1 - expected) if expected < 1 else None
+    return Agreement(n, sum(x == y for x, y in pairs), dated_or_not, other_date, kappa)
+
+
 def judge(gold: str, predicted: DatedSentence | None) -> str:
     """``right``, ``wrong``, ``missed``, ``spurious`` or ``kept_out`` for one labelled sentence."""
     if gold == "none":

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
-from newsbrief.evaluate_timeline import outcomes, read_labels, score
+from newsbrief.evaluate_timeline import agreement, outcomes, read_labels, score
 from newsbrief.settings import Settings
 
 
@@ -18,6 +18,9 @@ def timeline(
     data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder the label paths are relative to."),
     labels: Path = typer.Option(
         Path("eval/labels/timeline_dates.tsv"), "--labels", help="Labelled sentences (TSV)."
+    ),
+    second_labels: Path | None = typer.Option(
+        None, "--second-labels", help="A second labelling of some of the sentences: print the labellers' agreement."
     ),
     show_errors: bool = typer.Option(
         False, "--show-errors", help="List the tuning half's wrong, missed and spurious sentences."
@@ -43,6 +46,14 @@ def timeline(
     stale = sum(1 for _, verdict, _, _ in results if verdict == "stale")
     if stale:
         stdout.print(f"{stale} labels name sentences no longer found in their articles (left out)")
+    if second_labels is not None:
+        with library_errors():
+            agreed = agreement(rows, read_labels(second_labels))
+        kappa = "n/a" if agreed.kappa_dated is None else f"{agreed.kappa_dated:.3f}"
+        stdout.print(
+            f"labellers: {agreed.identical} of {agreed.sentences} sentences labelled alike; "
+            f"{agreed.dated_or_not} dated by one only (kappa of dated or not {kappa}), {agreed.other_date} dated differently"
+        )
     if show_errors:
         for line in scores["tune"].errors:
             stdout.print(line, markup=False, highlight=False)
