@@ -96,9 +96,11 @@ def test_the_repository_labels_all_name_sentences_of_their_articles_and_the_cli_
     assert result.exit_code == 0, result.output
     assert "of 120 sentences labelled alike" in result.output  # every second label names a first one
     assert "no longer found" not in result.output  # every label still names a sentence of its article
-    rows = {line.split()[1]: line.split() for line in result.output.splitlines() if line.count("│") > 5}
+    rows = {cells[0]: cells for line in result.output.splitlines() if (cells := line.replace("│", " ").split())}
     assert {"tune", "report", "all"} <= set(rows)
-    assert int(rows["all"][3]) >= 300  # right
+    labelled, right, wrong, missed, left_out, spurious, kept_out = map(int, rows["all"][1:8])
+    assert labelled == len(labels) and labelled == right + wrong + missed + left_out + spurious + kept_out
+    assert right >= 300
 
 
 def test_cli_eval_timeline_names_a_missing_label_file() -> None:

@@ -14,8 +14,9 @@ Each labelled article is read with the rest of its story (a MultiLing topic, a D
 reads it, and :func:`newsbrief.timeline.dated_sentences` (``for_timeline=True``: the timeline's
 candidate entries, before same-day merging and the per-day cap) gives its dated sentences.  A labelled
 sentence is *right* when the timeline dates it on the gold day (a month label: in the gold month),
-*wrong* when it dates it on another day, *missed* when a dated sentence is left out, *spurious* when a
-``none`` sentence is dated.  Precision = right / dated by the timeline; recall = right / dated by the
+*wrong* when it dates it on another day, *missed* when no date is found in a dated sentence, *left out*
+when a date is found but the timeline leaves the sentence out (it does not read alone, a caption …),
+*spurious* when a ``none`` sentence is dated.  Precision = right / dated by the timeline; recall = right / dated by the
 labels.  Stories are split into a tuning and a report half by a hash of the story's path
 (:func:`newsbrief.evaluate_clean.half`).
 
@@ -107,7 +108,8 @@ class TimelineScore:
 
     right: int = 0
     wrong: int = 0
-    missed: int = 0
+    missed: int = 0  # no date found in it
+    left_out: int = 0  # a date found, but the timeline leaves the sentence out (it does not read alone …)
     spurious: int = 0
     kept_out: int = 0  # "none" sentences the timeline leaves out
     errors: list[str] = field(default_factory=list)
@@ -119,12 +121,12 @@ class TimelineScore:
 
     @property
     def recall(self) -> float:
-        gold = self.right + self.wrong + self.missed
+        gold = self.right + self.wrong + self.missed + self.left_out
         return self.right / gold if gold else 0.0
 
     @property
     def labelled(self) -> int:
-        return self.right + self.wrong + self.missed + self.spurious + self.kept_out
+        return self.right + self.wrong + self.missed + self.left_out + self.spurious + self.kept_out
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,13 +200,18 @@ def outcomes(
             (relative[d.article.id], sentence_sha1(d.sentence.text)): d
             for d in dated_sentences(articles, sentences=split, for_timeline=True)
         }
+        # every sentence with a resolvable date, before the timeline's own choices (reads alone, not a caption)
+        found = {
+            (relative[d.article.id], sentence_sha1(d.sentence.text)) for d in dated_sentences(articles, sentences=split)
+        }
         for label in story_labels:
             key = (label.path, label.sentence_sha1)
             if key not in texts:
                 yield label, "stale", None, None
                 continue
             predicted = dated.get(key)
-            yield label, judge(label.date, predicted), predicted, texts[key]
+            verdict = judge(label.date, predicted)
+            yield label, "left_out" if verdict == "missed" and key in found else verdict, predicted, texts[key]
 
 
 def score(results: Iterable[tuple[DateLabel, str, DatedSentence | None, str | None]]) -> dict[str, TimelineScore]:
@@ -215,7 +222,7 @@ def score(results: Iterable[tuple[DateLabel, str, DatedSentence | None, str | No
             continue
         for key in (half(story_of(label.path)), "all"):
             setattr(scores[key], verdict, getattr(scores[key], verdict) + 1)
-            if verdict in ("wrong", "missed", "spurious"):
+            if verdict in ("wrong", "missed", "left_out", "spurious"):
                 said = predicted.date.isoformat() if predicted is not None else "-"
                 scores[key].errors.append(f"{verdict}\tgold {label.date}\tgot {said}\t{label.path}\t{text}")
     return scores

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich import box
 from rich.table import Table
 
 from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
@@ -23,10 +24,14 @@ def timeline(
         None, "--second-labels", help="A second labelling of some of the sentences: print the labellers' agreement."
     ),
     show_errors: bool = typer.Option(
-        False, "--show-errors", help="List the tuning half's wrong, missed and spurious sentences."
+        False, "--show-errors", help="List the tuning half's wrong, missed, left-out and spurious sentences."
     ),
 ) -> None:
-    """Timeline dates against hand-labelled sentences: the tuning half of the stories, then the report half."""
+    """Timeline dates against hand-labelled sentences: the tuning half of the stories, then the report half.
+
+    P = right / dated by the timeline; R = right / dated by the labels (wrong: another day; missed: no date
+    found; left out: a date found, the sentence left out; spurious: dated, labelled none; kept out: both none).
+    """
     if not labels.is_file():
         raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
     with library_errors():
@@ -35,17 +40,22 @@ def timeline(
             progress(outcomes(rows, data=data, settings=Settings()), description="sentences", total=len(rows))
         )
     scores = score(results)
-    table = Table("half", "labelled", "right", "wrong date", "missed", "spurious", "kept out", "precision", "recall")
+    # compact, so that an 80-column terminal or pipe shows every figure whole
+    table = Table(
+        "half", "labelled", "right", "wrong", "missed", "left out", "spurious", "kept out", "P", "R",
+        box=box.SIMPLE_HEAD, pad_edge=False,
+    )
     for part in ("tune", "report", "all"):
         s = scores[part]
         table.add_row(
-            part, str(s.labelled), str(s.right), str(s.wrong), str(s.missed), str(s.spurious), str(s.kept_out),
+            part, str(s.labelled), str(s.right), str(s.wrong), str(s.missed), str(s.left_out), str(s.spurious),
+            str(s.kept_out),
             f"{s.precision:.3f}", f"{s.recall:.3f}",
         )
     stdout.print(table)
     stale = sum(1 for _, verdict, _, _ in results if verdict == "stale")
     if stale:
-        stdout.print(f"{stale} labels name sentences no longer found in their articles (left out)")
+        stdout.print(f"{stale} labels name sentences no longer found in their articles (not counted)")
     if second_labels is not None:
         with library_errors():
             agreed = agreement(rows, read_labels(second_labels))
