@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -19,7 +20,10 @@ T = TypeVar("T")
 #: The shared data folder next to the repository (the default of every command's ``--data``).
 SHARED_DATA = Path("..") / "shared" / "data"
 
-stdout = Console(highlight=False, soft_wrap=True)
+# Piped or redirected output (not a terminal, no COLUMNS) gets room for a wide table: at rich's default of
+# 80 columns the evaluation tables cut their figures short ("0.9…").
+_PIPE_WIDTH = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 200
+stdout = Console(highlight=False, soft_wrap=True, width=_PIPE_WIDTH)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
