@@ -73,3 +73,18 @@ def test_stdin_dash() -> None:
     assert result.exit_code == 0, result.output
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["source"] == "<stdin>" and record["title"] == "Climate conference in Bali begins on Monday"
+
+
+def test_piped_output_is_wide_enough_for_the_evaluation_tables() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = "from newsbrief.cli.common import stdout; print(stdout.width)"
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    piped = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert piped.stdout.strip() == "200"  # rich's default of 80 cut "0.905" to "0.9…" in eval quotes
+    narrow = subprocess.run(
+        [sys.executable, "-c", code], env={**env, "COLUMNS": "100"}, capture_output=True, text=True, check=True
+    )
+    assert narrow.stdout.strip() == "100"  # COLUMNS still decides
