@@ -137,7 +137,6 @@ _HEAD_LINES = 6
 # a date line among the body's first or last this many paragraphs may still be the page's own date
 _BODY_EDGE_PARAGRAPHS = 3
 _UNKNOWN_LINE = 1 << 30
-_NO_DIGIT = re.compile(r"\D*")
 
 
 # --- datelines and agencies ----------------------------------------------------------------------
@@ -414,17 +413,12 @@ def _head_dates(raw_text: str, title: str | None = None) -> list[tuple[int, dt.d
     bombings", published four years later), not when it was published.
     """
     seen = 0
-    headline = normalise(title) if title else None
+    headline_line = _line_number(raw_text, title) if title else 0
     for number, line in enumerate(raw_text.split("\n", _HEAD_LINES * 4)[: _HEAD_LINES * 4], 1):
         if not line.strip():
             continue
         seen += 1
-        if _NO_DIGIT.fullmatch(line):
-            date = None  # every date pattern needs a figure (and the headline test costs a normalisation)
-        elif headline and len(headline) <= 2 * len(line) and len(line) <= 2 * len(headline) and normalise(line) == headline:
-            date = date_starting_line(line)
-        else:
-            date = date_in_line(line)
+        date = date_starting_line(line) if number == headline_line else date_in_line(line)
         if date is not None:
             return [(number, date, f"text:line {number}")]
         if seen >= _HEAD_LINES:
