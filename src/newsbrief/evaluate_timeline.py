@@ -37,8 +37,7 @@ from pathlib import Path
 
 from newsbrief.errors import InputError
 from newsbrief.evaluate_clean import half
-from newsbrief.model import Article
-from newsbrief.pipeline import iter_articles
+from newsbrief.evaluate_quotes import load_story_files
 from newsbrief.settings import Settings
 from newsbrief.text import normalise
 from newsbrief.timeline import DatedSentence, dated_sentences, story_sentences
@@ -94,12 +93,13 @@ def story_of(path: str) -> str:
     return topic["topic"] if topic else path.rsplit("/", 1)[0]
 
 
-def _story_files(data: Path, story: str) -> list[str]:
-    topic = _MULTILING.match(story + "0.english")
-    if topic:
-        folder, prefix = (data / story).parent, Path(story).name
-        return [str(p) for p in sorted(folder.glob(f"{prefix}?.english"))]
-    return [str(p) for p in sorted((data / story).iterdir()) if p.is_file()]
+def _story_path(path: str) -> str:
+    """The story of a labelled article as :func:`newsbrief.evaluate_quotes.load_story_files` reads it.
+
+    >>> _story_path("multiling2011-en/source/M0083.english"), _story_path("duc2004/docs/d30001t/APW19981016.0240")
+    ('multiling2011-en/source/M008*.english', 'duc2004/docs/d30001t')
+    """
+    return f"{story_of(path)}*.english" if _MULTILING.match(path) else story_of(path)
 
 
 @dataclass(slots=True)
@@ -175,10 +175,6 @@ def judge(gold: str, predicted: DatedSentence | None) -> str:
     return "right" if predicted.mention.precision == "day" and predicted.date.isoformat() == gold else "wrong"
 
 
-def _load(data: Path, story: str, settings: Settings) -> list[Article]:
-    return [a for a in iter_articles(_story_files(data, story), settings=settings) if isinstance(a, Article)]
-
-
 def outcomes(
     labels: Sequence[DateLabel], *, data: Path, settings: Settings
 ) -> Iterator[tuple[DateLabel, str, DatedSentence | None, str | None]]:
@@ -191,8 +187,8 @@ def outcomes(
     for label in labels:
         by_story[story_of(label.path)].append(label)
     root = str(data.resolve()) + "/"
-    for story, story_labels in by_story.items():
-        articles = _load(data, story, settings)
+    for story_labels in by_story.values():
+        articles = load_story_files(data, _story_path(story_labels[0].path), settings=settings)
         relative = {a.id: str(Path(a.source).resolve())[len(root) :] for a in articles}
         split = story_sentences(articles, {})
         texts = {(relative[a.id], sentence_sha1(s.text)): s.text for a in articles for s in split[a.id]}
