@@ -161,6 +161,17 @@ def test_a_ships_name_is_no_person_organisation_or_place(models: NlpModels) -> N
     assert _by_variant(entities, "Jane Holloway").kind == "PERSON"
 
 
+def test_a_flights_name_is_no_organisation(models: NlpModels) -> None:
+    text = (
+        "Searchers looking for the missing flight QV418 found debris on Monday. QV418 left Darwin with 120 people. "
+        "Harbour Air Flight 77 landed safely, said Marta Lindqvist of Harbour Air."
+    )
+    entities = extract_entities([make_article("flight.txt", text)], models=models)
+    names = {variant for e in entities for variant in e.variants}
+    assert not any("QV418" in n or "Flight 77" in n for n in names), entities
+    assert _by_variant(entities, "Marta Lindqvist").kind == "PERSON"
+
+
 def test_football_clubs_are_organisations_without_their_scores(models: NlpModels) -> None:
     # the small NER takes "Manchester United", "Blackburn Rovers" for people and runs on into a score
     text = (

@@ -98,8 +98,8 @@ class Mention:
     # the title words around a name the NER took for an organisation ("Yvo de Boer, the U.N.'s climate
     # change chief"): no vote, but its role should the story's votes make it a person (see unify_kinds)
     unvoted_role: str | None = None
-    # a ship's name ("HMS Echo", "the Australian vessel Ocean Shield"): no person, organisation or place;
-    # every mention of the name is left out (see unify_kinds)
+    # a ship's name ("HMS Echo", "the Australian vessel Ocean Shield") or a flight's ("flight MH370"): no
+    # person, organisation or place; every mention of the name is left out (see unify_kinds)
     vessel: bool = False
 
 
@@ -112,6 +112,28 @@ _VESSEL_BEFORE = re.compile(
     r"icebreaker|minesweeper|corvette|gunboat)\s+$",
     re.IGNORECASE,
 )
+# A flight's name: an airline's code and number after the word "flight" ("missing flight MH370", "Flight QZ8501";
+# "MH370" alone then names the flight too, see unify_kinds), or a name holding "Flight <number>" ("Malaysia
+# Airlines Flight 17"); not a code without the word ("G20", "A380", "P-8" are other things)
+_FLIGHT_CODE = re.compile(r"(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{1,4}[A-Z]?")
+_FLIGHT_BEFORE = re.compile(r"\bflight\s+$", re.IGNORECASE)
+_FLIGHT_IN_NAME = re.compile(r"\bFlight\s+(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])?\s?\d{1,4}\b")
+
+
+
+def _flight(form: str, text: str, start: int) -> bool:
+    """Whether the name ``form`` at ``text[start:]`` is a flight's (see :data:`_FLIGHT_CODE`).
+
+    >>> t = "The missing flight MH370 left at night. Malaysia Airlines Flight 17 was shot down."
+    >>> _flight("MH370", t, t.index("MH370")), _flight("Malaysia Airlines Flight 17", t, t.index("Malaysia"))
+    (True, True)
+    >>> _flight("G20", "the G20 summit", 4), _flight("Malaysia Airlines", t, t.index("Malaysia"))
+    (False, False)
+    """
+    if _FLIGHT_IN_NAME.search(form):
+        return True
+    return bool(_FLIGHT_CODE.fullmatch(form) and _FLIGHT_BEFORE.search(text, max(0, start - 12), start))
+
 
 # What the words around a name say it is a group, not a person (see :func:`_organisation_cue`).
 _GROUP_NOUNS = r"(?:party|movement|coalition|alliance|bloc|faction)"
@@ -787,6 +809,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         located = place or said_where
         person = role is None and not cue and (related or _person_cue(text, start))
         vessel = bool(_VESSEL_PREFIX.match(form) or _VESSEL_BEFORE.search(text, max(0, start - 30), start))
+        vessel = vessel or _flight(form, text, start)
         mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located, person, unvoted_role, vessel))
         if short_form and _shortens(short_form.group(1), form):
             a_start, a_end = short_form.span(1)
