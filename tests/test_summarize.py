@@ -206,6 +206,19 @@ def test_a_sentence_whose_he_or_she_names_nobody_is_no_summary_sentence(splitter
     assert any("reopen" in t for t in texts)
 
 
+def test_a_refusal_to_comment_is_no_summary_sentence(splitter):
+    summary = _summary_of_two(
+        splitter,
+        "The river burst its banks after three days of heavy rain, flooding the valley villages. "
+        "The regional water board was not immediately available for comment on Tuesday.",
+        "Three days of heavy rain made the river burst its banks and flood the valley villages. "
+        "The water board could not be reached for comment. Rescue crews moved two hundred people to the school gym.",
+    )
+    texts = [s.text for s in summary]
+    assert not any("comment" in t for t in texts), texts
+    assert any("burst its banks" in t for t in texts), texts
+
+
 def test_photo_captions_left_in_a_flattened_page_are_no_summary_sentences(splitter):
     summary = _summary_of_two(
         splitter,

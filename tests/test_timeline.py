@@ -346,6 +346,20 @@ def test_a_photo_caption_left_in_the_text_is_no_development() -> None:
     assert [e.text for e in entries] == ["Crews cleared the flooded road on Wednesday.", "The mayor thanked the volunteers on Thursday."]
 
 
+def test_a_refusal_to_comment_is_no_development() -> None:
+    article = make_article(
+        "a.txt",
+        "Crews cleared the flooded road on Wednesday. The mayor was not available Thursday for comment. "
+        "The water board declined to comment on Friday, but said the dam would be inspected on Monday.",
+        published=dt.date(2026, 3, 6),
+    )
+    entries = build_timeline([article], sentences=split([article]))
+    assert [e.text for e in entries] == [
+        "Crews cleared the flooded road on Wednesday.",
+        "The water board declined to comment on Friday, but said the dam would be inspected on Monday.",
+    ]
+
+
 def test_a_present_tense_caption_and_an_editors_correction_are_no_developments() -> None:
     article = make_article(
         "a.txt",

@@ -246,7 +246,48 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
         return False
     if textmod.is_correction_note(text) or _CUT_OPENING.match(text) or _PAGE_MEDIA.search(text):
         return False
+    if no_comment(text):
+        return False
     return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
+
+
+# a sentence that only says someone would not or could not comment: "Zeidan was not immediately available
+# for comment.", "The embassy had no comment.", "Samsung did not respond to a request for comment."
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:was|were|is|are|could|can)(?:\s+not|n['\u2019]t)\s+(?:be\s+)?(?:immediately\s+)?(?:available|reached)"
+    r"|(?:did|does|do)(?:\s+not|n['\u2019]t)\s+(?:immediately\s+)?(?:respond|return|reply|answer))\b"
+    r"(?=[^.;]*\b(?:comment|comments|calls?|messages?|e-?mails?|requests?|interviews?|questions)\b)"
+    r"|\b(?:declined|refused)\s+(?:to\s+)?(?:comment|be\s+interviewed|elaborate)\b"
+    r"|\b(?:had|has|have|there\s+was)\s+no\s+(?:immediate\s+)?comment\b",
+    re.IGNORECASE,
+)
+# … but says something else too: "Zierl declined to comment on the report, but said …", "Pernod said it was
+# seeking acquisitions but refused to comment", "Sharon declined to be interviewed because his appointment …"
+_GOES_ON = re.compile(r"\b(?:but|though|although|whereas|while|because|saying|said|says|adding|added)\b", re.I)
+NO_COMMENT_WORDS = 25  # longer sentences carry more than the refusal
+
+
+def no_comment(text: str) -> bool:
+    """Whether a sentence only says that someone did not or could not comment: no fact of the story.
+
+    Newswire closes many reports with one ("… could not be reached for comment."); a summary or a timeline
+    has nothing to show of it.  Not when the sentence says something else too.  English.
+
+    >>> no_comment("Zeidan was not immediately available for comment."), no_comment("The embassy had no comment.")
+    (True, True)
+    >>> no_comment("Samsung did not immediately respond to a request for comment.")
+    True
+    >>> no_comment("Zierl declined to comment on the report, but said the talks would go on.")
+    False
+    >>> no_comment("Pernod said it was seeking acquisitions but refused to comment on specifics.")
+    False
+    >>> no_comment("The vaccine was not available in rural areas."), no_comment("The judge did not respond to the motion.")
+    (False, False)
+    """
+    match = _NO_COMMENT.search(text)
+    if match is None or len(text.split()) > NO_COMMENT_WORDS:
+        return False
+    return _GOES_ON.search(text) is None
 
 
 # a sentence pointing at a picture, film or recording of its page ("Hollande delivered this speech Friday …",
