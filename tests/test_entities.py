@@ -172,6 +172,17 @@ def test_a_flights_name_is_no_organisation(models: NlpModels) -> None:
     assert _by_variant(entities, "Marta Lindqvist").kind == "PERSON"
 
 
+def test_initialisms_of_common_nouns_are_no_organisations(models: NlpModels) -> None:
+    text = (
+        "The Orbit X2 phone from Velkom ships with 8GB of RAM, a faster CPU and LTE support. "
+        "Velkom says the RAM and the CPU draw less power, and LTE downloads are quicker. "
+        "Velkom chief executive Dana Morrow said the phone goes on sale in May. "
+        "The ISO range of the camera reaches 3200, and HDR works in video."
+    )
+    kinds = {e.name: e.kind for e in extract_entities([make_article("phone.txt", text)], models=models)}
+    assert kinds == {"Velkom": "ORG", "Dana Morrow": "PERSON"}
+
+
 def test_football_clubs_are_organisations_without_their_scores(models: NlpModels) -> None:
     # the small NER takes "Manchester United", "Blackburn Rovers" for people and runs on into a score
     text = (

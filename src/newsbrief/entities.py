@@ -1627,7 +1627,42 @@ def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple
     _attach_surnames(clusters, surnames, matcher, articles=len(articles))
     order = {a.id: i for i, a in enumerate(articles)}
     entities = [_entity(cluster, order, matcher) for cluster in clusters if cluster]
+    entities = [e for e in entities if not generic_initialism(e)]
     return tuple(sorted(entities, key=lambda e: (-e.mentions, e.kind, e.name)))
+
+
+# Initialisms of common nouns (technology and its units, trades, medicine, economics): "2GB of RAM", "4G LTE",
+# "HDR mode", "the company's CEO", "HIV".  The small English NER takes them for organisations or people (a
+# phone story's "people and organisations" had ISO, HDR, LTE, RAM, UI, CPU, GB, NFC … among its first
+# twenty names).  A vocabulary of English abbreviations, like the title words: no topic's names.
+GENERIC_INITIALISMS = frozenset(
+    """
+    ram rom cpu gpu npu soc usb sim esim lte nfc hdr gb mb kb tb gbps mbps ghz mhz mah ui ux sdk api led lcd
+    oled amoled cmos bsi iot wifi gps hd uhd 4k 8k ir af ois eis iso fov mcu mic pc tv dvd cd sms mms vpn url
+    pdf ai vr ar os ip html qr rfid ssd hdd dslr mp3 pin 3g 4g 5g lan wan bios fps dpi ppi rgb hdmi dsp
+    ceo cfo coo cto cio ipo atm suv gdp cpi dna rna hiv aids mri icu faq
+    """.split()
+)
+
+
+def generic_initialism(entity: Entity) -> bool:
+    """An organisation or person all of whose names are initialisms of common nouns (:data:`GENERIC_INITIALISMS`).
+
+    An organisation the story spells out ("International Organization for Standardization (ISO)") has its
+    long name among its variants and stays.
+
+    >>> generic_initialism(Entity("RAM", "ORG", ("RAM",), ("a",), 3)), generic_initialism(Entity("Wi-Fi", "ORG", ("Wi-Fi", "WiFi"), ("a",), 2))
+    (True, True)
+    >>> generic_initialism(Entity("ISO", "ORG", ("ISO", "International Organization for Standardization"), ("a",), 2))
+    False
+    """
+    if entity.kind == "GPE":
+        return False
+    for variant in entity.variants:
+        key = variant.lower().replace(".", "").replace("-", "").replace(" ", "")
+        if key not in GENERIC_INITIALISMS and not (key.endswith("s") and key[:-1] in GENERIC_INITIALISMS):
+            return False
+    return True
 
 
 def _attach_short_forms(clusters: list[list[_Name]], matcher: NameMatcher) -> None:
