@@ -160,6 +160,37 @@ def test_the_sentence_most_sources_carry_opens_the_summary(splitter):
     assert [(s.text, s.support) for s in summary] == [(gist, 3), (detail, 2)]
 
 
+def _storm_articles(dated: bool) -> list:
+    first = (
+        "A storm surge flooded the harbour district of Valtown on Monday night, forcing hundreds of families "
+        "from their homes. Pumps were brought in from the neighbouring towns."
+    )
+    gist = "Valtown's mayor said the harbour district would need months of repairs after the flood."
+    later = [
+        f"{gist} Insurers sent assessors to the harbour district on Wednesday.",
+        f"Schools reopened in the upper town on Thursday. {gist}",
+        f"{gist} The port will stay closed until the quay walls are checked.",
+    ]
+    days = [dt.date(2024, 3, 4), dt.date(2024, 3, 6), dt.date(2024, 3, 7), dt.date(2024, 3, 8)]
+    texts = [first, *later]
+    return [
+        make_article(f"s{k}.txt", None, text, days[k] if dated else None) for k, text in enumerate(texts)
+    ]
+
+
+def test_a_long_summary_opens_with_the_first_reports_lede(splitter):
+    # the first report says what happened; the later ones repeat the mayor's words, best carried
+    opts = replace(BriefOptions(words=200), min_sentence_words=5)
+    summary = summarize(align(_storm_articles(dated=True), splitter=splitter), options=opts)
+    assert summary[0].text.startswith("A storm surge flooded the harbour district"), [s.text for s in summary]
+    # undated articles say nothing of which came first: the best-placed, best-carried sentence opens
+    summary = summarize(align(_storm_articles(dated=False), splitter=splitter), options=opts)
+    assert summary[0].text.startswith("Valtown's mayor said"), [s.text for s in summary]
+    # a short summary's words go to what most sources carry
+    short = summarize(align(_storm_articles(dated=True), splitter=splitter), options=replace(opts, words=30))
+    assert short[0].text.startswith("Valtown's mayor said"), [s.text for s in short]
+
+
 def test_a_wording_that_other_sources_contradict_is_left_out(splitter):
     # three outlets date the ferry's sinking to March 3; one says Sunday (a slip).  Another sentence already
     # covers "sank on March 3", so coverage alone would take the shorter slip: the summary must state the

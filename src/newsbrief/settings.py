@@ -136,6 +136,9 @@ class BriefOptions:
     the selection maximises covered concept weight under the word cap (exact ILP, at most ``solver_nodes``
     branch-and-bound nodes so the result does not depend on machine load; ``solver_seconds`` is only a
     safety limit, with a greedy fallback) among the ``max_candidates`` sentences of highest value per word.
+    ``earliest_lede``: the first report's lede (of the earliest dated article, in its first ``lead_sentences``
+    sentences) is held in the summary and opens it, when the cap is at least ``earliest_lede_words`` words
+    (a shorter summary's words go to what most sources carry: docs/briefing.md, "Order").
     Timeline (``timeline.py``): at most ``timeline_per_day`` developments per date, those more sources
     report first, then those nearer the top of their article (0: all).
     """
@@ -150,6 +153,8 @@ class BriefOptions:
     concept_min_support: int = 3
     lead_sentences: int = 3
     lead_bonus: float = 1.0
+    earliest_lede: bool = True
+    earliest_lede_words: int = 150
     max_candidates: int = 150
     solver_nodes: int = 1000
     solver_seconds: float = 30.0
