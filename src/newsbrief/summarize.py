@@ -478,8 +478,11 @@ def _restatements(cands: list[int], al: Alignment) -> list[tuple[int, int]]:
 
 
 def select(al: Alignment, *, options: BriefOptions) -> tuple[list[int], int | None]:
-    """Indices of the sentences (into ``al.sentences``) chosen for the summary, before ordering, and the
-    lede the summary holds (:func:`_lede`, :func:`_first_report_lede`) if any."""
+    """Indices of the sentences (into ``al.sentences``) chosen for the summary, and its held lede.
+
+    The indices are in no particular order; the lede (:func:`_lede`, :func:`_first_report_lede`) is the
+    sentence the summary must open with, ``None`` when there is none.
+    """
     stems = al.stemmer
     n = len(al.sentences)
     if n == 0 or options.words <= 0:
@@ -560,10 +563,11 @@ def _lede(al: Alignment, cands: list[int]) -> int | None:
 
 
 def _first_report_lede(al: Alignment, cands: list[int], options: BriefOptions) -> int | None:
-    """The lede of the story's first report: the earliest dated article's first sentence among ``cands``
-    (in its first ``lead_sentences``) that stands alone and is its own words; the next article's when it
-    has none.  ``None`` unless at least half the articles are dated (input order says nothing of which
-    came first, and one dated page among undated ones need not be the first).
+    """The lede of the story's first report (``None`` unless at least half the articles are dated).
+
+    The earliest dated article's first sentence among ``cands`` (in its first ``lead_sentences``) that
+    stands alone and is its own words; the next article's when it has none.  Input order says nothing of
+    which came first, and one dated page among undated ones need not be the first.
 
     The first report says what happened: against the first sentences of the DUC 2003/2004 and MultiLing
     reference summaries it scores above the summary's best-placed chosen sentence (``benchmarks/lead_quality.py``).
