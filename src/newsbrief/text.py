@@ -705,6 +705,13 @@ _ACT_ANAPHOR = re.compile(
 )
 
 
+# "This year's conference", "This week, talks resumed": the time of the article, not a thing told before
+_THIS_TIME = re.compile(
+    r"(?:This|this)\s+(?:year|week|month|morning|afternoon|evening|weekend|season|spring|summer|autumn|fall|winter)"
+    r"(?:['\u2019]s)?\b"
+)
+
+
 def needs_context(sentence: str) -> bool:
     """Whether a sentence cannot stand alone.
 
@@ -753,6 +760,8 @@ def needs_context(sentence: str) -> bool:
     (False, True)
     >>> needs_context("The decision came after talks."), needs_context("The decision to strike was taken on Monday.")
     (True, False)
+    >>> needs_context("This year's summit begins next week in Bali."), needs_context("This angered the minister.")
+    (False, True)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence) or leaves_quote_open(sentence):
         return True
@@ -766,4 +775,6 @@ def needs_context(sentence: str) -> bool:
     if _announces_next(sentence) or _PRONOUN_AFTER_TIME.match(opening) or _THEN_AFTER_SUBJECT.match(sentence):
         return True
     first = _WORD.search(sentence)
+    if first is not None and _THIS_TIME.match(sentence, first.start()):
+        return False  # "This year's session begins next week": the article's own time, no sentence before
     return first is not None and first.group().lower() in _CONTEXT_OPENERS
