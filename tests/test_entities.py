@@ -154,22 +154,24 @@ SEARCH = (
 )
 
 
-def test_a_ships_name_is_no_person_organisation_or_place(models: NlpModels) -> None:
-    entities = extract_entities([make_article("search.txt", SEARCH)], models=models)
-    names = {variant for e in entities for variant in e.variants}
-    assert not any("Coral Lantern" in n or "Mereworth" in n for n in names), entities
-    assert _by_variant(entities, "Jane Holloway").kind == "PERSON"
+FLIGHT = (
+    "Searchers looking for the missing flight QV418 found debris on Monday. QV418 left Darwin with 120 people. "
+    "Harbour Air Flight 77 landed safely, said Marta Lindqvist of Harbour Air."
+)
 
 
-def test_a_flights_name_is_no_organisation(models: NlpModels) -> None:
-    text = (
-        "Searchers looking for the missing flight QV418 found debris on Monday. QV418 left Darwin with 120 people. "
-        "Harbour Air Flight 77 landed safely, said Marta Lindqvist of Harbour Air."
-    )
-    entities = extract_entities([make_article("flight.txt", text)], models=models)
+@pytest.mark.parametrize(
+    ("text", "crafts", "person"),
+    [(SEARCH, ("Coral Lantern", "Mereworth"), "Jane Holloway"), (FLIGHT, ("QV418", "Flight 77"), "Marta Lindqvist")],
+    ids=["ships", "flights"],
+)
+def test_a_ships_or_a_flights_name_is_no_person_organisation_or_place(
+    models: NlpModels, text: str, crafts: tuple[str, ...], person: str
+) -> None:
+    entities = extract_entities([make_article("craft.txt", text)], models=models)
     names = {variant for e in entities for variant in e.variants}
-    assert not any("QV418" in n or "Flight 77" in n for n in names), entities
-    assert _by_variant(entities, "Marta Lindqvist").kind == "PERSON"
+    assert not any(craft in n for craft in crafts for n in names), entities
+    assert _by_variant(entities, person).kind == "PERSON"
 
 
 def test_initialisms_of_common_nouns_are_no_organisations(models: NlpModels) -> None:
