@@ -123,40 +123,6 @@ _FLIGHT_BEFORE = re.compile(r"\bflight\s+$", re.IGNORECASE)
 _FLIGHT_IN_NAME = re.compile(r"\bFlight\s+(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])?\s?\d{1,4}\b")
 
 
-
-def _product_lines(kinds: dict[str, EntityKind], mentioned: Counter[str], titled: set[str]) -> None:
-    """A "person" whose first word opens two or more organisations' names of the story is one more of them.
-
-    "Galaxy Alpha", "Galaxy Note" beside the organisations "Galaxy S5" and "Galaxy S4" are products of one
-    line, as the NER took those.  Only a line with a model number (a name holding a digit: not the "La …"
-    bars, "European …" bodies or "Turkish …" parties of a story), an untitled name, whose organisations are
-    together mentioned at least :data:`PRODUCT_LINE_SHARE` times as often, and whose first word no titled
-    person of the story has as given name.  ``kinds`` is changed in place (keys are :func:`unify_kinds`'
-    name keys).
-
-    >>> kinds = {"galaxy s5": "ORG", "galaxy s4": "ORG", "galaxy alpha": "PERSON", "dana morrow": "PERSON"}
-    >>> _product_lines(kinds, Counter({"galaxy s5": 30, "galaxy s4": 5, "galaxy alpha": 6, "dana morrow": 3}), set())
-    >>> kinds["galaxy alpha"], kinds["dana morrow"]
-    ('ORG', 'PERSON')
-    >>> kinds = {"la belle equipe": "ORG", "la capitale": "ORG", "la marseillaise": "PERSON"}
-    >>> _product_lines(kinds, Counter({"la belle equipe": 5, "la capitale": 2, "la marseillaise": 2}), set())
-    >>> kinds["la marseillaise"]
-    'PERSON'
-    """
-    lines: dict[str, list[str]] = defaultdict(list)
-    for key, kind in kinds.items():
-        if kind == "ORG" and " " in key:
-            lines[key.split()[0]].append(key)
-    lines = {first: keys for first, keys in lines.items() if any(ch.isdigit() for key in keys for ch in key)}
-    given = {key.split()[0] for key in titled if kinds.get(key) == "PERSON"}
-    for key, kind in list(kinds.items()):
-        first = key.split()[0]
-        if kind != "PERSON" or " " not in key or key in titled or first in given or len(lines.get(first, ())) < 2:
-            continue
-        if sum(mentioned[org] for org in lines[first]) >= PRODUCT_LINE_SHARE * mentioned[key]:
-            kinds[key] = "ORG"
-
-
 def _flight(form: str, text: str, start: int) -> bool:
     """Whether the name ``form`` at ``text[start:]`` is a flight's (see :data:`_FLIGHT_CODE`).
 
@@ -1075,6 +1041,39 @@ def _common_words_only(tokens: list[str], lower_words: frozenset[str], surnames:
         len(words) >= 2 and len(words) == len(tokens) and all(t in lower_words for t in words)
         and surnames[words[-1]] < 2
     )
+
+
+def _product_lines(kinds: dict[str, EntityKind], mentioned: Counter[str], titled: set[str]) -> None:
+    """A "person" whose first word opens two or more organisations' names of the story is one more of them.
+
+    "Galaxy Alpha", "Galaxy Note" beside the organisations "Galaxy S5" and "Galaxy S4" are products of one
+    line, as the NER took those.  Only a line with a model number (a name holding a digit: not the "La …"
+    bars, "European …" bodies or "Turkish …" parties of a story), an untitled name, whose organisations are
+    together mentioned at least :data:`PRODUCT_LINE_SHARE` times as often, and whose first word no titled
+    person of the story has as given name.  ``kinds`` is changed in place (keys are :func:`unify_kinds`'
+    name keys).
+
+    >>> kinds = {"galaxy s5": "ORG", "galaxy s4": "ORG", "galaxy alpha": "PERSON", "dana morrow": "PERSON"}
+    >>> _product_lines(kinds, Counter({"galaxy s5": 30, "galaxy s4": 5, "galaxy alpha": 6, "dana morrow": 3}), set())
+    >>> kinds["galaxy alpha"], kinds["dana morrow"]
+    ('ORG', 'PERSON')
+    >>> kinds = {"la belle equipe": "ORG", "la capitale": "ORG", "la marseillaise": "PERSON"}
+    >>> _product_lines(kinds, Counter({"la belle equipe": 5, "la capitale": 2, "la marseillaise": 2}), set())
+    >>> kinds["la marseillaise"]
+    'PERSON'
+    """
+    lines: dict[str, list[str]] = defaultdict(list)
+    for key, kind in kinds.items():
+        if kind == "ORG" and " " in key:
+            lines[key.split()[0]].append(key)
+    lines = {first: keys for first, keys in lines.items() if any(ch.isdigit() for key in keys for ch in key)}
+    given = {key.split()[0] for key in titled if kinds.get(key) == "PERSON"}
+    for key, kind in list(kinds.items()):
+        first = key.split()[0]
+        if kind != "PERSON" or " " not in key or key in titled or first in given or len(lines.get(first, ())) < 2:
+            continue
+        if sum(mentioned[org] for org in lines[first]) >= PRODUCT_LINE_SHARE * mentioned[key]:
+            kinds[key] = "ORG"
 
 
 def unify_kinds(
