@@ -360,6 +360,21 @@ def test_a_refusal_to_comment_is_no_development() -> None:
     ]
 
 
+def test_a_birth_told_beside_a_name_is_no_development() -> None:
+    article = make_article(
+        "a.txt",
+        "The actor Tom Vale, born in Leeds on May 1, 1930, died at his home on Monday. "
+        "The singer Ana Ruiz (born 4 June 1948) retired on Tuesday. Dan Ruiz was born on Sunday in Leeds.",
+        published=dt.date(2026, 3, 4),
+    )
+    entries = build_timeline([article], sentences=split([article]))
+    assert [(e.date.isoformat(), e.text[:20]) for e in entries] == [
+        ("2026-03-01", "Dan Ruiz was born on"),
+        ("2026-03-02", "The actor Tom Vale, "),
+        ("2026-03-03", "The singer Ana Ruiz "),
+    ]
+
+
 def test_a_present_tense_caption_and_an_editors_correction_are_no_developments() -> None:
     article = make_article(
         "a.txt",

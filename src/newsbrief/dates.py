@@ -280,6 +280,30 @@ def in_relative_clause(text: str, position: int) -> bool:
     return False
 
 
+# a birth told beside a name: "The actor Tom Vale, born in Leeds on May 1, 1930, died on Monday", "Ana Ruiz
+# (born 4 June 1948)"; not "was born on …" (the sentence's development) nor "Ethiopian-born"
+_BORN_BESIDE = re.compile(r"[,(]\s*(?:who\s+was\s+)?born\b[^;:()]*$", re.I)
+
+
+def in_birth_phrase(text: str, position: int) -> bool:
+    """Whether the date expression at ``position`` is a birth told beside a name, not the development.
+
+    >>> t = "The actor Tom Vale, born in Leeds on May 1, 1930, died on Monday."
+    >>> in_birth_phrase(t, t.index("May")), in_birth_phrase(t, t.index("Monday"))
+    (True, False)
+    >>> t = "The singer Ana Ruiz (born 4 June 1948) retired. Her son was born on Friday."
+    >>> in_birth_phrase(t, t.index("4 June")), in_birth_phrase(t, t.index("Friday"))
+    (True, False)
+    """
+    match = _BORN_BESIDE.search(text, max(0, position - 100), position)
+    # the phrase ends at the next comma after its date ("…, born in Leeds on May 1, 1930, died on Monday")
+    return match is not None and not _BORN_CLOSED.search(text, match.start() + 1, position)
+
+
+# after the birth phrase's date (and its year) a comma closes it: a later date is the sentence's own
+_BORN_CLOSED = re.compile(r"\d{4}\s*,|[A-Za-z]{3,}\.?\s+\d{1,2}\s*,\s*(?!\d{4})")
+
+
 # superlatives whose term a date after "since" is (English grammar words, not a topic's vocabulary; not
 # "-est" in general: "under arrest since Monday", "unrest since Friday" date the development)
 _SUPERLATIVES = frozenset(

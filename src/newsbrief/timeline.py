@@ -31,6 +31,7 @@ from newsbrief.dates import (
     DateMention,
     find_dates,
     in_attributive_phrase,
+    in_birth_phrase,
     in_comparison,
     in_fronted_phrase,
     in_relative_clause,
@@ -156,11 +157,13 @@ def _caption_of_the_past(text: str, mention: DateMention, published: dt.date | N
 def _background(text: str, mention: DateMention) -> bool:
     """Whether the date dates something the sentence mentions rather than its development.
 
-    In a relative clause ("the jet, which crashed on June 1"), a comparison ("as bad as two weeks ago")
+    In a relative clause ("the jet, which crashed on June 1"), a birth beside a name ("Tom Vale, born on May
+    1, 1930, died on Monday"), a comparison ("as bad as two weeks ago")
     or a noun phrase beside the development ("praise for coping with the March 11 devastation").
     """
     return (
         in_relative_clause(text, mention.start)
+        or in_birth_phrase(text, mention.start)
         or in_comparison(text, mention.start)
         or in_fronted_phrase(text, mention.start, mention.end) == "since"
         or in_attributive_phrase(text, mention.start, mention.end)
