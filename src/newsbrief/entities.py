@@ -103,7 +103,7 @@ class Mention:
     unvoted_role: str | None = None
     # a ship's name ("HMS Echo", "the Australian vessel Ocean Shield") or a flight's ("flight MH370"): no
     # person, organisation or place; every mention of the name is left out (see unify_kinds)
-    vessel: bool = False
+    craft: bool = False
 
 
 # A ship's name: a navy's or a merchant fleet's prefix ("HMS Echo", "HMAS Success", "USS Cole", "MV Sewol"),
@@ -810,9 +810,9 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             kind, cue, place, role = defined.kind, defined.kind == "ORG", defined.kind == "GPE", None
         located = place or said_where
         person = role is None and not cue and (related or _person_cue(text, start))
-        vessel = bool(_VESSEL_PREFIX.match(form) or _VESSEL_BEFORE.search(text, max(0, start - 30), start))
-        vessel = vessel or _flight(form, text, start)
-        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located, person, unvoted_role, vessel))
+        ship = _VESSEL_PREFIX.match(form) or _VESSEL_BEFORE.search(text, max(0, start - 30), start)
+        craft = bool(ship) or _flight(form, text, start)
+        mentions.append(Mention(article.id, form, kind, start, end, role, cue, place, located, person, unvoted_role, craft))
         if short_form and _shortens(short_form.group(1), form):
             a_start, a_end = short_form.span(1)
             mentions.append(Mention(article.id, text[a_start:a_end], kind, a_start, a_end, None, kind == "ORG", kind == "GPE"))
@@ -924,7 +924,7 @@ def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> lis
         if opening and m.form not in inside:
             first, rest = m.form.split(maxsplit=1)
             start = texts[m.article_id].find(rest, m.start)
-            m = Mention(m.article_id, rest, m.kind, start if start >= 0 else m.start, m.end, m.role, vessel=m.vessel)
+            m = Mention(m.article_id, rest, m.kind, start if start >= 0 else m.start, m.end, m.role, craft=m.craft)
         result.append(m)
     return result
 
@@ -1091,8 +1091,8 @@ def unify_kinds(
     takes that kind; a one-word name that ends an organisation's name after "of" ("Bank of Cyprus") and that
     the NER called a place at least once is a place.  A "person" whose every word the story also writes in
     lower case (``lower_words``, :func:`lower_case_words`) and who is never given a title is no person: it
-    takes the next kind the NER gave it, or is dropped.  A name said once to be a ship's (:class:`Mention`
-    ``vessel``) is dropped.  ``matcher``: the story's name-test memo (a new one by default).
+    takes the next kind the NER gave it, or is dropped.  A name said once to be a ship's or a flight's
+    (:class:`Mention` ``craft``) is dropped.  ``matcher``: the story's name-test memo (a new one by default).
     """
     matcher = matcher or NameMatcher()
     # per distinct form, computed once (a story repeats the same few forms hundreds of times)
@@ -1188,8 +1188,8 @@ def unify_kinds(
             designated = [other for other in named if other != "PERSON"]
             if designated:
                 kinds[key] = designated[0]
-    # a name said once to be a ship's is no person, organisation or place, however the NER took it
-    dropped = {key_of[m.form] for m in mentions if m.vessel}
+    # a name said once to be a ship's or a flight's is no person, organisation or place, however the NER took it
+    dropped = {key_of[m.form] for m in mentions if m.craft}
     # one-word forms the NER called a person, with (about) the number of such mentions: their PERSON votes
     # over a PERSON label's weight
     alone = Counter({key: votes[key]["PERSON"] // PERSON_LABEL_VOTES for key in votes if " " not in key})
