@@ -314,6 +314,19 @@ def test_a_folder_joins_the_fragments_of_its_dominant_story_only() -> None:
     assert len(cluster_folder([*flood, transfer[0]], options=OPTIONS)) == 2
 
 
+def test_a_story_half_the_size_of_the_dominant_one_is_no_fragment() -> None:
+    flood = [a for a in corpus() if a.id.startswith("flood")]
+    transfer = [a for a in corpus() if a.id.startswith("transfer")][:2]
+    two = {frozenset(a.id for a in flood), frozenset(a.id for a in transfer)}
+    assert partition(cluster_stories([*flood, *transfer], options=OPTIONS)) == two
+    everything_close = replace(OPTIONS, fragment_ratio=0.0)  # any ratio would join a fragment
+    # two reports beside three: a story of its own, joining only at the merge bar
+    assert partition(cluster_folder([*flood, *transfer], options=everything_close)) == two
+    # counted as a fragment (only a story as large as the dominant one is a story of its own), it joins
+    as_fragment = replace(everything_close, fragment_size=1.0)
+    assert len(cluster_folder([*flood, *transfer], options=as_fragment)) == 1
+
+
 @pytest.mark.data
 def test_real_story_folders_split_by_their_reports_words_are_one_story() -> None:
     from newsbrief.dedup import find_duplicate_groups

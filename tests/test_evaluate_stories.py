@@ -76,3 +76,24 @@ def test_quality_floors_on_real_data(dataset: str, floor: float) -> None:
     other = "duc" if dataset == "wikiref" else "wikiref"
     (label,) = [name for name in cross if name.startswith(f"baseline, threshold tuned on {other}")]
     assert result.newsbrief.f1 > cross[label].f1
+
+
+def test_two_folders_read_as_one_are_scored_per_run() -> None:
+    from newsbrief.evaluate_stories import _two_folders_as_one
+    from newsbrief.settings import DedupOptions
+    from test_cluster import corpus
+
+    articles = corpus()  # three written stories of three reports
+    gold = {a.id: a.id.rstrip("0123456789") for a in articles}
+    predicted, truth = _two_folders_as_one(articles, gold, gold, options=ClusterOptions(), dedup=DedupOptions(),
+                                           every_pair=True)
+    runs = {key.split(":", 1)[0] for key in truth}
+    assert runs == {"election+flood", "election+transfer", "flood+transfer"}
+    assert len(truth) == 3 * 6 and predicted.keys() == truth.keys()
+    assert bcubed(predicted, truth).f1 == 1.0
+    # a clusterer that joined every run's two stories loses precision
+    joined = {key: key.split(":", 1)[0] for key in truth}
+    assert bcubed(joined, truth).precision == pytest.approx(0.5)
+    # one seeded draw per folder: a run for each folder
+    _p, drawn = _two_folders_as_one(articles, gold, gold, options=ClusterOptions(), dedup=DedupOptions())
+    assert len({key.split("+", 1)[0] for key in drawn}) == 3

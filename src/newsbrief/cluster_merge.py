@@ -98,7 +98,10 @@ class Agglomeration(_Base):
         it (see :meth:`_ratio`, measured before any joins) reaches ``fragment_ratio`` joins it.  One
         story's reports told in their own words fall apart at the pairwise bar (DUC folders alone: 23
         of 110 split off a report or two); a folder mostly about one story says what the rest is about.
-        Stories holding an article of ``apart`` stay apart.
+        Stories holding an article of ``apart`` stay apart.  A story of at least ``fragment_size`` × the
+        largest one's articles is no fragment: it joins only at the merge bar itself (``merge_ratio``;
+        two related stories of five reports each, Greece's election and Cyprus's bank rescue, met at
+        0.90, one story's two halves that blocking never compared at 1.07 and 1.09).
         """
         alive = [i for i, story in enumerate(self._stories) if story.alive]
         if len(alive) < 2:
@@ -110,7 +113,11 @@ class Agglomeration(_Base):
             return 0
         pool = [i for i in alive if i != largest and not any(a in apart for a in members[i])]
         ratios, _dots = self._ratio(largest, pool, {})
-        joining = [j for j, ratio in zip(pool, ratios, strict=True) if ratio >= self.options.fragment_ratio]
+        big = self.options.fragment_size * len(members[largest])
+        joining = [
+            j for j, ratio in zip(pool, ratios, strict=True)
+            if ratio >= (self.options.merge_ratio if len(members[j]) >= big else self.options.fragment_ratio)
+        ]
         for j in joining:
             largest = self._merge_stories(largest, j)
         return len(joining)

@@ -342,6 +342,43 @@ def _each_folder_with_a_foreign_article(
     return predicted, truth
 
 
+def _two_folders_as_one(
+    articles: Sequence[Article], gold: Mapping[str, str], topic: Mapping[str, str], *, options: ClusterOptions,
+    dedup: DedupOptions, every_pair: bool = False,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Predicted and gold labels when two folders of different topics are clustered as one folder.
+
+    Each folder with one folder of another ``topic`` drawn for it (seeded by the folder), or with
+    ``every_pair`` every pair of folders of different topics, read as one folder as ``brief`` reads a
+    folder of two stories (the second folder without the texts the first holds).  Keys are
+    ``run:article id``.  Precision falls when the two stories become one (the clusterer's merges, or
+    a story as large as the other joined as its fragment).
+    """
+    import itertools
+    import random
+
+    by_folder = _by_folder(articles, gold)
+    names = sorted(by_folder)
+
+    def apart(a: str, b: str) -> bool:
+        return topic[by_folder[a][0].id] != topic[by_folder[b][0].id]
+
+    if every_pair:
+        runs = [(a, b) for a, b in itertools.combinations(names, 2) if apart(a, b)]
+    else:
+        runs = [(a, random.Random(a).choice([b for b in names if apart(a, b)])) for a in names]
+    predicted: dict[str, str] = {}
+    truth: dict[str, str] = {}
+    for first, second in runs:
+        run = f"{first}+{second}"
+        hashes = {a.content_hash for a in by_folder[first]}
+        batch = [*by_folder[first], *(a for a in by_folder[second] if a.content_hash not in hashes)]
+        for article_id, story in _stories_as_briefed(batch, options=options, dedup=dedup).items():
+            predicted[f"{run}:{article_id}"] = f"{run}:{story}"
+        truth.update({f"{run}:{a.id}": f"{run}:{gold[a.id]}" for a in batch})
+    return predicted, truth
+
+
 def _folders_joined_by_shared_texts(articles: Sequence[Article], gold: Mapping[str, str]) -> dict[str, str]:
     """Gold folders, merged when one text (same content hash) is filed in both: no clusterer can part them.
 
@@ -377,7 +414,8 @@ def evaluate_stories(
     2004 folders = one story) and give the score of a perfect topic clustering against the folder
     gold (the ceiling a clusterer that merges same-topic folders can reach), and that of a perfect
     clustering that keeps identical texts together (45 DUC texts are filed in two folders), and the
-    stories found when each folder is clustered alone (how often one story's folder is split).
+    stories found when each folder is clustered alone (how often one story's folder is split); for both
+    sets, each folder (topic) read together with one other, as ``brief`` reads a folder of two stories.
     """
     loaders = {"duc": load_duc, "wikiref": load_wikiref}
     if dataset not in loaders:
@@ -413,6 +451,12 @@ def evaluate_stories(
              bcubed(_each_folder_alone(articles, gold, options=options, dedup=dedup), gold)),
             ("each folder alone with one article of another topic added (3 draws), folder gold",
              bcubed(*_each_folder_with_a_foreign_article(articles, gold, topic, options=options, dedup=dedup))),
+            ("each folder read with a folder of another topic (one draw), folder gold",
+             bcubed(*_two_folders_as_one(articles, gold, topic, options=options, dedup=dedup))),
         ]
+    if dataset == "wikiref":
+        extra.append(("every two topics read as one folder, topic gold",
+                      bcubed(*_two_folders_as_one(articles, gold, gold, options=options,
+                                                  dedup=(settings or Settings()).dedup, every_pair=True))))
     return StoryEvaluation(dataset, len(articles), len(set(gold.values())), len(labelled.rejected),
                            bcubed(predicted, gold), seconds, baseline, threshold, tuple(extra))

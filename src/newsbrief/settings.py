@@ -97,7 +97,11 @@ class ClusterOptions:
     (``cluster.cluster_folder``, as ``brief FOLDER`` reads a folder; never the incremental store): when
     its largest story holds at least ``fragment_share`` of the articles, every other story whose merge
     ratio with it reaches ``fragment_ratio`` joins it (a folder of one story split by its reports'
-    incidental words; chosen on DUC 2003 folders against foreign articles added to them).
+    incidental words; chosen on DUC 2003 folders against foreign articles added to them); a story
+    holding at least ``fragment_size`` × the largest one's articles is no fragment but a story of its
+    own, and joins only at ``merge_ratio`` (it stayed apart only because blocking never compared it:
+    a folder of two related stories, Greece's 2012 election beside Cyprus's 2013 bank rescue, five
+    reports each, must stay two).
     """
 
     window_days: int = DEFAULT_WINDOW_DAYS
@@ -119,6 +123,7 @@ class ClusterOptions:
     max_neighbours: int = 15
     fragment_share: float = 0.5
     fragment_ratio: float = 0.85
+    fragment_size: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
