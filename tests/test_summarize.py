@@ -12,7 +12,7 @@ from conftest import shared_data
 from newsbrief.align import align
 from newsbrief.dedup import find_duplicate_groups
 from newsbrief.settings import BriefOptions, DedupOptions
-from newsbrief.summarize import summarize, word_count
+from newsbrief.summarize import stands_alone, summarize, word_count
 from newsbrief.text import SentenceSplitter
 
 
@@ -248,6 +248,25 @@ def test_a_refusal_to_comment_is_no_summary_sentence(splitter):
     texts = [s.text for s in summary]
     assert not any("comment" in t for t in texts), texts
     assert any("burst its banks" in t for t in texts), texts
+
+
+def test_a_bare_no_harm_sentence_or_the_writers_advice_is_no_summary_sentence(splitter):
+    # "No one was hurt." belongs to the event told before it (here the quake, not the volcano beside it)
+    summary = _summary_of_two(
+        splitter,
+        "A strong earthquake shook the northern coast of Valdoria on Friday, toppling houses in three towns. "
+        "A volcano on the southern island erupted again on Friday. There were no reports of injuries or damage.",
+        "The earthquake toppled houses in three towns on the northern coast of Valdoria on Friday. "
+        "No one was hurt. Consider how many quakes the coast has seen in a decade.",
+    )
+    texts = [s.text for s in summary]
+    assert not any(t.startswith(("There were no reports", "No one was hurt", "Consider")) for t in texts), texts
+    assert any("toppl" in t for t in texts), texts
+    # shown alone, each would lean on what the page told before it or speak to the reader
+    for text in ("There were no reports of injuries or damage.", "No one was hurt.",
+                 "Consider how many quakes the coast has seen in a decade."):
+        assert not stands_alone(text), text
+    assert stands_alone("No one was hurt, but the quake toppled houses in three towns of Valdoria on Friday.")
 
 
 def test_photo_captions_left_in_a_flattened_page_are_no_summary_sentences(splitter):

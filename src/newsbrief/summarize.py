@@ -114,7 +114,14 @@ _FIRST_OR_SECOND_PERSON = frozenset(
 
 
 # a sentence opening with a negated or first-person-plural imperative ("Don't expect …", "Let's be clear")
-_IMPERATIVE = re.compile(r"(?:Don['\u2019]t|Do not|Let['\u2019]s|Let us)\s+[a-z]")
+# the writer telling the reader what to do: "Don't expect …", "Let's …", "Pick any smartphone …", "Consider a
+# 1985 case …", "Look at the table …", "Remember that …", "Read on …" (a verb a news sentence does not open
+# with; a lower-case word after it: not "Take That", "Check Point", "Meet the Press" … named)
+_IMPERATIVE = re.compile(
+    r"(?:Don['\u2019]t|Do not|Let['\u2019]s|Let us"
+    r"|Ask|Check|Click|Compare|Consider|Forget|Imagine|Keep|Look|Pick|Read|Remember|Stay|Take|Think|Try|Visit)"
+    r"\s+[a-z]"
+)
 
 
 def _addresses_reader(text: str) -> bool:
@@ -140,6 +147,8 @@ def _addresses_reader(text: str) -> bool:
     >>> _addresses_reader("The best part is you know the rest."), _addresses_reader("Youths threw stones at YouTube staff.")
     (True, False)
     >>> _addresses_reader("Don't expect many to go on to science."), _addresses_reader("Do not Resuscitate orders rose.")
+    (True, False)
+    >>> _addresses_reader("Pick any smartphone and talk to those who own one."), _addresses_reader("Take That split in 1996.")
     (True, False)
     """
     if text.rstrip(" \"'\u201d\u2019").endswith("?"):
@@ -246,7 +255,7 @@ def stands_alone(text: str, names: frozenset[str] | None = None) -> bool:
         return False
     if textmod.is_correction_note(text) or _CUT_OPENING.match(text) or _PAGE_MEDIA.search(text):
         return False
-    if no_comment(text):
+    if no_comment(text) or no_harm(text):
         return False
     return not textmod.needs_context(text) and not _addresses_reader(text) and not dangling_pronoun(text, names)
 
@@ -286,6 +295,43 @@ def no_comment(text: str) -> bool:
     """
     match = _NO_COMMENT.search(text)
     if match is None or len(text.split()) > NO_COMMENT_WORDS:
+        return False
+    return _GOES_ON.search(text) is None
+
+
+# a sentence that only says nobody or nothing came to harm: "No one was hurt.", "No damage was reported.",
+# "There were no reports of injuries or damage." — of the event told just before it, which a summary or a
+# timeline does not show beside it (a volcano's eruption on the Tohoku page; an aftershock of the quake)
+_NO_HARM = re.compile(
+    r"(?:there\s+(?:were|was|have\s+been|had\s+been)\s+no\s+(?:immediate\s+|initial\s+|other\s+|further\s+)?"
+    r"reports?\s+of\s+(?:any\s+)?(?:serious\s+)?(?:injur|casualt|death|damage|fatalit|victim)\w*"
+    r"|no(?:\s+one|body)(?:\s+else)?\s+(?:was|were|has\s+been|had\s+been)\s+(?:immediately\s+|seriously\s+|reported\s+)*"
+    r"(?:hurt|injured|killed|harmed|wounded)"
+    r"|no\s+(?:(?:serious|major|immediate|other)\s+)?(?:injuries|casualties|deaths|damage|fatalities|victims)"
+    r"(?:\s+(?:or|and)\s+(?:injuries|casualties|deaths|damage|fatalities|victims))?\s+"
+    r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:immediately\s+|yet\s+)?reported)\b",
+    re.IGNORECASE,
+)
+NO_HARM_WORDS = 12
+
+
+def no_harm(text: str) -> bool:
+    """Whether a short sentence only says that nobody was hurt or nothing damaged, by an event it does not name.
+
+    English.
+
+    >>> no_harm("No one was hurt."), no_harm("There were no reports of injuries or damage.")
+    (True, True)
+    >>> no_harm("No injuries or casualties have been reported."), no_harm("No one else was reported killed.")
+    (True, True)
+    >>> no_harm("No one was injured, but the impact jammed the driver's door shut.")
+    False
+    >>> no_harm("No one has been charged, and the crime remains unsolved."), no_harm("No one can answer.")
+    (False, False)
+    >>> no_harm("The storm killed four people and no damage was reported in the capital, officials said on Friday.")
+    False
+    """
+    if len(text.split()) > NO_HARM_WORDS or _NO_HARM.match(text) is None:
         return False
     return _GOES_ON.search(text) is None
 
