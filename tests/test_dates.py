@@ -155,3 +155,19 @@ def test_what_was_said_after_that_is_no_relative_clause() -> None:
     text = "A military official told the New York Times that flights to the US were stopped on Wednesday."
     assert not in_relative_clause(text, text.index("on Wednesday"))
     assert in_relative_clause("Crews found the jet that vanished on June 1.", 34)
+
+
+def test_a_relative_clause_in_the_subject_ends_where_the_main_verb_comes() -> None:
+    from newsbrief.dates import in_relative_clause
+
+    text = "The summit that was held for two weeks in Bali came to a conclusion on Saturday."
+    assert not in_relative_clause(text, text.index("on Saturday"))
+    text = "Some senators who had been critical were more understanding Thursday."
+    assert not in_relative_clause(text, text.index("Thursday"))
+    # the clause's own date, a clause after a comma, a participle: still the relative clause's
+    text = "The ferry that sank on Monday carried 300 passengers."
+    assert in_relative_clause(text, text.index("on Monday"))
+    text = "The guard, who had been assigned to the four when they were abducted Oct. 3, identified them."
+    assert in_relative_clause(text, text.index("Oct."))
+    text = "A premier who visited flooded areas on Tuesday said laws were not enforced."
+    assert in_relative_clause(text, text.index("on Tuesday"))

@@ -276,6 +276,59 @@ def in_relative_clause(text: str, position: int) -> bool:
         if following is None or (following.lower() not in _SUBJECT_START and not following[0].isupper()):
             if following is not None and _REPORTED_BEFORE.search(clause, 0, match.start()):
                 continue  # "told the New York Times that flights … were stopped on Wednesday": what was said
+            if clause == text[:position] and _subject_clause_closed(clause, match):
+                continue  # "The conference that was held in Bali came to a conclusion on Saturday"
+            return True
+    return False
+
+
+# verbs that can only be finite (a past tense, an auxiliary): after a relative clause's own verb, one of
+# them preceded by a noun starts the main clause; -ed forms are left out (participles: "a bodyguard assigned
+# to …", "visited flooded areas")
+_FINITE = frozenset(
+    """was were is are has have had will would could can may might must shall should came went took began met
+    made told found gave got held left lost rose fell struck won ran saw sent set put hit broke brought built
+    bought caught chose drove flew grew kept knew led paid sold sat shot spoke spent stood stole threw wrote
+    became""".split()
+)
+# words after which such a verb is still the relative clause's ("that was held", "which had been"), or a
+# clause's inside it ("when they were")
+_NOT_A_SUBJECT_END = _AUXILIARIES | frozenset(
+    """the a an his her its their our my your this that these those some many most all no any every each very
+    more less and or but nor to who which whom whose when where why what how if whether because as than of in on
+    at by for with from into over under about after before he she it they we i you""".split()
+)
+_PLAIN_WORD = re.compile(r"[A-Za-z'’]+")
+
+
+def _subject_clause_closed(clause: str, relative: re.Match[str]) -> bool:
+    """Whether a relative clause inside the sentence's subject ends before the date: the main verb came.
+
+    Only for a restrictive relative opened within the sentence's first six words (no comma before it),
+    whose own verb is followed by a finite verb after a noun ("The climate conference that was held for
+    the last two weeks in Bali came to a conclusion on Saturday", "Some conservatives who had been
+    critical were more understanding Thursday"): the date is the main clause's.
+
+    >>> t = "The conference that was held in Bali came to a conclusion on Saturday."
+    >>> in_relative_clause(t, t.index("on Saturday")), in_relative_clause("A jet that went missing on June 1.", 24)
+    (False, True)
+    >>> t = "Rebels who seized the town last month were driven out on Friday."
+    >>> in_relative_clause(t, t.index("last month")), in_relative_clause(t, t.index("on Friday"))
+    (True, False)
+    >>> t = "Leaders who explain why Anwar was fired Sept. 2 will meet."
+    >>> in_relative_clause(t, t.index("Sept."))
+    True
+    """
+    head = clause[: relative.start()]
+    if "," in head or len(head.split()) > 6:
+        return False
+    words = _PLAIN_WORD.findall(clause[relative.end() if relative.group("next") is None else relative.start("next") :])
+    own_verb = False
+    for k, word in enumerate(words):
+        low = word.lower()
+        if not own_verb:
+            own_verb = low in _FINITE or (low.endswith("ed") and len(low) > 3)  # "seized", "was"
+        elif low in _FINITE and words[k - 1].lower() not in _NOT_A_SUBJECT_END and not words[k - 1].lower().endswith("ly"):
             return True
     return False
 
