@@ -127,6 +127,12 @@ def test_a_common_word_is_a_surname_only_as_spelt(single: str, full: str, same: 
         ("U.S. Navy", "United States Navy", True),
         ("UN Security Council", "National Security Council", False),
         ("UN Security Council", "United Nations Human Rights Council", False),
+        # a hyphenated word gives its parts' initials, or its own
+        ("AFP", "Agence France-Presse", True),
+        ("APEC", "Asia-Pacific Economic Cooperation", True),
+        ("MMD", "Movement for Multi-Party Democracy", True),
+        ("UCLA", "University of California at Los Angeles", True),
+        ("AP", "Agence France-Presse", False),
     ],
 )
 def test_an_abbreviation_inside_an_organisation_name_is_one_word(a: str, b: str, same: bool) -> None:

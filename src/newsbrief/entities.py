@@ -41,6 +41,7 @@ from newsbrief.names import (
     TOKEN_MIN,
     NameMatcher,
     acronym,
+    acronyms,
     clean_name,
     content_tokens,
     fold,
@@ -955,7 +956,8 @@ def _pool_abbreviation_votes(votes: dict[str, Counter[EntityKind]]) -> None:
     for key, counter in votes.items():
         words = key.split()
         if len(words) >= 2 and all(len(w) > 1 for w in words) and _top_kind(counter) != "PERSON":
-            expansions[acronym(words)].append(key)
+            for initials in acronyms(words):
+                expansions[initials].append(key)
     for short, names in expansions.items():
         if len(names) != 1 or short not in votes or _top_kind(votes[short]) == "PERSON":
             continue
@@ -1449,7 +1451,8 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
             continue
         short = joined_initials(tokens)
         buckets[("content", *content_tokens(short))].append(i)
-        buckets[("acronym", short[0] if len(short) == 1 else acronym(short))].append(i)
+        for initials in {short[0]} if len(short) == 1 else acronyms(short):
+            buckets[("acronym", initials)].append(i)
         # an opening abbreviation and its spelt-out words ("UN Security Council" ~ "United Nations …")
         buckets[("spelt", *short)].append(i)
         for cut in range(2, len(short)):

@@ -285,12 +285,12 @@ COMMON_WORD_ZIPF = 4.0
 PLACE_TYPO_ZIPF = 3.0
 
 
-_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le"})
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "at", "de", "du", "des", "la", "le"})
 # two-letter words that are words, not abbreviations, inside a name ("Stand Up To Cancer")
 _TWO_LETTER_WORDS = frozenset({"in", "on", "at", "to", "by", "an", "or", "as", "is", "it", "up", "no", "we", "my"})
 
 
-def acronym(tokens: list[str]) -> str:
+def acronym(tokens: list[str], *, parts: bool = False) -> str:
     """Initials of the tokens, function words skipped (``["united", "nations"]`` → ``"un"``).
 
     Tokens after :func:`joined_initials`: a two-letter first token is an abbreviation itself and gives
@@ -298,12 +298,30 @@ def acronym(tokens: list[str]) -> str:
 
     >>> acronym(["us", "navy"]), acronym(["us", "geological", "survey"]), acronym(["bank", "of", "cyprus"])
     ('usn', 'usgs', 'bc')
+
+    ``parts``: a hyphenated word gives the initial of each part ("Agence France-Presse" is "AFP",
+    "Hewlett-Packard" "HP"); without it, of the word ("Movement for Multi-Party Democracy" is "MMD"), see
+    :func:`acronyms`.
+
+    >>> acronym(["agence", "france-presse"], parts=True), acronym(["movement", "for", "multi-party", "democracy"])
+    ('afp', 'mmd')
     """
+    if parts:
+        tokens = [p for t in tokens for p in t.split("-") if p]
     kept = [t for t in tokens if t not in _ACRONYM_SKIPS]
     if not kept:
         return ""
     first = kept[0] if len(kept[0]) == 2 and kept[0] not in _TWO_LETTER_WORDS else kept[0][0]
     return first + "".join(t[0] for t in kept[1:])
+
+
+def acronyms(tokens: list[str]) -> set[str]:
+    """The initials of a name whichever way its hyphenated words give them (:func:`acronym`).
+
+    >>> sorted(acronyms(["asia-pacific", "economic", "cooperation"])), acronyms(["united", "nations"])
+    (['aec', 'apec'], {'un'})
+    """
+    return {acronym(tokens), acronym(tokens, parts=True)}
 
 
 def name_similarity(a: str, b: str, *, kind: EntityKind) -> float | None:
@@ -441,7 +459,7 @@ def _other_similarity(
     if compact_a == compact_b:
         return 1.0
     for short, long_ in ((ta, tb), (tb, ta)):
-        if len(short) == 1 and len(long_) >= 2 and len(short[0]) >= 2 and short[0] == acronym(long_):
+        if len(short) == 1 and len(long_) >= 2 and len(short[0]) >= 2 and short[0] in acronyms(long_):
             return 1.0
     if kind == "ORG":
         if content_tokens(ta) == content_tokens(tb):
