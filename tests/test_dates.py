@@ -171,3 +171,9 @@ def test_a_relative_clause_in_the_subject_ends_where_the_main_verb_comes() -> No
     assert in_relative_clause(text, text.index("Oct."))
     text = "A premier who visited flooded areas on Tuesday said laws were not enforced."
     assert in_relative_clause(text, text.index("on Tuesday"))
+
+
+def test_a_relative_day_written_without_its_apostrophe_is_found() -> None:
+    (mention,) = find_dates("The issues were settled during yesterdays informal talks.", published=dt.date(2007, 12, 15))
+    assert (mention.text, mention.date) == ("yesterdays", dt.date(2007, 12, 14))
+    assert find_dates("Nobody reads old newspapers.", published=dt.date(2007, 12, 15)) == []

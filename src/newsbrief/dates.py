@@ -63,7 +63,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_month", re.compile(rf"\b(?:on\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)\b")),
     ("weekday", re.compile(r"\b(?:(last|next|this|on|early|late)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b", re.I)),
-    ("relative", re.compile(r"\b(the day before yesterday|yesterday|today|tonight|tomorrow)\b", re.I)),
+    # (a possessive without its apostrophe, a web page's "during yesterdays informal talks", too)
+    ("relative", re.compile(r"\b(the day before yesterday|yesterday|today|tonight|tomorrow)(?:s(?=\s+[a-z]))?\b", re.I)),
     ("last_month", re.compile(r"\b(last|next|this)\s+month\b", re.I)),
     ("week", re.compile(r"\b(last|next|(?:earlier |later )?this)\s+(week(?:end)?)\b", re.I)),
 )
