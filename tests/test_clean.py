@@ -44,6 +44,9 @@ def assert_body_intact(result: CleanResult) -> None:
         "Get our free app for breaking news alerts",
         "Scroll down to keep reading",
         "Read more: Council approves new bus lanes",
+        "Please enable JavaScript to play this clip",  # a page's request after "Please" (fourteenth round)
+        "Report continues below",
+        "Story continues below advertisement",
     ],
 )
 def test_residue_in_the_middle_is_removed_and_body_kept(residue: str) -> None:

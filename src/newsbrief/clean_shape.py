@@ -45,7 +45,7 @@ INTERFACE_WORDS: frozenset[str] = frozenset(
     advertisement advertisements advertising advert adverts ad ads sponsored promoted
     tweet tweets retweet whatsapp flipboard rss
     comment comments commenting replies
-    subscribe subscribed subscriber subscribers subscription newsletter newsletters inbox unsubscribe
+    subscribe subscribed subscribing subscriber subscribers subscription newsletter newsletters inbox unsubscribe
     signup login register registration password paywall reprints reprint spam captcha
     click tap swipe download notifications bookmark
     cookie cookies privacy consent gdpr
@@ -58,6 +58,7 @@ INTERFACE_WORDS: frozenset[str] = frozenset(
 WEAK_INTERFACE_WORDS: frozenset[str] = frozenset(
     """
     partner content share email print follow followers like likes sign log account member members premium
+    continues below cancel
     reply discussion forum feed alerts alert save settings preferences accept terms policy conditions
     popular most read more continue reading watch video videos audio listen photos images pictures
     menu skip scroll navigation home next previous back top load loading expand close open toggle search
@@ -217,7 +218,17 @@ def _reader_beyond_country(head: str, low: list[str] | list[bytes], reader_words
 
 
 def _opens_imperative(low: list[str] | list[bytes], imperatives: frozenset, liked: frozenset) -> bool:  # type: ignore[type-arg]
-    """The first word is an imperative a page uses (a "Like" only before what is to be liked)."""
+    """The first word is an imperative a page uses (a "Like" only before what is to be liked).
+
+    A "Please" before it is the page asking too: "Please enable JavaScript to watch this video".
+
+    >>> LineShape.of("Please enable Javascript to watch this video").interface_like
+    True
+    >>> LineShape.of("Please remain calm, the police said.").imperative
+    False
+    """
+    if low and low[0] in ("please", b"please"):
+        low = low[1:]
     if not low or low[0] not in imperatives:
         return False
     if low[0] not in ("like", b"like") or len(low) == 1:
