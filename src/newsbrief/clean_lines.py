@@ -530,4 +530,7 @@ def is_pointer_prompt(text: str, shape: LineShape) -> bool:
     if text[:1] in QUOTE_OPENERS:
         return False
     words = {w.lower() for w in _WORD.findall(text)}
-    return not words.isdisjoint(_POINTERS) or has_url(text)
+    if words.isdisjoint(_POINTERS) and not has_url(text):
+        return False
+    # the thing on the page is named by another word than the pointer ("below" is an interface word too)
+    return not (words - _POINTERS).isdisjoint(ANY_INTERFACE_WORDS)
