@@ -113,10 +113,10 @@ _FIRST_OR_SECOND_PERSON = frozenset(
 )
 
 
-# a sentence opening with a negated or first-person-plural imperative ("Don't expect …", "Let's be clear")
-# the writer telling the reader what to do: "Don't expect …", "Let's …", "Pick any smartphone …", "Consider a
-# 1985 case …", "Look at the table …", "Remember that …", "Read on …" (a verb a news sentence does not open
-# with; a lower-case word after it: not "Take That", "Check Point", "Meet the Press" … named)
+# a sentence opening with an imperative, the writer telling the reader what to do: a negated or
+# first-person-plural one ("Don't expect …", "Let's be clear") or a verb a news sentence does not open with
+# ("Pick any smartphone …", "Consider a 1985 case …", "Look at the table …", "Remember that …", "Read on …");
+# a lower-case word after it, so not a name ("Take That", "Check Point")
 _IMPERATIVE = re.compile(
     r"(?:Don['\u2019]t|Do not|Let['\u2019]s|Let us"
     r"|Ask|Check|Click|Compare|Consider|Forget|Imagine|Keep|Look|Pick|Read|Remember|Stay|Take|Think|Try|Visit)"
