@@ -323,13 +323,13 @@ def _subject_clause_closed(clause: str, relative: re.Match[str]) -> bool:
     head = clause[: relative.start()]
     if "," in head or len(head.split()) > 6:
         return False
-    words = _PLAIN_WORD.findall(clause[relative.end() if relative.group("next") is None else relative.start("next") :])
+    after = clause[relative.end() if relative.group("next") is None else relative.start("next") :]
+    words = _PLAIN_WORD.findall(after.lower())
     own_verb = False
     for k, word in enumerate(words):
-        low = word.lower()
         if not own_verb:
-            own_verb = low in _FINITE or (low.endswith("ed") and len(low) > 3)  # "seized", "was"
-        elif low in _FINITE and words[k - 1].lower() not in _NOT_A_SUBJECT_END and not words[k - 1].lower().endswith("ly"):
+            own_verb = word in _FINITE or (word.endswith("ed") and len(word) > 3)  # "seized", "was"
+        elif word in _FINITE and words[k - 1] not in _NOT_A_SUBJECT_END and not words[k - 1].endswith("ly"):
             return True
     return False
 

@@ -437,9 +437,9 @@ def evaluate_stories(
         other_threshold, _score = tuned_baseline(other.articles, other.gold)
         extra.append((f"baseline, threshold tuned on {other_name} ({other_threshold:.2f})",
                       bcubed(baseline_labels(articles, distance_threshold=other_threshold), gold)))
+    dedup = (settings or Settings()).dedup
     if dataset == "duc":
         topic = {a: label.split("/", 1)[1] for a, label in gold.items()}
-        dedup = (settings or Settings()).dedup
         _t, baseline_topic = tuned_baseline(articles, topic)
         extra += [
             ("newsbrief, topic gold", bcubed(predicted, topic)),
@@ -456,7 +456,6 @@ def evaluate_stories(
         ]
     if dataset == "wikiref":
         extra.append(("every two topics read as one folder, topic gold",
-                      bcubed(*_two_folders_as_one(articles, gold, gold, options=options,
-                                                  dedup=(settings or Settings()).dedup, every_pair=True))))
+                      bcubed(*_two_folders_as_one(articles, gold, gold, options=options, dedup=dedup, every_pair=True))))
     return StoryEvaluation(dataset, len(articles), len(set(gold.values())), len(labelled.rejected),
                            bcubed(predicted, gold), seconds, baseline, threshold, tuple(extra))
