@@ -1054,6 +1054,15 @@ def test_a_place_or_organisation_loses_the_title_the_ner_ran_into_before_a_name(
                                           "Democratic Action Party", "Palm Pilot"]
 
 
+def test_a_title_alone_the_ner_called_an_organisation_is_no_name() -> None:
+    text = ("Rui Costa, a retired Air Chief Marshal, leads the Deputy Prime Minister's team. "
+            "The Harbour Board Chairman spoke.")
+    mentions = _mentions_with_entities(text, [("Rui Costa", "PERSON"), ("Air Chief Marshal", "ORG"),
+                                              ("Deputy Prime Minister", "ORG"), ("Harbour Board Chairman", "ORG")])
+    # an organisation's own name before its title, with nobody named after it, is left as the NER read it
+    assert [m.form for m in mentions] == ["Rui Costa", "Harbour Board Chairman"]
+
+
 def test_a_list_the_ner_read_as_one_name_gives_one_mention_per_item() -> None:
     text = "Rivals Netscape, Sun and Apple Computer met lawyers of Donaldson, Lufkin & Jenrette in Atlanta."
     mentions = _mentions_with_entities(text, [("Netscape, Sun and Apple Computer", "ORG"),

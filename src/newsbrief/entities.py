@@ -581,18 +581,19 @@ _ABBREVIATION_NAME_FOLLOWS = re.compile(r"\.?[ \t]+[A-Z]")
 def _without_title_tail(text: str, start: int, end: int) -> int:
     """The end of a non-person mention without the person titles the NER ran into it before a name.
 
+    A mention that is a title alone names nobody ("Houston, a retired Air Chief Marshal, will …").
+
     >>> t = "New York Gov. George Pataki met Air Chief Marshal Angus Houston and the Palm Pilot team."
     >>> spans = [(t.index(n), t.index(n) + len(n)) for n in ("New York Gov", "Air Chief Marshal", "Palm Pilot")]
     >>> [t[s:_without_title_tail(t, s, e)] for s, e in spans]
     ['New York', '', 'Palm Pilot']
+    >>> t = "Houston, a retired Air Chief Marshal, will lead it."
+    >>> start = t.index("Air")
+    >>> _without_title_tail(t, start, t.index(",", start)) == start
+    True
     """
     last = _TITLE_TAIL.search(text, start, end)
     if last is None or last.group(1).lower() not in _TITLE_TAIL_WORDS:
-        return end
-    # a name right after it: after an abbreviation's point ("Gov. George"), else after a space ("Detective
-    # Brian"; a full stop there ends the sentence: "… the Democratic Action Party. The …")
-    abbreviation = last.group(1) in TITLE_ABBREVIATIONS
-    if not (_ABBREVIATION_NAME_FOLLOWS if abbreviation else _CAPITAL_AFTER).match(text, end):
         return end
     cut = last.start()
     while True:  # the title's modifiers before it go too ("Air Chief Marshal", "Prime Minister")
@@ -602,8 +603,15 @@ def _without_title_tail(text: str, start: int, end: int) -> int:
             break
         cut = tail.start()
     rest = text[start:cut].split()
-    if cut < end and len(rest) == 1 and zipf_frequency(rest[0], "en") >= COMMON_WORD_ZIPF:
-        return start  # "Air" of "Air Chief Marshal": a common word left of a title, no name
+    if len(rest) == 1 and rest[0].lower() in _TITLE_TAIL_MODIFIERS:  # "Deputy Prime Minister": its first word
+        rest = []
+    if not rest or (len(rest) == 1 and zipf_frequency(rest[0], "en") >= COMMON_WORD_ZIPF):
+        return start  # "Air" of "Air Chief Marshal": a common word left of a title; a title alone names nobody
+    # a name right after it: after an abbreviation's point ("Gov. George"), else after a space ("Detective
+    # Brian"; a full stop there ends the sentence: "… the Democratic Action Party. The …")
+    abbreviation = last.group(1) in TITLE_ABBREVIATIONS
+    if not (_ABBREVIATION_NAME_FOLLOWS if abbreviation else _CAPITAL_AFTER).match(text, end):
+        return end
     return cut
 
 
