@@ -702,3 +702,18 @@ def test_he_or_she_never_goes_to_a_name_with_the_other_sexs_honorific(models: Nl
     text = ("Mrs. Obama spent hours in the office of Professor Marvin Bressler. \u201cShe was troubled by the "
             "questions that troubled every student,\u201d he said.")
     assert [s for _, s in _speakers(models, text)] == ["Marvin Bressler"]
+
+
+def test_he_or_she_never_goes_to_a_person_whose_given_name_is_of_the_other_sex(models: NlpModels) -> None:
+    # the census tables of given names: "Thomas" is a man's, "Margaret" a woman's; "Lindqvist" alone is the
+    # family name of the article's one full name with it
+    text = ("Margaret Lindqvist spoke at the rally on Monday. Voters had once backed Thomas Okafor for governor, "
+            "and Okafor nearly won.\n\n"
+            "\u201cThe mood has changed since then,\u201d she said.")
+    assert [s for _, s in _speakers(models, text)] == ["Margaret Lindqvist"]
+
+
+def test_mrs_before_a_family_name_is_the_woman_of_that_family(models: NlpModels) -> None:
+    text = ("President Ramon Alvarado and his wife, Laura Alvarado, toured the school on Friday.\n\n"
+            "\u201cWe were moved by every one of these children,\u201d Mrs. Alvarado told reporters.")
+    assert [s for _, s in _speakers(models, text)] == ["Laura Alvarado"]

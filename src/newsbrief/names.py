@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 
 import numpy as np
 from rapidfuzz import process
@@ -684,3 +685,42 @@ class NameMatcher:
         """:func:`surname_matches`."""
         ts, tf = self.tokens(single), [t for t in self.tokens(full) if len(t) > 1]
         return len(ts) == 1 and len(tf) >= 2 and _lone_token_alike(ts[0], tf[-1], self.token_similarity(ts[0], tf[-1]))
+
+
+# A given name's sex, from the 1990 US Census tables of given names the ``names`` package ships (MIT; the
+# census data is public domain): the share of men and of women who bear it.  A name counts for one sex when
+# that share is at least GENDER_RATIO times the other's ("Michelle", "Tom"), for neither when both are
+# near ("Jean", "Kim", "Chris"), when the census does not list it ("Najib", "Barack") or lists it for fewer
+# than GENDER_MIN_SHARE per cent of either sex (a family name written first, "Li Chengpeng", is a rare
+# American given name).  Used to tell which person a "he" or "she" can be.
+GENDER_RATIO = 10.0
+GENDER_MIN_SHARE = 0.005
+
+
+@cache
+def _given_name_shares() -> dict[str, tuple[float, float]]:
+    from importlib.resources import files
+
+    shares: dict[str, list[float]] = {}
+    for column, table in ((0, "dist.male.first"), (1, "dist.female.first")):
+        for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                shares.setdefault(parts[0].lower(), [0.0, 0.0])[column] = float(parts[1])
+    return {name: (male, female) for name, (male, female) in shares.items()}
+
+
+def given_name_pronoun(name: str) -> str | None:
+    """``"he"`` or ``"she"`` for a given name borne (almost) only by men or by women, else ``None``.
+
+    >>> given_name_pronoun("Michelle"), given_name_pronoun("TOM"), given_name_pronoun("Jean"), given_name_pronoun("Najib")
+    ('she', 'he', None, None)
+    >>> given_name_pronoun("Li")  # Li Chengpeng: a family name, and a rare American given name
+
+    """
+    male, female = _given_name_shares().get(without_accents(name).lower(), (0.0, 0.0))
+    if male >= GENDER_MIN_SHARE and male >= GENDER_RATIO * female:
+        return "he"
+    if female >= GENDER_MIN_SHARE and female >= GENDER_RATIO * male:
+        return "she"
+    return None

@@ -183,12 +183,12 @@ def extract_quotes(
             who = attribute(article.text, (qs, qe), mentions)
             name: str | None
             if isinstance(who, str):
-                name = speaker_name(resolve_title(who, article.text, qs, mentions), lookup, mentions)
+                name = speaker_name(resolve_title(who, article.text, qs, mentions), lookup, mentions, text=article.text)
                 if name is None:
                     matches = {n for role, n in roles.items() if who in role.split()}
                     name = matches.pop() if len(matches) == 1 else None
             else:
-                name = speaker_name(who, lookup, mentions)
+                name = speaker_name(who, lookup, mentions, text=article.text)
             if who is None and _continues(article.text, spans, previous_end, qs):
                 # an unattributed quote right after an attributed one continues it (newswire convention)
                 name = previous_speaker
@@ -205,7 +205,7 @@ def extract_quotes(
                     reporter = reporting_speaker(article.text, *before, mentions)
                     if isinstance(reporter, str):
                         reporter = resolve_title(reporter, article.text, qs, mentions)
-                    name = speaker_name(reporter, lookup, mentions)
+                    name = speaker_name(reporter, lookup, mentions, text=article.text)
             previous_end, previous_speaker = qe, name
             if name is None and _is_term(article.text, qs, start, end):
                 continue

@@ -25,7 +25,7 @@ import re
 
 from newsbrief.entities import Mention
 from newsbrief.model import Entity
-from newsbrief.names import TITLE_HEADS, name_tokens, surname_matches
+from newsbrief.names import TITLE_HEADS, given_name_pronoun, name_tokens, surname_matches
 from newsbrief.text import QUOTE, TITLE_ABBREVIATIONS
 
 # how far before a quotation the antecedent of "he said" is looked for (characters)
@@ -516,25 +516,46 @@ def _said_unrecognised(text: str, window: int, quote_start: int, mentions: list[
 _ACCORDING_TO_SOMEONE = re.compile(r"\s*According\s+to\s+(?:the|a|an|his|her|their|one)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,")
 
 
-# an honorific right before a name says whether a "he" or a "she" can be that person
+# an honorific right before a name (or opening the mention) says whether a "he" or a "she" can be that person
 _HONORIFIC_BEFORE = re.compile(r"\b(?P<title>Mrs|Mr|Ms|Miss)\.?\s+$")
+_HONORIFIC_OPENING = re.compile(r"(?P<title>Mrs|Mr|Ms|Miss)\.?\s")
 _HONORIFIC_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+
+
+def _honorific_sex(text: str, mention: Mention) -> str | None:
+    """"he"/"she" by the honorific before the mention or opening it ("Mrs Obama" whose form is "Obama")."""
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start) or _HONORIFIC_OPENING.match(
+        text, mention.start, mention.end
+    )
+    return _HONORIFIC_GENDER[honorific["title"].lower()] if honorific else None
 
 
 def _first_pronoun(phrase: str) -> str | None:
     return next((w for w in phrase.split()[:2] if _PRONOUN.match(w)), None)
 
 
-def _not_meant(text: str, mention: Mention, pronoun: str | None) -> bool:
-    """Whether ``pronoun`` ("he"/"she") cannot refer to ``mention``: an honorific of the other sex before it.
+def _not_meant(text: str, mention: Mention, pronoun: str | None, mentions: list[Mention]) -> bool:
+    """Whether ``pronoun`` ("he"/"she") cannot refer to ``mention``: a person of the other sex.
 
-    "Mrs. Obama spent hours in the office of Professor Marvin Bressler. ``…,'' he said." — not Mrs. Obama.
+    Told by an honorific before the mention, else by the given name (:func:`newsbrief.names.given_name_pronoun`)
+    of the mention or, for a family name alone, of the article's full names ending with it when they agree.
+    "Mrs. Obama spent hours in the office of Professor Marvin Bressler. ``…,'' he said." — not Mrs. Obama;
+    "Tom Bradley ran for governor. ``…,'' she said." — not Tom Bradley.
     """
     if pronoun is None or not _THIRD_PERSON.match(pronoun):
         return False
-    honorific = _HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start)
-    said = _HONORIFIC_GENDER.get(honorific["title"].lower()) if honorific else None
+    said = _honorific_sex(text, mention) or _given_name_sex(mention, mentions)
     return said is not None and said != pronoun.lower()
+
+
+def _given_name_sex(mention: Mention, mentions: list[Mention]) -> str | None:
+    """"he"/"she" by the given name of a person's mention (of the full names ending with a family name alone)."""
+    tokens = name_tokens(mention.form)
+    if len(tokens) > 1:
+        return given_name_pronoun(tokens[0])
+    full = {m.form for m in mentions if m.kind == "PERSON" and surname_matches(mention.form, m.form)}
+    sexes = {given_name_pronoun(name_tokens(form)[0]) for form in full}
+    return sexes.pop() if len(sexes) == 1 else None
 
 
 def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: str | None = None) -> Mention | None:
@@ -549,7 +570,7 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: s
     window, before = _people_before(text, quote_start, mentions)
     # a person named as whose someone is ("said Wang's wife, Hu Jiangxia") is not the one who speaks on, nor
     # one whose honorific is of the other sex than the pronoun's
-    before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end) and not _not_meant(text, m, pronoun)]
+    before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end) and not _not_meant(text, m, pronoun, mentions)]
     if not before:
         return _said_unrecognised(text, window, quote_start, mentions)
     previous = _sentence_before(text, window, quote_start)
@@ -691,13 +712,33 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def speaker_name(mention: Mention | None, lookup: dict[str, Entity], mentions: list[Mention]) -> str | None:
-    """The speaker's merged entity name; a surname alone becomes the article's full name when unique."""
+def speaker_name(
+    mention: Mention | None, lookup: dict[str, Entity], mentions: list[Mention], *, text: str | None = None
+) -> str | None:
+    """The speaker's merged entity name; a surname alone becomes the article's full name when unique.
+
+    With the article's ``text``, an honorific before a surname ("Mrs Obama") picks the full names of its
+    sex (:func:`newsbrief.names.given_name_pronoun`), of the article or else of the story: "Mrs Obama" in an
+    article naming only "Barack Obama" is the story's "Michelle Obama".
+    """
     if mention is None:
         return None
     form = mention.form
     if mention.kind == "PERSON" and len(name_tokens(form)) == 1:
         full = {m.form for m in mentions if m.kind == "PERSON" and surname_matches(form, m.form)}
+        sex = _honorific_sex(text, mention) if text else None
+        if sex is not None:
+            full = {f for f in full if given_name_pronoun(name_tokens(f)[0]) in (sex, None)}
+            sure = {f for f in full if given_name_pronoun(name_tokens(f)[0]) == sex}
+            if sure:
+                full = sure
+            else:  # the story's one person of that family name and sex ("Mrs Obama" beside "Barack Obama")
+                family = {
+                    e.name for e in lookup.values()
+                    if e.kind == "PERSON" and surname_matches(form, e.name) and given_name_pronoun(name_tokens(e.name)[0]) == sex
+                }
+                if len(family) == 1:
+                    return family.pop()
         form = full.pop() if len(full) == 1 else form
     if mention.kind == "PERSON" and len(name_tokens(form)) == 1 and form == mention.form:
         # a family name written first ("Zhu" for "Zhu Rongji"): the one full name opening with it, if no
