@@ -143,9 +143,12 @@ def test_today_as_nowadays_or_a_newspapers_name_dates_nothing() -> None:
         "Today's South Africa has urgent new problems to deal with.",
         "Kirkhart is vice president for production at USA Today.",
         "Harper today is a businessman in Iqaluit.",
+        "Today, shoppers are buying everything from bread to bicycles online.",  # an opening "Today," with no event
+        "The network could reach many more homes than today.",
     ):
         assert find_dates(text, published=published) == [], text
-    for text in ("Today's stage was won by the Dane.", "The minister resigned today.", "The summit opens today."):
+    for text in ("Today's stage was won by the Dane.", "The minister resigned today.", "The summit opens today.",
+                 "Today, the talks ended without a deal."):
         assert [m.date for m in find_dates(text, published=published)] == [published], text
 
 

@@ -655,13 +655,18 @@ _OTHER_FACTS = re.compile(r",\s+(?:which|who|whose|when)\b[^,]*(?:,|$)|\s+(?:_|-
 # is a businessman"), and the newspaper "USA Today"
 _TODAY_NOMINAL = re.compile(r"['’]s\b|\s+(?:is|are)\b")
 _USA_BEFORE = re.compile(r"\bUSA\s+$")
+_THAN_BEFORE = re.compile(r"\bthan\s+$", re.I)  # "more homes than today": a comparison with nowadays
+_STATE = re.compile(
+    r"\b(?:is|are|remains?|has|have|lives?|owns?|employs?|provides?|trains?|serves?|operates?|runs)\b|\b(?:is|are)\s+\w+ing\b"
+)
 
 
 def _nowadays(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
     """Whether the "today" at ``text[start:end]`` means nowadays, not the day of a development.
 
-    The newspaper "USA Today"; a possessive "today's" or a "today is/are" in a sentence (quotations,
-    relative clauses and what follows a dash aside) without a past, a perfect or a scheduled present.
+    The newspaper "USA Today"; a comparison ("than today"); a possessive "today's", a "today is/are" or an
+    opening "Today," before a state or a habit, in a sentence (quotations, relative clauses and what follows
+    a dash aside) without a past, a perfect or a scheduled present.
 
     >>> def nowadays(t):
     ...     at = t.lower().index("today")
@@ -672,10 +677,21 @@ def _nowadays(text: str, start: int, end: int, quoted: list[tuple[int, int]]) ->
     (False, False)
     >>> nowadays("Klaus, who arrived today, is speaking in Budapest.")
     False
+    >>> nowadays("Today, companies are selling everything over the Internet."), nowadays("Today, the talks ended.")
+    (True, False)
+    >>> nowadays("Today, the Peanuts gang retires after almost 50 years.")
+    False
+    >>> nowadays("It reaches more homes than today.")
+    True
     """
-    if _USA_BEFORE.search(text, max(0, start - 6), start):
+    if _USA_BEFORE.search(text, max(0, start - 6), start) or _THAN_BEFORE.search(text, max(0, start - 6), start):
         return True
-    if not _TODAY_NOMINAL.match(text, end):
+    # an opening "Today," before a state or a habit ("Today, the school trains more than half the world's
+    # missionary pilots"; not "Today, the Peanuts gang retires")
+    fronted = (
+        not text[:start].strip(" \t\n\"'`\u201c\u2018") and text[end : end + 1] == "," and _STATE.search(text, end)
+    )
+    if not fronted and not _TODAY_NOMINAL.match(text, end):
         return False
     outside = text
     for q_start, q_end in sorted(quoted, reverse=True):
