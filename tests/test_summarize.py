@@ -191,6 +191,25 @@ def test_a_long_summary_opens_with_the_first_reports_lede(splitter):
     assert short[0].text.startswith("Valtown's mayor said"), [s.text for s in short]
 
 
+def test_the_second_reports_lede_opens_when_the_first_report_is_a_side_story(splitter):
+    # the first report is a reaction that names the ferry only; the second tells what happened, in the
+    # words every later report repeats: it weighs more than twice as much and opens the summary
+    reaction = "Officials in Ostend said on Monday that they were saddened by the loss of the ferry Marisol."
+    lede = "The ferry Marisol sank off Dunmore Head on Sunday night and rescuers saved all 40 passengers aboard."
+    later = [
+        "Divers reached the wreck on Wednesday. The ferry Marisol sank off Dunmore Head and rescuers saved all 40 passengers.",
+        "An inquiry opened on Thursday. Rescuers saved all 40 passengers after the ferry Marisol sank off Dunmore Head.",
+        "Insurers met the owners on Friday. The ferry Marisol sank off Dunmore Head; rescuers saved all 40 passengers.",
+    ]
+    texts = [reaction + " The mayor sent flowers to the harbour.", lede, *later]
+    articles = [make_article(f"f{k}.txt", None, text, dt.date(2024, 3, 4 + k)) for k, text in enumerate(texts)]
+    opts = replace(BriefOptions(words=200), min_sentence_words=5)
+    summary = summarize(align(articles, splitter=splitter), options=opts)
+    assert summary[0].text == lede, [s.text for s in summary]
+    first_only = summarize(align(articles, splitter=splitter), options=replace(opts, second_lede_ratio=float("inf")))
+    assert first_only[0].text == reaction, [s.text for s in first_only]
+
+
 def test_a_wording_that_other_sources_contradict_is_left_out(splitter):
     # three outlets date the ferry's sinking to March 3; one says Sunday (a slip).  Another sentence already
     # covers "sank on March 3", so coverage alone would take the shorter slip: the summary must state the

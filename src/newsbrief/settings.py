@@ -143,7 +143,9 @@ class BriefOptions:
     safety limit, with a greedy fallback) among the ``max_candidates`` sentences of highest value per word.
     ``earliest_lede``: the first report's lede (of the earliest dated article, in its first ``lead_sentences``
     sentences) is held in the summary and opens it, when the cap is at least ``earliest_lede_words`` words
-    (a shorter summary's words go to what most sources carry: docs/briefing.md, "Order").
+    (a shorter summary's words go to what most sources carry: docs/briefing.md, "Order"); the second
+    report's lede takes its place when the story's concepts weigh it at least ``second_lede_ratio`` times
+    as much and no other source carries it (a first report that is a feature's scene or a side development).
     Timeline (``timeline.py``): at most ``timeline_per_day`` developments per date, those more sources
     report first, then those nearer the top of their article (0: all).
     """
@@ -160,6 +162,7 @@ class BriefOptions:
     lead_bonus: float = 1.0
     earliest_lede: bool = True
     earliest_lede_words: int = 150
+    second_lede_ratio: float = 2.0
     max_candidates: int = 150
     solver_nodes: int = 1000
     solver_seconds: float = 30.0

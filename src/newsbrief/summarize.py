@@ -550,7 +550,7 @@ def select(al: Alignment, *, options: BriefOptions) -> tuple[list[int], int | No
         lede = _lede(al, cands)
     else:
         held = options.earliest_lede and options.words >= options.earliest_lede_words
-        lede = _first_report_lede(al, [i for i in cands if values[i] > 0], options) if held else None
+        lede = _first_report_lede(al, [i for i in cands if values[i] > 0], options, values) if held else None
 
     cands = [i for i in cands if values[i] > 0 or i == lede]
     # a summary sentence must stand alone: one opening inside a quotation (its speaker's words, even with
@@ -608,12 +608,17 @@ def _lede(al: Alignment, cands: list[int]) -> int | None:
     return None
 
 
-def _first_report_lede(al: Alignment, cands: list[int], options: BriefOptions) -> int | None:
+def _first_report_lede(al: Alignment, cands: list[int], options: BriefOptions, values: Sequence[float]) -> int | None:
     """The lede of the story's first report (``None`` unless at least half the articles are dated).
 
     The earliest dated article's first sentence among ``cands`` (in its first ``lead_sentences``) that
     stands alone and is its own words; the next article's when it has none.  Input order says nothing of
-    which came first, and one dated page among undated ones need not be the first.
+    which came first, and one dated page among undated ones need not be the first.  The second report's
+    lede replaces it when its concept weight (``values``) is at least ``options.second_lede_ratio`` times
+    as high and no other source carries it: a first report that is a feature's scene ("Among majestic
+    Roman ruins set against an azure sea, Sebastian Cuisenier walked alone …" before "Libya has denied
+    U.S.-British allegations that it is delaying the hand-over of two men wanted for … Lockerbie") or a
+    side development is not what happened.
 
     The first report says what happened: against the first sentences of the DUC 2003/2004 and MultiLing
     reference summaries it scores above the summary's best-placed chosen sentence (``benchmarks/lead_quality.py``).
@@ -628,11 +633,26 @@ def _first_report_lede(al: Alignment, cands: list[int], options: BriefOptions) -
     for i in cands:
         if al.position[i] < options.lead_sentences:
             by_article[al.article_of[i]].append(i)
+    ledes: list[int] = []
     for a in dated:
-        for i in sorted(by_article.get(a, ()), key=lambda i: al.position[i]):
-            if reads_alone(al, i) and not mostly_quoted(al.sentences[i].text):
-                return i
-    return None
+        lede = next(
+            (
+                i for i in sorted(by_article.get(a, ()), key=lambda i: al.position[i])
+                if reads_alone(al, i) and not mostly_quoted(al.sentences[i].text)
+            ),
+            None,
+        )
+        if lede is not None:
+            ledes.append(lede)
+            if len(ledes) == 2:
+                break
+    if not ledes:
+        return None
+    # (not one that later reports repeat: what every source says after the event is often what was said
+    # about it, the mayor's words after the flood, not the flood)
+    if len(ledes) == 2 and values[ledes[1]] >= options.second_lede_ratio * values[ledes[0]] and al.support[ledes[1]] == 1:
+        return ledes[1]
+    return ledes[0]
 
 
 def _cleanest(i: int, al: Alignment, vocabulary: dict[str, set[str]], room: int) -> int:
