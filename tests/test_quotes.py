@@ -717,3 +717,9 @@ def test_mrs_before_a_family_name_is_the_woman_of_that_family(models: NlpModels)
     text = ("President Ramon Alvarado and his wife, Laura Alvarado, toured the school on Friday.\n\n"
             "\u201cWe were moved by every one of these children,\u201d Mrs. Alvarado told reporters.")
     assert [s for _, s in _speakers(models, text)] == ["Laura Alvarado"]
+
+
+def test_the_first_lady_is_a_title_that_names_the_person_before(models: NlpModels) -> None:
+    text = ("Laura Alvarado visited a girls' school in Lisbon on Friday.\n\n"
+            "\u201cThese girls are the future of this country,\u201d the first lady said during the visit.")
+    assert [s for _, s in _speakers(models, text)] == ["Laura Alvarado"]

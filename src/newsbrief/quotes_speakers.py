@@ -439,7 +439,13 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     nominal = _NOMINAL.match(phrase)
     if nominal and nominal.group("noun").lower() in TITLE_HEADS:
         return nominal.group("noun").lower()
+    if nominal and _FIRST_LADY.search(phrase):
+        # "the First Lady said": a title, though "Lady" is no title head ("Lady Gaga" is a name)
+        return "lady"
     return None
+
+
+_FIRST_LADY = re.compile(r"\bfirst\s+lady$", re.IGNORECASE)
 
 
 # the one spoken to ("he tells Whispers", "told Reuters"): the listener, not a later "he says"
