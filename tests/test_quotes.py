@@ -723,3 +723,16 @@ def test_the_first_lady_is_a_title_that_names_the_person_before(models: NlpModel
     text = ("Laura Alvarado visited a girls' school in Lisbon on Friday.\n\n"
             "\u201cThese girls are the future of this country,\u201d the first lady said during the visit.")
     assert [s for _, s in _speakers(models, text)] == ["Laura Alvarado"]
+
+
+def test_a_she_said_with_only_men_named_before_it_goes_to_the_last_woman_speaking(models: NlpModels) -> None:
+    # the pronoun's window names only men (by their given names and "Mr."): Margaret Lindqvist, who spoke
+    # last, goes on speaking
+    text = ("\u201cWe will not give up on these towns,\u201d Margaret Lindqvist said on Monday at the rally in "
+            "the harbour district, where hundreds of supporters had gathered since the early morning to hear "
+            "her speak about the closing of the shipyards and the loss of jobs along the whole of the coast.\n\n"
+            "She also rejected a suggestion from Mr. Okafor that the vote would turn on the old quarrel over "
+            "the bridge. Voters once told pollsters they would back Thomas Okafor and George Brandt for the "
+            "council, then did not do so, and the two men never forgot it.\n\n"
+            "\u201cThat was a long time ago, and the towns have moved on since then,\u201d she said.")
+    assert [s for _, s in _speakers(models, text)] == ["Margaret Lindqvist", "Margaret Lindqvist"]

@@ -646,6 +646,36 @@ def _chain_subject(
 
 # a quotation attributed to "he"/"she" ('…," he tells Whispers.'): a link of a "he said" chain
 _PRONOUN_ATTRIBUTION = re.compile(rf"[,.?!]['\"\u201d\u2019]+\s+(?:he|she)\s+(?:{_VERBS})\b")
+# a quotation attributed right after it to a bare "he"/"she" ('…,” she said'; '…,” he added.')
+_PRONOUN_AFTER = re.compile(rf"[\s,]*(?P<pronoun>he|she)\s+(?:(?:also|then|later|again)\s+)?(?:{_VERBS})\b", re.I)
+
+
+def pronoun_attribution(text: str, quote_end: int) -> str | None:
+    """``"he"``/``"she"`` when the quotation ending at ``quote_end`` (after its mark) is said by a bare pronoun.
+
+    >>> t = "“We will be back,” she said."
+    >>> pronoun_attribution(t, t.index(" she")), pronoun_attribution(t, len(t))
+    ('she', None)
+    """
+    match = _PRONOUN_AFTER.match(text, quote_end, quote_end + 40)
+    return match["pronoun"].lower() if match else None
+
+
+def only_other_sex_before(text: str, quote_start: int, mentions: list[Mention], pronoun: str) -> bool:
+    """Whether every person named within a pronoun's reach before the quotation is of the other sex.
+
+    ("… voters told pollsters they would vote for Tom Bradley … ``…,'' she said.": nobody there is "she";
+    with nobody named there at all it is ``False``: the one speaking may be someone unnamed, "the friend").
+    """
+    _, before = _people_before(text, quote_start, mentions)
+    before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end)]
+    return bool(before) and all(_not_meant(text, m, pronoun, mentions) for m in before)
+
+
+def person_sex(name: str) -> str | None:
+    """``"he"``/``"she"`` by the given name of a person's full name (:func:`newsbrief.names.given_name_pronoun`)."""
+    tokens = name_tokens(name)
+    return given_name_pronoun(tokens[0]) if len(tokens) > 1 else None
 
 
 def _opener(text: str, start: int) -> str:
