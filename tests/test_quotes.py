@@ -736,3 +736,11 @@ def test_a_she_said_with_only_men_named_before_it_goes_to_the_last_woman_speakin
             "council, then did not do so, and the two men never forgot it.\n\n"
             "\u201cThat was a long time ago, and the towns have moved on since then,\u201d she said.")
     assert [s for _, s in _speakers(models, text)] == ["Margaret Lindqvist", "Margaret Lindqvist"]
+
+
+def test_the_reporting_verbs_of_columns_courts_and_the_web_attribute(models: NlpModels) -> None:
+    text = ("The hearing in Porto went on for a third day on Tuesday, with both sides calling witnesses.\n\n"
+            "\u201cI am not going to answer that question today,\u201d lawyer Michael Warden responded.\n\n"
+            "\u201cThe offer was made twice and rejected twice,\u201d banker James Holloway testified.\n\n"
+            "\u201cEvery seed we plant is a small act of hope,\u201d Marta Vieira writes in her new book.")
+    assert [s for _, s in _speakers(models, text)] == ["Michael Warden", "James Holloway", "Marta Vieira"]

@@ -36,6 +36,8 @@ _VERBS = (
     r"continued|announced|wrote|argued|claimed|stressed|urged|remarked|recalled|complained|acknowledged|"
     r"admitted|conceded|charged|predicted|vowed|promised|cautioned|emphasized|emphasised|observed|"
     r"wondered|wanted\s+to\s+know|"
+    r"writes|tweeted|tweets|posted|joked|quipped|replies|explains|notes|asks|insists|warns|argues|"
+    r"claims|responded|answered|countered|exclaimed|boasted|testified|concluded|reiterated|"
     r"was\s+quoted\s+(?:by\s+[\w&.'\u2019 -]{1,60}?\s+)?as\s+saying"
 )
 # "an agency quoted X as saying": the speaker is X, not the agency ("X was quoted by Y as saying": X)
