@@ -210,6 +210,27 @@ def test_the_second_reports_lede_opens_when_the_first_report_is_a_side_story(spl
     assert first_only[0].text == reaction, [s.text for s in first_only]
 
 
+def test_a_long_summary_holds_the_latest_reports_lede_where_the_story_stands(splitter):
+    # the first reports repeat the capture; only the latest tells the release: the summary holds both ledes
+    shared = ["Coast guards of Santa Clara seized twelve fishermen from Porto Novo near the disputed reef.",
+              "The fishermen from Porto Novo were taken to the naval base at Santa Clara for questioning.",
+              "The disputed reef between Porto Novo and Santa Clara has rich fishing grounds."]
+    release = "Santa Clara released the fishermen on Friday, and they sailed home after eleven days in custody."
+    texts = [
+        "Coast guards of Santa Clara seized twelve fishermen from Porto Novo near the disputed reef on Monday. "
+        + " ".join(shared[1:]),
+        "The government of Porto Novo demanded the return of the twelve fishermen on Tuesday. " + " ".join(shared),
+        "Envoys of Porto Novo and Santa Clara met for talks about the fishermen on Wednesday. " + " ".join(shared),
+        release,
+    ]
+    articles = [make_article(f"p{k}.txt", None, t, dt.date(2024, 5, 6 + k)) for k, t in enumerate(texts)]
+    opts = replace(BriefOptions(words=50), min_sentence_words=5, earliest_lede_words=40)
+    summary = [s.text for s in summarize(align(articles, splitter=splitter), options=opts)]
+    assert summary[0].startswith("Coast guards of Santa Clara seized") and summary[-1] == release, summary
+    without = [s.text for s in summarize(align(articles, splitter=splitter), options=replace(opts, latest_lede=False))]
+    assert release not in without, without
+
+
 def test_a_wording_that_other_sources_contradict_is_left_out(splitter):
     # three outlets date the ferry's sinking to March 3; one says Sunday (a slip).  Another sentence already
     # covers "sank on March 3", so coverage alone would take the shorter slip: the summary must state the

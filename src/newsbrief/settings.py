@@ -146,6 +146,7 @@ class BriefOptions:
     (a shorter summary's words go to what most sources carry: docs/briefing.md, "Order"); the second
     report's lede takes its place when the story's concepts weigh it at least ``second_lede_ratio`` times
     as much and no other source carries it (a first report that is a feature's scene or a side development).
+    ``latest_lede``: with it, the latest dated report's lede is held too (where the story stands).
     Timeline (``timeline.py``): at most ``timeline_per_day`` developments per date, those more sources
     report first, then those nearer the top of their article (0: all).
     """
@@ -163,6 +164,7 @@ class BriefOptions:
     earliest_lede: bool = True
     earliest_lede_words: int = 150
     second_lede_ratio: float = 2.0
+    latest_lede: bool = True
     max_candidates: int = 150
     solver_nodes: int = 1000
     solver_seconds: float = 30.0

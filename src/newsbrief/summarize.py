@@ -407,7 +407,7 @@ def _outvoted(cands: list[int], al: Alignment, values: Sequence[float]) -> set[i
 
 def _select_ilp(
     lengths: np.ndarray, weights: np.ndarray, incidence: sparse.csr_matrix, pairs: list[tuple[int, int]],
-    cap: int, seconds: float, nodes: int, fixed: int | None = None,
+    cap: int, seconds: float, nodes: int, fixed: Sequence[int] = (),
 ) -> list[int] | None:
     # a concept only one candidate has is folded into that sentence's own value (same optimum, fewer variables)
     holders = np.asarray(incidence.sum(axis=0)).ravel()
@@ -429,8 +429,8 @@ def _select_ilp(
         upper.append(np.ones(len(pairs)))
     constraint = LinearConstraint(sparse.vstack(rows).tocsr(), -np.inf, np.concatenate(upper))
     lower = np.zeros(m + k)
-    if fixed is not None:
-        lower[fixed] = 1  # a sentence the summary must hold (a single source's lede)
+    for r in fixed:
+        lower[r] = 1  # a sentence the summary must hold (a lede)
     result = milp(
         cost, constraints=[constraint], integrality=np.ones(m + k), bounds=Bounds(lower, 1),
         options={"time_limit": seconds, "node_limit": nodes, "disp": False},
@@ -442,11 +442,11 @@ def _select_ilp(
 
 def _select_greedy(
     lengths: np.ndarray, weights: np.ndarray, members: list[list[int]], blocked: dict[int, set[int]], cap: int,
-    fixed: int | None = None,
+    fixed: Sequence[int] = (),
 ) -> list[int]:
-    chosen: list[int] = [] if fixed is None else [fixed]
-    covered: set[int] = set() if fixed is None else set(members[fixed])
-    used = 0 if fixed is None else int(lengths[fixed])
+    chosen: list[int] = list(fixed)
+    covered: set[int] = {c for r in fixed for c in members[r]}
+    used = sum(int(lengths[r]) for r in fixed)
     remaining = set(range(len(members))) - set(chosen)
     while remaining:
         best, best_gain = -1, 0.0
@@ -546,11 +546,14 @@ def select(al: Alignment, *, options: BriefOptions) -> tuple[list[int], int | No
     values = [sum(weight_of.get(c, 0.0) for c in cs) for cs in concepts]
     # one source: its lede says what happened, whatever words its later sentences repeat; several: the first
     # report's lede (one the story's concepts weigh)
+    latest = None
     if al.sources == 1:
         lede = _lede(al, cands)
     else:
         held = options.earliest_lede and options.words >= options.earliest_lede_words
         lede = _first_report_lede(al, [i for i in cands if values[i] > 0], options, values) if held else None
+        if lede is not None and options.latest_lede:
+            latest = _latest_report_lede(al, [i for i in cands if values[i] > 0], options)
 
     cands = [i for i in cands if values[i] > 0 or i == lede]
     # a summary sentence must stand alone: one opening inside a quotation (its speaker's words, even with
@@ -590,7 +593,9 @@ def select(al: Alignment, *, options: BriefOptions) -> tuple[list[int], int | No
         blocked[r].add(q)
         blocked[q].add(r)
     pairs = sorted({(min(a, b), max(a, b)) for a, bs in blocked.items() for b in bs})
-    fixed = local.get(lede) if lede is not None else None
+    fixed = [local[lede]] if lede in local else []
+    if fixed and latest in local and latest != lede and local[latest] not in blocked[fixed[0]]:
+        fixed.append(local[latest])  # the latest report's lede: where the story stands
     chosen = _select_ilp(
         lengths, weights, incidence, pairs, options.words, options.solver_seconds, options.solver_nodes, fixed
     )
@@ -653,6 +658,34 @@ def _first_report_lede(al: Alignment, cands: list[int], options: BriefOptions, v
     if len(ledes) == 2 and values[ledes[1]] >= options.second_lede_ratio * values[ledes[0]] and al.support[ledes[1]] == 1:
         return ledes[1]
     return ledes[0]
+
+
+def _latest_report_lede(al: Alignment, cands: list[int], options: BriefOptions) -> int | None:
+    """The lede of the story's latest report: the latest dated article's first sentence among ``cands``.
+
+    In its first ``lead_sentences``, standing alone and its own words; ``None`` when that article has none.
+    A long summary holds it beside the first report's lede (:func:`select`): the first report says what
+    happened, the latest where the story stands ("Iranian President Mahmoud Ahmadinejad on Wednesday
+    announced that he would free the fifteen British captured navy personnel …" after their capture).
+    """
+    dated = [a for a, article in enumerate(al.articles) if article.published is not None]
+    if not dated:
+        return None
+    last = max(dated, key=lambda a: (al.articles[a].published, a))
+    year = al.articles[last].published.year  # type: ignore[union-attr]
+    for i in sorted((i for i in cands if al.article_of[i] == last and al.position[i] < options.lead_sentences), key=lambda i: al.position[i]):
+        text = al.sentences[i].text
+        # a sentence naming only earlier years is background or a picture's caption ("Air France A330-200
+        # F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, 2007." opening a report of 2010)
+        years = [int(y) for y in _YEAR.findall(text)]
+        if years and max(years) < year:
+            continue
+        if reads_alone(al, i) and not mostly_quoted(text):
+            return i
+    return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _cleanest(i: int, al: Alignment, vocabulary: dict[str, set[str]], room: int) -> int:
