@@ -640,13 +640,7 @@ def _first_report_lede(al: Alignment, cands: list[int], options: BriefOptions, v
             by_article[al.article_of[i]].append(i)
     ledes: list[int] = []
     for a in dated:
-        lede = next(
-            (
-                i for i in sorted(by_article.get(a, ()), key=lambda i: al.position[i])
-                if reads_alone(al, i) and not mostly_quoted(al.sentences[i].text)
-            ),
-            None,
-        )
+        lede = _opening(al, by_article.get(a, []))
         if lede is not None:
             ledes.append(lede)
             if len(ledes) == 2:
@@ -665,22 +659,29 @@ def _latest_report_lede(al: Alignment, cands: list[int], options: BriefOptions) 
 
     In its first ``lead_sentences``, standing alone and its own words; ``None`` when that article has none.
     A long summary holds it beside the first report's lede (:func:`select`): the first report says what
-    happened, the latest where the story stands ("Iranian President Mahmoud Ahmadinejad on Wednesday
-    announced that he would free the fifteen British captured navy personnel …" after their capture).
+    happened, the latest where the story stands (the sample's Iran story, after the sailors' capture: "At a
+    press conference held Friday at the Royal Marine Base Chivenor in Devon, first-hand details of the
+    fifteen UK Royal Navy crew's capture and detention by Iran were revealed.").
     """
     dated = [a for a, article in enumerate(al.articles) if article.published is not None]
     if not dated:
         return None
     last = max(dated, key=lambda a: (al.articles[a].published, a))
     year = al.articles[last].published.year  # type: ignore[union-attr]
-    for i in sorted((i for i in cands if al.article_of[i] == last and al.position[i] < options.lead_sentences), key=lambda i: al.position[i]):
-        text = al.sentences[i].text
+
+    def current(i: int) -> bool:
         # a sentence naming only earlier years is background or a picture's caption ("Air France A330-200
         # F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, 2007." opening a report of 2010)
-        years = [int(y) for y in _YEAR.findall(text)]
-        if years and max(years) < year:
-            continue
-        if reads_alone(al, i) and not mostly_quoted(text):
+        years = [int(y) for y in _YEAR.findall(al.sentences[i].text)]
+        return not years or max(years) >= year
+
+    return _opening(al, [i for i in cands if al.article_of[i] == last and al.position[i] < options.lead_sentences and current(i)])
+
+
+def _opening(al: Alignment, sentences: list[int]) -> int | None:
+    """The earliest of an article's ``sentences`` that stands alone and is its own words (not mostly quoted)."""
+    for i in sorted(sentences, key=lambda i: al.position[i]):
+        if reads_alone(al, i) and not mostly_quoted(al.sentences[i].text):
             return i
     return None
 
