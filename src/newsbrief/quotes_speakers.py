@@ -558,11 +558,10 @@ def _not_meant(text: str, mention: Mention, pronoun: str | None, mentions: list[
 
 def _given_name_sex(mention: Mention, mentions: list[Mention]) -> str | None:
     """"he"/"she" by the given name of a person's mention (of the full names ending with a family name alone)."""
-    tokens = name_tokens(mention.form)
-    if len(tokens) > 1:
-        return given_name_pronoun(tokens[0])
+    if len(name_tokens(mention.form)) > 1:
+        return person_sex(mention.form)
     full = {m.form for m in mentions if m.kind == "PERSON" and surname_matches(mention.form, m.form)}
-    sexes = {given_name_pronoun(name_tokens(form)[0]) for form in full}
+    sexes = {person_sex(form) for form in full}
     return sexes.pop() if len(sexes) == 1 else None
 
 
@@ -575,10 +574,9 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: s
     could have waited to arrest Pinochet"), unless it opens with a pronoun; else the last person who speaks within the window; else
     the nearest person.  Names inside quotations do not count.
     """
-    window, before = _people_before(text, quote_start, mentions)
-    # a person named as whose someone is ("said Wang's wife, Hu Jiangxia") is not the one who speaks on, nor
-    # one whose honorific is of the other sex than the pronoun's
-    before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end) and not _not_meant(text, m, pronoun, mentions)]
+    window, before = _speakers_before(text, quote_start, mentions)
+    # (a person of the other sex than the pronoun's is not meant either)
+    before = [m for m in before if not _not_meant(text, m, pronoun, mentions)]
     if not before:
         return _said_unrecognised(text, window, quote_start, mentions)
     previous = _sentence_before(text, window, quote_start)
@@ -669,9 +667,17 @@ def only_other_sex_before(text: str, quote_start: int, mentions: list[Mention], 
     ("… voters told pollsters they would vote for Tom Bradley … ``…,'' she said.": nobody there is "she";
     with nobody named there at all it is ``False``: the one speaking may be someone unnamed, "the friend").
     """
-    _, before = _people_before(text, quote_start, mentions)
-    before = [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end)]
+    _, before = _speakers_before(text, quote_start, mentions)
     return bool(before) and all(_not_meant(text, m, pronoun, mentions) for m in before)
+
+
+def _speakers_before(text: str, quote_start: int, mentions: list[Mention]) -> tuple[int, list[Mention]]:
+    """:func:`_people_before` without the people named as whose someone is, who do not speak on.
+
+    "said Wang's wife, Hu Jiangxia": Wang is not the one speaking.
+    """
+    window, before = _people_before(text, quote_start, mentions)
+    return window, [m for m in before if not _POSSESSIVE_AFTER.match(text, m.end)]
 
 
 def person_sex(name: str) -> str | None:
@@ -766,14 +772,15 @@ def speaker_name(
         full = {m.form for m in mentions if m.kind == "PERSON" and surname_matches(form, m.form)}
         sex = _honorific_sex(text, mention) if text else None
         if sex is not None:
-            full = {f for f in full if given_name_pronoun(name_tokens(f)[0]) in (sex, None)}
-            sure = {f for f in full if given_name_pronoun(name_tokens(f)[0]) == sex}
+            sexes = {f: person_sex(f) for f in full}
+            full = {f for f in full if sexes[f] in (sex, None)}
+            sure = {f for f in full if sexes[f] == sex}
             if sure:
                 full = sure
             else:  # the story's one person of that family name and sex ("Mrs Obama" beside "Barack Obama")
                 family = {
                     e.name for e in lookup.values()
-                    if e.kind == "PERSON" and surname_matches(form, e.name) and given_name_pronoun(name_tokens(e.name)[0]) == sex
+                    if e.kind == "PERSON" and surname_matches(form, e.name) and person_sex(e.name) == sex
                 }
                 if len(family) == 1:
                     return family.pop()

@@ -551,9 +551,10 @@ def select(al: Alignment, *, options: BriefOptions) -> tuple[list[int], int | No
         lede = _lede(al, cands)
     else:
         held = options.earliest_lede and options.words >= options.earliest_lede_words
-        lede = _first_report_lede(al, [i for i in cands if values[i] > 0], options, values) if held else None
+        weighed = [i for i in cands if values[i] > 0]
+        lede = _first_report_lede(al, weighed, options, values) if held else None
         if lede is not None and options.latest_lede:
-            latest = _latest_report_lede(al, [i for i in cands if values[i] > 0], options)
+            latest = _latest_report_lede(al, weighed, options)
 
     cands = [i for i in cands if values[i] > 0 or i == lede]
     # a summary sentence must stand alone: one opening inside a quotation (its speaker's words, even with
