@@ -12,7 +12,7 @@ from conftest import shared_data
 from newsbrief.align import align
 from newsbrief.dedup import find_duplicate_groups
 from newsbrief.settings import BriefOptions, DedupOptions
-from newsbrief.summarize import stands_alone, summarize, word_count
+from newsbrief.summarize import _latest_report_lede, stands_alone, summarize, word_count
 from newsbrief.text import SentenceSplitter
 
 
@@ -230,6 +230,32 @@ def test_a_long_summary_holds_the_latest_reports_lede_where_the_story_stands(spl
     without = [s.text for s in summarize(align(articles, splitter=splitter), options=replace(opts, latest_lede=False))]
     assert release not in without, without
 
+
+
+def test_the_latest_reports_lede_is_never_its_pictures_caption(splitter):
+    # the latest report opens with a picture's caption: a sentence that ends with an earlier year's date and
+    # a second sentence about the picture; the lede is the next paragraph's first sentence
+    caption = ("The trawler Estrela leaves the harbour of Porto Novo on June 2, 2019. "
+               "The trawler was later seized by Santa Clara near the disputed reef with twelve fishermen on board.")
+    release = "Santa Clara released the twelve fishermen on Friday, and they sailed home after eleven days in custody."
+    shared = "Coast guards of Santa Clara seized twelve fishermen from Porto Novo near the disputed reef."
+    texts = [
+        shared + " The fishermen were taken to the naval base at Santa Clara for questioning.",
+        "The government of Porto Novo demanded the return of the twelve fishermen on Tuesday. " + shared,
+        caption + "\n\n" + release + " Their families met them at the quay.",
+    ]
+    articles = [make_article(f"c{k}.txt", None, t, dt.date(2024, 5, 6 + k)) for k, t in enumerate(texts)]
+    al = align(articles, splitter=splitter)
+    opts = replace(BriefOptions(words=60), min_sentence_words=5, earliest_lede_words=40)
+    cands = list(range(len(al.sentences)))
+    assert al.sentences[_latest_report_lede(al, cands, opts)].text == release
+    # a sentence naming an earlier year inside it dates what it is about, and its paragraph goes on
+    memorial = ("A memorial for the victims of the June 2, 2019 floods was unveiled in Porto Novo. "
+                "Today is the fifth anniversary of the floods, when the river broke its banks at night.")
+    articles[2] = make_article("c2.txt", None, memorial + "\n\nThe mayor laid a wreath.", dt.date(2024, 6, 2))
+    al = align(articles, splitter=splitter)
+    cands = list(range(len(al.sentences)))
+    assert al.sentences[_latest_report_lede(al, cands, opts)].text.startswith("Today is the fifth anniversary")
 
 def test_a_wording_that_other_sources_contradict_is_left_out(splitter):
     # three outlets date the ferry's sinking to March 3; one says Sunday (a slip).  Another sentence already

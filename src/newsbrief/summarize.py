@@ -670,13 +670,34 @@ def _latest_report_lede(al: Alignment, cands: list[int], options: BriefOptions) 
     last = max(dated, key=lambda a: (al.articles[a].published, a))
     year = al.articles[last].published.year  # type: ignore[union-attr]
 
-    def current(i: int) -> bool:
+    def earlier(i: int) -> bool:
         # a sentence naming only earlier years is background or a picture's caption ("Air France A330-200
         # F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, 2007." opening a report of 2010)
         years = [int(y) for y in _YEAR.findall(al.sentences[i].text)]
-        return not years or max(years) >= year
+        return bool(years) and max(years) < year
 
-    return _opening(al, [i for i in cands if al.article_of[i] == last and al.position[i] < options.lead_sentences and current(i)])
+    text = al.articles[last].text
+    lead = sorted((i for i in cands if al.article_of[i] == last and al.position[i] < options.lead_sentences), key=lambda i: al.position[i])
+    # when such a sentence opens its paragraph and ends with its date (the moment a picture shows), the
+    # rest of the paragraph is the caption too ("The aircraft was destroyed in Air France Flight 447 when the
+    # plane hit and crashed …" after it); "A permanent memorial for the victims of the July 7, 2005 London
+    # bombings has been unveiled …" dates the bombings, and "Today is the fourth anniversary …" follows it
+    captions = {
+        _paragraph_of(text, al.sentences[i].span.start)
+        for i in lead
+        if earlier(i) and _ENDS_WITH_YEAR.search(al.sentences[i].text) and _opens_paragraph(text, al.sentences[i].span.start)
+    }
+    return _opening(al, [i for i in lead if not earlier(i) and _paragraph_of(text, al.sentences[i].span.start) not in captions])
+
+
+def _paragraph_of(text: str, start: int) -> int:
+    """Index of the paragraph (blank-line separated) of ``text`` holding the character at ``start``."""
+    return text.count("\n\n", 0, start)
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """The character at ``start`` is the first non-space of its paragraph."""
+    return not text[:start].rstrip(" \t").rsplit("\n\n", 1)[-1].strip()
 
 
 def _opening(al: Alignment, sentences: list[int]) -> int | None:
@@ -688,6 +709,7 @@ def _opening(al: Alignment, sentences: list[int]) -> int | None:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ENDS_WITH_YEAR = re.compile(r"\b(?:19|20)\d\d\W*$")
 
 
 def _cleanest(i: int, al: Alignment, vocabulary: dict[str, set[str]], room: int) -> int:
