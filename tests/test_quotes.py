@@ -123,6 +123,20 @@ def test_a_speaker_never_spans_another_quotation(models: NlpModels) -> None:
     assert speakers["Nothing has changed since the last round"] == "Piotr Nowak"
 
 
+def test_a_quotation_running_into_an_attributed_one_in_its_sentence_has_its_speaker(models: NlpModels) -> None:
+    # "“A” if … “B,” added X.": one statement in two pieces, one attribution for both
+    text = (
+        "The talks stalled on Monday. \u201cOur patience is not endless. This may end in court\u201d if the "
+        "company keeps up \u201cthe same delays and the same excuses,\u201d added union leader Piotr Nowak.\n\n"
+        "\u201cWe will not wait forever.\u201d The strike \u201cmay spread to the ports,\u201d said Anna Kowalczyk."
+    )
+    speakers = {q.text: q.speaker for q in extract_quotes([make_article("strike.txt", text)], models=models)}
+    assert speakers["Our patience is not endless. This may end in court"] == "Piotr Nowak"
+    assert speakers["the same delays and the same excuses"] == "Piotr Nowak"
+    # a quotation that ends its own sentence is no piece of the next one's statement
+    assert speakers["We will not wait forever."] != "Anna Kowalczyk"
+
+
 def test_same_statement() -> None:
     assert same_statement("We will never accept these results", "We shall never accept the results", same_speaker=True)
     assert not same_statement("We will never accept these results", "The army stays in its barracks", same_speaker=True)
@@ -244,6 +258,13 @@ def test_two_apostrophes_closing_a_word_open_nothing() -> None:
         # reported speech whose subject is a noun phrase after a comma: not a name earlier in the sentence
         ("While the World Bank sets targets until 2012, the communique says that a ``new deal must be put "
          "in place soon''.", None),
+        # a country as the whole subject: its government speaks
+        ("The talks went on. On Wednesday, Iran had said that at least one sailor would ``be released very "
+         "soon''.", "Iran"),
+        ("``We will release the sailors after the talks,'' Iran said on Wednesday.", "Iran"),
+        # … but not one ending a description after a comma, nor a person's name the NER took for a place
+        ("``The wave is spreading out from the bay,'' a professor at the University of California, Santa Cruz "
+         "said.", None),
     ],
 )
 def test_attributions_around_the_quotation(models: NlpModels, text: str, speaker: str | None) -> None:

@@ -34,6 +34,7 @@ from newsbrief.model import Article, Entity, Quote, Span
 from newsbrief.nlp import NlpModels
 from newsbrief.quotes_speakers import (
     QUOTE,
+    REPORTING_WORD,
     attribute,
     only_other_sex_before,
     person_sex,
@@ -186,6 +187,7 @@ def extract_quotes(
         last_named: tuple[int, str] | None = None  # the last quotation given a speaker: its end, the speaker
         quotes = find_quotes(article.text)
         quoted_alone, going_on = _quoted_paragraphs(article.text, quotes)
+        rows: list[list] = []  # per quotation: its span, its words' span, its speaker, attributed next to it
         for qs, qe, start, end in quotes:
             who = attribute(article.text, (qs, qe), mentions)
             name: str | None
@@ -228,10 +230,47 @@ def extract_quotes(
             if name is not None:
                 last_named = (qe, name)
             previous_end, previous_speaker = qe, name
+            rows.append([qs, qe, start, end, name, who is not None])
+        for k in range(len(rows) - 2, -1, -1):
+            # (before a quotation it merely follows: the statement's own attribution is the better evidence)
+            if not rows[k][5] and rows[k + 1][4] is not None and rows[k + 1][5]:
+                if _leads_into(article.text, rows[k][1], rows[k + 1][0], mentions):
+                    rows[k][4] = rows[k + 1][4]
+        for qs, _, start, end, name, _ in rows:
             if name is None and _is_term(article.text, qs, start, end):
                 continue
             found.append(_Found(article.id, article.text[start:end], start, end, name))
     return _merge(found, {a.id: i for i, a in enumerate(articles)})
+
+
+# the words between two quotations of one statement: no sentence's end, no one named, no reporting verb
+_LEAD_GAP = 80
+_SENTENCE_END = re.compile(r"[.!?;:]")
+
+
+def _leads_into(text: str, quote_end: int, next_start: int, mentions: Sequence[Mention]) -> bool:
+    """Whether the quotation ending at ``quote_end`` goes on, in the same sentence, into the one at ``next_start``.
+
+    "“British leaders have miscalculated this issue. This case may face a legal path” if we are faced with
+    “fuss, and wrong behavior from Britain,” added Larijani.": the first quotation has the second's speaker.
+    The quotation does not end a sentence of its own, and the words between them name nobody and report
+    nobody's words ("“…” is what Smith called it, but “…,” said Jones" gives the first nobody).
+
+    >>> t = '“This case may face a legal path” if we are faced with “fuss from Britain,” added Larijani.'
+    >>> _leads_into(t, t.index(" if"), t.index("“fuss"), [])
+    True
+    >>> t = '“We will win.” Then “we will rest,” added Larijani.'
+    >>> _leads_into(t, t.index(" Then"), t.index("“we"), [])
+    False
+    """
+    gap = text[quote_end:next_start]
+    if len(gap) > _LEAD_GAP or "\n" in gap or not _WORD.search(gap) or _SENTENCE_END.search(gap):
+        return False
+    if text[:quote_end].rstrip("'\"\u201d\u2019` ")[-1:] in {".", "!", "?"}:
+        return False  # the first quotation ends its sentence
+    if REPORTING_WORD.search(gap):
+        return False
+    return not any(quote_end <= m.start and m.end <= next_start for m in mentions)
 
 
 def _quoted_paragraphs(text: str, quotes: Sequence[tuple[int, int, int, int]]) -> tuple[set[int], set[int]]:

@@ -40,6 +40,8 @@ _VERBS = (
     r"claims|responded|answered|countered|exclaimed|boasted|testified|concluded|reiterated|"
     r"was\s+quoted\s+(?:by\s+[\w&.'\u2019 -]{1,60}?\s+)?as\s+saying"
 )
+#: any word that reports someone's words (a reporting verb, "saying", "called")
+REPORTING_WORD = re.compile(rf"\b(?:{_VERBS}|saying|called|calls)\b", re.I)
 # "an agency quoted X as saying": the speaker is X, not the agency ("X was quoted by Y as saying": X)
 _QUOTED_AS = re.compile(r"\bquoted\s+(?!by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying\b", re.I)
 # a speaker never spans a quotation mark (``, “, ”, ")
@@ -383,9 +385,32 @@ def _clause_subject(text: str, start: int, verb: int, mentions: list[Mention]) -
         # "While the Kyoto Protocol includes …, the communique says that …": the verb's own subject is a
         # noun phrase after a comma, not a name earlier in the sentence
         return None
+    if not inside:
+        # "On Wednesday, Iran had said that …": a country right before the verb, its government speaking
+        country = next((m for m in mentions if m.kind == "GPE" and start <= m.start and m.end <= verb
+                        and _NEXT_TO_VERB.fullmatch(text, m.end, verb)), None)
+        if country is not None and _CLAUSE_OPENING.fullmatch(text, start, country.start):
+            return country
     # "A senior official of a NATO country said …": an organisation saying whose someone is does not speak
     return _mention_in([m for m in inside if m.kind == "PERSON" or not _OF_BEFORE.search(text, max(start, m.start - 12), m.start)],
                        start, verb)
+
+
+# what may open a clause before its subject: a time or place phrase and a comma ("On Wednesday, ")
+_CLAUSE_OPENING = re.compile(r"\s*(?:[^,;.!?\"\u201c\u201d]{0,40},\s*)?(?:the\s+)?", re.I)
+
+
+def _country_alone(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """A country that is the whole subject phrase ``text[start:end]`` ("Iran", "the United States"): its government speaks.
+
+    Not the end of an apposition ("…, professor at the University of California, Santa Cruz said").
+    """
+    if text[:start].rstrip()[-1:] == ",":
+        return None
+    return next(
+        (m for m in mentions if m.kind == "GPE" and _ONLY_THE.fullmatch(text, start, m.start) and not text[m.end : end].strip()),
+        None,
+    )
 
 
 # a definite noun phrase opening the clause of a reporting verb, after a comma ("…, the communique says")
@@ -444,7 +469,7 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     if nominal and _FIRST_LADY.search(phrase):
         # "the First Lady said": a title, though "Lady" is no title head ("Lady Gaga" is a name)
         return "lady"
-    return None
+    return _country_alone(text, start, end, mentions)
 
 
 _FIRST_LADY = re.compile(r"\bfirst\s+lady$", re.IGNORECASE)
