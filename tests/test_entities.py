@@ -890,6 +890,26 @@ def test_a_person_whose_every_word_the_story_writes_in_lower_case_is_no_person()
     assert {m.form: m.kind for m in unify_kinds(mentions)}["Kids Mode"] == "PERSON"
 
 
+def test_a_place_and_a_common_word_name_a_thing_not_a_person() -> None:
+    # "the Bali roadmap" agreed at Bali: a place and a word the story writes in lower case, the NER's
+    # "person" — and the lone "Roadmap" with it, however often the NER took it for a person; a person named
+    # after a place keeps a word that is only a name ("Jack London" in a London story)
+    from newsbrief.entities import Mention, lower_case_words, unify_kinds
+
+    story = "Delegates in Bali agreed on a roadmap. The roadmap sets a time frame; a jack lifts the car."
+    words = lower_case_words([story])
+    mentions = [
+        *(Mention("a", "Bali", "GPE", 10 * k, 10 * k + 4) for k in range(3)),
+        Mention("a", "London", "GPE", 40, 46), Mention("a", "London", "GPE", 50, 56),
+        Mention("a", "Bali Roadmap", "PERSON", 60, 72), Mention("a", "Bali Roadmap", "PERSON", 80, 92),
+        Mention("a", "Roadmap", "PERSON", 100, 107), Mention("a", "Roadmap", "PERSON", 110, 117),
+        Mention("a", "Jack London", "PERSON", 120, 131),
+    ]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions, lower_words=words)}
+    assert "Bali Roadmap" not in kinds and "Roadmap" not in kinds, kinds
+    assert kinds["Jack London"] == "PERSON" and kinds["Bali"] == "GPE"
+
+
 def test_a_number_after_a_possessive_is_not_part_of_the_name(models: NlpModels) -> None:
     from newsbrief.entities import collect_mentions
 

@@ -1038,19 +1038,29 @@ def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w, n in uses.items() if n >= LOWER_CASE_USES)
 
 
-def _common_words_only(tokens: list[str], lower_words: frozenset[str], surnames: Counter[str]) -> bool:
+def _common_words_only(
+    tokens: list[str], lower_words: frozenset[str], surnames: Counter[str], places: frozenset[str] = frozenset()
+) -> bool:
     """A name of two or more words that the story also writes, each of them, in lower case: no person's.
 
     "Selective Focus", "Kids Mode", "Download Booster", "Best Buy": a feature, a product or a shop the small
     NER took for a person; a person's name keeps at least one word that is only a name ("Jack Straw"),
     or its last word is used alone as a person's name more than once (``surnames``: "Woods" of "Tiger Woods"
-    in a golf story that also writes "woods" and "tiger").
+    in a golf story that also writes "woods" and "tiger").  A word before the last that is one of the
+    story's places (``places``) counts as common: "Bali Roadmap" is the roadmap agreed at Bali, however
+    often the NER took "Roadmap" alone for a person too.
+
+    >>> _common_words_only(["bali", "roadmap"], frozenset({"roadmap"}), Counter(), frozenset({"bali"}))
+    True
+    >>> _common_words_only(["jack", "london"], frozenset({"jack"}), Counter(), frozenset({"london"}))
+    False
     """
     words = [t for t in tokens if len(t) > 1]
-    return (
-        len(words) >= 2 and len(words) == len(tokens) and all(t in lower_words for t in words)
-        and surnames[words[-1]] < 2
-    )
+    if len(words) < 2 or len(words) < len(tokens) or words[-1] not in lower_words:
+        return False
+    if all(t in lower_words for t in words[:-1]):
+        return surnames[words[-1]] < 2
+    return all(t in lower_words or t in places for t in words[:-1])
 
 
 def _product_lines(kinds: dict[str, EntityKind], mentioned: Counter[str], titled: set[str]) -> None:
@@ -1203,13 +1213,16 @@ def unify_kinds(
     # one-word forms the NER called a person, with (about) the number of such mentions: their PERSON votes
     # over a PERSON label's weight
     alone = Counter({key: votes[key]["PERSON"] // PERSON_LABEL_VOTES for key in votes if " " not in key})
+    places = frozenset(key for key, kind in kinds.items() if kind in ("GPE", "LOC") and " " not in key)
+    common_heads: set[str] = set()  # last words of the names dropped as common words ("Roadmap" of "Bali Roadmap")
     for key, kind in kinds.items():
-        if kind == "PERSON" and key not in titled and _common_words_only(key.split(), lower_words, alone):
+        if kind == "PERSON" and key not in titled and _common_words_only(key.split(), lower_words, alone, places):
             other = Counter({k: n for k, n in votes[key].items() if k != "PERSON" and n > 0})
             if other:
                 kinds[key] = _top_kind(other)
             else:
                 dropped.add(key)
+                common_heads.add(key.split()[-1])
     # last words of multi-word names that are not people ("Hurricane Mitch"): a lone "Mitch" is that thing;
     # so is the first word of an organisation's name ("Fugro" of "Fugro Survey") unless a person of the
     # story has it as given name ("Matthew" of the "Matthew Shepard Foundation")
@@ -1225,7 +1238,7 @@ def unify_kinds(
     person_votes: Counter[str] = Counter()
     for key, counter in votes.items():
         words = [t for t in key.split() if len(t) > 1]
-        if kinds[key] == "PERSON" and len(words) >= 2:
+        if kinds[key] == "PERSON" and len(words) >= 2 and key not in dropped:
             person_votes[words[-1]] += counter["PERSON"]
     # votes of the full names each one-word form is the surname of
     surname_hits = {
@@ -1282,6 +1295,8 @@ def unify_kinds(
         if kind != "PERSON" and single and flips.get(m.form, False):
             kind = "PERSON"
         elif kind == "PERSON" and single and not is_surname and not m.role:
+            if tokens_of[m.form][0] in common_heads and key_of[m.form] not in titled:
+                continue  # a lone "Roadmap" is the "Bali Roadmap", no person
             owners = things.get(tokens_of[m.form][0], set())
             kind = next(iter(owners)) if len(owners) == 1 else kind
         role = (m.role or m.unvoted_role) if kind == "PERSON" else None
