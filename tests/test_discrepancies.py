@@ -78,6 +78,22 @@ def test_no_false_alarm_for_numbers_of_different_things(text_a: str, text_b: str
     assert [d for d in _find(articles) if d.kind == "number"] == []
 
 
+def test_a_flight_code_of_the_storys_flight_names_no_other_thing() -> None:
+    # "AF447" is the story's "Flight 447" that the other articles write: the crew counts differ, while a
+    # numbered name the story is not about ("MH17" in a story of another flight) still keeps figures apart
+    # (the aircraft's type, in every article, is the most named numbered name)
+    story = ["Air France Flight 447, an A330, vanished over the Atlantic.", "Searchers found debris of the A330 of Flight 447.",
+             "Flight 447 sent error messages from the A330.", "AF447 left Rio on Sunday evening, the A330 full."]
+    a = "Air France Flight AF447 was an Airbus A330 carrying 216 passengers and 12 crew members into a storm."
+    b = "The Airbus A330 was carrying 216 passengers and 11 crew members when it flew into a violent storm."
+    articles = [make_article(f"s{k}.txt", t) for k, t in enumerate(story)]
+    found = _find([*articles, make_article("a.txt", a), make_article("b.txt", b)])
+    assert [(d.kind, sorted(dict(d.values))) for d in found if d.kind == "number"] == [("number", ["11", "12"])]
+    other = a.replace("Air France Flight AF447", "Malaysia Airlines MH17")
+    found = _find([*articles, make_article("a.txt", other), make_article("b.txt", b)])
+    assert [d for d in found if d.kind == "number"] == []
+
+
 def test_a_hyphenated_figure_is_compared_and_a_unit_conversion_is_not_a_figure() -> None:
     a = make_article("ap.txt", "The car hit the stall, said Dana Welt, a 23-year-old vendor. "
                                "Gusts reached 150 kph (94 mph) on the coast, forecasters said.")

@@ -311,11 +311,36 @@ _NUMBERED_NAME = re.compile(r"\b[A-Z][A-Za-z]*\d[\w-]*\b")
 STORY_NAME_SHARE = 0.6
 
 
+#: A name's number of two figures or more, written into the name or after a word ("AF447", "Flight 447").
+_NAMED_NUMBER = re.compile(r"\b[A-Z][A-Za-z]*(?:\s+|-)?(\d{2,})\b")
+
+
 def _story_numbered_names(articles: Sequence[Article]) -> frozenset[str]:
-    """The numbered names the story is about (see ``STORY_NAME_SHARE``; in two articles at least)."""
-    counts = Counter(name for a in articles for name in set(_NUMBERED_NAME.findall(f"{a.title or ''} {a.text}")))
+    """The numbered names the story is about (see ``STORY_NAME_SHARE``; in two articles at least).
+
+    By the name as written, or by its number as the story writes it in its names: "AF447" in two of
+    eleven articles is the story's "Flight 447", which the others write.
+
+    >>> from newsbrief.model import Article
+    >>> texts = ["Flight 447 vanished.", "Air France Flight 447 was lost.", "AF447 was an Airbus A330.",
+    ...          "AF447 sent messages.", "Flight 447 had 228 people on board."]
+    >>> sorted(_story_numbered_names([Article(str(i), "h", "s", None, t) for i, t in enumerate(texts)]))
+    ['AF447']
+    """
+    texts = [f"{a.title or ''} {a.text}" for a in articles]
+    counts = Counter(name for text in texts for name in set(_NUMBERED_NAME.findall(text)))
+    numbers = Counter(number for text in texts for number in set(_NAMED_NUMBER.findall(text)))
     least = max(2, STORY_NAME_SHARE * max(counts.values(), default=0))
-    return frozenset(name for name, n in counts.items() if n >= least)
+    least_number = max(2, STORY_NAME_SHARE * max(numbers.values(), default=0))
+    return frozenset(
+        name for name, n in counts.items()
+        if n >= least or (n >= 2 and numbers[_trailing_number(name)] >= least_number)
+    )
+
+
+def _trailing_number(name: str) -> str:
+    match = re.search(r"\d+$", name)
+    return match.group() if match else ""
 
 
 def _other_numbered_thing(a: str, b: str, story: frozenset[str]) -> bool:
