@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import EXAMPLES
@@ -48,6 +49,14 @@ def test_json_with_nothing_readable_is_an_empty_list(tmp_path: Path) -> None:
     result = runner.invoke(app, ["clean", "--format", "json", str(empty)])
     assert result.exit_code == 1
     assert json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize("command", ["clean", "brief"])
+def test_a_folder_without_articles_says_so_on_one_line(tmp_path: Path, command: str) -> None:
+    # nothing was skipped (exit 0), but an empty output alone would leave the user guessing
+    result = runner.invoke(app, [command, str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.stderr.strip() == f"newsbrief: no articles found in {tmp_path}"
 
 
 def test_skipped_input_is_one_stderr_line_and_exit_1(tmp_path: Path) -> None:

@@ -266,10 +266,23 @@ def context_bound(text: str, sentences: Sequence[Sentence]) -> set[int]:
     >>> sents = SentenceSplitter().sentences("a", t)
     >>> [sents[i].text for i in sorted(context_bound(t, sents))]
     ['Hasib Hussain: from Leeds, aged 18.']
+
+    So is an item of a list set out with bullets or numbers:
+
+    >>> t = "Call the hotline on these numbers:\\n\\n* 0800 800 812 for calls from within France.\\n\\n- Or write to the airline in Paris."
+    >>> sents = SentenceSplitter().sentences("a", t)
+    >>> [sents[i].text for i in sorted(context_bound(t, sents))]
+    ['* 0800 800 812 for calls from within France.', '- Or write to the airline in Paris.']
     """
     bound = inside_quotations(text, sentences)
     bound.update(i for i, s in enumerate(sentences) if i and _LABEL_ENTRY.match(s.text))
+    # an item of a list set out with bullets or numbers ("* +33 1 57 02 10 55, for calls from outside
+    # France or Brazil.", a hotline's third number): the list's lead-in says what it lists
+    bound.update(i for i, s in enumerate(sentences) if _LIST_ITEM.match(s.text))
     return bound
+
+
+_LIST_ITEM = re.compile(r"(?:[*\u2022\u00b7\u25aa\u25e6\u2023\u2013\u2014-]|\d{1,2}[.)])\s")
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

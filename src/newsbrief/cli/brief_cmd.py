@@ -9,7 +9,14 @@ from pathlib import Path
 import typer
 
 from newsbrief.cli import app
-from newsbrief.cli.common import SHARED_DATA, library_errors, progress, report_rejected, stdout
+from newsbrief.cli.common import (
+    SHARED_DATA,
+    library_errors,
+    progress,
+    report_nothing_read,
+    report_rejected,
+    stdout,
+)
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.errors import UsageError
 from newsbrief.model import Rejected
@@ -74,6 +81,8 @@ def brief(
                 store.close()
         else:
             briefings = brief_inputs(inputs, settings=settings, models=models, on_rejected=rejected)
+            if not briefings and not skipped:
+                report_nothing_read(inputs)
         text = _render(briefings_to_json(briefings), fmt, explain=explain)
     if output is not None:
         output.write_text(text, encoding="utf-8")

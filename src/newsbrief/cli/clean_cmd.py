@@ -9,7 +9,7 @@ from enum import StrEnum
 import typer
 
 from newsbrief.cli import app
-from newsbrief.cli.common import library_errors, progress, report_rejected
+from newsbrief.cli.common import library_errors, progress, report_nothing_read, report_rejected
 from newsbrief.model import Rejected
 from newsbrief.pipeline import iter_articles
 from newsbrief.render.article import article_to_json_line, article_to_markdown
@@ -54,4 +54,6 @@ def clean(
             written += 1
     if output_format is OutputFormat.json:
         typer.echo("\n]" if written else "[]")
+    if not written and not skipped:
+        report_nothing_read(inputs)
     raise typer.Exit(1 if skipped else 0)

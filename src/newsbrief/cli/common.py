@@ -32,6 +32,11 @@ def report_rejected(source: str, reason: str) -> None:
     stderr.print(f"newsbrief: skipped {source}: {reason}", markup=False)
 
 
+def report_nothing_read(inputs: Iterable[str]) -> None:
+    """One line on stderr when the inputs held no article at all (an empty folder, a filter-less glob)."""
+    stderr.print(f"newsbrief: no articles found in {', '.join(inputs)}", markup=False)
+
+
 @contextmanager
 def library_errors() -> Iterator[None]:
     """Map :class:`NewsbriefError` to a one-line message and its exit code."""
