@@ -151,6 +151,25 @@ def test_a_date_in_a_relative_clause_is_background_not_the_development() -> None
     assert build_timeline([undated], sentences=split([undated])) == ()
 
 
+def test_a_connective_is_left_out_of_an_entry_that_reads_alone_without_it() -> None:
+    # "But …" / "However, …" tie a development to the sentence before; without them it reads alone, and
+    # the entry cites the words shown. "So far, …" and a pronoun subject are no such case
+    text = ("The ferry company and the union met in Harwich on Monday. "
+            "However, the union's leaders walked out of the talks on Tuesday. "
+            "But divers recovered the second engine of the ferry on Wednesday. "
+            "So far, nobody has claimed the wreck since Thursday. "
+            "But they left the harbour on Friday.")
+    article = make_article("ferry3.txt", text, published=dt.date(1998, 10, 15))
+    entries = {e.text: e for e in build_timeline([article], sentences=split([article]))}
+    assert sorted(entries) == [
+        "Divers recovered the second engine of the ferry on Wednesday.",
+        "The ferry company and the union met in Harwich on Monday.",
+        "The union's leaders walked out of the talks on Tuesday.",
+    ], sorted(entries)
+    (span,) = entries["Divers recovered the second engine of the ferry on Wednesday."].spans
+    assert text[span.start : span.end] == "divers recovered the second engine of the ferry on Wednesday."
+
+
 def test_a_file_photos_caption_in_the_present_is_no_development() -> None:
     dated = _dated_by_word(
         "The Northern Star leaves Harwich harbour on March 28, 1995. "
@@ -270,7 +289,9 @@ def test_real_cluster_timeline_is_ordered_and_cited() -> None:
     assert len(in_window) >= 0.9 * len(timeline)
     texts = {a.id: a.text for a in articles}
     for entry in timeline:
-        assert entry.text in [texts[s.article_id][s.start : s.end] for s in entry.spans]
+        # the cited words themselves (a sentence shown without its opening connective: capitalised)
+        shown = [texts[s.article_id][s.start : s.end] for s in entry.spans]
+        assert entry.text in shown + [t[:1].upper() + t[1:] for t in shown]
 
 
 def test_a_weekday_fixes_the_year_of_an_undated_calendar_date_and_a_dateline_is_no_entry() -> None:

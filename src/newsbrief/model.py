@@ -174,6 +174,7 @@ class TimelineEntry:
     """
 
     date: dt.date
+    #: the words of one of ``spans`` (its first letter capitalised when an opening connective was left out)
     text: str
     spans: tuple[Span, ...]
     article_ids: tuple[str, ...]

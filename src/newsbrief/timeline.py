@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -38,7 +39,7 @@ from newsbrief.dates import (
     story_reference,
     written_years,
 )
-from newsbrief.model import Article, Sentence, TimelineEntry
+from newsbrief.model import Article, Sentence, Span, TimelineEntry
 from newsbrief.reference import proper_names
 from newsbrief.summarize import stands_alone
 from newsbrief.text import (
@@ -70,6 +71,8 @@ class DatedSentence:
     article: Article
     sentence: Sentence
     mention: DateMention
+    #: what the timeline shows when not the whole sentence: the sentence without its opening connective
+    shown: Sentence | None = None
 
     @property
     def date(self) -> dt.date:
@@ -118,8 +121,13 @@ def dated_sentences(
         for k, sentence in enumerate(split[article.id]):
             if len(sentence.text) > MAX_SENTENCE_CHARS or k in bound:
                 continue
+            shown = None
             if for_timeline and not _reads_alone(sentence.text, names):
-                continue
+                # "But executives involved in the talks cautioned Sunday night that …": the connective ties
+                # it to the sentence before, the development reads alone without it
+                shown = _without_connective(sentence)
+                if shown is None or not _reads_alone(_capitalised(shown.text), names):
+                    continue
             mentions = find_dates(sentence.text, published=article.published, reference=reference, years=years)
             if not mentions:
                 continue
@@ -136,8 +144,36 @@ def dated_sentences(
             chosen = (day or main or mentions)[0]
             if for_timeline and _caption_of_the_past(sentence.text, chosen, article.published):
                 continue
-            result.append(DatedSentence(article, sentence, chosen))
+            result.append(DatedSentence(article, sentence, chosen, shown))
     return result
+
+
+# connectives that only tie a sentence to the one before (no time, no referent of their own); "So" and "Yet"
+# only with their comma ("So deeply has the toxin infected …", "Yet another …" are no connectives)
+_CONNECTIVE = re.compile(
+    r"(?:(?:But|And|However|Also|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Thus|Therefore|"
+    r"Hence|Besides|Additionally)\b,?|(?:So|Yet),)\s+(?=[\w\"'\u201c])"
+)
+
+
+def _without_connective(sentence: Sentence) -> Sentence | None:
+    """The sentence without the connective that opens it ("But", "However,", "Also" …), or None if none does.
+
+    >>> from newsbrief.model import Span
+    >>> _without_connective(Sentence(Span("a", 10, 40), "However, talks resumed Monday.")).text
+    'talks resumed Monday.'
+    >>> [_without_connective(Sentence(Span("a", 0, 20), t)) for t in ("Butter prices rose.", "So far, so good.")]
+    [None, None]
+    """
+    match = _CONNECTIVE.match(sentence.text)
+    if match is None:
+        return None
+    span = sentence.span
+    return Sentence(Span(span.article_id, span.start + match.end(), span.end), sentence.text[match.end() :])
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 
@@ -310,11 +346,12 @@ def _representative(cluster: list[DatedSentence]) -> int:
 
 def _entry(cluster: list[DatedSentence], order: Mapping[str, int]) -> TimelineEntry:
     best = _representative(cluster)
-    spans = tuple(item.sentence.span for item in cluster)
+    spans = tuple((item.shown or item.sentence).span for item in cluster)
     article_ids = tuple(sorted({item.article.id for item in cluster}, key=lambda a: order.get(a, 0)))
     chosen = cluster[best]
     ahead = all(
         item.mention.future or (item.article.published is not None and item.date > item.article.published)
         for item in cluster
     )
-    return TimelineEntry(chosen.date, chosen.sentence.text, spans, article_ids, chosen.mention.precision, ahead)
+    text = _capitalised(chosen.shown.text) if chosen.shown is not None else chosen.sentence.text
+    return TimelineEntry(chosen.date, text, spans, article_ids, chosen.mention.precision, ahead)
