@@ -187,7 +187,7 @@ def extract_quotes(
         last_named: tuple[int, str] | None = None  # the last quotation given a speaker: its end, the speaker
         quotes = find_quotes(article.text)
         quoted_alone, going_on = _quoted_paragraphs(article.text, quotes)
-        rows: list[list] = []  # per quotation: its span, its words' span, its speaker, attributed next to it
+        rows: list[_Attributed] = []
         for qs, qe, start, end in quotes:
             who = attribute(article.text, (qs, qe), mentions)
             name: str | None
@@ -230,17 +230,33 @@ def extract_quotes(
             if name is not None:
                 last_named = (qe, name)
             previous_end, previous_speaker = qe, name
-            rows.append([qs, qe, start, end, name, who is not None])
-        for k in range(len(rows) - 2, -1, -1):
+            rows.append(_Attributed(qs, qe, start, end, name, direct=who is not None))
+        for row, following in zip(reversed(rows[:-1]), reversed(rows[1:]), strict=True):
             # (before a quotation it merely follows: the statement's own attribution is the better evidence)
-            if not rows[k][5] and rows[k + 1][4] is not None and rows[k + 1][5]:
-                if _leads_into(article.text, rows[k][1], rows[k + 1][0], mentions):
-                    rows[k][4] = rows[k + 1][4]
-        for qs, _, start, end, name, _ in rows:
-            if name is None and _is_term(article.text, qs, start, end):
+            if not row.direct and following.direct and following.speaker is not None:
+                if _leads_into(article.text, row.quote_end, following.quote_start, mentions):
+                    row.speaker = following.speaker
+        for row in rows:
+            if row.speaker is None and _is_term(article.text, row.quote_start, row.start, row.end):
                 continue
-            found.append(_Found(article.id, article.text[start:end], start, end, name))
+            found.append(_Found(article.id, article.text[row.start : row.end], row.start, row.end, row.speaker))
     return _merge(found, {a.id: i for i, a in enumerate(articles)})
+
+
+@dataclass(slots=True)
+class _Attributed:
+    """A quotation of an article and its speaker.
+
+    ``quote_start``/``quote_end``: the quotation with its marks; ``start``/``end``: its words; ``direct``:
+    the attribution next to it gave the speaker (not a continuation from the quotation before).
+    """
+
+    quote_start: int
+    quote_end: int
+    start: int
+    end: int
+    speaker: str | None
+    direct: bool
 
 
 # the words between two quotations of one statement: no sentence's end, no one named, no reporting verb

@@ -405,7 +405,7 @@ def _country_alone(text: str, start: int, end: int, mentions: list[Mention]) -> 
 
     Not the end of an apposition ("…, professor at the University of California, Santa Cruz said").
     """
-    if text[:start].rstrip()[-1:] == ",":
+    if text[max(0, start - 20) : start].rstrip()[-1:] == ",":
         return None
     return next(
         (m for m in mentions if m.kind == "GPE" and _ONLY_THE.fullmatch(text, start, m.start) and not text[m.end : end].strip()),

@@ -678,14 +678,14 @@ def _latest_report_lede(al: Alignment, cands: list[int], options: BriefOptions) 
 
     text = al.articles[last].text
     lead = sorted((i for i in cands if al.article_of[i] == last and al.position[i] < options.lead_sentences), key=lambda i: al.position[i])
-    # when such a sentence opens its paragraph and ends with its date (the moment a picture shows), the
-    # rest of the paragraph is the caption too ("The aircraft was destroyed in Air France Flight 447 when the
-    # plane hit and crashed …" after it); "A permanent memorial for the victims of the July 7, 2005 London
+    # when such a sentence opens its paragraph and tells a dated picture (:func:`newsbrief.text.is_dated_caption`),
+    # the rest of the paragraph is the caption too ("The aircraft was destroyed in Air France Flight 447 when
+    # the plane hit and crashed …" after it); "A permanent memorial for the victims of the July 7, 2005 London
     # bombings has been unveiled …" dates the bombings, and "Today is the fourth anniversary …" follows it
     captions = {
         _paragraph_of(text, al.sentences[i].span.start)
         for i in lead
-        if earlier(i) and _ENDS_WITH_YEAR.search(al.sentences[i].text) and _opens_paragraph(text, al.sentences[i].span.start)
+        if earlier(i) and textmod.is_dated_caption(al.sentences[i].text) and _opens_paragraph(text, al.sentences[i].span.start)
     }
     return _opening(al, [i for i in lead if not earlier(i) and _paragraph_of(text, al.sentences[i].span.start) not in captions])
 
@@ -709,7 +709,6 @@ def _opening(al: Alignment, sentences: list[int]) -> int | None:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ENDS_WITH_YEAR = re.compile(r"\b(?:19|20)\d\d\W*$")
 
 
 def _cleanest(i: int, al: Alignment, vocabulary: dict[str, set[str]], room: int) -> int:
