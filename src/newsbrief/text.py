@@ -255,6 +255,30 @@ _LABEL_ENTRY = re.compile(
 )
 
 
+# connectives that only tie a sentence to the one before (no time, no referent of their own); "So" and "Yet"
+# only with their comma ("So deeply has the toxin infected …", "Yet another …" are no connectives)
+_CONNECTIVE = re.compile(
+    r"(?:(?:But|And|However|Also|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Thus|Therefore|"
+    r"Hence|Besides|Additionally)\b,?|(?:So|Yet),)\s+(?=[\w\"'\u201c])"
+)
+
+
+def connective_end(sentence: str) -> int:
+    """Where a sentence's opening connective ("But", "However,", "Also" …) ends; 0 when none opens it.
+
+    >>> t = "However, talks resumed Monday."
+    >>> t[connective_end(t):], connective_end("Butter prices rose."), connective_end("So far, so good.")
+    ('talks resumed Monday.', 0, 0)
+    """
+    match = _CONNECTIVE.match(sentence)
+    return match.end() if match else 0
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first character in upper case."""
+    return text[:1].upper() + text[1:]
+
+
 def context_bound(text: str, sentences: Sequence[Sentence]) -> set[int]:
     """Indices of ``sentences`` (of ``text``, in order) that only read right where they stand.
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -44,6 +43,8 @@ from newsbrief.reference import proper_names
 from newsbrief.summarize import stands_alone
 from newsbrief.text import (
     SentenceSplitter,
+    capitalised,
+    connective_end,
     content_words,
     context_bound,
     ends_sentence,
@@ -126,7 +127,7 @@ def dated_sentences(
                 # "But executives involved in the talks cautioned Sunday night that …": the connective ties
                 # it to the sentence before, the development reads alone without it
                 shown = _without_connective(sentence)
-                if shown is None or not _reads_alone(_capitalised(shown.text), names):
+                if shown is None or not _reads_alone(capitalised(shown.text), names):
                     continue
             mentions = find_dates(sentence.text, published=article.published, reference=reference, years=years)
             if not mentions:
@@ -148,32 +149,20 @@ def dated_sentences(
     return result
 
 
-# connectives that only tie a sentence to the one before (no time, no referent of their own); "So" and "Yet"
-# only with their comma ("So deeply has the toxin infected …", "Yet another …" are no connectives)
-_CONNECTIVE = re.compile(
-    r"(?:(?:But|And|However|Also|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Thus|Therefore|"
-    r"Hence|Besides|Additionally)\b,?|(?:So|Yet),)\s+(?=[\w\"'\u201c])"
-)
-
-
 def _without_connective(sentence: Sentence) -> Sentence | None:
     """The sentence without the connective that opens it ("But", "However,", "Also" …), or None if none does.
 
     >>> from newsbrief.model import Span
     >>> _without_connective(Sentence(Span("a", 10, 40), "However, talks resumed Monday.")).text
     'talks resumed Monday.'
-    >>> [_without_connective(Sentence(Span("a", 0, 20), t)) for t in ("Butter prices rose.", "So far, so good.")]
-    [None, None]
+    >>> _without_connective(Sentence(Span("a", 0, 20), "Butter prices rose.")) is None
+    True
     """
-    match = _CONNECTIVE.match(sentence.text)
-    if match is None:
+    cut = connective_end(sentence.text)
+    if not cut:
         return None
     span = sentence.span
-    return Sentence(Span(span.article_id, span.start + match.end(), span.end), sentence.text[match.end() :])
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return Sentence(Span(span.article_id, span.start + cut, span.end), sentence.text[cut:])
 
 
 
@@ -353,5 +342,5 @@ def _entry(cluster: list[DatedSentence], order: Mapping[str, int]) -> TimelineEn
         item.mention.future or (item.article.published is not None and item.date > item.article.published)
         for item in cluster
     )
-    text = _capitalised(chosen.shown.text) if chosen.shown is not None else chosen.sentence.text
+    text = capitalised(chosen.shown.text) if chosen.shown is not None else chosen.sentence.text
     return TimelineEntry(chosen.date, text, spans, article_ids, chosen.mention.precision, ahead)
