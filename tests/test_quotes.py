@@ -258,6 +258,9 @@ def test_two_apostrophes_closing_a_word_open_nothing() -> None:
         # reported speech whose subject is a noun phrase after a comma: not a name earlier in the sentence
         ("While the World Bank sets targets until 2012, the communique says that a ``new deal must be put "
          "in place soon''.", None),
+        # an unnamed spokesman, nobody named before: the organisation the sentence before is about
+        ("The Harbour Authority rejected the plan on Monday. ``The port stays open to every ship,'' a "
+         "spokesman said.", "Harbour Authority"),
         # a country as the whole subject: its government speaks
         ("The talks went on. On Wednesday, Iran had said that at least one sailor would ``be released very "
          "soon''.", "Iran"),

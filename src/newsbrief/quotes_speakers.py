@@ -829,6 +829,13 @@ def speaker_name(
 
 
 def resolve_title(noun: str, text: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
-    """The person a title ("the diplomat said") names: by role in the article, else the nearest subject before."""
-    return _resolve_nominal(noun, quote_start, mentions) or _previous_subject(text, quote_start, mentions, noun)
+    """The person a title ("the diplomat said") names: by role in the article, else the nearest subject before.
+
+    An unnamed spokesman with no one named before speaks for the organisation the sentence before has
+    as subject ("The Premier League are well aware of the interest abroad … “…,” a spokesman said").
+    """
+    person = _resolve_nominal(noun, quote_start, mentions) or _previous_subject(text, quote_start, mentions, noun)
+    if person is None and noun.startswith("spokes"):
+        return _organisation_antecedent(text, quote_start, mentions)
+    return person
 
