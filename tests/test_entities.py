@@ -890,6 +890,28 @@ def test_a_person_whose_every_word_the_story_writes_in_lower_case_is_no_person()
     assert {m.form: m.kind for m in unify_kinds(mentions)}["Kids Mode"] == "PERSON"
 
 
+def test_one_medium_noun_before_a_name_settles_it_as_an_organisation() -> None:
+    # "the leading Arabic daily Al-Hayat" once, then "Al-Hayat" twice as the NER's "person": a newspaper
+    import spacy
+
+    from newsbrief.entities import collect_mentions, unify_kinds
+
+    text = ("The Guardian and the leading Arabic daily Al-Hayat reported it on Wednesday. Both the Guardian and "
+            "Al-Hayat said so, and Al-Hayat said more.")
+    doc = spacy.blank("en")(text)
+    starts = [i for i in range(len(text)) if text.startswith("Al-Hayat", i)]
+    doc.ents = [doc.char_span(i, i + len("Al-Hayat"), label="PERSON") for i in starts]
+    mentions = collect_mentions(make_article("media.txt", text), doc)
+    assert {m.form: m.kind for m in unify_kinds(mentions)} == {"Al-Hayat": "ORG"}
+    # one organisation cue of another kind ("the party X") is outvoted by two PERSON labels, as before
+    doc.ents = []
+    party = text.replace("the leading Arabic daily", "the small party")
+    doc = spacy.blank("en")(party)
+    starts = [i for i in range(len(party)) if party.startswith("Al-Hayat", i)]
+    doc.ents = [doc.char_span(i, i + len("Al-Hayat"), label="PERSON") for i in starts]
+    assert {m.form: m.kind for m in unify_kinds(collect_mentions(make_article("p.txt", party), doc))} == {"Al-Hayat": "PERSON"}
+
+
 def test_a_place_and_a_common_word_name_a_thing_not_a_person() -> None:
     # "the Bali roadmap" agreed at Bali: a place and a word the story writes in lower case, the NER's
     # "person" — and the lone "Roadmap" with it, however often the NER took it for a person; a person named
