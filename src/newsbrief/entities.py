@@ -338,14 +338,14 @@ def _organisation_cue(text: str, start: int, end: int) -> int:
     return 0
 
 
-def _media_cue(text: str, start: int, end: int) -> bool:
+def _media_cue(text: str, start: int) -> bool:
     """A medium's noun right before the name ("the Cypriot newspaper Haravgi", "the news agency JANA").
 
     Not after it: "the Madrid newspaper El Pais", "the Lisbon daily Publico" name a place (and the caller
     asks it of no name the NER took for a place: "the largest daily U.S. audience").
 
     >>> t = "Two papers, The Guardian and the leading Arabic daily Al-Hayat, reported it. Al-Hayat's report said so."
-    >>> _media_cue(t, t.index("Al-Hayat"), t.index("Al-Hayat") + 8), _media_cue(t, t.rindex("Al-Hayat"), t.rindex("Al-Hayat") + 8)
+    >>> _media_cue(t, t.index("Al-Hayat")), _media_cue(t, t.rindex("Al-Hayat"))
     (True, False)
     """
     return _MEDIUM_BEFORE.search(text, max(0, start - 30), start) is not None
@@ -842,7 +842,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         person = role is None and not cue and (related or _person_cue(text, start))
         ship = _VESSEL_PREFIX.match(form) or _VESSEL_BEFORE.search(text, max(0, start - 30), start)
         craft = bool(ship) or _flight(form, text, start)
-        media = role is None and kind != "GPE" and _media_cue(text, start, end)
+        media = role is None and kind != "GPE" and _media_cue(text, start)
         mentions.append(
             Mention(article.id, form, kind, start, end, role, cue, place, located, person, unvoted_role, craft, media)
         )
