@@ -334,13 +334,18 @@ def _story_numbered_names(articles: Sequence[Article]) -> frozenset[str]:
     least_number = max(2, STORY_NAME_SHARE * max(numbers.values(), default=0))
     return frozenset(
         name for name, n in counts.items()
-        if n >= least or (n >= 2 and numbers[_trailing_number(name)] >= least_number)
+        if n >= least or (n >= 2 and numbers[_name_number(name)] >= least_number)
     )
 
 
-def _trailing_number(name: str) -> str:
-    match = re.search(r"\d+$", name)
-    return match.group() if match else ""
+def _name_number(name: str) -> str:
+    """A numbered name's number read as the story's names are counted (``_NAMED_NUMBER``; "" if none).
+
+    >>> _name_number("AF447"), _name_number("A330-200"), _name_number("S5")
+    ('447', '330', '')
+    """
+    match = _NAMED_NUMBER.match(name)
+    return match.group(1) if match else ""
 
 
 def _other_numbered_thing(a: str, b: str, story: frozenset[str]) -> bool:

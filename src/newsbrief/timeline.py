@@ -165,8 +165,6 @@ def _without_connective(sentence: Sentence) -> Sentence | None:
     return Sentence(Span(span.article_id, span.start + cut, span.end), sentence.text[cut:])
 
 
-
-
 CAPTION_AGE = dt.timedelta(days=30)  # a present-tense sentence this long before its article's day is a caption
 
 
