@@ -1125,6 +1125,19 @@ def test_a_surname_the_ner_cut_at_its_particle_is_made_whole() -> None:
         ("Ines Da", "PERSON"), ("Brussels", "GPE")]
 
 
+def test_an_organisation_the_ner_cut_at_for_or_on_is_made_whole_but_not_at_of() -> None:
+    text = ("The Relief Office for the Co-ordination of Storm Affairs said the Harbour Agency for Coastal Safety "
+            "and the Kestrel Committee of the Lake Board would meet Dunmore for Linden.")
+    mentions = _mentions_with_entities(text, [("The Relief Office", "ORG"), ("Storm Affairs", "ORG"),
+                                              ("the Harbour Agency", "ORG"), ("Coastal Safety", "ORG"),
+                                              ("the Kestrel Committee", "ORG"), ("the Lake Board", "ORG"),
+                                              ("Dunmore", "ORG"), ("Linden", "ORG")])
+    # "of" leaves two bodies (a committee of a board); no organisation's word before "for": two names
+    assert [m.form for m in mentions] == [
+        "Relief Office for the Co-ordination of Storm Affairs", "Harbour Agency for Coastal Safety",
+        "Kestrel Committee", "Lake Board", "Dunmore", "Linden"]
+
+
 def test_a_person_listed_among_places_is_a_place_but_not_across_clauses_nor_a_surname() -> None:
     from newsbrief.entities import Mention, listed_places
 

@@ -704,6 +704,39 @@ def _joined_particles(text: str, pieces: list[tuple[str, int, int, int | None]])
     return out
 
 
+# An organisation's name the NER cut at "for"/"on" ("the UN Office" + "Humanitarian Affairs" of "the UN Office for
+# the Co-ordination of Humanitarian Affairs", "The US Agency" + "International Development"): the first part
+# ends with an organisation's word, the gap is the preposition, maybe "the", maybe one capitalised word and a
+# linking word the NER left out of the second part.  "of" is not joined: "the State Council" of "the Three
+# Gorges Project Construction Committee of the State Council" is an organisation of its own.
+_ORGANISATION_JOIN = re.compile(r" (?:for|on)(?: the)? (?:[A-Z][\w-]* (?:of|for|and|on) )?")
+_JOINING_HEADS = _ORGANISATION_HEADS | frozenset(
+    "office bureau coalition subcommittee organisation organization fund programme program project service".split()
+)
+
+
+def _joined_organisations(
+    text: str, pieces: list[tuple[str, int, int, int | None]]
+) -> list[tuple[str, int, int, int | None]]:
+    """Organisation mentions the NER cut at "for"/"on" after an organisation's word, made whole again.
+
+    >>> t = "the UN Office for the Co-ordination of Humanitarian Affairs said; Exxon for Mobil"
+    >>> ps = [("ORG", 0, 13, None), ("ORG", 39, 59, None), ("ORG", 66, 71, None), ("ORG", 76, 81, None)]
+    >>> [t[s:e] for _, s, e, _ in _joined_organisations(t, ps)]
+    ['the UN Office for the Co-ordination of Humanitarian Affairs', 'Exxon', 'Mobil']
+    """
+    out: list[tuple[str, int, int, int | None]] = []
+    for piece in pieces:
+        if out and out[-1][0] == "ORG" and piece[0] == "ORG":
+            _, start, end, _ = out[-1]
+            words = text[start:end].split()
+            if words and words[-1].lower() in _JOINING_HEADS and _ORGANISATION_JOIN.fullmatch(text, end, piece[1]):
+                out[-1] = ("ORG", start, piece[2], piece[3])
+                continue
+        out.append(piece)
+    return out
+
+
 def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     """Cleaned PERSON/ORG/GPE mentions of one parsed article (offsets into ``article.text``)."""
     mentions: list[Mention] = []
@@ -716,7 +749,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if (kind := LABELS.get(ent.label_)) is not None
         for piece_start, piece_end in _list_items(text, ent.start_char, ent.end_char)
     ]
-    pieces = _joined_particles(text, pieces)
+    pieces = _joined_organisations(text, _joined_particles(text, pieces))
     for kind, start, end, token_end in pieces:
         if token_end is not None and token_end < len(doc) and _ABBREV_TOKEN.match(
             doc[token_end].text
