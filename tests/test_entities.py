@@ -798,6 +798,28 @@ def test_one_of_a_people_the_ner_calls_a_nationality_elsewhere_is_no_name() -> N
     assert [m.form for m in mentions] == ["Chapman"]
 
 
+def test_a_plural_whose_stem_makes_a_nationality_is_a_people_but_not_a_singular() -> None:
+    text = "Croat met Jordan, a Jordanian. Croatian leaders said Croats and Swedes voted; Swedish monitors came."
+    mentions = _mentions_with_entities(
+        text, [("Croatian", "NORP"), ("Croats", "PERSON"), ("Swedes", "PERSON"), ("Swedish", "NORP"),
+               ("Jordan", "PERSON"), ("Jordanian", "NORP"), ("Croat", "PERSON")]
+    )
+    # "Jordan" may be a country or a person the NER called so; a singular is never read as a people
+    assert [m.form for m in mentions] == ["Croat", "Jordan"]
+
+
+def test_a_name_before_a_lower_case_place_word_is_a_place() -> None:
+    text = ("Tests on Enewetak and Bikini atolls followed; Varga met Tollan in Kestrel province and Hollis "
+            "of the Marren river board spoke.")
+    mentions = _mentions_with_entities(
+        text, [("Enewetak", "ORG"), ("Bikini", "PERSON"), ("Varga", "PERSON"), ("Tollan", "PERSON"),
+               ("Kestrel", "PERSON"), ("Hollis", "PERSON"), ("Marren", "ORG")]
+    )
+    assert [(m.form, m.kind) for m in mentions] == [
+        ("Enewetak", "GPE"), ("Bikini", "GPE"), ("Varga", "PERSON"), ("Tollan", "PERSON"), ("Kestrel", "GPE"),
+        ("Hollis", "PERSON"), ("Marren", "GPE")]
+
+
 def test_an_honorific_or_a_relatives_word_before_a_name_makes_a_person_and_a_medium_noun_after_it_a_group() -> None:
     from newsbrief.entities import unify_kinds
 

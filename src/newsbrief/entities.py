@@ -212,12 +212,21 @@ def _a_people(form: str, groups: set[str]) -> bool:
     Its singular is one ("Greek" for "Greeks"), or the plural itself with a people's ending
     ("Velorians"); not a surname ending in *s* that the NER once took for a group ("Schepmans").
 
+    A plural whose stem makes the nationality with "-ian" or "-ish" is one too ("Croats" where "Croatian" is
+    one, "Kurds": "Kurdish", "Swedes": "Swedish"); not a singular, which may be a country the NER called a
+    person ("Jordan" where "Jordanian" is a nationality).
+
     >>> _a_people("Greeks", {"Greek"}), _a_people("Velorians", {"Velorians"}), _a_people("Schepmans", {"Schepmans"})
+    (True, True, False)
+    >>> _a_people("Croats", {"Croatian"}), _a_people("Swedes", {"Swedish"}), _a_people("Croat", {"Croatian"})
     (True, True, False)
     """
     if not form.endswith("s"):
         return False
-    return form[:-1] in groups or (form in groups and form.endswith(_PEOPLE_ENDINGS))
+    if form[:-1] in groups or (form in groups and form.endswith(_PEOPLE_ENDINGS)):
+        return True
+    stems = (form[:-1], form[:-2]) if form.endswith("es") else (form[:-1],)
+    return any(len(stem) >= 3 and (stem + "ian" in groups or stem + "ish" in groups) for stem in stems)
 
 
 _NATIONAL = re.compile(r"(?P<people>[A-Z][a-z]+?)(?:man|men|woman|women)")
@@ -566,6 +575,12 @@ _SITE_WORDS = (PLACE_DESIGNATORS - {"bay", "lake", "coast"}) | frozenset(
 )
 # a natural feature's word ends a place's name, never an organisation's ("… River Authority" ends otherwise)
 _NATURAL_FEATURES = frozenset("hill hills mountain mountains beach volcano canyon glacier valley peninsula".split())
+# a place's kind written in lower case after its name, maybe after more names of a list ("Bikini atoll",
+# "Enewetak and Bikini atolls", "Helmand province")
+_FEATURE_AFTER = re.compile(
+    r"(?:(?:,\s+|\s+(?:and|or)\s+)[A-Z][\w'\u2019-]*)*\s+(?:atolls?|islands?|isles?|rivers?|lakes?|valleys?|"
+    r"mountains|peninsula|province|provinces|county|district|archipelago|desert|strait)\b"
+)
 # the head noun of an organisation's name: no person's name ends with it ("Fordham Law School", "Merimbula
 # Hospital", "Jiji News"; not "Post", "Church", "Press", "Law": Emily Post, Charlotte Church, Jude Law)
 _ORGANISATION_HEADS = ORG_DESIGNATORS | frozenset(
@@ -828,6 +843,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
         if kind == "ORG" and tokens[-1] in _NATURAL_FEATURES and len(tokens) >= 2:
             kind = "GPE"  # "La Cruz Hill", "Silicon Valley": a place, not a body (a person may be "Damon Hill")
+        if kind != "GPE" and role is None and _FEATURE_AFTER.match(text, end):
+            kind = "GPE"  # "Bikini atoll", "the Enewetak and Bikini atolls": a lower-case place word names a place
         if kind == "PERSON" and role is None and " " not in form and form.lower() in _NO_PERSON:
             continue  # "Mom", "Grandma": a relative's word, nobody's name; "Department" cut from "Justice Department"
         if form.endswith("&"):
