@@ -1161,7 +1161,7 @@ def test_an_organisation_the_ner_cut_at_for_or_on_is_made_whole_but_not_at_of() 
 
 
 def test_a_person_listed_among_places_is_a_place_but_not_across_clauses_nor_a_surname() -> None:
-    from newsbrief.entities import Mention, listed_places
+    from newsbrief.entities import Mention, listed_kinds
 
     text = ("Rain flooded Temuco, Talca, Lucerna and Maule. After hitting Asia and Russia, Moraes spoke. "
             "Ana Vidal flew to Lima, Quito, Vidal and Cusco.")
@@ -1176,9 +1176,28 @@ def test_a_person_listed_among_places_is_a_place_but_not_across_clauses_nor_a_su
     mentions = [at("Temuco", "GPE"), at("Talca", "GPE"), at("Lucerna", "PERSON"), at("Maule", "GPE"),
                 at("Asia", "GPE"), at("Russia", "GPE"), at("Moraes", "PERSON"), at("Ana Vidal", "PERSON"),
                 at("Lima", "GPE"), at("Quito", "GPE"), at("Vidal", "PERSON", 1), at("Cusco", "GPE")]
-    kinds = {m.form: m.kind for m in listed_places(mentions, [article])}
+    kinds = {m.form: m.kind for m in listed_kinds(mentions, [article])}
     # "Lucerna" is listed among places; "Moraes" opens the next clause; "Vidal" is Ana Vidal's surname
     assert (kinds["Lucerna"], kinds["Moraes"], kinds["Vidal"]) == ("GPE", "PERSON", "PERSON")
+
+
+def test_a_one_word_person_listed_among_organisations_is_one_but_not_a_full_name() -> None:
+    from newsbrief.entities import Mention, listed_kinds
+
+    text = ("Brenton, Harwick United and Kestrel City were fined; BRENTON appealed. Polls by Harbour Radio, the "
+            "Daily Ledger and Jon Vasko agreed, as did Ana Ruiz, Brenton and Dario Velt.")
+    article = make_article("league.txt", text)
+
+    def at(form: str, kind: str) -> Mention:
+        start = text.index(form)
+        return Mention(article.id, form, kind, start, start + len(form))
+
+    mentions = [at("Brenton", "PERSON"), at("Harwick United", "ORG"), at("Kestrel City", "ORG"),
+                at("BRENTON", "PERSON"), at("Harbour Radio", "ORG"), at("Daily Ledger", "ORG"),
+                at("Jon Vasko", "PERSON"), at("Ana Ruiz", "PERSON"), at("Dario Velt", "PERSON")]
+    kinds = {m.form: m.kind for m in listed_kinds(mentions, [article])}
+    # the club is one in capitals too; a full name listed among media stays a person
+    assert (kinds["Brenton"], kinds["BRENTON"], kinds["Jon Vasko"], kinds["Ana Ruiz"]) == ("ORG", "ORG", "PERSON", "PERSON")
 
 
 def test_a_verbs_ing_form_opening_a_sentence_is_not_part_of_a_persons_name() -> None:

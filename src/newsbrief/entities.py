@@ -1614,7 +1614,7 @@ def story_mentions(articles: Sequence[Article], *, models: NlpModels) -> tuple[M
         lower_words = lower_case_words(a.text for a in articles)
         openers_dropped = drop_sentence_openers(mentions, {a.id: a.text for a in articles})
         unified = unify_kinds(openers_dropped, lower_words=lower_words)
-        return tuple(listed_places(recover_missed_mentions(unified, articles), articles))
+        return tuple(listed_kinds(recover_missed_mentions(unified, articles), articles))
 
     return models.shared("mentions", articles, compute)
 
@@ -1624,18 +1624,21 @@ _LIST_GAP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 
 
-def listed_places(mentions: Sequence[Mention], articles: Sequence[Article]) -> list[Mention]:
-    """A "person" listed among places is a place.
+def listed_kinds(mentions: Sequence[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """A "person" listed among places is a place; a one-word one listed among organisations is one of them.
 
     In "… damaged by the rains, including Chocholgue, San Pedro de La Paz, Constitución, and Maule" the
     small NER calls "Constitución" a person: a name the story never gives a title or honorific and that is
     no person's surname, listed at least once among three names or more of which more than half of the
-    others are places (the story's kinds, :func:`unify_kinds`), is a place everywhere.
+    others are places (the story's kinds, :func:`unify_kinds`), is a place everywhere.  So is "Everton" in
+    "Chelsea, Arsenal, Manchester United and Everton" an organisation (however it is capitalised), when more
+    than half of the others are organisations; a full name stays a person's ("USA Today, The New York Times
+    and Jeff Sagarin" rank teams).
 
     >>> t = "Rain hit Temuco, Talca, Constitución and Maule."
     >>> a = Article(id="a", content_hash="h", source="a.txt", title=None, text=t)
     >>> ms = [Mention("a", w, "PERSON" if w == "Constitución" else "GPE", t.index(w), t.index(w) + len(w)) for w in ("Temuco", "Talca", "Constitución", "Maule")]
-    >>> [m.kind for m in listed_places(ms, [a])]
+    >>> [m.kind for m in listed_kinds(ms, [a])]
     ['GPE', 'GPE', 'GPE', 'GPE']
     """
     texts = {a.id: a.text for a in articles}
@@ -1646,6 +1649,7 @@ def listed_places(mentions: Sequence[Mention], articles: Sequence[Article]) -> l
     for m in mentions:
         by_article[m.article_id].append(m)
     places: set[str] = set()
+    bodies: set[str] = set()
     for article_id, own in by_article.items():
         text = texts.get(article_id, "")
         own = sorted(own, key=lambda m: m.start)
@@ -1668,7 +1672,17 @@ def listed_places(mentions: Sequence[Mention], articles: Sequence[Article]) -> l
                 others = [o.kind for j, o in enumerate(run) if j != k]
                 if m.kind == "PERSON" and m.form not in people and others.count("GPE") * 2 > len(others):
                     places.add(m.form)
-    return [replace(m, kind="GPE") if m.form in places else m for m in mentions]
+                if (
+                    m.kind == "PERSON" and " " not in m.form and m.form not in people
+                    and others.count("ORG") * 2 > len(others)
+                ):
+                    bodies.add(m.form.casefold())
+    return [
+        replace(m, kind="GPE") if m.form in places
+        else replace(m, kind="ORG") if m.kind == "PERSON" and m.form.casefold() in bodies
+        else m
+        for m in mentions
+    ]
 
 
 # a capitalised word right before a spot, in the same line: the spot is inside a longer name (or see
