@@ -282,6 +282,18 @@ def test_short_list_introduced_by_a_colon_is_kept() -> None:
         assert item in result.main.text.split("\n\n")
 
 
+def test_a_list_at_the_tail_introduced_by_a_long_sentence_ending_with_a_colon_is_kept() -> None:
+    # the article ends with the list its last sentence announces: places, short lines with commas, which
+    # would otherwise read as a menu of links
+    lead = ("To help the health agencies slow the spread of the fever, the ferry company will carry residents "
+            "of the following districts free of charge from now until the end of the month, it said on its blog:")
+    items = ["Harbourside, Kestrel", "Upper Marren Region, Kestrel", "Tollan, Vesk", "Dunmore (Old Town), Vesk"]
+    result = clean(page(tail=[lead, *items]))
+    assert_body_intact(result)
+    for item in [lead, *items]:
+        assert item in result.main.text.split("\n\n"), item
+
+
 def test_a_short_story_under_a_sites_footer_sentences_is_no_copy() -> None:
     # Three footer sentences every page of the site carries outnumber a short story's own sentences;
     # the story is still one document, and a site-wide label above its footer still recurs.

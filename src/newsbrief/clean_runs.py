@@ -52,7 +52,8 @@ def introduced_lists(units: list[Unit]) -> list[bool]:
             listed[i] = True
         else:
             open_list = False
-        if unit.text.rstrip().endswith(":") and unit.shape.words <= 25:
+        # (a long sentence announces a list too: "… free access to residents of the following regions:")
+        if unit.text.rstrip().endswith(":") and unit.shape.words <= 60:
             open_list = True
         if starts_with_date(unit.text):
             run.append(i)
