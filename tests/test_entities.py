@@ -347,6 +347,8 @@ def test_the_shipped_gazetteer_is_attributed_sorted_and_names_places_only() -> N
     assert any("GeoNames" in line and "CC BY 4.0" in line for line in header)
     assert names == sorted(set(names)) and all(n and n[0].isupper() for n in names)
     assert {"Sendai", "Grozny", "Mali", "Texas"} <= set(names) and "Laiki Bank" not in names
+    # other spellings of large cities, but no common word, given name or nickname among them
+    assert {"Goteborg", "Bombay", "Peking"} <= set(names) and not {"Rest", "Julia", "White House"} & set(names)
 
 
 def test_a_full_name_the_ner_calls_an_organisation_is_the_person_its_lone_surname_is() -> None:
