@@ -294,6 +294,26 @@ def test_a_list_at_the_tail_introduced_by_a_long_sentence_ending_with_a_colon_is
         assert item in result.main.text.split("\n\n"), item
 
 
+def test_a_paragraph_whose_page_words_are_the_storys_subject_is_kept() -> None:
+    # a technology story: "download" and "player" are its news, not the page talking
+    lines = [
+        "Phones take on the music player",
+        "Two handset makers agreed on Monday to sell songs straight to their phones, the firms said.",
+        "Will the phone replace the music player in your pocket? The download market has grown fast since "
+        "labels began selling songs online, and cheap data plans help.",
+        "Full-length song downloads on phones have been slow to take off, held back by battery life.",
+        "Analysts expect download sales to phones to double next year as prices fall further.",
+        "Handset makers say a phone that doubles as a player will sell well among younger buyers.",
+    ]
+    result = clean("\n".join(lines))
+    assert lines[2] in result.main.text.split("\n\n")
+    # an app's promo after a story about something else still goes
+    promo = "For more news your way, download the Harbour Times app for your phone and tablet today."
+    result = clean(page(tail=[promo]))
+    assert_body_intact(result)
+    assert promo not in result.main.text
+
+
 def test_a_short_story_under_a_sites_footer_sentences_is_no_copy() -> None:
     # Three footer sentences every page of the site carries outnumber a short story's own sentences;
     # the story is still one document, and a site-wide label above its footer still recurs.

@@ -114,6 +114,7 @@ from newsbrief.clean_runs import (
     tail_widgets,
     teaser_buttons,
     titles_after_box,
+    topical_talk,
     unterminated_inserts,
 )
 from newsbrief.clean_shape import line_key
@@ -507,6 +508,7 @@ def _classify(
         batch = cleaner._batch  # read only: how recurrence is counted is observe's
         shared_notices(units, reasons, lambda i: batch.get(keys[i], 0), threshold=max(3, cleaner.options.min_recurring))
         bulleted_lists(units, reasons)
+        topical_talk(units, reasons)
         _second_copies(units, reasons, keys, boxes)
         _quoted_posts(units, reasons)
         _underlines(units, reasons)

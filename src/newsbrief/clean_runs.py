@@ -26,7 +26,7 @@ from newsbrief.clean_lines import (
     is_numbered,
     is_widget_comment_header,
 )
-from newsbrief.clean_shape import QUOTE_OPENERS, LineShape
+from newsbrief.clean_shape import INTERFACE_WORDS, QUOTE_OPENERS, LineShape
 from newsbrief.clean_split import topic_similarity
 
 #: A schedule: at least this many consecutive lines opening with a date.
@@ -342,6 +342,44 @@ def edge_promos(units: list[Unit], reasons: list[str | None]) -> None:
         rest = [units[k].text for k in body if k != i]
         if topic_similarity([text], rest) < _OFF_TOPIC:
             reasons[i] = "tail prompt" if pos >= _EDGE_TOP else "interface"
+
+
+# the words of a line, lower case, for the topical test below (a compound is one word: "marijuana-related")
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_TOPICAL_WORDS = 12  # a prose line shorter than this may be a prompt whatever its words
+_TOPICAL_USES = 2  # other body lines that must use each of its page words
+
+
+def topical_talk(units: list[Unit], reasons: list[str | None]) -> None:
+    """A prose line taken for the page talking whose page words are the story's own subject is text.
+
+    A technology story writes "download", "browser", "player" as news ("The music download market has been
+    growing …", "when you fire up your browser, you go straight to your favourite search engine"): a
+    sentence-like line of twelve words or more, not opening with an imperative nor a quotation, taken for
+    an interface line or a prompt, whose every strong interface word (:data:`INTERFACE_WORDS`, a plural's
+    singular too) two other kept lines of the body use, is kept.
+    """
+    flagged = [
+        i for i, reason in enumerate(reasons)
+        if reason in ("interface", "tail prompt")
+        and units[i].shape.sentence_like
+        and units[i].shape.words >= _TOPICAL_WORDS
+        and not units[i].shape.imperative
+        and units[i].text[:1] not in QUOTE_OPENERS
+    ]
+    if not flagged:
+        return
+    kept = [set(_LOWER_WORD.findall(units[k].text.lower())) for k, reason in enumerate(reasons) if reason is None]
+
+    def uses(word: str) -> int:
+        return sum(1 for bag in kept if word in bag or word + "s" in bag)
+
+    for i in flagged:
+        page_words = {w.removesuffix("s") if w.removesuffix("s") in INTERFACE_WORDS else w
+                      for w in _LOWER_WORD.findall(units[i].text.lower())
+                      if w in INTERFACE_WORDS or w.removesuffix("s") in INTERFACE_WORDS}
+        if page_words and all(uses(w) >= _TOPICAL_USES for w in page_words):
+            reasons[i] = None
 
 
 def shared_notices(units: list[Unit], reasons: list[str | None], documents: Callable[[int], int], *, threshold: int) -> None:
