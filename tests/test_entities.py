@@ -810,6 +810,16 @@ def test_a_plural_whose_stem_makes_a_nationality_is_a_people_but_not_a_singular(
     assert [m.form for m in mentions] == ["Croat", "Jordan"]
 
 
+def test_a_plural_after_the_is_a_team_unless_it_is_a_family_of_the_article() -> None:
+    text = "The Holts watched the Kestrels beat the Marlins, and Kestrel fans cheered as Ana Holt left."
+    mentions = _mentions_with_entities(
+        text, [("Holts", "PERSON"), ("Kestrels", "PERSON"), ("Marlins", "PERSON"), ("Ana Holt", "PERSON")]
+    )
+    # "the Holts" is Ana Holt's family; "Kestrel fans" does not make the Kestrels a family
+    assert [(m.form, m.kind) for m in mentions] == [
+        ("Holts", "PERSON"), ("Kestrels", "ORG"), ("Marlins", "ORG"), ("Ana Holt", "PERSON")]
+
+
 def test_a_name_before_a_lower_case_place_word_is_a_place() -> None:
     text = ("Tests on Enewetak and Bikini atolls followed; Varga met Tollan in Kestrel province and Hollis "
             "of the Marren river board spoke.")

@@ -575,6 +575,23 @@ _SITE_WORDS = (PLACE_DESIGNATORS - {"bay", "lake", "coast"}) | frozenset(
 )
 # a natural feature's word ends a place's name, never an organisation's ("… River Authority" ends otherwise)
 _NATURAL_FEATURES = frozenset("hill hills mountain mountains beach volcano canyon glacier valley peninsula".split())
+_THE_BEFORE_NAME = re.compile(r"\b[Tt]he\s+$")
+
+
+def _team_plural(text: str, start: int, form: str, surnames: set[str]) -> bool:
+    """A one-word plural after "the" whose singular is no surname of the article's people: a team ("the Padres").
+
+    ``surnames``: the last words of the article's PERSON names ("the Obamas" is Obama's family).
+
+    >>> t = "The Obamas watched the Padres beat the Mets; Padre fans cheered. Obama left."
+    >>> [_team_plural(t, t.index(n), n, {"Obama"}) for n in ("Obamas", "Padres", "Mets")]
+    [False, True, True]
+    """
+    if " " in form or not form.endswith("s") or form.endswith("ss") or len(form) < 4:
+        return False
+    return bool(_THE_BEFORE_NAME.search(text, max(0, start - 5), start)) and form[:-1] not in surnames
+
+
 # a place's kind written in lower case after its name, maybe after more names of a list ("Bikini atoll",
 # "Enewetak and Bikini atolls", "Helmand province")
 _FEATURE_AFTER = re.compile(
@@ -757,6 +774,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     text = article.text
     groups = {ent.text for ent in doc.ents if ent.label_ == "NORP"}  # nationalities, religious and political groups
+    surnames = {ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and " " in ent.text}
     # each list item of an NER span; the last one (the span's end) with the index of the token after it
     pieces = [
         (kind, piece_start, piece_end, ent.end if piece_end == ent.end_char else None)
@@ -843,6 +861,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             kind = "GPE"  # "Trafalgar Square", "Jubilee Gardens": a person's name does not end with a site's word
         if kind == "ORG" and tokens[-1] in _NATURAL_FEATURES and len(tokens) >= 2:
             kind = "GPE"  # "La Cruz Hill", "Silicon Valley": a place, not a body (a person may be "Damon Hill")
+        if kind == "PERSON" and role is None and _team_plural(text, start, form, surnames) and not _a_people(form, groups):
+            kind = "ORG"  # "the Padres", "the Yankees": a team, not a person (nor a family: "the Obamas")
         if kind != "GPE" and role is None and _FEATURE_AFTER.match(text, end):
             kind = "GPE"  # "Bikini atoll", "the Enewetak and Bikini atolls": a lower-case place word names a place
         if kind == "PERSON" and role is None and " " not in form and form.lower() in _NO_PERSON:
