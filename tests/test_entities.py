@@ -820,6 +820,14 @@ def test_a_plural_after_the_is_a_team_unless_it_is_a_family_of_the_article() -> 
         ("Holts", "PERSON"), ("Kestrels", "ORG"), ("Marlins", "ORG"), ("Ana Holt", "PERSON")]
 
 
+def test_a_noun_for_one_of_a_people_before_a_name_is_no_part_of_it_and_alone_no_name() -> None:
+    text = "Welshman Aled Pryce scored twice. Briton Tessa Lowe won. He was a Welshman at heart."
+    mentions = _mentions_with_entities(
+        text, [("Welshman Aled Pryce", "PERSON"), ("Briton Tessa Lowe", "PERSON"), ("Welshman at", "PERSON")]
+    )
+    assert [m.form for m in mentions] == ["Aled Pryce", "Tessa Lowe"]
+
+
 def test_a_name_before_a_lower_case_place_word_is_a_place() -> None:
     text = ("Tests on Enewetak and Bikini atolls followed; Varga met Tollan in Kestrel province and Hollis "
             "of the Marren river board spoke.")

@@ -229,6 +229,13 @@ def _a_people(form: str, groups: set[str]) -> bool:
     return any(len(stem) >= 3 and (stem + "ian" in groups or stem + "ish" in groups) for stem in stems)
 
 
+# nouns for one of a people that the NER runs into the name after them ("Irishman Liam Brady") or takes for
+# a name alone; the peoples whose adjective is no noun for one of them ("an American" is)
+_DEMONYM_NOUNS = frozenset(
+    f"{people}{suffix}"
+    for people in ("english", "french", "irish", "welsh", "scots", "dutch", "cornish", "manx")
+    for suffix in ("man", "men", "woman", "women")
+) | {"briton", "britons"}
 _NATIONAL = re.compile(r"(?P<people>[A-Z][a-z]+?)(?:man|men|woman|women)")
 
 
@@ -823,6 +830,10 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         related = kind == "PERSON" and title is None and rest[:1].isupper() and low in _KIN_WORDS
         if related:  # "Husband Barack", "Daughter Malia" opening a sentence: the relative's word is no name
             form = rest
+        if kind == "PERSON" and low in _DEMONYM_NOUNS:
+            if not rest[:1].isupper():
+                continue  # "a Welshman whose career began at Wolves": one of a people, nobody's name
+            form = rest  # "Welshman Mark Hughes", "Briton Mark Cavendish": where he is from, not his name
         # a title in the plural opening a "person" ("Champions Chelsea"): a team's name, not a person's (an
         # organisation's own name may open so: "Directors Guild of America", which the NER calls one)
         titled_group = (
