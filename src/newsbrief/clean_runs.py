@@ -375,11 +375,21 @@ def topical_talk(units: list[Unit], reasons: list[str | None]) -> None:
         return sum(1 for bag in kept if word in bag or word + "s" in bag)
 
     for i in flagged:
-        page_words = {w.removesuffix("s") if w.removesuffix("s") in INTERFACE_WORDS else w
-                      for w in _LOWER_WORD.findall(units[i].text.lower())
-                      if w in INTERFACE_WORDS or w.removesuffix("s") in INTERFACE_WORDS}
+        page_words = _page_words(units[i].text)
         if page_words and all(uses(w) >= _TOPICAL_USES for w in page_words):
             reasons[i] = None
+
+
+def _page_words(text: str) -> set[str]:
+    """The strong interface words of a line, a plural as its singular ("downloads" → "download")."""
+    found = set()
+    for word in _LOWER_WORD.findall(text.lower()):
+        singular = word.removesuffix("s")
+        if singular in INTERFACE_WORDS:
+            found.add(singular)
+        elif word in INTERFACE_WORDS:
+            found.add(word)
+    return found
 
 
 def shared_notices(units: list[Unit], reasons: list[str | None], documents: Callable[[int], int], *, threshold: int) -> None:
