@@ -231,12 +231,13 @@ def _a_people(form: str, groups: set[str]) -> bool:
 
 # nouns for one of a people that the NER runs into the name after them ("Irishman Liam Brady") or takes for
 # a name alone; the peoples whose adjective is no noun for one of them ("an American" is)
+_ONE_OF_A_PEOPLE = ("man", "men", "woman", "women")  # "Frenchman", "Irishwomen"
 _DEMONYM_NOUNS = frozenset(
     f"{people}{suffix}"
     for people in ("english", "french", "irish", "welsh", "scots", "dutch", "cornish", "manx")
-    for suffix in ("man", "men", "woman", "women")
+    for suffix in _ONE_OF_A_PEOPLE
 ) | {"briton", "britons"}
-_NATIONAL = re.compile(r"(?P<people>[A-Z][a-z]+?)(?:man|men|woman|women)")
+_NATIONAL = re.compile(rf"(?P<people>[A-Z][a-z]+?)(?:{'|'.join(_ONE_OF_A_PEOPLE)})")
 
 
 def _a_national(form: str, groups: set[str]) -> bool:
