@@ -604,7 +604,7 @@ def _team_plural(text: str, start: int, form: str, surnames: set[str]) -> bool:
 # "Enewetak and Bikini atolls", "Helmand province")
 _FEATURE_AFTER = re.compile(
     r"(?:(?:,\s+|\s+(?:and|or)\s+)[A-Z][\w'\u2019-]*)*\s+(?:atolls?|islands?|isles?|rivers?|lakes?|valleys?|"
-    r"mountains|peninsula|province|provinces|county|district|archipelago|desert|strait)\b"
+    r"mountains|peninsula|province|provinces|county|district|archipelago|desert|strait|airports?)\b"
 )
 # the head noun of an organisation's name: no person's name ends with it ("Fordham Law School", "Merimbula
 # Hospital", "Jiji News"; not "Post", "Church", "Press", "Law": Emily Post, Charlotte Church, Jude Law)
@@ -1809,7 +1809,8 @@ def extract_entities(articles: Sequence[Article], *, models: NlpModels) -> tuple
     _attach_surnames(clusters, surnames, matcher, articles=len(articles))
     order = {a.id: i for i, a in enumerate(articles)}
     entities = [_entity(cluster, order, matcher) for cluster in clusters if cluster]
-    entities = [e for e in entities if not generic_initialism(e)]
+    terms = lower_case_initialisms(texts.values())
+    entities = [e for e in entities if not generic_initialism(e) and not _spelled_in_lower_case(e, terms)]
     return tuple(sorted(entities, key=lambda e: (-e.mentions, e.kind, e.name)))
 
 
@@ -1845,6 +1846,65 @@ def generic_initialism(entity: Entity) -> bool:
         if key not in GENERIC_INITIALISMS and not (key.endswith("s") and key[:-1] in GENERIC_INITIALISMS):
             return False
     return True
+
+
+# "greenhouse gas (GHG)", "non-governmental organisations (NGOs)": an initialism in brackets after what it shortens
+_BRACKETED_INITIALISM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})s?\)")
+_LONG_FORM_WORD = re.compile(r"[^\W_][\w'\u2019-]*")
+
+
+def lower_case_initialisms(texts: Iterable[str]) -> frozenset[str]:
+    """Initialisms the story's texts define as short for lower-case words: common nouns', no names.
+
+    "greenhouse gas (GHG)", "the major emitters meeting (MEM)", "exchange rate mechanism (ERM)": the NER
+    takes them for organisations.  One that the texts define more often as a capitalised name ("World
+    Health Organization (WHO)") is a name; one source's "Greenhouse Gas (GHG)" among three in lower case
+    is not.
+
+    >>> sorted(lower_case_initialisms(["cuts of greenhouse gas (GHG) emissions", "the World Health Organization (WHO)"]))
+    ['GHG']
+    """
+    votes: Counter[str] = Counter()
+    for text in texts:
+        for match in _BRACKETED_INITIALISM.finditer(text):
+            short = match.group(1)
+            long_form = _long_form(short, text[max(0, match.start() - 150) : match.start()])
+            if long_form is not None:
+                votes[short] += 1 if long_form.islower() else -1
+    return frozenset(short for short, vote in votes.items() if vote > 0)
+
+
+def _long_form(short: str, before: str) -> str | None:
+    """The words right before a bracketed short form that it abbreviates, or None (Schwartz and Hearst, 2003).
+
+    Each letter of the short form, last to first, is found in the words, right to left; the first letter
+    must open a word; at most min(letters + 5, 2 × letters) words.  The ``abbreviations`` package
+    implements the same matching, but over whole lines taken for sentences and returning one definition
+    per term; here it is one short form against the text right before it.
+
+    >>> _long_form("GHG", "emissions of greenhouse gas "), _long_form("MEM", "attend the major emitters meeting ")
+    ('greenhouse gas', 'major emitters meeting')
+    >>> _long_form("UN", "he said ") is None
+    True
+    """
+    words = _LONG_FORM_WORD.findall(before)[-min(len(short) + 5, 2 * len(short)) :]
+    long_form = " ".join(words)
+    position = len(long_form)
+    for index in range(len(short) - 1, -1, -1):
+        letter = short[index].lower()
+        while True:
+            position -= 1
+            if position < 0:
+                return None
+            at_word_start = position == 0 or not long_form[position - 1].isalnum()
+            if long_form[position].lower() == letter and (index > 0 or at_word_start):
+                break
+    return long_form[position:]
+
+
+def _spelled_in_lower_case(entity: Entity, terms: frozenset[str]) -> bool:
+    """An organisation or person all of whose names are initialisms the story spells out in lower case."""
+    return entity.kind != "GPE" and all(v in terms or (v.endswith("s") and v[:-1] in terms) for v in entity.variants)
 
 
 def _attach_short_forms(clusters: list[list[_Name]], matcher: NameMatcher) -> None:

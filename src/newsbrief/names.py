@@ -98,7 +98,10 @@ def clean_name(text: str) -> str:
     if name.count("(") > name.count(")"):
         name = name[: name.rindex("(")].rstrip()  # the NER ran into the bracketed short form that follows
     name = _POSSESSIVE.sub("", name).strip()
-    name = _LEADING_ARTICLE.sub("", name)
+    without_article = _LEADING_ARTICLE.sub("", name)
+    if without_article != name:  # 'the "Foreign Office': the quotation mark the article stood before
+        without_article = without_article.lstrip('"\u201c')
+    name = without_article
     words = name.split(" ")
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
