@@ -98,6 +98,11 @@ def models() -> NlpModels:
         ("ISO", "ISO 2000", "ORG", False),
         ("G-20", "G20", "ORG", True),
         ("Snapdragon 800", "Snapdragon 801", "ORG", False),
+        ("Ed Varley", "Edward J. Varley", "PERSON", True),  # a given name's familiar form
+        ("Mike Torvan", "C. Michael Torvan", "PERSON", True),
+        ("Bill Jefferson Hale", "William Hale", "PERSON", True),
+        ("Bill Hale", "Bob Hale", "PERSON", False),  # two familiar forms, of William and of Robert
+        ("Dana Bill", "Dana William", "PERSON", False),  # a surname has no familiar form
     ],
 )
 def test_name_similarity_table(a: str, b: str, kind: str, same: bool) -> None:
@@ -184,6 +189,14 @@ def test_initialisms_of_common_nouns_are_no_organisations(models: NlpModels) -> 
     )
     kinds = {e.name: e.kind for e in extract_entities([make_article("phone.txt", text)], models=models)}
     assert kinds == {"Velkom": "ORG", "Dana Morrow": "PERSON"}
+
+
+def test_a_given_names_familiar_form_is_the_same_person(models: NlpModels) -> None:
+    first = "Ed Varley, the agency's chief scientist, said the probe was safe. Varley spoke in Denver."
+    second = "Dr. Edward J. Varley told reporters on Monday that the probe would fly in May."
+    articles = [make_article("a.txt", first), make_article("b.txt", second)]
+    people = [e for e in extract_entities(articles, models=models) if e.kind == "PERSON"]
+    assert len(people) == 1 and {"Ed Varley", "Edward J. Varley"} <= set(people[0].variants)
 
 
 def test_initialisms_spelled_out_in_lower_case_are_no_organisations(models: NlpModels) -> None:

@@ -30,16 +30,21 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 import numpy as np
-from nicknames import NickNamer
 from scipy import sparse
 
 from newsbrief.dates import TIME_WORDS, find_dates
 from newsbrief.dedup import independent_sources
 from newsbrief.model import Article, Discrepancy, DuplicateGroup, Entity, Sentence, Span
-from newsbrief.names import content_tokens, fold, name_similarity, name_tokens, without_designators
+from newsbrief.names import (
+    content_tokens,
+    familiar_form,
+    fold,
+    name_similarity,
+    name_tokens,
+    without_designators,
+)
 from newsbrief.text import STOPWORDS, content_words, words
 from newsbrief.timeline import DatedSentence, dated_sentences, story_sentences
 
@@ -488,22 +493,10 @@ def _same_wording(a: str, b: str, kind: str) -> bool:
             continue
         if kind != "PERSON" and min(len(x), len(y)) >= 4 and _DEMONYM_END.sub("", x) == _DEMONYM_END.sub("", y):
             continue
-        if kind == "PERSON" and _familiar_form(x, y):
+        if kind == "PERSON" and familiar_form(x, y):
             continue
         return False
     return True
-
-
-@cache
-def _nicknamer() -> NickNamer:
-    return NickNamer()
-
-
-def _familiar_form(x: str, y: str) -> bool:
-    """Whether one given name is a familiar form of the other ("Steve" of "Stephen", "Bill" of "William")."""
-    x, y = x.lower(), y.lower()
-    names = _nicknamer()
-    return y in names.nicknames_of(x) or x in names.nicknames_of(y)
 
 
 def _root(parent: dict[str, str], v: str) -> str:

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
+from nicknames import NickNamer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler
 from wordfreq import zipf_frequency
@@ -381,7 +382,9 @@ def _token_list_similarity(
     if not wa or not wb:
         return None
     if len(wa) == len(wb):
-        sims = [token_similarity(x, y) for x, y in zip(wa, wb, strict=True)]
+        # the given names may be a name and its familiar form ("Ed Weiler" / "Edward J. Weiler"), the surname not
+        sims = [_given_name_similarity(x, y, token_similarity) for x, y in zip(wa[:-1], wb[:-1], strict=True)]
+        sims.append(token_similarity(wa[-1], wb[-1]))
         if len(wa) == 1 and not _lone_token_alike(wa[0], wb[0], sims[0]):
             return None  # two lone surnames alike only by spelling distance: "Keane" is not "Keegan"
         if min(sims) >= TOKEN_MIN:
@@ -399,14 +402,45 @@ def _token_list_similarity(
         return None
     # every token of the shorter name in order among the longer name's tokens
     position, sims = 0, []
-    for token in short:
-        while position < len(long_) and token_similarity(token, long_[position]) < TOKEN_MIN:
+    for index, token in enumerate(short):
+        alike = token_similarity if index == len(short) - 1 else partial(_given_name_similarity, similarity=token_similarity)
+        while position < len(long_) and alike(token, long_[position]) < TOKEN_MIN:
             position += 1
         if position == len(long_):
             return None
-        sims.append(token_similarity(token, long_[position]))
+        sims.append(alike(token, long_[position]))
         position += 1
     return 0.95 * sum(sims) / len(sims)
+
+
+FAMILIAR_FORM_SIMILARITY = 0.9  # "Ed" ~ "Edward": as alike as a spelling variant, no closer
+
+
+def _given_name_similarity(a: str, b: str, similarity: Callable[[str, str], float]) -> float:
+    """``similarity`` of two given names, or :data:`FAMILIAR_FORM_SIMILARITY` when one is the other's familiar form."""
+    value = similarity(a, b)
+    if value < TOKEN_MIN and familiar_form(a, b):
+        return FAMILIAR_FORM_SIMILARITY
+    return value
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def familiar_form(x: str, y: str) -> bool:
+    """Whether one given name is a familiar form of the other ("Steve" of "Stephen", "Bill" of "William").
+
+    From the ``nicknames`` package's hand-curated English table; a direct pair only, not two short forms
+    of one name ("Bill" / "Bob" are both Williams' or Roberts', not each other's).
+
+    >>> familiar_form("Ed", "Edward"), familiar_form("mike", "Michael"), familiar_form("Bill", "Bob")
+    (True, True, False)
+    """
+    x, y = x.lower(), y.lower()
+    names = _nicknamer()
+    return y in names.nicknames_of(x) or x in names.nicknames_of(y)
 
 
 def _without_article(tokens: list[str]) -> list[str]:
