@@ -199,6 +199,16 @@ def test_a_given_names_familiar_form_is_the_same_person(models: NlpModels) -> No
     assert len(people) == 1 and {"Ed Varley", "Edward J. Varley"} <= set(people[0].variants)
 
 
+def test_a_states_ap_abbreviation_after_a_place_is_the_state(models: NlpModels) -> None:
+    text = (
+        "The agency's lab in Greenbelt, Md., tested the part. Engineers in Maryland said the tests "
+        "went well, and a second lab in Pasadena, Calif., agreed. Ga. Brown, a technician, wrote the report."
+    )
+    places = {e.name: e.mentions for e in extract_entities([make_article("lab.txt", text)], models=models) if e.kind == "GPE"}
+    assert places.get("Maryland") == 2 and "California" in places
+    assert not {"Md", "Calif", "Georgia"} & set(places)  # "Ga." before a name, after no place, is no state
+
+
 def test_initialisms_spelled_out_in_lower_case_are_no_organisations(models: NlpModels) -> None:
     first = (
         "Delegates in Lisbon argued over cuts of carbon-linked pollutant (CLP) output and over a fund for "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,8 @@ from conftest import EXAMPLES, shared_data
 from newsbrief.ingest import read_inputs
 from newsbrief.meta import LanguageDetector, describe, looks_english, parse_date
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
-from newsbrief.settings import IngestOptions, MetaOptions
+from newsbrief.pipeline import iter_articles
+from newsbrief.settings import IngestOptions, MetaOptions, Settings
 from newsbrief.text import article_id, content_hash
 
 OPTIONS = MetaOptions()
@@ -261,6 +263,19 @@ def test_sgml_docno_gives_date_and_outlet() -> None:
     article = run(raw)
     assert (article.published, article.outlet) == (dt.date(1998, 10, 16), "AP")
     assert article.provenance["published"] == "sgml:DOCNO"
+
+
+def test_a_wires_marker_before_the_headline_is_no_part_of_it(tmp_path: Path) -> None:
+    wire = tmp_path / "APW19990310.0001"
+    wire.write_text(
+        "<DOC>\n<DOCNO> APW19990310.0001 </DOCNO>\n<TEXT>\n<P>\n *Harbour board to close the old ferry pier \n</P>\n<P>\n"
+        "\tPORT ELLEN (AP) -- The harbour board voted on Tuesday to close the old ferry pier after engineers found "
+        "cracks in its pilings, the board's chairman said.\n</P>\n<P>\n\tThe pier will stay shut until repairs are "
+        "finished next spring, and ferries will use the new terminal.\n</P>\n</TEXT>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    (article,) = iter_articles([str(wire)], settings=Settings())
+    assert (article.title, article.dateline) == ("Harbour board to close the old ferry pier", "PORT ELLEN")
 
 
 def test_ids_come_from_the_text_module() -> None:

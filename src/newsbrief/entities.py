@@ -50,7 +50,7 @@ from newsbrief.names import (
     split_title,
 )
 from newsbrief.nlp import NlpModels
-from newsbrief.places import known_place
+from newsbrief.places import known_place, state_named_by
 from newsbrief.text import STOPWORDS, TITLE_ABBREVIATIONS, content_words
 
 if TYPE_CHECKING:
@@ -825,6 +825,9 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if score:  # NER ran on into a match's score: "Wigan Athletic 2-0"
             raw, end = raw[: score.start()], start + score.start()
         name = clean_name(_strip_lower_tail(raw))
+        state = _abbreviated_state(text, start, name)
+        if state is not None:  # "Greenbelt, Md.", "Cupertino, Calif.": a state's abbreviation after a place
+            name, kind = state, "GPE"
         title, form = split_title(name)
         first, _, rest = form.partition(" ")
         low = first.lower()
@@ -967,6 +970,21 @@ def _paired_with_people(mentions: list[Mention], text: str) -> list[Mention]:
                 out[k] = replace(m, person_cue=True)
                 break
     return out
+
+
+_PLACE_AND_COMMA_BEFORE = re.compile(r"[A-Z][\w.'\u2019-]*,\s+$")
+
+
+def _abbreviated_state(text: str, start: int, name: str) -> str | None:
+    """The US state whose AP-style abbreviation, point and all, is at ``start`` after a place and a comma.
+
+    >>> _abbreviated_state("in Greenbelt, Md., said", 14, "Md"), _abbreviated_state("said Ga. Brown", 5, "Ga")
+    ('Maryland', None)
+    """
+    abbreviation = name if name.endswith(".") else f"{name}."
+    if not text.startswith(abbreviation, start) or not _PLACE_AND_COMMA_BEFORE.search(text, max(0, start - 40), start):
+        return None
+    return state_named_by(abbreviation)
 
 
 def _shortens(short: str, name: str) -> bool:

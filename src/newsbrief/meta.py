@@ -203,6 +203,7 @@ _DOUBLED_HEADLINE = re.compile(r"((?:\S+\s+){3,24}?\S+)(?:\s+\1)+\s+(?=\S)")
 _HEADLINE_COPIES = re.compile(r"((?:\S+\s+){3,24}?\S+)(?:\s+\1)+")
 _DATELINE_DATE = re.compile(r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}$")
 _TRAILING_BYLINE = re.compile(r"\s+(By [A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,2})$")
+_TITLE_MARKER = re.compile(r"^\s*[*\u2022\u25aa\u25ba]+\s*(?=\w)")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|Inc|Corp|Co|Ltd|vs)\.$")
 _TITLE_SMALL = frozenset("a an and as at but by for from in into of on or over the to up with vs via is are".split())
@@ -466,6 +467,7 @@ def _article(
     # 2. The headline: a leading "2005/01/08 Title" date is publication metadata, not headline.
     title = part.title
     if title:
+        title = _TITLE_MARKER.sub("", title)  # a wire's "*" before its headline ("*NASA to launch …")
         leading = LEADING_DATE_TITLE.match(title.strip())
         if leading is not None and parse_date(leading.group("date")) is not None:
             title_where = _text_where(raw.text, title, "cleaner:title")
