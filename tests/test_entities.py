@@ -209,6 +209,12 @@ def test_a_states_ap_abbreviation_after_a_place_is_the_state(models: NlpModels) 
     assert not {"Md", "Calif", "Georgia"} & set(places)  # "Ga." before a name, after no place, is no state
 
 
+def test_a_one_word_person_in_capitals_is_an_acronym_or_a_title() -> None:
+    text = "EDITOR'S NOTE: the report follows. Officers of the BRI entered the flat. Dana Pell watched."
+    mentions = _mentions_with_entities(text, [("EDITOR", "PERSON"), ("BRI", "PERSON"), ("Dana Pell", "PERSON")])
+    assert [(m.form, m.kind) for m in mentions] == [("BRI", "ORG"), ("Dana Pell", "PERSON")]
+
+
 def test_initialisms_spelled_out_in_lower_case_are_no_organisations(models: NlpModels) -> None:
     first = (
         "Delegates in Lisbon argued over cuts of carbon-linked pollutant (CLP) output and over a fund for "

@@ -905,6 +905,10 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # "Greeks" tagged as a person where "Greek" is a nationality: a people, not a name
         if " " not in form and _a_national(form, groups):
             continue  # "Frenchman" where "French" is a nationality: one of a people, not a name
+        if kind == "PERSON" and role is None and " " not in form and len(form) >= 3 and form.isupper() and form.isalpha():
+            if form.lower() in TITLE_HEADS:
+                continue  # "EDITOR'S NOTE": a title in capitals, nobody's name
+            kind = "ORG"  # "SADC", "AMANDA", "BRI": a word in capitals is an acronym (a body, a project), no person's name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
         cue = cue or named_body or brand or model or titled_group or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
