@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -108,6 +109,16 @@ def test_markdown_cites_sources_and_lists_copies_under_canonical():
         assert section in md
     # a point where sources differ shows the sentence behind each value
     assert "- **date** — reopening: Friday [1]; Saturday [2]\n  - Friday: “The harbour reopened on Friday.” [1]" in md
+
+
+def test_markdown_source_line_without_a_headline_has_no_dangling_dash():
+    briefing = _briefing()
+    untitled = make_article("wire.txt", None, "The harbour reopened on Friday.", dt.date(2024, 5, 3), outlet="Xinhua")
+    briefing = dataclasses.replace(briefing, sources=(untitled, *briefing.sources[1:]),
+                                   story=dataclasses.replace(briefing.story, article_ids=(untitled.id, *briefing.story.article_ids[1:])))
+    md = render_markdown(briefings_to_json([briefing]))
+    assert "1. **Xinhua** (2024-05-03)\n" in md
+    assert "2. **b.txt** — Harbour open again (2024-05-04)\n" in md
 
 
 def test_markdown_escapes_markup_in_article_text():

@@ -39,12 +39,13 @@ def _cite(ids: list[str], numbers: dict[str, int]) -> str:
 
 
 def _source_line(src: dict[str, Any]) -> str:
-    parts = [f"**{md_escape(src.get('outlet') or src.get('source') or src['id'])}**"]
+    """"**outlet** — title (date)"; without a title "**outlet** (date)" (no dash before nothing)."""
+    line = f"**{md_escape(src.get('outlet') or src.get('source') or src['id'])}**"
     if src.get("title"):
-        parts.append(md_escape(src["title"]))
+        line += f" — {md_escape(src['title'])}"
     if src.get("published"):
-        parts.append(f"({src['published']})")
-    return " — ".join(parts[:2]) + (" " + parts[2] if len(parts) > 2 else "")
+        line += f" ({src['published']})"
+    return line
 
 
 def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
