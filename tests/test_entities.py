@@ -215,6 +215,18 @@ def test_a_one_word_person_in_capitals_is_an_acronym_or_a_title() -> None:
     assert [(m.form, m.kind) for m in mentions] == [("BRI", "ORG"), ("Dana Pell", "PERSON")]
 
 
+def test_a_familiar_given_name_alone_is_the_person_named_in_full(models: NlpModels) -> None:
+    texts = [
+        "Matthew Wendell, a student, was found beaten near Laramie. Wendell died on Monday.",
+        "Friends of Matthew Wendell gathered in Laramie on Tuesday night.",
+        "Matthew Wendell was 21. Police charged two men with his murder.",
+        "Friends said Matt was gentle. Matt wanted to work for peace.",
+    ]
+    articles = [make_article(f"{n}.txt", t) for n, t in enumerate(texts)]
+    people = {e.name: e.variants for e in extract_entities(articles, models=models) if e.kind == "PERSON"}
+    assert "Matt" not in people and "Matt" in people["Matthew Wendell"]
+
+
 def test_initialisms_spelled_out_in_lower_case_are_no_organisations(models: NlpModels) -> None:
     first = (
         "Delegates in Lisbon argued over cuts of carbon-linked pollutant (CLP) output and over a fund for "

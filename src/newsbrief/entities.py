@@ -44,6 +44,7 @@ from newsbrief.names import (
     acronyms,
     clean_name,
     content_tokens,
+    familiar_form,
     fold,
     joined_initials,
     name_tokens,
@@ -1481,20 +1482,26 @@ def _office_holders(mentions: Sequence[Mention], matcher: NameMatcher) -> dict[s
     return holders
 
 
-def _given_name_of(single: str, full: list[str], matcher: NameMatcher) -> list[str]:
+def _given_name_of(single: str, full: list[str], matcher: NameMatcher, *, familiar: bool = True) -> list[str]:
     """The article's full names that open with exactly the word ``single`` (which is nobody's surname there).
 
     An article may call a person by the first word of the name it gave in full: a given name ("Saddam",
     "Judy" for Judy Shepard, "Najib" for Najib Razak) or a family name written first ("Chen" for Chen
-    Shui-bian).  The exact word only, no spelling variant; two people of that first word stay apart.
+    Shui-bian).  The exact word, else its familiar form ("Matt" for Matthew Shepard) unless it is a place's
+    name; no spelling variant; two people of that first word stay apart.
 
     >>> _given_name_of("Najib", ["Najib Razak", "Tony Abbott"], NameMatcher())
     ['Najib Razak']
+    >>> _given_name_of("Matt", ["Matthew Shepard", "Aaron McKinney"], NameMatcher())
+    ['Matthew Shepard']
     """
     token = matcher.tokens(single)[0]
     if len(token) < 2:  # an initial
         return []
-    return [f for f in full if len(tokens := matcher.tokens(f)) >= 2 and tokens[0] == token]
+    exact = [f for f in full if len(tokens := matcher.tokens(f)) >= 2 and tokens[0] == token]
+    if exact or not familiar or known_place(single):  # "Charles" of Charles Schulz, not of Charlie Brown; "Kent" is a place
+        return exact
+    return [f for f in full if len(tokens := matcher.tokens(f)) >= 2 and familiar_form(token, tokens[0])]
 
 
 
@@ -2100,10 +2107,10 @@ def _people_named(
         # given in another article — a rare one ("Najib", not "Anne"), or a common one of a person the story
         # names in full in most articles ("Michelle" of Michelle Obama in a story about her; not "Anne" of
         # Anne Kitch, named in 3 of 10 articles of a story where another Anne speaks)
-        hits = [
-            c for c in clusters
-            if c[0].kind == "PERSON" and _given_name_of(single, [f for n in c for f in n.forms], matcher)
-        ]
+        people = [(c, [f for n in c for f in n.forms]) for c in clusters if c[0].kind == "PERSON"]
+        hits = [c for c, forms in people if _given_name_of(single, forms, matcher, familiar=False)]
+        if not hits:  # no full name opens with the word itself: one that opens with the word's full form
+            hits = [c for c, forms in people if _given_name_of(single, forms, matcher)]
         rare = zipf_frequency(single.lower(), "en") < DISTINCTIVE_GIVEN_NAME_ZIPF
         if not rare:
             # of several, the one named in full far more often ("Michelle" next to Michelle Cottle, a writer
