@@ -1225,6 +1225,14 @@ def test_a_surname_the_ner_cut_at_its_particle_is_made_whole() -> None:
         ("Ines Da", "PERSON"), ("Brussels", "GPE")]
 
 
+def test_a_kalenjin_or_german_particle_joins_the_name_too() -> None:
+    text = "President Kiprono arap Tanui met Anselm zu Hollenberg in Nakuru."
+    mentions = _mentions_with_entities(text, [("Kiprono", "PERSON"), ("Tanui", "ORG"), ("Anselm", "PERSON"),
+                                              ("Hollenberg", "PERSON"), ("Nakuru", "GPE")])
+    assert [(m.form, m.kind) for m in mentions] == [
+        ("Kiprono arap Tanui", "PERSON"), ("Anselm zu Hollenberg", "PERSON"), ("Nakuru", "GPE")]
+
+
 def test_an_organisation_the_ner_cut_at_for_or_on_is_made_whole_but_not_at_of() -> None:
     text = ("The Relief Office for the Co-ordination of Storm Affairs said the Harbour Agency for Coastal Safety "
             "and the Kestrel Committee of the Lake Board would meet Dunmore for Linden.")

@@ -707,7 +707,7 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # the particles of a surname ("Ursula von der Leyen", "Lula da Silva", "Alain Le Roy"), which the NER may
 # leave out of a name, cutting it in two or before its last word
-_PARTICLE = r"(?:von|van|der|den|de|du|da|di|del|della|dos|das|la|le|bin|ibn|ter)"
+_PARTICLE = r"(?:von|van|der|den|de|du|da|di|del|della|dei|degli|dos|das|la|le|bin|bint|ibn|ter|zu|arap)"
 _PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
 _PARTICLES_BETWEEN = re.compile(rf"(?: {_PARTICLE})+ ")
 _PARTICLE_END = re.compile(rf" {_PARTICLE}$", re.IGNORECASE)
