@@ -196,6 +196,15 @@ def test_a_quoted_sentence_opening_with_i_is_no_pronoun_chain(models: NlpModels)
     assert [q.speaker for q in quotes] == ["Martin Keller", "Martin Keller"]
 
 
+def test_a_she_chain_goes_on_through_a_sentence_opening_with_a_connective(models: NlpModels) -> None:
+    # "Instead, she took …" continues the chain of "she" back to Dana Pell, not to the last woman named
+    text = ("Tom Reyes pressed Mrs. Dana Pell on the budget, but she deflected most of his questions.\n\n"
+            "Instead, she took a calm approach as she courted voters who may be drawn to Ms. Ola Brand.\n\n"
+            '"Most people really want to find solutions," she told Mr. Reyes.')
+    (quote,) = extract_quotes([make_article("instead.txt", text)], models=models)
+    assert quote.speaker == "Dana Pell"
+
+
 def test_title_abbreviations_and_the_next_sentence(models: NlpModels) -> None:
     # "Rep." does not end the sentence: the speaker is the whole name after it
     a = make_article("rep.txt", '"We will hold the vote next week," said Rep. Thomas Walker of Ohio.')

@@ -711,8 +711,19 @@ def person_sex(name: str) -> str | None:
     return given_name_pronoun(tokens[0]) if len(tokens) > 1 else None
 
 
+# a connective before a sentence's subject: "Meanwhile, he noted …", "But she said …"
+_CONNECTIVE = re.compile(r"(?:but|and|yet|so|meanwhile|however|later|earlier|still|then|also|instead),?\s+", re.I)
+
+
 def _opener(text: str, start: int) -> str:
-    """The first word of the sentence at ``start`` (enough of it to tell a pronoun)."""
+    """The first word of the sentence at ``start`` after a connective (enough of it to tell a pronoun).
+
+    >>> _opener("Meanwhile, he noted that …", 0), _opener("But she said", 0), _opener("Moi said", 0)
+    ('he', 'she', 'Moi')
+    """
+    connective = _CONNECTIVE.match(text, start)
+    if connective is not None:
+        start = connective.end()
     return text[start : start + 5].split(" ", 1)[0]
 
 
