@@ -227,6 +227,19 @@ def test_a_familiar_given_name_alone_is_the_person_named_in_full(models: NlpMode
     assert "Matt" not in people and "Matt" in people["Matthew Wendell"]
 
 
+def test_a_common_noun_capitalised_only_where_a_sentence_opens_is_no_name(models: NlpModels) -> None:
+    from newsbrief.entities import Mention, _no_capitalised_nouns, lower_case_words
+
+    text = ("Astronauts will fix the pier. The astronauts trained for weeks, and two astronauts flew home. "
+            "Ms. He said the work was done. He Lin spoke for Sun. Sun rose, and the sun set.")
+    mentions = [Mention("a", "Astronauts", "ORG", 0, 10), Mention("a", "He", "PERSON", 98, 100, person_cue=True),
+                Mention("a", "Sun", "ORG", 142, 145), Mention("a", "Sun", "ORG", 147, 150)]
+    kept = _no_capitalised_nouns(mentions, {"a": text}, lower_case_words([text]))
+    # "Astronauts" opens its only sentence and "astronauts" is a word of the story; "Ms. He" has an honorific;
+    # "Sun" is written once inside a sentence, so it is a name where it opens one too
+    assert [(m.form, m.start) for m in kept] == [("He", 98), ("Sun", 142), ("Sun", 147)]
+
+
 def test_initialisms_spelled_out_in_lower_case_are_no_organisations(models: NlpModels) -> None:
     first = (
         "Delegates in Lisbon argued over cuts of carbon-linked pollutant (CLP) output and over a fund for "

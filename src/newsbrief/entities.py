@@ -1067,6 +1067,22 @@ def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> lis
     return result
 
 
+def _no_capitalised_nouns(mentions: list[Mention], texts: dict[str, str], lower_words: frozenset[str]) -> list[Mention]:
+    """Drop a one-word name only ever written where a sentence opens that the story also writes in lower case.
+
+    "Astronauts will …", "Rate cuts …", "Synthesis …": a common noun capitalised by its place, which the NER
+    took for an organisation or a person ("astronauts" is written in lower case elsewhere).  A name with a
+    title, an honorific ("Ms. He said") or a group's cue, or written once inside a sentence ("Sun" of Sun
+    Microsystems), stays.
+    """
+
+    def opening(m: Mention) -> bool:
+        return _SENTENCE_BEFORE.search(texts[m.article_id][max(0, m.start - 40) : m.start]) is not None
+
+    inside = {m.form for m in mentions if " " in m.form or m.role or m.person_cue or m.organisation_cue or not opening(m)}
+    return [m for m in mentions if m.form in inside or fold(m.form.lower()) not in lower_words]
+
+
 # a surname written with its lower-case article ("Ahmad al-Ghandour", "Abdel Fattah el-Sisi"): part of the name
 _PARTICLE_SURNAME = re.compile(r"[a-z]{1,4}-[A-Z]")
 
@@ -1673,7 +1689,8 @@ def story_mentions(articles: Sequence[Article], *, models: NlpModels) -> tuple[M
         docs = models.docs(articles)
         mentions = [m for a in articles for m in collect_mentions(a, docs[a.id])]
         lower_words = lower_case_words(a.text for a in articles)
-        openers_dropped = drop_sentence_openers(mentions, {a.id: a.text for a in articles})
+        texts = {a.id: a.text for a in articles}
+        openers_dropped = drop_sentence_openers(_no_capitalised_nouns(mentions, texts, lower_words), texts)
         unified = unify_kinds(openers_dropped, lower_words=lower_words)
         return tuple(listed_kinds(recover_missed_mentions(unified, articles), articles))
 
