@@ -909,7 +909,7 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if kind == "PERSON" and role is None and " " not in form and len(form) >= 3 and form.isupper() and form.isalpha():
             if form.lower() in TITLE_HEADS:
                 continue  # "EDITOR'S NOTE": a title in capitals, nobody's name
-            kind = "ORG"  # "SADC", "AMANDA", "BRI": a word in capitals is an acronym (a body, a project), no person's name
+            kind = "ORG"  # "SADC", "SANA", "BRI": a word in capitals is an acronym (a body, an agency), no person's name
         level = _organisation_cue(text, start, end) if role is None else 0
         cue = level == STRONG_CUE or (level == WEAK_CUE and kind != "GPE")
         cue = cue or named_body or brand or model or titled_group or (role is None and bool(_ORGANISATION_APPOSITION.match(text, end)))
@@ -1514,10 +1514,11 @@ def _given_name_of(single: str, full: list[str], matcher: NameMatcher, *, famili
     token = matcher.tokens(single)[0]
     if len(token) < 2:  # an initial
         return []
-    exact = [f for f in full if len(tokens := matcher.tokens(f)) >= 2 and tokens[0] == token]
+    opening = [(f, tokens[0]) for f in full if len(tokens := matcher.tokens(f)) >= 2]  # each full name's first word
+    exact = [f for f, first in opening if first == token]
     if exact or not familiar or known_place(single):  # "Charles" of Charles Schulz, not of Charlie Brown; "Kent" is a place
         return exact
-    return [f for f in full if len(tokens := matcher.tokens(f)) >= 2 and familiar_form(token, tokens[0])]
+    return [f for f, first in opening if familiar_form(token, first)]
 
 
 
