@@ -1052,8 +1052,7 @@ def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> lis
     def opener(m: Mention) -> bool:
         first = m.form.split(maxsplit=1)[0]
         participle = m.kind == "PERSON" and _participle(first)  # not a band's "Rolling Stones"
-        return (" " in m.form and (first.lower() in STOP_WORDS or participle)
-                and _SENTENCE_BEFORE.search(texts[m.article_id][max(0, m.start - 40) : m.start]) is not None)
+        return " " in m.form and (first.lower() in STOP_WORDS or participle) and _opens_sentence(m, texts)
 
     opens = [opener(m) for m in mentions]
     inside = {m.form for m, opening in zip(mentions, opens, strict=True) if " " in m.form and not opening}
@@ -1067,6 +1066,11 @@ def drop_sentence_openers(mentions: list[Mention], texts: dict[str, str]) -> lis
     return result
 
 
+def _opens_sentence(m: Mention, texts: dict[str, str]) -> bool:
+    """Whether mention ``m`` stands where a sentence (or a quotation, a bracket, a line) opens."""
+    return _SENTENCE_BEFORE.search(texts[m.article_id][max(0, m.start - 40) : m.start]) is not None
+
+
 def _no_capitalised_nouns(mentions: list[Mention], texts: dict[str, str], lower_words: frozenset[str]) -> list[Mention]:
     """Drop a one-word name only ever written where a sentence opens that the story also writes in lower case.
 
@@ -1075,11 +1079,10 @@ def _no_capitalised_nouns(mentions: list[Mention], texts: dict[str, str], lower_
     title, an honorific ("Ms. He said") or a group's cue, or written once inside a sentence ("Sun" of Sun
     Microsystems), stays.
     """
-
-    def opening(m: Mention) -> bool:
-        return _SENTENCE_BEFORE.search(texts[m.article_id][max(0, m.start - 40) : m.start]) is not None
-
-    inside = {m.form for m in mentions if " " in m.form or m.role or m.person_cue or m.organisation_cue or not opening(m)}
+    inside = {
+        m.form for m in mentions
+        if " " in m.form or m.role or m.person_cue or m.organisation_cue or not _opens_sentence(m, texts)
+    }
     return [m for m in mentions if m.form in inside or fold(m.form.lower()) not in lower_words]
 
 
