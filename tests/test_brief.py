@@ -233,3 +233,28 @@ def test_a_quotation_is_not_listed_again_as_only_in_one_source(models):
     b = _brief_one_story(_bridge_closure_reports(quoted), models, words=12)
     assert quoted not in [x.text for x in b.exclusive]
     assert any("Cracks, rust" in q.text for q in b.quotes)
+
+
+GERMAN = (
+    "Der Bundestag hat am Dienstag das Gesetz beschlossen. Die Opposition kritisierte die Entscheidung scharf. "
+    "Kanzlerin Merkel sagte, das Gesetz trete im Januar in Kraft. \u201eDas ist ein guter Tag\u201c, sagte Merkel."
+)
+ENGLISH = (
+    "The Bundestag passed the law on Tuesday, officials said. Chancellor Angela Merkel said the law would take "
+    "effect in January. \"This is a good day for Germany,\" Merkel told reporters in Berlin."
+)
+
+
+def test_people_quotes_and_differences_are_read_from_the_english_articles_only(models):
+    german = make_article("de.txt", "Bundestag beschließt Gesetz", GERMAN, language="de")
+    english = make_article("en.txt", "Parliament passes the law", ENGLISH, language="en")
+    story = Story("s1", (german.id, english.id))
+    b = brief_story([german, english], story=story, groups=(), models=models, options=BriefOptions(words=80))
+    assert {e.name for e in b.entities if e.kind == "PERSON"} == {"Angela Merkel"}
+    assert all(german.id not in e.article_ids for e in b.entities)
+    assert [(q.speaker, q.article_ids) for q in b.quotes] == [("Angela Merkel", (english.id,))]
+    # the summary reads every article
+    assert {aid for s in b.summary for aid in s.article_ids} == {german.id, english.id}
+    # a story in another language only: no English reading of its words as names
+    alone = brief_story([german], story=Story("s2", (german.id,)), groups=(), models=models, options=BriefOptions(words=80))
+    assert alone.summary and not alone.entities and not alone.quotes and not alone.discrepancies

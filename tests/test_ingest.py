@@ -196,7 +196,26 @@ def test_a_body_stored_as_a_list_of_paragraphs_is_joined(tmp_path: Path) -> None
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
     items = read([path])
     assert isinstance(items[0], RawDocument) and items[0].text == "\n\n".join(p.strip() for p in paragraphs)
-    assert isinstance(items[1], Rejected) and "no text field" in items[1].reason
+    assert isinstance(items[1], Rejected) and "'text' field holds a list, not text" in items[1].reason
+
+
+def test_a_text_field_holding_no_text_is_rejected_with_what_it_holds(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    records = [{"title": "Storm", "text": 5}, {"body": True}, {"text": "   "}, {"content": {"p": QUAKE}}, {"text": ["", " "]},
+               {"body": 3.5, "text": QUAKE}]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    items = read([path])
+    reasons = [i.reason if isinstance(i, Rejected) else None for i in items]
+    assert reasons == [
+        "JSON record's 'text' field holds a number, not text",
+        "JSON record's 'body' field holds true/false, not text",
+        "JSON record's 'text' field is empty",
+        "JSON record's 'content' field holds an object, not text",
+        "JSON record's 'text' field is empty",
+        None,  # a number in one text field, the article in another
+    ]
+    assert isinstance(items[5], RawDocument) and items[5].text == QUAKE
+    assert [i.source for i in items] == [f"{path}#line {n}" for n in range(1, 7)]
 
 
 def test_malformed_json_line_is_rejected_with_its_line_number(tmp_path: Path) -> None:

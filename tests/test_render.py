@@ -68,7 +68,7 @@ def test_json_schema_has_every_documented_field():
     assert set(story["entities"][0]) >= {"name", "kind", "variants", "sources", "mentions", "role"}
     assert set(story["quotes"][0]) >= {"text", "speaker", "sources", "variants"}
     assert set(story["discrepancies"][0]) == {"kind", "subject", "values", "evidence", "spans"}
-    assert set(story["sources"][0]) >= {"id", "source", "outlet", "title", "published", "duplicate_of"}
+    assert set(story["sources"][0]) >= {"id", "source", "outlet", "title", "published", "language", "duplicate_of"}
     dup = {s["source"]: s["duplicate_of"] for s in story["sources"]}
     assert dup["a.txt"] is None and dup["b.txt"] is None and dup["c.txt"] == story["sources"][1]["id"]
     json.dumps(data)  # plain JSON data
@@ -119,6 +119,23 @@ def test_markdown_source_line_without_a_headline_has_no_dangling_dash():
     md = render_markdown(briefings_to_json([briefing]))
     assert "1. **Xinhua** (2024-05-03)\n" in md
     assert "2. **b.txt** — Harbour open again (2024-05-04)\n" in md
+
+
+def test_reader_formats_say_which_sources_the_english_only_sections_leave_out():
+    briefing = _briefing()
+    a, b, c = briefing.sources
+    briefing = dataclasses.replace(briefing, sources=(a, dataclasses.replace(b, language="de"), dataclasses.replace(c, language="de")))
+    data = briefings_to_json([briefing])
+    assert [s["language"] for s in data["stories"][0]["sources"]] == [None, "de", "de"]
+    note = "People, quotes and where sources differ are read from the English sources only, not from [2] (de), [3] (de)."
+    assert f"\n_{note}_\n" in render_markdown(data)
+    assert f'<p class="muted">{note}</p>' in render_html(data)
+    # all English (or too short to tell): no note
+    plain = briefings_to_json([_briefing()])
+    assert "English sources only" not in render_markdown(plain) and "English sources only" not in render_html(plain)
+    # a record's own language field is shown as text, escaped
+    odd = dataclasses.replace(briefing, sources=(a, dataclasses.replace(b, language="*de*"), c))
+    assert "not from [2] (\\*de\\*)." in render_markdown(briefings_to_json([odd]))
 
 
 def test_markdown_escapes_markup_in_article_text():

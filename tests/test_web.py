@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import time
@@ -333,3 +334,39 @@ def test_serve_command_binds_loopback_by_default() -> None:
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
     assert "127.0.0.1" in result.output and "--db" in result.output and "--port" in result.output
+
+
+GERMAN_RECORD = {
+    "title": "Brücke in Kestrel Harbour gesperrt", "outlet": "Nordkurier", "published": "2024-03-04", "language": "de",
+    "text": "Die Brücke von Kestrel Harbour wurde am Montag gesperrt, nachdem Ingenieure Risse in zwei Stahlstützen "
+            "gefunden hatten. Die Reparatur werde mindestens drei Wochen dauern, sagte die Verkehrsdirektorin.",
+}
+
+
+def test_story_page_says_which_sources_the_english_only_sections_leave_out(store_path: Path, tmp_path: Path) -> None:
+    from newsbrief.collect import ingest_paths
+    from newsbrief.settings import Settings
+    from newsbrief.store import Store
+
+    path = tmp_path / "copy.db"
+    shutil.copy(store_path, path)
+    (tmp_path / "de.jsonl").write_text(json.dumps(GERMAN_RECORD, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store.open(str(path)) as store:
+        ingest_paths([str(tmp_path / "de.jsonl")], store=store, settings=Settings())
+    with TestClient(create_app(path)) as fresh:
+        bridge = _bridge(fresh)  # the German report names the same bridge on the same day: it joins the story
+        data = fresh.get(f"/api/stories/{bridge['id']}").json()
+        assert len(data["articles"]) == 4
+        page = fresh.get(f"/stories/{bridge['id']}")
+        assert page.status_code == 200
+        number = re.search(r'<span class="num">\[(\d)\]</span> Nordkurier', page.text)
+        assert number, page.text
+        assert f"read from the English sources only, not from [{number[1]}] (de)." in page.text
+        (german,) = [a["id"] for a in data["articles"] if a["outlet"] == "Nordkurier"]
+        assert data["briefing"]["entities"] and all(german not in e["sources"] for e in data["briefing"]["entities"])
+    assert "English sources only" not in client_page(store_path)
+
+
+def client_page(store_path: Path) -> str:
+    with TestClient(create_app(store_path)) as original:
+        return original.get(f"/stories/{_bridge(original)['id']}").text

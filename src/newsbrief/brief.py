@@ -26,6 +26,7 @@ from newsbrief import text as textmod
 from newsbrief.align import Alignment, Stems, align
 from newsbrief.cluster import cluster_folder
 from newsbrief.dedup import find_duplicate_groups, independent_sources
+from newsbrief.meta_language import is_english
 from newsbrief.model import (
     Article,
     Briefing,
@@ -225,10 +226,14 @@ def brief_story(
     build_timeline = _analysis("timeline", "build_timeline")
     extract_quotes = _analysis("quotes", "extract_quotes")
     find_discrepancies = _analysis("discrepancies", "find_discrepancies")
+    # People, quotes and differences are read with English models and patterns (spaCy's English NER, the
+    # quote verbs, "at least", negations): an article in another language would give them words of its
+    # language read as names; they read the English articles (and those too short to tell) only
+    english = [a for a in articles if is_english(a.language)]
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-ner") as background:
         # spaCy NER (the largest cost) runs in a second thread while alignment and the summary run here:
         # its matrix products and HiGHS release the GIL, so the two overlap on a multi-core machine
-        parsed = background.submit(models.docs, articles) if extract_entities or extract_quotes else None
+        parsed = background.submit(models.docs, english) if (extract_entities or extract_quotes) and english else None
         sentences: dict[str, Sequence[Sentence]] = {a.id: models.sentences(a) for a in articles}
         al = align(articles, groups=groups, sentences=sentences, options=options)
         summary = summarize(al, options=options)
@@ -238,17 +243,17 @@ def brief_story(
         )
         if parsed is not None:
             parsed.result()
-    entities = extract_entities(articles, models=models) if extract_entities else ()
+    entities = extract_entities(english, models=models) if extract_entities and english else ()
     return Briefing(
         story=story,
         headline=headline,
         summary=summary,
         timeline=timeline,
         entities=entities,
-        quotes=extract_quotes(articles, models=models, entities=entities) if extract_quotes else (),
+        quotes=extract_quotes(english, models=models, entities=entities) if extract_quotes and english else (),
         discrepancies=(
-            find_discrepancies(articles, sentences=sentences, entities=entities, groups=groups)
-            if find_discrepancies
+            find_discrepancies(english, sentences=sentences, entities=entities, groups=groups)
+            if find_discrepancies and english
             else ()
         ),
         exclusive=_exclusive(al, options, summary),

@@ -16,7 +16,7 @@ from newsbrief.text import words
 if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
 
-__all__ = ["LanguageDetector", "detect_language", "looks_english"]
+__all__ = ["LanguageDetector", "detect_language", "is_english", "looks_english"]
 
 # The commonest English function words: a text where they make a large share of the tokens is
 # English without asking langdetect (which costs ~10 ms a text, the slowest step of ingest).
@@ -159,6 +159,19 @@ class _ProbabilityTable(Mapping[str, list[float]]):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+
+def is_english(language: str | None) -> bool:
+    """Whether an article of this ``language`` (a detector's code or a record's field) reads as English.
+
+    An unknown language (``None``: too little text to tell) does: newsbrief's analyses are English.
+
+    >>> [is_english(x) for x in ("en", "en-GB", "en_US", "English", "eng", None, "de", "zh-cn", "ENGLISH")]
+    [True, True, True, True, True, True, False, False, True]
+    """
+    if not language or not language.strip():
+        return True
+    return language.strip().lower().replace("_", "-").split("-")[0] in ("en", "eng", "english")
 
 
 def looks_english(text: str) -> bool:

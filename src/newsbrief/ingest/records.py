@@ -39,6 +39,18 @@ def _first(record: Mapping[str, Any], names: Iterable[str], *, strip: bool = Tru
     return None
 
 
+_JSON_KINDS = {int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "an object"}
+
+
+def _body(record: Mapping[str, Any]) -> str | None:
+    """The first text field holding text: a string, or a list of paragraph strings (never a number)."""
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return _paragraph_list(record)
+
+
 def _paragraph_list(record: Mapping[str, Any]) -> str | None:
     """A text field holding the body as a list of paragraph strings (as some datasets store it), joined."""
     for name in TEXT_FIELDS:
@@ -54,8 +66,16 @@ def record_to_document(record: Any, *, source: str) -> RawDocument | Rejected:
     """One JSON record as a document, or :class:`Rejected` when it is not an object with a text field."""
     if not isinstance(record, Mapping):
         return Rejected(source, f"JSON record is a {type(record).__name__}, not an object")
-    text = _first(record, TEXT_FIELDS, strip=False) or _paragraph_list(record)
+    text = _body(record)
     if text is None:
+        present = next((name for name in TEXT_FIELDS if record.get(name) is not None), None)
+        if present is not None:
+            value = record[present]
+            if isinstance(value, str) or (isinstance(value, list) and all(isinstance(p, str) for p in value)):
+                return Rejected(source, f"JSON record's {present!r} field is empty")
+            # {"text": 5}: a figure or a flag is no article ("5" would be briefed as one)
+            kind = _JSON_KINDS.get(type(value), type(value).__name__)
+            return Rejected(source, f"JSON record's {present!r} field holds {kind}, not text")
         return Rejected(source, f"JSON record has no text field (one of: {', '.join(TEXT_FIELDS)})")
     meta: dict[str, str] = {}
     for key, names in (

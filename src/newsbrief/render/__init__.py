@@ -7,7 +7,10 @@ store renders exactly like a fresh one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
+
+from newsbrief.meta_language import is_english
 
 _TEX_QUOTES = (("``", "\u201c"), ("''", "\u201d"))
 # the AP wire's typewriter dash, an underscore between spaces ("600,000 people _ 10 percent of them _ fled")
@@ -32,6 +35,34 @@ def display_quotes(value: Any) -> Any:
     for old, new in _TEX_QUOTES:
         value = value.replace(old, new)
     return _TYPEWRITER_DASH.sub("\u2014", value) if "_" in value else value
+
+
+def other_languages(story: dict[str, Any]) -> list[tuple[str, str]]:
+    """The story's sources written in another language than English: ``(article id, language)``, in order.
+
+    People, quotations and where sources differ are read from the English articles only
+    (:func:`newsbrief.brief.brief_story`); a reader is told which sources they leave out.
+
+    >>> other_languages({"sources": [{"id": "a", "language": "en"}, {"id": "b", "language": "de"}, {"id": "c"}]})
+    [('b', 'de')]
+    """
+    return [(s["id"], s["language"]) for s in story.get("sources", []) if not is_english(s.get("language"))]
+
+
+def other_languages_note(
+    story: dict[str, Any], numbers: dict[str, int], escape: Callable[[str], str] = str
+) -> str | None:
+    """The line telling which sources the English-only sections leave out, or ``None`` when none.
+
+    ``escape`` is applied to each language as the source gave it (the rest of the line is plain text).
+
+    >>> other_languages_note({"sources": [{"id": "a", "language": "en"}, {"id": "b", "language": "de"}]}, {"a": 1, "b": 2})
+    'People, quotes and where sources differ are read from the English sources only, not from [2] (de).'
+    """
+    others = [f"[{numbers[aid]}] ({escape(language)})" for aid, language in other_languages(story) if aid in numbers]
+    if not others:
+        return None
+    return f"People, quotes and where sources differ are read from the English sources only, not from {', '.join(others)}."
 
 
 def key_entities(entities: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:

@@ -35,6 +35,7 @@ def _source(article: Article, duplicate_of: str | None) -> dict[str, Any]:
         "outlet": article.outlet,
         "title": article.title,
         "published": _date(article.published),
+        "language": article.language,
         "url": article.url,
         "duplicate_of": duplicate_of,
     }

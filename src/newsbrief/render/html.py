@@ -15,7 +15,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
-from newsbrief.render import counted, display_quotes, key_entities, key_quotes
+from newsbrief.render import counted, display_quotes, key_entities, key_quotes, other_languages_note
 from newsbrief.render.markdown import citation_numbers
 
 
@@ -57,6 +57,9 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
             dup = f' <span class="muted">(copy of [{nums[src["duplicate_of"]]}])</span>'
         items.append(f'<span id="{_e(sid)}-src-{n}">[{n}] <b>{label}</b>{title}{date}{dup}</span>')
     parts.append(_list(items, "ul"))
+    note = other_languages_note(story, nums)
+    if note:
+        parts.append(f'<p class="muted">{_e(note)}</p>')
     shown_entities, other_names = key_entities(story.get("entities", []))
     shown_quotes, other_quotes = key_quotes(story.get("quotes", []))
     sections = {

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsbrief.render import counted, display_quotes, key_entities, key_quotes
+from newsbrief.render import counted, display_quotes, key_entities, key_quotes, other_languages_note
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -69,6 +69,9 @@ def render_story(story: dict[str, Any], *, explain: bool = False) -> str:
         if copies:
             also = ", ".join(f"{md_escape(c.get('outlet') or c.get('source') or c['id'])} [{numbers[c['id']]}]" for c in copies)
             out.append(f"   - also published by {also}")
+    note = other_languages_note(story, numbers, md_escape)
+    if note:
+        out += ["", f"_{note}_"]
     sections = [
         ("Timeline", [
             f"- **{e['date']}**{' _(ahead)_' if e.get('ahead') else ''} — {md_escape(e['text'])} {_cite(e['sources'], numbers)}"

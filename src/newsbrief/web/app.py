@@ -25,7 +25,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsbrief.errors import NewsbriefError, NotFoundError
-from newsbrief.render import display_quotes, people_first
+from newsbrief.render import display_quotes, other_languages_note, people_first
 from newsbrief.settings import Settings
 from newsbrief.store import Store
 from newsbrief.web import search
@@ -206,6 +206,7 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None, options
             src_label=labels,
             segments=segments,
             by_number=by_number,
+            languages_note=other_languages_note({"sources": sources}, src_index),
         )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, name="article_page", summary="Article page")

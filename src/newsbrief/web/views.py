@@ -214,6 +214,7 @@ def source_panel(story: Story, briefing: Mapping[str, Any], articles: Mapping[st
                 "outlet": art.outlet,
                 "title": art.title,
                 "published": iso(art.published),
+                "language": art.language,
                 "duplicate_of": canonical_of.get(aid),
                 "also": [articles[c].outlet or articles[c].source for c in copies.get(aid, ())],
             }
