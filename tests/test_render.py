@@ -204,3 +204,18 @@ def test_removed_lines_are_listed_in_the_order_of_the_sources_numbers():
     assert list(data["stories"][0]["removed"]) == [a.id, b.id, c.id]
     lines = [line for line in render_markdown(data).splitlines() if "residue line" in line]
     assert lines == ["- [1] 1 residue line removed", "- [3] 2 residue lines removed"]
+
+
+def test_markdown_cites_a_run_of_consecutive_sources_as_a_range():
+    briefing = _briefing()
+    a = briefing.sources[0]
+    copies = [make_article(f"copy{n}.txt", "Harbour reopens", a.text, dt.date(2024, 5, 3)) for n in range(5)]
+    group = DuplicateGroup(a.id, ((a.id, 1.0), *((c.id, 1.0) for c in copies)))
+    story = dataclasses.replace(briefing.story, article_ids=(*briefing.story.article_ids, *(c.id for c in copies)),
+                                duplicate_groups=(*briefing.story.duplicate_groups, group))
+    said = "The harbour reopened on Friday."
+    sentence = SummarySentence(said, tuple(Span(x.id, 0, len(said)) for x in (a, *copies)), (a.id, *(c.id for c in copies)), 1)
+    md = render_markdown(briefings_to_json([dataclasses.replace(briefing, story=story, sources=(a, *copies, *briefing.sources[1:]), summary=(sentence,))]))
+    # the five copies are numbered right after their canonical copy: six sources in a row
+    assert f"- {said} [1]–[6] _(support 1)_" in md
+    assert "also published by copy0.txt [2], copy1.txt [3]" in md

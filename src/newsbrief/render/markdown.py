@@ -34,8 +34,35 @@ def citation_numbers(story: dict[str, Any]) -> dict[str, int]:
     return {s["id"]: n for n, s in enumerate(story.get("sources", []), 1)}
 
 
+#: Citations of at least this many consecutive sources are written as a range ("[3]–[7]").
+CITATION_RUN = 3
+
+
 def _cite(ids: list[str], numbers: dict[str, int]) -> str:
-    return "".join(f"[{numbers[i]}]" for i in sorted(set(ids), key=lambda i: numbers.get(i, 10**6)) if i in numbers)
+    """The sources' numbers in order, ``[1][2][5]``; a run of consecutive ones as a range, ``[1]–[60]``.
+
+    A story republished sixty times would otherwise cite every sentence of its sixty copies one by one
+    (syndicated copies are numbered right after their canonical copy, so their numbers run on).
+
+    >>> _cite(["a", "b", "c", "d", "f"], {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6})
+    '[1]–[4][6]'
+    >>> _cite(["c", "a", "b", "e"], {"a": 1, "b": 2, "c": 3, "e": 5})
+    '[1]–[3][5]'
+    >>> _cite(["a", "b", "x"], {"a": 1, "b": 2})
+    '[1][2]'
+    """
+    cited = sorted({numbers[i] for i in ids if i in numbers})
+    out, k = [], 0
+    while k < len(cited):
+        end = k
+        while end + 1 < len(cited) and cited[end + 1] == cited[end] + 1:
+            end += 1
+        if end - k + 1 >= CITATION_RUN:
+            out.append(f"[{cited[k]}]–[{cited[end]}]")
+        else:
+            out.extend(f"[{n}]" for n in cited[k : end + 1])
+        k = end + 1
+    return "".join(out)
 
 
 def _source_line(src: dict[str, Any]) -> str:
