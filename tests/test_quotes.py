@@ -777,3 +777,41 @@ def test_the_reporting_verbs_of_columns_courts_and_the_web_attribute(models: Nlp
             "\u201cThe offer was made twice and rejected twice,\u201d banker James Holloway testified.\n\n"
             "\u201cEvery seed we plant is a small act of hope,\u201d Marta Vieira writes in her new book.")
     assert [s for _, s in _speakers(models, text)] == ["Michael Warden", "James Holloway", "Marta Vieira"]
+
+
+# --- session 31: short quotations, a speaker after a break or an interview's label ---------------------------
+
+
+def test_a_short_quotation_with_its_speaker_named_gives_the_next_one_its_speaker(models: NlpModels) -> None:
+    text = ("Mrs. Alma Reed, a retired teacher, said the news had come as a shock.\n\n"
+            "\u201cGood heavens,\u201d said Mrs. Reed, gasping at the letter. \u201cI never imagined that my family "
+            "had anything to do with it.\u201d\n\n"
+            "\u201cI don\u2019t know,\u201d Tom Vale said when asked, \u201cbut it was a fine day for all of us.\u201d")
+    assert _speakers(models, text) == [("I never imagined that my", "Alma Reed"), ("but it was a fine day fo", "Tom Vale")]
+
+
+def test_a_short_quotation_does_not_give_its_speaker_to_a_banner_or_an_owners_son(models: NlpModels) -> None:
+    text = ("The ceremony was cancelled \u201cby the organisers\u201d, according to the mayor, Jean Dorval. A banner "
+            "with \u201cThis city defends the right to protest\u201d was hung on the town hall.\n\n"
+            "\u201cDad loved boats,\u201d said Ben Hall\u2019s son Mark Hall. \u201cHe loved the races and the talk "
+            "after them.\u201d")
+    speakers = dict(_speakers(models, text))
+    assert speakers["This city defends the ri"] is None
+    assert speakers["He loved the races and t"] != "Ben Hall"
+
+
+def test_the_speaker_is_found_in_the_quotations_own_clause_after_a_break_or_a_label(models: NlpModels) -> None:
+    text = ("Michelle Lane and Gordon Frey have joined a campaign for the missing girls.\n\n"
+            "Lane tweeted: \u201cOur prayers are with the missing girls and their families.\u201d\n\n"
+            "Interviewer: How do your daughters handle the campaign?\n\n"
+            "Michelle Lane: Maria asked, \u201cWhere are you travelling to now, Mom?\u201d\n\n"
+            "Fashion writers have speculated about the change. In the New York Times, Guy Trent wrote, \u201cThere are signs "
+            "that the habits of exclusion may be changing.\u201d\n\n"
+            "In a ruling that predated the fees, the court said Congress \u201chas declined to restrict state regulation "
+            "of the machines.\u201d")
+    assert _speakers(models, text) == [
+        ("Our prayers are with the", "Michelle Lane"),
+        ("Where are you travelling", "Maria"),
+        ("There are signs that the", "Guy Trent"),
+        ("has declined to restrict", None),
+    ]

@@ -83,8 +83,10 @@ class _Found:
     speaker: str | None
 
 
-def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
+def find_quotes(text: str, *, min_words: int = MIN_WORDS) -> list[tuple[int, int, int, int]]:
     """Quotations of a text: ``(outer_start, outer_end, start, end)``; ``text[start:end]`` is the quote.
+
+    Quotations of fewer than ``min_words`` words are left out (a quoted word is mostly a term).
 
     >>> t = "He said ``we will win again,'' and left. A “short” word."
     >>> [t[s:e] for _, _, s, e in find_quotes(t)]
@@ -117,11 +119,11 @@ def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
                     found.pop()
             previous = (outer_start, start)
             spoken = _SPOKEN_AFTER.match(text, match.end(), min(match.end() + 80, pend))
-            if len(text[start:end].split()) >= MIN_WORDS and (spoken or not _a_title(text[start:end])):
+            if len(text[start:end].split()) >= min_words and (spoken or not _a_title(text[start:end])):
                 found.append((outer_start, match.end(), start, end))
         if k + 1 < len(spans):
             run_on = _RUN_ON.match(text, last_end, pend)
-            if run_on and _OPENING_MARK.match(text, spans[k + 1][0]) and len(run_on["words"].split()) >= MIN_WORDS:
+            if run_on and _OPENING_MARK.match(text, spans[k + 1][0]) and len(run_on["words"].split()) >= min_words:
                 # a quotation running on into the next paragraph: no closing mark, and the next paragraph
                 # opens with a quotation mark (the typesetting convention for a quotation of several
                 # paragraphs) — its words run to the paragraph's end
@@ -187,9 +189,25 @@ def extract_quotes(
         last_named: tuple[int, str] | None = None  # the last quotation given a speaker: its end, the speaker
         quotes = find_quotes(article.text)
         quoted_alone, going_on = _quoted_paragraphs(article.text, quotes)
+        # quotations too short to list ('"Oh, my God," said Mrs. Holt.') still say who speaks next: the
+        # quotation after them continues theirs when they have a speaker of their own
+        listed = set(quotes)
+        short = {q for q in find_quotes(article.text, min_words=1) if q not in listed}
         rows: list[_Attributed] = []
-        for qs, qe, start, end in quotes:
+        short_end: int | None = None  # the end of the short quotation that gave ``previous_speaker``
+        for qs, qe, start, end in sorted(listed | short):
             who = attribute(article.text, (qs, qe), mentions)
+            if (qs, qe, start, end) in short:
+                # named next to it (not a pronoun's antecedent, not a title noun): a short quotation is weak
+                # evidence, and "'It's an oasis,' she said" had the nearest woman named, not the speaker
+                if isinstance(who, Mention) and _next_to(who, qs, qe, article.text):
+                    name = speaker_name(who, lookup, mentions, text=article.text)
+                    if name is not None:  # (only for the quotation right after it: no he/she chain from it)
+                        previous_end, previous_speaker, short_end = qe, name, qe
+                continue
+            if short_end is not None and not _goes_on(article.text, spans, short_end, qs):
+                previous_speaker = None  # 'the mayor said "by officials". A banner with "…" was hung': no speech of his
+            short_end = None
             name: str | None
             if isinstance(who, str):
                 name = speaker_name(resolve_title(who, article.text, qs, mentions), lookup, mentions, text=article.text)
@@ -241,6 +259,35 @@ def extract_quotes(
                 continue
             found.append(_Found(article.id, article.text[row.start : row.end], row.start, row.end, row.speaker))
     return _merge(found, {a.id: i for i, a in enumerate(articles)})
+
+
+#: A speaker named this near a quotation (characters between them) is its attribution's own name.
+NEXT_TO = 40
+
+
+def _next_to(mention: Mention, quote_start: int, quote_end: int, text: str) -> bool:
+    """The mention stands right after the quotation or right before it (its attribution names it).
+
+    Not an owner ("said Bruce Guy's son Mark Guy": the son speaks).
+    """
+    owner = ("'s", "\u2019s")
+    if text[mention.start : mention.end].endswith(owner) or text[mention.end : mention.end + 2] in owner:
+        return False  # (the NER's span may take the "'s" in)
+    return 0 <= mention.start - quote_end <= NEXT_TO or 0 <= quote_start - mention.end <= NEXT_TO
+
+
+def _goes_on(text: str, sentences: Sequence[tuple[int, int]], short_end: int, quote_start: int) -> bool:
+    """The quotation at ``quote_start`` goes on from a short one ending at ``short_end``: same sentence, or it opens its own.
+
+    ('"I don't know," Williams said when asked, "but I'll take it."'; '"Oh, my God," said Mrs. Holt. "I always …"')
+    """
+    at = bisect_right(sentences, quote_start, key=lambda span: span[0]) - 1
+    if at < 0:
+        return False
+    sentence_start, sentence_end = sentences[at]
+    if sentence_start <= short_end <= sentence_end:
+        return True
+    return not text[sentence_start:quote_start].strip(" \t\n\"'`\u201c\u2018")
 
 
 @dataclass(slots=True)

@@ -200,7 +200,50 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     if match and not partial and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who")):
         subject = _before_relative_clause(text, match.start("who"), match.end("who"), mentions)
         return subject or _who(text, match.start("who"), match.end("who"), qs, mentions)
-    return _reported(text, outer, mentions)
+    reported = _reported(text, outer, mentions)
+    if reported is None and match is not None:
+        return _subject_in_own_clause(text, match, qs, mentions)
+    return reported
+
+
+def _subject_in_own_clause(text: str, match: re.Match[str], quote_start: int, mentions: list[Mention]) -> Mention | str | None:
+    """The speaker named before the verb in the quotation's own clause, when ``_BEFORE``'s match opens earlier.
+
+    The leftmost match may open in an earlier sentence ("… for the girls.\n\nObama tweeted: “…”") or before an
+    interview's speaker label ("Michelle Obama: Malia asked, “…”"): the subject follows the last break or
+    colon.  Asked only when nothing else names the speaker (a sentence reporting someone's words before the
+    quotation is the better evidence: "McLeish says … He said: “…”").
+    """
+    while True:
+        breaks = list(_SENTENCE_BREAK.finditer(text, match.start("who"), match.end("who")))
+        colon = text.rfind(":", match.start("who"), match.end("who"))
+        after_break = breaks[-1].end() - (1 if text[breaks[-1].end() - 1].isupper() else 0) if breaks else -1
+        cut = max(after_break, colon + 1 if colon >= 0 else -1)
+        if cut < 0:
+            break
+        found = _BEFORE.search(text, cut, quote_start)
+        if found is None:
+            return None
+        match = found
+    if (match.group("word") or "X")[:1].islower():
+        return None  # a partial quotation in reported speech
+    if _pronoun_subject(text[match.start("who") : match.end("who")]):
+        return None  # "He added: “…”" after a run of quotations: the run's speaker goes on (extract_quotes)
+    start, end = match.start("who"), match.end("who")
+    if text[start:end].strip().lower() == "it":
+        return _who(text, start, end, quote_start, mentions)  # the organisation named before
+    # the name right before the verb ("Astana manager Marc Biver declared:", "In the New York Times, Guy Trebay
+    # wrote,"), never one further back ("In a ruling that predated ATM surcharges, the court said Congress …")
+    adjacent = [m for m in mentions if start <= m.start and m.end <= end and not text[m.end : end].strip()]
+    if adjacent:
+        return adjacent[0]
+    tail = max(start, text.rfind(",", start, end) + 1)
+    if _BARE_NAME.fullmatch(text[tail:end].strip()):
+        return _who(text, tail, end, quote_start, mentions)  # a name the NER missed ("Hughes added:")
+    return None
+
+
+_BARE_NAME = re.compile(r"(?:But\s+|And\s+)?[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,2}")
 
 
 # where the subject after "said" ends: a clause ("when contacted by Reuters", "while visiting …") or the
