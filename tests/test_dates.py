@@ -180,3 +180,17 @@ def test_a_relative_day_written_without_its_apostrophe_is_found() -> None:
     (mention,) = find_dates("The issues were settled during yesterdays informal talks.", published=dt.date(2007, 12, 15))
     assert (mention.text, mention.date) == ("yesterdays", dt.date(2007, 12, 14))
     assert find_dates("Nobody reads old newspapers.", published=dt.date(2007, 12, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On this day last year, bombs struck the city's trains.", "2005-07-07"),
+        ("A bus was attacked this day one year ago.", "2005-07-07"),
+        ("The dam broke two years ago today.", "2004-07-07"),
+        ("It was five years ago to the day that the dam broke.", "2001-07-07"),
+    ],
+)
+def test_an_anniversary_is_the_same_day_years_back_not_today(text: str, expected: str) -> None:
+    (mention,) = find_dates(text, published=dt.date(2006, 7, 7))
+    assert (mention.date.isoformat(), mention.precision) == (expected, "day")

@@ -62,6 +62,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month_day", re.compile(rf"\b(?:on\s+)?({_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\d|:\d)")),
     ("day_month", re.compile(rf"\b(?:on\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)\b")),
     ("weekday", re.compile(r"\b(?:(last|next|this|on|early|late)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    # an anniversary: "on this day last year", "this day one year ago", "a year ago today", "two years ago to the day"
+    ("anniversary", re.compile(
+        rf"\b(?:(?:on\s+)?this\s+(?:day|date)\s+(?:last\s+year|(?P<ago>{_NUM})\s+years?\s+ago)"
+        rf"|(?P<years>{_NUM})\s+years?\s+ago\s+(?:today|this\s+(?:day|date)|to\s+the\s+day))\b",
+        re.I,
+    )),
     ("ago", re.compile(rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b", re.I)),
     # (a possessive without its apostrophe, a web page's "during yesterdays informal talks", too)
     ("relative", re.compile(r"\b(the day before yesterday|yesterday|today|tonight|tomorrow)(?:s(?=\s+[a-z]))?\b", re.I)),
@@ -868,6 +874,14 @@ def _resolve(
         return _weekday(match[2], match[1], published, future=future), "day"
     if kind == "relative":
         return published + dt.timedelta(days=_RELATIVE_DAYS[match[1].lower()]), "day"
+    if kind == "anniversary":
+        count = _count(match["ago"] or match["years"] or "a")
+        if count < 1:
+            return None
+        try:
+            return published.replace(year=published.year - count), "day"
+        except ValueError:  # 29 February
+            return published.replace(year=published.year - count, day=28), "day"
     if kind == "ago":
         count, unit = _count(match[1]), match[2].lower()
         if unit == "day":
