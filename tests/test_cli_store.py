@@ -101,3 +101,11 @@ def test_bad_usage_exits_2(db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--since" in result.stderr
     missing = runner.invoke(app, ["stories", "--db", str(tmp_path / "missing.db")])
     assert missing.exit_code == 1 and "no such store" in missing.stderr
+
+
+def test_brief_of_a_store_that_is_not_there_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "mistyped.db"
+    result = runner.invoke(app, ["brief", "--db", str(missing)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"newsbrief: error: {missing}: no such store"
+    assert not missing.exists()

@@ -69,11 +69,15 @@ class SqliteStore:
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> SqliteStore:
-        """Open (and create / migrate unless ``readonly``) the store at ``path``."""
+    def open(cls, path: str | Path, *, readonly: bool = False, create: bool = True) -> SqliteStore:
+        """Open (and create / migrate unless ``readonly``) the store at ``path``.
+
+        ``create=False``: a store that is not there is an error, not a new empty one (a command that only
+        reads stories and writes back caches, such as ``brief --db``: a mistyped path is no empty store).
+        """
         path = str(path)
         try:
-            if readonly:
+            if readonly or not create:
                 if not Path(path).exists():
                     raise StoreError(f"{path}: no such store")
                 con = sqlite3.connect(

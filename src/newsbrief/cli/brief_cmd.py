@@ -74,7 +74,7 @@ def brief(
         if db is not None:
             from newsbrief.store import Store
 
-            store = Store.open(str(db))
+            store = Store.open(str(db), create=False)
             try:
                 briefings: list = brief_stored(store, story or None, settings=settings, models=models)
             finally:
