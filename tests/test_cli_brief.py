@@ -54,3 +54,16 @@ def test_missing_input_is_reported_and_exit_1(inputs, tmp_path):
     result = CliRunner().invoke(app, ["brief", str(inputs), str(tmp_path / "nope.txt"), "--format", "text"])
     assert result.exit_code == 1
     assert "nope.txt" in result.output  # CliRunner mixes stderr into output
+
+
+def test_an_output_path_that_cannot_be_written_is_a_one_line_error(inputs, tmp_path):
+    runner = CliRunner()
+    folder = runner.invoke(app, ["brief", str(inputs), "-o", str(tmp_path)])
+    assert folder.exit_code == 2 and folder.stderr.strip() == f"newsbrief: error: -o {tmp_path}: is a folder; give a file name"
+    nowhere = tmp_path / "missing" / "brief.md"
+    missing = runner.invoke(app, ["brief", str(inputs), "-o", str(nowhere)])
+    assert missing.exit_code == 2 and "no folder" in missing.stderr and missing.stderr.strip().count("\n") == 0
+    assert not nowhere.parent.exists()
+    written = tmp_path / "brief.md"
+    ok = runner.invoke(app, ["brief", str(inputs), "-o", str(written)])
+    assert ok.exit_code == 0 and written.read_text(encoding="utf-8").startswith("# ")

@@ -18,7 +18,7 @@ from newsbrief.cli.common import (
     stdout,
 )
 from newsbrief.cli.eval_app import eval_app
-from newsbrief.errors import UsageError
+from newsbrief.errors import NewsbriefError, UsageError
 from newsbrief.model import Rejected
 from newsbrief.settings import Settings
 
@@ -39,6 +39,14 @@ def _render(data: dict, fmt: str, *, explain: bool) -> str:
     from newsbrief.render.markdown import render_markdown
 
     return render_markdown(data, explain=explain)
+
+
+def _check_output(output: Path) -> None:
+    """A usage error for an output path that cannot be a file: a folder, or in a folder that is not there."""
+    if output.is_dir():
+        raise UsageError(f"-o {output}: is a folder; give a file name")
+    if not output.parent.is_dir():
+        raise UsageError(f"-o {output}: no folder {output.parent}")
 
 
 @app.command("brief")
@@ -68,6 +76,8 @@ def brief(
             raise UsageError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
         if bool(db) == bool(inputs):
             raise UsageError("give INPUTS or --db (one of them)")
+        if output is not None:
+            _check_output(output)  # before the briefing, which takes a while
         base = Settings()
         settings = replace(base, brief=replace(base.brief, words=words, one_story=one_story))
         models = NlpModels()
@@ -85,7 +95,11 @@ def brief(
                 report_nothing_read(inputs)
         text = _render(briefings_to_json(briefings), fmt, explain=explain)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        with library_errors():
+            try:
+                output.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise NewsbriefError(f"cannot write {output}: {exc.strerror or exc}") from exc
     else:
         stdout.file.write(text)
         stdout.file.flush()
