@@ -82,3 +82,15 @@ def test_scorer_reproduces_published_duc2004_rouge2_within_0_3():
     diffs = {name: abs(value - PUBLISHED_R2[name]) for name, value in scores.items()}
     assert sum(d <= 0.3 for d in diffs.values()) >= 11, diffs
     assert max(diffs.values()) <= 0.35, diffs
+
+
+@pytest.mark.parametrize("dataset", ["duc2004", "duc2003", "multiling"])
+def test_a_data_folder_without_the_dataset_is_a_one_line_error(dataset, tmp_path):
+    from typer.testing import CliRunner
+
+    from newsbrief.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "summaries", dataset, "--data", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"newsbrief: error: {tmp_path}/") and result.stderr.strip().count("\n") == 0
+    assert "pass --data with the shared data folder" in result.stderr

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsbrief.errors import UsageError
+from newsbrief.errors import NewsbriefError, UsageError
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 
@@ -56,8 +56,17 @@ def read_reference(path: Path) -> str:
     return " ".join(html.unescape(path.read_text(encoding="utf-8", errors="replace")).split())
 
 
+_DATASET_FOLDERS = {"duc2004": "duc2004/docs", "duc2003": "duc2003/docs.without.headlines", "multiling": "multiling2011-en/source"}
+
+
 def topic_layout(dataset: str, data_dir: Path) -> list[tuple[str, list[Path], list[Path]]]:
-    """``(topic id, article files, reference files)`` of every topic of ``dataset`` (nothing read yet)."""
+    """``(topic id, article files, reference files)`` of every topic of ``dataset`` (nothing read yet).
+
+    A data folder without the dataset is a :class:`NewsbriefError` naming the folder, as the other evals say.
+    """
+    folder = _DATASET_FOLDERS.get(dataset)
+    if folder is not None and not (data_dir / folder).is_dir():
+        raise NewsbriefError(f"{data_dir / folder}: not found ({dataset} data; pass --data with the shared data folder)")
     layout = []
     if dataset == "duc2004":
         root = data_dir / "duc2004"
