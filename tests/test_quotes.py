@@ -808,10 +808,20 @@ def test_the_speaker_is_found_in_the_quotations_own_clause_after_a_break_or_a_la
             "Fashion writers have speculated about the change. In the New York Times, Guy Trent wrote, \u201cThere are signs "
             "that the habits of exclusion may be changing.\u201d\n\n"
             "In a ruling that predated the fees, the court said Congress \u201chas declined to restrict state regulation "
-            "of the machines.\u201d")
+            "of the machines.\u201d\n\n"
+            "As eighth-grader Nina Ortiz, 13, put it: \u201cNow anything is possible for all of us here.\u201d")
     assert _speakers(models, text) == [
         ("Our prayers are with the", "Michelle Lane"),
         ("Where are you travelling", "Maria"),
         ("There are signs that the", "Guy Trent"),
         ("has declined to restrict", None),
+        ("Now anything is possible", "Nina Ortiz"),  # an apposition between the name and "put it"
     ]
+
+
+def test_an_adverb_of_manner_after_the_verb_is_no_partial_quotation(models: NlpModels) -> None:
+    text = ("Michelle Lane met reporters in Chicago on Monday. Asked about the campaign, Mrs. Lane replied somewhat "
+            "stiffly, \u201cI think in this media age I have to be cognizant of everything.\u201d\n\n"
+            "At one point Ruth Quill, a partner at the venture firm Kleiner Perkins, leaned over to a colleague and said "
+            "quietly, \u201cI guess that leaves us washing machines and toasters.\u201d")
+    assert _speakers(models, text) == [("I think in this media ag", "Michelle Lane"), ("I guess that leaves us w", "Ruth Quill")]

@@ -35,7 +35,7 @@ _VERBS = (
     r"said|says|say|told|tells|added|adds|asked|declared|stated|explained|insisted|warned|noted|replied|"
     r"continued|announced|wrote|argued|claimed|stressed|urged|remarked|recalled|complained|acknowledged|"
     r"admitted|conceded|charged|predicted|vowed|promised|cautioned|emphasized|emphasised|observed|"
-    r"wondered|wanted\s+to\s+know|"
+    r"wondered|wanted\s+to\s+know|put\s+it|puts\s+it|"
     r"writes|tweeted|tweets|posted|joked|quipped|replies|explains|notes|asks|insists|warns|argues|"
     r"claims|responded|answered|countered|exclaimed|boasted|testified|concluded|reiterated|"
     r"was\s+quoted\s+(?:by\s+[\w&.'\u2019 -]{1,60}?\s+)?as\s+saying"
@@ -51,7 +51,9 @@ _NAME_ASKED = re.compile(
     r"^\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\s+(?:asked|said|wondered|wanted\s+to\s+know|shouted|cried)[.,]"
 )
 _AFTER_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<who>[^!?,;\"`\u201c\u201d]{1,70})", re.I)
-_BEFORE = re.compile(rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+(?P<word>\w+))?\s*[:,]?\s*$", re.I)
+_BEFORE = re.compile(
+    rf"(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})(?:\s+(?P<word>\w+))?(?:\s+(?P<adverb>\w+ly))?\s*[:,]?\s*$", re.I
+)
 # a reporting verb right after a name (an apposition in commas may come between) or right before it
 _SPEAKS_AFTER = re.compile(rf"(?:,[^,;!?\"`]{{1,70}})?,?(?:\s+(?:also|then|later|again|\w+ly))?\s+(?:{_VERBS})\b", re.I)
 # "…, said X" or "said a spokesman, X": the words between the verb and the name are a lower-case
@@ -196,11 +198,18 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     match = _BEFORE.search(text, before_start, qs)
     # 'and said the ``worst of the agents''': a lower-case word of the clause (not a day: "said Friday,
     # ``…''") between the verb and the quote makes it a partial quotation in reported speech
-    partial = match is not None and (match.group("word") or "X")[:1].islower()
-    if match and not partial and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who")):
+    partial = match is not None and _partial(match)
+    # "…, and said quietly, ``…''": the sentence's subject, which _reported reads, is the better evidence
+    # than the words right before the verb ("… a partner at Kleiner Perkins, and said quietly")
+    manner = match is not None and _manner(match)
+    whole = match is not None and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who"))
+    if match and whole and not partial and not manner:
         subject = _before_relative_clause(text, match.start("who"), match.end("who"), mentions)
         return subject or _who(text, match.start("who"), match.end("who"), qs, mentions)
     reported = _reported(text, outer, mentions)
+    if reported is None and match is not None and whole and manner:
+        subject = _before_relative_clause(text, match.start("who"), match.end("who"), mentions)
+        return subject or _who(text, match.start("who"), match.end("who"), qs, mentions)
     if reported is None and match is not None:
         return _subject_in_own_clause(text, match, qs, mentions)
     return reported
@@ -225,16 +234,16 @@ def _subject_in_own_clause(text: str, match: re.Match[str], quote_start: int, me
         if found is None:
             return None
         match = found
-    if (match.group("word") or "X")[:1].islower():
+    if _partial(match):
         return None  # a partial quotation in reported speech
     if _pronoun_subject(text[match.start("who") : match.end("who")]):
         return None  # "He added: “…”" after a run of quotations: the run's speaker goes on (extract_quotes)
     start, end = match.start("who"), match.end("who")
     if text[start:end].strip().lower() == "it":
         return _who(text, start, end, quote_start, mentions)  # the organisation named before
-    # the name right before the verb ("Astana manager Marc Biver declared:", "In the New York Times, Guy Trebay
-    # wrote,"), never one further back ("In a ruling that predated ATM surcharges, the court said Congress …")
-    adjacent = [m for m in mentions if start <= m.start and m.end <= end and not text[m.end : end].strip()]
+    # the name right before the verb, an apposition aside ("Astana manager Marc Biver declared:", "In the New
+    # York Times, Guy Trebay wrote,", "India Allen, 13, put it:"), never one further back ("In a ruling that predated ATM surcharges, the court said Congress …")
+    adjacent = [m for m in mentions if start <= m.start and m.end <= end and _APPOSITION_ONLY.fullmatch(text, m.end, end)]
     if adjacent:
         return adjacent[0]
     tail = max(start, text.rfind(",", start, end) + 1)
@@ -243,7 +252,26 @@ def _subject_in_own_clause(text: str, match: re.Match[str], quote_start: int, me
     return None
 
 
+# nothing, or an apposition in commas, between a name and its verb ("India Allen, 13, put it:")
+_APPOSITION_ONLY = re.compile(r"\s*(?:,[^,;:.!?]{1,60},)?\s*")
 _BARE_NAME = re.compile(r"(?:But\s+|And\s+)?[A-Z][\w'.\u2019-]+(?:\s+[A-Z][\w'.\u2019-]+){0,2}")
+
+
+def _manner(match: re.Match[str]) -> bool:
+    """An adverb of manner stands between the reporting verb and the quotation.
+
+    ("replied quietly, “…”", "replied somewhat stiffly, “…”").
+    """
+    word = match.group("word") or ""
+    return word[:1].islower() and (word.lower().endswith("ly") or match.group("adverb") is not None)
+
+
+def _partial(match: re.Match[str]) -> bool:
+    """A partial quotation in reported speech: a lower-case word between the reporting verb and the quotation.
+
+    ("and said the ``worst of the agents''"); an adverb of manner (:func:`_manner`) makes none.
+    """
+    return (match.group("word") or "X")[:1].islower() and not _manner(match)
 
 
 # where the subject after "said" ends: a clause ("when contacted by Reuters", "while visiting …") or the
