@@ -204,15 +204,19 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     manner = match is not None and _manner(match)
     whole = match is not None and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who"))
     if match and whole and not partial and not manner:
-        subject = _before_relative_clause(text, match.start("who"), match.end("who"), mentions)
-        return subject or _who(text, match.start("who"), match.end("who"), qs, mentions)
+        return _named_before(text, match, qs, mentions)
     reported = _reported(text, outer, mentions)
-    if reported is None and match is not None and whole and manner:
-        subject = _before_relative_clause(text, match.start("who"), match.end("who"), mentions)
-        return subject or _who(text, match.start("who"), match.end("who"), qs, mentions)
-    if reported is None and match is not None:
-        return _subject_in_own_clause(text, match, qs, mentions)
-    return reported
+    if reported is not None or match is None:
+        return reported
+    if whole and manner:
+        return _named_before(text, match, qs, mentions)
+    return _subject_in_own_clause(text, match, qs, mentions)
+
+
+def _named_before(text: str, match: re.Match[str], quote_start: int, mentions: list[Mention]) -> Mention | str | None:
+    """The subject of ``_BEFORE``'s verb: the person a relative clause describes, else the words before the verb."""
+    subject = _before_relative_clause(text, match.start("who"), match.end("who"), mentions)
+    return subject or _who(text, match.start("who"), match.end("who"), quote_start, mentions)
 
 
 def _subject_in_own_clause(text: str, match: re.Match[str], quote_start: int, mentions: list[Mention]) -> Mention | str | None:
@@ -242,7 +246,8 @@ def _subject_in_own_clause(text: str, match: re.Match[str], quote_start: int, me
     if text[start:end].strip().lower() == "it":
         return _who(text, start, end, quote_start, mentions)  # the organisation named before
     # the name right before the verb, an apposition aside ("Astana manager Marc Biver declared:", "In the New
-    # York Times, Guy Trebay wrote,", "India Allen, 13, put it:"), never one further back ("In a ruling that predated ATM surcharges, the court said Congress …")
+    # York Times, Guy Trebay wrote,", "India Allen, 13, put it:"), never one further back ("In a ruling that
+    # predated ATM surcharges, the court said Congress …")
     adjacent = [m for m in mentions if start <= m.start and m.end <= end and _APPOSITION_ONLY.fullmatch(text, m.end, end)]
     if adjacent:
         return adjacent[0]
