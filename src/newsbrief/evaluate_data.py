@@ -56,6 +56,7 @@ def read_reference(path: Path) -> str:
     return " ".join(html.unescape(path.read_text(encoding="utf-8", errors="replace")).split())
 
 
+#: Each dataset's folder of articles under the shared data folder.
 _DATASET_FOLDERS = {"duc2004": "duc2004/docs", "duc2003": "duc2003/docs.without.headlines", "multiling": "multiling2011-en/source"}
 
 
@@ -64,30 +65,30 @@ def topic_layout(dataset: str, data_dir: Path) -> list[tuple[str, list[Path], li
 
     A data folder without the dataset is a :class:`NewsbriefError` naming the folder, as the other evals say.
     """
-    folder = _DATASET_FOLDERS.get(dataset)
-    if folder is not None and not (data_dir / folder).is_dir():
-        raise NewsbriefError(f"{data_dir / folder}: not found ({dataset} data; pass --data with the shared data folder)")
+    if dataset not in _DATASET_FOLDERS:
+        raise UsageError(f"unknown dataset {dataset!r}; choose one of {', '.join(DATASETS)}")
+    articles = data_dir / _DATASET_FOLDERS[dataset]
+    if not articles.is_dir():
+        raise NewsbriefError(f"{articles}: not found ({dataset} data; pass --data with the shared data folder)")
     layout = []
     if dataset == "duc2004":
         root = data_dir / "duc2004"
-        for folder in sorted((root / "docs").iterdir()):
+        for folder in sorted(articles.iterdir()):
             tid = folder.name.rstrip("t")
             refs = sorted((root / "models-txt").glob(f"{tid}.m.100.t.*"))
             layout.append((tid, sorted(folder.iterdir()), refs))
     elif dataset == "duc2003":
         root = data_dir / "duc2003"
-        for folder in sorted((root / "docs.without.headlines").glob("d3*")):
+        for folder in sorted(articles.glob("d3*")):
             tid = folder.name.rstrip("t").upper()
             refs = sorted((root / "detagged.duc2003.abstracts" / "models").glob(f"{tid}.M.100.T.*"))
             layout.append((tid, sorted(folder.iterdir()), refs))
-    elif dataset == "multiling":
+    else:  # multiling
         root = data_dir / "multiling2011-en"
         for t in range(10):
             tid = f"M00{t}"
-            docs = sorted((root / "source").glob(f"{tid}?.english"))
+            docs = sorted(articles.glob(f"{tid}?.english"))
             layout.append((tid, docs, sorted((root / "models").glob(f"{tid}.?.250"))))
-    else:
-        raise UsageError(f"unknown dataset {dataset!r}; choose one of {', '.join(DATASETS)}")
     return layout
 
 

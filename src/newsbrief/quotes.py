@@ -276,18 +276,26 @@ def _next_to(mention: Mention, quote_start: int, quote_end: int, text: str) -> b
     return 0 <= mention.start - quote_end <= NEXT_TO or 0 <= quote_start - mention.end <= NEXT_TO
 
 
+def _sentence_at(sentences: Sequence[tuple[int, int]], position: int) -> int:
+    """Index of the sentence span holding ``position`` (-1 before the first)."""
+    return bisect_right(sentences, position, key=lambda span: span[0]) - 1
+
+
+def _opens_sentence(text: str, sentence_start: int, quote_start: int) -> bool:
+    """Nothing but quotation marks and spaces stands between the sentence's start and the quotation."""
+    return not text[sentence_start:quote_start].strip(" \t\"'`\u201c\u2018")
+
+
 def _goes_on(text: str, sentences: Sequence[tuple[int, int]], short_end: int, quote_start: int) -> bool:
     """The quotation at ``quote_start`` goes on from a short one ending at ``short_end``: same sentence, or it opens its own.
 
     ('"I don't know," Williams said when asked, "but I'll take it."'; '"Oh, my God," said Mrs. Holt. "I always …"')
     """
-    at = bisect_right(sentences, quote_start, key=lambda span: span[0]) - 1
+    at = _sentence_at(sentences, quote_start)
     if at < 0:
         return False
     sentence_start, sentence_end = sentences[at]
-    if sentence_start <= short_end <= sentence_end:
-        return True
-    return not text[sentence_start:quote_start].strip(" \t\n\"'`\u201c\u2018")
+    return sentence_start <= short_end <= sentence_end or _opens_sentence(text, sentence_start, quote_start)
 
 
 @dataclass(slots=True)
@@ -385,8 +393,8 @@ def _reporting_sentence_before(
     of the paragraph before when the quotation's paragraph is all quotation (``quoted_paragraphs``: the
     starts of such quotations).
     """
-    current = bisect_right(sentences, quote_start, key=lambda span: span[0]) - 1
-    if current < 1 or text[sentences[current][0] : quote_start].strip(" \t\"'`\u201c\u2018"):
+    current = _sentence_at(sentences, quote_start)
+    if current < 1 or not _opens_sentence(text, sentences[current][0], quote_start):
         return None  # the quotation does not open its sentence
     start, end = sentences[current - 1]
     if text[start:end].rstrip(" \t\n\"'\u201d\u2019")[-1:] not in (".", "!", "?"):
@@ -416,8 +424,8 @@ def _continues(text: str, sentences: Sequence[tuple[int, int]], previous_end: in
         return True
     if quote_start - previous_end > INHERIT_SENTENCE_GAP:
         return False
-    current = bisect_right(sentences, quote_start, key=lambda span: span[0]) - 1
-    if current < 1 or text[sentences[current][0] : quote_start].strip(" \t\"'`\u201c\u2018"):
+    current = _sentence_at(sentences, quote_start)
+    if current < 1 or not _opens_sentence(text, sentences[current][0], quote_start):
         return False  # the quotation does not open its sentence
     before_start, before_end = sentences[current - 1]
     if not before_start <= previous_end <= before_end or "\n\n" in text[before_end:quote_start]:

@@ -29,26 +29,18 @@ NEWSBRIEF_KEYS = frozenset({"id", "content_hash", "source", "text", "provenance"
 NEWSBRIEF_RECORD = "newsbrief_record"
 
 
-def _first(record: Mapping[str, Any], names: Iterable[str], *, strip: bool = True) -> str | None:
+def _first(record: Mapping[str, Any], names: Iterable[str], *, strip: bool = True, numbers: bool = True) -> str | None:
+    """The first of ``names`` holding text (or, with ``numbers``, a number, as a date or a title may be)."""
     for name in names:
         value = record.get(name)
         if isinstance(value, str) and value.strip():
             return value.strip() if strip else value
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        if numbers and isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
     return None
 
 
 _JSON_KINDS = {int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "an object"}
-
-
-def _body(record: Mapping[str, Any]) -> str | None:
-    """The first text field holding text: a string, or a list of paragraph strings (never a number)."""
-    for name in TEXT_FIELDS:
-        value = record.get(name)
-        if isinstance(value, str) and value.strip():
-            return value
-    return _paragraph_list(record)
 
 
 def _paragraph_list(record: Mapping[str, Any]) -> str | None:
@@ -66,14 +58,14 @@ def record_to_document(record: Any, *, source: str) -> RawDocument | Rejected:
     """One JSON record as a document, or :class:`Rejected` when it is not an object with a text field."""
     if not isinstance(record, Mapping):
         return Rejected(source, f"JSON record is a {type(record).__name__}, not an object")
-    text = _body(record)
+    # a string, or a list of paragraph strings; never a number ({"text": 5} would be briefed as the article "5")
+    text = _first(record, TEXT_FIELDS, strip=False, numbers=False) or _paragraph_list(record)
     if text is None:
         present = next((name for name in TEXT_FIELDS if record.get(name) is not None), None)
         if present is not None:
             value = record[present]
             if isinstance(value, str) or (isinstance(value, list) and all(isinstance(p, str) for p in value)):
                 return Rejected(source, f"JSON record's {present!r} field is empty")
-            # {"text": 5}: a figure or a flag is no article ("5" would be briefed as one)
             kind = _JSON_KINDS.get(type(value), type(value).__name__)
             return Rejected(source, f"JSON record's {present!r} field holds {kind}, not text")
         return Rejected(source, f"JSON record has no text field (one of: {', '.join(TEXT_FIELDS)})")
