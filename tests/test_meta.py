@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, shared_data
+from newsbrief import meta_dates
 from newsbrief.ingest import read_inputs
 from newsbrief.meta import LanguageDetector, describe, looks_english, parse_date
 from newsbrief.model import CleanResult, CleanText, RawDocument, Removal
@@ -50,6 +51,41 @@ def run(raw: RawDocument, cleaned: CleanResult | None = None) -> object:
 def test_parse_date(value: str, expected: str | None) -> None:
     date = parse_date(value)
     assert (date.isoformat() if date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- Published 18 November 2019", "2019-11-18"),
+        ("UPDATED: Tue., Nov. 19, 2019", "2019-11-19"),
+        ("Last modified: 3 May 2021 14:02 BST", "2021-05-03"),
+    ],
+)
+def test_date_line_after_label_read_by_patterns(line: str, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_dateparser(value: str) -> None:
+        raise AssertionError(f"dateparser called on {value!r}")
+
+    monkeypatch.setattr(meta_dates, "_dateparser", no_dateparser)
+    date = parse_date(line, whole=True)
+    assert (date.isoformat() if date else None) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Ties to be played on 20/21 February.", "The Asian Games will be held from the Dec. 6-20.", "Semi-finals on 5/6 May 09"],
+)
+def test_sentence_naming_a_date_is_no_date_line(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # dateparser reads "20/21 February" as 20 February 2021; a sentence is no date line, so it is never asked.
+    def no_dateparser(value: str) -> None:
+        raise AssertionError(f"dateparser called on {value!r}")
+
+    monkeypatch.setattr(meta_dates, "_dateparser", no_dateparser)
+    assert parse_date(line, whole=True) is None
+
+
+def test_date_line_with_a_label_word_still_reaches_dateparser() -> None:
+    assert parse_date("Correction: July 9th 2014", whole=True) == dt.date(2014, 7, 9)
+    assert parse_date("Updated: 5 March 05", whole=True) == dt.date(2005, 3, 5)
 
 
 @pytest.mark.parametrize(
