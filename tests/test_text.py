@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -100,6 +103,19 @@ def test_stopwords_are_scikit_learns_english_list_plus_reporting_words() -> None
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     assert frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms"} == text.STOPWORDS
+
+
+def test_the_cli_and_the_cleaning_stages_load_no_nltk() -> None:
+    """The Porter stemmer's package, nltk (~1.8 s to import), loads when a story is first stemmed, not before."""
+    code = (
+        "import sys, newsbrief.cli, newsbrief.align, newsbrief.timeline, newsbrief.summarize\n"
+        "assert not [m for m in sys.modules if m == 'nltk' or m.startswith('nltk.')], 'nltk imported'\n"
+        "from newsbrief.align import Stems\n"
+        "assert Stems().content('The rebels were freeing hostages') == ['rebel', 'free', 'hostag']\n"
+        "assert 'nltk.stem.porter' in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
 
 
 @settings(max_examples=300, deadline=None)

@@ -29,7 +29,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from nltk.stem.porter import PorterStemmer
 from rapidfuzz import fuzz
 from scipy import sparse
 
@@ -54,7 +53,7 @@ class Stems:
     """
 
     def __init__(self) -> None:
-        self._stemmer = PorterStemmer()
+        self._stemmer = textmod.porter_stemmer()
         self._cache: dict[str, str] = {}
 
     def stem(self, token: str) -> str:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from newsbrief.model import Sentence, Span
 
 if TYPE_CHECKING:
+    from nltk.stem.porter import PorterStemmer
     from spacy.language import Language
 
 # scikit-learn's ENGLISH_STOP_WORDS (sklearn/feature_extraction/_stop_words.py, 318 words, copied from
@@ -154,6 +155,21 @@ def article_id(source: str, text_hash: str) -> str:
     True
     """
     return hashlib.sha1(f"{source}\x00{text_hash}".encode()).hexdigest()[:16]
+
+
+@functools.cache
+def porter_stemmer() -> PorterStemmer:
+    """NLTK's Porter stemmer (one per process; its ``stem`` keeps no state), imported on first use.
+
+    ``import nltk.stem.porter`` runs the whole ``nltk`` package's import (~1.8 s, scipy.stats among it),
+    which commands that never stem words (``clean``, ``store``, ``--help``) should not pay.
+
+    >>> porter_stemmer().stem("hostages")
+    'hostag'
+    """
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
 
 
 def stable_hash(*parts: str) -> str:

@@ -23,7 +23,6 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from nltk.stem.porter import PorterStemmer
 from rapidfuzz import fuzz
 
 from newsbrief.dates import (
@@ -50,6 +49,7 @@ from newsbrief.text import (
     ends_sentence,
     is_dated_caption,
     normalise,
+    porter_stemmer,
     words,
 )
 
@@ -59,7 +59,6 @@ SAME_DEVELOPMENT_JACCARD = 0.3
 SAME_WORDING_RATIO = 85.0
 # … or they share at least this many stems (dates aside), at least this share of the shorter one's.
 SAME_EVENT_SHARED, SAME_EVENT_OVERLAP = 4, 0.5
-_STEMMER = PorterStemmer()
 _DATE_WORDS = TIME_WORDS | frozenset("year years last next earlier later".split())
 # Dated sentences longer than this many characters are left out (run-on lists, tables).
 MAX_SENTENCE_CHARS = 400
@@ -252,7 +251,7 @@ def _event_stems(words: set[str]) -> set[str]:
 
 @functools.lru_cache(maxsize=1 << 16)  # NLTK's Porter stemmer is slow; a story repeats its words (bounded)
 def _stem(word: str) -> str:
-    return _STEMMER.stem(word)
+    return porter_stemmer().stem(word)
 
 
 def build_timeline(
