@@ -44,7 +44,7 @@ def main() -> None:
     sample = sorted((REPO / "examples" / "variants").glob("*.txt"))
     if not sample:
         raise SystemExit(f"no .txt example under {REPO / 'examples' / 'variants'}")
-    probe = "import sys, newsbrief.cli; print(' '.join(sorted({m.split('.')[0] for m in sys.modules}.intersection(%r))))" % (HEAVY,)
+    probe = f"import sys, newsbrief.cli; print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}}.intersection({HEAVY!r}))))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     commands = {
         "import newsbrief.cli": [sys.executable, "-c", "import newsbrief.cli"],
