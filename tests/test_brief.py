@@ -245,7 +245,7 @@ ENGLISH = (
 )
 
 
-def test_people_quotes_and_differences_are_read_from_the_english_articles_only(models):
+def test_a_story_with_english_articles_is_briefed_from_them_only(models):
     german = make_article("de.txt", "Bundestag beschließt Gesetz", GERMAN, language="de")
     english = make_article("en.txt", "Parliament passes the law", ENGLISH, language="en")
     story = Story("s1", (german.id, english.id))
@@ -253,8 +253,13 @@ def test_people_quotes_and_differences_are_read_from_the_english_articles_only(m
     assert {e.name for e in b.entities if e.kind == "PERSON"} == {"Angela Merkel"}
     assert all(german.id not in e.article_ids for e in b.entities)
     assert [(q.speaker, q.article_ids) for q in b.quotes] == [("Angela Merkel", (english.id,))]
-    # the summary reads every article
-    assert {aid for s in b.summary for aid in s.article_ids} == {german.id, english.id}
-    # a story in another language only: no English reading of its words as names
+    # the headline, summary and timeline read the English article too: no German sentence among English ones
+    assert b.summary and {aid for s in b.summary for aid in s.article_ids} == {english.id}
+    assert b.headline == "Parliament passes the law"
+    assert all(german.id not in e.article_ids for e in b.timeline)
+    # every article is still a source
+    assert {s.id for s in b.sources} == {german.id, english.id}
+    # a story in another language only: its summary is read from it, but no English reading of its words as names
     alone = brief_story([german], story=Story("s2", (german.id,)), groups=(), models=models, options=BriefOptions(words=80))
-    assert alone.summary and not alone.entities and not alone.quotes and not alone.discrepancies
+    assert alone.summary and {aid for s in alone.summary for aid in s.article_ids} == {german.id}
+    assert not alone.entities and not alone.quotes and not alone.discrepancies

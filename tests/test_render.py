@@ -121,13 +121,13 @@ def test_markdown_source_line_without_a_headline_has_no_dangling_dash():
     assert "2. **b.txt** — Harbour open again (2024-05-04)\n" in md
 
 
-def test_reader_formats_say_which_sources_the_english_only_sections_leave_out():
+def test_reader_formats_say_which_sources_the_briefing_leaves_out_for_their_language():
     briefing = _briefing()
     a, b, c = briefing.sources
     briefing = dataclasses.replace(briefing, sources=(a, dataclasses.replace(b, language="de"), dataclasses.replace(c, language="de")))
     data = briefings_to_json([briefing])
     assert [s["language"] for s in data["stories"][0]["sources"]] == [None, "de", "de"]
-    note = "People, quotes and where sources differ are read from the English sources only, not from [2] (de), [3] (de)."
+    note = "This briefing is read from the English sources only, not from [2] (de), [3] (de)."
     assert f"\n_{note}_\n" in render_markdown(data)
     assert f'<p class="muted">{note}</p>' in render_html(data)
     # all English (or too short to tell): no note
@@ -136,6 +136,11 @@ def test_reader_formats_say_which_sources_the_english_only_sections_leave_out():
     # a record's own language field is shown as text, escaped
     odd = dataclasses.replace(briefing, sources=(a, dataclasses.replace(b, language="*de*"), c))
     assert "not from [2] (\\*de\\*)." in render_markdown(briefings_to_json([odd]))
+    # no English source: the reader is told what is missing, not that the briefing reads "English sources only"
+    none = dataclasses.replace(briefing, sources=tuple(dataclasses.replace(x, language="de") for x in (a, b, c)))
+    md = render_markdown(briefings_to_json([none]))
+    assert "_No source is in English: people, quotes and where sources differ (read from English text only) are left out._" in md
+    assert "English sources only" not in md
 
 
 def test_markdown_escapes_markup_in_article_text():

@@ -343,7 +343,7 @@ GERMAN_RECORD = {
 }
 
 
-def test_story_page_says_which_sources_the_english_only_sections_leave_out(store_path: Path, tmp_path: Path) -> None:
+def test_story_page_says_which_sources_the_briefing_leaves_out_for_their_language(store_path: Path, tmp_path: Path) -> None:
     from newsbrief.collect import ingest_paths
     from newsbrief.settings import Settings
     from newsbrief.store import Store
@@ -361,9 +361,10 @@ def test_story_page_says_which_sources_the_english_only_sections_leave_out(store
         assert page.status_code == 200
         number = re.search(r'<span class="num">\[(\d)\]</span> Nordkurier', page.text)
         assert number, page.text
-        assert f"read from the English sources only, not from [{number[1]}] (de)." in page.text
+        assert f"This briefing is read from the English sources only, not from [{number[1]}] (de)." in page.text
         (german,) = [a["id"] for a in data["articles"] if a["outlet"] == "Nordkurier"]
         assert data["briefing"]["entities"] and all(german not in e["sources"] for e in data["briefing"]["entities"])
+        assert data["briefing"]["summary"] and all(german not in s["sources"] for s in data["briefing"]["summary"])
     assert "English sources only" not in client_page(store_path)
 
 

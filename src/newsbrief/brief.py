@@ -230,17 +230,19 @@ def brief_story(
     # quote verbs, "at least", negations): an article in another language would give them words of its
     # language read as names; they read the English articles (and those too short to tell) only
     english = [a for a in articles if is_english(a.language)]
+    # The headline, summary, timeline and "only in one source" are read from the English articles too when
+    # the story has any (a summary mixing languages reads badly, and sentences of two languages never align
+    # to support each other); a story with none is read whole.  The sources list names every article.
+    read = english or list(articles)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-ner") as background:
         # spaCy NER (the largest cost) runs in a second thread while alignment and the summary run here:
         # its matrix products and HiGHS release the GIL, so the two overlap on a multi-core machine
         parsed = background.submit(models.docs, english) if (extract_entities or extract_quotes) and english else None
-        sentences: dict[str, Sequence[Sentence]] = {a.id: models.sentences(a) for a in articles}
-        al = align(articles, groups=groups, sentences=sentences, options=options)
+        sentences: dict[str, Sequence[Sentence]] = {a.id: models.sentences(a) for a in read}
+        al = align(read, groups=groups, sentences=sentences, options=options)
         summary = summarize(al, options=options)
-        headline = choose_headline(articles, groups=groups, fallback=_title_candidates(articles, sentences, summary), stems=al.stemmer)
-        timeline = (
-            build_timeline(articles, sentences=sentences, per_day=options.timeline_per_day) if build_timeline else ()
-        )
+        headline = choose_headline(read, groups=groups, fallback=_title_candidates(read, sentences, summary), stems=al.stemmer)
+        timeline = build_timeline(read, sentences=sentences, per_day=options.timeline_per_day) if build_timeline else ()
         if parsed is not None:
             parsed.result()
     entities = extract_entities(english, models=models) if extract_entities and english else ()

@@ -40,8 +40,8 @@ def display_quotes(value: Any) -> Any:
 def other_languages(story: dict[str, Any]) -> list[tuple[str, str]]:
     """The story's sources written in another language than English: ``(article id, language)``, in order.
 
-    People, quotations and where sources differ are read from the English articles only
-    (:func:`newsbrief.brief.brief_story`); a reader is told which sources they leave out.
+    The briefing is read from the English articles when the story has any
+    (:func:`newsbrief.brief.brief_story`); a reader is told which sources it leaves out.
 
     >>> other_languages({"sources": [{"id": "a", "language": "en"}, {"id": "b", "language": "de"}, {"id": "c"}]})
     [('b', 'de')]
@@ -52,17 +52,22 @@ def other_languages(story: dict[str, Any]) -> list[tuple[str, str]]:
 def other_languages_note(
     story: dict[str, Any], numbers: dict[str, int], escape: Callable[[str], str] = str
 ) -> str | None:
-    """The line telling which sources the English-only sections leave out, or ``None`` when none.
+    """The line telling which sources the briefing leaves out for their language, or ``None`` when none.
 
     ``escape`` is applied to each language as the source gave it (the rest of the line is plain text).
 
     >>> other_languages_note({"sources": [{"id": "a", "language": "en"}, {"id": "b", "language": "de"}]}, {"a": 1, "b": 2})
-    'People, quotes and where sources differ are read from the English sources only, not from [2] (de).'
+    'This briefing is read from the English sources only, not from [2] (de).'
+    >>> other_languages_note({"sources": [{"id": "b", "language": "de"}]}, {"b": 1})
+    'No source is in English: people, quotes and where sources differ (read from English text only) are left out.'
     """
-    others = [f"[{numbers[aid]}] ({escape(language)})" for aid, language in other_languages(story) if aid in numbers]
+    others = [(aid, language) for aid, language in other_languages(story) if aid in numbers]
     if not others:
         return None
-    return f"People, quotes and where sources differ are read from the English sources only, not from {', '.join(others)}."
+    if len(others) == len([s for s in story.get("sources", []) if s["id"] in numbers]):
+        return "No source is in English: people, quotes and where sources differ (read from English text only) are left out."
+    listed = ", ".join(f"[{numbers[aid]}] ({escape(language)})" for aid, language in others)
+    return f"This briefing is read from the English sources only, not from {listed}."
 
 
 def key_entities(entities: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
