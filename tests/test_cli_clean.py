@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,12 @@ def test_piped_output_is_wide_enough_for_the_evaluation_tables() -> None:
         [sys.executable, "-c", code], env={**env, "COLUMNS": "100"}, capture_output=True, text=True, check=True
     )
     assert narrow.stdout.strip() == "100"  # COLUMNS still decides
+
+
+def test_the_command_line_loads_no_analysis_package_before_a_command_needs_it() -> None:
+    """Every ``newsbrief`` call imports every command module: the heavy analysis packages wait for the command."""
+    heavy = {"nltk", "scipy", "sklearn", "spacy", "wordfreq", "datasketch", "torch", "pyspark"}
+    code = f"import sys, newsbrief.cli; print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}} & {heavy!r})))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == []

@@ -46,16 +46,6 @@ from newsbrief.quotes import extract_quotes
 from newsbrief.settings import Settings
 
 HEADER = ("path", "source", "start", "end", "sha1", "speaker")
-# The labelled sets `newsbrief eval quotes` reports, relative to the repository: (row name, label file);
-# tune: 223 quotations of DUC 2003 d100a-d106c, report: 176 of 9 DUC 2004 clusters; wikiref_tune: 141 of
-# WikiRef220's MH370 story, wikiref_report: 167 of its Paris attacks story (web news, session 21).
-# Rules are tuned on the *tune sets; the *report sets are reported (see docs/analysis.md, "Quotes").
-LABEL_SETS = (
-    ("tune", "eval/labels/quote_speakers_tune.tsv"),
-    ("report", "eval/labels/quote_speakers.tsv"),
-    ("wikiref_tune", "eval/labels/quote_speakers_wikiref_tune.tsv"),
-    ("wikiref_report", "eval/labels/quote_speakers_wikiref_report.tsv"),
-)
 NO_SPEAKER = "-"
 _PATTERN = "*"  # a story path with it is a file pattern, not a folder
 _SHA1 = re.compile(r"^[0-9a-f]{40}$")

@@ -30,8 +30,6 @@ from newsbrief.evaluate_clean_lines import (
     sibling_batch,
     write_labels,
 )
-from newsbrief.evaluate_clean_train import train as train_model
-from newsbrief.evaluate_clean_train import training_rows, write_model
 from newsbrief.settings import CleanOptions
 
 clean_app = typer.Typer(help="Measure HTML extraction and residue cleaning.", no_args_is_help=True)
@@ -224,6 +222,10 @@ def train(
     ),
 ) -> None:
     """Retrain the residue-line model on the tuning halves (deterministic; see docs/cleaning.md)."""
+    # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
+    from newsbrief.evaluate_clean_train import train as train_model
+    from newsbrief.evaluate_clean_train import training_rows, write_model
+
     with library_errors():
         sources = []
         for label_file in labels:

@@ -9,8 +9,6 @@ from rich.table import Table
 
 from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
-from newsbrief.evaluate_entities import merged_pairs, read_pairs, score
-from newsbrief.nlp import NlpModels
 from newsbrief.settings import Settings
 
 
@@ -25,6 +23,10 @@ def names(
     """Merge precision and recall of entity name merging on hand-labelled name pairs from real stories."""
     if not labels.is_file():
         raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
+    from newsbrief.evaluate_entities import merged_pairs, read_pairs, score
+    from newsbrief.nlp import NlpModels
+
     with library_errors():
         pairs = read_pairs(labels)
         outcomes = list(

@@ -12,7 +12,6 @@ from rich.table import Table
 
 from newsbrief.cli.common import SHARED_DATA, library_errors, stdout
 from newsbrief.cli.eval_app import eval_app
-from newsbrief.evaluate_stories import calibrate_threshold, evaluate_stories
 from newsbrief.settings import Settings
 
 
@@ -44,6 +43,9 @@ def stories(
              "threshold with `eval stories semeval --representation embeddings`)."),
 ) -> None:
     """B-cubed precision/recall/F1 of newsbrief's stories and of the reference baseline, same run."""
+    # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
+    from newsbrief.evaluate_stories import calibrate_threshold, evaluate_stories
+
     options = replace(Settings().cluster, representation=representation.value)
     if window_days is not None:
         options = replace(options, window_days=window_days)

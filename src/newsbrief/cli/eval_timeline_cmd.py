@@ -10,7 +10,6 @@ from rich.table import Table
 
 from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
 from newsbrief.cli.eval_app import eval_app
-from newsbrief.evaluate_timeline import agreement, outcomes, read_labels, score
 from newsbrief.settings import Settings
 
 
@@ -34,6 +33,9 @@ def timeline(
     """
     if not labels.is_file():
         raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
+    from newsbrief.evaluate_timeline import agreement, outcomes, read_labels, score
+
     with library_errors():
         rows = read_labels(labels)
         results = list(
