@@ -194,3 +194,26 @@ def test_a_relative_day_written_without_its_apostrophe_is_found() -> None:
 def test_an_anniversary_is_the_same_day_years_back_not_today(text: str, expected: str) -> None:
     (mention,) = find_dates(text, published=dt.date(2006, 7, 7))
     assert (mention.date.isoformat(), mention.precision) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the future verb stands more than 80 characters before the date, across commas
+        (
+            "The novelist will receive her prize, worth the equivalent of 950,000 euros this year, at a ceremony "
+            "in the capital on Dec. 10.",
+            dt.date(2011, 10, 6),
+            dt.date(2011, 12, 10),
+        ),
+        (
+            "The league will publish its first rankings through the national football body, with the first "
+            "installment Oct. 23.",
+            dt.date(2006, 4, 26),
+            dt.date(2006, 10, 23),
+        ),
+    ],
+)
+def test_a_long_future_sentence_dates_its_participle_clause_ahead(text: str, published: dt.date, expected: dt.date) -> None:
+    (mention,) = find_dates(text, published=published)
+    assert (mention.date, mention.future) == (expected, True)

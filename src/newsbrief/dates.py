@@ -197,11 +197,16 @@ def clause_is_future(text: str, position: int, end: int | None = None) -> bool:
     if not _TENSED.search(clause):
         # A participle clause has no tense of its own: "will travel to the region, visiting Honduras on
         # Nov. 16" takes the main clause's.
-        sentence = _QUOTED.sub(" ", _last_clause(before, _SENTENCE_BREAK))  # a quotation's tense is the speaker's
+        # (the whole sentence, not only the 80 characters before the date: "will receive his Nobel Prize, worth
+        # the equivalent of $967,500 this year, at a ceremony in Stockholm on Dec. 10")
+        sentence = _last_clause(text[max(0, position - _SENTENCE_WINDOW) : position], _SENTENCE_BREAK)
+        sentence = _QUOTED.sub(" ", sentence)  # a quotation's tense is the speaker's
         return is_future(sentence) and not _PAST_VERB_ANYWHERE.search(_last_clause(sentence, _FUTURE))
     return is_future(clause)
 
 
+#: How far back the sentence of a date is looked for (the timeline leaves out longer sentences).
+_SENTENCE_WINDOW = 400
 #: Nothing of its clause before the date but a preposition ("On Tuesday …", "…; by Friday …").
 _OPENS_CLAUSE = re.compile(r"\s*(?:(?:on|by|until|till|from|early|late|before|after)\s+)?", re.I)
 #: A future verb phrase after a clause-opening date; not "would" (the past's future: "On Friday he would
