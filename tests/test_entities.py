@@ -377,6 +377,26 @@ def test_a_place_is_not_turned_into_the_surname_of_a_rarely_mentioned_person() -
     assert kinds["Ranariddh"] == "PERSON" and kinds["Andreas Berten"] == "PERSON"
 
 
+def test_a_distinctive_surname_is_the_persons_however_often_the_ner_calls_it_something_else() -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    # named in full once (with a title), then ten times by the surname alone, which the NER tags a place
+    mentions = [Mention("a", "Ferid Mulradi", "PERSON", 0, 13, role="Dr.")]
+    mentions += [Mention("a", "Mulradi", "GPE", 100 + i * 20, 107 + i * 20) for i in range(10)]
+    # a known place, a common word, a word said to be where things happen or to be a group keeps its kind
+    mentions += [Mention("b", "Jesse Jackson", "PERSON", 0, 13)]
+    mentions += [Mention("b", "Jackson", "GPE", 100 + i * 20, 107 + i * 20) for i in range(10)]
+    mentions += [Mention("c", "Anna Stone", "PERSON", 0, 10)]
+    mentions += [Mention("c", "Stone", "ORG", 100 + i * 20, 105 + i * 20) for i in range(10)]
+    mentions += [Mention("d", "Rolf Kestrelby", "PERSON", 0, 14)]
+    mentions += [Mention("d", "Kestrelby", "GPE", 100 + i * 20, 109 + i * 20, located=i == 0) for i in range(10)]
+    mentions += [Mention("e", "Mara Quillon", "PERSON", 0, 12)]
+    mentions += [Mention("e", "Quillon", "ORG", 100 + i * 20, 107 + i * 20, organisation_cue=i == 0) for i in range(10)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert kinds["Mulradi"] == "PERSON"
+    assert (kinds["Jackson"], kinds["Stone"], kinds["Kestrelby"], kinds["Quillon"]) == ("GPE", "ORG", "GPE", "ORG")
+
+
 def test_a_company_named_far_more_often_than_its_products_is_neither_their_family_name_nor_a_person() -> None:
     from newsbrief.entities import Mention, unify_kinds
 

@@ -1384,10 +1384,14 @@ def unify_kinds(
     # the last (non-initial) word of each PERSON full name with that person's PERSON votes (as
     # matcher.surname_matches, a one-word form is compared with a full name's last word only)
     person_votes: Counter[str] = Counter()
+    # … and those of full names whose first word the story never writes in lower case (no "Aboard Endeavour")
+    named_surnames: set[str] = set()
     for key, counter in votes.items():
         words = [t for t in key.split() if len(t) > 1]
         if kinds[key] == "PERSON" and len(words) >= 2 and key not in dropped:
             person_votes[words[-1]] += counter["PERSON"]
+            if words[0] not in lower_words:
+                named_surnames.add(words[-1])
     # votes of the full names each one-word form is the surname of
     surname_hits = {
         form: [n for last, n in person_votes.items() if matcher.token_similarity(tokens[0], last) >= TOKEN_MIN]
@@ -1408,12 +1412,23 @@ def unify_kinds(
         # mentioned often enough (SURNAME_SHARE), and, unless it is the very same word, only for a rare form (a typo
         # such as "Pincohet"): "Paris" is not the surname of a slogan tagged "Je Suis Paris", nor
         # "Britain" a spelling of "Berten"
-        own = votes[key_of[form]]
+        key = key_of[form]
+        own = votes[key]
         if own["PERSON"] > 0:
             return True
         total = sum(own.values())
-        return total <= SURNAME_SHARE * sum(surname_hits[form]) and (
-            tokens_of[form][0] in person_votes or total <= RARE_FORM
+        if total <= SURNAME_SHARE * sum(surname_hits[form]) and (tokens_of[form][0] in person_votes or total <= RARE_FORM):
+            return True
+        # the very word ending a person's full name (one that opens with no word the story writes in lower case),
+        # rare in English, no known place and never said to be where things happen or to be a group, is that
+        # person's surname however often the NER calls it something else: news names a person in full once,
+        # then by surname ("Ferid Murad" once, "Murad said" ten times)
+        return (
+            tokens_of[form][0] in named_surnames
+            and key not in located
+            and not cues[key]
+            and not known_place(form)
+            and zipf_frequency(form, "en") < DISTINCTIVE_GIVEN_NAME_ZIPF
         )
 
     def given_name_flips(form: str) -> bool:
