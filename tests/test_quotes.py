@@ -825,3 +825,45 @@ def test_an_adverb_of_manner_after_the_verb_is_no_partial_quotation(models: NlpM
             "At one point Ruth Quill, a partner at the venture firm Kleiner Perkins, leaned over to a colleague and said "
             "quietly, \u201cI guess that leaves us washing machines and toasters.\u201d")
     assert _speakers(models, text) == [("I think in this media ag", "Michelle Lane"), ("I guess that leaves us w", "Ruth Quill")]
+
+
+# Written for these tests: the novelist is named in full once, far (over 400 characters) before the quotation.
+NOVELIST = (
+    "The novelist Tomas Valdoreira won the literature prize on Thursday at a ceremony attended by hundreds of "
+    "writers, publishers and readers who had travelled from across the country and from abroad to hear him. "
+    "The jury praised a body of work that spans four decades, eleven novels and two collections of stories, "
+    "and it singled out the trilogy about a fishing town that made his name abroad in the nineteen-eighties. "
+    "Valdoreira, a quiet man known for his sharp views on publishing, said he shared the honour with his country. "
+    '"I am very happy for myself. I am also happy for my country," he said at the fair.'
+)
+
+
+def test_a_surname_the_ner_missed_is_looked_for_when_a_quotation_has_no_speaker() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import attribute, with_missed_surnames
+
+    mentions = [Mention("a", "Tomas Valdoreira", "PERSON", 13, 29)]
+    ((qs, qe, _, _),) = find_quotes(NOVELIST)
+    assert attribute(NOVELIST, (qs, qe), mentions) is None  # the full name is beyond a "he"'s reach
+    missed = with_missed_surnames(NOVELIST, mentions)
+    assert [(m.form, m.kind) for m in missed] == [("Tomas Valdoreira", "PERSON"), ("Valdoreira", "PERSON")]
+    who = attribute(NOVELIST, (qs, qe), missed)
+    assert who is not None and who.form == "Valdoreira"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Dr. Mulradi said so, and then Mulradi left.", ["Mulradi", "Mulradi"]),  # a title before it: still the name
+        ("The Mulradi Lab said so.", []),  # part of another name
+        ("She joined the Institute. Mulradi's lab said so.", ["Mulradi"]),  # a possessive, a sentence's start
+        ("Young said so.", []),  # a surname that is a common English word is not looked for alone
+    ],
+)
+def test_missed_surnames_are_the_name_written_alone(text: str, found: list[str]) -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import with_missed_surnames
+
+    people = [Mention("a", "Ferid Mulradi", "PERSON", 900, 913), Mention("a", "Neil Young", "PERSON", 950, 960)]
+    added = [m.form for m in with_missed_surnames(text, people) if m.start < 900]
+    assert added == found

@@ -25,7 +25,7 @@ import re
 
 from newsbrief.entities import Mention
 from newsbrief.model import Entity
-from newsbrief.names import TITLE_HEADS, given_name_pronoun, name_tokens, surname_matches
+from newsbrief.names import HONORIFICS, TITLE_HEADS, given_name_pronoun, name_tokens, surname_matches
 from newsbrief.text import QUOTE, TITLE_ABBREVIATIONS
 
 # how far before a quotation the antecedent of "he said" is looked for (characters)
@@ -866,6 +866,59 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+# a capitalised word right before or after a surname makes it part of another name ("the Murad Lab",
+# "Saramago Foundation") — but a title or honorific ("Dr. Murad") or the word opening a sentence ("But Murad")
+_WORD_BEFORE_NAME = re.compile(r"(?P<opens>(?:^|[.!?][\"'\u201d\u2019]?\s+)\s*)?(?P<word>[A-Z][\w'\u2019.-]*)\s+$")
+_CAPITALISED_AFTER = re.compile(r"(?:['\u2019]s)?\s+[A-Z]")
+
+
+def _inside_other_name(text: str, start: int, end: int) -> bool:
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 40), start)
+    # (a word ending a sentence is no part of the name: "… joined the Institute. Murad's lab")
+    if before is not None and before["opens"] is None and before["word"][-1] not in ".!?\"'\u201d\u2019":
+        word = before["word"].lower()
+        if word not in HONORIFICS and word not in TITLE_HEADS:
+            return True
+    return _CAPITALISED_AFTER.match(text, end) is not None
+
+
+def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An article's mentions with its people's surnames written alone that the NER missed, as PERSON mentions.
+
+    The small NER finds "Jose Saramago" and misses most of the later "Saramago" ("Saramago, a soft-spoken
+    man …, said he …"): a speaker, a "he said" antecedent and a partial quotation's subject must be found
+    there.  The surname (the last word of a full PERSON name of the article, as written, rare in English: a
+    common word such as "Young" may be meant as a word) is taken where no mention covers it and no
+    capitalised word stands right before (but a sentence's start) or after it.
+    """
+    from wordfreq import zipf_frequency
+
+    surnames = {
+        m.form.split()[-1]
+        for m in mentions
+        if m.kind == "PERSON" and len(name_tokens(m.form)) > 1 and m.form.split()[-1][:1].isupper()
+    }
+    surnames = {s for s in surnames if len(s) > 2 and s[-1] != "." and zipf_frequency(s, "en") < MISSED_SURNAME_ZIPF}
+    if not surnames:
+        return mentions
+    covered = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    article_id = mentions[0].article_id
+    for surname in sorted(surnames):
+        for match in re.finditer(rf"(?<![\w'\u2019-]){re.escape(surname)}(?![\w-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in covered):
+                continue
+            if _inside_other_name(text, start, end):
+                continue
+            added.append(Mention(article_id, surname, "PERSON", start, end))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
+
+
+#: A surname more common in English than this (wordfreq Zipf) is not looked for alone: "Young", "Bush".
+MISSED_SURNAME_ZIPF = 3.5
 
 
 def speaker_name(
