@@ -1791,6 +1791,32 @@ _WORD_START = re.compile(r"(?<![\w'\u2019-])[^\W\d_]\S*(?=[ \t])")
 _AT_WORD_END = re.compile(r"(?![\w-])")
 
 
+# a capitalised word of three letters or more ending a sentence ("… joined the Institute. Murad said"), not an
+# abbreviation such as "St." or "U.S."
+_SENTENCE_END_WORD = re.compile(r"[A-Z][a-z]{2,}[.!?][\"'\u201d\u2019)]*")
+
+
+def inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start``…``end`` stand inside a longer capitalised name.
+
+    A capitalised word right before them (not a title, not the first word of a sentence, not one ending the
+    sentence before) or right after them: "the Murad Lab", "Saramago Foundation".
+
+    >>> t = "Dr. Murad and the Murad Lab. But Murad met Mr. Murad at the Institute. Murad left."
+    >>> [inside_longer_name(t, m.start(), m.end()) for m in re.finditer("Murad", t)]
+    [False, True, False, False, False]
+    """
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+    if (
+        before
+        and before.group(1).lower().rstrip(".") not in _TITLE_WORDS | HONORIFICS
+        and not _SENTENCE_END_WORD.fullmatch(before.group(1))
+        and not _SENTENCE_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1))
+    ):
+        return True
+    return _CAPITAL_AFTER.match(text, end) is not None
+
+
 def recover_missed_mentions(mentions: Sequence[Mention], articles: Sequence[Article]) -> list[Mention]:
     """Add the story's names where the NER missed them in one article.
 
@@ -1829,12 +1855,7 @@ def recover_missed_mentions(mentions: Sequence[Mention], articles: Sequence[Arti
             end = start + len(form)
             if any(s < end and start < e for s, e in spans):
                 continue
-            before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
-            if before and before.group(1).lower().rstrip(".") not in _TITLE_WORDS and not _SENTENCE_BEFORE.search(
-                text, max(0, before.start(1) - 40), before.start(1)
-            ):
-                continue
-            if _CAPITAL_AFTER.match(text, end):
+            if inside_longer_name(text, start, end):
                 continue
             kind = kinds[form]
             role = (_role_before(text, start) or _role_after(text, end)) if kind == "PERSON" else None

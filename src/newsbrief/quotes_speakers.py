@@ -12,7 +12,7 @@ The rules and their measured effect are in ``docs/analysis.md`` ("Quotes").
 Regular expressions over the clean text, not spaCy's dependency parse: the briefing loads spaCy for NER
 only (the parser would cost most of a briefing's time), and newswire attribution is formulaic enough.
 
->>> from newsbrief.entities import Mention
+>>> from newsbrief.entities import Mention, inside_longer_name
 >>> text = 'Mayor Ann Lee opened the bridge. "It is a great day for the city," she said.'
 >>> people = [Mention("a", "Ann Lee", "PERSON", 6, 13)]
 >>> attribute(text, (33, text.index("she") - 1), people).form
@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 
-from newsbrief.entities import Mention
+from newsbrief.entities import Mention, inside_longer_name
 from newsbrief.model import Entity
-from newsbrief.names import HONORIFICS, TITLE_HEADS, given_name_pronoun, name_tokens, surname_matches
+from newsbrief.names import TITLE_HEADS, given_name_pronoun, name_tokens, surname_matches
 from newsbrief.text import QUOTE, TITLE_ABBREVIATIONS
 
 # how far before a quotation the antecedent of "he said" is looked for (characters)
@@ -868,22 +868,6 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-# a capitalised word right before or after a surname makes it part of another name ("the Murad Lab",
-# "Saramago Foundation") — but a title or honorific ("Dr. Murad") or the word opening a sentence ("But Murad")
-_WORD_BEFORE_NAME = re.compile(r"(?P<opens>(?:^|[.!?][\"'\u201d\u2019]?\s+)\s*)?(?P<word>[A-Z][\w'\u2019.-]*)\s+$")
-_CAPITALISED_AFTER = re.compile(r"(?:['\u2019]s)?\s+[A-Z]")
-
-
-def _inside_other_name(text: str, start: int, end: int) -> bool:
-    before = _WORD_BEFORE_NAME.search(text, max(0, start - 40), start)
-    # (a word ending a sentence is no part of the name: "… joined the Institute. Murad's lab")
-    if before is not None and before["opens"] is None and before["word"][-1] not in ".!?\"'\u201d\u2019":
-        word = before["word"].lower()
-        if word not in HONORIFICS and word not in TITLE_HEADS:
-            return True
-    return _CAPITALISED_AFTER.match(text, end) is not None
-
-
 def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     """An article's mentions with its people's surnames written alone that the NER missed, as PERSON mentions.
 
@@ -911,7 +895,7 @@ def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             start, end = match.span()
             if any(s < end and start < e for s, e in covered):
                 continue
-            if _inside_other_name(text, start, end):
+            if inside_longer_name(text, start, end):
                 continue
             added.append(Mention(article_id, surname, "PERSON", start, end))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
