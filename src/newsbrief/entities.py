@@ -1794,6 +1794,7 @@ _AT_WORD_END = re.compile(r"(?![\w-])")
 # a capitalised word of three letters or more ending a sentence ("… joined the Institute. Murad said"), not an
 # abbreviation such as "St." or "U.S."
 _SENTENCE_END_WORD = re.compile(r"[A-Z][a-z]{2,}[.!?][\"'\u201d\u2019)]*")
+_TITLE_OR_HONORIFIC = _TITLE_WORDS | HONORIFICS
 
 
 def inside_longer_name(text: str, start: int, end: int) -> bool:
@@ -1809,7 +1810,7 @@ def inside_longer_name(text: str, start: int, end: int) -> bool:
     before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
     if (
         before
-        and before.group(1).lower().rstrip(".") not in _TITLE_WORDS | HONORIFICS
+        and before.group(1).lower().rstrip(".") not in _TITLE_OR_HONORIFIC
         and not _SENTENCE_END_WORD.fullmatch(before.group(1))
         and not _SENTENCE_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1))
     ):

@@ -35,7 +35,8 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_WEEKDAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_WEEKDAY = rf"(?:{_WEEKDAY_NAME}\.?,?\s+)"
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)"
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])"),
@@ -55,7 +56,7 @@ _DATE_LABEL = re.compile(r"^(?:[-\u2013\u2014|*\s]*(?:published|updated|posted|l
 # zone ("GMT", "EDT", "CEST").  A line with two other words is a sentence naming a date ("Ties to be played
 # on 20/21 February."), not a date line.
 _LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
-_DATE_WORD = re.compile(rf"(?i:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)|[A-Z]{{3,4}}")
+_DATE_WORD = re.compile(rf"(?i:{_MONTH}|{_WEEKDAY_NAME})|[A-Z]{{3,4}}")
 # A line that is a date and little else ("Published: Sep 24, 2021 08:51 AM", "Saturday, January 8, 2005").
 _DATE_LINE_MAX = 80
 _DATEPARSER_MAX = 60

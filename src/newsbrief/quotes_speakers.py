@@ -12,7 +12,7 @@ The rules and their measured effect are in ``docs/analysis.md`` ("Quotes").
 Regular expressions over the clean text, not spaCy's dependency parse: the briefing loads spaCy for NER
 only (the parser would cost most of a briefing's time), and newswire attribution is formulaic enough.
 
->>> from newsbrief.entities import Mention, inside_longer_name
+>>> from newsbrief.entities import Mention
 >>> text = 'Mayor Ann Lee opened the bridge. "It is a great day for the city," she said.'
 >>> people = [Mention("a", "Ann Lee", "PERSON", 6, 13)]
 >>> attribute(text, (33, text.index("she") - 1), people).form
@@ -869,7 +869,14 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
         for form in {m.form for m in mentions if m.kind == "ORG"}
         if len(name_tokens(form)) == 1 and any(surname_matches(form, p) for p in people)
     }
-    return [Mention(m.article_id, m.form, "PERSON", m.start, m.end, m.role) if m.kind == "ORG" and m.form in surnames else m for m in mentions]
+    return [
+        Mention(m.article_id, m.form, "PERSON", m.start, m.end, m.role) if m.kind == "ORG" and m.form in surnames else m
+        for m in mentions
+    ]
+
+
+#: A surname more common in English than this (wordfreq Zipf) is not looked for alone: "Young", "Bush".
+MISSED_SURNAME_ZIPF = 3.5
 
 
 def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -878,8 +885,8 @@ def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     The small NER finds "Jose Saramago" and misses most of the later "Saramago" ("Saramago, a soft-spoken
     man …, said he …"): a speaker, a "he said" antecedent and a partial quotation's subject must be found
     there.  The surname (the last word of a full PERSON name of the article, as written, rare in English: a
-    common word such as "Young" may be meant as a word) is taken where no mention covers it and no
-    capitalised word stands right before (but a sentence's start) or after it.
+    common word such as "Young" may be meant as a word) is taken where no mention covers it and it stands
+    inside no longer name (:func:`newsbrief.entities.inside_longer_name`: "the Murad Lab").
     """
     from wordfreq import zipf_frequency
 
@@ -908,10 +915,6 @@ def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             added.append(Mention(article_id, surname, "PERSON", start, end))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
-
-
-#: A surname more common in English than this (wordfreq Zipf) is not looked for alone: "Young", "Bush".
-MISSED_SURNAME_ZIPF = 3.5
 
 
 def speaker_name(
