@@ -867,3 +867,26 @@ def test_missed_surnames_are_the_name_written_alone(text: str, found: list[str])
     people = [Mention("a", "Ferid Mulradi", "PERSON", 900, 913), Mention("a", "Neil Young", "PERSON", 950, 960)]
     added = [m.form for m in with_missed_surnames(text, people) if m.start < 900]
     assert added == found
+
+
+def test_he_after_a_sentence_whose_subject_is_a_title_noun_is_that_person() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import attribute
+
+    # written for this test: the "he" is the pope of the sentence before, not the historian quoted earlier
+    text = (
+        'Pope Leo Marten arrived in Split on Sunday. "We remember the victims," said the historian Ivo Brandt. '
+        'The pope mentioned the war in his homily. "The eye of man can no longer rejoice in them," he said.'
+    )
+    people = [
+        Mention("a", "Leo Marten", "PERSON", 5, 15, role="Pope"),
+        Mention("a", "Ivo Brandt", "PERSON", text.index("Ivo"), text.index("Ivo") + 10),
+    ]
+    opening = text.index('"The eye')
+    closing = text.index(" he said")
+    assert attribute(text, (opening, closing), people) == "pope"
+    # a sentence that names its person leaves the "he" to the antecedent rules
+    named = text.replace("The pope mentioned the war", "The pope, Leo Marten, mentioned the war")
+    people_named = [*people, Mention("a", "Leo Marten", "PERSON", named.index("Leo Marten,"), named.index("Leo Marten,") + 10)]
+    who = attribute(named, (named.index('"The eye'), named.index(" he said")), people_named)
+    assert who is not None and not isinstance(who, str) and who.form == "Leo Marten"

@@ -120,16 +120,16 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\band\b|\bbut\b")
 # expected to undergo revisions before being finalized Friday")
 _PAST_VERB = re.compile(r"\b(?:said|says|told|(?<!\bbe )(?<!\bbeing )\w+ed|was|were|had|did)\s*$", re.I)
 #: Common irregular past forms (news reporting and event verbs); regular ones end in -ed.
-_IRREGULAR_PAST = (
+IRREGULAR_PAST = (
     "said|told|wrote|spoke|took|went|came|made|met|saw|left|began|fell|rose|won|lost|held|led|sent|gave|found|"
     "got|became|struck|ran|spent|brought|bought|thought|knew|chose|drove|flew|froze|grew|hid|kept|paid|sold|"
     "stood|swore|threw|tore|woke|wore|broke|fought|caught|taught|sought|felt|heard|meant|built|lent|bent"
 )
-_PAST_VERB_ANYWHERE = re.compile(rf"\b(?:{_IRREGULAR_PAST}|\w+ed|was|were|had|did)\b", re.I)
+_PAST_VERB_ANYWHERE = re.compile(rf"\b(?:{IRREGULAR_PAST}|\w+ed|was|were|had|did)\b", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'\u201c])")
 #: A clause with a finite verb (or a future marker) has a tense of its own; a participle clause has none.
 _TENSED = re.compile(
-    rf"\b(?:{_IRREGULAR_PAST}|\w+ed|was|were|is|are|am|be|been|has|have|had|did|does|do|says|hit|"
+    rf"\b(?:{IRREGULAR_PAST}|\w+ed|was|were|is|are|am|be|been|has|have|had|did|does|do|says|hit|"
     r"will|shall|would|won't|'ll|can|could|may|might|must|should)\b",
     re.I,
 )
@@ -657,7 +657,7 @@ def written_years(text: str) -> dict[tuple[int, int], int]:
 
 # a tense that reports a development: a past, a perfect ("has died"), or a scheduled present ("opens today")
 _REPORTING_TENSE = re.compile(
-    rf"{_PAST_VERB_ANYWHERE.pattern}|\b(?:has|have)\s+(?:\w+\s+)?(?:been|\w+ed|\w+en|{_IRREGULAR_PAST})\b|{_SCHEDULED.pattern}",
+    rf"{_PAST_VERB_ANYWHERE.pattern}|\b(?:has|have)\s+(?:\w+\s+)?(?:been|\w+ed|\w+en|{IRREGULAR_PAST})\b|{_SCHEDULED.pattern}",
     re.I,
 )
 # what a sentence adds in a relative clause between commas, or after a dash, is about something else
@@ -803,7 +803,7 @@ _PAST_CLAUSE_AHEAD = 6
 #: last January's; "Lee decided to send Chiang to the summit on Nov. 17-18": the coming one, weeks ahead)
 _PAST_VERB_AHEAD = 10
 _PAST_VERB_GOVERNS = re.compile(
-    rf"\b(?:{_IRREGULAR_PAST}|\w+ed|was|were|had|did)\s+(?:(?:on|in|at|by|until|till|from)\s+)?$", re.I
+    rf"\b(?:{IRREGULAR_PAST}|\w+ed|was|were|had|did)\s+(?:(?:on|in|at|by|until|till|from)\s+)?$", re.I
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 _SCHEDULED_PLURAL = re.compile(

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 
+from newsbrief.dates import IRREGULAR_PAST
 from newsbrief.entities import Mention, inside_longer_name
 from newsbrief.model import Entity
 from newsbrief.names import TITLE_HEADS, given_name_pronoun, name_tokens, surname_matches
@@ -518,7 +519,9 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     if _pronoun_subject(text[start:end]):
         # "they added": several people, never the one person before (Matthew Shepard's parents on their son)
         pronoun = text[start:end].split()[0]
-        return _antecedent(text, quote_start, mentions, pronoun=pronoun) if _THIRD_PERSON.match(pronoun) else None
+        if not _THIRD_PERSON.match(pronoun):
+            return None
+        return _title_subject_before(text, quote_start, mentions) or _antecedent(text, quote_start, mentions, pronoun=pronoun)
     if text[start:end].strip().lower() == "it":
         return _organisation_antecedent(text, quote_start, mentions)
     mention = _mention_in(mentions, start, end)
@@ -551,6 +554,40 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
 
 
 _FIRST_LADY = re.compile(r"\bfirst\s+lady$", re.IGNORECASE)
+
+# a sentence whose subject is a title noun and whose verb follows it ("The pope seemed to address …", "The
+# senator also said"), not a thing of someone's ("The pope's visit …") nor a noun modified ("The general
+# consensus is")
+_TITLE_SUBJECT = re.compile(
+    rf"The\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>[a-z][\w-]*)\s+(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?"
+    rf"(?:[a-z]+ed|{IRREGULAR_PAST}|says|tells|adds|notes|is|was|has|had|will|would)\b"
+)
+
+
+def _title_subject_before(text: str, quote_start: int, mentions: list[Mention]) -> str | None:
+    """The title noun that is the subject of the sentence right before a quotation opening its own sentence.
+
+    "The pope seemed indirectly to address the questions. ``…,'' he said.": the "he" is the pope, whoever was
+    named earlier (:func:`resolve_title` finds the one with that role, if any) — unless that sentence names
+    a person ("The head of the armed forces, Gen. Mario Hung Pacheco, said …": the antecedent rules decide).
+
+    >>> _title_subject_before("The pope spoke of peace. ``We pray,'' he said.", 25, [])
+    'pope'
+    >>> _title_subject_before("The pope's visit was short. ``We pray,'' he said.", 28, []) is None
+    True
+    """
+    window = max(0, quote_start - PRONOUN_WINDOW)
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, window, quote_start + 1) if m.end() <= quote_start]
+    if window == 0:
+        starts.insert(0, 0)
+    # the quotation opens its sentence, and the sentence before it starts within a pronoun's reach
+    if len(starts) < 2 or starts[-1] < quote_start - 3:
+        return None
+    match = _TITLE_SUBJECT.match(text, starts[-2], quote_start)
+    if match is None or match["noun"] not in TITLE_HEADS:
+        return None
+    named = any(m.kind == "PERSON" and starts[-2] <= m.start < quote_start for m in mentions)
+    return None if named else match["noun"]
 
 
 # the one spoken to ("he tells Whispers", "told Reuters"): the listener, not a later "he says"
