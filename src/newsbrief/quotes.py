@@ -185,9 +185,9 @@ def extract_quotes(
         by_article[mention.article_id].append(mention)
     for article in articles:
         mentions = surnames_as_people(by_article[article.id])
-        # asked only when the NER's mentions give a quotation no speaker: the surnames it missed also make the
-        # story's main person the nearest one before many quotations that others speak
-        missed = with_missed_surnames(article.text, mentions)
+        # asked only when the NER's mentions give a quotation no speaker (and so looked for only then): the
+        # surnames it missed also make the story's main person the nearest one before quotations others speak
+        missed: list[Mention] | None = None
         spans = [(sentence.span.start, sentence.span.end) for sentence in models.sentences(article)]
         previous_end, previous_speaker = -1000, None
         last_named: tuple[int, str] | None = None  # the last quotation given a speaker: its end, the speaker
@@ -201,8 +201,10 @@ def extract_quotes(
         short_end: int | None = None  # the end of the short quotation that gave ``previous_speaker``
         for qs, qe, start, end in sorted(listed | short):
             who = attribute(article.text, (qs, qe), mentions)
-            if who is None and missed is not mentions:
-                who = attribute(article.text, (qs, qe), missed)
+            if who is None:
+                missed = with_missed_surnames(article.text, mentions) if missed is None else missed
+                if missed is not mentions:
+                    who = attribute(article.text, (qs, qe), missed)
             if (qs, qe, start, end) in short:
                 # named next to it (not a pronoun's antecedent, not a title noun): a short quotation is weak
                 # evidence, and "'It's an oasis,' she said" had the nearest woman named, not the speaker

@@ -25,6 +25,8 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 
+from wordfreq import zipf_frequency
+
 from newsbrief.dates import IRREGULAR_PAST
 from newsbrief.entities import Mention, inside_longer_name
 from newsbrief.model import Entity
@@ -925,8 +927,6 @@ def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     common word such as "Young" may be meant as a word) is taken where no mention covers it and it stands
     inside no longer name (:func:`newsbrief.entities.inside_longer_name`: "the Murad Lab").
     """
-    from wordfreq import zipf_frequency
-
     surnames = {
         m.form.split()[-1]
         for m in mentions
