@@ -12,13 +12,17 @@ averaged over the references, then over the topics.  Side by side, from the same
   chronological order);
 * ``second`` — the summary's second sentence (how much the first position matters at all).
 
-Run: ``.venv/bin/python benchmarks/lead_quality.py [--data ../shared/data] [--sets duc2003 duc2004 multiling]``
-(needs the ``eval`` extra for rouge-score).
+``--undated`` reads every article without its publication date, as scraped pages often come (the
+WikiRef220 pages mostly have none): the lead is then chosen without knowing which report came first.
+
+Run: ``.venv/bin/python benchmarks/lead_quality.py [--data ../shared/data] [--sets duc2003 duc2004 multiling]
+[--undated]`` (needs the ``eval`` extra for rouge-score).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from statistics import mean
@@ -55,6 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--sets", nargs="+", default=["duc2003", "duc2004", "multiling"])
+    parser.add_argument("--undated", action="store_true", help="read every article without its publication date")
     args = parser.parse_args()
     splitter = SentenceSplitter()
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
@@ -64,6 +69,8 @@ def main() -> None:
         scores: dict[str, list[tuple[float, float]]] = {"lead": [], "best-carried": [], "second": []}
         topics = load_topics(name, args.data)
         for topic in topics:
+            if args.undated:
+                topic = dataclasses.replace(topic, articles=tuple(dataclasses.replace(a, published=None) for a in topic.articles))
             groups = find_duplicate_groups(topic.articles, options=DedupOptions())
             al = align(topic.articles, groups=groups, splitter=splitter, options=options)
             summary = summarize(al, options=options)

@@ -191,6 +191,26 @@ def test_a_long_summary_opens_with_the_first_reports_lede(splitter):
     assert short[0].text.startswith("Valtown's mayor said"), [s.text for s in short]
 
 
+def test_undated_articles_open_with_the_lede_most_of_the_story_is_about(splitter):
+    # no dates say which report came first; the first article read is a later development's (the minister
+    # weeks after the flood): the lede whose words the other reports carry opens, not input order's first
+    later = ("Minister Ana Ruiz said on Friday that rebuilding work had begun in the towns of the valley. "
+             "She promised new funds for the farmers of the region.")
+    flood = "A dam burst above the valley town of Ostra on Monday, flooding hundreds of homes along the river."
+    texts = [
+        later,
+        flood + " Rescuers in boats searched the flooded streets of Ostra for survivors.",
+        "Water poured from the broken Ostra dam into the river overnight, and police said hundreds of homes "
+        "were under water. The dam had been built in 1962.",
+        "Families fled their homes in Ostra as the river rose after the dam gave way on Monday. "
+        "Rescuers searched the streets of Ostra for survivors.",
+    ]
+    articles = [make_article(f"o{k}.txt", None, text) for k, text in enumerate(texts)]
+    opts = replace(BriefOptions(words=200), min_sentence_words=5)
+    summary = summarize(align(articles, splitter=splitter), options=opts)
+    assert summary[0].text == flood, [s.text for s in summary]
+
+
 def test_the_second_reports_lede_opens_when_the_first_report_is_a_side_story(splitter):
     # the first report is a reaction that names the ferry only; the second tells what happened, in the
     # words every later report repeats: it weighs more than twice as much and opens the summary
