@@ -890,3 +890,86 @@ def test_he_after_a_sentence_whose_subject_is_a_title_noun_is_that_person() -> N
     people_named = [*people, Mention("a", "Leo Marten", "PERSON", named.index("Leo Marten,"), named.index("Leo Marten,") + 10)]
     who = attribute(named, (named.index('"The eye'), named.index(" he said")), people_named)
     assert who is not None and not isinstance(who, str) and who.form == "Leo Marten"
+
+
+def test_a_title_names_the_holder_the_article_is_about_not_the_last_one_named() -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import resolve_title
+
+    # written for this test: the article's pope is Leo Marten; Pius Albin is named once, in passing, later
+    text = (
+        "Pope Leo Marten arrived in Split on Sunday. Marten met the bishops. Marten prayed at the tomb of a "
+        "cardinal whom Pope Pius Albin had praised. \"He did not shed his blood,\" the pope said."
+    )
+
+    def at(form: str, nth: int = 0, role: str | None = None) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(form, start + 1)
+        return Mention("a", form, "PERSON", start, start + len(form), role=role)
+
+    people = [at("Leo Marten", role="Pope"), at("Marten", 1), at("Marten", 2), at("Pius Albin", role="Pope")]
+    who = resolve_title("pope", text, text.index('"He did'), people)
+    assert who is not None and who.form == "Leo Marten"
+    # one holder named: the latest mention of that holder, as before
+    alone = [people[0], people[3]]
+    alone[1] = Mention("a", "Leo Marten", "PERSON", people[3].start, people[3].end, role="Pope")
+    assert resolve_title("pope", text, text.index('"He did'), alone) is alone[1]
+
+
+def test_a_pronoun_after_the_last_comma_before_said_is_the_speaker(models: NlpModels) -> None:
+    # written for this test: "he" is Hodgson, not the title ("president") of the clause before it
+    text = (
+        "Board member Martin Hodgson said the fund was wrong. Former president Thomas Welling spent money. "
+        "Hodgson said he changed the rules when he was president of the Alpine Ski Union, where, he said, "
+        "``there was also a lot of bribery.''\n\nAsked about the vote, he said: ``It was not clean.''"
+    )
+    assert _speakers(models, text) == [("there was also a lot of ", "Martin Hodgson"), ("It was not clean.", "Martin Hodgson")]
+
+
+def test_a_he_said_after_someone_else_speaks_is_not_the_person_named_before(models: NlpModels) -> None:
+    # written for this test: "he" is the official, unnamed, not the president named before
+    text = (
+        "President Daniel Moreno visited the port on Monday. ``It is embarrassing,'' one official said.\n\n"
+        "``That is the big question,'' he said."
+    )
+    assert dict(_speakers(models, text))["That is the big question"] is None
+    # with nobody else speaking in between, the "he" is the president
+    alone = "President Daniel Moreno visited the port on Monday.\n\n``That is the big question,'' he said."
+    assert dict(_speakers(models, alone))["That is the big question"] == "Daniel Moreno"
+
+
+@pytest.mark.parametrize("pronoun", ["he", "she"])
+def test_a_he_said_after_a_name_with_an_honorific_the_ner_missed_is_not_the_sentences_object(pronoun: str) -> None:
+    from newsbrief.entities import Mention
+    from newsbrief.quotes_speakers import attribute
+
+    # written for this test: the NER found Moreno twice but not "White" (a common word), who speaks; "she"
+    # cannot be Daniel Moreno either ("said Moreno" is no "said <surname>" attribution here)
+    honorific = {"he": "Mr.", "she": "Ms."}[pronoun]
+    text = (
+        f"President Daniel Moreno visited the port. {honorific} White said Moreno was charged.\n\n"
+        f"``It is sad,'' {pronoun} said."
+    )
+    people = [
+        Mention("a", "Daniel Moreno", "PERSON", 10, 23, role="President"),
+        Mention("a", "Moreno", "PERSON", text.index("Moreno was"), text.index("Moreno was") + 6),
+    ]
+    quote = (text.index("``It"), text.index(f" {pronoun} said"))
+    assert attribute(text, quote, people) is None
+    if pronoun == "he":  # nobody else speaking in between: the president
+        alone = text.replace("Mr. White said Moreno was charged", "Moreno said the port was closed")
+        moved = [people[0], Mention("a", "Moreno", "PERSON", alone.index("Moreno said"), alone.index("Moreno said") + 6)]
+        who = attribute(alone, (alone.index("``It"), alone.index(" he said")), moved)
+        assert who is not None and not isinstance(who, str) and who.form == "Moreno"
+
+
+def test_a_run_of_quotations_does_not_go_on_across_the_other_sex(models: NlpModels) -> None:
+    # written for this test: "he" cannot be Mrs. Carlton going on
+    text = (
+        "``Given the mayor's standing, I doubt it will hurt me,'' said Julia Carlton. And Pryce? "
+        "``I don't think that would be such a good idea,'' he said."
+    )
+    speakers = dict(_speakers(models, text))
+    assert speakers["Given the mayor's standi"] == "Julia Carlton"
+    assert speakers["I don't think that would"] != "Julia Carlton"

@@ -224,7 +224,10 @@ def extract_quotes(
                     name = matches.pop() if len(matches) == 1 else None
             else:
                 name = speaker_name(who, lookup, mentions, text=article.text)
-            if who is None and _continues(article.text, spans, previous_end, qs):
+            other_sex = who is None and previous_speaker is not None and _other_sex(article.text, qe, previous_speaker)
+            if other_sex:
+                pass  # '``…,'' Mrs. Carson said. And Price? ``…,'' he said.': not Mrs. Carson going on
+            elif who is None and _continues(article.text, spans, previous_end, qs):
                 # an unattributed quote right after an attributed one continues it (newswire convention)
                 name = previous_speaker
             elif who is None and qs in going_on:
@@ -411,6 +414,13 @@ def _reporting_sentence_before(
     if "\n\n" in gap and quote_start not in quoted_paragraphs:
         return None  # a new paragraph with words of its own besides the quotation
     return start, end
+
+
+def _other_sex(text: str, quote_end: int, speaker: str) -> bool:
+    """Whether the "he"/"she" attributing the quotation ending at ``quote_end`` cannot be ``speaker``."""
+    pronoun = pronoun_attribution(text, quote_end)
+    sex = person_sex(speaker) if pronoun is not None else None
+    return sex is not None and sex != pronoun
 
 
 def _continues(text: str, sentences: Sequence[tuple[int, int]], previous_end: int, quote_start: int) -> bool:

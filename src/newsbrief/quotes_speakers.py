@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from itertools import accumulate
 
 from wordfreq import zipf_frequency
@@ -518,6 +519,11 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
     closing = max(text.rfind("''", start, end), text.rfind("\u2019\u2019", start, end))
     if closing >= 0:  # "``The Internet Tidal Wave,'' Gates wrote:": the speaker starts after a quoted title
         start = closing + 2
+    comma = text.rfind(",", start, end)
+    if comma >= 0 and _pronoun_subject(text[comma + 1 : end]):
+        # "… president of the ski federation, where, he said, ``…''": the pronoun after the last comma is
+        # the verb's subject, not the title before it
+        start = comma + 1
     if _pronoun_subject(text[start:end]):
         # "they added": several people, never the one person before (Matthew Shepard's parents on their son)
         pronoun = text[start:end].split()[0]
@@ -646,18 +652,21 @@ _APPOSITION_OF = re.compile(r",\s+(?:the|a|an|his|her|their)\s+[^,;.!?]*\bof\s+[
 _SAID_NAME = re.compile(r"\b(?:said|says|added|adds)\s+(?P<name>[A-Z][\w'\u2019-]+)\b(?!\s+[A-Z])")
 
 
-def _said_unrecognised(text: str, window: int, quote_start: int, mentions: list[Mention]) -> Mention | None:
+def _said_unrecognised(
+    text: str, window: int, quote_start: int, mentions: list[Mention], pronoun: str | None = None
+) -> Mention | None:
     """The person of the article a "he said" goes back to when the NER found no one before it.
 
     "…, said Young of the Australian maritime authority. ``…,'' he added." — "Young", a common word, was
     not taken for a name there; the last "said <Surname>" before the quotation whose surname is that of
-    one person of the article (named in full elsewhere) is that person.
+    one person of the article (named in full elsewhere) is that person — not one of the other sex than
+    ``pronoun`` ("Ms. White said Moreno was charged. ``…,'' she added." is not Daniel Moreno).
     """
     for match in reversed(list(_SAID_NAME.finditer(text, window, quote_start))):
         if _QUOTE_MARK.search(text, match.end(), quote_start):
             continue  # another quotation stands between: its speaker is nearer
         named = {m.form: m for m in mentions if m.kind == "PERSON" and len(name_tokens(m.form)) > 1 and surname_matches(match["name"], m.form)}
-        if len(named) == 1:
+        if len(named) == 1 and not _not_meant(text, next(iter(named.values())), pronoun, mentions):
             return next(iter(named.values()))
     return None
 
@@ -720,7 +729,7 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: s
     # (a person of the other sex than the pronoun's is not meant either)
     before = [m for m in before if not _not_meant(text, m, pronoun, mentions)]
     if not before:
-        return _said_unrecognised(text, window, quote_start, mentions)
+        return _said_unrecognised(text, window, quote_start, mentions, pronoun)
     previous = _sentence_before(text, window, quote_start)
     if previous is not None and previous > window and _ACCORDING_TO_SOMEONE.match(text, previous):
         # "According to the friend, Nour Mohammad and Delawar stayed … ``…,'' he said": the one the
@@ -755,8 +764,39 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: s
     chain = _chain_subject(text, starts, sentence_start, window, before, speaking) if _THIRD_PERSON.match(opener) else []
     for chosen in (chain, [m for m in speaking if m.start >= sentence_start], in_sentence[:1], speaking, before):
         if chosen:
-            return chosen[-1]
+            person = chosen[-1]
+            # from the start of the person's sentence ("Ms. White said bin Laden was charged …"); a subject
+            # recovered by its surname stands at its sentence's start, not where its mention is
+            after = max((s for s in starts if s <= person.start), default=window) if person.start >= window else sentence_start
+            return None if _unnamed_speaker_after(text, person, after, quote_start) else person
     return None
+
+
+# someone speaking between a person and a "he said" who is not that person: an unnamed one brought in or
+# pointed back to ("a senior official said", "this official said") or another name after an honorific
+# ("Ms. White said", which the NER may have missed or mistyped)
+_UNNAMED_SPEAKER = re.compile(
+    rf"\b(?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his)\s+(?:(?!the\b)(?:[\w-]+|(?:[A-Z]\.)+)\s+){{0,3}}?(?P<noun>[a-z][\w-]*)"
+    rf"|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<name>[A-Z][\w'\u2019-]+))\s+(?:{_VERBS})\b"
+)
+
+
+def _unnamed_speaker_after(text: str, person: Mention, after: int, quote_start: int) -> bool:
+    """Whether someone other than ``person`` speaks between ``after`` and the quotation: the "he" is that one.
+
+    ``after``: where the person's sentence starts (the other may be its subject, the person its object).
+
+    "``It is embarrassing,'' this official said, … Asked why …, he said: ``…''" — not the President named
+    before; "Ms. White said bin Laden was charged … she added, ``…''" — not bin Laden.
+    """
+    for match in _UNNAMED_SPEAKER.finditer(text, after, quote_start):
+        if match.start() < person.end and person.start < match.end():
+            continue  # the person's own mention ("Mr. Fischer said")
+        if match["noun"] is not None and _someone(match["noun"]):
+            return True
+        if match["name"] is not None and not surname_matches(match["name"], person.form):
+            return True
+    return False
 
 
 def _chain_subject(
@@ -845,11 +885,16 @@ def _opener(text: str, start: int) -> str:
 
 
 def _resolve_nominal(noun: str, quote_start: int, mentions: list[Mention]) -> Mention | None:
-    """The latest person before the quote whose role contains the noun ("the diplomat" → "U.N. diplomat X")."""
+    """The person before the quote whose role contains the noun ("the diplomat" → "U.N. diplomat X").
+
+    Of several, the one the article names most often before it (by surname), among equals the latest: "the
+    pope said" is the pope the article is about, not a predecessor it names once in passing.
+    """
     candidates = [
         m for m in mentions if m.kind == "PERSON" and m.role and noun in m.role.lower().split() and m.start < quote_start
     ]
-    return candidates[-1] if candidates else None
+    named = Counter(m.form.split()[-1] for m in mentions if m.kind == "PERSON" and m.start < quote_start)
+    return max(reversed(candidates), key=lambda m: named[m.form.split()[-1]], default=None)
 
 
 def _previous_subject(text: str, quote_start: int, mentions: list[Mention], noun: str | None = None) -> Mention | None:
