@@ -1422,3 +1422,16 @@ def test_a_person_shaped_name_listed_with_a_person_votes_as_one() -> None:
     text = "Wes Cole, Sando Brann commander, spoke."
     mentions = _mentions_with_entities(text, [("Wes Cole", "PERSON"), ("Sando Brann", "ORG")])
     assert [m.person_cue for m in mentions if m.kind == "ORG"] == [False]
+
+
+@pytest.mark.parametrize(("lone_org", "person"), [(1, True), (3, False)])
+def test_a_lone_surname_mostly_called_a_person_still_makes_its_full_name_one(lone_org: int, person: bool) -> None:
+    from newsbrief.entities import Mention, unify_kinds
+
+    # written for this test: "Jan de Vries" tagged ORG seven times; "De Vries" a person three times, and an
+    # organisation once (still mostly a person) or three times (the NER's word stands)
+    mentions = [Mention("a", "Jan de Vries", "ORG", i * 100, i * 100 + 12) for i in range(7)]
+    mentions += [Mention("b", "De Vries", "PERSON", i * 100, i * 100 + 8) for i in range(3)]
+    mentions += [Mention("c", "De Vries", "ORG", i * 100, i * 100 + 8) for i in range(lone_org)]
+    kinds = {m.form: m.kind for m in unify_kinds(mentions)}
+    assert (kinds["Jan de Vries"] == "PERSON") is person
