@@ -224,9 +224,9 @@ def extract_quotes(
                     name = matches.pop() if len(matches) == 1 else None
             else:
                 name = speaker_name(who, lookup, mentions, text=article.text)
-            other_sex = who is None and previous_speaker is not None and _other_sex(article.text, qe, previous_speaker)
-            if other_sex:
-                pass  # '``…,'' Mrs. Carson said. And Price? ``…,'' he said.': not Mrs. Carson going on
+            if who is None and previous_speaker is not None and _other_sex(article.text, qe, previous_speaker):
+                # '``…,'' Mrs. Carson said. And Price? ``…,'' he said.': nobody before goes on, not Mrs. Carson
+                name = None
             elif who is None and _continues(article.text, spans, previous_end, qs):
                 # an unattributed quote right after an attributed one continues it (newswire convention)
                 name = previous_speaker

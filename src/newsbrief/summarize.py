@@ -616,6 +616,15 @@ def _lede(al: Alignment, cands: list[int]) -> int | None:
     return None
 
 
+def _lead_sentences(al: Alignment, cands: list[int], options: BriefOptions) -> dict[int, list[int]]:
+    """Per article (index into ``al.articles``), its sentences among ``cands`` in its first ``lead_sentences``."""
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i in cands:
+        if al.position[i] < options.lead_sentences:
+            by_article[al.article_of[i]].append(i)
+    return by_article
+
+
 def _first_report_lede(al: Alignment, cands: list[int], options: BriefOptions, values: Sequence[float]) -> int | None:
     """The lede of the story's first report (``None`` unless at least half the articles are dated).
 
@@ -637,10 +646,7 @@ def _first_report_lede(al: Alignment, cands: list[int], options: BriefOptions, v
     )
     if 2 * len(dated) < len(al.articles):
         return None
-    by_article: dict[int, list[int]] = defaultdict(list)
-    for i in cands:
-        if al.position[i] < options.lead_sentences:
-            by_article[al.article_of[i]].append(i)
+    by_article = _lead_sentences(al, cands, options)
     ledes: list[int] = []
     for a in dated:
         lede = _opening(al, by_article.get(a, []))
@@ -658,7 +664,7 @@ def _first_report_lede(al: Alignment, cands: list[int], options: BriefOptions, v
 
 
 def _central_lede(al: Alignment, cands: list[int], options: BriefOptions, values: Sequence[float]) -> int | None:
-    """The lede, among the articles' ledes, that carries the most of the story's concept weight per word.
+    """The lede, among the articles' ledes, that carries the most concept weight for its length.
 
     For a story whose articles are mostly undated (:func:`_first_report_lede` does not know which report
     came first): each article's first sentence among ``cands`` (in its first ``lead_sentences``) that
@@ -672,10 +678,7 @@ def _central_lede(al: Alignment, cands: list[int], options: BriefOptions, values
     it, the fallback before) to 0.279 / 0.085, 0.264 / 0.088, 0.305 / 0.114 (weight alone: 0.268 / 0.083,
     0.256 / 0.081, 0.266 / 0.108; per word: 0.269 / 0.080, 0.264 / 0.087, 0.315 / 0.129).
     """
-    by_article: dict[int, list[int]] = defaultdict(list)
-    for i in cands:
-        if al.position[i] < options.lead_sentences:
-            by_article[al.article_of[i]].append(i)
+    by_article = _lead_sentences(al, cands, options)
     ledes = [i for i in (_opening(al, sentences) for sentences in by_article.values()) if i is not None]
     return max(ledes, key=lambda i: (values[i] / max(word_count(al.sentences[i].text), 1) ** 0.5, -i), default=None)
 
