@@ -973,3 +973,20 @@ def test_a_run_of_quotations_does_not_go_on_across_the_other_sex(models: NlpMode
     speakers = dict(_speakers(models, text))
     assert speakers["Given the mayor's standi"] == "Julia Carlton"
     assert speakers["I don't think that would"] != "Julia Carlton"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the verb shares the sentence's subject, not the name nearest before it
+        ("Home Office Minister Alan Micklem acknowledged that Osvaldo Pereira entered Britain on a diplomatic "
+         "passport, but said, ``That does not necessarily convey diplomatic immunity.''", "Alan Micklem"),
+        # … or the subject of the clause of time it stands in
+        ("Rep. Richard Gephart complained to the White House after Jim Carlton appeared on a talk show and "
+         "declared, ``Cue Ball Carlton will be rolling into battle against the speaker.''", "Jim Carlton"),
+    ],
+)
+def test_a_coordinated_reporting_verb_shares_its_clauses_subject(models: NlpModels, sentence: str, speaker: str) -> None:
+    # written for this test
+    (quote,) = extract_quotes([make_article("w.txt", sentence)], models=models)
+    assert quote.speaker == speaker

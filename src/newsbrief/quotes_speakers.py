@@ -209,6 +209,8 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     # than the words right before the verb ("… a partner at Kleiner Perkins, and said quietly")
     manner = match is not None and _manner(match)
     whole = match is not None and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who"))
+    if match and whole and not partial and not manner and _COORDINATED.search(text, match.start("who"), match.end("who")):
+        return _coordinated_subject(text, outer, match.end("who"), mentions)
     if match and whole and not partial and not manner:
         return _named_before(text, match, qs, mentions)
     reported = _reported(text, outer, mentions)
@@ -217,6 +219,30 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     if whole and manner:
         return _named_before(text, match, qs, mentions)
     return _subject_in_own_clause(text, match, qs, mentions)
+
+
+# a reporting verb coordinated with an earlier one: "…, but said", "… and then said"
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:but|and|yet)(?:\s+(?:then|also|later))?$", re.IGNORECASE)
+# a conjunction opening a clause of time or cause, whose own subject a coordinated verb may share
+_SUBORDINATOR = re.compile(r"\b(?:after|when|while|because|since|before|until|although|though|once)\b", re.IGNORECASE)
+
+
+def _coordinated_subject(text: str, outer: tuple[int, int], verb_start: int, mentions: list[Mention]) -> Mention | str | None:
+    """The speaker of a reporting verb coordinated with an earlier verb of its sentence ("…, but said, ``…''").
+
+    The verb shares the subject of the clause it is coordinated in, not the name nearest before it: "Alun
+    Michael acknowledged that Pinochet entered Britain on a diplomatic passport, but said, ``…''" is
+    Alun Michael's (the sentence's subject, :func:`_reported`); "Gephardt complained … after Carville
+    appeared on ``Meet the Press'' and declared, ``…''" is Carville's, the first person after the last
+    conjunction of time or cause before the verb.
+    """
+    start, _ = _sentence_bounds(text, *outer)
+    clauses = list(_SUBORDINATOR.finditer(text, start, verb_start))
+    if clauses:
+        person = next((m for m in mentions if m.kind == "PERSON" and clauses[-1].end() <= m.start and m.end <= verb_start), None)
+        if person is not None:
+            return person
+    return _reported(text, outer, mentions)
 
 
 def _named_before(text: str, match: re.Match[str], quote_start: int, mentions: list[Mention]) -> Mention | str | None:
