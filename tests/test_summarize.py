@@ -211,6 +211,25 @@ def test_undated_articles_open_with_the_lede_most_of_the_story_is_about(splitter
     assert summary[0].text == flood, [s.text for s in summary]
 
 
+def test_a_later_report_that_only_dates_the_lede_does_not_outvote_it(splitter):
+    # written for this test: the first report's lede gives no date; a later report says the same "In January
+    # 2005" — a date added, no other figure or day: the lede still opens the summary
+    lede = "A military court found Army Specialist Carl Grainger guilty of abusing prisoners at Iraq's Delta prison."
+    texts = [
+        lede + " The jury sentenced Grainger to ten years in prison.",
+        "The army will hand the Delta prison over to the government next month. Pictures of abuse at the Delta "
+        "prison had been released. In January 2005, a military court proceeding found Army Specialist Carl "
+        "Grainger guilty of abusing prisoners at the Delta prison.",
+        "A rights group published a report on the treatment of prisoners at the Delta prison on Monday. "
+        "It said that abuse of prisoners by soldiers went on after Grainger was found guilty.",
+    ]
+    days = [dt.date(2005, 1, 15), dt.date(2006, 3, 10), dt.date(2006, 7, 23)]
+    articles = [make_article(f"g{k}.txt", None, text, days[k]) for k, text in enumerate(texts)]
+    opts = replace(BriefOptions(words=200), min_sentence_words=5)
+    summary = summarize(align(articles, splitter=splitter), options=opts)
+    assert summary[0].text == lede, [s.text for s in summary]
+
+
 def test_the_second_reports_lede_opens_when_the_first_report_is_a_side_story(splitter):
     # the first report is a reaction that names the ferry only; the second tells what happened, in the
     # words every later report repeats: it weighs more than twice as much and opens the summary

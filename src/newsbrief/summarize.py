@@ -371,8 +371,10 @@ def _outvoted(cands: list[int], al: Alignment, values: Sequence[float]) -> set[i
     """Candidates that another source contradicts with a better-supported wording.
 
     Two sentences of different sources *contradict* each other when they say the same thing — their content
-    stems other than day and month names overlap by at least ``_SAME_STATEMENT`` (Jaccard) — with other
-    figures or other day/month names ("went missing on Sunday" / "on June 1").  The one whose concepts
+    stems other than day and month names overlap by at least ``_SAME_STATEMENT`` (Jaccard) — and both give
+    figures, or day/month names, that differ ("went missing on Sunday" / "on June 1"); one that only adds a
+    date ("In January 2005, a court martial found Graner guilty" beside "A court martial found Graner
+    guilty") says the same thing.  The one whose concepts
     fewer sources share (lower value in ``values``) is left out, so the summary states what most sources
     say; the difference itself is listed by the discrepancies stage.
     """
@@ -399,7 +401,10 @@ def _outvoted(cands: list[int], al: Alignment, values: Sequence[float]) -> set[i
             if (al.source_of[j] == al.source_of[i] or values[j] <= values[i]
                     or common / len(core_i | cores[k]) < _SAME_STATEMENT):
                 continue
-            if numbers_in(al.sentences[j].text) != numbers_i or set(al.stems[j]) & day_words != days_i:
+            # (both must give figures, or day or month names: "In January 2005, a court martial found Graner
+            # guilty" only dates the lede's "A court martial found Graner guilty")
+            numbers_j, days_j = numbers_in(al.sentences[j].text), set(al.stems[j]) & day_words
+            if (numbers_i and numbers_j and numbers_j != numbers_i) or (days_i and days_j and days_j != days_i):
                 out.add(i)
                 break
     return out
