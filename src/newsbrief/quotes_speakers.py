@@ -209,9 +209,9 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     # than the words right before the verb ("… a partner at Kleiner Perkins, and said quietly")
     manner = match is not None and _manner(match)
     whole = match is not None and not _SENTENCE_BREAK.search(text, match.start("who"), match.end("who"))
-    if match and whole and not partial and not manner and _COORDINATED.search(text, match.start("who"), match.end("who")):
-        return _coordinated_subject(text, outer, match.end("who"), mentions)
     if match and whole and not partial and not manner:
+        if _COORDINATED.search(text, match.start("who"), match.end("who")):
+            return _coordinated_subject(text, outer, match.end("who"), mentions)
         return _named_before(text, match, qs, mentions)
     reported = _reported(text, outer, mentions)
     if reported is not None or match is None:

@@ -374,9 +374,9 @@ def _outvoted(cands: list[int], al: Alignment, values: Sequence[float]) -> set[i
     stems other than day and month names overlap by at least ``_SAME_STATEMENT`` (Jaccard) — and both give
     figures, or day/month names, that differ ("went missing on Sunday" / "on June 1"); one that only adds a
     date ("In January 2005, a court martial found Graner guilty" beside "A court martial found Graner
-    guilty") says the same thing.  The one whose concepts
-    fewer sources share (lower value in ``values``) is left out, so the summary states what most sources
-    say; the difference itself is listed by the discrepancies stage.
+    guilty") says the same thing.  The one whose concepts fewer sources share (lower value in ``values``)
+    is left out, so the summary states what most sources say; the difference itself is listed by the
+    discrepancies stage.
     """
     stem = al.stemmer.stem
     day_words = {stem(w) for w in (*WEEKDAYS, *MONTH_NAMES)}
@@ -401,8 +401,6 @@ def _outvoted(cands: list[int], al: Alignment, values: Sequence[float]) -> set[i
             if (al.source_of[j] == al.source_of[i] or values[j] <= values[i]
                     or common / len(core_i | cores[k]) < _SAME_STATEMENT):
                 continue
-            # (both must give figures, or day or month names: "In January 2005, a court martial found Graner
-            # guilty" only dates the lede's "A court martial found Graner guilty")
             numbers_j, days_j = numbers_in(al.sentences[j].text), set(al.stems[j]) & day_words
             if (numbers_i and numbers_j and numbers_j != numbers_i) or (days_i and days_j and days_j != days_i):
                 out.add(i)
