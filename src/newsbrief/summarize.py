@@ -708,7 +708,7 @@ def _latest_report_lede(al: Alignment, cands: list[int], options: BriefOptions) 
         return bool(years) and max(years) < year
 
     text = al.articles[last].text
-    lead = sorted((i for i in cands if al.article_of[i] == last and al.position[i] < options.lead_sentences), key=lambda i: al.position[i])
+    lead = sorted(_lead_sentences(al, cands, options).get(last, []), key=lambda i: al.position[i])
     # when such a sentence opens its paragraph and tells a dated picture (:func:`newsbrief.text.is_dated_caption`),
     # the rest of the paragraph is the caption too ("The aircraft was destroyed in Air France Flight 447 when
     # the plane hit and crashed …" after it); "A permanent memorial for the victims of the July 7, 2005 London
