@@ -208,17 +208,32 @@ def _relative(source: str, data: Path) -> str:
     return source[len(prefix) :] if source.startswith(prefix) else source
 
 
-def match(label: QuoteLabel, article_id: str, quotes: Sequence[Quote]) -> Quote | None:
-    """The extracted quote with a span in the article that overlaps the labelled quotation most."""
+def match(start: int, end: int, article_id: str, quotes: Sequence[Quote]) -> Quote | None:
+    """The extracted quote with a span in the article that overlaps the labelled quotation (``start:end``) most."""
     best, best_overlap = None, 0
     for quote in quotes:
         for span in quote.spans:
             if span.article_id != article_id:
                 continue
-            overlap = min(span.end, label.end) - max(span.start, label.start)
+            overlap = min(span.end, end) - max(span.start, start)
             if overlap > best_overlap:
                 best, best_overlap = quote, overlap
     return best
+
+
+def story_quotes(
+    paths: Iterable[str], *, data: Path, models: NlpModels, settings: Settings, extract: Extract = extract_quotes
+) -> Iterator[tuple[str, dict[str, Article], Sequence[Quote]]]:
+    """For each labelled story path: its articles by source (relative to ``data``) and its extracted quotes.
+
+    The quotes are extracted as the briefing extracts them: ``extract(articles, models=…, entities=…)`` with
+    the story's entities.
+    """
+    for path in paths:
+        articles = load_story_files(data, path, settings=settings)
+        entities: Sequence[Entity] = extract_entities(articles, models=models)
+        quotes = extract(articles, models=models, entities=entities)
+        yield path, {_relative(a.source, data): a for a in articles}, quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,17 +260,13 @@ def evaluate(
     by_path: dict[str, list[QuoteLabel]] = {}
     for lab in labels:
         by_path.setdefault(lab.path, []).append(lab)
-    for path, story_labels in by_path.items():
-        articles = load_story_files(data, path, settings=settings)
-        entities: Sequence[Entity] = extract_entities(articles, models=models)
-        quotes = extract(articles, models=models, entities=entities)
-        by_source: dict[str, Article] = {_relative(a.source, data): a for a in articles}
-        for lab in story_labels:
+    for path, by_source, quotes in story_quotes(by_path, data=data, models=models, settings=settings, extract=extract):
+        for lab in by_path[path]:
             article = by_source.get(lab.source)
             if article is None:
                 yield Stale(lab, "article not found")
             elif quote_hash(article.text[lab.start : lab.end]) != lab.sha1:
                 yield Stale(lab, "quotation text changed")
             else:
-                quote = match(lab, article.id, quotes)
+                quote = match(lab.start, lab.end, article.id, quotes)
                 yield Outcome(lab, quote is not None, quote.speaker if quote is not None else None)

@@ -68,3 +68,57 @@ def quotes(
     if show_errors:
         for line in errors:
             stdout.print(line, markup=False)
+
+
+MERGE_LABELS = Path("eval/labels/quote_merges.tsv")
+
+
+@eval_app.command("quote-merges")
+def quote_merges(
+    data: Path = typer.Option(SHARED_DATA, "--data", help="The shared data folder the label paths are relative to."),
+    labels: Path = typer.Option(MERGE_LABELS, "--labels", help="Labelled pairs of quotations (TSV)."),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List wrong and missed merges and stale pairs."),
+) -> None:
+    """Merge precision and recall on hand-labelled pairs of quotations: the tuning half, the report half, all."""
+    if not labels.is_file():
+        raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
+    from newsbrief.evaluate_quote_merges import (
+        HALVES,
+        MergeOutcome,
+        MergeStale,
+        evaluate_merges,
+        read_merge_labels,
+        score_merges,
+        story_half,
+    )
+    from newsbrief.nlp import NlpModels
+
+    with library_errors():
+        rows = read_merge_labels(labels)
+        results = list(
+            progress(
+                evaluate_merges(rows, data=data, models=NlpModels(), settings=Settings()),
+                description=labels.name,
+                total=len(rows),
+            )
+        )
+    outcomes = [r for r in results if isinstance(r, MergeOutcome)]
+    stale = [r for r in results if isinstance(r, MergeStale)]
+    table = Table(Column("half", no_wrap=True), "pairs", "same", "merged", "right", "precision", "recall", "stale")
+    for half in (*HALVES, "all"):
+        chosen = [o for o in outcomes if half == "all" or story_half(o.label.path) == half]
+        s = score_merges(chosen)
+        stale_here = sum(half == "all" or story_half(st.label.path) == half for st in stale)
+        table.add_row(
+            half, str(s.pairs), str(s.same), str(s.merged), str(s.right), f"{s.precision:.3f}", f"{s.recall:.3f}", str(stale_here)
+        )
+    stdout.print(table)
+    if show_errors:
+        for o in outcomes:
+            if o.merged != o.label.same:
+                what = "wrong merge" if o.merged else "missed merge"
+                a, b = o.label.a, o.label.b
+                stdout.print(f"{what}\t{a.source}\t{a.start}\t{b.source}\t{b.start}", markup=False)
+        for st in stale:
+            stdout.print(f"stale: {st.reason}\t{st.label.a.source}\t{st.label.b.source}", markup=False)
