@@ -9,7 +9,7 @@ from conftest import shared_data
 from newsbrief.entities import extract_entities
 from newsbrief.model import Article, Quote
 from newsbrief.nlp import NlpModels
-from newsbrief.quotes import extract_quotes, find_quotes, same_statement
+from newsbrief.quotes import _story_stems, extract_quotes, find_quotes, same_statement
 from newsbrief.settings import Settings
 
 
@@ -990,3 +990,49 @@ def test_a_coordinated_reporting_verb_shares_its_clauses_subject(models: NlpMode
     # written for this test
     (quote,) = extract_quotes([make_article("w.txt", sentence)], models=models)
     assert quote.speaker == speaker
+
+
+# A story written for this test: four reports of one city's Olympic bid, every one naming "Lake Harbor City";
+# the same official makes two different remarks in two of them.
+_BID = "The International Olympic Committee met on Monday over the Lake Harbor City bid. "
+BID_REPORTS = (
+    _BID + 'Committee member Anton Berger was blunt. "Can we take the games away from Lake Harbor City?" Berger asked.',
+    _BID + 'Anton Berger defended the hosts. "For us, Lake Harbor City was a victim of blackmail and not a villain," Berger said.',
+    _BID + "Lake Harbor City officials declined to comment on the inquiry.",
+    _BID + "Sponsors of Lake Harbor City watched the inquiry closely.",
+)
+
+
+def test_remarks_sharing_only_the_storys_own_words_stay_apart(models: NlpModels) -> None:
+    # the city's name is in every article: its three stems tell no remark from another (docs/analysis.md,
+    # "Measured: merging quotations across sources")
+    articles = [make_article(f"bid{k}.txt", text) for k, text in enumerate(BID_REPORTS)]
+    quotes = extract_quotes(articles, models=models, entities=extract_entities(articles, models=models))
+    remarks = {q.text: q for q in quotes if q.speaker == "Anton Berger"}
+    assert set(remarks) == {
+        "Can we take the games away from Lake Harbor City?",
+        "For us, Lake Harbor City was a victim of blackmail and not a villain",
+    }
+    assert all(not q.variants for q in remarks.values())
+    # the story's own stems: in 60 % of its articles and in three or more (two quoting articles alone never
+    # make a word of the statement the story's)
+    assert {"lake", "harbo", "city"} <= _story_stems(articles)
+    assert _story_stems(articles[:2]) == frozenset()
+
+
+def test_a_quotation_held_word_for_word_by_a_longer_one_joins_it_with_no_speaker_known(models: NlpModels) -> None:
+    long_ = make_article(
+        "long.txt",
+        "Turnout was low across the region. Outside one polling station the mood was sour. "
+        '"Turnouts like this are not very common, you know. But this year the voters of the north seem '
+        'to be in a sulk, and the candidates act as if nobody noticed," a woman in the queue remarked.',
+    )
+    short = make_article(
+        "short.txt",
+        "Few voters came out on Sunday. Outside one polling station the mood was sour. "
+        '"Turnouts like this are not very common, you know," one voter remarked.',
+    )
+    quotes = extract_quotes([long_, short], models=models)
+    assert len(quotes) == 1 and quotes[0].speaker is None
+    assert quotes[0].text.startswith("Turnouts like this are not very common, you know. But")
+    assert quotes[0].variants == ("Turnouts like this are not very common, you know",)

@@ -269,7 +269,7 @@ def extract_quotes(
             if row.speaker is None and _is_term(article.text, row.quote_start, row.start, row.end):
                 continue
             found.append(_Found(article.id, article.text[row.start : row.end], row.start, row.end, row.speaker))
-    return _merge(found, {a.id: i for i, a in enumerate(articles)})
+    return _merge(found, {a.id: i for i, a in enumerate(articles)}, common=_story_stems(articles))
 
 
 #: A speaker named this near a quotation (characters between them) is its attribution's own name.
@@ -488,12 +488,15 @@ def same_statement(a: str, b: str, *, same_speaker: bool) -> bool:
 
 
 class _Wording:
-    """A quotation's text with the forms :func:`same_statement` compares, computed once."""
+    """A quotation's text with the forms :func:`same_statement` compares, computed once.
+
+    ``common``: the story's own stems (:func:`_story_stems`), which tell no statement from another.
+    """
 
     __slots__ = ("normal", "stems", "words")
 
-    def __init__(self, text: str) -> None:
-        self.stems = _stems(text)
+    def __init__(self, text: str, common: frozenset[str] = frozenset()) -> None:
+        self.stems = _stems(text) - common
         self.normal = normalise(text)
         self.words = _wording(text)
 
@@ -527,13 +530,28 @@ def _short_one_held(wa: _Wording, wb: _Wording) -> bool:
     return f" {short.words} " in f" {long_.words} "
 
 
-def _same_matrices(found: list[_Found]) -> tuple[np.ndarray, np.ndarray]:
+#: A content stem in at least this share of a story's articles, and in STORY_STEM_MIN_ARTICLES or more, is
+#: the story's own word ("Salt Lake City" in a story of its Olympic bid): two remarks of one speaker that
+#: share only such words are not one statement. (The minimum keeps a stem that only the two quoting
+#: articles hold a word of the statement. On the tuning half of ``eval quote-merges``, shares 0.55-0.7 gave
+#: the same result, 0.75 and above let wrong merges back; docs/analysis.md.)
+STORY_STEM_SHARE, STORY_STEM_MIN_ARTICLES = 0.6, 3
+
+
+def _story_stems(articles: Sequence[Article]) -> frozenset[str]:
+    """The content stems of at least :data:`STORY_STEM_SHARE` of the story's articles (and of three or more)."""
+    counts = Counter(stem for article in articles for stem in _stems(article.text))
+    needed = max(STORY_STEM_SHARE * len(articles), STORY_STEM_MIN_ARTICLES)
+    return frozenset(stem for stem, n in counts.items() if n >= needed)
+
+
+def _same_matrices(found: list[_Found], common: frozenset[str] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
     """:func:`same_statement` for every pair at once: (same speaker, speaker unknown on one side).
 
     Shared stems by a sparse product, token-sort ratios by rapidfuzz's ``cdist`` (in C); the tests and
     thresholds are those of :func:`same_statement`.
     """
-    wording = [_Wording(item.text) for item in found]
+    wording = [_Wording(item.text, common) for item in found]
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for k, w in enumerate(wording):
@@ -560,10 +578,10 @@ def _same_matrices(found: list[_Found]) -> tuple[np.ndarray, np.ndarray]:
     return same, unknown
 
 
-def _merge(found: list[_Found], order: dict[str, int]) -> tuple[Quote, ...]:
+def _merge(found: list[_Found], order: dict[str, int], common: frozenset[str] = frozenset()) -> tuple[Quote, ...]:
     if not found:
         return ()
-    same_speaker, unknown_speaker = _same_matrices(found)
+    same_speaker, unknown_speaker = _same_matrices(found, common)
     clusters: list[list[_Found]] = []
     members: list[list[int]] = []
     speakers: list[set[str]] = []
@@ -619,15 +637,15 @@ def _wording(text: str) -> str:
 CONTAINED_MIN_WORDS = 6
 
 
-def _word_holders(wordings: list[list[str]], speakers: list[set[str]]) -> Callable[[str], set[int]]:
-    """A function: wording → the clusters with a speaker that may hold it.
+def _word_holders(wordings: list[list[str]], speakers: list[set[str]], anonymous: bool = False) -> Callable[[str], set[int]]:
+    """A function: wording → the clusters with a speaker (``anonymous``: any cluster) that may hold it.
 
     A holder holds every word of the wording, so only the clusters holding its rarest word can be one
     (a story's quotations are then not compared pairwise).
     """
     holding: dict[str, set[int]] = defaultdict(set)
     for j, others in enumerate(wordings):
-        if speakers[j]:
+        if speakers[j] or anonymous:
             for other in others:
                 for word in other.split():
                     holding[word].add(j)
@@ -641,12 +659,13 @@ def _fold_contained_statements(clusters: list[list[_Found]]) -> list[list[_Found
     A statement quoted in full by one source ("This is a remote location … It is therefore with deep
     sadness and regret that I must inform you that … ended in the southern Indian Ocean.") and sentence
     by sentence by others is one quotation, not two or three.  Only for the same speaker (or a speaker
-    unknown on the shorter side), only when exactly one cluster holds it, and never into a cluster that is
-    itself folded.  ``same_statement`` does not see this: two sentences of one statement share few words.
+    unknown on the shorter side, whether the longer's is known or not), only when exactly one cluster holds
+    it, and never into a cluster that is itself folded.  ``same_statement`` does not see this: two
+    sentences of one statement share few words.
     """
     wordings = [[_wording(c.text) for c in cluster] for cluster in clusters]
     speakers = [{c.speaker for c in cluster if c.speaker} for cluster in clusters]
-    holders_of = _word_holders(wordings, speakers)
+    holders_of = _word_holders(wordings, speakers, anonymous=True)
     target: dict[int, int] = {}
     for i, ws in enumerate(wordings):
         long_enough = [w for w in ws if len(w.split()) >= CONTAINED_MIN_WORDS]
