@@ -108,7 +108,7 @@ def test_scorer_counts_merges_of_same_and_different_pairs() -> None:
     a, b = QuotePlace("s/1", 0, 9, "0" * 40), QuotePlace("s/2", 0, 9, "0" * 40)
     same, different = MergeLabel("s", a, b, True), MergeLabel("s", a, b, False)
     s = score_merges([MergeOutcome(same, True), MergeOutcome(same, True), MergeOutcome(different, False)])
-    assert (s.pairs, s.same, s.merged, s.right, s.precision, s.recall) == (3, 2, 2, 2, 1.0, 1.0)
+    assert (s.pairs, s.true_pairs, s.merged, s.merged_true, s.precision, s.recall) == (3, 2, 2, 2, 1.0, 1.0)
     nothing = score_merges([MergeOutcome(same, False)])
     assert (nothing.precision, nothing.recall) == (1.0, 0.0)
 
@@ -173,7 +173,7 @@ def test_cli_eval_quote_merges_reports_the_measured_floors() -> None:
     result = CliRunner().invoke(app, ["eval", "quote-merges", "--data", str(data)], env={"COLUMNS": "160"})
     assert result.exit_code == 0, result.output
     # (pairs, precision floor, recall floor) per half; measured in docs/analysis.md ("Measured: merging")
-    floors = {"tune": (272, 0.94, 0.97), "report": (251, 0.98, 0.82), "all": (523, 0.96, 0.87)}
+    floors = {"tune": (275, 0.90, 0.96), "report": (268, 0.92, 0.83), "all": (543, 0.92, 0.87)}
     for name, (pairs, precision, recall) in floors.items():
         row = next(line for line in result.output.splitlines() if line.startswith(f"│ {name} "))
         cells = [c.strip() for c in row.strip("│").split("│")]

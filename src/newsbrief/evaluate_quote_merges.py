@@ -22,7 +22,7 @@ chosen, and a report half.
 >>> outcomes = [MergeOutcome(MergeLabel("s", a, b, True), True), MergeOutcome(MergeLabel("s", a, b, False), True),
 ...             MergeOutcome(MergeLabel("s", a, b, True), False)]
 >>> s = score_merges(outcomes)
->>> (s.pairs, s.same, s.merged, s.right, s.precision, s.recall)
+>>> (s.pairs, s.true_pairs, s.merged, s.merged_true, s.precision, s.recall)
 (3, 2, 2, 1, 0.5, 0.5)
 """
 
@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsbrief.errors import InputError
+from newsbrief.evaluate_entities import NameScore
 from newsbrief.evaluate_quotes import Extract, match, quote_hash, story_quotes
 from newsbrief.model import Article, Quote
 from newsbrief.nlp import NlpModels
@@ -80,26 +81,6 @@ class MergeStale:
 
     label: MergeLabel
     reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class MergeScore:
-    """Counts and rates of merging on labelled pairs."""
-
-    pairs: int
-    same: int
-    merged: int
-    right: int
-
-    @property
-    def precision(self) -> float:
-        """Merged ``same`` pairs / merged pairs (1.0 when nothing was merged)."""
-        return self.right / self.merged if self.merged else 1.0
-
-    @property
-    def recall(self) -> float:
-        """Merged ``same`` pairs / ``same`` pairs."""
-        return self.right / self.same if self.same else 0.0
 
 
 def story_half(path: str) -> str:
@@ -186,12 +167,12 @@ def _quote_at(place: QuotePlace, by_source: dict[str, Article], quotes: Sequence
     return match(place.start, place.end, article.id, quotes)
 
 
-def score_merges(outcomes: Iterable[MergeOutcome]) -> MergeScore:
-    """Score outcomes (see the module docstring for the rates)."""
+def score_merges(outcomes: Iterable[MergeOutcome]) -> NameScore:
+    """Score outcomes (see the module docstring for the rates): the counts name pairs are scored by."""
     items = list(outcomes)
-    return MergeScore(
+    return NameScore(
         pairs=len(items),
-        same=sum(o.label.same for o in items),
+        true_pairs=sum(o.label.same for o in items),
         merged=sum(o.merged for o in items),
-        right=sum(o.merged and o.label.same for o in items),
+        merged_true=sum(o.merged and o.label.same for o in items),
     )

@@ -111,7 +111,8 @@ def quote_merges(
         s = score_merges(chosen)
         stale_here = sum(half == "all" or story_half(st.label.path) == half for st in stale)
         table.add_row(
-            half, str(s.pairs), str(s.same), str(s.merged), str(s.right), f"{s.precision:.3f}", f"{s.recall:.3f}", str(stale_here)
+            half, str(s.pairs), str(s.true_pairs), str(s.merged), str(s.merged_true), f"{s.precision:.3f}", f"{s.recall:.3f}",
+            str(stale_here),
         )
     stdout.print(table)
     if show_errors:
