@@ -48,7 +48,7 @@ class NamePair:
 
 @dataclass(frozen=True, slots=True)
 class NameScore:
-    """Counts and rates of a merger on labelled pairs (names; quotations, :mod:`newsbrief.evaluate_quote_merges`)."""
+    """Counts and rates of a merger on labelled pairs (names; quotations, :mod:`newsbrief.evaluate_merges`)."""
 
     pairs: int
     true_pairs: int

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from newsbrief.entities import extract_entities
 from newsbrief.errors import InputError
-from newsbrief.model import Article, Entity, Quote
+from newsbrief.model import Article, Entity, Quote, Span
 from newsbrief.names import name_similarity, name_tokens, surname_matches
 from newsbrief.nlp import NlpModels
 from newsbrief.quotes import extract_quotes
@@ -210,14 +210,19 @@ def _relative(source: str, data: Path) -> str:
 
 def match(start: int, end: int, article_id: str, quotes: Sequence[Quote]) -> Quote | None:
     """The extracted quote with a span in the article that overlaps the labelled quotation (``start:end``) most."""
+    best = best_group(start, end, article_id, [quote.spans for quote in quotes])
+    return quotes[best] if best is not None else None
+
+
+def best_group(start: int, end: int, article_id: str, groups: Sequence[Sequence[Span]]) -> int | None:
+    """The index of the group with a span in the article that overlaps ``start:end`` most (None: none does)."""
     best, best_overlap = None, 0
-    for quote in quotes:
-        for span in quote.spans:
-            if span.article_id != article_id:
-                continue
-            overlap = min(span.end, end) - max(span.start, start)
-            if overlap > best_overlap:
-                best, best_overlap = quote, overlap
+    for index, spans in enumerate(groups):
+        for span in spans:
+            if span.article_id == article_id:
+                overlap = min(span.end, end) - max(span.start, start)
+                if overlap > best_overlap:
+                    best, best_overlap = index, overlap
     return best
 
 

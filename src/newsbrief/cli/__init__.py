@@ -22,6 +22,7 @@ from newsbrief.cli import (  # noqa: E402,F401
     eval_app,
     eval_clean_cmd,
     eval_entities_cmd,
+    eval_merges_cmd,
     eval_quotes_cmd,
     eval_stories_cmd,
     eval_timeline_cmd,

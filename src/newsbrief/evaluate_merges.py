@@ -1,24 +1,28 @@
-"""Merge precision and recall of the quotes section on hand-labelled pairs of real quotations.
+"""Merge precision and recall on hand-labelled pairs: quotations (the quotes section), dated sentences (the timeline).
 
-The briefing shows one quotation per statement, its other wordings (other translations, a shorter cut)
-as variants (:func:`newsbrief.quotes.extract_quotes`). Two errors are possible: two different statements
-shown as one (a wrong merge: the reader loses one and reads the other as its variant), and one statement
-shown twice (a missed merge). ``eval/labels/quote_merges.tsv`` holds pairs of quotations from two
-articles of one story, each judged by reading both articles: ``same`` (the same speaker's same words,
-reworded, translated, cut, or one holding the other) or ``different``.
+Two sections of the briefing show one item for what several sources say: the quotes section one quotation
+per statement, its other wordings (other translations, a shorter cut) as variants
+(:func:`newsbrief.quotes.extract_quotes`); the timeline one entry per development of a day, the other
+sources' sentences as its citations (:func:`newsbrief.timeline.build_timeline`). Two errors are possible:
+two different things shown as one (a wrong merge: the reader loses one) and one thing shown twice (a missed
+merge). A label file holds pairs of places (a quotation, or a dated sentence) in two articles of one story,
+each pair judged by reading both articles: ``same`` (the same speaker's same words, reworded, translated,
+cut, or one holding the other; the same development of that day, in other words) or ``different``:
+``eval/labels/quote_merges.tsv`` and ``eval/labels/timeline_merges.tsv``.
 
 Rows: ``path, a_source, a_start, a_end, a_sha1, b_source, b_start, b_end, b_sha1, label`` (tab-separated,
 a header line); ``path``, the sources, offsets and SHA-1s as in ``eval/labels/quote_speakers.tsv``
 (:mod:`newsbrief.evaluate_quotes`) — the words themselves are never stored.
 
-A pair is *merged* when the quotation extracted at A's place and the one at B's place are one
-:class:`~newsbrief.model.Quote`. Precision = merged ``same`` pairs / merged pairs; recall = merged ``same``
-pairs / ``same`` pairs (a pair whose quotation the extractor does not list counts as not merged).
+A pair is *merged* when the item shown at A's place and the one at B's place are one (a
+:class:`~newsbrief.model.Quote`, a :class:`~newsbrief.model.TimelineEntry`: one group of spans). Precision =
+merged ``same`` pairs / merged pairs; recall = merged ``same`` pairs / ``same`` pairs (a pair whose place
+is in no group counts as not merged).
 
 Stories are split by a hash of their path (:func:`story_half`) into a tuning half, on which merge rules are
 chosen, and a report half.
 
->>> a, b = QuotePlace("s/1", 0, 9, "0" * 40), QuotePlace("s/2", 0, 9, "0" * 40)
+>>> a, b = Place("s/1", 0, 9, "0" * 40), Place("s/2", 0, 9, "0" * 40)
 >>> outcomes = [MergeOutcome(MergeLabel("s", a, b, True), True), MergeOutcome(MergeLabel("s", a, b, False), True),
 ...             MergeOutcome(MergeLabel("s", a, b, True), False)]
 >>> s = score_merges(outcomes)
@@ -30,17 +34,22 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsbrief.entities import extract_entities
 from newsbrief.errors import InputError
 from newsbrief.evaluate_entities import NameScore
-from newsbrief.evaluate_quotes import Extract, match, quote_hash, story_quotes
-from newsbrief.model import Article, Quote
+from newsbrief.evaluate_quotes import _relative, best_group, load_story_files, quote_hash
+from newsbrief.model import Article, Span
 from newsbrief.nlp import NlpModels
 from newsbrief.quotes import extract_quotes
 from newsbrief.settings import Settings
+from newsbrief.timeline import build_timeline, story_sentences
+
+#: The items of a story a section shows, each as the spans it cites (one group per quotation or entry).
+Groups = Callable[[Sequence[Article]], Sequence[Sequence[Span]]]
 
 HEADER = ("path", "a_source", "a_start", "a_end", "a_sha1", "b_source", "b_start", "b_end", "b_sha1", "label")
 SAME, DIFFERENT = "same", "different"
@@ -48,8 +57,8 @@ HALVES = ("tune", "report")
 
 
 @dataclass(frozen=True, slots=True)
-class QuotePlace:
-    """Where a labelled quotation is: its article's source (relative to the data folder) and offsets."""
+class Place:
+    """Where a labelled quotation or sentence is: its article's source (relative to the data folder) and offsets."""
 
     source: str
     start: int
@@ -59,17 +68,17 @@ class QuotePlace:
 
 @dataclass(frozen=True, slots=True)
 class MergeLabel:
-    """A labelled pair of quotations of one story: the same statement or not."""
+    """A labelled pair of places of one story: the same statement (development) or not."""
 
     path: str
-    a: QuotePlace
-    b: QuotePlace
+    a: Place
+    b: Place
     same: bool
 
 
 @dataclass(frozen=True, slots=True)
 class MergeOutcome:
-    """A labelled pair and whether the briefing shows its two quotations as one."""
+    """A labelled pair and whether the briefing shows its two places as one item."""
 
     label: MergeLabel
     merged: bool
@@ -102,8 +111,8 @@ def read_merge_labels(path: Path) -> list[MergeLabel]:
         problem = _row_problem(row)
         if problem:
             raise InputError(str(path), f"line {number}: {problem}")
-        a = QuotePlace(row[1], int(row[2]), int(row[3]), row[4])
-        b = QuotePlace(row[5], int(row[6]), int(row[7]), row[8])
+        a = Place(row[1], int(row[2]), int(row[3]), row[4])
+        b = Place(row[5], int(row[6]), int(row[7]), row[8])
         labels.append(MergeLabel(row[0], a, b, row[9] == SAME))
     return labels
 
@@ -135,36 +144,49 @@ def write_merge_labels(path: Path, labels: Iterable[MergeLabel]) -> int:
     return count
 
 
+def quote_groups(models: NlpModels) -> Groups:
+    """The quotes section's groups: each quotation's spans, extracted as the briefing does (with entities)."""
+
+    def groups(articles: Sequence[Article]) -> list[tuple[Span, ...]]:
+        entities = extract_entities(articles, models=models)
+        return [quote.spans for quote in extract_quotes(articles, models=models, entities=entities)]
+
+    return groups
+
+
+def timeline_groups(articles: Sequence[Article]) -> list[tuple[Span, ...]]:
+    """The timeline's groups: each entry's spans, every entry of every day (no ``per_day`` cut)."""
+    return [entry.spans for entry in build_timeline(articles, sentences=story_sentences(articles, {}))]
+
+
 def evaluate_merges(
-    labels: Sequence[MergeLabel],
-    *,
-    data: Path,
-    models: NlpModels,
-    settings: Settings,
-    extract: Extract = extract_quotes,
+    labels: Sequence[MergeLabel], *, data: Path, settings: Settings, groups: Groups
 ) -> Iterator[MergeOutcome | MergeStale]:
-    """Each pair's outcome (or why it is stale), each story extracted once, as the briefing does."""
+    """Each pair's outcome (or why it is stale), each story read and grouped once."""
     by_path: dict[str, list[MergeLabel]] = {}
     for lab in labels:
         by_path.setdefault(lab.path, []).append(lab)
-    for path, by_source, quotes in story_quotes(by_path, data=data, models=models, settings=settings, extract=extract):
-        for lab in by_path[path]:
-            found = [_quote_at(place, by_source, quotes) for place in (lab.a, lab.b)]
+    for path, story_labels in by_path.items():
+        articles = load_story_files(data, path, settings=settings)
+        by_source = {_relative(a.source, data): a for a in articles}
+        story_groups = groups(articles)
+        for lab in story_labels:
+            found = [_group_at(place, by_source, story_groups) for place in (lab.a, lab.b)]
             reasons = [f for f in found if isinstance(f, str)]
             if reasons:
                 yield MergeStale(lab, reasons[0])
             else:
-                yield MergeOutcome(lab, found[0] is not None and found[0] is found[1])
+                yield MergeOutcome(lab, found[0] is not None and found[0] == found[1])
 
 
-def _quote_at(place: QuotePlace, by_source: dict[str, Article], quotes: Sequence[Quote]) -> Quote | str | None:
-    """The quote extracted at a labelled place, None when none is, or why the label is stale."""
+def _group_at(place: Place, by_source: dict[str, Article], groups: Sequence[Sequence[Span]]) -> int | str | None:
+    """The group shown at a labelled place (None: none), or why the label is stale."""
     article = by_source.get(place.source)
     if article is None:
         return "article not found"
     if quote_hash(article.text[place.start : place.end]) != place.sha1:
-        return "quotation text changed"
-    return match(place.start, place.end, article.id, quotes)
+        return "text changed"
+    return best_group(place.start, place.end, article.id, groups)
 
 
 def score_merges(outcomes: Iterable[MergeOutcome]) -> NameScore:

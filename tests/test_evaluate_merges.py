@@ -9,25 +9,28 @@ import pytest
 
 from conftest import REPO, shared_data
 from newsbrief.errors import InputError
-from newsbrief.evaluate_quote_merges import (
+from newsbrief.evaluate_merges import (
     HALVES,
     HEADER,
     MergeLabel,
     MergeOutcome,
     MergeStale,
-    QuotePlace,
+    Place,
     evaluate_merges,
+    quote_groups,
     read_merge_labels,
     score_merges,
     story_half,
+    timeline_groups,
     write_merge_labels,
 )
 from newsbrief.evaluate_quotes import load_story_files, quote_hash
-from newsbrief.model import Article, Quote, Span
+from newsbrief.model import Article, Span
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import Settings
 
 LABELS = REPO / "eval" / "labels" / "quote_merges.tsv"
+TIMELINE_LABELS = REPO / "eval" / "labels" / "timeline_merges.tsv"
 
 # Two reports of one press conference, written for these tests: the same sentence in two wordings, and a
 # second remark of the same speaker that shares the story's words but is another statement.
@@ -44,9 +47,9 @@ SECOND = (
 )
 
 
-def _place(text: str, words: str, source: str) -> QuotePlace:
+def _place(text: str, words: str, source: str) -> Place:
     start = text.index(words)
-    return QuotePlace(source, start, start + len(words), quote_hash(words))
+    return Place(source, start, start + len(words), quote_hash(words))
 
 
 def _story_folder(tmp_path: Path) -> Path:
@@ -105,7 +108,7 @@ def test_story_halves_are_fixed_by_the_path_alone() -> None:
 
 
 def test_scorer_counts_merges_of_same_and_different_pairs() -> None:
-    a, b = QuotePlace("s/1", 0, 9, "0" * 40), QuotePlace("s/2", 0, 9, "0" * 40)
+    a, b = Place("s/1", 0, 9, "0" * 40), Place("s/2", 0, 9, "0" * 40)
     same, different = MergeLabel("s", a, b, True), MergeLabel("s", a, b, False)
     s = score_merges([MergeOutcome(same, True), MergeOutcome(same, True), MergeOutcome(different, False)])
     assert (s.pairs, s.true_pairs, s.merged, s.merged_true, s.precision, s.recall) == (3, 2, 2, 2, 1.0, 1.0)
@@ -117,35 +120,33 @@ def test_a_pair_is_merged_when_one_quote_holds_both_places(tmp_path: Path) -> No
     data = _story_folder(tmp_path)
     rows = _labels(data)
 
-    def extract(articles: Sequence[Article], **_: object) -> tuple[Quote, ...]:
+    def groups(articles: Sequence[Article]) -> list[tuple[Span, ...]]:
         # the two wordings of the sailing sentence as one quote, the pay remark as another
         by_source = {Path(a.source).name: a for a in articles}
         sail, sailing, pay = rows[0].a, rows[0].b, rows[1].a
         a, b = by_source["a.txt"].id, by_source["b.txt"].id
-        return (
-            Quote("x", "Ines Duarte", (Span(a, sail.start, sail.end), Span(b, sailing.start, sailing.end)), (a, b)),
-            Quote("y", "Ines Duarte", (Span(a, pay.start, pay.end),), (a,)),
-        )
+        return [(Span(a, sail.start, sail.end), Span(b, sailing.start, sailing.end)), (Span(a, pay.start, pay.end),)]
 
-    stale = MergeLabel("story", rows[0].a, QuotePlace("story/b.txt", 0, 5, "0" * 40), True)
-    missing = MergeLabel("story", rows[0].a, QuotePlace("story/gone.txt", 0, 5, "0" * 40), True)
+    stale = MergeLabel("story", rows[0].a, Place("story/b.txt", 0, 5, "0" * 40), True)
+    missing = MergeLabel("story", rows[0].a, Place("story/gone.txt", 0, 5, "0" * 40), True)
     results = list(
-        evaluate_merges([*rows, stale, missing], data=data, models=NlpModels(), settings=Settings(), extract=extract)
+        evaluate_merges([*rows, stale, missing], data=data, settings=Settings(), groups=groups)
     )
     assert [r.merged for r in results if isinstance(r, MergeOutcome)] == [True, False]
-    assert [r.reason for r in results if isinstance(r, MergeStale)] == ["quotation text changed", "article not found"]
+    assert [r.reason for r in results if isinstance(r, MergeStale)] == ["text changed", "article not found"]
 
 
 def test_extract_quotes_merges_two_wordings_and_keeps_another_remark_apart(tmp_path: Path) -> None:
     data = _story_folder(tmp_path)
     rows = _labels(data)
-    outcomes = [r for r in evaluate_merges(rows, data=data, models=NlpModels(), settings=Settings()) if isinstance(r, MergeOutcome)]
+    outcomes = [r for r in evaluate_merges(rows, data=data, settings=Settings(), groups=quote_groups(NlpModels())) if isinstance(r, MergeOutcome)]
     assert [o.merged for o in outcomes] == [True, False]
 
 
-def test_committed_labels_are_well_formed() -> None:
-    rows = read_merge_labels(LABELS)
-    assert 400 <= len(rows) <= 700
+@pytest.mark.parametrize(("path", "least", "most"), [(LABELS, 400, 700), (TIMELINE_LABELS, 300, 500)])
+def test_committed_labels_are_well_formed(path: Path, least: int, most: int) -> None:
+    rows = read_merge_labels(path)
+    assert least <= len(rows) <= most
     assert len({(r.a, r.b) for r in rows}) == len(rows)
     assert all(r.a.source != r.b.source for r in rows)  # pairs across two articles
     halves = {story_half(r.path) for r in rows}
@@ -153,27 +154,53 @@ def test_committed_labels_are_well_formed() -> None:
     assert 100 <= sum(r.same for r in rows) < len(rows) - 100  # both labels well represented
 
 
+# Two reports of one day, written for this test: the same arrest in other words, and the protest after it.
+ARREST = "Harbour Mayor Arrested\n\n2001-03-05\n\nPolice arrested the mayor of Harbour City on Monday at his office.\n"
+ARRESTED = (
+    "Mayor Held\n\n2001-03-05\n\nThe mayor of Harbour City was arrested by police on Monday at his office. "
+    "Hundreds of supporters marched to the town hall on Monday in protest.\n"
+)
+
+
+def test_timeline_groups_merge_one_development_and_keep_another_apart(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "story").mkdir(parents=True)
+    (data / "story" / "a.txt").write_text(ARREST, encoding="utf-8")
+    (data / "story" / "b.txt").write_text(ARRESTED, encoding="utf-8")
+    first, second = (a.text for a in load_story_files(data, "story", settings=Settings()))
+    arrest = _place(first, "Police arrested the mayor of Harbour City on Monday at his office.", "story/a.txt")
+    arrested = _place(second, "The mayor of Harbour City was arrested by police on Monday at his office.", "story/b.txt")
+    protest = _place(second, "Hundreds of supporters marched to the town hall on Monday in protest.", "story/b.txt")
+    rows = [MergeLabel("story", arrest, arrested, True), MergeLabel("story", arrest, protest, False)]
+    outcomes = list(evaluate_merges(rows, data=data, settings=Settings(), groups=timeline_groups))
+    assert [o.merged for o in outcomes if isinstance(o, MergeOutcome)] == [True, False]
+
+
 @pytest.mark.data
 def test_labelled_pairs_are_where_the_labels_say() -> None:
     data = shared_data()
     rows = [r for r in read_merge_labels(LABELS) if r.path.startswith("duc2004/docs/")][:40]
-    results = list(evaluate_merges(rows, data=data, models=NlpModels(), settings=Settings()))
+    results = list(evaluate_merges(rows, data=data, settings=Settings(), groups=quote_groups(NlpModels())))
     assert not [r for r in results if isinstance(r, MergeStale)]
     assert len(results) == len(rows)
 
 
+# (pairs, precision floor, recall floor) per half; measured in docs/analysis.md ("Measured: merging quotations
+# across sources", "Measured: same-day merging")
+QUOTE_FLOORS = {"tune": (275, 0.90, 0.96), "report": (268, 0.92, 0.83), "all": (543, 0.92, 0.87)}
+TIMELINE_FLOORS = {"tune": (212, 0.87, 0.69), "report": (171, 0.83, 0.74), "all": (383, 0.85, 0.71)}
+
+
 @pytest.mark.data
 @pytest.mark.slow
-def test_cli_eval_quote_merges_reports_the_measured_floors() -> None:
+@pytest.mark.parametrize(("command", "floors"), [("quote-merges", QUOTE_FLOORS), ("timeline-merges", TIMELINE_FLOORS)])
+def test_cli_eval_merges_reports_the_measured_floors(command: str, floors: dict[str, tuple[int, float, float]]) -> None:
     from typer.testing import CliRunner
 
     from newsbrief.cli import app
 
-    data = shared_data()
-    result = CliRunner().invoke(app, ["eval", "quote-merges", "--data", str(data)], env={"COLUMNS": "160"})
+    result = CliRunner().invoke(app, ["eval", command, "--data", str(shared_data())], env={"COLUMNS": "160"})
     assert result.exit_code == 0, result.output
-    # (pairs, precision floor, recall floor) per half; measured in docs/analysis.md ("Measured: merging")
-    floors = {"tune": (275, 0.90, 0.96), "report": (268, 0.92, 0.83), "all": (543, 0.92, 0.87)}
     for name, (pairs, precision, recall) in floors.items():
         row = next(line for line in result.output.splitlines() if line.startswith(f"│ {name} "))
         cells = [c.strip() for c in row.strip("│").split("│")]
