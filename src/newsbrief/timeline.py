@@ -57,8 +57,9 @@ from newsbrief.text import (
 SAME_DEVELOPMENT_JACCARD = 0.3
 # … or their normalised wording is this similar (rapidfuzz ratio, 0-100).
 SAME_WORDING_RATIO = 85.0
-# … or they share at least this many stems (dates aside), at least this share of the shorter one's.
-SAME_EVENT_SHARED, SAME_EVENT_OVERLAP = 4, 0.5
+# … or they share at least this many stems (dates aside), at least this share of the shorter one's (0.4 since
+# session 34, 0.5 before: `newsbrief eval timeline-merges`, docs/analysis.md).
+SAME_EVENT_SHARED, SAME_EVENT_OVERLAP = 4, 0.4
 _DATE_WORDS = TIME_WORDS | frozenset("year years last next earlier later".split())
 # Dated sentences longer than this many characters are left out (run-on lists, tables).
 MAX_SENTENCE_CHARS = 400
