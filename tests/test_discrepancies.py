@@ -184,6 +184,27 @@ def test_a_negation_that_denies_nothing_the_other_says_is_no_contradicted_claim(
     assert [d for d in _find(articles) if d.kind == "claim"] == []
 
 
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        ("The premier has repeatedly said he will govern only with the coalition that elected him in 2001.",
+         "The premier has often said he would not govern with any other coalition than the one that elected him in 2001."),
+        ("The envoy criticised an official who reportedly said the request for the extradition of the banker would be refused.",
+         "The envoy criticised an official who reportedly said the ministry would deny the request for the extradition of the banker."),
+    ],
+)
+def test_a_negation_of_what_the_other_says_no_to_in_other_words_is_no_contradicted_claim(text_a: str, text_b: str) -> None:
+    # "only with" / "not with any other", "refused" / "deny": both say no (discrepancies._NEGATIVE_MEANING)
+    articles = [make_article("a.txt", text_a), make_article("b.txt", text_b)]
+    assert [d for d in _find(articles) if d.kind == "claim"] == []
+
+
+def test_a_negation_of_the_same_refusal_is_a_contradicted_claim() -> None:
+    a = make_article("a.txt", "The minister refused the offer from the dock workers' union on Monday evening.")
+    b = make_article("b.txt", "The minister did not refuse the offer from the dock workers' union on Monday evening.")
+    assert [d.kind for d in _find([a, b])] == ["claim"]
+
+
 def test_spelling_variants_across_sources(models: NlpModels) -> None:
     a = make_article("ap.txt", "Libyan leader Moammar Gadhafi met the envoys in Tripoli. Gadhafi said he was ready.")
     b = make_article("afp.txt", "Muammar Qaddafi told the envoys in Tripoli that he was ready. Qaddafi smiled.")

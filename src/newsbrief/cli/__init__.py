@@ -21,6 +21,7 @@ from newsbrief.cli import (  # noqa: E402,F401
     clean_cmd,
     eval_app,
     eval_clean_cmd,
+    eval_differences_cmd,
     eval_entities_cmd,
     eval_merges_cmd,
     eval_quotes_cmd,
