@@ -20,16 +20,15 @@ True
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsbrief.errors import InputError
 from newsbrief.evaluate_merges import story_half
 from newsbrief.evaluate_quotes import load_story_files
+from newsbrief.label_files import read_rows, write_rows
 from newsbrief.model import Discrepancy
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import Settings
@@ -98,31 +97,17 @@ def story_paths(data: Path) -> list[str]:
 
 def read_point_labels(path: Path) -> list[PointLabel]:
     """Labelled points from a TSV file (header ``path kind key label``)."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t"))
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
-    if not rows or tuple(rows[0]) != HEADER:
-        raise InputError(str(path), f"expected header {' '.join(HEADER)}")
-    labels = []
-    for number, row in enumerate(rows[1:], 2):
+    def problem(row: list[str]) -> str | None:
         if len(row) != len(HEADER) or row[1] not in _KINDS or len(row[2]) != 12 or row[3] not in (REAL, FALSE):
-            raise InputError(str(path), f"line {number}: expected a story path, a kind, a 12-digit key and {REAL!r} or {FALSE!r}")
-        labels.append(PointLabel(row[0], row[1], row[2], row[3] == REAL))
-    return labels
+            return f"expected a story path, a kind, a 12-digit key and {REAL!r} or {FALSE!r}"
+        return None
+
+    return [PointLabel(row[0], row[1], row[2], row[3] == REAL) for row in read_rows(path, HEADER, problem)]
 
 
 def write_point_labels(path: Path, labels: Iterable[PointLabel]) -> int:
     """Write labelled points as TSV with the header; returns the number of rows."""
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(HEADER)
-        for lab in labels:
-            writer.writerow((lab.path, lab.kind, lab.key, REAL if lab.real else FALSE))
-            count += 1
-    return count
+    return write_rows(path, HEADER, ((lab.path, lab.kind, lab.key, REAL if lab.real else FALSE) for lab in labels))
 
 
 def story_points(path: str, *, data: Path, settings: Settings, models: NlpModels) -> tuple[Discrepancy, ...]:

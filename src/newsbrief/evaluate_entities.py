@@ -17,7 +17,6 @@ merged true pairs / true pairs.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from pathlib import Path
 from rapidfuzz.distance import JaroWinkler
 
 from newsbrief.entities import collect_mentions, extract_entities, unify_kinds
-from newsbrief.errors import InputError
+from newsbrief.label_files import read_rows, write_rows
 from newsbrief.model import Article, Entity
 from newsbrief.names import name_tokens
 from newsbrief.nlp import NlpModels
@@ -68,19 +67,12 @@ class NameScore:
 
 def read_pairs(path: Path) -> list[NamePair]:
     """Labelled pairs from a TSV file (header ``path kind name_a name_b label``)."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t"))
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
-    if not rows or tuple(rows[0]) != HEADER:
-        raise InputError(str(path), f"expected header {' '.join(HEADER)}")
-    pairs = []
-    for number, row in enumerate(rows[1:], 2):
+    def problem(row: list[str]) -> str | None:
         if len(row) != len(HEADER) or row[4] not in LABELS:
-            raise InputError(str(path), f"line {number}: expected 5 fields with label one of {', '.join(LABELS)}")
-        pairs.append(NamePair(*row))
-    return pairs
+            return f"expected 5 fields with label one of {', '.join(LABELS)}"
+        return None
+
+    return [NamePair(*row) for row in read_rows(path, HEADER, problem)]
 
 
 def score(outcomes: Iterable[tuple[str, bool]]) -> NameScore:
@@ -143,8 +135,4 @@ def candidate_pairs(articles: Sequence[Article], *, models: NlpModels, path: str
 
 def write_pairs(pairs: Iterable[NamePair], path: Path) -> None:
     """Write pairs as TSV with the header."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(HEADER)
-        for p in pairs:
-            writer.writerow((p.path, p.kind, p.name_a, p.name_b, p.label))
+    write_rows(path, HEADER, ((p.path, p.kind, p.name_a, p.name_b, p.label) for p in pairs))

@@ -32,16 +32,15 @@ chosen, and a report half.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsbrief.entities import extract_entities
-from newsbrief.errors import InputError
 from newsbrief.evaluate_entities import NameScore
 from newsbrief.evaluate_quotes import _relative, best_group, load_story_files, quote_hash
+from newsbrief.label_files import read_rows, write_rows
 from newsbrief.model import Article, Span
 from newsbrief.nlp import NlpModels
 from newsbrief.quotes import extract_quotes
@@ -99,18 +98,8 @@ def story_half(path: str) -> str:
 
 def read_merge_labels(path: Path) -> list[MergeLabel]:
     """Labelled pairs from a TSV file (header as :data:`HEADER`)."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t"))
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
-    if not rows or tuple(rows[0]) != HEADER:
-        raise InputError(str(path), f"expected header {' '.join(HEADER)}")
     labels = []
-    for number, row in enumerate(rows[1:], 2):
-        problem = _row_problem(row)
-        if problem:
-            raise InputError(str(path), f"line {number}: {problem}")
+    for row in read_rows(path, HEADER, _row_problem):
         a = Place(row[1], int(row[2]), int(row[3]), row[4])
         b = Place(row[5], int(row[6]), int(row[7]), row[8])
         labels.append(MergeLabel(row[0], a, b, row[9] == SAME))
@@ -132,16 +121,12 @@ def _row_problem(row: list[str]) -> str | None:
 
 def write_merge_labels(path: Path, labels: Iterable[MergeLabel]) -> int:
     """Write labelled pairs as TSV with the header; returns the number of rows."""
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(HEADER)
-        for lab in labels:
-            a, b = lab.a, lab.b
-            label = SAME if lab.same else DIFFERENT
-            writer.writerow((lab.path, a.source, a.start, a.end, a.sha1, b.source, b.start, b.end, b.sha1, label))
-            count += 1
-    return count
+    rows = (
+        (lab.path, lab.a.source, lab.a.start, lab.a.end, lab.a.sha1, lab.b.source, lab.b.start, lab.b.end, lab.b.sha1,
+         SAME if lab.same else DIFFERENT)
+        for lab in labels
+    )
+    return write_rows(path, HEADER, rows)
 
 
 def quote_groups(models: NlpModels) -> Groups:

@@ -29,7 +29,6 @@ wrong); recall = right / quotations with a labelled speaker (found or not).
 
 from __future__ import annotations
 
-import csv
 import fnmatch
 import hashlib
 import re
@@ -38,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsbrief.entities import extract_entities
-from newsbrief.errors import InputError
+from newsbrief.label_files import read_rows, write_rows
 from newsbrief.model import Article, Entity, Quote, Span
 from newsbrief.names import name_similarity, name_tokens, surname_matches
 from newsbrief.nlp import NlpModels
@@ -114,20 +113,8 @@ def quote_hash(text: str) -> str:
 
 def read_labels(path: Path) -> list[QuoteLabel]:
     """Labelled quotations from a TSV file (header ``path source start end sha1 speaker``)."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t"))
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
-    if not rows or tuple(rows[0]) != HEADER:
-        raise InputError(str(path), f"expected header {' '.join(HEADER)}")
-    labels = []
-    for number, row in enumerate(rows[1:], 2):
-        problem = _row_problem(row)
-        if problem:
-            raise InputError(str(path), f"line {number}: {problem}")
-        labels.append(QuoteLabel(row[0], row[1], int(row[2]), int(row[3]), row[4], row[5]))
-    return labels
+    rows = read_rows(path, HEADER, _row_problem)
+    return [QuoteLabel(row[0], row[1], int(row[2]), int(row[3]), row[4], row[5]) for row in rows]
 
 
 def _row_problem(row: list[str]) -> str | None:
@@ -148,14 +135,7 @@ def _row_problem(row: list[str]) -> str | None:
 
 def write_labels(path: Path, labels: Iterable[QuoteLabel]) -> int:
     """Write labels as TSV with the header; returns the number of rows."""
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(HEADER)
-        for lab in labels:
-            writer.writerow((lab.path, lab.source, lab.start, lab.end, lab.sha1, lab.speaker))
-            count += 1
-    return count
+    return write_rows(path, HEADER, ((lab.path, lab.source, lab.start, lab.end, lab.sha1, lab.speaker) for lab in labels))
 
 
 def _tokens(name: str) -> list[str]:
