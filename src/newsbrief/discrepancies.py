@@ -57,9 +57,9 @@ KIND_ORDER = {"date": 0, "weekday": 1, "number": 2, "name": 3, "claim": 4}
 
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny|cannot)\b|n['\u2019]t\b", re.I)
 # words that say no without a negation: a sentence with one that the negated wording does not share is
-# negative too, so that the negated wording is no denial of it ("… said Turkey's extradition request would be refused" / "… said Italy would deny Turkey's
-# extradition request"; "will govern only with the center-left majority" / "would not govern with any other
-# majority"). English.
+# negative too, so that the negated wording is no denial of it ("… said Turkey's extradition request would
+# be refused" / "… said Italy would deny Turkey's extradition request"; "will govern only with the
+# center-left majority" / "would not govern with any other majority"). English.
 _NEGATIVE_MEANING = re.compile(r"\b(?:refus|reject|declin|fail|only\b|unable\b)", re.I)
 # a relative clause after a comma, to the sentence's last comma: what the negation denies is said around it
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|where)\b.*,", re.I)
@@ -604,10 +604,9 @@ def _claim_conflicts(articles: Sequence[Article], sentences: Sentences, source: 
         neg_a, neg_b = len(_NEGATION.findall(sent_a.text)), len(_NEGATION.findall(sent_b.text))
         if (neg_a == 0) == (neg_b == 0):
             continue
-        plain, denying = (sent_b.text, sent_a.text) if neg_a else (sent_a.text, sent_b.text)
-        if any(m.group().lower() not in denying.lower() for m in _NEGATIVE_MEANING.finditer(plain)):
-            continue  # the unnegated wording says no in other words (not "refused" / "did not refuse")
         negated, other = (sent_a.text, sent_b.text) if neg_a else (sent_b.text, sent_a.text)
+        if any(m.group().lower() not in negated.lower() for m in _NEGATIVE_MEANING.finditer(other)):
+            continue  # the unnegated wording says no in other words (not "refused" / "did not refuse")
         if not _negates_shared(negated, set(words(other))):
             continue  # the negation sits in words the other sentence does not have: more detail, no denial
         subject = _short(min(sent_a.text, sent_b.text, key=len))

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from newsbrief.entities import extract_entities
 from newsbrief.evaluate_entities import NameScore
-from newsbrief.evaluate_quotes import _relative, best_group, load_story_files, quote_hash
+from newsbrief.evaluate_quotes import best_group, load_story_files, quote_hash, relative_source
 from newsbrief.label_files import read_rows, write_rows
 from newsbrief.model import Article, Span
 from newsbrief.nlp import NlpModels
@@ -153,7 +153,7 @@ def evaluate_merges(
         by_path.setdefault(lab.path, []).append(lab)
     for path, story_labels in by_path.items():
         articles = load_story_files(data, path, settings=settings)
-        by_source = {_relative(a.source, data): a for a in articles}
+        by_source = {relative_source(a.source, data): a for a in articles}
         story_groups = groups(articles)
         for lab in story_labels:
             found = [_group_at(place, by_source, story_groups) for place in (lab.a, lab.b)]

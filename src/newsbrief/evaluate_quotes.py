@@ -183,7 +183,8 @@ def load_story_files(data: Path, path: str, *, settings: Settings) -> list[Artic
     return [a for a in iter_articles(paths, settings=settings) if isinstance(a, Article)]
 
 
-def _relative(source: str, data: Path) -> str:
+def relative_source(source: str, data: Path) -> str:
+    """An article's source relative to the shared data folder, as the label files keep it."""
     prefix = str(data).rstrip("/") + "/"
     return source[len(prefix) :] if source.startswith(prefix) else source
 
@@ -218,7 +219,7 @@ def story_quotes(
         articles = load_story_files(data, path, settings=settings)
         entities: Sequence[Entity] = extract_entities(articles, models=models)
         quotes = extract(articles, models=models, entities=entities)
-        yield path, {_relative(a.source, data): a for a in articles}, quotes
+        yield path, {relative_source(a.source, data): a for a in articles}, quotes
 
 
 @dataclass(frozen=True, slots=True)
