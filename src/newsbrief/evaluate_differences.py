@@ -141,7 +141,7 @@ def evaluate(
 
 
 def score(stories: Iterable[StoryPoints], half: str = "all") -> DifferenceScore:
-    """Counts over the stories of one half (``tune``, ``report``; ``all``)."""
+    """Counts over the stories of one half (one of :data:`~newsbrief.evaluate_merges.HALVES`; ``all``)."""
     chosen = [s for s in stories if half == "all" or story_half(s.path) == half]
     return DifferenceScore(
         stories=len(chosen),

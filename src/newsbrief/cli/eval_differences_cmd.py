@@ -23,6 +23,7 @@ def differences(
         raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
     # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
     from newsbrief.evaluate_differences import evaluate, point_key, read_point_labels, score, story_paths
+    from newsbrief.evaluate_merges import HALVES
     from newsbrief.nlp import NlpModels
 
     with library_errors():
@@ -32,7 +33,7 @@ def differences(
             progress(evaluate(rows, data=data, settings=Settings(), models=NlpModels(), paths=paths), description="stories", total=len(paths))
         )
     table = Table(Column("half", no_wrap=True), "stories", "real", "false", "unlabelled", "lost", "precision")
-    for half in ("tune", "report", "all"):
+    for half in (*HALVES, "all"):
         s = score(stories, half)
         table.add_row(half, str(s.stories), str(s.real), str(s.false), str(s.unlabelled), str(s.lost), f"{s.precision:.3f}")
     stdout.print(table)
