@@ -85,6 +85,28 @@ def test_different_speakers_never_merge(models: NlpModels) -> None:
     assert {q.speaker for q in quotes} == {"Javier Solana", "Carlos Mendoza"}
 
 
+def test_a_story_role_names_the_title_only_when_its_qualifier_fits(models: NlpModels) -> None:
+    # the title "the Kavarian leader" in an article naming nobody: the story's "opposition leader" is not
+    # that leader, while "the Dresnian prime minister" is the story's one Dresnian Prime Minister
+    first = make_article(
+        "a.txt",
+        "Opposition leader Tomas Varga criticised the government on Monday. Dresnian Prime Minister Ana Kovel "
+        "and Kavarian Prime Minister Ivo Lenz met in Sofia to discuss the bridge.",
+    )
+    second = make_article(
+        "b.txt",
+        "The bridge talks ended late on Monday. In a news conference, the Kavarian leader said the talks had "
+        '"brought both sides much closer to a settlement". "The bridge will be finished within two years," the '
+        "Dresnian prime minister said.",
+    )
+    articles = [first, second]
+    quotes = extract_quotes(articles, models=models, entities=extract_entities(articles, models=models))
+    speakers = {q.text: q.speaker for q in quotes}
+    assert speakers["brought both sides much closer to a settlement"] != "Tomas Varga"
+    assert speakers["The bridge will be finished within two years"] == "Ana Kovel"
+    _check_spans(quotes, articles)
+
+
 def test_nominal_speaker_resolves_through_role(models: NlpModels) -> None:
     text = (
         "U.N. diplomat Jonathan Prentice met both parties on Monday. "

@@ -41,6 +41,7 @@ from newsbrief.quotes_speakers import (
     pronoun_attribution,
     reporting_speaker,
     resolve_title,
+    role_fits,
     speaker_name,
     surnames_as_people,
     with_missed_surnames,
@@ -220,7 +221,7 @@ def extract_quotes(
             if isinstance(who, str):
                 name = speaker_name(resolve_title(who, article.text, qs, mentions), lookup, mentions, text=article.text)
                 if name is None:
-                    matches = {n for role, n in roles.items() if who in role.split()}
+                    matches = {n for role, n in roles.items() if role_fits(who, role)}
                     name = matches.pop() if len(matches) == 1 else None
             else:
                 name = speaker_name(who, lookup, mentions, text=article.text)

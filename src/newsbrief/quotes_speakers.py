@@ -115,7 +115,8 @@ _PREPOSITION = re.compile(r"(?:in|to|on|at|during|after|before|from|with|by|for|
 # the noun phrase right before a reporting verb: "…, the Brazilian defence minister said"
 # (definite only, and not an unnamed one: "the unidentified officer" is nobody named before)
 _CLAUSE_NOMINAL = re.compile(
-    r"\bthe\s+(?!(?:[\w-]+\s+){0,3}?(?:unidentified|unnamed|anonymous|other)\b)(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)\s*$",
+    r"\bthe\s+(?!(?:[\w-]+\s+){0,3}?(?:unidentified|unnamed|anonymous|other)\b)(?P<before>(?:[\w-]+\s+){0,3}?)"
+    r"(?P<noun>[\w-]+)\s*$",
     re.I,
 )
 # an unnamed person of an organisation: "a senior IMF official", "one European Union official", "a former
@@ -131,7 +132,51 @@ _INDEFINITE = re.compile(r"(?:a|an|one|another)\s", re.I)
 _MODIFIED_NOUN = re.compile(r"\s+(?!spokes)[a-z][\w-]*")
 # lower-case words naming someone, then the organisation they are from ("the researcher from", "officials at")
 _MEMBER_OF = re.compile(r"^(?:[a-z][\w-]*\s+){0,4}?(?P<noun>[a-z][\w-]*)\s+(?:from|at|of|with|in|for)\s+(?:the\s+)?$")
-_NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.I)
+_NOMINAL = re.compile(r"^(?:the|a|an|this|that)\s+(?P<before>(?:[\w-]+\s+){0,3}?)(?P<noun>[\w-]+)$", re.I)
+
+
+class Title(str):
+    """A title noun that names a quotation's speaker ("leader"), with the capitalised words written before it.
+
+    "the Malaysian leader said" gives ``Title("leader", ("malaysian",))``: the story's "opposition leader"
+    is not that leader, its "Malaysian Prime Minister" may be (:func:`role_fits`).
+
+    >>> t = Title("leader", ("malaysian",))
+    >>> t, t.qualifiers, t == "leader"
+    ('leader', ('malaysian',), True)
+    """
+
+    qualifiers: tuple[str, ...]
+
+    def __new__(cls, noun: str, qualifiers: tuple[str, ...] = ()) -> Title:
+        title = super().__new__(cls, noun)
+        title.qualifiers = qualifiers
+        return title
+
+
+def _title(nominal: re.Match[str]) -> Title:
+    """The title a nominal phrase names; its capitalised words before the noun qualify it ("the French president")."""
+    qualifiers = tuple(w.lower() for w in nominal.group("before").split() if w[:1].isupper())
+    return Title(nominal.group("noun").lower(), qualifiers)
+
+
+def role_fits(title: str, role: str) -> bool:
+    """A role ("opposition leader") is one the title names: it holds the noun and every capitalised qualifier.
+
+    A qualifier matches a role word it shares its first five letters with ("Malaysian" / "Malaysia's").
+
+    >>> role_fits(Title("leader", ("malaysian",)), "opposition leader")
+    False
+    >>> role_fits(Title("minister", ("australian",)), "Australian Prime Minister")
+    True
+    >>> role_fits("minister", "Malaysia's Prime Minister")
+    True
+    """
+    words = role.lower().split()
+    if title not in words:
+        return False
+    qualifiers = getattr(title, "qualifiers", ())
+    return all(any(w[:5] == q[:5] for w in words) for q in qualifiers)
 
 
 _ONLY_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
@@ -409,7 +454,7 @@ def _reported(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
         # in "the minister said"
         nominal = _CLAUSE_NOMINAL.search(text, start, verbs[0].start())
         if nominal and nominal.group("noun").lower() in TITLE_HEADS:
-            return nominal.group("noun").lower()
+            return _title(nominal)
     return mention
 
 
@@ -580,7 +625,7 @@ def _who(text: str, start: int, end: int, quote_start: int, mentions: list[Menti
             return named[0]
     nominal = _NOMINAL.match(phrase)
     if nominal and nominal.group("noun").lower() in TITLE_HEADS:
-        return nominal.group("noun").lower()
+        return _title(nominal)
     if nominal and _FIRST_LADY.search(phrase):
         # "the First Lady said": a title, though "Lady" is no title head ("Lady Gaga" is a name)
         return "lady"
