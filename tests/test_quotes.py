@@ -542,6 +542,22 @@ def test_a_sentence_of_a_longer_quotation_of_the_same_speaker_is_that_statement(
     assert [q.speaker for q in quotes if q.speaker != "Lars Holm"] == ["Eva Strand"]
 
 
+def test_the_whole_statement_is_shown_before_the_fragments_more_sources_quote(models: NlpModels) -> None:
+    # two sources quote a few words of the statement a third quotes whole: the whole one is the quotation
+    whole = make_article("a.txt", 'Prime Minister Lars Holm spoke on Monday. "We will rebuild the northern bridge '
+                         'before the winter, whatever it costs," Holm said.')
+    parts = [
+        make_article(f"{name}.txt", f'Prime Minister Lars Holm spoke on Monday. Holm said the ferry company would '
+                     f'{verb} and that the country would "rebuild the northern bridge before the winter".')
+        for name, verb in (("b", "be paid"), ("c", "be compensated"))
+    ]
+    quotes = extract_quotes([*parts, whole], models=models)
+    (holm,) = [q for q in quotes if q.speaker == "Lars Holm" and len(q.article_ids) == 3]
+    assert holm.text.startswith("We will rebuild the northern bridge")
+    assert "rebuild the northern bridge before the winter" in holm.variants
+    _check_spans(quotes, [*parts, whole])
+
+
 def test_an_unnamed_member_of_an_organisation_is_no_speaker_but_its_spokesman_speaks_for_it() -> None:
     from newsbrief.entities import Mention
     from newsbrief.quotes_speakers import attribute

@@ -616,8 +616,13 @@ def _merge(found: list[_Found], order: dict[str, int], common: frozenset[str] = 
         first_by_norm: dict[str, str] = {}
         for c in cluster:
             first_by_norm.setdefault(_wording(c.text), c.text)
-        # a cited fragment folded in is a variant, never the quotation shown
-        ranked = sorted(first_by_norm, key=lambda w: (w in cited, -wordings[w], list(first_by_norm).index(w)))
+        # a cited fragment folded in is a variant, never the quotation shown; nor is a wording that another
+        # wording of the group holds word for word (two sources quoting "with deep sadness and regret" out of
+        # the statement a third quotes whole: the whole statement is shown)
+        held = {w for w in first_by_norm if any(len(o) > len(w) and f" {w} " in f" {o} " for o in first_by_norm)}
+        ranked = sorted(
+            first_by_norm, key=lambda w: (w in cited, w in held, -wordings[w], list(first_by_norm).index(w))
+        )
         speaker_counts = Counter(c.speaker for c in cluster if c.speaker)
         speaker = min(speaker_counts, key=lambda s: (-speaker_counts[s], s)) if speaker_counts else None
         spans = tuple(Span(c.article_id, c.start, c.end) for c in cluster)
