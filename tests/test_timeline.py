@@ -35,6 +35,8 @@ THURSDAY = dt.date(1998, 10, 15)
         ("The assembly is scheduled to convene Nov. 25.", "1998-11-25"),
         ("He said he would return next Friday.", "1998-10-16"),
         ("The army withdrew last Thursday.", "1998-10-08"),
+        ("The port closed last Wednesday.", "1998-10-07"),  # the day before would be "Wednesday": the week before's
+        ("The port reopened last Tuesday.", "1998-10-13"),
         ("Hun Sen said Monday that the Senate would meet.", "1998-10-12"),
         # a participle or a clause cut by a number's comma takes the tense of its main clause
         ("The first lady will travel to the region, visiting Honduras on Nov. 16.", "1998-11-16"),
