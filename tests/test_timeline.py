@@ -34,6 +34,8 @@ THURSDAY = dt.date(1998, 10, 15)
         ("The parties will meet on Monday.", "1998-10-19"),  # future: the next Monday
         ("The assembly is scheduled to convene Nov. 25.", "1998-11-25"),
         ("He said he would return next Friday.", "1998-10-16"),
+        ("As voters prepare to elect a new mayor on Sunday, polls predict a close race.", "1998-10-18"),
+        ("The president prepares to be sworn in Friday, with few guests.", "1998-10-16"),
         ("The army withdrew last Thursday.", "1998-10-08"),
         ("The port closed last Wednesday.", "1998-10-07"),  # the day before would be "Wednesday": the week before's
         ("The port reopened last Tuesday.", "1998-10-13"),

@@ -75,7 +75,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("week", re.compile(r"\b(last|next|(?:earlier |later )?this)\s+(week(?:end)?)\b", re.I)),
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|expected to|is to|are to|"
+    r"\b(?:will|shall|won't|'ll|going to|plans? to|prepar(?:es?|ing) to|planned|planning|scheduled|expected to|is to|are to|"
     r"due to|intends? to|would|next|set (?:for|to)|deadline|as (?:soon|early) as|(?:was|were) to(?! have)|"
     r"must(?!\s+have)|should\s+be|(?:has|have|needs?) to)\b",
     re.I,
