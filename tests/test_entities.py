@@ -1435,3 +1435,13 @@ def test_a_lone_surname_mostly_called_a_person_still_makes_its_full_name_one(lon
     mentions += [Mention("c", "De Vries", "ORG", i * 100, i * 100 + 8) for i in range(lone_org)]
     kinds = {m.form: m.kind for m in unify_kinds(mentions)}
     assert (kinds["Jan de Vries"] == "PERSON") is person
+
+
+def test_a_doubled_surname_beside_the_full_name_is_that_person(models: NlpModels) -> None:
+    # a wire's typo ("a tired Kessler Kessler") is the surname once; a real doubled name stays whole
+    typo = make_article("a.txt", 'Mayor Dario Kessler visited the flooded district on Monday. "The dams held, and we '
+                        'will rebuild every bridge," said a tired Kessler Kessler after the tour. Kessler later met the engineers.')
+    people = [(e.name, e.mentions) for e in extract_entities([typo], models=models) if e.kind == "PERSON"]
+    assert people == [("Dario Kessler", 3)]
+    real = make_article("b.txt", "The pianist Lang Lang played in Vienna on Friday. Critics praised Lang Lang for the recital.")
+    assert [e.name for e in extract_entities([real], models=models) if e.kind == "PERSON"] == ["Lang Lang"]

@@ -784,6 +784,8 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
     text = article.text
     groups = {ent.text for ent in doc.ents if ent.label_ == "NORP"}  # nationalities, religious and political groups
     surnames = {ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and " " in ent.text}
+    # full names whose two words differ: "Yasser Arafat" makes "Arafat Arafat" a doubled surname (below)
+    full_surnames = {w[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(w := ent.text.split()) >= 2 and w[0] != w[-1]}
     # each list item of an NER span; the last one (the span's end) with the index of the token after it
     pieces = [
         (kind, piece_start, piece_end, ent.end if piece_end == ent.end_char else None)
@@ -847,6 +849,12 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
         if titled_group:
             form = rest
         tokens = name_tokens(form) if form else []
+        doubled = form.split()
+        if kind == "PERSON" and len(doubled) == 2 and doubled[0] == doubled[1] and doubled[1] in full_surnames:
+            # "a grim-faced Arafat Arafat" beside "Yasser Arafat": a wire's typo, the surname once (a real
+            # doubled name, "Sirhan Sirhan", has no other full name ending with it in its article)
+            start = text.rfind(doubled[1], start, end)
+            form, tokens = doubled[1], name_tokens(doubled[1])
         if title is not None and tokens and tokens[-1] in _ORGANISATION_HEADS:
             # "Justice Department", "General Motors Corp.": the title word is part of an organisation's name
             title, form, tokens = None, name, name_tokens(name)
