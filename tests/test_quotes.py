@@ -107,6 +107,18 @@ def test_a_story_role_names_the_title_only_when_its_qualifier_fits(models: NlpMo
     _check_spans(quotes, articles)
 
 
+def test_quoted_on_a_day_by_a_paper_as_saying_is_the_speaker_not_the_paper(models: NlpModels) -> None:
+    text = (
+        "On Friday Kavaria warned Dresnia that its ``patience was running out at last,'' and Prime Minister Ivo "
+        "Lenz was quoted Saturday by the daily Vjesnik as saying, ``the army is awaiting an order from us.''"
+    )
+    article = make_article("k.txt", text)
+    speakers = {q.text: q.speaker for q in extract_quotes([article], models=models)}
+    assert speakers["the army is awaiting an order from us."] == "Ivo Lenz"
+    # the clause "and X was quoted …" reports the next quotation, not the one before it
+    assert speakers.get("patience was running out at last") not in {"Ivo Lenz", "Vjesnik"}
+
+
 def test_nominal_speaker_resolves_through_role(models: NlpModels) -> None:
     text = (
         "U.N. diplomat Jonathan Prentice met both parties on Monday. "

@@ -44,12 +44,12 @@ _VERBS = (
     r"wondered|wanted\s+to\s+know|put\s+it|puts\s+it|"
     r"writes|tweeted|tweets|posted|joked|quipped|replies|explains|notes|asks|insists|warns|argues|"
     r"claims|responded|answered|countered|exclaimed|boasted|testified|concluded|reiterated|"
-    r"was\s+quoted\s+(?:by\s+[\w&.'\u2019 -]{1,60}?\s+)?as\s+saying"
+    r"was\s+quoted\s+(?:(?:on\s+)?\w+day\s+)?(?:by\s+[\w&.'\u2019 -]{1,60}?\s+)?as\s+saying"
 )
 #: any word that reports someone's words (a reporting verb, "saying", "called")
 REPORTING_WORD = re.compile(rf"\b(?:{_VERBS}|saying|called|calls)\b", re.I)
 # "an agency quoted X as saying": the speaker is X, not the agency ("X was quoted by Y as saying": X)
-_QUOTED_AS = re.compile(r"\bquoted\s+(?!by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying\b", re.I)
+_QUOTED_AS = re.compile(r"\bquoted\s+(?!(?:(?:on\s+)?\w+day\s+)?by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying\b", re.I)
 # a speaker never spans a quotation mark (``, “, ”, ")
 _AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
 _AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}})", re.I)
@@ -79,7 +79,8 @@ _SENTENCE_BREAK = re.compile(
 # a clause between a quotation and "quoted X as saying" ("…,'' the agency quoted X as saying")
 _AFTER_CLAUSE = re.compile(r"[\s,]*[^!?\"`\u201c\u201d]{0,70}$")
 _QUOTED_AS_BEFORE = re.compile(
-    r"\bquoted\s+(?!by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying(?:\s+that)?\s*[:,]?\s*$", re.I
+    r"\bquoted\s+(?!(?:(?:on\s+)?\w+day\s+)?by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying(?:\s+that)?\s*[:,]?\s*$",
+    re.I,
 )
 # reporting verbs that introduce reported speech ("X said the plan was ``…''", "X wrote that …")
 _REPORTING = re.compile(
@@ -209,6 +210,10 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
             return _who(text, qe + quoted.start("who"), qe + quoted.end("who"), qs, mentions)
     for pattern in () if ended else (_AFTER_ACCORDING, _AFTER_VERB_SUBJECT, _AFTER_SUBJECT_VERB):
         match = pattern.match(after)
+        if match and pattern is _AFTER_SUBJECT_VERB and _AND_OPENS.match(match.group("who")):
+            # 'Turkey warned Syria that its ``patience was running out,'' and Prime Minister X was quoted …
+            # as saying': "and" opens a clause of its own, whose subject reports the next quotation
+            match = None
         if match:
             who_start, who_end = qe + match.start("who"), qe + match.end("who")
             cut = _SENTENCE_BREAK.search(text, who_start, who_end)
@@ -266,6 +271,7 @@ def attribute(text: str, outer: tuple[int, int], mentions: list[Mention]) -> Men
     return _subject_in_own_clause(text, match, qs, mentions)
 
 
+_AND_OPENS = re.compile(r"and\s", re.I)
 # a reporting verb coordinated with an earlier one: "…, but said", "… and then said"
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:but|and|yet)(?:\s+(?:then|also|later))?$", re.IGNORECASE)
 # a conjunction opening a clause of time or cause, whose own subject a coordinated verb may share
