@@ -71,11 +71,21 @@ def test_a_bound_is_checked_against_the_other_figure(text_a: str, text_b: str, d
         # the minutes and seconds of a time of day count nothing
         ("The aftershock struck at 20:36:08 local time, seismologists said.", "The aftershock struck at 20:36:41 local time."),
         ("The second quake hit at 05:41 UTC near the coast.", "The second quake hit at 06:34 UTC near the coast."),
+        # different times of day: two tremors (a quake and its aftershock), each with its own depth
+        ("The quake struck at 11:24 am (15:24 UTC) at a depth of 30.1 kilometers off the coast.",
+         "The aftershock struck at 08:32:22 UTC at a depth of 28.4 kilometers off the coast."),
     ],
 )
 def test_no_false_alarm_for_numbers_of_different_things(text_a: str, text_b: str) -> None:
     articles = [make_article("a.txt", text_a), make_article("b.txt", text_b)]
     assert [d for d in _find(articles) if d.kind == "number"] == []
+
+
+def test_the_same_time_of_day_keeps_two_figures_comparable() -> None:
+    a = make_article("a.txt", "The quake struck at 11:24 am local time at a depth of 30.1 kilometers off the coast.")
+    b = make_article("b.txt", "The quake struck at 11:24 local time at a depth of 35 kilometers off the coast.")
+    (found,) = _find([a, b])
+    assert found.kind == "number" and set(dict(found.values)) == {"30.1", "35"}
 
 
 def test_a_flight_code_of_the_storys_flight_names_no_other_thing() -> None:

@@ -9,7 +9,8 @@ things, two values are compared only when
   something the other does not (proper nouns);
 * numbers: same counted noun and same preceding content word ("killed 127 people" ~ "killed at least
   129 people"), similar sentences, no proper noun of one missing from the other (different places or
-  actors), and no different dates in the two sentences (different days are different events);
+  actors), and no different dates or times of day in the two sentences (different days or times are
+  different events: an earthquake's depth and its aftershock's);
 * names: spellings of one merged entity that are variants of each other and not a short form
   (surname only, acronym) of the other;
 * claims: near-identical sentences (Jaccard ≥ ``SAME_CLAIM_JACCARD``) of which exactly one is negated.
@@ -244,6 +245,7 @@ class _Quantity:
     text: str
     dates: frozenset[str]
     bound: str = ""  # "at least" → "low", "up to" → "high": the figure is a bound, not the count
+    clock: frozenset[str] = frozenset()  # the times of day the sentence gives ("11:24", "15:24")
 
     def range(self) -> tuple[float, float]:
         """The values the figure allows."""
@@ -303,7 +305,21 @@ def _quantities(article: Article, sentence: Sentence) -> Iterator[_Quantity]:
         noun = _singular(match["noun"].lower())
         label = f"{number} {match['scale']}" if match["scale"] else number
         label = f"{bounding} {label}" if bounding else label
-        yield _Quantity(article.id, sentence, (previous, noun), _number_value(match), label, dates, bound)
+        yield _Quantity(article.id, sentence, (previous, noun), _number_value(match), label, dates, bound, clock_times(text))
+
+
+_CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?![\d:])")
+
+
+def clock_times(text: str) -> frozenset[str]:
+    """The times of day a sentence gives, as "h:mm" (seconds and a leading zero dropped).
+
+    >>> sorted(clock_times("It struck at 11:24 am local time (15:24 UTC), then at 08:32:22 UTC."))
+    ['11:24', '15:24', '8:32']
+    >>> clock_times("The score was 3-1 after 90 minutes.")
+    frozenset()
+    """
+    return frozenset(f"{int(m[1])}:{m[2]}" for m in _CLOCK.finditer(text))
 
 
 # a sentence opening with a pronoun for a thing: what is counted is named in the sentence before
@@ -394,6 +410,8 @@ def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source:
                     continue
                 if a.dates and b.dates and not a.dates & b.dates:
                     continue  # different days: different events
+                if a.clock and b.clock and not a.clock & b.clock:
+                    continue  # different times of day ("at 11:24 am" / "at 08:32:22 UTC"): different events
                 # the counted noun is shared by construction: the rest of the sentences must agree (a line
                 # that is the figure alone with its word, "Battery: 2800 mAh", has nothing to disagree with)
                 own = set(content_words(key[1]))
