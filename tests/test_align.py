@@ -129,3 +129,35 @@ def test_real_duc_cluster_citations_share_numbers_and_slice_back():
             numbers_j = {w for w in al.sentences[j].text.replace(",", "").split() if w.isdigit()}
             assert numbers_i <= numbers_j
     assert carried > 0
+
+
+def _carried(a_text: str, b_text: str) -> bool:
+    a = make_article("a.txt", None, a_text)
+    b = make_article("b.txt", None, b_text)
+    al = align([a, b])
+    return b.id in al.article_ids_of(_index(al, a.id, a_text[:12]))
+
+
+def test_a_rewording_that_covers_two_thirds_of_the_sentence_carries_it():
+    # 8 of the 11 content stems, and every name: the same fact in other words (session 35, `eval citations`)
+    assert _carried(
+        "Engineers found deep cracks in the Old Mill Bridge, which city officials closed on Monday.",
+        "The Old Mill Bridge was closed by officials on Monday after cracks were found.",
+    )
+
+
+def test_a_long_sentence_naming_the_words_in_passing_does_not_carry_a_short_one():
+    # every stem of the short sentence is there, but a fifth of the two sentences' stems: another story
+    assert not _carried(
+        "The mayor praised the rescue crews.",
+        "The mayor, who praised the rescue crews at a ceremony on the town square, also announced that the "
+        "harbour tax would rise next year and that two schools would close in June.",
+    )
+
+
+def test_not_only_denies_nothing():
+    assert _carried(
+        "Three spacewalks are planned for the flight.",
+        "Three spacewalks are planned for the flight, not only to connect the modules but to install handrails.",
+    )
+    assert not _carried("Three spacewalks are planned for the flight.", "No spacewalks are planned for the flight.")

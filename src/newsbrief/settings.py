@@ -131,8 +131,9 @@ class BriefOptions:
     """Briefing.  ``words``: hard cap on the summary's words per story (whitespace-separated words).
 
     ``one_story``: treat all input articles as one story.  Alignment (``align.py``): sentence B *carries*
-    sentence A when at least ``carry_coverage`` of A's content-word stems occur in B and their numbers,
-    names and negation agree; a sentence is *exclusive* to its source when no other source has a sentence
+    sentence A when at least ``carry_coverage`` of A's content-word stems occur in B, the two share at least
+    ``carry_jaccard`` of their stems together (a long sentence that names A's actors in passing says
+    something else), and their numbers, names and negation agree; a sentence is *exclusive* to its source when no other source has a sentence
     sharing more than ``exclusive_max_overlap`` of its content stems (``exclusive_items`` are kept).
     Summary (``summarize.py``, tuned on DUC 2003 only): candidate sentences have ``min_sentence_words`` to
     ``max_sentence_words`` words; concepts are stemmed word bigrams weighted by the number of independent
@@ -153,7 +154,8 @@ class BriefOptions:
 
     words: int = 200
     one_story: bool = False
-    carry_coverage: float = 0.75
+    carry_coverage: float = 0.65
+    carry_jaccard: float = 0.3
     exclusive_max_overlap: float = 0.35
     exclusive_items: int = 5
     min_sentence_words: int = 8

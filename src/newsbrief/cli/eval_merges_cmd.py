@@ -1,8 +1,12 @@
-"""``newsbrief eval quote-merges`` and ``eval timeline-merges``: merging across sources on hand-labelled pairs."""
+"""``newsbrief eval quote-merges``, ``eval timeline-merges`` and ``eval citations``: hand-labelled pairs of places.
+
+Quotations and same-day sentences merged across sources, and summary sentences citing another article's
+sentence: precision and recall of the pairs the briefing puts together, tuning and report half.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,10 +18,13 @@ from newsbrief.cli.eval_app import eval_app
 from newsbrief.settings import Settings
 
 if TYPE_CHECKING:
-    from newsbrief.evaluate_merges import Groups
+    from newsbrief.evaluate_merges import Groups, MergeLabel, MergeOutcome, MergeStale
+
+    Evaluate = Callable[[list[MergeLabel], Path], Iterable[MergeOutcome | MergeStale]]
 
 QUOTE_MERGE_LABELS = Path("eval/labels/quote_merges.tsv")
 TIMELINE_MERGE_LABELS = Path("eval/labels/timeline_merges.tsv")
+CITATION_LABELS = Path("eval/labels/citations.tsv")
 _DATA_HELP = "The shared data folder the label paths are relative to."
 _ERRORS_HELP = "List wrong and missed merges and stale pairs."
 
@@ -33,7 +40,7 @@ def quote_merges(
     from newsbrief.evaluate_merges import quote_groups
     from newsbrief.nlp import NlpModels
 
-    _report(labels, data, show_errors, groups_of=lambda: quote_groups(NlpModels()))
+    _report(labels, data, show_errors, evaluate=_merges(lambda: quote_groups(NlpModels())))
 
 
 @eval_app.command("timeline-merges")
@@ -45,18 +52,42 @@ def timeline_merges(
     """Same-day sentences merged into one timeline entry, on hand-labelled pairs: precision and recall."""
     from newsbrief.evaluate_merges import timeline_groups
 
-    _report(labels, data, show_errors, groups_of=lambda: timeline_groups)
+    _report(labels, data, show_errors, evaluate=_merges(lambda: timeline_groups))
 
 
-def _report(labels: Path, data: Path, show_errors: bool, *, groups_of: Callable[[], Groups]) -> None:
-    """The tuning, report and all rows (and with ``show_errors`` the pairs merged wrongly or missed)."""
+@eval_app.command("citations")
+def citations(
+    data: Path = typer.Option(SHARED_DATA, "--data", help=_DATA_HELP),
+    labels: Path = typer.Option(CITATION_LABELS, "--labels", help="Labelled pairs of a summary sentence and another article's sentence (TSV)."),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List wrong and missed citations and stale pairs."),
+) -> None:
+    """Summary sentences citing another article's sentence, on hand-labelled pairs: precision and recall."""
+    from newsbrief.evaluate_citations import evaluate_citations
+    from newsbrief.nlp import NlpModels
+
+    def evaluate(rows: list[MergeLabel], data: Path) -> Iterable[MergeOutcome | MergeStale]:
+        return evaluate_citations(rows, data=data, settings=Settings(), models=NlpModels())
+
+    _report(labels, data, show_errors, evaluate=evaluate, merged="cited", what="citation")
+
+
+def _merges(groups_of: Callable[[], Groups]) -> Evaluate:
+    """The pairs' outcomes when the section's items are the groups ``groups_of()`` gives."""
+    from newsbrief.evaluate_merges import evaluate_merges
+
+    return lambda rows, data: evaluate_merges(rows, data=data, settings=Settings(), groups=groups_of())
+
+
+def _report(
+    labels: Path, data: Path, show_errors: bool, *, evaluate: Evaluate, merged: str = "merged", what: str = "merge"
+) -> None:
+    """The tuning, report and all rows (and with ``show_errors`` the pairs put together wrongly or missed)."""
     if not labels.is_file():
         raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
     from newsbrief.evaluate_merges import (
         HALVES,
         MergeOutcome,
         MergeStale,
-        evaluate_merges,
         read_merge_labels,
         score_merges,
         story_half,
@@ -64,11 +95,10 @@ def _report(labels: Path, data: Path, show_errors: bool, *, groups_of: Callable[
 
     with library_errors():
         rows = read_merge_labels(labels)
-        pairs = evaluate_merges(rows, data=data, settings=Settings(), groups=groups_of())
-        results = list(progress(pairs, description=labels.name, total=len(rows)))
+        results = list(progress(evaluate(rows, data), description=labels.name, total=len(rows)))
     outcomes = [r for r in results if isinstance(r, MergeOutcome)]
     stale = [r for r in results if isinstance(r, MergeStale)]
-    table = Table(Column("half", no_wrap=True), "pairs", "same", "merged", "right", "precision", "recall", "stale")
+    table = Table(Column("half", no_wrap=True), "pairs", "same", merged, "right", "precision", "recall", "stale")
     for half in (*HALVES, "all"):
         s = score_merges([o for o in outcomes if half == "all" or story_half(o.label.path) == half])
         stale_here = sum(half == "all" or story_half(st.label.path) == half for st in stale)
@@ -81,7 +111,7 @@ def _report(labels: Path, data: Path, show_errors: bool, *, groups_of: Callable[
         for o in outcomes:
             if o.merged != o.label.same:
                 a, b = o.label.a, o.label.b
-                what = "wrong merge" if o.merged else "missed merge"
-                stdout.print(f"{what}\t{a.source}\t{a.start}\t{b.source}\t{b.start}", markup=False)
+                error = f"wrong {what}" if o.merged else f"missed {what}"
+                stdout.print(f"{error}\t{a.source}\t{a.start}\t{b.source}\t{b.start}", markup=False)
         for st in stale:
             stdout.print(f"stale: {st.reason}\t{st.label.a.source}\t{st.label.b.source}", markup=False)
