@@ -6,8 +6,9 @@ transliterated or machine-translated name still matches by fuzzy string similari
 about something else (the two share enough of their stems together: a long sentence naming A's actors in
 passing tells another fact), and the facts that make a sentence a different claim agree — every number
 and every name of A occurs in B, and both are negated or neither is ("not only" denies nothing).  The
-thresholds were chosen on hand-labelled pairs (``newsbrief eval citations``, docs/briefing.md).  The test is deliberately one-sided and strict: a summary sentence only cites an
-article that carries it (precision over recall).
+thresholds were chosen on hand-labelled pairs (``newsbrief eval citations``, docs/briefing.md).  The test
+is deliberately one-sided and strict: a summary sentence only cites an article that carries it
+(precision over recall).
 
 The **support** of a sentence is the number of independent sources (duplicate groups; syndicated copies
 count once) with a sentence carrying it.  A sentence is **exclusive** when no other independent source

@@ -37,6 +37,8 @@ from newsbrief.text import QUOTE, TITLE_ABBREVIATIONS
 # how far before a quotation the antecedent of "he said" is looked for (characters)
 PRONOUN_WINDOW = 400
 
+# a day between "quoted" and "by" ("was quoted Saturday by the daily Hurriyet as saying")
+_ON_DAY = r"(?:(?:on\s+)?\w+day\s+)?"
 _VERBS = (
     r"said|says|say|told|tells|added|adds|asked|declared|stated|explained|insisted|warned|noted|replied|"
     r"continued|announced|wrote|argued|claimed|stressed|urged|remarked|recalled|complained|acknowledged|"
@@ -44,12 +46,12 @@ _VERBS = (
     r"wondered|wanted\s+to\s+know|put\s+it|puts\s+it|"
     r"writes|tweeted|tweets|posted|joked|quipped|replies|explains|notes|asks|insists|warns|argues|"
     r"claims|responded|answered|countered|exclaimed|boasted|testified|concluded|reiterated|"
-    r"was\s+quoted\s+(?:(?:on\s+)?\w+day\s+)?(?:by\s+[\w&.'\u2019 -]{1,60}?\s+)?as\s+saying"
+    rf"was\s+quoted\s+{_ON_DAY}(?:by\s+[\w&.'\u2019 -]{{1,60}}?\s+)?as\s+saying"
 )
 #: any word that reports someone's words (a reporting verb, "saying", "called")
 REPORTING_WORD = re.compile(rf"\b(?:{_VERBS}|saying|called|calls)\b", re.I)
 # "an agency quoted X as saying": the speaker is X, not the agency ("X was quoted by Y as saying": X)
-_QUOTED_AS = re.compile(r"\bquoted\s+(?!(?:(?:on\s+)?\w+day\s+)?by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying\b", re.I)
+_QUOTED_AS = re.compile(rf"\bquoted\s+(?!{_ON_DAY}by\b)(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}}?)\s+as\s+saying\b", re.I)
 # a speaker never spans a quotation mark (``, “, ”, ")
 _AFTER_SUBJECT_VERB = re.compile(rf"^[\s,]*(?P<who>[^!?\"`\u201c\u201d]{{1,70}}?)\s+(?:{_VERBS})\b", re.I)
 _AFTER_VERB_SUBJECT = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}})", re.I)
@@ -79,7 +81,7 @@ _SENTENCE_BREAK = re.compile(
 # a clause between a quotation and "quoted X as saying" ("…,'' the agency quoted X as saying")
 _AFTER_CLAUSE = re.compile(r"[\s,]*[^!?\"`\u201c\u201d]{0,70}$")
 _QUOTED_AS_BEFORE = re.compile(
-    r"\bquoted\s+(?!(?:(?:on\s+)?\w+day\s+)?by\b)(?P<who>[^!?,;\"`\u201c\u201d]{1,70}?)\s+as\s+saying(?:\s+that)?\s*[:,]?\s*$",
+    rf"\bquoted\s+(?!{_ON_DAY}by\b)(?P<who>[^!?,;\"`\u201c\u201d]{{1,70}}?)\s+as\s+saying(?:\s+that)?\s*[:,]?\s*$",
     re.I,
 )
 # reporting verbs that introduce reported speech ("X said the plan was ``…''", "X wrote that …")

@@ -133,8 +133,9 @@ class BriefOptions:
     ``one_story``: treat all input articles as one story.  Alignment (``align.py``): sentence B *carries*
     sentence A when at least ``carry_coverage`` of A's content-word stems occur in B, the two share at least
     ``carry_jaccard`` of their stems together (a long sentence that names A's actors in passing says
-    something else), and their numbers, names and negation agree; a sentence is *exclusive* to its source when no other source has a sentence
-    sharing more than ``exclusive_max_overlap`` of its content stems (``exclusive_items`` are kept).
+    something else), and their numbers, names and negation agree (chosen on ``newsbrief eval citations``);
+    a sentence is *exclusive* to its source when no other source has a sentence sharing more than
+    ``exclusive_max_overlap`` of its content stems (``exclusive_items`` are kept).
     Summary (``summarize.py``, tuned on DUC 2003 only): candidate sentences have ``min_sentence_words`` to
     ``max_sentence_words`` words; concepts are stemmed word bigrams weighted by the number of independent
     sources carrying them (kept when at least ``concept_min_support`` sources do, capped by a third of
