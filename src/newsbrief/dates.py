@@ -7,13 +7,14 @@ base), relative expressions by date arithmetic (dateutil).
 
 The rule for a weekday or a year-less date: in a past-tense report it is the most recent such day *on or
 before* the publication date ("on Wednesday" in a Thursday paper is the day before; in a Wednesday paper
-it is that day); when the clause speaks of the future ("will", "is to", "scheduled", "next …") it is
-the next such day on or after publication (strictly after for "next Friday"); "last Friday" is strictly
-before, and "last Thursday" in a Friday paper is the Thursday of the week before.  "last month" resolves
-to the first day of the previous month (``precision="month"``).  A clause without a tense of its own (a
-participle: "…, visiting Honduras on Nov. 16") takes its sentence's; the present of a scheduled event ("the case resumes Monday") points to the next such weekday and, for a
-year-less calendar date, to the nearest year; "since" before a date always looks back.  A date that
-opens its clause ("On Tuesday he plans to travel") takes the tense of the verb after it.
+it is that day); when the clause speaks of the future ("will", "is to", "scheduled", "next …") it is the
+next such day on or after publication (strictly after for "next Friday"); "last Friday" is strictly
+before, and "last Thursday" in a Friday paper is the Thursday of the week before. "last month" resolves
+to the first day of the previous month (``precision="month"``). A clause without a tense of its own (a
+participle: "…, visiting Honduras on Nov. 16") takes its sentence's; the present of a scheduled event
+("the case resumes Monday") points to the next such weekday and, for a year-less calendar date, to the
+nearest year; "since" before a date always looks back. A date that opens its clause ("On Tuesday he
+plans to travel") takes the tense of the verb after it.
 
 >>> import datetime as dt
 >>> thursday = dt.date(1998, 10, 15)
