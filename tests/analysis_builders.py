@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsbrief.evaluate_merges import Place
+from newsbrief.evaluate_quotes import quote_hash
 from newsbrief.model import Article, DuplicateGroup, Sentence
 from newsbrief.text import SentenceSplitter, article_id, content_hash
 
@@ -23,3 +25,9 @@ def split(articles: list[Article]) -> dict[str, list[Sentence]]:
 def singleton_groups(articles: list[Article]) -> tuple[DuplicateGroup, ...]:
     """Every article its own independent source."""
     return tuple(DuplicateGroup(a.id, ((a.id, 1.0),)) for a in articles)
+
+
+def labelled_place(text: str, words: str, source: str) -> Place:
+    """A label file's place of ``words`` in an article's clean ``text`` (offsets and SHA-1, as stored)."""
+    start = text.index(words)
+    return Place(source, start, start + len(words), quote_hash(words))

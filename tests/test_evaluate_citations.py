@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis_builders import labelled_place
 from conftest import REPO, shared_data
 from newsbrief.evaluate_citations import evaluate_citations
 from newsbrief.evaluate_merges import (
@@ -17,7 +18,7 @@ from newsbrief.evaluate_merges import (
     read_merge_labels,
     story_half,
 )
-from newsbrief.evaluate_quotes import load_story_files, quote_hash
+from newsbrief.evaluate_quotes import load_story_files
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import Settings
 
@@ -36,20 +37,15 @@ FERRY = (
 )
 
 
-def _place(text: str, words: str, source: str) -> Place:
-    start = text.index(words)
-    return Place(source, start, start + len(words), quote_hash(words))
-
-
 def test_a_rewording_is_cited_and_a_sentence_naming_the_words_in_passing_is_not(tmp_path: Path) -> None:
     data = tmp_path / "data"
     (data / "story").mkdir(parents=True)
     for name, text in (("a.txt", CLOSED), ("b.txt", SHUT), ("c.txt", FERRY)):
         (data / "story" / name).write_text(text, encoding="utf-8")
     closed, shut, ferry = (a.text for a in load_story_files(data, "story", settings=Settings()))
-    summary = _place(closed, "The Old Mill Bridge in Dunmore was closed to all traffic on Monday after engineers found cracks.", "story/a.txt")
-    rewording = _place(shut, "Engineers found cracks and the Old Mill Bridge in Dunmore was closed to traffic on Monday, officials said.", "story/b.txt")
-    passing = _place(ferry, ferry[ferry.index("With the Old") :].strip(), "story/c.txt")
+    summary = labelled_place(closed, "The Old Mill Bridge in Dunmore was closed to all traffic on Monday after engineers found cracks.", "story/a.txt")
+    rewording = labelled_place(shut, "Engineers found cracks and the Old Mill Bridge in Dunmore was closed to traffic on Monday, officials said.", "story/b.txt")
+    passing = labelled_place(ferry, ferry[ferry.index("With the Old") :].strip(), "story/c.txt")
     rows = [MergeLabel("story", summary, rewording, True), MergeLabel("story", summary, passing, False)]
     outcomes = list(evaluate_citations(rows, data=data, settings=Settings(), models=NlpModels()))
     assert [o.merged for o in outcomes if isinstance(o, MergeOutcome)] == [True, False]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis_builders import labelled_place
 from conftest import REPO, shared_data
 from newsbrief.errors import InputError
 from newsbrief.evaluate_merges import (
@@ -24,7 +25,7 @@ from newsbrief.evaluate_merges import (
     timeline_groups,
     write_merge_labels,
 )
-from newsbrief.evaluate_quotes import load_story_files, quote_hash
+from newsbrief.evaluate_quotes import load_story_files
 from newsbrief.model import Article, Span
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import Settings
@@ -47,11 +48,6 @@ SECOND = (
 )
 
 
-def _place(text: str, words: str, source: str) -> Place:
-    start = text.index(words)
-    return Place(source, start, start + len(words), quote_hash(words))
-
-
 def _story_folder(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     (data / "story").mkdir(parents=True)
@@ -63,9 +59,9 @@ def _story_folder(tmp_path: Path) -> Path:
 def _labels(data: Path) -> list[MergeLabel]:
     # offsets in the clean body (``Article.text``), as the label file keeps them
     first, second = (a.text for a in load_story_files(data, "story", settings=Settings()))
-    sail = _place(first, "Every ferry will sail again on Monday morning", "story/a.txt")
-    sailing = _place(second, "All the ferries will be sailing again on Monday morning", "story/b.txt")
-    pay = _place(first, "The ferry crews have been heard and their pay will rise", "story/a.txt")
+    sail = labelled_place(first, "Every ferry will sail again on Monday morning", "story/a.txt")
+    sailing = labelled_place(second, "All the ferries will be sailing again on Monday morning", "story/b.txt")
+    pay = labelled_place(first, "The ferry crews have been heard and their pay will rise", "story/a.txt")
     return [MergeLabel("story", sail, sailing, True), MergeLabel("story", pay, sailing, False)]
 
 
@@ -168,9 +164,9 @@ def test_timeline_groups_merge_one_development_and_keep_another_apart(tmp_path: 
     (data / "story" / "a.txt").write_text(ARREST, encoding="utf-8")
     (data / "story" / "b.txt").write_text(ARRESTED, encoding="utf-8")
     first, second = (a.text for a in load_story_files(data, "story", settings=Settings()))
-    arrest = _place(first, "Police arrested the mayor of Harbour City on Monday at his office.", "story/a.txt")
-    arrested = _place(second, "The mayor of Harbour City was arrested by police on Monday at his office.", "story/b.txt")
-    protest = _place(second, "Hundreds of supporters marched to the town hall on Monday in protest.", "story/b.txt")
+    arrest = labelled_place(first, "Police arrested the mayor of Harbour City on Monday at his office.", "story/a.txt")
+    arrested = labelled_place(second, "The mayor of Harbour City was arrested by police on Monday at his office.", "story/b.txt")
+    protest = labelled_place(second, "Hundreds of supporters marched to the town hall on Monday in protest.", "story/b.txt")
     rows = [MergeLabel("story", arrest, arrested, True), MergeLabel("story", arrest, protest, False)]
     outcomes = list(evaluate_merges(rows, data=data, settings=Settings(), groups=timeline_groups))
     assert [o.merged for o in outcomes if isinstance(o, MergeOutcome)] == [True, False]

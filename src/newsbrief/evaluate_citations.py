@@ -24,12 +24,11 @@ a tuning half, on which the carrying rule was chosen, and a report half.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from newsbrief.align import align
-from newsbrief.evaluate_merges import MergeLabel, MergeOutcome, MergeStale, Place
-from newsbrief.evaluate_quotes import load_story_files, quote_hash, relative_source
+from newsbrief.evaluate_merges import MergeLabel, MergeOutcome, MergeStale, Place, evaluate_pairs
 from newsbrief.model import Article
 from newsbrief.nlp import NlpModels
 from newsbrief.settings import Settings
@@ -39,30 +38,17 @@ def evaluate_citations(
     labels: Sequence[MergeLabel], *, data: Path, settings: Settings, models: NlpModels
 ) -> Iterator[MergeOutcome | MergeStale]:
     """Each labelled pair's outcome (or why it is stale), each story read and aligned once."""
-    by_path: dict[str, list[MergeLabel]] = {}
-    for lab in labels:
-        by_path.setdefault(lab.path, []).append(lab)
-    for path, story_labels in by_path.items():
-        articles = load_story_files(data, path, settings=settings)
-        by_source = {relative_source(a.source, data): a for a in articles}
+
+    def together(articles: Sequence[Article]) -> Callable[[Article, Place, Article, Place], bool | str]:
         al = align(articles, sentences={a.id: models.sentences(a) for a in articles}, options=settings.brief)
         index = {(s.span.article_id, s.span.start, s.span.end): i for i, s in enumerate(al.sentences)}
-        for lab in story_labels:
-            found = [_sentence_at(place, by_source, index) for place in (lab.a, lab.b)]
-            reasons = [f for f in found if isinstance(f, str)]
-            if reasons:
-                yield MergeStale(lab, reasons[0])
-            else:
-                a, b = found
-                yield MergeOutcome(lab, b in al.carriers[a])
 
+        def judge(first: Article, a: Place, second: Article, b: Place) -> bool | str:
+            i, j = index.get((first.id, a.start, a.end)), index.get((second.id, b.start, b.end))
+            if i is None or j is None:
+                return "sentence split differently"
+            return j in al.carriers[i]
 
-def _sentence_at(place: Place, by_source: dict[str, Article], index: dict[tuple[str, int, int], int]) -> int | str:
-    """The aligned sentence at a labelled place, or why the label is stale."""
-    article = by_source.get(place.source)
-    if article is None:
-        return "article not found"
-    if quote_hash(article.text[place.start : place.end]) != place.sha1:
-        return "text changed"
-    found = index.get((article.id, place.start, place.end))
-    return "sentence split differently" if found is None else found
+        return judge
+
+    return evaluate_pairs(labels, data=data, settings=settings, together=together)

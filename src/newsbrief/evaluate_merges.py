@@ -144,34 +144,54 @@ def timeline_groups(articles: Sequence[Article]) -> list[tuple[Span, ...]]:
     return [entry.spans for entry in build_timeline(articles, sentences=story_sentences(articles, {}))]
 
 
-def evaluate_merges(
-    labels: Sequence[MergeLabel], *, data: Path, settings: Settings, groups: Groups
+#: One story's judge: given its articles, a function that says of a labelled pair's two places (each with
+#: the article it is in, its text checked) whether the briefing puts them together — or, as a string, why
+#: the label no longer fits the briefing's items (stale).
+Together = Callable[[Sequence[Article]], Callable[[Article, Place, Article, Place], "bool | str"]]
+
+
+def evaluate_pairs(
+    labels: Sequence[MergeLabel], *, data: Path, settings: Settings, together: Together
 ) -> Iterator[MergeOutcome | MergeStale]:
-    """Each pair's outcome (or why it is stale), each story read and grouped once."""
+    """Each pair's outcome (or why it is stale), each story read and judged once (``together``)."""
     by_path: dict[str, list[MergeLabel]] = {}
     for lab in labels:
         by_path.setdefault(lab.path, []).append(lab)
     for path, story_labels in by_path.items():
         articles = load_story_files(data, path, settings=settings)
         by_source = {relative_source(a.source, data): a for a in articles}
-        story_groups = groups(articles)
+        judge = together(articles)
         for lab in story_labels:
-            found = [_group_at(place, by_source, story_groups) for place in (lab.a, lab.b)]
-            reasons = [f for f in found if isinstance(f, str)]
-            if reasons:
-                yield MergeStale(lab, reasons[0])
-            else:
-                yield MergeOutcome(lab, found[0] is not None and found[0] == found[1])
+            a, b = (_article_at(place, by_source) for place in (lab.a, lab.b))
+            outcome = a if isinstance(a, str) else b if isinstance(b, str) else judge(a, lab.a, b, lab.b)
+            yield MergeStale(lab, outcome) if isinstance(outcome, str) else MergeOutcome(lab, outcome)
 
 
-def _group_at(place: Place, by_source: dict[str, Article], groups: Sequence[Sequence[Span]]) -> int | str | None:
-    """The group shown at a labelled place (None: none), or why the label is stale."""
+def _article_at(place: Place, by_source: dict[str, Article]) -> Article | str:
+    """The article a labelled place is in, or why the label is stale."""
     article = by_source.get(place.source)
     if article is None:
         return "article not found"
     if quote_hash(article.text[place.start : place.end]) != place.sha1:
         return "text changed"
-    return best_group(place.start, place.end, article.id, groups)
+    return article
+
+
+def evaluate_merges(
+    labels: Sequence[MergeLabel], *, data: Path, settings: Settings, groups: Groups
+) -> Iterator[MergeOutcome | MergeStale]:
+    """Each pair's outcome (or why it is stale): merged when one group is shown at both places."""
+
+    def together(articles: Sequence[Article]) -> Callable[[Article, Place, Article, Place], bool | str]:
+        story_groups = groups(articles)
+
+        def judge(first: Article, a: Place, second: Article, b: Place) -> bool:
+            group = best_group(a.start, a.end, first.id, story_groups)
+            return group is not None and group == best_group(b.start, b.end, second.id, story_groups)
+
+        return judge
+
+    return evaluate_pairs(labels, data=data, settings=settings, together=together)
 
 
 def score_merges(outcomes: Iterable[MergeOutcome]) -> NameScore:
