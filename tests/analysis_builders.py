@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from newsbrief.evaluate_merges import Place
 from newsbrief.evaluate_quotes import quote_hash
@@ -31,3 +32,12 @@ def labelled_place(text: str, words: str, source: str) -> Place:
     """A label file's place of ``words`` in an article's clean ``text`` (offsets and SHA-1, as stored)."""
     start = text.index(words)
     return Place(source, start, start + len(words), quote_hash(words))
+
+
+def story_folder(root: Path, *texts: str) -> Path:
+    """A data folder under ``root`` whose ``story/`` holds the texts as ``a.txt``, ``b.txt``, … (the data path)."""
+    data = root / "data"
+    (data / "story").mkdir(parents=True)
+    for letter, text in zip("abcdefgh", texts, strict=False):
+        (data / "story" / f"{letter}.txt").write_text(text, encoding="utf-8")
+    return data

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis_builders import labelled_place
+from analysis_builders import labelled_place, story_folder
 from conftest import REPO, shared_data
 from newsbrief.evaluate_citations import evaluate_citations
 from newsbrief.evaluate_merges import (
@@ -38,10 +38,7 @@ FERRY = (
 
 
 def test_a_rewording_is_cited_and_a_sentence_naming_the_words_in_passing_is_not(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    (data / "story").mkdir(parents=True)
-    for name, text in (("a.txt", CLOSED), ("b.txt", SHUT), ("c.txt", FERRY)):
-        (data / "story" / name).write_text(text, encoding="utf-8")
+    data = story_folder(tmp_path, CLOSED, SHUT, FERRY)
     closed, shut, ferry = (a.text for a in load_story_files(data, "story", settings=Settings()))
     summary = labelled_place(closed, "The Old Mill Bridge in Dunmore was closed to all traffic on Monday after engineers found cracks.", "story/a.txt")
     rewording = labelled_place(shut, "Engineers found cracks and the Old Mill Bridge in Dunmore was closed to traffic on Monday, officials said.", "story/b.txt")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis_builders import story_folder
 from conftest import REPO, shared_data
 from newsbrief.errors import InputError
 from newsbrief.evaluate_differences import (
@@ -26,14 +27,6 @@ LABELS = REPO / "eval" / "labels" / "discrepancies.tsv"
 # Two wire reports of one storm, written for this test: they differ on the toll.
 FIRST = "Storm Hits Coast\n\nThe hurricane killed 127 people in the coastal town of La Ceiba, officials said on Monday.\n"
 SECOND = "Toll Rises\n\nThe hurricane killed at least 129 people in the coastal town of La Ceiba, the Red Cross said.\n"
-
-
-def _story(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    (data / "story").mkdir(parents=True)
-    (data / "story" / "a.txt").write_text(FIRST, encoding="utf-8")
-    (data / "story" / "b.txt").write_text(SECOND, encoding="utf-8")
-    return data
 
 
 def test_labels_round_trip(tmp_path: Path) -> None:
@@ -57,7 +50,7 @@ def test_malformed_rows_name_the_line(tmp_path: Path, row: list[str]) -> None:
 
 
 def test_points_are_sorted_by_their_labels(tmp_path: Path) -> None:
-    data = _story(tmp_path)
+    data = story_folder(tmp_path, FIRST, SECOND)
     models, settings = NlpModels(), Settings()
     (unlabelled,) = evaluate([], data=data, settings=settings, models=models, paths=["story"])
     assert [p.kind for p in unlabelled.unlabelled] == ["number"] and not unlabelled.real

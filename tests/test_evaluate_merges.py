@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis_builders import labelled_place
+from analysis_builders import labelled_place, story_folder
 from conftest import REPO, shared_data
 from newsbrief.errors import InputError
 from newsbrief.evaluate_merges import (
@@ -48,14 +48,6 @@ SECOND = (
 )
 
 
-def _story_folder(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    (data / "story").mkdir(parents=True)
-    (data / "story" / "a.txt").write_text(FIRST, encoding="utf-8")
-    (data / "story" / "b.txt").write_text(SECOND, encoding="utf-8")
-    return data
-
-
 def _labels(data: Path) -> list[MergeLabel]:
     # offsets in the clean body (``Article.text``), as the label file keeps them
     first, second = (a.text for a in load_story_files(data, "story", settings=Settings()))
@@ -66,7 +58,7 @@ def _labels(data: Path) -> list[MergeLabel]:
 
 
 def test_labels_round_trip(tmp_path: Path) -> None:
-    rows = _labels(_story_folder(tmp_path))
+    rows = _labels(story_folder(tmp_path, FIRST, SECOND))
     path = tmp_path / "pairs.tsv"
     assert write_merge_labels(path, rows) == 2
     assert read_merge_labels(path) == rows
@@ -113,7 +105,7 @@ def test_scorer_counts_merges_of_same_and_different_pairs() -> None:
 
 
 def test_a_pair_is_merged_when_one_quote_holds_both_places(tmp_path: Path) -> None:
-    data = _story_folder(tmp_path)
+    data = story_folder(tmp_path, FIRST, SECOND)
     rows = _labels(data)
 
     def groups(articles: Sequence[Article]) -> list[tuple[Span, ...]]:
@@ -133,7 +125,7 @@ def test_a_pair_is_merged_when_one_quote_holds_both_places(tmp_path: Path) -> No
 
 
 def test_extract_quotes_merges_two_wordings_and_keeps_another_remark_apart(tmp_path: Path) -> None:
-    data = _story_folder(tmp_path)
+    data = story_folder(tmp_path, FIRST, SECOND)
     rows = _labels(data)
     outcomes = [r for r in evaluate_merges(rows, data=data, settings=Settings(), groups=quote_groups(NlpModels())) if isinstance(r, MergeOutcome)]
     assert [o.merged for o in outcomes] == [True, False]
@@ -159,10 +151,7 @@ ARRESTED = (
 
 
 def test_timeline_groups_merge_one_development_and_keep_another_apart(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    (data / "story").mkdir(parents=True)
-    (data / "story" / "a.txt").write_text(ARREST, encoding="utf-8")
-    (data / "story" / "b.txt").write_text(ARRESTED, encoding="utf-8")
+    data = story_folder(tmp_path, ARREST, ARRESTED)
     first, second = (a.text for a in load_story_files(data, "story", settings=Settings()))
     arrest = labelled_place(first, "Police arrested the mayor of Harbour City on Monday at his office.", "story/a.txt")
     arrested = labelled_place(second, "The mayor of Harbour City was arrested by police on Monday at his office.", "story/b.txt")
