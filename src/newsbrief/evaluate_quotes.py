@@ -38,7 +38,7 @@ from pathlib import Path
 
 from newsbrief.entities import extract_entities
 from newsbrief.label_files import read_rows, write_rows
-from newsbrief.model import Article, Entity, Quote, Span
+from newsbrief.model import Article, Quote, Span
 from newsbrief.names import name_similarity, name_tokens, surname_matches
 from newsbrief.nlp import NlpModels
 from newsbrief.quotes import extract_quotes
@@ -207,21 +207,6 @@ def best_group(start: int, end: int, article_id: str, groups: Sequence[Sequence[
     return best
 
 
-def story_quotes(
-    paths: Iterable[str], *, data: Path, models: NlpModels, settings: Settings, extract: Extract = extract_quotes
-) -> Iterator[tuple[str, dict[str, Article], Sequence[Quote]]]:
-    """For each labelled story path: its articles by source (relative to ``data``) and its extracted quotes.
-
-    The quotes are extracted as the briefing extracts them: ``extract(articles, models=…, entities=…)`` with
-    the story's entities.
-    """
-    for path in paths:
-        articles = load_story_files(data, path, settings=settings)
-        entities: Sequence[Entity] = extract_entities(articles, models=models)
-        quotes = extract(articles, models=models, entities=entities)
-        yield path, {relative_source(a.source, data): a for a in articles}, quotes
-
-
 @dataclass(frozen=True, slots=True)
 class Stale:
     """A label whose article or words are not where the label file says (the data or cleaner changed)."""
@@ -246,8 +231,11 @@ def evaluate(
     by_path: dict[str, list[QuoteLabel]] = {}
     for lab in labels:
         by_path.setdefault(lab.path, []).append(lab)
-    for path, by_source, quotes in story_quotes(by_path, data=data, models=models, settings=settings, extract=extract):
-        for lab in by_path[path]:
+    for path, story_labels in by_path.items():
+        articles = load_story_files(data, path, settings=settings)
+        quotes = extract(articles, models=models, entities=extract_entities(articles, models=models))
+        by_source = {relative_source(a.source, data): a for a in articles}
+        for lab in story_labels:
             article = by_source.get(lab.source)
             if article is None:
                 yield Stale(lab, "article not found")
