@@ -85,6 +85,24 @@ def test_different_speakers_never_merge(models: NlpModels) -> None:
     assert {q.speaker for q in quotes} == {"Javier Solana", "Carlos Mendoza"}
 
 
+def test_a_wording_matching_two_groups_of_one_speaker_joins_them(models: NlpModels) -> None:
+    # written for this test: two sources quote two sentences of one speech, a third a wording of both
+    texts = [
+        'President Ana Kovel spoke on Monday. "It is an act of war that was waged by a terrorist army against '
+        'Dresnia," Kovel said.',
+        'President Ana Kovel addressed parliament. "These attacks were prepared and planned from the outside '
+        'with internal complicity," Kovel said.',
+        'President Ana Kovel gave a speech. "An act of war waged by a terrorist army, prepared and planned from '
+        'the outside," Kovel said.',
+    ]
+    articles = [make_article(f"{k}.txt", text) for k, text in enumerate(texts)]
+    quotes = extract_quotes(articles, models=models)
+    (quote,) = quotes
+    assert quote.speaker == "Ana Kovel"
+    assert set(quote.article_ids) == {a.id for a in articles}
+    _check_spans(quotes, articles)
+
+
 def test_a_story_role_names_the_title_only_when_its_qualifier_fits(models: NlpModels) -> None:
     # the title "the Kavarian leader" in an article naming nobody: the story's "opposition leader" is not
     # that leader, while "the Dresnian prime minister" is the story's one Dresnian Prime Minister

@@ -349,6 +349,10 @@ def _subject_clause_closed(clause: str, relative: re.Match[str]) -> bool:
 # a birth told beside a name: "The actor Tom Vale, born in Leeds on May 1, 1930, died on Monday", "Ana Ruiz
 # (born 4 June 1948)"; not "was born on …" (the sentence's development) nor "Ethiopian-born"
 _BORN_BESIDE = re.compile(r"[,(]\s*(?:who\s+was\s+)?born\b[^;:()]*$", re.I)
+# a sentence opening with its subject's birth ("Born on November 21 1985, in the suburb of Courcouronnes,
+# Mostefai had …"): the phrase ends at a comma that a preposition or the year does not follow
+_BORN_OPENING = re.compile(r"\s*born\b", re.I)
+_OPENING_CLOSED = re.compile(r",\s*(?!(?:in|at|on|near|outside|into|to|of)\b|\d)\S", re.I)
 
 
 def in_birth_phrase(text: str, position: int) -> bool:
@@ -360,7 +364,15 @@ def in_birth_phrase(text: str, position: int) -> bool:
     >>> t = "The singer Ana Ruiz (born 4 June 1948) retired. Her son was born on Friday."
     >>> in_birth_phrase(t, t.index("4 June")), in_birth_phrase(t, t.index("Friday"))
     (True, False)
+    >>> t = "Born on May 2, 1985, in Lille, Ana Ruiz was arrested on Friday."
+    >>> in_birth_phrase(t, t.index("May")), in_birth_phrase(t, t.index("Friday"))
+    (True, False)
+    >>> t = "Born in 1985 in Lille, she was arrested on Friday."
+    >>> in_birth_phrase(t, t.index("1985")), in_birth_phrase(t, t.index("Friday"))
+    (True, False)
     """
+    if _BORN_OPENING.match(text) and not _OPENING_CLOSED.search(text, 0, position):
+        return True
     match = _BORN_BESIDE.search(text, max(0, position - 100), position)
     # the phrase ends at the next comma after its date ("…, born in Leeds on May 1, 1930, died on Monday")
     return match is not None and not _BORN_CLOSED.search(text, match.start() + 1, position)

@@ -591,22 +591,38 @@ def _merge(found: list[_Found], order: dict[str, int], common: frozenset[str] = 
         # the first cluster (in order) with a member this quote is the same statement as; only clusters
         # holding an earlier quote that passes either test can be that cluster
         near = np.flatnonzero(same_speaker[k, :k] | unknown_speaker[k, :k]).tolist()
+        joined: list[int] = []
         for ci in sorted({cluster_of[j] for j in near}):
             if item.speaker and speakers[ci] and item.speaker not in speakers[ci]:
                 continue
             flags = same_speaker if item.speaker and item.speaker in speakers[ci] else unknown_speaker
             if any(flags[k, j] for j in members[ci]):
-                clusters[ci].append(item)
-                members[ci].append(k)
-                cluster_of.append(ci)
-                if item.speaker:
-                    speakers[ci].add(item.speaker)
-                break
-        else:
+                joined.append(ci)
+        if not joined:
             clusters.append([item])
             members.append([k])
             cluster_of.append(len(clusters) - 1)
             speakers.append({item.speaker} if item.speaker else set())
+            continue
+        first = joined[0]
+        clusters[first].append(item)
+        members[first].append(k)
+        cluster_of.append(first)
+        if item.speaker:
+            speakers[first].add(item.speaker)
+        # the quotation is the same statement as members of several clusters: they are one statement too
+        # (two sources' wordings of one remark that a third source's wording matches both), when their
+        # speakers agree
+        for ci in joined[1:]:
+            if len(speakers[first] | speakers[ci]) > 1:
+                continue
+            clusters[first].extend(clusters[ci])
+            members[first].extend(members[ci])
+            speakers[first] |= speakers[ci]
+            for j in members[ci]:
+                cluster_of[j] = first
+            clusters[ci], members[ci] = [], []
+    clusters = [cluster for cluster in clusters if cluster]
     clusters = _fold_contained_statements(clusters)
     clusters, cited = _fold_cited_fragments(clusters)
     quotes = []
