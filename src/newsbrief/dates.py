@@ -182,6 +182,9 @@ def clause_is_future(text: str, position: int, end: int | None = None) -> bool:
     >>> t, u = "On Tuesday he must appear in court.", "On Friday he had to leave."
     >>> clause_is_future(t, 0, len("On Tuesday")), clause_is_future(u, 0, len("On Friday"))
     (True, False)
+    >>> t, u = "The planned walk was as hard as Monday's.", "The planned walk is on Monday."
+    >>> clause_is_future(t, t.index("Monday")), clause_is_future(u, u.index("Monday"))
+    (False, True)
     """
     before = _not_past_before(text, position)
     if before is None:
@@ -203,7 +206,13 @@ def clause_is_future(text: str, position: int, end: int | None = None) -> bool:
         sentence = _last_clause(text[max(0, position - _SENTENCE_WINDOW) : position], _SENTENCE_BREAK)
         sentence = _QUOTED.sub(" ", sentence)  # a quotation's tense is the speaker's
         return is_future(sentence) and not _PAST_VERB_ANYWHERE.search(_last_clause(sentence, _FUTURE))
-    return is_future(clause)
+    # a finite past verb after the future word tells what happened ("The planned spacewalk was not as
+    # difficult as Monday night's outing")
+    return is_future(clause) and not _FINITE_PAST.search(_last_clause(clause, _FUTURE))
+
+
+#: A finite past verb (not "was to", itself a future word).
+_FINITE_PAST = re.compile(r"\b(?:was|were|had|did)\b(?!\s+to\b)", re.I)
 
 
 #: How far back the sentence of a date is looked for (the timeline leaves out longer sentences).
