@@ -155,6 +155,22 @@ def test_a_date_in_a_relative_clause_is_background_not_the_development() -> None
     assert build_timeline([undated], sentences=split([undated])) == ()
 
 
+def test_a_background_paragraph_repeated_the_next_day_is_one_entry_on_the_first_day() -> None:
+    # written for this test: a wire's follow-up repeats the day before's paragraph, which has no date of its own
+    background = (
+        "The probe is to orbit alone for two weeks before the shuttle Arcadia, which is to be launched on Dec. 3, "
+        "docks with it."
+    )
+    first = make_article("day1.txt", f"The probe was launched on Wednesday from the desert base. {background}")
+    second = make_article(
+        "day2.txt", f"The probe unfolded its solar panels on Thursday.  {background}", published=dt.date(1998, 10, 16)
+    )
+    entries = build_timeline([first, second], sentences=split([first, second]))
+    repeated = [e for e in entries if e.text == background]
+    assert [(e.date.isoformat(), set(e.article_ids)) for e in repeated] == [("1998-10-15", {first.id, second.id})]
+    assert {e.date.isoformat() for e in entries} == {"1998-10-14", "1998-10-15"}
+
+
 def test_a_connective_is_left_out_of_an_entry_that_reads_alone_without_it() -> None:
     # "But …" / "However, …" tie a development to the sentence before; without them it reads alone, and
     # the entry cites the words shown. "So far, …" and a pronoun subject are no such case

@@ -278,7 +278,7 @@ def build_timeline(
     # a sentence joins the first development it matches, so one development may have started twice (its
     # wordings met in another order): developments of a date whose representative wordings match are one
     merged = {id(c) for same_key in by_date.values() for c in _merge_same_developments(same_key)}
-    clusters = [c for c in clusters if id(c) in merged]
+    clusters = _fold_repeated_background([c for c in clusters if id(c) in merged])
     if per_day > 0:
         clusters = _busiest_days_trimmed(clusters, per_day)
     order = {a.id: i for i, a in enumerate(articles)}
@@ -325,6 +325,32 @@ def _merge_same_developments(clusters: list[list[DatedSentence]]) -> list[list[D
     return kept
 
 
+def _fold_repeated_background(clusters: list[list[DatedSentence]]) -> list[list[DatedSentence]]:
+    """Developments dated only by their articles' day folded into the same wording on an earlier day.
+
+    A wire's follow-up repeats a paragraph of the day before ("Zarya is to fly alone for two weeks before a
+    rendezvous with … Endeavour") that gives no date of its own: the repeat is no development of the later
+    day, and the earlier entry cites the later articles too.  Only near-identical wording
+    (:data:`SAME_WORDING_RATIO`), and never into a development still ahead.
+    """
+    order = sorted(range(len(clusters)), key=lambda k: clusters[k][0].date)
+    folded: set[int] = set()
+    for position, k in enumerate(order):
+        cluster = clusters[k]
+        if not all(item.mention.kind == "published" for item in cluster):
+            continue
+        text = normalise(cluster[_representative(cluster)].sentence.text)
+        for j in order[:position]:
+            earlier = clusters[j]
+            if j in folded or earlier[0].date >= cluster[0].date or all(item.mention.future for item in earlier):
+                continue
+            if any(fuzz.ratio(text, normalise(item.sentence.text)) >= SAME_WORDING_RATIO for item in earlier):
+                earlier.extend(cluster)
+                folded.add(k)
+                break
+    return [c for k, c in enumerate(clusters) if k not in folded]
+
+
 def _representative(cluster: list[DatedSentence]) -> int:
     """The sentence most similar to the others (ties: first in story order)."""
     words = [set(content_words(item.sentence.text)) for item in cluster]
@@ -336,9 +362,10 @@ def _entry(cluster: list[DatedSentence], order: Mapping[str, int]) -> TimelineEn
     spans = tuple((item.shown or item.sentence).span for item in cluster)
     article_ids = tuple(sorted({item.article.id for item in cluster}, key=lambda a: order.get(a, 0)))
     chosen = cluster[best]
+    first = cluster[0]  # a repeat folded in from a later day (_fold_repeated_background) keeps its first date
     ahead = all(
         item.mention.future or (item.article.published is not None and item.date > item.article.published)
         for item in cluster
     )
     text = capitalised(chosen.shown.text) if chosen.shown is not None else chosen.sentence.text
-    return TimelineEntry(chosen.date, text, spans, article_ids, chosen.mention.precision, ahead)
+    return TimelineEntry(first.date, text, spans, article_ids, first.mention.precision, ahead)
