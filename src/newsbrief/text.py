@@ -740,6 +740,15 @@ _BARE_COUNT_SUBJECT = re.compile(
 )
 
 
+# an ordinal or "the other"/"the latter" alone as the subject ("The second, by Tony Hall, examined …", "The
+# other was wounded", "The latter said …"): one of the things or people the sentence before named
+_ORDINAL_ANAPHOR = re.compile(
+    r"the\s+(?!last\s*,)(?:first|second|third|fourth|fifth|last|latter|former|other)\s*(?:,|\s+(?:(?:also|later|then|still)\s+)?"
+    r"(?:was|is|were|are|has|had|have|will|would|said|says|came|comes|died|examined|found|concluded|showed|shows)\b)",
+    re.IGNORECASE,
+)
+
+
 # "The Iranian government then stated that …", "Williams then talked about …": "then" after the subject
 # tells what came next after something the sentence before told ("since then", "until then", "back then",
 # "by then" and "and then" name their time or go on the sentence; ", then the U.S. attorney," is an apposition)
@@ -815,6 +824,8 @@ def needs_context(sentence: str) -> bool:
     (True, False)
     >>> needs_context("This year's summit begins next week in Bali."), needs_context("This angered the minister.")
     (False, True)
+    >>> needs_context("The second, by Tony Hall, examined the media."), needs_context("The second inquiry examined it.")
+    (True, False)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence) or leaves_quote_open(sentence):
         return True
@@ -824,6 +835,8 @@ def needs_context(sentence: str) -> bool:
     if _ANAPHORIC_ACTION.search(sentence) or _RELATIVE_TIME_OPENER.match(opening) or _aged_anaphor(opening):
         return True
     if _PERSON_ANAPHOR.match(opening) or _BARE_COUNT_SUBJECT.match(opening) or _ACT_ANAPHOR.match(opening):
+        return True
+    if _ORDINAL_ANAPHOR.match(opening):
         return True
     if _announces_next(sentence) or _PRONOUN_AFTER_TIME.match(opening) or _THEN_AFTER_SUBJECT.match(sentence):
         return True
