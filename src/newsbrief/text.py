@@ -729,10 +729,10 @@ _PRONOUN_AFTER_TIME = re.compile(
 )
 
 
-# a count or quantifier alone as the subject ("Two were also arrested …", "Both have served time", "Most
-# were immigrants"): of the people or things the sentence before named
+# a count or quantifier alone as the subject ("Two were also arrested …", "The three will rule …", "Both have
+# served time", "Most were immigrants"): of the people or things the sentence before named
 _BARE_COUNT_SUBJECT = re.compile(
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|both|several|others|many|some|most|all)\s+"
+    r"(?:(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten)|both|several|others|many|some|most|all)\s+"
     r"(?:(?:also|later|then|still|now)\s+)?(?:were|was|are|is|have|has|had|will|would|remain|remained|died|fled)\b"
     r"|others\s+[a-z]"  # "Others wanted to pay off the debt": "others" is never a determiner
     r"|another\s+(?:[a-z]+ed|was|is|has|had|said|says|died|fled|left|won|lost)\b",  # "Another challenged Mahathir …"
@@ -811,6 +811,8 @@ def needs_context(sentence: str) -> bool:
     >>> needs_context("The president said talks would go on.")
     False
     >>> needs_context("Two were also arrested in Brussels."), needs_context("Two men were arrested in Brussels.")
+    (True, False)
+    >>> needs_context("The three will rule on cases."), needs_context("The three judges will rule on cases.")
     (True, False)
     >>> needs_context("Others wanted to pay the debt."), needs_context("The vote was at 1:24 p.m. EST.)")
     (True, True)
