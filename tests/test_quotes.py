@@ -240,6 +240,17 @@ def test_a_pronoun_after_a_quote_is_the_person_who_speaks(models: NlpModels, tex
     assert quote.speaker == speaker
 
 
+def test_a_pronoun_goes_to_the_person_the_report_moved_on_to_after_the_last_speaker(models: NlpModels) -> None:
+    # a person opening a sentence after the last one who spoke: "she says" is that person
+    text = ("``She only has to be liked,'' Mrs. Alma Reese said.\n\nMrs. Nora Quill shrugs now. Some voters "
+            "were unsure; others stayed home. ``Nobody can fix that in a week,'' she says.")
+    quotes = extract_quotes([make_article("moved.txt", text)], models=models)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("She only has to be liked", "Alma Reese"),
+        ("Nobody can fix that in a week", "Nora Quill"),
+    ]
+
+
 def test_a_quoted_sentence_opening_with_i_is_no_pronoun_chain(models: NlpModels) -> None:
     # "I know …" before the quote is the speaker's own words, not a sentence whose subject goes back further
     text = ("Asked whether Sydney had been clean, Martin Keller said, ``I would be surprised. I know what "

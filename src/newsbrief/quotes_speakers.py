@@ -841,7 +841,13 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: s
         if named:
             in_sentence = [named[-1]]
     chain = _chain_subject(text, starts, sentence_start, window, before, speaking) if _THIRD_PERSON.match(opener) else []
-    for chosen in (chain, [m for m in speaking if m.start >= sentence_start], in_sentence[:1], speaking, before):
+    # a person opening a sentence after the last one who spoke: the report has moved on to that person
+    # ("…,” Mrs. McCaskill said. Mrs. Obama has already had to check … “…,” she says.")
+    moved_on = [
+        m for m in before
+        if speaking and m.start > speaking[-1].end and _opens_sentence_at(text, starts, speaking[-1].end, m.start)
+    ]
+    for chosen in (chain, [m for m in speaking if m.start >= sentence_start], in_sentence[:1], moved_on[-1:], speaking, before):
         if chosen:
             person = chosen[-1]
             # from the start of the person's sentence ("Ms. White said bin Laden was charged …"); a subject
@@ -858,6 +864,15 @@ _UNNAMED_SPEAKER = re.compile(
     rf"\b(?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his)\s+(?:(?!the\b)(?:[\w-]+|(?:[A-Z]\.)+)\s+){{0,3}}?(?P<noun>[a-z][\w-]*)"
     rf"|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<name>[A-Z][\w'\u2019-]+))\s+(?:{_VERBS})\b"
 )
+
+
+_SUBJECT_LEAD = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?")
+
+
+def _opens_sentence_at(text: str, starts: list[int], after: int, position: int) -> bool:
+    """Whether a sentence starting after ``after`` opens with the name at ``position`` (maybe after an honorific)."""
+    start = max((s for s in starts if s <= position), default=None)
+    return start is not None and start > after and _SUBJECT_LEAD.fullmatch(text, start, position) is not None
 
 
 def _unnamed_speaker_after(text: str, person: Mention, after: int, quote_start: int) -> bool:
