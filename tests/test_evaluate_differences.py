@@ -73,8 +73,14 @@ def test_committed_labels_are_well_formed() -> None:
 
 @pytest.mark.data
 def test_the_measured_stories_are_the_labelled_ones() -> None:
-    paths = story_paths(shared_data())
+    data = shared_data()
+    paths = story_paths(data)
     assert len(paths) == 131
+    # every story has articles to read (a pattern that matched nothing left four WikiRef220 topics out)
+    def files(path: str) -> int:
+        return len(list((data / path).iterdir())) if (data / path).is_dir() else len(list(data.glob(path)))
+
+    assert all(files(path) >= 2 for path in paths)
     assert {r.path for r in read_point_labels(LABELS)} <= set(paths)
 
 
@@ -88,7 +94,7 @@ def test_cli_eval_differences_reports_the_measured_floors() -> None:
     result = CliRunner().invoke(app, ["eval", "differences", "--data", str(shared_data())], env={"COLUMNS": "160"})
     assert result.exit_code == 0, result.output
     # (stories, precision floor) per half; measured in docs/analysis.md ("Measured: where sources differ")
-    for name, (stories, precision) in {"tune": (76, 0.9), "report": (55, 0.9), "all": (131, 0.9)}.items():
+    for name, (stories, precision) in {"tune": (77, 0.88), "report": (54, 0.9), "all": (131, 0.9)}.items():
         row = next(line for line in result.output.splitlines() if line.startswith(f"│ {name} "))
         cells = [c.strip() for c in row.strip("│").split("│")]
         assert int(cells[1]) == stories and int(cells[5]) == 0  # no labelled real point lost

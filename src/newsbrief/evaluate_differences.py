@@ -38,8 +38,8 @@ REAL, FALSE = "real", "false"
 _KINDS = frozenset({"date", "weekday", "number", "name", "claim"})
 # the WikiRef220 topics of several articles (the others are single pages of noise topics)
 WIKIREF_TOPICS = (
-    "ParisAttacks2015 (*).txt", "malaysia.airlines.flight (*).txt", "michelle.obama (*).txt", "premier.league (*).txt",
-    "samsung.galaxy.s5 (*).txt", "barack.obama.*.txt", "cypriot.financial.crisis.*.txt", "debt.crisis.greece.*.txt",
+    "ParisAttacks2015 (*).txt", "malaysia.airlines.flight.*.txt", "michelle.obama.*.txt", "premier.league.*.txt",
+    "samsung.galaxy.s5.*.txt", "barack.obama.*.txt", "cypriot.financial.crisis.*.txt", "debt.crisis.greece.*.txt",
     "greek.elections.*.txt", "smartphone.*.txt", "tohoku.earthquake.tsunami.*.txt",
 )
 
