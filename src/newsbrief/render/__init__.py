@@ -122,5 +122,8 @@ def counted(n: int, noun: str) -> str:
 
 
 def people_first(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """People and organisations, then places, each group in the given order (the web page's order too)."""
-    return sorted(entities, key=lambda e: e.get("kind") == "GPE")
+    """People and organisations, then places, then other names, each group in the given order.
+
+    (The web page's order too; other names: events, laws, products.)
+    """
+    return sorted(entities, key=lambda e: {"GPE": 1, "OTHER": 2}.get(e.get("kind", ""), 0))
