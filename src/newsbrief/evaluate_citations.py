@@ -8,8 +8,9 @@ sentence of another article of the same story (B), judged by reading the two: ``
 information, in any words: that article may be cited for A) or ``different`` (another fact, background, a
 minor part of A, or figures, dates or names that contradict A's).
 
-The pairs are a seeded sample over the 131 stories of :func:`newsbrief.evaluate_differences.story_paths`
-(each read as one story, session 35's briefings): 60 of the 402 pairs the briefing cited then, and, of the
+The pairs are a seeded sample over the stories of :func:`newsbrief.evaluate_differences.story_paths`
+(each read as one story, session 35's briefings; 127 stories then — four WikiRef220 topics were missing from
+the list by a pattern bug until session 36): 60 of the 402 pairs the briefing cited then, and, of the
 articles it did not cite, the sentence sharing most of A's content stems when it shares at least 0.35 of
 them — 100 of 1,634 pairs sharing under half, 100 of 830 sharing 0.5-0.65, 80 of 233 sharing 0.65-0.8 and
 60 of 69 sharing more; labelled by two helper sessions that never saw the code (the pairs they did not
