@@ -23,7 +23,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsbrief.dates import (
     TIME_WORDS,
@@ -334,20 +334,28 @@ def _fold_repeated_background(clusters: list[list[DatedSentence]]) -> list[list[
     (:data:`SAME_WORDING_RATIO`), and never into a development still ahead.
     """
     order = sorted(range(len(clusters)), key=lambda k: clusters[k][0].date)
+    # the sentences of earlier days' developments (not those still ahead), normalised once; rapidfuzz
+    # compares a repeat with all of them in C
+    pool: list[str] = []
+    pool_owner: list[int] = []
+    waiting: list[int] = []  # the current day's developments, added to the pool when the day is over
     folded: set[int] = set()
-    for position, k in enumerate(order):
+    for k in order:
         cluster = clusters[k]
-        if not all(item.mention.kind == "published" for item in cluster):
+        if waiting and clusters[waiting[0]][0].date < cluster[0].date:
+            for j in waiting:
+                if j not in folded and not all(item.mention.future for item in clusters[j]):
+                    pool += [normalise(item.sentence.text) for item in clusters[j]]
+                    pool_owner += [j] * len(clusters[j])
+            waiting = []
+        waiting.append(k)
+        if not pool or not all(item.mention.kind == "published" for item in cluster):
             continue
         text = normalise(cluster[_representative(cluster)].sentence.text)
-        for j in order[:position]:
-            earlier = clusters[j]
-            if j in folded or earlier[0].date >= cluster[0].date or all(item.mention.future for item in earlier):
-                continue
-            if any(fuzz.ratio(text, normalise(item.sentence.text)) >= SAME_WORDING_RATIO for item in earlier):
-                earlier.extend(cluster)
-                folded.add(k)
-                break
+        match = process.extractOne(text, pool, scorer=fuzz.ratio, score_cutoff=SAME_WORDING_RATIO)
+        if match is not None:
+            clusters[pool_owner[match[2]]].extend(cluster)
+            folded.add(k)
     return [c for k, c in enumerate(clusters) if k not in folded]
 
 
