@@ -588,8 +588,8 @@ def _merge(found: list[_Found], order: dict[str, int], common: frozenset[str] = 
     speakers: list[set[str]] = []
     cluster_of: list[int] = []
     for k, item in enumerate(found):
-        # the first cluster (in order) with a member this quote is the same statement as; only clusters
-        # holding an earlier quote that passes either test can be that cluster
+        # the clusters (in order) with a member this quote is the same statement as; it joins the first (only
+        # clusters holding an earlier quote that passes either test can be one)
         near = np.flatnonzero(same_speaker[k, :k] | unknown_speaker[k, :k]).tolist()
         joined: list[int] = []
         for ci in sorted({cluster_of[j] for j in near}):

@@ -801,8 +801,9 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: s
     In order: the last person of the sentence before the quote who speaks (followed by a reporting
     verb — "Holbrooke said …", "X, a nutrition expert, said …" — or preceded by one: "…, said
     Azzman Shariffadeen"); else that sentence's first person (its subject: "Castro joked that police
-    could have waited to arrest Pinochet"), unless it opens with a pronoun; else the last person who speaks within the window; else
-    the nearest person.  Names inside quotations do not count.
+    could have waited to arrest Pinochet"), unless it opens with a pronoun; else the last person who opens a
+    sentence after the last one who speaks (the report moved on to them); else the last person who speaks
+    within the window; else the nearest person.  Names inside quotations do not count.
     """
     window, before = _speakers_before(text, quote_start, mentions)
     # (a person of the other sex than the pronoun's is not meant either)
