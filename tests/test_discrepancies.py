@@ -287,6 +287,20 @@ def test_a_slip_inside_one_source_and_a_part_of_a_hyphenated_name_are_not_differ
     assert names == {"Jaccard": {"Jaccard": (c.id,), "Jacard": (d.id,)}}
 
 
+def test_a_spelling_found_only_in_a_list_of_names_is_no_difference() -> None:
+    # written for this test: a squad list's "Treacy" is another player than a report's "Tracey"
+    squad = "In full: Andrews, Brown, Dunn, Emerton, Givet, Jones, Nelsen, Pedersen, Robinson, Treacy, Salgado."
+    a = make_article("a.txt", f"Rovers named their squad on Monday.\n\n{squad}")
+    b = make_article("b.txt", "The goalkeeper Simon Tracey made a late save. Tracey was praised by his manager.")
+    c = make_article("c.txt", "Rovers signed the winger Keith Treacy on Monday. Treacy joined from Preston.")
+    entities = (Entity("Tracey", "PERSON", ("Tracey", "Treacy"), (a.id, b.id), 3),)
+    assert [d for d in _find([a, b], entities=entities) if d.kind == "name"] == []
+    # the same spelling in a sentence of a report is one
+    entities = (Entity("Tracey", "PERSON", ("Tracey", "Treacy"), (b.id, c.id), 4),)
+    (point,) = [d for d in _find([b, c], entities=entities) if d.kind == "name"]
+    assert set(point.values) == {"Tracey", "Treacy"}
+
+
 def test_a_count_said_of_a_place_and_one_said_of_there_are_not_compared() -> None:
     a = make_article("a.txt", "At least 19 people died when the terrace of the Belle Equipe bar was sprayed with gunfire.")
     b = make_article("b.txt", "Gunmen stormed the concert hall. At least 80 people died there when the gunmen sprayed gunfire.")

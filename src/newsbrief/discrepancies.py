@@ -431,8 +431,27 @@ def _number_conflicts(articles: Sequence[Article], sentences: Sentences, source:
 
 
 def _occurs(variant: str, text: str) -> bool:
+    """Whether ``variant`` is written in ``text`` outside a list of names (a squad or casualty list).
+
+    A list's names are others' namesakes as often as spellings ("Treacy" in a 2009 squad list, "Tracey" in
+    a 1992 match report): a spelling found only in lists makes no point where sources differ.
+    """
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(t) for t in variant.split()) + r"(?!\w)"
-    return re.search(pattern, text) is not None
+    return any(not _in_name_list(text, match.start()) for match in re.finditer(pattern, text))
+
+
+#: A line with at least this many commas, most of its words capitalised, is a list of names.
+NAME_LIST_COMMAS = 6
+
+
+def _in_name_list(text: str, position: int) -> bool:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end >= 0 else len(text)]
+    if line.count(",") < NAME_LIST_COMMAS:
+        return False
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _singular(token: str) -> str:
