@@ -740,6 +740,16 @@ _BARE_COUNT_SUBJECT = re.compile(
 )
 
 
+# a connective of several words pointing back at what was told before ("In addition, …", "As a result, …",
+# "For example, …", "By contrast, …"), or a demonstrative subject after an opening phrase ("For many in the
+# FBI, that's a problem.", "Under current rules, this is impossible")
+_PHRASE_CONNECTIVE = re.compile(
+    r"(?:In\s+addition|As\s+a\s+result|For\s+(?:example|instance)|(?:In|By)\s+contrast|On\s+the\s+other\s+hand"
+    r"|In\s+response|Even\s+so|(?:Despite|Because\s+of)\s+(?:this|that)|At\s+the\s+same\s+time|In\s+the\s+meantime),"
+    r"|[A-Z][^,]{2,60},\s+(?:that|this)(?:['\u2019]s|\s+(?:is|was|will|would|has|had)\b)"
+)
+
+
 # an ordinal or "the other"/"the latter" alone as the subject ("The second, by Tony Hall, examined …", "The
 # other was wounded", "The latter said …"): one of the things or people the sentence before named
 _ORDINAL_ANAPHOR = re.compile(
@@ -828,6 +838,10 @@ def needs_context(sentence: str) -> bool:
     (False, True)
     >>> needs_context("The second, by Tony Hall, examined the media."), needs_context("The second inquiry examined it.")
     (True, False)
+    >>> needs_context("In addition, the bank cut rates."), needs_context("In addition to rates, the bank cut jobs.")
+    (True, False)
+    >>> needs_context("For many in the FBI, that's a problem."), needs_context("For many in the FBI, the case is closed.")
+    (True, False)
     """
     if quote_opened_before(sentence) is not None or opens_unclosed_quote(sentence) or leaves_quote_open(sentence):
         return True
@@ -838,7 +852,7 @@ def needs_context(sentence: str) -> bool:
         return True
     if _PERSON_ANAPHOR.match(opening) or _BARE_COUNT_SUBJECT.match(opening) or _ACT_ANAPHOR.match(opening):
         return True
-    if _ORDINAL_ANAPHOR.match(opening):
+    if _ORDINAL_ANAPHOR.match(opening) or _PHRASE_CONNECTIVE.match(opening):
         return True
     if _announces_next(sentence) or _PRONOUN_AFTER_TIME.match(opening) or _THEN_AFTER_SUBJECT.match(sentence):
         return True
