@@ -275,7 +275,10 @@ _LABEL_ENTRY = re.compile(
 # only with their comma ("So deeply has the toxin infected …", "Yet another …" are no connectives)
 _CONNECTIVE = re.compile(
     r"(?:(?:But|And|However|Also|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Thus|Therefore|"
-    r"Hence|Besides|Additionally)\b,?|(?:So|Yet),)\s+(?=[\w\"'\u201c])"
+    r"Hence|Besides|Additionally)\b,?|(?:So|Yet),"
+    # a connective of several words, with its comma ("In addition,", "As a result,"; see _PHRASE_CONNECTIVE)
+    r"|(?:In\s+addition|As\s+a\s+result|For\s+(?:example|instance)|(?:In|By)\s+contrast|On\s+the\s+other\s+hand"
+    r"|In\s+response|Even\s+so|At\s+the\s+same\s+time|In\s+the\s+meantime),)\s+(?=[\w\"'\u201c])"
 )
 
 
