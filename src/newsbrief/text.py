@@ -273,12 +273,15 @@ _LABEL_ENTRY = re.compile(
 
 # connectives that only tie a sentence to the one before (no time, no referent of their own); "So" and "Yet"
 # only with their comma ("So deeply has the toxin infected …", "Yet another …" are no connectives)
+# a connective of several words pointing back at what was told before, with its comma ("In addition, …", "As
+# a result, …", "For example, …", "By contrast, …"; not "In addition to …")
+_PHRASE_CONNECTIVES = (
+    r"(?:In\s+addition|As\s+a\s+result|For\s+(?:example|instance)|(?:In|By)\s+contrast|On\s+the\s+other\s+hand"
+    r"|In\s+response|Even\s+so|At\s+the\s+same\s+time|In\s+the\s+meantime),"
+)
 _CONNECTIVE = re.compile(
     r"(?:(?:But|And|However|Also|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Thus|Therefore|"
-    r"Hence|Besides|Additionally)\b,?|(?:So|Yet),"
-    # a connective of several words, with its comma ("In addition,", "As a result,"; see _PHRASE_CONNECTIVE)
-    r"|(?:In\s+addition|As\s+a\s+result|For\s+(?:example|instance)|(?:In|By)\s+contrast|On\s+the\s+other\s+hand"
-    r"|In\s+response|Even\s+so|At\s+the\s+same\s+time|In\s+the\s+meantime),)\s+(?=[\w\"'\u201c])"
+    rf"Hence|Besides|Additionally)\b,?|(?:So|Yet),|{_PHRASE_CONNECTIVES})\s+(?=[\w\"'\u201c])"
 )
 
 
@@ -743,12 +746,10 @@ _BARE_COUNT_SUBJECT = re.compile(
 )
 
 
-# a connective of several words pointing back at what was told before ("In addition, …", "As a result, …",
-# "For example, …", "By contrast, …"), or a demonstrative subject after an opening phrase ("For many in the
-# FBI, that's a problem.", "Under current rules, this is impossible")
+# a connective of several words (_PHRASE_CONNECTIVES, or "Despite this,"), or a demonstrative subject after an
+# opening phrase ("For many in the FBI, that's a problem.", "Under current rules, this is impossible")
 _PHRASE_CONNECTIVE = re.compile(
-    r"(?:In\s+addition|As\s+a\s+result|For\s+(?:example|instance)|(?:In|By)\s+contrast|On\s+the\s+other\s+hand"
-    r"|In\s+response|Even\s+so|(?:Despite|Because\s+of)\s+(?:this|that)|At\s+the\s+same\s+time|In\s+the\s+meantime),"
+    rf"{_PHRASE_CONNECTIVES}|(?:Despite|Because\s+of)\s+(?:this|that),"
     r"|[A-Z][^,]{2,60},\s+(?:that|this)(?:['\u2019]s|\s+(?:is|was|will|would|has|had)\b)"
 )
 
