@@ -22,7 +22,6 @@ hash of their path (:func:`newsbrief.evaluate_merges.story_half`).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,9 +94,12 @@ def write_kind_labels(path: Path, labels: Iterable[KindLabel]) -> int:
 
 
 def listed_kinds(path: str, *, data: Path, settings: Settings, models: NlpModels) -> dict[str, str]:
-    """Each listed name (two or more mentions) and variant of a story's entities, with its entity's kind."""
-    one_story = dataclasses.replace(settings, brief=dataclasses.replace(settings.brief, one_story=True))
-    articles = load_story_files(data, path, settings=one_story)
+    """Each listed name (two or more mentions) and variant of a story's entities, with its entity's kind.
+
+    All the story's articles are one story, as ``newsbrief brief --one-story`` reads them (entities are
+    extracted over the articles given; no briefing setting takes part).
+    """
+    articles = load_story_files(data, path, settings=settings)
     kinds: dict[str, str] = {}
     for entity in extract_entities(articles, models=models):
         if entity.mentions < 2:
