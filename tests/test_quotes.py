@@ -251,6 +251,15 @@ def test_a_pronoun_goes_to_the_person_the_report_moved_on_to_after_the_last_spea
     ]
 
 
+def test_a_name_closing_a_relative_clause_before_says_is_not_the_speaker(models: NlpModels) -> None:
+    # "Saqib, who heads an inquiry into the charges against X, says …": the clause's person speaks, not X
+    text = ("The judge Noor Mohammed Saqib spoke on Tuesday in Kabul. Saqib, who heads a judicial inquiry into "
+            "the charges against Osama bin Laden, says the United States has become insecure. ``America fears "
+            "its shadow in every part of the world,'' he said in an interview.")
+    (quote,) = extract_quotes([make_article("clause.txt", text)], models=models)
+    assert quote.speaker == "Noor Mohammed Saqib"
+
+
 def test_a_quoted_sentence_opening_with_i_is_no_pronoun_chain(models: NlpModels) -> None:
     # "I know …" before the quote is the speaker's own words, not a sentence whose subject goes back further
     text = ("Asked whether Sydney had been clean, Martin Keller said, ``I would be surprised. I know what "

@@ -398,6 +398,23 @@ def _before_relative_clause(text: str, start: int, end: int, mentions: list[Ment
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 
 
+def _ends_relative_clause(text: str, mention: Mention, window: int) -> bool:
+    """The mention closes a relative clause about a person: "Saqib, who heads an inquiry into bin Laden, says".
+
+    The reporting verb after it is the clause's person's (bin Laden does not speak): the clause opens with
+    "who"/"whose" and its comma right after a name, in the same sentence, and has no comma of its own
+    before the mention. (Not "where": "in Kabul, where Saqib says" is Saqib's.)
+    """
+    clause = next(reversed(list(_WHO_CLAUSE.finditer(text, max(window, mention.start - _RELATIVE_REACH), mention.start))), None)
+    if clause is None or "," in text[clause.end() : mention.start] or _SENTENCE_START.search(text, clause.end(), mention.start):
+        return False
+    return _NAME_BEFORE.search(text, max(0, clause.start() - 40), clause.start()) is not None
+
+
+_WHO_CLAUSE = re.compile(r",\s+(?:who|whose)\b")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019.-]*$")
+
+
 def _named_after_description(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
     """The person named right after a description that names no person: "said the league's coordinator, X".
 
@@ -823,6 +840,7 @@ def _antecedent(text: str, quote_start: int, mentions: list[Mention], pronoun: s
             _SPEAKS_AFTER.match(text, m.end, min(m.end + 90, quote_start))
             and not _OF_BEFORE.search(text, max(window, m.start - 12), m.start)
             and not _APPOSITION_OF.search(text, max(window, m.start - 80), m.start)
+            and not _ends_relative_clause(text, m, window)
         )
         or _SPEAKS_BEFORE.search(text, max(window, m.start - 40), m.start)
     ]
