@@ -27,7 +27,10 @@ ORGANISATIONS = [
     "North Atlantic Treaty Organization", "Sun", "Sun Microsystems", "the Senate", "Senate",
     "Hurricane Mitch", "Mitch", "Typhoon Haiyan", "Haiyan", "U.S. Geological Survey", "US Geological Survey",
     "USGS", "U.S. Navy", "US Navy", "USN", "UN Security Council", "United Nations Security Council",
-    "U.N. Security Council", "National Security Council",
+    "U.N. Security Council", "National Security Council", "Al Qaeda", "al Qaeda", "Al-Qaeda", "al-Qaida",
+    "El Pais", "el Pais", "Agence France-Presse", "Agence France Presse", "Agence France-Press", "AFP",
+    "Netscape", "Netscape Communications Corp.", "Netscape Communications Corporation", "Netscape Communication Corp.",
+    "BP Amoco", "BP-Amoco", "British Petroleum-Amoco", "Amoco Corp.",
 ]
 PLACES = ["U.S.", "United States", "US", "Honduras", "Honduran", "New York", "New York City", "Kazakstan", "Kazakhstan"]
 
@@ -137,6 +140,29 @@ def test_a_common_word_is_a_surname_only_as_spelt(single: str, full: str, same: 
 )
 def test_an_abbreviation_inside_an_organisation_name_is_one_word(a: str, b: str, same: bool) -> None:
     assert (name_similarity(a, b, kind="ORG") is not None) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a hyphen written in one name only, and an Arabic article in one name only
+        ("Agence France Presse", "Agence France-Press", True),
+        ("British Petroleum-Amoco", "BP Amoco", True),
+        ("Al Qaeda", "al Qaeda", True),
+        ("Al Qaeda", "Al-Qaeda", True),
+        ("Coca-Cola", "Coca Cola Co.", True),
+        ("Rolls-Royce", "Royce Corp.", False),
+        ("Hewlett-Packard", "Packard Bell", False),
+        # a singular designator where the other name has the plural
+        ("Netscape Communication Corp.", "Netscape Communications Corporation", True),
+        ("Netscape Communication Corp.", "Netscape", True),
+        ("Manchester United", "Manchester City", False),
+    ],
+)
+def test_organisation_names_written_with_or_without_hyphens_and_articles(a: str, b: str, same: bool) -> None:
+    assert (name_similarity(a, b, kind="ORG") is not None) is same
+    names = _names([a, b], "ORG")
+    assert (_candidate_pairs([0, 1], names, NameMatcher()) == [(0, 1)]) or not same
 
 
 @pytest.mark.parametrize(

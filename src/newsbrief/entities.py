@@ -46,9 +46,11 @@ from newsbrief.names import (
     content_tokens,
     familiar_form,
     fold,
+    hyphen_split,
     joined_initials,
     name_tokens,
     split_title,
+    without_arabic_article,
 )
 from newsbrief.nlp import NlpModels
 from newsbrief.places import known_place, state_named_by
@@ -1652,17 +1654,22 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
             if len(words) >= 3:  # a second surname after the name: its first surname is an anchor too
                 anchors[words[-2]].append(i)
             continue
-        short = joined_initials(tokens)
-        buckets[("content", *content_tokens(short))].append(i)
-        for initials in {short[0]} if len(short) == 1 else acronyms(short):
-            buckets[("acronym", initials)].append(i)
-        # an opening abbreviation and its spelt-out words ("UN Security Council" ~ "United Nations …")
-        buckets[("spelt", *short)].append(i)
-        for cut in range(2, len(short)):
-            buckets[("spelt", acronym(short[:cut]), *short[cut:])].append(i)
-        anchors[short[0]].append(i)
-        if len(short) == 2 and short[0] in STORM_TITLES:  # "Hurricane Mitch" meets "Mitch"
-            anchors[short[1]].append(i)
+        # (and without an opening Arabic article, as the test reads it when only one name has it: "Al Qaeda"
+        # meets "al Qaeda", whose lower-case article is no name token)
+        # (and with its hyphenated words split, as the test reads them when the names' lengths differ)
+        for variant in {tuple(tokens), tuple(without_arabic_article(tokens)), tuple(hyphen_split(tokens))}:
+            short = joined_initials(list(variant))
+            buckets[("=", *variant)].append(i)
+            buckets[("content", *content_tokens(short))].append(i)
+            for initials in {short[0]} if len(short) == 1 else acronyms(short):
+                buckets[("acronym", initials)].append(i)
+            # an opening abbreviation and its spelt-out words ("UN Security Council" ~ "United Nations …")
+            buckets[("spelt", *short)].append(i)
+            for cut in range(2, len(short)):
+                buckets[("spelt", acronym(short[:cut]), *short[cut:])].append(i)
+            anchors[short[0]].append(i)
+            if len(short) == 2 and short[0] in STORM_TITLES:  # "Hurricane Mitch" meets "Mitch"
+                anchors[short[1]].append(i)
     pairs: set[tuple[int, int]] = set()
     groups = list(buckets.values())
     groups += [anchors[a] + anchors[b] for a, b in matcher.similar_tokens(anchors) if a <= b]

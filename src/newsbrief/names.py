@@ -71,7 +71,7 @@ PLACE_DESIGNATORS = frozenset(
 # is "Labor").
 ORG_DESIGNATORS = frozenset(
     """corp corporation inc incorporated co company ltd limited plc llc lp ag sa nv gmbh group holdings
-    holding communications computer computers airlines airline airways systems international party""".split()
+    holding communications communication computer computers airlines airline airways systems international party""".split()
 )
 # The designators that give a company's legal form ("Co." and "Company" are one name's two spellings).
 LEGAL_FORMS = frozenset("corp corporation inc incorporated co company ltd limited plc llc lp ag sa nv gmbh".split())
@@ -443,7 +443,16 @@ def familiar_form(x: str, y: str) -> bool:
     return y in names.nicknames_of(x) or x in names.nicknames_of(y)
 
 
-def _without_article(tokens: list[str]) -> list[str]:
+def hyphen_split(tokens: list[str]) -> list[str]:
+    """The tokens with their hyphenated words split ("france-presse" → "france", "presse").
+
+    >>> hyphen_split(["agence", "france-presse"])
+    ['agence', 'france', 'presse']
+    """
+    return [part for token in tokens for part in token.split("-") if part]
+
+
+def without_arabic_article(tokens: list[str]) -> list[str]:
     """The tokens without an opening Arabic article (when more follow)."""
     return tokens[1:] if len(tokens) >= 2 and tokens[0] in _ARABIC_ARTICLES else tokens
 
@@ -491,7 +500,7 @@ def _other_similarity(
     if (ta[0] in _ARABIC_ARTICLES) != (tb[0] in _ARABIC_ARTICLES):
         # one name opens with the article, the other not ("Al Qaeda" / "al Qaeda", read as "Qaeda"; only here,
         # not for people: "Al" may be a given name, "Al D'Amato")
-        ta, tb = _without_article(ta), _without_article(tb)
+        ta, tb = without_arabic_article(ta), without_arabic_article(tb)
     compact_a, compact_b = "".join(ta), "".join(tb)
     ta, tb = joined_initials(ta), joined_initials(tb)
     if compact_a == compact_b:
@@ -520,6 +529,11 @@ def _other_similarity(
             return 0.98  # "Hurricane Mitch" ~ "Mitch"
         if spelt_out_head(short, long_):
             return 0.98  # "UN Security Council" ~ "United Nations Security Council"
+        split_a, split_b = hyphen_split(ta), hyphen_split(tb)
+        if (split_a, split_b) != (ta, tb):
+            # a hyphen written in one name and not the other ("Agence France-Press" ~ "Agence France Presse",
+            # "British Petroleum-Amoco" ~ "BP Amoco")
+            return _other_similarity(split_a, split_b, kind=kind, similarity=similarity)
     if kind == "GPE":
         return _place_similarity(ta, tb)
     if len(ta) != len(tb):
@@ -571,7 +585,9 @@ def _with_designators(ta: list[str], tb: list[str], designators: frozenset[str])
 
 
 # designators that say the same ("Cathay Pacific Airways" / "Cathay Pacific Airlines")
-_DESIGNATOR_CLASS = {"airlines": "airline", "airways": "airline", "computers": "computer", "holdings": "holding"}
+_DESIGNATOR_CLASS = {
+    "airlines": "airline", "airways": "airline", "computers": "computer", "holdings": "holding", "communications": "communication"
+}
 
 
 def without_designators(tokens: list[str]) -> list[str]:
