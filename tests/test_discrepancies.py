@@ -332,6 +332,14 @@ def test_a_company_s_legal_form_is_not_a_spelling() -> None:
     assert [d for d in _find([a, b], entities=entities) if d.kind == "name"] == []
 
 
+def test_an_abbreviated_word_of_a_hyphenated_name_is_not_a_spelling() -> None:
+    # "BP" is "British Petroleum" abbreviated: the name written short, not spelt otherwise
+    a = make_article("a.txt", "British Petroleum-Amoco said it would cut 3,000 jobs this year.")
+    b = make_article("b.txt", "BP Amoco said it would cut 3,000 jobs this year.")
+    entities = (Entity("BP Amoco", "ORG", ("BP Amoco", "British Petroleum-Amoco"), (a.id, b.id), 2),)
+    assert [d for d in _find([a, b], entities=entities) if d.kind == "name"] == []
+
+
 def test_british_and_american_spellings_of_a_name_are_house_style_not_a_difference() -> None:
     a = make_article("a.txt", "The Pacific Storm Warning Centre and the Labour Party spoke. Petre Ionescu agreed.")
     b = make_article("b.txt", "The Pacific Storm Warning Center and the Labor Party spoke. Peter Ionescu agreed.")

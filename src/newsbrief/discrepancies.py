@@ -42,8 +42,11 @@ from newsbrief.names import (
     content_tokens,
     familiar_form,
     fold,
+    hyphen_split,
+    joined_initials,
     name_similarity,
     name_tokens,
+    spelt_out_head,
     without_designators,
 )
 from newsbrief.text import STOPWORDS, content_words, words
@@ -547,6 +550,17 @@ def _root(parent: dict[str, str], v: str) -> str:
     return v
 
 
+def _abbreviated(a: str, b: str) -> bool:
+    """One name writes the other's opening words as their initials: "BP Amoco" / "British Petroleum-Amoco".
+
+    >>> _abbreviated("BP Amoco", "British Petroleum-Amoco"), _abbreviated("Agence France Presse", "Agence France-Press")
+    (True, False)
+    """
+    ta, tb = (joined_initials(hyphen_split(name_tokens(n))) for n in (a, b))
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return spelt_out_head(short, long_)
+
+
 def _name_conflicts(
     articles: Sequence[Article], entities: Sequence[Entity], source: dict[str, str], found: Found
 ) -> None:
@@ -575,6 +589,7 @@ def _name_conflicts(
             for b in variants[i + 1 :]:
                 if (
                     len(name_tokens(a)) == len(name_tokens(b))  # "Belgian Abdelhamid Abaaoud" is not a spelling
+                    and not _abbreviated(a, b)
                     and not _is_short_form(a, b)
                     and _house_style(a) != _house_style(b)
                     and not _same_wording(a, b, entity.kind)
