@@ -1654,12 +1654,11 @@ def _candidate_pairs(indices: list[int], names: list[_Name], matcher: NameMatche
             if len(words) >= 3:  # a second surname after the name: its first surname is an anchor too
                 anchors[words[-2]].append(i)
             continue
-        # (and without an opening Arabic article, as the test reads it when only one name has it: "Al Qaeda"
-        # meets "al Qaeda", whose lower-case article is no name token)
-        # (and with its hyphenated words split, as the test reads them when the names' lengths differ)
+        # the tokens as written, without an opening Arabic article and with hyphenated words split, as the test
+        # reads them ("Al Qaeda" meets "al Qaeda", whose lower-case article is no name token; "Agence
+        # France-Press" meets "Agence France Presse")
         for variant in {tuple(tokens), tuple(without_arabic_article(tokens)), tuple(hyphen_split(tokens))}:
             short = joined_initials(list(variant))
-            buckets[("=", *variant)].append(i)
             buckets[("content", *content_tokens(short))].append(i)
             for initials in {short[0]} if len(short) == 1 else acronyms(short):
                 buckets[("acronym", initials)].append(i)

@@ -374,6 +374,9 @@ _SUBJECT_ENDS = re.compile(r"\s(?:when|while|after|before|during|following|upon|
 # ", who lives near …, where …," between a speaker and the verb: the places and people in it do not speak
 _RELATIVE = re.compile(r",\s+(?:who|whose|where|which)\b")
 _RELATIVE_REACH = 200
+# a relative clause about a person ("Saqib, who heads …"), and the name its comma follows
+_WHO_CLAUSE = re.compile(r",\s+(?:who|whose)\b")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019.-]*$")
 
 
 def _before_relative_clause(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
@@ -405,14 +408,12 @@ def _ends_relative_clause(text: str, mention: Mention, window: int) -> bool:
     "who"/"whose" and its comma right after a name, in the same sentence, and has no comma of its own
     before the mention. (Not "where": "in Kabul, where Saqib says" is Saqib's.)
     """
-    clause = next(reversed(list(_WHO_CLAUSE.finditer(text, max(window, mention.start - _RELATIVE_REACH), mention.start))), None)
+    clauses = list(_WHO_CLAUSE.finditer(text, max(window, mention.start - _RELATIVE_REACH), mention.start))
+    clause = clauses[-1] if clauses else None
     if clause is None or "," in text[clause.end() : mention.start] or _SENTENCE_START.search(text, clause.end(), mention.start):
         return False
     return _NAME_BEFORE.search(text, max(0, clause.start() - 40), clause.start()) is not None
 
-
-_WHO_CLAUSE = re.compile(r",\s+(?:who|whose)\b")
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019.-]*$")
 
 
 def _named_after_description(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
