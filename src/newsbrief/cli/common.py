@@ -37,6 +37,12 @@ def report_nothing_read(inputs: Iterable[str]) -> None:
     stderr.print(f"newsbrief: no articles found in {', '.join(inputs)}", markup=False)
 
 
+def require_label_file(path: Path) -> None:
+    """A usage error (exit 2) naming ``--labels`` when the label file is missing."""
+    if not path.is_file():
+        raise typer.BadParameter(f"{path}: no such label file", param_hint="--labels")
+
+
 @contextmanager
 def library_errors() -> Iterator[None]:
     """Map :class:`NewsbriefError` to a one-line message and its exit code."""

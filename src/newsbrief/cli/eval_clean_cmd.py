@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, require_label_file, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.evaluate_appended import COLLECTIONS, evaluate_appended, load_stories, totals
 from newsbrief.evaluate_clean import (
@@ -111,8 +111,7 @@ def lines(
         )
     ]
     for label_file in labels:
-        if not label_file.is_file():
-            raise typer.BadParameter(f"{label_file}: no such label file", param_hint="--labels")
+        require_label_file(label_file)
         with library_errors():
             documents = load_labelled_documents(label_file, data_root=data)
             scores = evaluate_lines(
@@ -229,8 +228,7 @@ def train(
     with library_errors():
         sources = []
         for label_file in labels:
-            if not label_file.is_file():
-                raise typer.BadParameter(f"{label_file}: no such label file", param_hint="--labels")
+            require_label_file(label_file)
             documents = load_labelled_documents(label_file, data_root=data)
             sources.append((documents, list(sibling_batch(documents, data_root=data))))
         model, report = train_model(training_rows(sources))

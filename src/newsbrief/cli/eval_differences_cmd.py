@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Column, Table
 
-from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, require_label_file, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.settings import Settings
 
@@ -19,8 +19,7 @@ def differences(
     show: bool = typer.Option(False, "--show", help="List the points labelled false, the unlabelled and the lost ones."),
 ) -> None:
     """Points where sources differ over 131 real stories: labelled real / false, unlabelled, lost; precision."""
-    if not labels.is_file():
-        raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    require_label_file(labels)
     # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
     from newsbrief.evaluate_differences import evaluate, point_key, read_point_labels, score, story_paths
     from newsbrief.evaluate_merges import HALVES

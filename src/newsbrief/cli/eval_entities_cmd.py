@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, require_label_file, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.settings import Settings
 
@@ -21,8 +21,7 @@ def names(
     show_errors: bool = typer.Option(False, "--show-errors", help="List the pairs the merger got wrong."),
 ) -> None:
     """Merge precision and recall of entity name merging on hand-labelled name pairs from real stories."""
-    if not labels.is_file():
-        raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    require_label_file(labels)
     # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
     from newsbrief.evaluate_entities import merged_pairs, read_pairs, score
     from newsbrief.nlp import NlpModels
@@ -64,8 +63,7 @@ def kinds(
     show_errors: bool = typer.Option(False, "--show-errors", help="List the tuning half's names listed with another kind, and the lost ones."),
 ) -> None:
     """Kind precision of the listed people, organisations and places on hand-labelled names of real stories."""
-    if not labels.is_file():
-        raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    require_label_file(labels)
     # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
     from newsbrief.evaluate_kinds import evaluate, read_kind_labels, score
     from newsbrief.evaluate_merges import HALVES, story_half

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Column, Table
 
-from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, require_label_file, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.settings import Settings
 
@@ -82,8 +82,7 @@ def _report(
     labels: Path, data: Path, show_errors: bool, *, evaluate: Evaluate, merged: str = "merged", what: str = "merge"
 ) -> None:
     """The tuning, report and all rows (and with ``show_errors`` the pairs put together wrongly or missed)."""
-    if not labels.is_file():
-        raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    require_label_file(labels)
     from newsbrief.evaluate_merges import (
         HALVES,
         MergeOutcome,

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Column, Table
 
-from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, require_label_file, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.settings import Settings
 
@@ -33,8 +33,7 @@ def quotes(
 ) -> None:
     """Attribution precision and recall on hand-labelled quotations: the tuning set, then the report set."""
     for path in labels:
-        if not path.is_file():
-            raise typer.BadParameter(f"{path}: no such label file", param_hint="--labels")
+        require_label_file(path)
     # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
     from newsbrief.evaluate_quotes import Outcome, Stale, evaluate, read_labels, score
     from newsbrief.nlp import NlpModels

@@ -8,7 +8,7 @@ import typer
 from rich import box
 from rich.table import Table
 
-from newsbrief.cli.common import SHARED_DATA, library_errors, progress, stdout
+from newsbrief.cli.common import SHARED_DATA, library_errors, progress, require_label_file, stdout
 from newsbrief.cli.eval_app import eval_app
 from newsbrief.settings import Settings
 
@@ -31,8 +31,7 @@ def timeline(
     P = right / dated by the timeline; R = right / dated by the labels (wrong: another day; missed: no date
     found; left out: a date found, the sentence left out; spurious: dated, labelled none; kept out: both none).
     """
-    if not labels.is_file():
-        raise typer.BadParameter(f"{labels}: no such label file", param_hint="--labels")
+    require_label_file(labels)
     # imported here, not at the top: every command module is imported by every `newsbrief` call (bench_startup.py)
     from newsbrief.evaluate_timeline import agreement, outcomes, read_labels, score
 
