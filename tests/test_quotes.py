@@ -22,8 +22,15 @@ def _check_spans(quotes: tuple[Quote, ...], articles: list[Article]) -> None:
     texts = {a.id: a.text for a in articles}
     for quote in quotes:
         sliced = [texts[s.article_id][s.start : s.end] for s in quote.spans]
-        assert quote.text in sliced
-        assert set(quote.variants) <= set(sliced)
+        # a quotation its attribution splits is its parts' words joined (runs of one article's spans)
+        joined = {
+            ", ".join(sliced[i:j])
+            for i in range(len(sliced))
+            for j in range(i + 1, len(sliced) + 1)
+            if len({s.article_id for s in quote.spans[i:j]}) == 1
+        }
+        assert quote.text in joined
+        assert set(quote.variants) <= joined
         assert {s.article_id for s in quote.spans} == set(quote.article_ids)
 
 
@@ -758,7 +765,7 @@ def test_a_quotation_opening_the_sentence_after_its_attribution_continues_it(mod
 def _speakers(models: NlpModels, text: str) -> list[tuple[str, str | None]]:
     """(first words, speaker) of each quotation, in the text's order."""
     quotes = extract_quotes([make_article("web.txt", text)], models=models)
-    return sorted(((q.text[:24], q.speaker) for q in quotes), key=lambda pair: text.index(pair[0]))
+    return [(q.text[:24], q.speaker) for q in sorted(quotes, key=lambda q: q.spans[0].start)]
 
 
 def test_a_quotation_running_on_into_the_next_paragraph_is_found_and_attributed(models: NlpModels) -> None:
@@ -875,7 +882,8 @@ def test_a_short_quotation_with_its_speaker_named_gives_the_next_one_its_speaker
             "\u201cGood heavens,\u201d said Mrs. Reed, gasping at the letter. \u201cI never imagined that my family "
             "had anything to do with it.\u201d\n\n"
             "\u201cI don\u2019t know,\u201d Tom Vale said when asked, \u201cbut it was a fine day for all of us.\u201d")
-    assert _speakers(models, text) == [("I never imagined that my", "Alma Reed"), ("but it was a fine day fo", "Tom Vale")]
+    # (the short quotation opens the one its attribution splits: one quotation of two parts)
+    assert _speakers(models, text) == [("I never imagined that my", "Alma Reed"), ("I don\u2019t know, but it was", "Tom Vale")]
 
 
 def test_a_short_quotation_does_not_give_its_speaker_to_a_banner_or_an_owners_son(models: NlpModels) -> None:
@@ -1124,3 +1132,66 @@ def test_a_quotation_held_word_for_word_by_a_longer_one_joins_it_with_no_speaker
     assert len(quotes) == 1 and quotes[0].speaker is None
     assert quotes[0].text.startswith("Turnouts like this are not very common, you know. But")
     assert quotes[0].variants == ("Turnouts like this are not very common, you know",)
+
+
+# --- a quotation its attribution splits (session 38) ----------------------------------------------------
+
+
+def test_a_quotation_split_by_its_attribution_is_one_quotation_of_two_parts(models: NlpModels) -> None:
+    text = ("Harbour master Ines Moreau spoke after the storm.\n\n"
+            "``We lost two of the old piers,'' Moreau said, ``but the new breakwater held through the night.''")
+    article = make_article("harbour.txt", text)
+    (quote,) = extract_quotes([article], models=models)
+    assert quote.text == "We lost two of the old piers, but the new breakwater held through the night."
+    assert quote.speaker == "Ines Moreau"
+    assert [text[s.start : s.end] for s in quote.spans] == [
+        "We lost two of the old piers", "but the new breakwater held through the night."
+    ]
+    _check_spans((quote,), [article])
+
+
+def test_a_first_part_too_short_to_list_opens_the_quotation(models: NlpModels) -> None:
+    text = ("The mayor, Paul Okonkwo, was asked about the budget.\n\n"
+            "\u201cAt this point,\u201d Okonkwo said, \u201cthere is little money left for new roads.\u201d")
+    (quote,) = extract_quotes([make_article("budget.txt", text)], models=models)
+    assert quote.text == "At this point, there is little money left for new roads."
+    assert quote.speaker == "Paul Okonkwo"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # "adding," opens a new statement
+        ("Coach Anna Berg spoke on Sunday. \u201cWe were slow in the first half,\u201d she said, adding, "
+         "\u201cthe second half was ours from the start.\u201d", 2),
+        # a clause with a subject of its own after "and": two speakers' words
+        ("The ministry warned that its \u201cpatience with the smugglers was running out,\u201d and the "
+         "minister, Omar Haddad, was quoted as saying, \u201cthe navy is waiting for an order.\u201d", 2),
+        # the first part ends its sentence: the second is a quotation of its own
+        ("Coach Anna Berg spoke on Sunday. \u201cWe were slow in the first half.\u201d She said later, "
+         "\u201cthe second half was ours from the start.\u201d", 2),
+        # a capital after a first part that is a sentence of its own: two sentences
+        ("Coach Anna Berg spoke on Sunday. \u201cWe were slow in the first half,\u201d she said, "
+         "\u201cThe second half was ours from the start.\u201d", 2),
+        # … but after an introductory phrase the sentence goes on
+        ("Coach Anna Berg spoke on Sunday. \u201cIf you look at the whole game,\u201d she said, "
+         "\u201cThe second half was ours from the start.\u201d", 1),
+    ],
+)
+def test_only_an_attribution_inside_one_sentence_joins_two_quotations(models: NlpModels, text: str, parts: int) -> None:
+    quotes = extract_quotes([make_article("game.txt", text)], models=models)
+    assert len(quotes) == parts
+
+
+def test_a_split_quotation_whose_parts_others_quote_apart_stays_in_its_parts(models: NlpModels) -> None:
+    split = make_article("a.txt", (
+        "The space agency's science chief, Karl Weber, spoke on Tuesday.\n\n"
+        "``The faulty gyroscope is no danger to the crew,'' Weber said, ``it is a setback for the telescope's "
+        "astronomers and their experiments.''"))
+    apart = make_article("b.txt", (
+        "Karl Weber, the agency's science chief, said the fault was serious. ``The faulty gyroscope is no "
+        "danger to the crew or to the station, and the engineers in Houston have a plan,'' Weber said. "
+        "``You can think of it as a setback for the telescope's astronomers and their experiments.''"))
+    quotes = extract_quotes([split, apart], models=models)
+    assert sorted(len(q.article_ids) for q in quotes) == [2, 2]
+    assert all(q.speaker == "Karl Weber" for q in quotes)

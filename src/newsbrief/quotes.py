@@ -1,7 +1,8 @@
 """Direct quotations with their speakers, merged across sources.
 
 Quotes are found in ``Article.text`` itself (“…”, "…", DUC's ````…''`` and ``''…''``), so every span
-slices back to the quoted words.  The speaker comes from the attribution next to the quote
+slices back to the quoted words; a quotation its attribution splits ("``If I stay,'' he said, ``my …''")
+is one quote of two spans whose text is its parts' words joined by a comma (:func:`join_split`).  The speaker comes from the attribution next to the quote
 (:mod:`newsbrief.quotes_speakers`), where X is an entity mention of the parsed article (shared with
 :func:`newsbrief.entities.extract_entities` through :class:`newsbrief.nlp.NlpModels`).  Names are
 mapped to the merged entity (its ``name``) when ``entities`` are given.
@@ -23,7 +24,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -83,6 +84,8 @@ class _Found:
     start: int
     end: int
     speaker: str | None
+    more: tuple[tuple[int, int], ...] = ()  # the words' later parts, when an attribution splits the quotation
+    parts: tuple[str, ...] = ()  # then each part's words
 
 
 def find_quotes(text: str, *, min_words: int = MIN_WORDS) -> list[tuple[int, int, int, int]]:
@@ -266,10 +269,13 @@ def extract_quotes(
             if not row.direct and following.direct and following.speaker is not None:
                 if _leads_into(article.text, row.quote_end, following.quote_start, mentions):
                     row.speaker = following.speaker
-        for row in rows:
-            if row.speaker is None and _is_term(article.text, row.quote_start, row.start, row.end):
+        for row in join_split(article.text, rows, short):
+            if row.speaker is None and not row.more and _is_term(article.text, row.quote_start, row.start, row.end):
                 continue
-            found.append(_Found(article.id, article.text[row.start : row.end], row.start, row.end, row.speaker))
+            parts = tuple(article.text[s:e] for s, e in ((row.start, row.end), *row.more))
+            found.append(
+                _Found(article.id, ", ".join(parts), row.start, row.end, row.speaker, tuple(row.more), parts if row.more else ())
+            )
     return _merge(found, {a.id: i for i, a in enumerate(articles)}, common=_story_stems(articles))
 
 
@@ -324,6 +330,12 @@ class _Attributed:
     end: int
     speaker: str | None
     direct: bool
+    more: list[tuple[int, int]] = field(default_factory=list)  # later parts' words (:func:`join_split`)
+
+    @property
+    def last_end(self) -> int:
+        """The end of the quotation's last words."""
+        return self.more[-1][1] if self.more else self.end
 
 
 # the words between two quotations of one statement: no sentence's end, no one named, no reporting verb
@@ -354,6 +366,86 @@ def _leads_into(text: str, quote_end: int, next_start: int, mentions: Sequence[M
     if REPORTING_WORD.search(gap):
         return False
     return not any(quote_end <= m.start and m.end <= next_start for m in mentions)
+
+
+# the words between the parts of one quotation its attribution splits ("``If I stay,'' he told his colleagues
+# Friday night, ``my controversial nature would …''"): one clause, no sentence's end, no paragraph break
+_SPLIT_GAP = re.compile(r"\s*(?P<comma>,?)\s*(?P<words>[^.!?;:\"`'\u201c\u201d\u2018\u2019()\n]{1,120}?)\s*,\s*")
+# not an attribution: "adding," opens a new statement; a clause after "and"/"but" is a new sentence part of
+# its own ("its ``patience was running out,'' and Mesut Yilmaz was quoted as saying, ``the soldier …''")
+_NO_ATTRIBUTION = re.compile(r"\badding\b|^(?:and|but|or|while|as|yet)\b", re.I)
+# a first part that is no sentence of its own however its rest opens ("If there's anything to say," Mohamed
+# said, "I'll say it."; "Judging from the world's response," she said, "Matt will have …")
+_INTRODUCTORY = re.compile(
+    r"(?:if|when|as|while|although|though|because|since|unless|until|once|whether|judging|in|on|at|for|"
+    r"after|before|despite|but|and|so|yet)\b",
+    re.I,
+)
+
+
+def _splits(text: str, first: tuple[int, int, int], second: tuple[int, int]) -> bool:
+    """Whether an attribution splits one quotation.
+
+    ``first`` = (start, end of words, end with marks) of the first part, ``second`` = (start with marks,
+    start of words) of the second.
+
+    The first part ends with a comma (inside its marks or right after them), the words between are one
+    clause reporting speech ("he said", "said X, a professor,", not "adding,": that opens a new statement),
+    and the second part goes on with the sentence: it opens in lower case, or the first part is an
+    introductory phrase ("If …", "In my country").
+
+    >>> t = "``We weren't quite successful,'' Cohen continued, ``but we sent a message.''"
+    >>> _splits(t, (2, 29, 32), (50, 52))
+    True
+    >>> t = "``It will pass,'' he said, adding, ``but not soon.''"
+    >>> _splits(t, (2, 14, 17), (35, 37))
+    False
+    """
+    start, end, outer_end = first
+    gap = _SPLIT_GAP.fullmatch(text, outer_end, second[0])
+    if gap is None or not REPORTING_WORD.search(gap["words"]) or _NO_ATTRIBUTION.search(gap["words"]):
+        return False
+    if "," not in text[end:outer_end] and not gap["comma"]:
+        return False
+    opening = text[second[1] : second[1] + 1]
+    return opening.islower() or (opening.isupper() and _INTRODUCTORY.match(text, start) is not None)
+
+
+def join_split(text: str, rows: Sequence[_Attributed], short: set[tuple[int, int, int, int]]) -> list[_Attributed]:
+    """The article's attributed quotations, those an attribution splits in two joined into one.
+
+    "``We could even pay them money as part of the deal,'' he wrote, ``buying a piece of them or
+    something.''" is one quotation of two parts (:func:`_splits`); its speaker is the parts' (parts with two
+    different speakers stay apart).  A first part too short to list on its own ("``At this point,'' he says,
+    ``there is little …''") opens the quotation too.
+    """
+    pieces: list[_Attributed | tuple[int, int, int, int]] = sorted(
+        [*rows, *short], key=lambda item: item.quote_start if isinstance(item, _Attributed) else item[0]
+    )
+    joined: list[_Attributed] = []
+    before: _Attributed | tuple[int, int, int, int] | None = None
+    for piece in pieces:
+        if isinstance(piece, tuple):
+            before = piece
+            continue
+        second = (piece.quote_start, piece.start)
+        if isinstance(before, tuple):
+            qs, qe, start, end = before
+            if _splits(text, (start, end, qe), second):
+                piece.more[:0] = [(piece.start, piece.end)]
+                piece.quote_start, piece.start, piece.end = qs, start, end
+        elif (
+            before is not None
+            and (None in (before.speaker, piece.speaker) or before.speaker == piece.speaker)
+            and _splits(text, (before.start, before.last_end, before.quote_end), second)
+        ):
+            before.more.extend([(piece.start, piece.end), *piece.more])
+            before.quote_end = piece.quote_end
+            before.speaker = before.speaker or piece.speaker
+            continue
+        joined.append(piece)
+        before = piece
+    return joined
 
 
 def _quoted_paragraphs(text: str, quotes: Sequence[tuple[int, int, int, int]]) -> tuple[set[int], set[int]]:
@@ -579,9 +671,59 @@ def _same_matrices(found: list[_Found], common: frozenset[str] = frozenset()) ->
     return same, unknown
 
 
+def _apart_where_quoted_apart(found: list[_Found], common: frozenset[str]) -> list[_Found]:
+    """Joined quotations (:func:`join_split`) whose parts other articles quote apart, back in their parts.
+
+    Apart when two parts are each the same statement as different quotations of other articles, or when
+    a part is one and the whole is none.
+
+    The Times's '"This is not a spacecraft emergency," Weiler said, "it's more of a science emergency."' is
+    two remarks that other sources quote apart, each at more length ("This is not a so-called spacecraft
+    emergency where …", "You can think of it more as a science emergency."): its parts join theirs.
+    """
+    joined = [k for k, item in enumerate(found) if item.more]
+    if not joined:
+        return found
+    parts = {k: _parts(found[k]) for k in joined}
+    candidates = found + [part for k in joined for part in parts[k]]
+    same, unknown = _same_matrices(candidates, common)
+
+    def matches(row: int, item: _Found) -> set[int]:
+        """The other articles' quotations ``item`` (row ``row`` of the matrices) is the same statement as."""
+        result = set()
+        for j, other in enumerate(found):
+            if other.article_id == item.article_id or (item.speaker and other.speaker and item.speaker != other.speaker):
+                continue
+            if (same if item.speaker and item.speaker == other.speaker else unknown)[row, j]:
+                result.add(j)
+        return result
+
+    result: list[_Found] = []
+    row = len(found)
+    for k, item in enumerate(found):
+        if not item.more:
+            result.append(item)
+            continue
+        matched = [matches(r, part) for r, part in enumerate(parts[k], start=row)]
+        row += len(parts[k])
+        apart = any(a and b and not a & b for i, a in enumerate(matched) for b in matched[i + 1 :])
+        if apart or (any(matched) and not matches(k, item)):
+            result.extend(parts[k])
+        else:
+            result.append(item)
+    return result
+
+
+def _parts(item: _Found) -> list[_Found]:
+    """A joined quotation's parts as quotations of their own."""
+    spans = ((item.start, item.end), *item.more)
+    return [_Found(item.article_id, words, s, e, item.speaker) for words, (s, e) in zip(item.parts, spans, strict=True)]
+
+
 def _merge(found: list[_Found], order: dict[str, int], common: frozenset[str] = frozenset()) -> tuple[Quote, ...]:
     if not found:
         return ()
+    found = _apart_where_quoted_apart(found, common)
     same_speaker, unknown_speaker = _same_matrices(found, common)
     clusters: list[list[_Found]] = []
     members: list[list[int]] = []
@@ -641,7 +783,7 @@ def _merge(found: list[_Found], order: dict[str, int], common: frozenset[str] = 
         )
         speaker_counts = Counter(c.speaker for c in cluster if c.speaker)
         speaker = min(speaker_counts, key=lambda s: (-speaker_counts[s], s)) if speaker_counts else None
-        spans = tuple(Span(c.article_id, c.start, c.end) for c in cluster)
+        spans = tuple(Span(c.article_id, s, e) for c in cluster for s, e in ((c.start, c.end), *c.more))
         article_ids = tuple(sorted({c.article_id for c in cluster}, key=lambda a: order.get(a, 0)))
         text = first_by_norm[ranked[0]]
         variants = tuple(first_by_norm[w] for w in ranked[1:])
@@ -744,6 +886,6 @@ def _fold_cited_fragments(clusters: list[list[_Found]]) -> tuple[list[list[_Foun
     folded = [list(cluster) for cluster in clusters]
     for i, j in target.items():
         # the words are the longer quotation's speaker's, whoever cites them
-        folded[j].extend(_Found(c.article_id, c.text, c.start, c.end, None) for c in clusters[i])
+        folded[j].extend(_Found(c.article_id, c.text, c.start, c.end, None, c.more, c.parts) for c in clusters[i])
     cited = {w for i in target for w in wordings[i]}
     return [cluster for k, cluster in enumerate(folded) if k not in target], cited
