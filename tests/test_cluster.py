@@ -327,6 +327,38 @@ def test_a_story_half_the_size_of_the_dominant_one_is_no_fragment() -> None:
     assert len(cluster_folder([*flood, *transfer], options=as_fragment)) == 1
 
 
+def test_a_fragment_headlined_with_the_dominant_storys_phrase_joins_it() -> None:
+    titles = ["Kellington flood: levee fails", "Kellington flood forces 3,000 out", "Shelters full after Kellington flood"]
+    flood = [replace(a, title=t) for a, t in zip([a for a in corpus() if a.id.startswith("flood")], titles, strict=True)]
+    report = next(a for a in corpus() if a.id.startswith("transfer"))
+    by_headline = replace(OPTIONS, fragment_ratio=99.0, fragment_headline_ratio=0.0)  # only the headline decides
+    headed = replace(report, title="Kellington flood: striker visits the shelters")
+    assert len(cluster_folder([*flood, headed], options=by_headline)) == 1
+    # another headline, or the phrase in fewer than three of the dominant story's headlines: apart
+    assert len(cluster_folder([*flood, replace(report, title="Okafor signs for Redhaven")], options=by_headline)) == 2
+    assert len(cluster_folder([*flood[:2], headed], options=by_headline)) == 2
+
+
+@pytest.mark.data
+def test_real_web_folders_join_a_page_headlined_with_their_story() -> None:
+    from newsbrief.pipeline import iter_articles
+    from newsbrief.settings import Settings
+
+    root = shared_data("wikiref220", "WikiRef220")
+
+    def stories(pattern: str) -> list[list[str]]:
+        arts = [a for a in iter_articles(sorted(str(p) for p in root.glob(pattern)), settings=Settings())
+                if isinstance(a, Article)]
+        titles = {a.id: a.title for a in arts}
+        return [[titles[i] or "" for i in s.article_ids] for s in cluster_folder(arts, options=OPTIONS)]
+
+    # a vigil on the square, in other words than the attacks' reports, under a "Paris Attacks:" headline
+    assert len(stories("ParisAttacks2015 (*).txt")) == 1
+    # two match reports in a folder of Premier League business news share no headline phrase: apart
+    apart = sorted(len(s) for s in stories("premier.league.*.txt"))
+    assert apart[:-1] == [1, 1] and apart[-1] >= 30
+
+
 @pytest.mark.data
 def test_real_story_folders_split_by_their_reports_words_are_one_story() -> None:
     from newsbrief.dedup import find_duplicate_groups

@@ -89,12 +89,12 @@ def cluster_folder(
     """Stories of one batch read as a whole, as ``brief FOLDER`` reads a folder.
 
     :func:`cluster_stories`, then the fragments of a dominant story joined to it
-    (:meth:`StoryClusterer.join_fragments`); ``apart``: article ids that never join that way (stories
-    split off another article's page).
+    (:meth:`StoryClusterer.join_fragments`, which reads the articles' headlines too); ``apart``: article
+    ids that never join that way (stories split off another article's page).
     """
     clusterer = StoryClusterer(options=options)
     clusterer.assign(articles, groups=groups)
-    clusterer.join_fragments(apart=apart)
+    clusterer.join_fragments(apart=apart, headlines={a.id: a.title for a in articles if a.title})
     return clusterer.stories()
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsbrief.cluster_parts import SPARSE_RATIO, sparse_dot
+from newsbrief.cluster_parts import SPARSE_RATIO, headline_pairs, headline_phrase, sparse_dot
 
 if TYPE_CHECKING:
     from newsbrief.cluster import StoryClusterer
@@ -90,7 +90,7 @@ class Agglomeration(_Base):
             buffer[own_idx] = 0.0
         return result
 
-    def join_fragments(self, *, apart: Collection[str] = ()) -> int:
+    def join_fragments(self, *, apart: Collection[str] = (), headlines: Mapping[str, str] | None = None) -> int:
         """Join the fragments of a dominant story to it; the number of stories joined.
 
         For a batch read as a whole (a folder given to ``brief``), never for a stream: when the largest
@@ -101,7 +101,11 @@ class Agglomeration(_Base):
         Stories holding an article of ``apart`` stay apart.  A story of at least ``fragment_size`` × the
         largest one's articles is no fragment: it joins only at the merge bar itself (``merge_ratio``;
         two related stories of five reports each, Greece's election and Cyprus's bank rescue, met at
-        0.90, one story's two halves that blocking never compared at 1.07 and 1.09).
+        0.90, one story's two halves that blocking never compared at 1.07 and 1.09).  ``headlines``
+        (article id → headline): a fragment whose headlines carry the largest story's headline phrase
+        (:func:`newsbrief.cluster_parts.headline_phrase`: "Paris attacks" in 23 of its 35 headlines) joins
+        it from ``fragment_headline_ratio`` up — the headline says what the page is about when its text
+        is a side of the story told in other words (a vigil on the square after the attacks).
         """
         alive = [i for i, story in enumerate(self._stories) if story.alive]
         if len(alive) < 2:
@@ -114,9 +118,18 @@ class Agglomeration(_Base):
         pool = [i for i in alive if i != largest and not any(a in apart for a in members[i])]
         ratios, _dots = self._ratio(largest, pool, {})
         big = self.options.fragment_size * len(members[largest])
+        phrase = None
+        if headlines:
+            phrase = headline_phrase(headlines[a] for a in members[largest] if headlines.get(a))
+
+        def headed(story: int) -> bool:
+            titles = [headlines[a] for a in members[story] if headlines and headlines.get(a)]
+            return phrase is not None and 2 * sum(phrase in headline_pairs(t) for t in titles) >= max(len(titles), 1)
+
         joining = [
             j for j, ratio in zip(pool, ratios, strict=True)
             if ratio >= (self.options.merge_ratio if len(members[j]) >= big else self.options.fragment_ratio)
+            or (len(members[j]) < big and ratio >= self.options.fragment_headline_ratio and headed(j))
         ]
         for j in joining:
             largest = self._merge_stories(largest, j)

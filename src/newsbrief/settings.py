@@ -101,7 +101,9 @@ class ClusterOptions:
     holding at least ``fragment_size`` × the largest one's articles is no fragment but a story of its
     own, and joins only at ``merge_ratio`` (it stayed apart only because blocking never compared it:
     a folder of two related stories, Greece's 2012 election beside Cyprus's 2013 bank rescue, five
-    reports each, must stay two).
+    reports each, must stay two).  A fragment whose headline carries the largest story's headline phrase
+    (two adjacent content words in a third of its headlines, "Paris attacks") joins from
+    ``fragment_headline_ratio`` up.
     """
 
     window_days: int = DEFAULT_WINDOW_DAYS
@@ -124,6 +126,7 @@ class ClusterOptions:
     fragment_share: float = 0.5
     fragment_ratio: float = 0.85
     fragment_size: float = 0.5
+    fragment_headline_ratio: float = 0.6
 
 
 @dataclass(frozen=True, slots=True)
