@@ -918,6 +918,17 @@ def test_a_noun_for_one_of_a_people_before_a_name_is_no_part_of_it_and_alone_no_
     assert [m.form for m in mentions] == ["Aled Pryce", "Tessa Lowe"]
 
 
+def test_a_nationality_the_article_names_as_one_opening_a_full_name_is_no_part_of_it() -> None:
+    text = ("A Marenian judge charged two men, Marenian Josef Kalla Brun and Tovan Ilse Marr. "
+            "Christian groups met Christian Bale.")
+    mentions = _mentions_with_entities(
+        text, [("Marenian Josef Kalla Brun", "PERSON"), ("Tovan Ilse Marr", "PERSON"), ("Marenian", "NORP"),
+               ("Christian Bale", "PERSON"), ("Christian", "NORP")]
+    )
+    # "Tovan" is named as a nationality nowhere in the article; a given name of one word keeps its surname
+    assert [m.form for m in mentions] == ["Josef Kalla Brun", "Tovan Ilse Marr", "Christian Bale"]
+
+
 def test_a_name_before_a_lower_case_place_word_is_a_place() -> None:
     text = ("Tests on Enewetak and Bikini atolls followed; Varga met Tollan in Kestrel province and Hollis "
             "of the Marren river board spoke. Pell flew home from the Anselm Dorrit airport.")

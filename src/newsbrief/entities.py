@@ -843,6 +843,11 @@ def collect_mentions(article: Article, doc: Doc) -> list[Mention]:
             if not rest[:1].isupper():
                 continue  # "a Welshman whose career began at Wolves": one of a people, nobody's name
             form = rest  # "Welshman Mark Hughes", "Briton Mark Cavendish": where he is from, not his name
+        elif kind == "PERSON" and title is None and first in groups and len(rest.split()) >= 2 and rest[:1].isupper():
+            # "Tanzanian Rashid Saleh Hemed", "Republican John McCain": a nationality or a party the article
+            # names as such ("a Tanzanian magistrate") opening a full name is no part of it (a given name of
+            # one word that is also a group's, "Christian Bale", keeps its surname alone behind it)
+            form = rest
         # a title in the plural opening a "person" ("Champions Chelsea"): a team's name, not a person's (an
         # organisation's own name may open so: "Directors Guild of America", which the NER calls one)
         titled_group = (
