@@ -1173,6 +1173,9 @@ def test_a_first_part_too_short_to_list_opens_the_quotation(models: NlpModels) -
         # a capital after a first part that is a sentence of its own: two sentences
         ("Coach Anna Berg spoke on Sunday. \u201cWe were slow in the first half,\u201d she said, "
          "\u201cThe second half was ours from the start.\u201d", 2),
+        # an attribution with a possessive in it
+        ("Coach Anna Berg spoke on Sunday. \u201cWe were slow in the first half,\u201d the club\u2019s coach said, "
+         "\u201cbut the second half was ours from the start.\u201d", 1),
         # … but after an introductory phrase the sentence goes on
         ("Coach Anna Berg spoke on Sunday. \u201cIf you look at the whole game,\u201d she said, "
          "\u201cThe second half was ours from the start.\u201d", 1),

@@ -370,7 +370,10 @@ def _leads_into(text: str, quote_end: int, next_start: int, mentions: Sequence[M
 
 # the words between the parts of one quotation its attribution splits ("``If I stay,'' he told his colleagues
 # Friday night, ``my controversial nature would …''"): one clause, no sentence's end, no paragraph break
-_SPLIT_GAP = re.compile(r"\s*(?P<comma>,?)\s*(?P<words>[^.!?;:\"`'\u201c\u201d\u2018\u2019()\n]{1,120}?)\s*,\s*")
+# (an apostrophe only inside a word: "the company's spokesman said,"; never DUC's closing '')
+_SPLIT_GAP = re.compile(
+    r"\s*(?P<comma>,?)\s*(?P<words>(?:[^.!?;:\"`'\u201c\u201d\u2018\u2019()\n]|(?<=\w)['\u2019](?=\w)){1,120}?)\s*,\s*"
+)
 # not an attribution: "adding," opens a new statement; a clause after "and"/"but" is a new sentence part of
 # its own ("its ``patience was running out,'' and Mesut Yilmaz was quoted as saying, ``the soldier …''")
 _NO_ATTRIBUTION = re.compile(r"\badding\b|^(?:and|but|or|while|as|yet)\b", re.I)
