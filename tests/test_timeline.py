@@ -155,6 +155,17 @@ def test_a_date_in_a_relative_clause_is_background_not_the_development() -> None
     assert build_timeline([undated], sentences=split([undated])) == ()
 
 
+def test_a_description_beside_a_background_date_is_no_development_of_the_day() -> None:
+    dated = _dated_by_word(
+        "The harbour town of Varn is about 150 km from the centre of Wednesday night's earthquake. "
+        "The district comprises 24 villages (two of them damaged by the Oct. 2 storm). "
+        "Engineers have begun repairing the quay, which the storm destroyed on Oct. 2. "
+        "Divers are still searching the wreck of the ferry, which sank on Oct. 2."
+    )
+    # the two descriptions are left out; the developments are the publication day's
+    assert dated == {"Engineers": "1998-10-15", "Divers": "1998-10-15"}
+
+
 def test_a_background_paragraph_repeated_the_next_day_is_one_entry_on_the_first_day() -> None:
     # written for this test: a wire's follow-up repeats the day before's paragraph, which has no date of its own
     background = (

@@ -697,6 +697,46 @@ _STATE = re.compile(
 )
 
 
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+# an aside between two dashes ("Andy Tompkins -- who … works for the state board -- said Thursday"); the
+# clause after a single dash may be the development itself, so it stays
+_DASHED_ASIDE = re.compile(r"\s(?:_|--|\u2013|\u2014)\s.*?\s(?:_|--|\u2013|\u2014)\s")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|when)\b[^,]*(?:,|$)")
+# perfects of irregular verbs whose participle ends neither in -ed nor in -en ("has gone down", "have begun")
+_IRREGULAR_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:gone|done|begun|come|become|run|hit|put|set|cut|shut|sunk|fled|"
+    rf"{IRREGULAR_PAST})\b",
+    re.I,
+)
+# an ongoing or planned development ("rescuers are searching", "the module is to fly"), a present of
+# reporting ("the ministry says")
+_ONGOING = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:still|now|already|\w+ly)\s+)?(?:\w+ing|to)\b|\b(?:says|reports|announces|warns|confirms)\b", re.I)
+
+
+def reports_development(text: str) -> bool:
+    """Whether a sentence tells something that happened or happens (its relative clauses and brackets aside).
+
+    A past, a perfect, a scheduled, planned or ongoing present or a present of reporting does; a description in the
+    present does not ("The coastal city is about 150 km from the center of Wednesday night's earthquake.",
+    "The territory has a surface of 7,491 square kilometers (… damaged by the March 11 earthquake).").
+
+    >>> reports_development("The city is about 150 km from the center of Wednesday night's earthquake.")
+    False
+    >>> reports_development("The territory comprises 24 villages (two damaged by the March 11 earthquake).")
+    False
+    >>> reports_development("Rescuers recovered the tail of the jet, which crashed on June 1.")
+    True
+    >>> reports_development("Rescuers are still searching the rubble of Friday's quake.")
+    True
+    >>> reports_development("Tompkins -- who works for the board -- said Thursday the standards stay.")
+    True
+    >>> reports_development("APEC officials have begun meeting ahead of the Nov. 17-18 summit.")
+    True
+    """
+    outside = _RELATIVE_ASIDE.sub(" ", _DASHED_ASIDE.sub(" ", _PARENTHESISED.sub(" ", text)))
+    return any(p.search(outside) is not None for p in (_REPORTING_TENSE, _ONGOING, _IRREGULAR_PERFECT))
+
+
 def _nowadays(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
     """Whether the "today" at ``text[start:end]`` means nowadays, not the day of a development.
 

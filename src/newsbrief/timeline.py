@@ -34,6 +34,7 @@ from newsbrief.dates import (
     in_comparison,
     in_fronted_phrase,
     in_relative_clause,
+    reports_development,
     story_reference,
     written_years,
 )
@@ -138,7 +139,8 @@ def dated_sentences(
             later = [m for m in main if not in_fronted_phrase(sentence.text, m.start, m.end)]
             main = later or main
             if not main and for_timeline:
-                if article.published is None:
+                if article.published is None or not reports_development(sentence.text):
+                    # (a description in the present beside a background date is no development of the day)
                     continue
                 main = [DateMention(0, 0, "", article.published, kind="published")]
             day = [m for m in main or mentions if m.precision == "day"]
