@@ -52,6 +52,23 @@ def test_a_number_sign_or_a_title_abbreviation_ends_no_sentence() -> None:
     ]
 
 
+def test_a_quotation_ending_in_a_question_goes_on_with_its_attribution_alone() -> None:
+    sample = ("``Can we take the games away from the city?'' Hodler asked. ``Who knows?'' Ana Ruiz said after "
+              "the vote. \"Where is the money?\" Ruiz said the audit would tell. \"Stop!\" The crowd fled. "
+              "\"Go home!,\" Ivo Rask said on his page.")
+    assert [sample[s:e] for s, e in SPLITTER.split(sample)] == [
+        "``Can we take the games away from the city?'' Hodler asked.",
+        "``Who knows?'' Ana Ruiz said after the vote.",
+        # a reported statement of its own after the question, a new sentence after an exclamation
+        '"Where is the money?"',
+        "Ruiz said the audit would tell.",
+        '"Stop!"',
+        "The crowd fled.",
+        # a comma inside the marks: the sentence goes on, whatever follows
+        '"Go home!," Ivo Rask said on his page.',
+    ]
+
+
 def test_paragraph_offsets_are_trimmed() -> None:
     sample = "\n  First para.\n  still first.\n\n\n Second. \n"
     assert [sample[s:e] for s, e in text.paragraphs(sample)] == ["First para.\n  still first.", "Second."]

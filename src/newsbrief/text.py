@@ -441,6 +441,14 @@ TITLE_ABBREVIATIONS = tuple(
 _TITLE_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.$")
 
 
+_COMMA_CLOSED = re.compile(r",(?:''|[\"\u201d\u2019'])+$")
+_QUESTION_CLOSED = re.compile(r"[!?](?:''|[\"\u201d\u2019'])+$")
+_ATTRIBUTION_ALONE = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:said|asked|added|replied|wrote|shouted|cried|demanded|wondered)"
+    r"(?:\s+\w+ly)?(?:\s+(?:to|after|as|in|when|while|on|at|during|from|before|with)\b[^.!?]*)?[.!?]"
+)
+
+
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Glue a fragment to the sentence before it in the same paragraph.
 
@@ -458,11 +466,26 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     >>> t = "The No. 2 team lost to Lt. Col. Ana Ruiz's side. It rained."
     >>> [t[s:e] for s, e in SentenceSplitter().split(t)]
     ["The No. 2 team lost to Lt. Col. Ana Ruiz's side.", 'It rained.']
+
+    A quotation ending in "!" or "?" goes on with an attribution alone after it, or with anything after a
+    comma inside its marks:
+
+    >>> t = '"Are you willing to sign?" Ana Ruiz asked angrily. "Stop!" The crowd fled. "Go home!," Ruiz said.'
+    >>> [t[s:e] for s, e in SentenceSplitter().split(t)]
+    ['"Are you willing to sign?" Ana Ruiz asked angrily.', '"Stop!"', 'The crowd fled.', '"Go home!," Ruiz said.']
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         fragment = text[start:end]
         glue = _CLOSER.match(fragment) or fragment[:1].islower()
+        if not glue and merged:
+            # a quotation closed after a comma ('… drift away from Chile!," Ro Fernandez said') goes on
+            # with its attribution; after "?" or "!" only an attribution alone does ('``Are you willing to
+            # sign on that?'' Netanyahu said.'; not '"…?" Salmon said his refusal …')
+            before = text[max(merged[-1][0], start - 6) : start].rstrip()
+            glue = bool(_COMMA_CLOSED.search(before)) or (
+                bool(_QUESTION_CLOSED.search(before)) and _ATTRIBUTION_ALONE.fullmatch(fragment) is not None
+            )
         if not glue and merged and fragment[:1].isalnum():
             # "No. 2 Florida State", "Lt. Col. Smith": a number sign or a title never ends a sentence
             # (only the previous sentence's last few characters are searched: this runs on every split)
