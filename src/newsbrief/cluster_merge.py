@@ -118,13 +118,13 @@ class Agglomeration(_Base):
         pool = [i for i in alive if i != largest and not any(a in apart for a in members[i])]
         ratios, _dots = self._ratio(largest, pool, {})
         big = self.options.fragment_size * len(members[largest])
-        phrase = None
-        if headlines:
-            phrase = headline_phrase(headlines[a] for a in members[largest] if headlines.get(a))
+        heads = headlines or {}
+        phrase = headline_phrase(heads[a] for a in members[largest] if heads.get(a)) if heads else None
 
         def headed(story: int) -> bool:
-            titles = [headlines[a] for a in members[story] if headlines and headlines.get(a)]
-            return phrase is not None and 2 * sum(phrase in headline_pairs(t) for t in titles) >= max(len(titles), 1)
+            """Half of the story's headlines or more carry the largest story's headline phrase."""
+            titles = [heads[a] for a in members[story] if heads.get(a)]
+            return phrase is not None and bool(titles) and 2 * sum(phrase in headline_pairs(t) for t in titles) >= len(titles)
 
         joining = [
             j for j, ratio in zip(pool, ratios, strict=True)

@@ -2,7 +2,8 @@
 
 Quotes are found in ``Article.text`` itself (“…”, "…", DUC's ````…''`` and ``''…''``), so every span
 slices back to the quoted words; a quotation its attribution splits ("``If I stay,'' he said, ``my …''")
-is one quote of two spans whose text is its parts' words joined by a comma (:func:`join_split`).  The speaker comes from the attribution next to the quote
+is one quote of two spans whose text is its parts' words joined by a comma (:func:`join_split`).
+The speaker comes from the attribution next to the quote
 (:mod:`newsbrief.quotes_speakers`), where X is an entity mention of the parsed article (shared with
 :func:`newsbrief.entities.extract_entities` through :class:`newsbrief.nlp.NlpModels`).  Names are
 mapped to the merged entity (its ``name``) when ``entities`` are given.
@@ -674,11 +675,14 @@ def _same_matrices(found: list[_Found], common: frozenset[str] = frozenset()) ->
     return same, unknown
 
 
-def _apart_where_quoted_apart(found: list[_Found], common: frozenset[str]) -> list[_Found]:
+def _apart_where_quoted_apart(
+    found: list[_Found], common: frozenset[str]
+) -> tuple[list[_Found], tuple[np.ndarray, np.ndarray] | None]:
     """Joined quotations (:func:`join_split`) whose parts other articles quote apart, back in their parts.
 
     Apart when two parts are each the same statement as different quotations of other articles, or when
-    a part is one and the whole is none.
+    a part is one and the whole is none.  Also :func:`_same_matrices` of the quotations returned when
+    they were computed here (nothing went apart), else None.
 
     The Times's '"This is not a spacecraft emergency," Weiler said, "it's more of a science emergency."' is
     two remarks that other sources quote apart, each at more length ("This is not a so-called spacecraft
@@ -686,7 +690,7 @@ def _apart_where_quoted_apart(found: list[_Found], common: frozenset[str]) -> li
     """
     joined = [k for k, item in enumerate(found) if item.more]
     if not joined:
-        return found
+        return found, None
     parts = {k: _parts(found[k]) for k in joined}
     candidates = found + [part for k in joined for part in parts[k]]
     same, unknown = _same_matrices(candidates, common)
@@ -714,7 +718,8 @@ def _apart_where_quoted_apart(found: list[_Found], common: frozenset[str]) -> li
             result.extend(parts[k])
         else:
             result.append(item)
-    return result
+    n = len(found)
+    return result, (None if len(result) != n else (same[:n, :n], unknown[:n, :n]))
 
 
 def _parts(item: _Found) -> list[_Found]:
@@ -726,8 +731,8 @@ def _parts(item: _Found) -> list[_Found]:
 def _merge(found: list[_Found], order: dict[str, int], common: frozenset[str] = frozenset()) -> tuple[Quote, ...]:
     if not found:
         return ()
-    found = _apart_where_quoted_apart(found, common)
-    same_speaker, unknown_speaker = _same_matrices(found, common)
+    found, matrices = _apart_where_quoted_apart(found, common)
+    same_speaker, unknown_speaker = matrices if matrices is not None else _same_matrices(found, common)
     clusters: list[list[_Found]] = []
     members: list[list[int]] = []
     speakers: list[set[str]] = []
