@@ -686,7 +686,8 @@ _REPORTING_TENSE = re.compile(
     re.I,
 )
 # what a sentence adds in a relative clause between commas, or after a dash, is about something else
-_OTHER_FACTS = re.compile(r",\s+(?:which|who|whose|when)\b[^,]*(?:,|$)|\s+(?:_|--|–|—)\s+.*$")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|when)\b[^,]*(?:,|$)")
+_OTHER_FACTS = re.compile(rf"{_RELATIVE_ASIDE.pattern}|\s+(?:_|--|–|—)\s+.*$")
 # "today" as a noun ("Today's South Africa", "today's best opportunities") or with a state ("Harper today
 # is a businessman"), and the newspaper "USA Today"
 _TODAY_NOMINAL = re.compile(r"['’]s\b|\s+(?:is|are)\b")
@@ -701,7 +702,6 @@ _PARENTHESISED = re.compile(r"\([^()]*\)")
 # an aside between two dashes ("Andy Tompkins -- who … works for the state board -- said Thursday"); the
 # clause after a single dash may be the development itself, so it stays
 _DASHED_ASIDE = re.compile(r"\s(?:_|--|\u2013|\u2014)\s.*?\s(?:_|--|\u2013|\u2014)\s")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|when)\b[^,]*(?:,|$)")
 # perfects of irregular verbs whose participle ends neither in -ed nor in -en ("has gone down", "have begun")
 _IRREGULAR_PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:gone|done|begun|come|become|run|hit|put|set|cut|shut|sunk|fled|"
