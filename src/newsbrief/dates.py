@@ -710,7 +710,11 @@ _IRREGULAR_PERFECT = re.compile(
 )
 # an ongoing or planned development ("rescuers are searching", "the module is to fly"), a present of
 # reporting ("the ministry says")
-_ONGOING = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:still|now|already|\w+ly)\s+)?(?:\w+ing|to)\b|\b(?:says|reports|announces|warns|confirms)\b", re.I)
+_ONGOING = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:(?:still|now|already|\w+ly)\s+)?(?:\w+ing|to)\b"
+    r"|\b(?:says|reports|announces|warns|confirms)\b",
+    re.I,
+)
 
 
 def reports_development(text: str) -> bool:

@@ -432,7 +432,9 @@ def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 
 
 _NUMBER_SIGN = re.compile(r"\bNos?\.$")
-_ABBREVIATION_CHARS = 8  # longer than any abbreviation below with the space before it
+# a sentence's last characters the glue rules read: longer than any abbreviation below with the space before
+# it, and than the closing marks of a quotation after "!," or "?"
+_TAIL_CHARS = 8
 #: Abbreviated titles (and "Mt.", "Ft.") that stand before a name and never end a sentence (English).
 TITLE_ABBREVIATIONS = tuple(
     """Lt Lts Lieut Col Gen Gens Brig Sgt Sgts Spc Pfc Pte Capt Cmdr Cmndr Cdr Adm Maj Cpl Pvt Det Gov Govs Sen Sens
@@ -479,20 +481,21 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         fragment = text[start:end]
         glue = _CLOSER.match(fragment) or fragment[:1].islower()
         if not glue and merged:
-            # a quotation closed after a comma ('… drift away from Chile!," Ro Fernandez said') goes on
-            # with its attribution; after "?" or "!" only an attribution alone does ('``Are you willing to
-            # sign on that?'' Netanyahu said.'; not '"…?" Salmon said his refusal …')
-            before = text[max(merged[-1][0], start - 6) : start].rstrip()
-            glue = bool(_COMMA_CLOSED.search(before)) or (
-                bool(_QUESTION_CLOSED.search(before)) and _ATTRIBUTION_ALONE.fullmatch(fragment) is not None
-            )
-        if not glue and merged and fragment[:1].isalnum():
-            # "No. 2 Florida State", "Lt. Col. Smith": a number sign or a title never ends a sentence
             # (only the previous sentence's last few characters are searched: this runs on every split)
             previous_start, previous_end = merged[-1]
-            tail = max(previous_start, previous_end - _ABBREVIATION_CHARS)
-            glue = (fragment[:1].isdigit() and _NUMBER_SIGN.search(text, tail, previous_end) is not None) or (
-                fragment[:1].isupper() and _TITLE_ABBREVIATION.search(text, tail, previous_end) is not None
+            tail = max(previous_start, previous_end - _TAIL_CHARS)
+            glue = (
+                # a quotation closed after a comma ('… drift away from Chile!," Ro Fernandez said') goes on
+                # with its attribution; after "?" or "!" only an attribution alone does ('``Are you willing
+                # to sign on that?'' Netanyahu said.'; not '"…?" Salmon said his refusal …')
+                _COMMA_CLOSED.search(text, tail, previous_end) is not None
+                or (
+                    _QUESTION_CLOSED.search(text, tail, previous_end) is not None
+                    and _ATTRIBUTION_ALONE.fullmatch(fragment) is not None
+                )
+                # "No. 2 Florida State", "Lt. Col. Smith": a number sign or a title never ends a sentence
+                or (fragment[:1].isdigit() and _NUMBER_SIGN.search(text, tail, previous_end) is not None)
+                or (fragment[:1].isupper() and _TITLE_ABBREVIATION.search(text, tail, previous_end) is not None)
             )
         if merged and glue and "\n\n" not in text[merged[-1][1] : start]:
             merged[-1] = (merged[-1][0], end)
